@@ -1,0 +1,148 @@
+"""The values that flow through the pipeline: `Article` in, `Extraction` out. Pure data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, whatever it was read from."""
+
+    url: str
+    title: str = ""
+    text: str = ""
+    date: dt.date | None = None
+    place: str = ""
+    image_alt: str = ""
+    #: where it came from, for messages: ``file:line``, ``file#block``, or the fetched URL
+    origin: str = ""
+
+    @property
+    def analysed_text(self) -> str:
+        """The string the extractor reads and all offsets refer to: headline, blank line, body.
+
+        The image caption is deliberately not part of it: pictures are often unrelated stock
+        photos (the seed listing shows Bangkok above an article about Peru).
+        """
+        if self.title and self.text:
+            return f"{self.title}\n\n{self.text}"
+        return self.title or self.text
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever anything the graph is built from changes."""
+        h = hashlib.sha256()
+        for part in (self.url, self.title, self.text, self.date.isoformat() if self.date else "",
+                     self.place, self.image_alt):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality (city, town, Landkreis) as resolved by the gazetteer or a cue rule."""
+
+    name_de: str
+    country: str | None  # ISO 3166-1 alpha-2, upper case
+    geonameid: int | None = None
+    name_en: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    region: str | None = None  # German label of the region, when known
+    #: the IRI slug: assigned by the gazetteer so that same-named places of one country differ
+    slug: str = ""
+
+    @property
+    def key(self) -> str:
+        if self.geonameid is not None:
+            return f"gn:{self.geonameid}"
+        return f"{self.country or 'XX'}:{self.name_de.casefold()}"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of the analysed text that names an entity.
+
+    ``ref`` identifies the entity within its ``kind``: a `Place.key` for municipalities, an ISO
+    code for countries, a slug for concepts (programme, theme, organisation, partnership-type,
+    region, event, person).
+    """
+
+    kind: str
+    ref: str
+    surface: str
+    start: int
+    end: int
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Partnership:
+    partners: tuple[tuple[str, str], ...]  # sorted (kind, ref) pairs: municipality or organisation
+    type: str = "unspecified"  # slug in ontology/partnership-types.ttl
+    start_year: int | None = None
+    start_month: int | None = None
+    programme: str | None = None
+    themes: tuple[str, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    label: str
+    host: str | None = None  # Place.key
+    start: dt.date | None = None
+    end: dt.date | None = None
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    name: str
+    role: str = ""
+    represents: tuple[str, str] | None = None  # (kind, ref)
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class PopulationFigure:
+    place: str  # Place.key
+    value: int
+    evidence: Span
+
+
+@dataclass
+class Extraction:
+    """Everything the extractor found in one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    #: organisations found in the text that the vocabulary does not define: slug → label
+    organisations: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # slug → (label, cc)
+    partnerships: list[Partnership] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    populations: list[PopulationFigure] = field(default_factory=list)
+
+    def refs(self, kind: str) -> list[str]:
+        """Distinct refs of one kind, in order of first mention."""
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            if m.kind == kind:
+                seen.setdefault(m.ref, None)
+        return list(seen)

@@ -1,0 +1,140 @@
+"""SPARQL queries: bundled analyst questions, query resolution, and result formatting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import ForbiddenQuery, QueryError
+from .namespaces import prefixes_for, sparql_prologue
+from .resources import queries_dir
+from .store import GraphStore
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+#: longest cell of the aligned table, so one long quote does not push every column off screen
+TABLE_CELL_MAX = 60
+
+
+@dataclass(frozen=True)
+class BundledQuery:
+    name: str
+    title: str
+    text: str  # without the prologue
+
+
+def bundled_queries() -> dict[str, BundledQuery]:
+    out = {}
+    for path in sorted(queries_dir().glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        m = re.search(r"^#\s*title:\s*(.+)$", text, re.MULTILINE)
+        out[path.stem] = BundledQuery(path.stem, m.group(1).strip() if m else path.stem, text)
+    return out
+
+
+def resolve(query: str, *, base: str) -> tuple[str, str]:
+    """QUERY as given on the command line → (label for messages, full SPARQL text).
+
+    A bundled name, a path to a .rq file, or SPARQL text itself. The standard prefixes are
+    declared for all three, so `pg:` and `schema:` work without PREFIX lines.
+    """
+    bundled = bundled_queries()
+    if query in bundled:
+        return f"query {query!r}", sparql_prologue(base) + bundled[query].text
+    if query.endswith((".rq", ".sparql")) or ("\n" not in query and Path(query).is_file()):
+        path = Path(query)
+        try:
+            return str(path), sparql_prologue(base) + path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{path}: cannot read the query: {exc}") from None
+    if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", query, re.IGNORECASE):
+        names = ", ".join(bundled)
+        raise QueryError(f"{query!r} is neither a bundled query ({names}), a .rq file, nor SPARQL")
+    return "query", sparql_prologue(base) + query
+
+
+_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def check_read_only(text: str, *, label: str = "query") -> None:
+    """Refuses updates and federation before the query reaches any store."""
+    body = re.sub(r"#[^\n]*", "", re.sub(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'', '""', text))
+    if _UPDATE.search(body):
+        raise ForbiddenQuery(f"{label}: SPARQL Update is not allowed: the graph is read-only")
+    if _SERVICE.search(body):
+        raise ForbiddenQuery(f"{label}: SERVICE is not allowed: queries may not reach other endpoints")
+
+
+def run(store: GraphStore, text: str, *, label: str = "query"):
+    check_read_only(text, label=label)
+    try:
+        return store.query(text)
+    except SyntaxError as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+
+
+def _short(term, prefixes: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns)), key=lambda x: len(x[1]), default=None)
+        return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _plain(term) -> str:
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def format_result(result, fmt: str, *, base: str) -> str:
+    """SELECT/ASK results as an aligned table, CSV, TSV or SPARQL 1.1 Results JSON;
+    CONSTRUCT/DESCRIBE results as Turtle."""
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown result format {fmt!r} (choose from {', '.join(RESULT_FORMATS)})")
+    prefixes = prefixes_for(base)
+    if isinstance(result, ox.QueryBoolean):
+        value = bool(result)
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": value})
+        return "true" if value else "false"
+    if isinstance(result, ox.QueryTriples):
+        from .export import sorted_triples
+
+        triples = sorted_triples(ox.Quad(t.subject, t.predicate, t.object) for t in result)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    variables = [v.value for v in result.variables]
+    if fmt == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    rows = [[sol[v] for v in variables] for sol in result]
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(variables)
+        for row in rows:
+            w.writerow([_plain(t).replace("\t", " ").replace("\n", " ") if fmt == "tsv" else _plain(t) for t in row])
+        return buf.getvalue().rstrip("\n")
+    cells = [[_cut(_short(t, prefixes)) for t in row] for row in rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"

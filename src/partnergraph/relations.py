@@ -1,0 +1,388 @@
+"""Relations between the entities of one article: partnerships, events, people, population.
+
+The rules are data (``data/rules-de.json``); this module applies them sentence by sentence.
+A partnership needs a cue (a partnership-type word, "kooperieren", "Partnerstadt" …) and two
+partners, found in the same sentence, through an anaphor ("die beiden Städte", "ihre
+Partnerstadt X") that points back to earlier sentences, or in a title "Leipzig – Kyjiw: …".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .iri import slugify
+from .models import Event, Extraction, Mention, Partnership, Person, PopulationFigure, Span
+from .sentences import sentence_of
+from .sources.dates import LONG_DATE, MONTHS, month_number
+
+if TYPE_CHECKING:
+    from .extract import Context, Extractor
+
+HOME = "DE"
+#: partners further apart than this many sentences are not joined by a pair anaphor
+#: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
+ANAPHOR_REACH = 3
+#: more places than this in one cue sentence is a list, not a partnership statement
+MAX_PLACES_IN_PAIR_SENTENCE = 4
+
+_NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç\-]+"
+_DATE_RANGE = re.compile(
+    r"(?i:\bvom)\s+(?P<d1>\d{1,2})\.\s*(?:(?P<m1>[A-Za-zä]+)\s+)?bis\s+(?:zum\s+)?(?P<d2>\d{1,2})\.\s*(?P<m2>[A-Za-zä]+)\s+(?P<y>\d{4})")
+
+
+class RelationRules:
+    def __init__(self, extractor: Extractor):
+        r = extractor.rules
+        self.x = extractor
+        self.cues = [re.compile(p, re.IGNORECASE) for p in r["partnership_cues"]]
+        self.blockers = tuple(r["partnership_blockers"])
+        self.pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE)
+        self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+        self.starts = [re.compile(p["re"], re.IGNORECASE) for p in r["start_patterns"]]
+        self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
+        self.implied_type = r["programme_implies_type"]
+        self.title_seps = r["title_pair_separators"]
+        heads = "|".join(map(re.escape, sorted(r["utility_heads"], key=len, reverse=True)))
+        self.utility = re.compile(
+            rf"\b(?:(?:{_NAME}|[A-ZÄÖÜ]+)\s+){{0,2}}(?:{heads})(?:\s+(?:{_NAME}|[A-ZÄÖÜ]{{2,}})(?:\s+{_NAME})?)?"
+            rf"|\b(?:{_NAME}\s+){{1,3}}(?:{heads})\b")
+        roles = "|".join(map(re.escape, sorted(r["person_roles"], key=len, reverse=True)))
+        self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{_NAME})?\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})\b")
+        self.name_then_role = re.compile(
+            rf"\b(?P<name>{_NAME}\s+{_NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
+        self.population = re.compile(r["population_pattern"])
+        heads_ev = "|".join(map(re.escape, r["event_heads"]))
+        self.event = re.compile(
+            rf"(?P<phrase>(?:\b[\wäöüÄÖÜß]+(?:-[\wäöüÄÖÜß]+)*\s+){{0,4}}?[\w\-äöüÄÖÜß]*(?:{heads_ev})\w*)", re.IGNORECASE)
+        self.ordinals = r["ordinals"]
+        self.host_cues = tuple(c.lower() for c in r["event_host_cues"])
+
+    # -- people are found first: their names must not become places ------------------------
+
+    def persons_spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for pat in (self.role_then_name, self.name_then_role):
+            for m in pat.finditer(text):
+                spans.append((m.start("name"), m.end("name")))
+        return spans
+
+    def apply(self, ex: Extraction, ctx: Context) -> None:
+        self._persons(ex, ctx)
+        self._populations(ex, ctx)
+        self._utilities(ex, ctx)
+        self._partnerships(ex, ctx)
+        self._events(ex, ctx)
+
+    # -- partnerships ----------------------------------------------------------------------
+
+    def _has_cue(self, sentence: str) -> bool:
+        lower = sentence.lower()
+        for pat in self.cues:
+            for m in pat.finditer(lower):
+                word_end = re.match(r"\w*", lower[m.end():]).end() + m.end()
+                word_start = lower.rfind(" ", 0, m.start()) + 1
+                if not lower[word_start:word_end].strip("„\"(").startswith(self.blockers):
+                    return True
+        return False
+
+    def _partnerships(self, ex: Extraction, ctx: Context) -> None:
+        text = ctx.text
+        partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")]
+        by_sentence: dict[Span, list[Mention]] = {}
+        for m in partner_mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        found: dict[frozenset, dict] = {}
+        history: list[list[Mention]] = []  # partner mentions of the sentences read so far
+
+        def record(a: Mention, b: Mention, sent: Span) -> None:
+            if (a.kind, a.ref) == (b.kind, b.ref):
+                return
+            key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
+            entry = found.setdefault(key, {"evidence": [], "first": min(a.start, b.start)})
+            if sent not in entry["evidence"]:
+                entry["evidence"].append(sent)
+
+        title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
+        for sent in ctx.sentences:
+            here = _distinct(by_sentence.get(sent, []))
+            s_text = text[sent.start:sent.end]
+            cue = self._has_cue(s_text)
+            if sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent):
+                record(here[0], here[1], sent)
+            elif cue:
+                anaphor = self.partner_anaphora.search(s_text)
+                if anaphor and here:
+                    # "ihre Partnerstadt X": X and the subject, the nearest other place before
+                    after = [m for m in here if m.start >= sent.start + anaphor.start()]
+                    target = after[0] if after else here[-1]
+                    subject = _nearest_before(here, history, target)
+                    if subject:
+                        record(subject, target, sent)
+                        history.append(here)
+                        continue
+                if 2 <= len(here) <= MAX_PLACES_IN_PAIR_SENTENCE:
+                    for a, b in _pairs(here, ex):
+                        # municipal partnerships cross borders; two places of one foreign
+                        # country in a cue sentence are fellow partners of a third, unless
+                        # the sentence says "zwischen X und Y"
+                        if _same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
+                            continue
+                        record(a, b, sent)
+                elif len(here) < 2 and self.pair_anaphora.search(s_text):
+                    pair = _last_pair(history + [here])
+                    if pair:
+                        record(pair[0], pair[1], sent)
+            history.append(here)
+            history = history[-ANAPHOR_REACH:]
+        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
+        article_programmes = ex.refs("programme")
+        year = ex.article.date.year if ex.article.date else None
+        for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
+            evidence = entry["evidence"]
+            ev_mentions = [m for m in ex.mentions if any(m.sentence == s for s in evidence)]
+            types = _ordered({m.ref for m in ev_mentions if m.kind == "partnership-type" and m.ref != "unspecified"},
+                             [m.ref for m in ev_mentions])
+            programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
+            programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
+            if not types:
+                if len(set(article_types)) == 1:
+                    types = [article_types[0]]
+                elif programme in self.implied_type:
+                    types = [self.implied_type[programme]]
+                else:
+                    types = ["unspecified"]
+            start_year, start_month = self._start(text, evidence, ctx, year)
+            if start_year is None and len(found) == 1:
+                # the only partnership of the article: its date may stand in any cue sentence
+                # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
+                cue_sents = [s for s in ctx.sentences if self._has_cue(text[s.start:s.end])]
+                start_year, start_month = self._start(text, cue_sents, ctx, year)
+            themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
+            for t in types:
+                ex.partnerships.append(Partnership(
+                    partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
+                    type=t, start_year=start_year, start_month=start_month, programme=programme,
+                    themes=themes, evidence=tuple(evidence)))
+
+    def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
+        a, b = here
+        between = s_text[a.end - sent.start:b.start - sent.start].strip()
+        return between in self.title_seps
+
+    def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None) -> tuple[int | None, int | None]:
+        sentences = list(evidence)
+        # the sentence after the evidence often carries the date ("Seit 2016 kooperieren …")
+        for s in evidence:
+            idx = ctx.sentences.index(s) if s in ctx.sentences else -1
+            if 0 <= idx + 1 < len(ctx.sentences):
+                nxt = ctx.sentences[idx + 1]
+                if self.pair_anaphora.search(text[nxt.start:nxt.end]):
+                    sentences.append(nxt)
+        for s in sentences:
+            chunk = text[s.start:s.end]
+            for pat in self.starts:
+                m = pat.search(chunk)
+                if m:
+                    y = int(m["year"])
+                    if year is None or y <= year:
+                        month = month_number(m["month"]) if m.groupdict().get("month") else None
+                        return y, month
+            if year is not None:
+                for pat in self.ages:
+                    m = pat.search(chunk)
+                    if m and 0 < int(m["years"]) < 200:
+                        return year - int(m["years"]), None
+        return None, None
+
+    # -- organisations as partners ----------------------------------------------------------
+
+    def _utilities(self, ex: Extraction, ctx: Context) -> None:
+        """Utilities found by their head word (Stadtwerke, Water Company) become organisations;
+        they take part in partnerships like municipalities (Betreiberpartnerschaften)."""
+        taken = [(m.start, m.end) for m in ex.mentions if m.kind != "municipality"]
+        for m in self.utility.finditer(ctx.text):
+            label = m.group(0).strip()
+            if any(s < m.end() and m.start() < e for s, e in taken) or len(label.split()) < 2:
+                continue
+            slug = slugify(label)
+            ex.organisations.setdefault(slug, label)
+            # municipality mentions inside the name ("Stadtwerke Leipzig") stay as places too
+            ex.mentions.append(Mention("organisation-partner", slug, label, m.start(), m.end(),
+                                       sentence_of(ctx.sentences, m.start())))
+        ex.mentions.sort(key=lambda x: (x.start, x.end, x.kind))
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _events(self, ex: Extraction, ctx: Context) -> None:
+        text = ctx.text
+        year = ex.article.date.year if ex.article.date else None
+        seen = set()
+        for m in self.event.finditer(text):
+            words = m["phrase"].split()
+            # keep the ordinal/adjective run before the head: "sechsten deutsch-ukrainischen kommunalen"
+            i = len(words) - 1
+            while i > 0 and words[i - 1][:1].islower() and words[i - 1] not in self.x._determiners \
+                    and (words[i - 1].endswith(("e", "en", "er", "es")) or words[i - 1].rstrip(".").isdigit()):
+                i -= 1
+            words = words[i:]
+            if len(words) < 2:
+                continue  # a bare "Konferenz" names no particular event
+            label = " ".join(_nominative(w) for w in words)
+            label = label[0].upper() + label[1:]
+            sent = sentence_of(ctx.sentences, m.start())
+            s_text = text[sent.start:sent.end]
+            host = self._event_host(ex, sent, m.end(), s_text)
+            start = end = None
+            dr = _DATE_RANGE.search(s_text)
+            if dr:
+                y = int(dr["y"])
+                m2 = MONTHS.get(dr["m2"].lower())
+                m1 = MONTHS.get((dr["m1"] or dr["m2"]).lower())
+                if m1 and m2:
+                    try:
+                        start, end = dt.date(y, m1, int(dr["d1"])), dt.date(y, m2, int(dr["d2"]))
+                    except ValueError:
+                        start = end = None
+            elif LONG_DATE.search(s_text):
+                d = LONG_DATE.search(s_text)
+                try:
+                    start = dt.date(int(d[3]), MONTHS[d[2].lower()], int(d[1]))
+                except (ValueError, KeyError):
+                    start = None
+            ev_year = start.year if start else year
+            host_place = ex.places.get(host) if host else None
+            slug = slugify(" ".join([label, host_place.name_de if host_place else "", str(ev_year or "")]))
+            if slug in seen:
+                continue
+            seen.add(slug)
+            ex.events.append(Event(slug=slug, label=label, host=host, start=start, end=end,
+                                   evidence=sent))
+            ex.mentions.append(Mention("event", slug, m["phrase"].strip(), m.start() + m["phrase"].index(words[0]), m.end(), sent))
+        ex.mentions.sort(key=lambda x: (x.start, x.end, x.kind))
+
+    def _event_host(self, ex: Extraction, sent: Span, head_end: int, s_text: str) -> str | None:
+        places = [m for m in ex.mentions if m.kind == "municipality" and m.sentence == sent]
+        if not places:
+            return None
+        # "… Partnerschaftskonferenz in Leipzig"
+        for p in places:
+            if 0 <= p.start - head_end <= 5 and ex.article.analysed_text[head_end:p.start].strip() in ("in", "im"):
+                return p.ref
+        if any(c in s_text.lower() for c in self.host_cues) and len({p.ref for p in places}) <= 2:
+            return places[0].ref
+        return None
+
+    # -- people ------------------------------------------------------------------------------
+
+    def _persons(self, ex: Extraction, ctx: Context) -> None:
+        seen = set()
+        for pat in (self.role_then_name, self.name_then_role):
+            for m in pat.finditer(ctx.text):
+                name = m["name"]
+                slug = slugify(name)
+                if slug in seen:
+                    continue
+                seen.add(slug)
+                sent = sentence_of(ctx.sentences, m.start())
+                places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
+                represents = None
+                if places:
+                    nearest = min(places, key=lambda x: abs(x.start - m.start()))
+                    represents = ("municipality", nearest.ref)
+                ex.persons.append(Person(slug=slug, name=name, role=m["role"], represents=represents, evidence=sent))
+                ex.mentions.append(Mention("person", slug, name, m.start("name"), m.end("name"), sent))
+
+    def _populations(self, ex: Extraction, ctx: Context) -> None:
+        text = ctx.text
+        for m in self.population.finditer(text):
+            value = _number(m["num"], m["mult"])
+            if value is None or value < 10:
+                continue
+            sent = sentence_of(ctx.sentences, m.start())
+            places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
+            if not places:
+                continue
+            if m["unit"].lower().endswith("stadt"):
+                after = [p for p in places if p.start >= m.end()]
+                target = after[0] if after else places[-1]
+            else:
+                # "Yarinacocha … zählt etwa 100.000 Einwohner": the sentence's subject
+                before = [p for p in places if p.end <= m.start()]
+                target = before[0] if before else places[0]
+            ex.populations.append(PopulationFigure(place=target.ref, value=value, evidence=Span(m.start(), m.end())))
+
+
+def _number(num: str, mult: str | None) -> int | None:
+    digits = re.sub(r"[.\u202f\u00a0 ]", "", num)
+    try:
+        value = float(digits.replace(",", "."))
+    except ValueError:
+        return None
+    if mult:
+        value *= 1_000_000 if mult.lower().startswith("mi") else 1_000
+    return int(round(value))
+
+
+def _nominative(word: str) -> str:
+    """Feminine singular after the article: "sechsten" → "sechste" (Konferenz is feminine)."""
+    if word[:1].islower() and word.endswith(("en", "er")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def _same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
+    pa, pb = ex.places.get(a.ref), ex.places.get(b.ref)
+    return bool(pa and pb and pa.country and pa.country == pb.country)
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if (m.kind, m.ref) not in seen:
+            seen.add((m.kind, m.ref))
+            out.append(m)
+    return out
+
+
+def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]:
+    """Which of the places in one cue sentence are partners.
+
+    Two places: the pair. More: each German place with each foreign one when both sides occur
+    ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
+    """
+    if len(here) == 2:
+        return [(here[0], here[1])]
+    def home(m: Mention) -> bool:
+        place = ex.places.get(m.ref) if m.kind == "municipality" else None
+        return place is not None and place.country == HOME
+
+    return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
+            if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
+
+
+def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention) -> Mention | None:
+    before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
+    if before:
+        return before[0]
+    for past in reversed(history):
+        cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
+        if cands:
+            return cands[0]
+    return None
+
+
+def _last_pair(history: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+    pool: list[Mention] = []
+    for past in reversed(history):
+        for m in _distinct(past):
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool):
+                pool.append(m)
+        if len(pool) >= 2:
+            return pool[0], pool[1]
+    return None
+
+
+def _ordered(items: set[str], order: list[str]) -> list[str]:
+    return [x for x in dict.fromkeys(order) if x in items]

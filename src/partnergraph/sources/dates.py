@@ -1,0 +1,55 @@
+"""German dates in the forms news sites write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
+    "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+#: "19. Dezember 2023", "19. Dez. 2023", "1. März 2024"
+LONG_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+#: "19.12.2023", "1.3.2024"
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+#: "2023-12-19", also the date part of "2023-12-19T10:00:00+01:00"
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+#: "Oktober 2017"
+MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in `text`, in any of the forms above; None if there is none."""
+    candidates: list[tuple[int, dt.date]] = []
+    for m in ISO_DATE.finditer(text):
+        d = _safe(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            candidates.append((m.start(), d))
+            break
+    for m in LONG_DATE.finditer(text):
+        d = _safe(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+        if d:
+            candidates.append((m.start(), d))
+            break
+    for m in NUMERIC_DATE.finditer(text):
+        d = _safe(int(m[3]), int(m[2]), int(m[1]))
+        if d:
+            candidates.append((m.start(), d))
+            break
+    return min(candidates)[1] if candidates else None
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))

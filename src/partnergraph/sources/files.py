@@ -1,0 +1,184 @@
+"""Reading articles from files: JSON Lines, listing-page text (the seed's format), HTML pages.
+
+Each reader yields `Article`s and, for anything it cannot read, a `SourceError` naming the file
+and line or block; the caller records the error and goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import SourceError
+from ..iri import slugify
+from ..models import Article
+from .dates import LONG_DATE, parse_date
+from .html import article_from_html
+
+LOGGER = logging.getLogger(__name__)
+
+Item = Article | SourceError
+
+#: the dateline that opens a listing teaser: "Bonn, 19. Dezember 2023. "
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w.\- ]{0,60}?),\s+(?P<date>\d{1,2}\.\s*[A-Za-zäÄ]+\.?\s+\d{4})\.\s*(?P<rest>.*)$"
+)
+#: lines of site chrome that precede the blocks of a saved listing page
+LISTING_CHROME = {"hauptnavigation", "internationale zusammenarbeit", "navigation", "menü", "suche"}
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(f"invalid UTF-8 at byte {exc.start}", source=source, line=line) from None
+
+
+def read_jsonl(path: Path) -> Iterator[Item]:
+    """One article per line: url (required), title, date (YYYY-MM-DD), place, text, image_alt."""
+    source = str(path)
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield SourceError(f"invalid UTF-8 at column {exc.start + 1}", source=source, line=lineno)
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield SourceError(f"broken JSON ({exc.msg} at column {exc.colno})", source=source, line=lineno)
+                continue
+            try:
+                yield article_from_record(obj, origin=f"{source}:{lineno}")
+            except SourceError as exc:
+                yield SourceError(str(exc), source=source, line=lineno)
+
+
+def article_from_record(obj: object, *, origin: str = "") -> Article:
+    """Validates one JSON record (the JSON Lines format documented in README)."""
+    if not isinstance(obj, dict):
+        raise SourceError(f"expected a JSON object, got {type(obj).__name__}")
+    url = obj.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise SourceError("missing required field 'url'")
+    fields = {}
+    for key in ("title", "text", "place", "image_alt"):
+        value = obj.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise SourceError(f"field {key!r} must be a string")
+        fields[key] = value.strip()
+    date = None
+    if obj.get("date"):
+        try:
+            date = dt.date.fromisoformat(str(obj["date"]))
+        except ValueError:
+            raise SourceError(f"field 'date' is not YYYY-MM-DD: {obj['date']!r}") from None
+    if not fields["title"] and not fields["text"]:
+        raise SourceError(f"article {url} has neither title nor text")
+    return Article(url=url.strip(), date=date, origin=origin, **fields)
+
+
+def read_listing(path: Path) -> Iterator[Item]:
+    """A saved news listing: blocks of image caption, title, and a dateline line with the teaser.
+
+    Blocks are recognised by their dateline line; the title is the nearest non-empty line above
+    it and the image caption the one above that. Lines that fit no block are reported.
+    """
+    source = str(path)
+    try:
+        text = _decode(path.read_bytes(), source)
+    except SourceError as exc:
+        yield exc
+        return
+    lines = [(i + 1, ln.strip()) for i, ln in enumerate(text.splitlines())]
+    pending: list[tuple[int, str]] = []  # non-empty lines since the last dateline
+    found = 0
+    for lineno, line in lines:
+        if not line:
+            continue
+        m = DATELINE.match(line)
+        if not m:
+            pending.append((lineno, line))
+            continue
+        content = [(n, ln) for n, ln in pending if ln.casefold() not in LISTING_CHROME]
+        pending = []
+        if not content:
+            yield SourceError("teaser without a title above it", source=source, line=lineno)
+            continue
+        title_line, title = content[-1]
+        image_alt = content[-2][1] if len(content) >= 2 else ""
+        for n, stray in content[:-2]:
+            yield SourceError(f"line outside any block: {stray[:60]!r}", source=source, line=n)
+        date = parse_date(m["date"])
+        if date is None:
+            yield SourceError(f"unreadable date {m['date']!r}", source=source, line=lineno)
+            continue
+        found += 1
+        yield Article(
+            url=f"urn:partnergraph:{slugify(path.stem)}:{slugify(title)}",
+            title=title, text=m["rest"].strip(), date=date, place=m["place"].strip(),
+            image_alt=image_alt, origin=f"{source}:{title_line}",
+        )
+    for n, stray in pending:
+        if stray.casefold() not in LISTING_CHROME:
+            yield SourceError(f"block without a dateline line: {stray[:60]!r}", source=source, line=n)
+    if not found:
+        yield SourceError("no article blocks found (expected 'Place, 19. Dezember 2023. teaser')", source=source)
+
+
+def read_html(path: Path) -> Iterator[Item]:
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+        yield article_from_html(raw, origin=source, default_url=path.resolve().as_uri())
+    except SourceError as exc:
+        yield exc if exc.source else SourceError(str(exc), source=source)
+
+
+def looks_like_listing(path: Path) -> bool:
+    """A text file is a listing when any of its lines is a dateline line."""
+    try:
+        head = path.read_bytes()[:65536].decode("utf-8", "replace")
+    except OSError:
+        return False
+    return any(DATELINE.match(ln.strip()) and LONG_DATE.search(ln) for ln in head.splitlines())
+
+
+READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".txt": read_listing,
+           ".html": read_html, ".htm": read_html}
+
+
+def read_path(path: Path) -> Iterator[Item]:
+    """All articles of one file or of every readable file below a folder, in sorted order."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if not files:
+            yield SourceError("folder holds no .jsonl, .txt or .html files", source=str(path))
+        for f in files:
+            yield from read_path(f)
+        return
+    if not path.exists():
+        yield SourceError("no such file or folder", source=str(path))
+        return
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        yield SourceError(f"unknown file type {path.suffix!r} (expected .jsonl, .txt, .html)", source=str(path))
+        return
+    try:
+        if path.stat().st_size == 0:
+            yield SourceError("empty file", source=str(path))
+            return
+        yield from reader(path)
+    except OSError as exc:
+        yield SourceError(f"cannot read: {exc.strerror}", source=str(path))

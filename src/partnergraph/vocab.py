@@ -1,0 +1,105 @@
+"""The SKOS vocabularies in ``ontology/``: the single source of programme, theme,
+partnership-type and organisation names. Adding a programme means editing Turtle, not code."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import VocabularyError
+from .namespaces import PG
+from .resources import ontology_dir
+
+LOGGER = logging.getLogger(__name__)
+
+#: rdf:type → the kind of concept the extractor looks for
+KIND_OF_CLASS = {
+    PG.Programme: "programme",
+    PG.Theme: "theme",
+    PG.PartnershipType: "partnership-type",
+    PG.Organisation: "organisation",
+}
+#: files in ontology/ that are not vocabularies
+NOT_VOCABULARY = {"partnergraph.ttl", "shapes.ttl"}
+#: languages whose labels can occur in German news text (English for organisation names such as
+#: "German Water Partnership"; untagged for abbreviations)
+MATCH_LANGUAGES = {"de", None}
+
+
+@dataclass(frozen=True)
+class Concept:
+    kind: str
+    slug: str
+    iri: str
+    pref_de: str
+    pref_en: str
+    #: every surface form the extractor should recognise
+    labels: tuple[str, ...]
+    broader: tuple[str, ...] = ()
+    #: further links, e.g. {"implementedBy": ("skew",), "fundedBy": ("bmz",)}
+    links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Vocabulary:
+    concepts: dict[tuple[str, str], Concept]
+    graph: Graph
+    files: tuple[Path, ...]
+
+    def of_kind(self, kind: str) -> list[Concept]:
+        return [c for (k, _), c in sorted(self.concepts.items()) if k == kind]
+
+    def get(self, kind: str, slug: str) -> Concept | None:
+        return self.concepts.get((kind, slug))
+
+
+def _slug(iri: URIRef) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _label(g: Graph, s: URIRef, lang: str) -> str:
+    for p in (SKOS.prefLabel, RDFS.label):
+        for o in g.objects(s, p):
+            if isinstance(o, Literal) and o.language == lang:
+                return str(o)
+    return ""
+
+
+def load_vocabulary(directory: Path | None = None) -> Vocabulary:
+    """Reads every vocabulary file of `directory` (default: the shipped ``ontology/``)."""
+    directory = directory or ontology_dir()
+    files = tuple(sorted(p for p in directory.glob("*.ttl") if p.name not in NOT_VOCABULARY))
+    if not files:
+        raise VocabularyError(f"{directory}: no vocabulary files (*.ttl)")
+    g = Graph()
+    for path in files:
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many parser exception types
+            raise VocabularyError(f"{path}: not valid Turtle: {exc}".splitlines()[0]) from None
+    concepts: dict[tuple[str, str], Concept] = {}
+    for cls, kind in KIND_OF_CLASS.items():
+        for s in sorted(set(g.subjects(RDF.type, cls))):
+            if not isinstance(s, URIRef):
+                continue
+            labels: dict[str, None] = {}
+            for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label):
+                for o in sorted(g.objects(s, p)):
+                    if isinstance(o, Literal) and (o.language in MATCH_LANGUAGES or kind == "organisation"):
+                        labels.setdefault(str(o).strip(), None)
+            links = {}
+            for prop in ("implementedBy", "fundedBy"):
+                targets = tuple(sorted(_slug(o) for o in g.objects(s, PG[prop]) if isinstance(o, URIRef)))
+                if targets:
+                    links[prop] = targets
+            slug = _slug(s)
+            concepts[(kind, slug)] = Concept(
+                kind=kind, slug=slug, iri=str(s), pref_de=_label(g, s, "de") or slug,
+                pref_en=_label(g, s, "en"), labels=tuple(lab for lab in labels if lab),
+                broader=tuple(sorted(_slug(o) for o in g.objects(s, SKOS.broader))), links=links)
+    LOGGER.info("vocabulary: %d concepts from %d files", len(concepts), len(files))
+    return Vocabulary(concepts=concepts, graph=g, files=files)

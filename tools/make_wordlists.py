@@ -1,0 +1,48 @@
+"""Regenerates the German word lists in src/partnergraph/data/ (run by hand, not at build time).
+
+- common-nouns-de.txt.gz: every inflected form of the common nouns of the German Wiktionary, as
+  packaged by PyPI's `german-nouns` (CC BY-SA 3.0); toponyms and first/last names excluded. The
+  extractor uses it to tell place names that are also ordinary nouns (Essen, Halle, Hof) and to
+  stop cue-introduced names at an ordinary noun.
+- frequent-words-de.txt: those of the 4,000 most frequent German words of PyPI's `wordfreq`
+  (CC BY-SA 4.0) that are not common nouns; capitalised at a sentence start they must not count as place names (Weil, Die).
+
+Usage (in a throw-away venv): pip install german-nouns wordfreq && python tools/make_wordlists.py
+"""
+
+import csv
+import gzip
+from pathlib import Path
+
+import german_nouns
+from wordfreq import top_n_list
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "partnergraph" / "data"
+CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
+
+
+def main() -> None:
+    path = Path(list(german_nouns.__path__)[0]) / "nouns.csv"
+    common = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lemma, pos = row.get("lemma") or "", row.get("pos") or ""
+            if not lemma[:1].isupper():
+                continue
+            # a row per meaning: "Essen" has a common-noun row and a toponym row; only the
+            # common-noun rows count, so Essen is listed and Leipzig is not
+            if "Toponym" in pos or "Vorname" in pos or "Nachname" in pos:
+                continue
+            common.add(lemma)
+            common.update(v for k, v in row.items()
+                          if k and v and k.split(" ")[0] in CASES and v[:1].isupper() and " " not in v)
+    with gzip.open(OUT / "common-nouns-de.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(sorted(common)))
+    # nouns are left to the common-noun check; toponyms stay in (köln, weil, waren): the
+    # extractor decides by the place's size and the article's countries
+    top = [w for w in top_n_list("de", 4000) if w.isalpha() and w.capitalize() not in common]
+    (OUT / "frequent-words-de.txt").write_text("\n".join(top), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
