@@ -4,6 +4,8 @@
   packaged by PyPI's `german-nouns` (CC BY-SA 3.0); toponyms and first/last names excluded. The
   extractor uses it to tell place names that are also ordinary nouns (Essen, Halle, Hof) and to
   stop cue-introduced names at an ordinary noun.
+- first-names.txt: the first names (Vorname) of the same Wiktionary list: a place name right
+  after one is a surname (David Livingstone, Marc Kapust), not a place.
 - frequent-words-de.txt: those of the 4,000 most frequent German words of PyPI's `wordfreq`
   (CC BY-SA 4.0) that are not common nouns; capitalised at a sentence start they must not count as place names (Weil, Die).
 
@@ -23,7 +25,7 @@ CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
 
 def main() -> None:
     path = Path(list(german_nouns.__path__)[0]) / "nouns.csv"
-    common = set()
+    common, first_names = set(), set()
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             lemma, pos = row.get("lemma") or "", row.get("pos") or ""
@@ -31,16 +33,21 @@ def main() -> None:
                 continue
             # a row per meaning: "Essen" has a common-noun row and a toponym row; only the
             # common-noun rows count, so Essen is listed and Leipzig is not
+            if "Vorname" in pos:
+                first_names.add(lemma)
             if "Toponym" in pos or "Vorname" in pos or "Nachname" in pos:
                 continue
             common.add(lemma)
             common.update(v for k, v in row.items()
                           if k and v and k.split(" ")[0] in CASES and v[:1].isupper() and " " not in v)
-    with gzip.open(OUT / "common-nouns-de.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(sorted(common)))
+    # mtime=0: the same words give the same bytes, so regenerating shows no spurious diff
+    with open(OUT / "common-nouns-de.txt.gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write("\n".join(sorted(common)).encode("utf-8"))
     # nouns are left to the common-noun check; toponyms stay in (köln, weil, waren): the
     # extractor decides by the place's size and the article's countries
     top = [w for w in top_n_list("de", 4000) if w.isalpha() and w.capitalize() not in common]
+    (OUT / "first-names.txt").write_text("\n".join(sorted(first_names)), encoding="utf-8")
     (OUT / "frequent-words-de.txt").write_text("\n".join(top), encoding="utf-8")
 
 

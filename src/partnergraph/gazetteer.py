@@ -30,7 +30,7 @@ from .transliterate import is_cyrillic, pick_russian_name, pick_ukrainian_name, 
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 #: countries whose Cyrillic names are transliterated into German spellings
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "MD", "BG", "RS", "MK", "MN", "TJ"}
 #: shorter names are nearly all codes or fragments ("Ko" for Kyiv among Kyiv's alternate names)
@@ -134,6 +134,8 @@ class Gazetteer:
         aliases: dict[str, list[int]] = {}
         taken_slugs: set[tuple[str, str]] = set()
         for rec in records:
+            if any(c.isdigit() for c in rec["name"]):
+                continue  # city sections such as "Paris 08 Élysée" (their aliases are landmarks)
             cc = rec["countrycode"]
             name_de = _german_name(rec, exonyms)
             slug = slugify(name_de)
@@ -224,6 +226,11 @@ def exonyms_aliases(places: list[tuple]) -> dict[str, list[int]]:
 def load_common_nouns() -> frozenset[str]:
     with gzip.open(data_file("common-nouns-de.txt.gz"), "rt", encoding="utf-8") as fh:
         return frozenset(fh.read().split("\n"))
+
+
+@lru_cache(maxsize=1)
+def load_first_names() -> frozenset[str]:
+    return frozenset(data_file("first-names.txt").read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,12 @@ class RelationRules:
         self.starts = [re.compile(p["re"], re.IGNORECASE) for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.implied_type = r["programme_implies_type"]
+        self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
+        nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
+        # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"
+        self.apposition = re.compile(
+            rf"(?:s|’|')?\s+(?:und\s+(?:ihre|seine|deren)\s+)?(?:[a-zäöüß\-]+(?:e|en|er|es)\s+){{0,2}}"
+            rf"(?P<noun>{nouns})\s+", re.IGNORECASE)
         self.title_seps = r["title_pair_separators"]
         heads = "|".join(map(re.escape, sorted(r["utility_heads"], key=len, reverse=True)))
         self.utility = re.compile(
@@ -77,7 +83,7 @@ class RelationRules:
 
     # -- partnerships ----------------------------------------------------------------------
 
-    def _has_cue(self, sentence: str) -> bool:
+    def has_cue(self, sentence: str) -> bool:
         lower = sentence.lower()
         for pat in self.cues:
             for m in pat.finditer(lower):
@@ -93,57 +99,100 @@ class RelationRules:
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        types_by_sentence: dict[Span, list[Mention]] = {}
+        for m in ex.mentions:
+            if m.kind == "partnership-type" and m.ref != "unspecified":
+                types_by_sentence.setdefault(m.sentence, []).append(m)
         found: dict[frozenset, dict] = {}
         history: list[list[Mention]] = []  # partner mentions of the sentences read so far
 
-        def record(a: Mention, b: Mention, sent: Span) -> None:
+        def record(a: Mention, b: Mention, sent: Span, type_hint: str | None = None) -> None:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
-            entry = found.setdefault(key, {"evidence": [], "first": min(a.start, b.start)})
+            entry = found.setdefault(key, {"evidence": [], "first": min(a.start, b.start), "types": [], "spans": []})
             if sent not in entry["evidence"]:
                 entry["evidence"].append(sent)
+            entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
+            hint = type_hint or _nearest_type(types_by_sentence.get(sent, []), a, b)
+            if hint and hint not in entry["types"]:
+                entry["types"].append(hint)
 
         title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
         for sent in ctx.sentences:
             here = _distinct(by_sentence.get(sent, []))
             s_text = text[sent.start:sent.end]
-            cue = self._has_cue(s_text)
-            if sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent):
+            if sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
+                    and not _same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
-            elif cue:
-                anaphor = self.partner_anaphora.search(s_text)
-                if anaphor and here:
-                    # "ihre Partnerstadt X": X and the subject, the nearest other place before
-                    after = [m for m in here if m.start >= sent.start + anaphor.start()]
-                    target = after[0] if after else here[-1]
-                    subject = _nearest_before(here, history, target)
-                    if subject:
-                        record(subject, target, sent)
-                        history.append(here)
-                        continue
-                if 2 <= len(here) <= MAX_PLACES_IN_PAIR_SENTENCE:
-                    for a, b in _pairs(here, ex):
-                        # municipal partnerships cross borders; two places of one foreign
-                        # country in a cue sentence are fellow partners of a third, unless
-                        # the sentence says "zwischen X und Y"
-                        if _same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
-                            continue
-                        record(a, b, sent)
-                elif len(here) < 2 and self.pair_anaphora.search(s_text):
-                    pair = _last_pair(history + [here])
-                    if pair:
-                        record(pair[0], pair[1], sent)
+            elif self.has_cue(s_text):
+                self._cue_sentence(ex, sent, s_text, here, history, record)
             history.append(here)
             history = history[-ANAPHOR_REACH:]
+        self._emit(ex, ctx, found)
+
+    def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
+                      history: list[list[Mention]], record) -> None:
+        """The pairs one sentence with a partnership cue states."""
+        rest = list(here)
+        # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
+        for owner, partner, noun in self._appositions(ex, sent, here):
+            record(owner, partner, sent, self.apposition_types.get(noun.lower()))
+            rest = [m for m in rest if m is not owner]
+        if len(rest) < len(here):
+            here = rest
+            if len(here) < 2:
+                return
+        anaphor = self.partner_anaphora.search(s_text)
+        after = [m for m in here if anaphor and m.start >= sent.start + anaphor.start()]
+        if after:
+            # "ihre Partnerstadt X": X and the subject, the nearest other place before. With no
+            # place after the anaphor ("unterstützt München seine Partnerstadt") the partner
+            # is one named elsewhere: nothing new is stated
+            target = after[0]
+            subject = _nearest_before(here, history, target)
+            if subject:
+                record(subject, target, sent)
+                return
+        if 2 <= len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or (len(here) > 2 and _has_home(here, ex)):
+            for a, b in _pairs(here, ex):
+                # municipal partnerships cross borders; two places of one foreign country in
+                # a cue sentence are fellow partners of a third, unless it says "zwischen"
+                if _same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
+                    continue
+                record(a, b, sent)
+        elif here and not _has_home(here, ex):
+            # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator": a list
+            # of foreign partners of the German municipality the article is about
+            subject = _recent_home(history, ex)
+            if subject is not None:
+                for m in here:
+                    record(subject, m, sent)
+            elif len(here) < 2 and self.pair_anaphora.search(s_text):
+                pair = _last_pair(history + [here], ex)
+                if pair:
+                    record(pair[0], pair[1], sent)
+        elif len(here) < 2 and self.pair_anaphora.search(s_text):
+            pair = _last_pair(history + [here], ex)
+            if pair:
+                record(pair[0], pair[1], sent)
+
+    def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):
+        text = ex.article.analysed_text
+        for a, b in zip(here, here[1:]):
+            m = self.apposition.fullmatch(text[a.end:b.start])
+            if m and a.kind == b.kind == "municipality":
+                yield a, b, m["noun"]
+
+    def _emit(self, ex: Extraction, ctx: Context, found: dict) -> None:
+        text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
         year = ex.article.date.year if ex.article.date else None
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = entry["evidence"]
             ev_mentions = [m for m in ex.mentions if any(m.sentence == s for s in evidence)]
-            types = _ordered({m.ref for m in ev_mentions if m.kind == "partnership-type" and m.ref != "unspecified"},
-                             [m.ref for m in ev_mentions])
+            types = list(entry["types"])
             programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
             programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
             if not types:
@@ -153,12 +202,12 @@ class RelationRules:
                     types = [self.implied_type[programme]]
                 else:
                     types = ["unspecified"]
-            start_year, start_month = self._start(text, evidence, ctx, year)
+            start_year, start_month = self._start(text, evidence, entry["spans"], ctx, year)
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
-                cue_sents = [s for s in ctx.sentences if self._has_cue(text[s.start:s.end])]
-                start_year, start_month = self._start(text, cue_sents, ctx, year)
+                cue_sents = [s for s in ctx.sentences if self.has_cue(text[s.start:s.end])]
+                start_year, start_month = self._start(text, cue_sents, [], ctx, year)
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(
@@ -171,7 +220,10 @@ class RelationRules:
         between = s_text[a.end - sent.start:b.start - sent.start].strip()
         return between in self.title_seps
 
-    def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None) -> tuple[int | None, int | None]:
+    def _start(self, text: str, evidence: list[Span], spans: list[tuple[int, int]], ctx: Context,
+               year: int | None) -> tuple[int | None, int | None]:
+        """The start the evidence states; with several dates in one sentence, the one nearest
+        to the partners ("Nürnberg hatte bereits 1985 …, der sich Erlangen 1990 anschloss")."""
         sentences = list(evidence)
         # the sentence after the evidence often carries the date ("Seit 2016 kooperieren …")
         for s in evidence:
@@ -182,18 +234,26 @@ class RelationRules:
                     sentences.append(nxt)
         for s in sentences:
             chunk = text[s.start:s.end]
+            candidates = []
             for pat in self.starts:
-                m = pat.search(chunk)
-                if m:
+                for m in pat.finditer(chunk):
                     y = int(m["year"])
                     if year is None or y <= year:
                         month = month_number(m["month"]) if m.groupdict().get("month") else None
-                        return y, month
+                        candidates.append((s.start + m.start(), s.start + m.end(), y, month))
             if year is not None:
                 for pat in self.ages:
-                    m = pat.search(chunk)
-                    if m and 0 < int(m["years"]) < 200:
-                        return year - int(m["years"]), None
+                    for m in pat.finditer(chunk):
+                        if 0 < int(m["years"]) < 200:
+                            candidates.append((s.start + m.start(), s.start + m.end(), year - int(m["years"]), None))
+            if candidates:
+                local = [sp for sp in spans if s.start <= sp[0] < s.end]
+
+                def distance(c, local=local):
+                    return min((max(0, c[0] - sp[1], sp[0] - c[1]) for sp in local), default=0)
+
+                best = min(candidates, key=lambda c: (distance(c), c[0]))
+                return best[2], best[3]
         return None, None
 
     # -- organisations as partners ----------------------------------------------------------
@@ -332,6 +392,29 @@ def _nominative(word: str) -> str:
     return word
 
 
+def _nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
+    """The partnership type word of the sentence nearest to the pair (a sentence may name
+    "Städtepartnerschaften – etwa mit Oxford" and "projektbezogene Partnerschaften" apart)."""
+    if not types:
+        return None
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
+
+
+def _has_home(mentions: list[Mention], ex: Extraction) -> bool:
+    return any(m.kind == "municipality" and ex.places.get(m.ref) is not None
+               and ex.places[m.ref].country == HOME for m in mentions)
+
+
+def _recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None:
+    for past in reversed(history):
+        homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
+                 and ex.places[m.ref].country == HOME]
+        if len({m.ref for m in homes}) == 1:
+            return homes[0]
+    return None
+
+
 def _same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
     pa, pb = ex.places.get(a.ref), ex.places.get(b.ref)
     return bool(pa and pb and pa.country and pa.country == pb.country)
@@ -373,15 +456,19 @@ def _nearest_before(here: list[Mention], history: list[list[Mention]], target: M
     return None
 
 
-def _last_pair(history: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+def _last_pair(history: list[list[Mention]], ex: Extraction) -> tuple[Mention, Mention] | None:
+    """What "die beiden Städte" refers to: the latest two places, preferring a German and a
+    foreign one (partnerships cross borders) over two foreign neighbours in one list."""
     pool: list[Mention] = []
     for past in reversed(history):
         for m in _distinct(past):
             if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool):
                 pool.append(m)
-        if len(pool) >= 2:
-            return pool[0], pool[1]
-    return None
+    homes = [m for m in pool if _has_home([m], ex)]
+    foreign = [m for m in pool if not _has_home([m], ex)]
+    if homes and foreign:
+        return homes[0], foreign[0]
+    return (pool[0], pool[1]) if len(pool) >= 2 else None
 
 
 def _ordered(items: set[str], order: list[str]) -> list[str]:
