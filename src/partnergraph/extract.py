@@ -8,6 +8,7 @@ gazetteer knows → relations (partnerships, events, people, population figures;
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import re
@@ -66,6 +67,10 @@ class Context:
     text: str
     sentences: list[Span]
     countries: set[str] = field(default_factory=set)  # named explicitly (name, adjective, demonym)
+    country_mentions: list[Mention] = field(default_factory=list)  # sorted by position
+    country_starts: list[int] = field(default_factory=list)
+    country_ends: list[int] = field(default_factory=list)
+    cue_sentences: dict[Span, bool] = field(default_factory=dict)  # memo of RelationRules.has_cue
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of named regions
 
 
@@ -81,6 +86,8 @@ class Extractor:
         self.frequent = load_frequent_words()
         self._cue_nouns = {w.lower() for w in self.rules["place_cue_nouns"]}
         self._cue_exclude = {w.lower() for w in self.rules["place_cue_exclude"]}
+        self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
+        self._cue_memo: dict[str, bool] = {}
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
         self._stop = set(self.rules["name_stop_words"])
@@ -108,6 +115,9 @@ class Extractor:
         place_hits = self._place_hits(text)
         term_hits, place_hits = _resolve_overlaps(term_hits, place_hits, persons)
         self._term_mentions(ex, ctx, term_hits)
+        ctx.country_mentions = [m for m in ex.mentions if m.kind == "country"]
+        ctx.country_starts = [m.start for m in ctx.country_mentions]
+        ctx.country_ends = [m.end for m in ctx.country_mentions]
         self._place_mentions(ex, ctx, place_hits)
         self._cue_places(ex, ctx)
         self._coordinated_places(ex, ctx)
@@ -143,21 +153,23 @@ class Extractor:
         gaz = self.gazetteer
         n = len(text)
         hits = []
+        lengths = gaz.alias_lengths
         for end_idx, alias_index in gaz.automaton.iter(text):
             end = end_idx + 1
-            ids = gaz.alias_places[alias_index]
-            start = end - gaz.alias_lengths[alias_index]
+            start = end - lengths[alias_index]
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
                 continue
             surface_end = end
             if end < n and text[end].isalnum():
-                tail = _tail(text, end)
-                if tail == "s":  # genitive: Leipzigs, Kyjiws
-                    surface_end = end + 1
-                elif tail == "er":  # city adjective: Kölner, Leipziger
-                    surface_end = end + 2
+                # the hot path: most hits end inside a longer word ("Halle" in "Hallen")
+                c = text[end]
+                if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+                    surface_end = end + 1  # genitive: Leipzigs, Kyjiws
+                elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
+                    surface_end = end + 2  # city adjective: Kölner, Leipziger
                 else:
                     continue
+            ids = gaz.alias_places[alias_index]
             surface = text[start:end]
             cands = [gaz.place(i) for i in ids]
             if surface_end == end + 2:
@@ -183,25 +195,31 @@ class Extractor:
         only cue nouns and adjectives may stand between the country adjective and the name, so
         "deutsch-ukrainischen kommunalen Partnerschaftskonferenz in Leipzig" gives nothing.
         """
-        best = None
-        for m in ex.mentions:
-            if m.kind != "country":
-                continue
-            if start - 80 <= m.end <= start:
-                gap = ctx.text[m.end:start].split()
-                if all(self._is_cue_word(w) or (w[:1].islower() and w.endswith(("e", "en", "er", "es"))
-                                                and w not in self._determiners) for w in gap) \
-                        and (not gap or any(self._is_cue_word(w) for w in gap)):
-                    best = m.ref
-            # "Annaba Drâa Errich in Algerien", "Padang (Indonesien)"
-            elif m.start >= end and ctx.text[end:m.start].strip() in ("in", "(", ",", "in der", "im"):
+        countries = ctx.country_mentions
+        # "Annaba Drâa Errich in Algerien", "Padang (Indonesien)"
+        i = bisect.bisect_left(ctx.country_starts, end)
+        if i < len(countries) and ctx.text[end:countries[i].start].strip() in ("in", "(", ",", "in der", "im"):
+            return countries[i].ref
+        j = bisect.bisect_right(ctx.country_ends, start) - 1
+        while j >= 0 and countries[j].end >= start - 80:
+            m = countries[j]
+            gap = ctx.text[m.end:start].split()
+            if all(self._is_cue_word(w) or (w[:1].islower() and w.endswith(("e", "en", "er", "es"))
+                                            and w not in self._determiners) for w in gap) \
+                    and (not gap or any(self._is_cue_word(w) for w in gap)):
                 return m.ref
-        return best
+            j -= 1
+        return None
 
     def _is_cue_word(self, word: str) -> bool:
-        w = word.lower().strip(",")
-        return w in self._cue_nouns or (w.endswith(tuple(self.rules["place_cue_suffixes"])) and w not in self._cue_exclude) \
-            or w.endswith("einwohnerstadt")
+        """"Stadt", "Partnergemeinde", "240.000-Einwohnerstadt", "Hansestadt" (not "Altstadt")."""
+        known = self._cue_memo.get(word)
+        if known is None:
+            w = word.lower().strip(",")
+            known = w in self._cue_nouns or w.endswith(self._cue_suffixes) and w not in self._cue_exclude
+            if len(self._cue_memo) < 100_000:  # words repeat across articles; bound the memo
+                self._cue_memo[word] = known
+        return known
 
     def _place_mentions(self, ex: Extraction, ctx: Context, hits: list[PlaceHit]) -> None:
         """Resolves every gazetteer hit in the context of the whole article.
@@ -259,8 +277,14 @@ class Extractor:
             "cued": self._cue_before(text, h.start),
             "cue_cc": self._cued_country(ex, ctx, h.start, h.end),
             "first_name_before": prev in self.first_names,
-            "partnership_sentence": self._relations.has_cue(text[sent.start:sent.end]),
+            "partnership_sentence": self._sentence_has_cue(ctx, sent),
         }
+
+    def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
+        known = ctx.cue_sentences.get(sent)
+        if known is None:
+            known = ctx.cue_sentences[sent] = self._relations.has_cue(ctx.text[sent.start:sent.end])
+        return known
 
     def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int]) -> PlaceRecord | None:
         best, best_score = None, -math.inf
@@ -316,24 +340,28 @@ class Extractor:
 
     # -- places only cue words know --------------------------------------------------------
 
-    @cached_property
-    def _cue_pattern(self) -> re.Pattern:
-        nouns = sorted(self.rules["place_cue_nouns"], key=len, reverse=True)
-        suffixes = "|".join(re.escape(s) for s in self.rules["place_cue_suffixes"])
-        name = r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*"
-        return re.compile(
-            rf"\b(?P<cue>{'|'.join(map(re.escape, nouns))}|[\w.\-]*(?:{suffixes}))\s+"
-            rf"(?P<names>{name}(?:\s*(?:,|und|sowie)\s*{name})*)")
+    #: a word followed by a capitalised one: the candidates for "Stadt Leipzig", "Gemeinden X
+    #: und Y", "240.000-Einwohner-Stadt X"; which of them are cue words is a set lookup
+    _WORD_BEFORE_NAME = re.compile(r"[\w.\-]+(?=\s+[A-ZÄÖÜ])")
+
+    _NAME_LIST = re.compile(
+        r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
+        r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
 
     def _cue_places(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         taken = [(m.start, m.end) for m in ex.mentions if m.kind != "country" or m.start]
         new: dict[str, Place] = {}
-        for m in self._cue_pattern.finditer(text):
-            cue = m["cue"].lower()
-            if cue in self._cue_exclude and not cue.endswith("einwohnerstadt"):
-                if cue not in ("hauptstadt", "einwohnerstadt"):
-                    continue
+        for head in self._WORD_BEFORE_NAME.finditer(text):
+            cue = head.group(0).lower()
+            if not self._is_cue_word(cue):
+                continue
+            pos = head.end()
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            m = self._NAME_LIST.match(text, pos)
+            if not m:
+                continue
             for nm in re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"]):
                 name = self._trim_name(nm.group(0))
                 if not name:
@@ -370,9 +398,9 @@ class Extractor:
         taken = [(m.start, m.end) for m in ex.mentions]
         found: dict[str, Place] = {}
         for sent in ctx.sentences:
-            chunk = text[sent.start:sent.end]
-            if not self._relations.has_cue(chunk) and sent.start != 0:
+            if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
                 continue
+            chunk = text[sent.start:sent.end]
             for m in self._COORDINATED.finditer(chunk):
                 left = (sent.start + m.start("left"), sent.start + m.end("left"))
                 right = (sent.start + m.start("right"), sent.start + m.end("right"))
@@ -455,16 +483,15 @@ def _is_adjective(word: str) -> bool:
     return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
 
 
-def _tail(text: str, pos: int) -> str:
-    end = pos
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return text[pos:end]
-
-
 def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"([\w\-]+)[\s„\"(]*$", text[max(0, start - 60):start])
-    return m.group(1) if m else ""
+    """The word before `start`, skipping white space and opening quotes/brackets."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in "„\"(«»"):
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-_"):
+        j -= 1
+    return text[j:i]
 
 
 def _resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list[tuple[int, int]]):
@@ -483,18 +510,21 @@ def _resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: lis
     items = [(rank(h, True), 1, h.start, h.end, h) for h in terms] + \
             [(rank(h, False), 0, h.start, h.end, h) for h in places]
     items.sort(key=lambda x: x[0])
-    occupied: list[tuple[int, int]] = list(persons)
+    size = max([e for *_, e, _h in items] + [e for _, e in persons] + [0])
+    occupied = bytearray(size)  # one flag per character: overlap tests cost the span, not the list
+    for s, e in persons:
+        occupied[s:e] = b"\x01" * (e - s)
     kept_terms, kept_places = [], []
     term_spans = set()
     for _, is_term, s, e, h in items:
         if is_term and (s, e) in term_spans:  # "Klimapartnerschaft": programme and type alike
             kept_terms.append(h)
             continue
-        if any(s < oe and os_ < e for os_, oe in occupied):
+        if any(occupied[s:e]):
             continue
         if is_term:
             term_spans.add((s, e))
-        occupied.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
         (kept_terms if is_term else kept_places).append(h)
     kept_terms.sort(key=lambda h: h.start)
     kept_places.sort(key=lambda h: h.start)

@@ -103,6 +103,7 @@ class Gazetteer:
         self.automaton = automaton
         self.alias_places = alias_places
         self.alias_lengths = alias_lengths
+        self._records: dict[int, PlaceRecord] = {}
         self._places = places
         #: names of places that are also ordinary German nouns (Essen, Halle, Hof)
         self.ambiguous = ambiguous
@@ -111,7 +112,10 @@ class Gazetteer:
         return len(self._places)
 
     def place(self, index: int) -> PlaceRecord:
-        return PlaceRecord(*self._places[index])
+        record = self._records.get(index)
+        if record is None:  # records are made on first use and kept: hits repeat across articles
+            record = self._records[index] = PlaceRecord(*self._places[index])
+        return record
 
     def lookup(self, name: str) -> list[PlaceRecord]:
         """All places bearing exactly this name (case-sensitive), most populous first."""

@@ -106,3 +106,34 @@ def _word_end(text: str, pos: int) -> int:
 def _inflection_end(text: str, pos: int) -> int | None:
     end = _word_end(text, pos)
     return end if text[pos:end] in INFLECTIONS else None
+
+
+class Keywords:
+    """Positions of a list of words in a text, found in one pass (Aho-Corasick).
+
+    Rules that need context around a keyword (a role before a name, a utility head after a
+    city) look only at these positions instead of running a large regex over the whole text.
+    """
+
+    def __init__(self, words, *, ignore_case: bool = False, word_start: bool = True):
+        self.ignore_case = ignore_case
+        self.word_start = word_start
+        self.automaton = ahocorasick.Automaton()
+        for w in words:
+            key = w.lower() if ignore_case else w
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence; with `word_start`, only at the start of a word.
+        Among overlapping occurrences ending at one place, the longest is reported."""
+        hay = text.lower() if self.ignore_case and len(text.lower()) == len(text) else text
+        out: dict[int, int] = {}
+        for end_idx, length in self.automaton.iter(hay):
+            end = end_idx + 1
+            start = end - length
+            if self.word_start and start > 0 and hay[start - 1].isalnum():
+                continue
+            if out.get(end, 0) < length:
+                out[end] = length
+        return sorted((end - length, end) for end, length in out.items())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .iri import slugify
 from .models import Event, Extraction, Mention, Partnership, Person, PopulationFigure, Span
+from .matcher import Keywords
 from .sentences import sentence_of
 from .sources.dates import LONG_DATE, MONTHS, month_number
 
@@ -36,7 +37,9 @@ class RelationRules:
     def __init__(self, extractor: Extractor):
         r = extractor.rules
         self.x = extractor
-        self.cues = [re.compile(p, re.IGNORECASE) for p in r["partnership_cues"]]
+        # one alternation, one pass per sentence: has_cue runs for every sentence and place hit
+        self.cue = re.compile("|".join(f"(?:{p})" for p in r["partnership_cues"]), re.IGNORECASE)
+        self._cue_memo: dict[str, bool] = {}
         self.blockers = tuple(r["partnership_blockers"])
         self.pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
@@ -58,21 +61,36 @@ class RelationRules:
         self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{_NAME})?\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})\b")
         self.name_then_role = re.compile(
             rf"\b(?P<name>{_NAME}\s+{_NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
+        self.role_words = Keywords(r["person_roles"])
+        self._persons_memo: tuple[str, list] = ("", [])
+        self.utility_heads = Keywords(r["utility_heads"])
         self.population = re.compile(r["population_pattern"])
-        heads_ev = "|".join(map(re.escape, r["event_heads"]))
-        self.event = re.compile(
-            rf"(?P<phrase>(?:\b[\wäöüÄÖÜß]+(?:-[\wäöüÄÖÜß]+)*\s+){{0,4}}?[\w\-äöüÄÖÜß]*(?:{heads_ev})\w*)", re.IGNORECASE)
+        # the head only (no leading [\w-]*, which backtracks at every position); the word
+        # around it and the adjectives before it are collected by walking back
+        self.event_heads = Keywords(r["event_heads"], ignore_case=True, word_start=False)
         self.ordinals = r["ordinals"]
         self.host_cues = tuple(c.lower() for c in r["event_host_cues"])
 
     # -- people are found first: their names must not become places ------------------------
 
+    def person_matches(self, text: str) -> list[re.Match]:
+        """"Oberbürgermeister Burkhard Jung", "Marc Kapust arbeitet als Fachkraft": the role
+        patterns tried only where a role word stands (found in one pass)."""
+        if self._persons_memo[0] == text:  # asked twice per article: before places, after
+            return self._persons_memo[1]
+        out = []
+        for start, end in self.role_words.find(text):
+            m = self.role_then_name.match(text, start)
+            if m:
+                out.append(m)
+            for m in self.name_then_role.finditer(text, max(0, start - 90), end + 1):
+                if m.end("role") == end:
+                    out.append(m)
+        self._persons_memo = (text, out)
+        return out
+
     def persons_spans(self, text: str) -> list[tuple[int, int]]:
-        spans = []
-        for pat in (self.role_then_name, self.name_then_role):
-            for m in pat.finditer(text):
-                spans.append((m.start("name"), m.end("name")))
-        return spans
+        return [(m.start("name"), m.end("name")) for m in self.person_matches(text)]
 
     def apply(self, ex: Extraction, ctx: Context) -> None:
         self._persons(ex, ctx)
@@ -84,14 +102,24 @@ class RelationRules:
     # -- partnerships ----------------------------------------------------------------------
 
     def has_cue(self, sentence: str) -> bool:
+        """Does the sentence state a partnership (a cue word that is no blocker)?"""
+        known = self._cue_memo.get(sentence)
+        if known is not None:
+            return known
         lower = sentence.lower()
-        for pat in self.cues:
-            for m in pat.finditer(lower):
-                word_end = re.match(r"\w*", lower[m.end():]).end() + m.end()
-                word_start = lower.rfind(" ", 0, m.start()) + 1
-                if not lower[word_start:word_end].strip("„\"(").startswith(self.blockers):
-                    return True
-        return False
+        found = False
+        for m in self.cue.finditer(lower):
+            word_end = m.end()
+            while word_end < len(lower) and lower[word_end].isalnum():
+                word_end += 1
+            word_start = lower.rfind(" ", 0, m.start()) + 1
+            if not lower[word_start:word_end].strip("„\"(").startswith(self.blockers):
+                found = True
+                break
+        if len(self._cue_memo) > 10_000:  # one article's sentences are asked about many times
+            self._cue_memo.clear()
+        self._cue_memo[sentence] = found
+        return found
 
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
@@ -189,9 +217,12 @@ class RelationRules:
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
         year = ex.article.date.year if ex.article.date else None
+        by_sentence: dict[Span, list[Mention]] = {}
+        for m in ex.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = entry["evidence"]
-            ev_mentions = [m for m in ex.mentions if any(m.sentence == s for s in evidence)]
+            ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
             types = list(entry["types"])
             programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
             programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
@@ -262,7 +293,16 @@ class RelationRules:
         """Utilities found by their head word (Stadtwerke, Water Company) become organisations;
         they take part in partnerships like municipalities (Betreiberpartnerschaften)."""
         taken = [(m.start, m.end) for m in ex.mentions if m.kind != "municipality"]
-        for m in self.utility.finditer(ctx.text):
+        seen_spans = set()
+        for h0, h1 in self.utility_heads.find(ctx.text):
+            window = [m for m in self.utility.finditer(ctx.text, max(0, h0 - 70), min(len(ctx.text), h1 + 70))
+                      if m.start() <= h0 and h1 <= m.end()]
+            if not window:
+                continue
+            m = window[0]
+            if (m.start(), m.end()) in seen_spans:
+                continue
+            seen_spans.add((m.start(), m.end()))
             label = m.group(0).strip()
             if any(s < m.end() and m.start() < e for s, e in taken) or len(label.split()) < 2:
                 continue
@@ -278,9 +318,17 @@ class RelationRules:
     def _events(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         year = ex.article.date.year if ex.article.date else None
-        seen = set()
-        for m in self.event.finditer(text):
-            words = m["phrase"].split()
+        seen, seen_heads = set(), set()
+        for w0, w1 in self.event_heads.find(text):
+            while w0 > 0 and (text[w0 - 1].isalnum() or text[w0 - 1] == "-"):
+                w0 -= 1
+            while w1 < len(text) and text[w1].isalnum():
+                w1 += 1
+            if w0 in seen_heads:
+                continue  # "partnerschaftskonferenz" also contains "konferenz"
+            seen_heads.add(w0)
+            before = text[max(0, w0 - 120):w0].split()[-4:]
+            words = before + [text[w0:w1]]
             # keep the ordinal/adjective run before the head: "sechsten deutsch-ukrainischen kommunalen"
             i = len(words) - 1
             while i > 0 and words[i - 1][:1].islower() and words[i - 1] not in self.x._determiners \
@@ -291,9 +339,9 @@ class RelationRules:
                 continue  # a bare "Konferenz" names no particular event
             label = " ".join(_nominative(w) for w in words)
             label = label[0].upper() + label[1:]
-            sent = sentence_of(ctx.sentences, m.start())
+            sent = sentence_of(ctx.sentences, w0)
             s_text = text[sent.start:sent.end]
-            host = self._event_host(ex, sent, m.end(), s_text)
+            host = self._event_host(ex, sent, w1, s_text)
             start = end = None
             dr = _DATE_RANGE.search(s_text)
             if dr:
@@ -319,7 +367,8 @@ class RelationRules:
             seen.add(slug)
             ex.events.append(Event(slug=slug, label=label, host=host, start=start, end=end,
                                    evidence=sent))
-            ex.mentions.append(Mention("event", slug, m["phrase"].strip(), m.start() + m["phrase"].index(words[0]), m.end(), sent))
+            first = text.rfind(words[0], max(0, w0 - 120), w0 + 1)
+            ex.mentions.append(Mention("event", slug, text[first:w1], first, w1, sent))
         ex.mentions.sort(key=lambda x: (x.start, x.end, x.kind))
 
     def _event_host(self, ex: Extraction, sent: Span, head_end: int, s_text: str) -> str | None:
@@ -338,21 +387,20 @@ class RelationRules:
 
     def _persons(self, ex: Extraction, ctx: Context) -> None:
         seen = set()
-        for pat in (self.role_then_name, self.name_then_role):
-            for m in pat.finditer(ctx.text):
-                name = m["name"]
-                slug = slugify(name)
-                if slug in seen:
-                    continue
-                seen.add(slug)
-                sent = sentence_of(ctx.sentences, m.start())
-                places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
-                represents = None
-                if places:
-                    nearest = min(places, key=lambda x: abs(x.start - m.start()))
-                    represents = ("municipality", nearest.ref)
-                ex.persons.append(Person(slug=slug, name=name, role=m["role"], represents=represents, evidence=sent))
-                ex.mentions.append(Mention("person", slug, name, m.start("name"), m.end("name"), sent))
+        for m in self.person_matches(ctx.text):
+            name = m["name"]
+            slug = slugify(name)
+            if slug in seen:
+                continue
+            seen.add(slug)
+            sent = sentence_of(ctx.sentences, m.start())
+            places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
+            represents = None
+            if places:
+                nearest = min(places, key=lambda x: abs(x.start - m.start()))
+                represents = ("municipality", nearest.ref)
+            ex.persons.append(Person(slug=slug, name=name, role=m["role"], represents=represents, evidence=sent))
+            ex.mentions.append(Mention("person", slug, name, m.start("name"), m.end("name"), sent))
 
     def _populations(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
