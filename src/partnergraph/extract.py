@@ -9,10 +9,11 @@ gazetteer knows → relations (partnerships, events, people, population figures;
 from __future__ import annotations
 
 import bisect
+from array import array
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .gazetteer import (Gazetteer, PlaceRecord, get_gazetteer, load_common_nouns, load_first_names,
@@ -44,10 +45,45 @@ MIN_ADJECTIVE_POPULATION = 10_000
 HOME_COUNTRY = "DE"
 GERMAN_SPEAKING = {"DE", "AT", "CH"}
 #: the longest string analysed as one article; longer inputs are cut (and the cut is logged).
-#: 2,000,000 characters is ~ 300 printed pages, far beyond any news article.
-MAX_TEXT = 2_000_000
+#: 10 million characters is ~1,500 printed pages, far beyond any news article; extraction is
+#: linear in the text (measured: 2 MB in 2.7 s), so the bound only caps memory and time
+MAX_TEXT = 10_000_000
 
 _WORD = re.compile(r"[\wÄÖÜäöüß'’\-]+")
+
+
+class Taken:
+    """Which characters of the text a mention already claims, and which mention.
+
+    Queries cost the length of the span asked about, not the number of mentions, so a 5 MB
+    article with 100,000 mentions stays linear."""
+
+    def __init__(self, size: int):
+        self.owner = array("i", bytes(4 * (size + 1)))  # 0 = free, else an id of self.spans
+        self.spans: dict[int, tuple[int, int, Mention | None]] = {}
+        self._next = 1
+
+    def take(self, start: int, end: int, mention: Mention | None = None) -> None:
+        i = self._next
+        self._next += 1
+        self.spans[i] = (start, end, mention)
+        self.owner[start:end] = array("i", [i]) * (end - start)
+
+    def ids(self, start: int, end: int) -> set[int]:
+        return set(self.owner[start:end]) - {0}
+
+    def release(self, i: int) -> Mention | None:
+        start, end, mention = self.spans.pop(i)
+        self.owner[start:end] = array("i", [0]) * (end - start)
+        return mention
+
+    @classmethod
+    def of(cls, ex: Extraction, size: int, kinds=None) -> Taken:
+        taken = cls(size)
+        for m in ex.mentions:
+            if kinds is None or m.kind in kinds:
+                taken.take(m.start, m.end, m)
+        return taken
 
 
 @dataclass
@@ -71,6 +107,11 @@ class Context:
     country_starts: list[int] = field(default_factory=list)
     country_ends: list[int] = field(default_factory=list)
     cue_sentences: dict[Span, bool] = field(default_factory=dict)  # memo of RelationRules.has_cue
+    places_by_sentence: dict[Span, list[Mention]] = field(default_factory=dict)
+
+    @cached_property
+    def sentence_index(self) -> dict[Span, int]:
+        return {s: i for i, s in enumerate(self.sentences)}
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of named regions
 
 
@@ -115,7 +156,10 @@ class Extractor:
         place_hits = self._place_hits(text)
         term_hits, place_hits = _resolve_overlaps(term_hits, place_hits, persons)
         self._term_mentions(ex, ctx, term_hits)
-        ctx.country_mentions = [m for m in ex.mentions if m.kind == "country"]
+        # a region names its country too, for cues: "dem schottischen Blantyre" → GB
+        ctx.country_mentions = [m if m.kind == "country" else replace(m, kind="country", ref=ex.regions[m.ref][1])
+                                for m in ex.mentions if m.kind == "country"
+                                or (m.kind == "region" and ex.regions.get(m.ref, ("", None))[1])]
         ctx.country_starts = [m.start for m in ctx.country_mentions]
         ctx.country_ends = [m.end for m in ctx.country_mentions]
         self._place_mentions(ex, ctx, place_hits)
@@ -342,7 +386,9 @@ class Extractor:
 
     #: a word followed by a capitalised one: the candidates for "Stadt Leipzig", "Gemeinden X
     #: und Y", "240.000-Einwohner-Stadt X"; which of them are cue words is a set lookup
-    _WORD_BEFORE_NAME = re.compile(r"[\w.\-]+(?=\s+[A-ZÄÖÜ])")
+    #: (the look-behind anchors each try at a word start: without it a 40,000-letter "word"
+    #: is re-scanned from every position, quadratic)
+    _WORD_BEFORE_NAME = re.compile(r"(?<![\w.\-])[\w.\-]+(?=\s+[A-ZÄÖÜ])")
 
     _NAME_LIST = re.compile(
         r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
@@ -350,7 +396,7 @@ class Extractor:
 
     def _cue_places(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
-        taken = [(m.start, m.end) for m in ex.mentions if m.kind != "country" or m.start]
+        taken = Taken.of(ex, len(text))
         new: dict[str, Place] = {}
         for head in self._WORD_BEFORE_NAME.finditer(text):
             cue = head.group(0).lower()
@@ -368,22 +414,24 @@ class Extractor:
                     continue
                 start = m.start("names") + nm.start()
                 end = start + len(name)
-                covering = [(s, e) for s, e in taken if s <= start < e or start <= s < end]
-                if any(s <= start and e >= end for s, e in covering):
+                covering = taken.ids(start, end)
+                spans = [taken.spans[i] for i in covering]
+                if any(s <= start and e >= end for s, e, _ in spans):
                     continue  # the gazetteer or a vocabulary term already has it
-                if covering:  # "Annaba Drâa Errich": longer than the gazetteer's "Annaba"
-                    if not all(start <= s and e <= end for s, e in covering):
-                        continue
-                    ex.mentions[:] = [x for x in ex.mentions if not (start <= x.start and x.end <= end)]
+                if not all(start <= s and e <= end for s, e, _ in spans):
+                    continue  # overlaps a longer name on one side
+                # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
+                _drop(ex, [taken.release(i) for i in covering])
                 country = self._cued_country(ex, ctx, start, end) or self._sole_foreign_country(ex, ctx, start)
                 if cue.startswith(("landkreis", "kreis")):
                     name, country = f"Landkreis {name}", country or HOME_COUNTRY
                 place = Place(name_de=name, country=country, slug=slugify(name))
                 new[name] = place
                 ex.places.setdefault(place.key, place)
-                ex.mentions.append(Mention("municipality", place.key, text[start:end], start, end,
-                                           sentence_of(ctx.sentences, start)))
-                taken.append((start, end))
+                mention = Mention("municipality", place.key, text[start:end], start, end,
+                                  sentence_of(ctx.sentences, start))
+                ex.mentions.append(mention)
+                taken.take(start, end, mention)
         self._repeat_mentions(ex, ctx, new, taken)
 
     _COORDINATED = re.compile(
@@ -395,7 +443,7 @@ class Extractor:
         sentence about a partnership is a place too, even when no gazetteer knows it."""
         text = ctx.text
         places = {(m.start, m.end): m for m in ex.mentions if m.kind == "municipality"}
-        taken = [(m.start, m.end) for m in ex.mentions]
+        taken = Taken.of(ex, len(text))
         found: dict[str, Place] = {}
         for sent in ctx.sentences:
             if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
@@ -405,7 +453,7 @@ class Extractor:
                 left = (sent.start + m.start("left"), sent.start + m.end("left"))
                 right = (sent.start + m.start("right"), sent.start + m.end("right"))
                 for known, other in ((left, right), (right, left)):
-                    if known not in places or any(s < other[1] and other[0] < e for s, e in taken):
+                    if known not in places or taken.ids(*other):
                         continue
                     name = self._trim_name(text[other[0]:other[1]])
                     if not name or name in self.first_names or not text.startswith(name, other[0]):
@@ -414,34 +462,33 @@ class Extractor:
                     country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
                     # a gazetteer place the size rules turned down (Berkeley, 120k, in an article
                     # naming no US) is still the best reading once the coordination vouches for it
-                    known = self.gazetteer.lookup(name)
-                    best = self._best(known, ctx, {country: 1} if country else {}) if known else None
+                    candidates = self.gazetteer.lookup(name)
+                    best = self._best(candidates, ctx, {country: 1} if country else {}) if candidates else None
                     place = found.get(name) or (best.to_place() if best else
                                                 Place(name_de=name, country=country, slug=slugify(name)))
                     found[name] = place
                     ex.places.setdefault(place.key, place)
-                    ex.mentions.append(Mention("municipality", place.key, name, other[0], end, sent))
-                    taken.append((other[0], end))
+                    mention = Mention("municipality", place.key, name, other[0], end, sent)
+                    ex.mentions.append(mention)
+                    taken.take(other[0], end, mention)
         self._repeat_mentions(ex, ctx, found, taken)
 
-    def _repeat_mentions(self, ex: Extraction, ctx: Context, new: dict[str, Place],
-                         taken: list[tuple[int, int]]) -> None:
+    def _repeat_mentions(self, ex: Extraction, ctx: Context, new: dict[str, Place], taken: Taken) -> None:
         """Once introduced, a place counts wherever the article names it again; a shorter
         gazetteer reading inside it gives way ("Annaba" in "Sindelfingen – Annaba Drâa Errich")."""
         for name, place in new.items():
             bare = name.removeprefix("Landkreis ")
             for occ in re.finditer(rf"(?<![\w]){re.escape(bare)}s?(?![\w])", ctx.text):
                 s0, e0 = occ.start(), occ.end()
-                inner = [m for m in ex.mentions if m.kind == "municipality" and s0 <= m.start and m.end <= e0
-                         and (m.start, m.end) != (s0, e0) and m.ref != place.key]
-                if inner:
-                    ex.mentions[:] = [m for m in ex.mentions if m not in inner]
-                    taken[:] = [t for t in taken if not (s0 <= t[0] and t[1] <= e0)]
-                if any(s <= occ.start() < e for s, e in taken):
+                inner = [i for i in taken.ids(s0, e0)
+                         if (m := taken.spans[i][2]) is not None and m.kind == "municipality"
+                         and s0 <= m.start and m.end <= e0 and (m.start, m.end) != (s0, e0) and m.ref != place.key]
+                _drop(ex, [taken.release(i) for i in inner])
+                if taken.ids(s0, s0 + 1):
                     continue
-                ex.mentions.append(Mention("municipality", place.key, occ.group(0), occ.start(), occ.end(),
-                                           sentence_of(ctx.sentences, occ.start())))
-                taken.append((occ.start(), occ.end()))
+                mention = Mention("municipality", place.key, occ.group(0), s0, e0, sentence_of(ctx.sentences, s0))
+                ex.mentions.append(mention)
+                taken.take(s0, e0, mention)
 
     def _trim_name(self, raw: str) -> str:
         words = raw.split()
@@ -529,3 +576,10 @@ def _resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: lis
     kept_terms.sort(key=lambda h: h.start)
     kept_places.sort(key=lambda h: h.start)
     return kept_terms, kept_places
+
+
+def _drop(ex: Extraction, gone: list[Mention | None]) -> None:
+    """Removes these mentions (by identity) from the extraction."""
+    ids = {id(m) for m in gone if m is not None}
+    if ids:
+        ex.mentions[:] = [m for m in ex.mentions if id(m) not in ids]

@@ -27,6 +27,10 @@ HOME = "DE"
 ANAPHOR_REACH = 3
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
+#: sentences kept as evidence of one partnership in one article; news articles state a pair in
+#: at most a handful of sentences, so this only bounds pathological input (the same sentence
+#: repeated 60,000 times) without losing real evidence
+MAX_EVIDENCE = 20
 
 _NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç\-]+"
 _DATE_RANGE = re.compile(
@@ -93,6 +97,10 @@ class RelationRules:
         return [(m.start("name"), m.end("name")) for m in self.person_matches(text)]
 
     def apply(self, ex: Extraction, ctx: Context) -> None:
+        ctx.places_by_sentence = {}
+        for m in ex.mentions:
+            if m.kind == "municipality":
+                ctx.places_by_sentence.setdefault(m.sentence, []).append(m)
         self._persons(ex, ctx)
         self._populations(ex, ctx)
         self._utilities(ex, ctx)
@@ -138,10 +146,10 @@ class RelationRules:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
-            entry = found.setdefault(key, {"evidence": [], "first": min(a.start, b.start), "types": [], "spans": []})
-            if sent not in entry["evidence"]:
-                entry["evidence"].append(sent)
-            entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
+            entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": []})
+            if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
+                entry["evidence"][sent] = None
+                entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
             hint = type_hint or _nearest_type(types_by_sentence.get(sent, []), a, b)
             if hint and hint not in entry["types"]:
                 entry["types"].append(hint)
@@ -182,28 +190,30 @@ class RelationRules:
             if subject:
                 record(subject, target, sent)
                 return
-        if 2 <= len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or (len(here) > 2 and _has_home(here, ex)):
-            for a, b in _pairs(here, ex):
-                # municipal partnerships cross borders; two places of one foreign country in
-                # a cue sentence are fellow partners of a third, unless it says "zwischen"
-                if _same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
-                    continue
-                record(a, b, sent)
-        elif here and not _has_home(here, ex):
-            # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator": a list
-            # of foreign partners of the German municipality the article is about
-            subject = _recent_home(history, ex)
-            if subject is not None:
-                for m in here:
-                    record(subject, m, sent)
-            elif len(here) < 2 and self.pair_anaphora.search(s_text):
-                pair = _last_pair(history + [here], ex)
-                if pair:
-                    record(pair[0], pair[1], sent)
-        elif len(here) < 2 and self.pair_anaphora.search(s_text):
+        if len(here) < 2 and self.pair_anaphora.search(s_text):
             pair = _last_pair(history + [here], ex)
             if pair:
                 record(pair[0], pair[1], sent)
+            return
+        if _has_home(here, ex):
+            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len({m.ref for m in here if _has_home([m], ex)}) == 1:
+                for a, b in _pairs(here, ex):
+                    # municipal partnerships cross borders; two places of one country in a
+                    # cue sentence are fellow partners of a third, unless it says "zwischen"
+                    if _same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
+                        continue
+                    record(a, b, sent)
+            return
+        # only foreign places: "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan
+        # Bator" lists partners of the German municipality the article is about
+        subject = _recent_home(history, ex)
+        if subject is not None:
+            for m in here:
+                record(subject, m, sent)
+        elif 2 <= len(here) <= MAX_PLACES_IN_PAIR_SENTENCE:
+            for a, b in _pairs(here, ex):
+                if not _same_country(a, b, ex):
+                    record(a, b, sent)
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):
         text = ex.article.analysed_text
@@ -221,7 +231,7 @@ class RelationRules:
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
-            evidence = entry["evidence"]
+            evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
             types = list(entry["types"])
             programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
@@ -258,7 +268,7 @@ class RelationRules:
         sentences = list(evidence)
         # the sentence after the evidence often carries the date ("Seit 2016 kooperieren …")
         for s in evidence:
-            idx = ctx.sentences.index(s) if s in ctx.sentences else -1
+            idx = ctx.sentence_index.get(s, -1)
             if 0 <= idx + 1 < len(ctx.sentences):
                 nxt = ctx.sentences[idx + 1]
                 if self.pair_anaphora.search(text[nxt.start:nxt.end]):
@@ -341,7 +351,7 @@ class RelationRules:
             label = label[0].upper() + label[1:]
             sent = sentence_of(ctx.sentences, w0)
             s_text = text[sent.start:sent.end]
-            host = self._event_host(ex, sent, w1, s_text)
+            host = self._event_host(ex, ctx, sent, w1, s_text)
             start = end = None
             dr = _DATE_RANGE.search(s_text)
             if dr:
@@ -371,8 +381,8 @@ class RelationRules:
             ex.mentions.append(Mention("event", slug, text[first:w1], first, w1, sent))
         ex.mentions.sort(key=lambda x: (x.start, x.end, x.kind))
 
-    def _event_host(self, ex: Extraction, sent: Span, head_end: int, s_text: str) -> str | None:
-        places = [m for m in ex.mentions if m.kind == "municipality" and m.sentence == sent]
+    def _event_host(self, ex: Extraction, ctx: Context, sent: Span, head_end: int, s_text: str) -> str | None:
+        places = ctx.places_by_sentence.get(sent, [])
         if not places:
             return None
         # "… Partnerschaftskonferenz in Leipzig"
@@ -394,7 +404,7 @@ class RelationRules:
                 continue
             seen.add(slug)
             sent = sentence_of(ctx.sentences, m.start())
-            places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
+            places = ctx.places_by_sentence.get(sent, [])
             represents = None
             if places:
                 nearest = min(places, key=lambda x: abs(x.start - m.start()))
@@ -409,7 +419,7 @@ class RelationRules:
             if value is None or value < 10:
                 continue
             sent = sentence_of(ctx.sentences, m.start())
-            places = [x for x in ex.mentions if x.kind == "municipality" and x.sentence == sent]
+            places = ctx.places_by_sentence.get(sent, [])
             if not places:
                 continue
             if m["unit"].lower().endswith("stadt"):
@@ -483,8 +493,11 @@ def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]
     Two places: the pair. More: each German place with each foreign one when both sides occur
     ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
     """
+    if len(here) < 2:
+        return []
     if len(here) == 2:
         return [(here[0], here[1])]
+
     def home(m: Mention) -> bool:
         place = ex.places.get(m.ref) if m.kind == "municipality" else None
         return place is not None and place.country == HOME

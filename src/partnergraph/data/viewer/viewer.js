@@ -11,7 +11,10 @@
 (function () {
   "use strict";
 
+  // phases of the start, in ms since navigation start (benchmarks/bench_viewer.py reads them)
+  var timings = { script: performance.now() };
   var DATA = JSON.parse(document.getElementById("pg-data").textContent);
+  timings.parsed = performance.now();
   var nodes = DATA.nodes, edges = DATA.edges, parts = DATA.partnerships, arts = DATA.articles;
   // above this many nodes, edges are hidden while dragging/zooming and hover is off: redrawing
   // 10,000 edges per mouse move made a 5,000-node graph lag (benchmarks/bench_viewer.py)
@@ -19,6 +22,10 @@
   // at most this many articles / evidence entries per list in the side panel
   var LIST_MAX = 25;
   var big = nodes.length > BIG;
+  // vis-network strokes each dashed edge between a canvas save() and restore(); in Chromium's
+  // software canvas that cost 0.2 ms per edge (3 s per frame for 10,000 dashed edges), so big
+  // graphs tell relations apart by colour and width alone
+  var dashed = !big;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, cls) {
@@ -91,7 +98,7 @@
   function visEdge(e) {
     var r = REL[relKey(e)];
     var o = {
-      id: e.id, from: e.f, to: e.t, label: edgeLabel(e), title: edgeTitle(e), dashes: r.dashes, width: r.width,
+      id: e.id, from: e.f, to: e.t, label: edgeLabel(e), title: edgeTitle(e), dashes: dashed && r.dashes, width: r.width,
       color: { color: r.colour, highlight: "#000", hover: "#333", opacity: (e.r === "partnership" || e.r === "aggregate") ? 1 : 0.7 }
     };
     if (e.r === "aggregate") o.value = e.w;
@@ -104,6 +111,7 @@
   var sizeBy = DATA.meta.sizeBy === "articles" ? "articles" : "degree";
   var visNodes = new vis.DataSet(nodes.map(function (n, i) { return visNode(n, i, sizeBy); }));
   var visEdges = new vis.DataSet(edges.map(visEdge));
+  timings.datasets = performance.now();
 
   // -- filters -----------------------------------------------------------------------------------
   var state = { classes: new Set(DATA.classes.map(function (c) { return c.key; })), co: "", pr: "", th: "", from: null, to: null };
@@ -144,6 +152,9 @@
     edges.forEach(function (e, i) { if (edgeOk[i] && shown[e.f] && shown[e.t]) shownEdges.add(i); });
   }
 
+  // the views start filled: handing vis an empty view and filling it afterwards cost 2.5 s at
+  // 5,000 nodes (one update event per item), building the network on full views 0.1 s
+  recompute();
   var nodeView = new vis.DataView(visNodes, { filter: function (n) { return shownNodes.has(n.id); } });
   var edgeView = new vis.DataView(visEdges, { filter: function (e) { return shownEdges.has(e.id); } });
 
@@ -157,10 +168,12 @@
     if (off.length) out.push("ausgeblendet: " + off.join(", "));
     return out;
   }
-  function apply() {
-    recompute();
-    nodeView.refresh();
-    edgeView.refresh();
+  function apply(unchanged) {
+    if (!unchanged) {
+      recompute();
+      nodeView.refresh();
+      edgeView.refresh();
+    }
     var nv = shownNodes.size, ne = shownEdges.size;
     $("status").textContent = nv + " von " + nodes.length + " Knoten, " + ne + " von " + edges.length +
       " Verbindungen sichtbar" + (filtering() || state.classes.size < DATA.classes.length ? " (gefiltert)" : "");
@@ -205,6 +218,8 @@
     }
   });
 
+  timings.network = performance.now();
+
   // -- legend --------------------------------------------------------------------------------------
   var SVG = "http://www.w3.org/2000/svg";
   function svg(w, h) { var s = document.createElementNS(SVG, "svg"); s.setAttribute("width", w); s.setAttribute("height", h); s.setAttribute("aria-hidden", "true"); return s; }
@@ -225,7 +240,7 @@
     var s = svg(30, 10), l = document.createElementNS(SVG, "line");
     l.setAttribute("x1", 1); l.setAttribute("x2", 29); l.setAttribute("y1", 5); l.setAttribute("y2", 5);
     l.setAttribute("stroke", r.colour); l.setAttribute("stroke-width", Math.max(1, r.width));
-    if (r.dashes) l.setAttribute("stroke-dasharray", r.dashes.join(" "));
+    if (dashed && r.dashes) l.setAttribute("stroke-dasharray", r.dashes.join(" "));
     s.appendChild(l);
     return s;
   }
@@ -441,10 +456,12 @@
 
   // -- start ---------------------------------------------------------------------------------------
   $("title").textContent = DATA.meta.title + (DATA.meta.view ? " – " + DATA.meta.view : "");
-  apply();
+  apply(true);
+  timings.filtered = performance.now();
   network.fit({ animation: false });
+  timings.fitted = performance.now();
   var api = {
-    ready: false, readyAt: null, network: network,
+    ready: false, readyAt: null, network: network, timings: timings,
     nodeCount: function () { return visNodes.length; },
     edgeCount: function () { return visEdges.length; },
     visibleNodeCount: function () { return nodeView.length; },
@@ -460,7 +477,7 @@
   window.partnergraph = api;
   network.once("afterDrawing", function () {
     api.ready = true;
-    api.readyAt = performance.now();
+    api.readyAt = timings.drawn = performance.now();
     document.documentElement.setAttribute("data-ready", "true");
     if (DATA.meta.focus.length) select(DATA.meta.focus[0]);
   });

@@ -1,0 +1,112 @@
+"""Partnerships, programmes, themes, events, people and population figures."""
+
+import datetime as dt
+
+import pytest
+
+from partnergraph.models import Article
+
+
+def extract(extractor, text, title="", date=dt.date(2023, 11, 9)):
+    return extractor.extract(Article(url="https://beispiel.example/r", title=title, text=text, date=date))
+
+
+def pairs(ex):
+    names = {k: p.name_de for k, p in ex.places.items()}
+    return {(frozenset(names.get(r, r) for _, r in p.partners), p.type, p.start_year, p.start_month)
+            for p in ex.partnerships}
+
+
+def test_partnership_with_type_start_month_and_programme(extractor):
+    ex = extract(extractor, "Köln pflegt seit Oktober 2017 mit der peruanischen Stadt Yarinacocha eine "
+                            "Klimapartnerschaft im Projekt „Kommunale Klimapartnerschaften“.")
+    assert (frozenset({"Köln", "Yarinacocha"}), "klimapartnerschaft", 2017, 10) in pairs(ex)
+    assert ex.partnerships[0].programme == "klimapartnerschaften"
+
+
+def test_partnership_across_sentences_through_the_beiden_staedte(extractor):
+    ex = extract(extractor, "Sindelfingen unterstützt die algerische Stadt Annaba Drâa Errich beim Aufbau. "
+                            "Seit 2016 kooperieren die beiden Städte im Rahmen des Projektes "
+                            "„Kommunale Zusammenarbeit Maghreb-Deutschland“.", title="Sindelfingen hilft")
+    found = pairs(ex)
+    assert any(p == frozenset({"Sindelfingen", "Annaba Drâa Errich"}) and y == 2016 for p, _, y, _ in found)
+    assert ex.partnerships[0].programme == "maghreb"
+
+
+def test_anniversary_in_years_gives_the_start_year(extractor):
+    ex = extract(extractor, "Die Stadt Leipzig kann auf eine lange Partnerschaft mit Kyjiw zurückblicken: "
+                            "Auf 62 Jahre.", title="Leipzig – Kyjiw: Eine Partnerschaft", date=dt.date(2023, 11, 9))
+    assert any(y == 1961 for _, _, y, _ in pairs(ex))
+
+
+def test_title_with_a_dash_states_a_partnership(extractor):
+    ex = extract(extractor, "Die Städte tauschen sich regelmäßig aus.", title="Nürnberg – Charkiw: Hilfe im Winter")
+    assert frozenset({"Nürnberg", "Charkiw"}) in {p for p, *_ in pairs(ex)}
+
+
+def test_owner_and_partnerstadt_side_by_side_form_a_staedtepartnerschaft(extractor):
+    ex = extract(extractor, "Auch Erlangens thüringische Partnerstadt Jena unterhält eine Verbindung nach "
+                            "Nicaragua – mit San Marcos.")
+    found = pairs(ex)
+    assert (frozenset({"Erlangen", "Jena"}), "staedtepartnerschaft", None, None) in found
+    assert any(p == frozenset({"Jena", "San Marcos"}) for p, *_ in found)
+    assert not any(p == frozenset({"Erlangen", "San Marcos"}) for p, *_ in found)
+
+
+def test_two_places_of_one_foreign_country_are_not_partners_of_each_other(extractor):
+    ex = extract(extractor, "In unserem Beitrag berichten die Gemeinden Schtschyrez und Radomyschl in der Ukraine "
+                            "über die Unterstützung ihrer deutschen Partnerkommunen.")
+    assert ex.partnerships == []
+
+
+def test_list_of_foreign_partners_attaches_to_the_german_subject(extractor):
+    ex = extract(extractor, "Bonn pflegt projektbezogene Partnerschaften. Zu den Projektpartnern zählen Buchara in "
+                            "Usbekistan, Chengdu in China und La Paz in Bolivien.")
+    found = {p for p, t, *_ in pairs(ex) if t == "projektpartnerschaft"}
+    assert found == {frozenset({"Bonn", x}) for x in ("Buchara", "Chengdu", "La Paz")}
+
+
+def test_a_conference_is_an_event_with_host_and_dates(extractor):
+    ex = extract(extractor, "Vom 26. bis 28. September 2023 richten die Partnerstädte Hildesheim und Padang "
+                            "(Indonesien) die deutsch-asiatische kommunale Partnerschaftskonferenz aus.")
+    assert len(ex.events) == 1
+    ev = ex.events[0]
+    assert ev.label == "Deutsch-asiatische kommunale Partnerschaftskonferenz"
+    assert (ev.start, ev.end) == (dt.date(2023, 9, 26), dt.date(2023, 9, 28))
+    assert ex.places[ev.host].name_de in {"Hildesheim", "Padang"}
+
+
+def test_person_with_role_is_found_and_not_mistaken_for_a_place(extractor):
+    ex = extract(extractor, "Marc Kapust arbeitet als Fachkraft in Yarinacocha, der Partnerstadt von Köln in Peru.")
+    assert [(p.name, p.role) for p in ex.persons] == [("Marc Kapust", "Fachkraft")]
+
+
+def test_population_figure_is_attached_to_its_place(extractor):
+    ex = extract(extractor, "Die peruanische Stadt Yarinacocha zählt etwa 100.000 Einwohner*innen.")
+    assert [(ex.places[p.place].name_de, p.value) for p in ex.populations] == [("Yarinacocha", 100000)]
+
+
+def test_programmes_organisations_and_themes_come_from_the_vocabularies(extractor):
+    ex = extract(extractor, "Das Projekt wird von der Servicestelle Kommunen in der Einen Welt (SKEW) gemeinsam mit "
+                            "der GIZ im Auftrag des BMZ durchgeführt und stärkt die Trinkwasserversorgung sowie die "
+                            "Kreislaufwirtschaft im Rahmen der Betreiberpartnerschaften.")
+    assert {"skew", "giz", "bmz"} <= set(ex.refs("organisation"))
+    assert "betreiberpartnerschaften" in ex.refs("programme")
+    assert {"kreislaufwirtschaft"} <= set(ex.refs("theme"))
+
+
+def test_every_mention_carries_its_sentence_and_exact_span(extractor):
+    text = "Köln pflegt seit Oktober 2017 eine Klimapartnerschaft mit Yarinacocha in Peru. Das ist gut."
+    ex = extract(extractor, text)
+    analysed = ex.article.analysed_text
+    for m in ex.mentions:
+        assert analysed[m.start:m.end] == m.surface
+        assert m.sentence.start <= m.start < m.end <= m.sentence.end
+    for p in ex.partnerships:
+        assert all(analysed[s.start:s.end].endswith("Peru.") for s in p.evidence)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "Köln" * 10000, "Ünïcödé ☃ 𝔘𝔫𝔦 ع ह 中文 Київ"])
+def test_degenerate_inputs_give_a_result(extractor, text):
+    ex = extract(extractor, text, title="")
+    assert ex.article.text == text
