@@ -8,11 +8,14 @@ atomically, so an interrupted build leaves the previous ones intact.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -27,7 +30,7 @@ from .iri import Minter
 from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
 from .resources import data_file, sample_dir
-from .store import GraphStore, open_store
+from .store import STORE_DIRNAME, GraphStore, open_store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,8 +42,18 @@ PARALLEL_MIN_ARTICLES = 200
 #: articles per task sent to a worker: large enough to amortise pickling, small enough to
 #: keep both cores busy to the end
 CHUNK_SIZE = 100
+#: N-Quads handed to the store at once: ~200,000 quads of ~150 bytes, large enough for its bulk
+#: loader (store.BULK_MIN_QUADS), small enough to keep the build's memory flat
+STORE_BATCH_BYTES = 30_000_000
 STATE_FILE = "state.json"
 REPORT_FILE = "build-report.json"
+#: the next state of the graph directory while a build writes it
+STAGING_DIR = ".staging"
+#: present while the staged files are being moved into place (the build's commit point)
+COMMIT_FILE = ".commit"
+#: replaced folders (the old store) wait here until the commit is complete
+TRASH_DIR = ".trash"
+LOCK_FILE = ".lock"
 
 
 @dataclass
@@ -85,36 +98,68 @@ class BuildReport:
 
 # -- reading ---------------------------------------------------------------------------------
 
-def read_sources(sources: Iterable[str], *, crawl_options=None) -> Iterator[Article | SourceError]:
+def read_sources(sources: Iterable[str], *, crawl_options=None, progress: Progress | None = None) -> Iterator[Article | SourceError]:
     """Articles from files, folders and URLs, in the order given; errors are yielded, not raised."""
+    for _spec, item in _read_tagged(sources, crawl_options=crawl_options, progress=progress):
+        yield item
+
+
+def _read_tagged(sources: Iterable[str], *, crawl_options=None,
+                 progress: Progress | None = None) -> Iterator[tuple[str, Article | SourceError]]:
+    """(source as given, item) pairs: which source each article or error came from."""
     from .sources import read_path
 
     for spec in sources:
         if spec.startswith(("http://", "https://")):
-            try:
-                from .sources.crawl import crawl_articles
-            except ImportError:  # pragma: no cover - the crawler ships with the package
-                yield SourceError("URL sources are not supported by this installation", source=spec)
-                continue
-            yield from crawl_articles([spec], options=crawl_options)
+            from .sources.crawl import CrawlOptions, crawl_articles
+
+            options = crawl_options or CrawlOptions()
+            if progress is not None and getattr(options, "progress", None) is None:
+                options = dataclasses.replace(options, progress=progress)
+            for item in crawl_articles([spec], options=options):
+                yield spec, item
         else:
-            yield from read_path(Path(spec))
+            for item in read_path(Path(spec)):
+                yield spec, item
 
 
-def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, crawl_options=None) -> list[Article]:
+@dataclass
+class Collected:
+    articles: list[Article]
+    #: article URL → the source (file, folder or start URL as given) it was read from
+    source_of: dict[str, str]
+    #: sources that may have lost articles to a passing failure (network, 5xx, timeouts) or that
+    #: gave no article at all: --prune keeps the articles it knew from them
+    incomplete: set[str]
+
+
+def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, crawl_options=None) -> Collected:
+    sources = list(sources)
     articles: dict[str, Article] = {}
-    for item in read_sources(sources, crawl_options=crawl_options):
+    source_of: dict[str, str] = {}
+    incomplete: set[str] = set()
+    found: dict[str, int] = dict.fromkeys(sources, 0)
+    for spec, item in _read_tagged(sources, crawl_options=crawl_options, progress=progress):
         if isinstance(item, SourceError):
+            # a passing network failure, or a damaged file, says nothing about what was removed
+            if getattr(item, "transient", False) or not spec.startswith(("http://", "https://")):
+                incomplete.add(spec)
             report.skipped.append(Skipped(item.source or "?", str(item)))
             progress(f"skipped: {item}")
             continue
+        found[spec] += 1
         if item.url in articles:
-            report.skipped.append(Skipped(item.origin, f"duplicate url {item.url} (first read from {articles[item.url].origin})"))
+            first = articles[item.url]
+            if first.content_hash == item.content_hash and item.origin.startswith(("http://", "https://")):
+                continue  # one page reached from two start URLs (a listing and a feed): not an error
+            report.skipped.append(Skipped(item.origin, f"duplicate url {item.url} (first read from {first.origin})"))
             progress(f"skipped: {item.origin}: duplicate url {item.url}")
             continue
         articles[item.url] = item
+        source_of[item.url] = spec
+    incomplete |= {spec for spec, n in found.items() if n == 0}
     report.articles_read = len(articles)
-    return list(articles.values())
+    return Collected(list(articles.values()), source_of, incomplete)
 
 
 # -- extracting (in this process or in workers) ----------------------------------------------
@@ -144,7 +189,7 @@ def _extract_chunk(base: str, articles: list[Article]) -> list[tuple[str, str, b
             out.append((a.url, minter.article(a.url), ox.serialize(quads, format=ox.RdfFormat.N_QUADS), ""))
         except PartnergraphError as exc:
             out.append((a.url, minter.article(a.url), None, str(exc)))
-        except (ValueError, RecursionError, MemoryError) as exc:  # an article the rules choke on
+        except Exception as exc:  # an article the rules choke on costs that article, not the build
             LOGGER.debug("extraction failed for %s", a.url, exc_info=True)
             out.append((a.url, minter.article(a.url), None, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
@@ -204,17 +249,56 @@ def load_state(out_dir: Path) -> dict:
 # -- the build ---------------------------------------------------------------------------------
 
 def build(sources: list[str] | None = None, options: BuildOptions | None = None) -> BuildReport:
-    """Builds the graph directory from `sources` (default: the bundled sample corpus)."""
+    """Builds the graph directory from `sources` (default: the bundled sample corpus).
+
+    The next state of the directory is assembled in ``DIR/.staging`` (the embedded store as a
+    hard-linked checkpoint of the current one, then every output file) and moved into place only
+    when all of it is written; see `recover`. A build that fails or is interrupted at any point
+    leaves the last good directory as it was.
+    """
     options = options or BuildOptions()
     progress = options.progress or (lambda _msg: None)
     started = dt.datetime.now()
     out_dir = Path(options.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    report = BuildReport(out_dir=str(out_dir))
-    minter = Minter(options.base)
-    articles = collect(sources or [str(sample_dir())], report, progress, crawl_options=options.crawl_options)
+    with _locked(out_dir):
+        recover(out_dir)
+        report = BuildReport(out_dir=str(out_dir))
+        minter = Minter(options.base)
+        sources = sources or [str(sample_dir())]
+        crawl_options = options.crawl_options
+        if crawl_options is None and any(s.startswith(("http://", "https://")) for s in sources):
+            from .sources.crawl import CrawlOptions
 
-    store = open_store(out_dir, store_url=options.store_url, **options.store_options)
+            crawl_options = CrawlOptions(cache_dir=out_dir / "http-cache")  # polite defaults, cached
+        got = collect(sources, report, progress, crawl_options=crawl_options)
+        staging = out_dir / STAGING_DIR
+        staging.mkdir()
+        store = None
+        try:
+            store = _staged_store(out_dir, staging, options)
+            analysis = _update_store(store, got, report, minter, options, progress, out_dir, staging)
+            write_outputs(store, staging, minter, report, options, progress, analysis=analysis)
+            store.close()
+            store = None
+            report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
+                              else p for p in report.outputs]
+            report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)
+            write_atomic(staging / REPORT_FILE, report.to_json())
+            write_atomic(out_dir / COMMIT_FILE, "the files in .staging are complete\n")
+            _move_staged(out_dir)
+        except BaseException:
+            if store is not None:
+                _close_quietly(store)
+            recover(out_dir)  # discards the staging area, or finishes a commit that had begun
+            raise
+    return report
+
+
+def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
+                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path) -> None:
+    """Extracts new and changed articles into `store`, prunes, and writes the state beside it."""
+    articles = got.articles
     state = load_state(out_dir)
     fp = fingerprint(minter.base)
     if state.get("fingerprint") != fp or state.get("store") != (options.store_url or "embedded"):
@@ -227,31 +311,115 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
-    try:
-        for url, graph_iri, nquads, error in extract_all(todo, minter.base, options.jobs, progress):
-            if nquads is None:
-                report.skipped.append(Skipped(by_url[url].origin or url, error))
-                progress(f"skipped: {by_url[url].origin or url}: {error}")
+    batch: list[tuple[str, bytes]] = []
+    size = 0
+    for url, graph_iri, nquads, error in extract_all(todo, minter.base, options.jobs, progress):
+        if nquads is None:
+            report.skipped.append(Skipped(by_url[url].origin or url, error))
+            progress(f"skipped: {by_url[url].origin or url}: {error}")
+            continue
+        batch.append((graph_iri, nquads))
+        size += len(nquads)
+        known[url] = {"hash": by_url[url].content_hash, "graph": graph_iri, "origin": by_url[url].origin}
+        report.articles_extracted += 1
+        if size >= STORE_BATCH_BYTES:
+            store.replace_graphs_nquads(batch)
+            batch, size = [], 0
+    if batch:
+        store.replace_graphs_nquads(batch)
+    for url in by_url:
+        if url in known:
+            known[url]["source"] = got.source_of[url]
+    if options.prune:
+        kept = 0
+        for url in sorted(set(known) - set(by_url)):
+            if known[url].get("source") in got.incomplete:
+                kept += 1  # its source failed for now: absence is no proof that it was removed
                 continue
-            store.replace_graph_nquads(graph_iri, nquads)
-            known[url] = {"hash": by_url[url].content_hash, "graph": graph_iri, "origin": by_url[url].origin}
-            report.articles_extracted += 1
-        if options.prune:
-            current = set(by_url)
-            for url in sorted(set(known) - current):
-                store.drop_graph(known.pop(url)["graph"])
-                report.articles_removed += 1
-        _write_vocabulary(store, minter)
-        _write_analytics(store, minter)
-        store.flush()
-    finally:
-        # the state records what the store holds, even when a later step fails
-        write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
-    write_outputs(store, out_dir, minter, report, options, progress)
-    report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)
-    write_atomic(out_dir / REPORT_FILE, report.to_json())
-    store.close()
-    return report
+            store.drop_graph(known.pop(url)["graph"])
+            report.articles_removed += 1
+        if kept:
+            progress(f"--prune kept {kept} articles of sources that were not read completely")
+    _write_vocabulary(store, minter)
+    analysis = _write_analytics(store, minter)
+    store.flush()
+    write_atomic(staging / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+    return analysis
+
+
+# -- the staging area: how a build replaces the directory atomically ------------------------------
+
+def _staged_store(out_dir: Path, staging: Path, options: BuildOptions) -> GraphStore:
+    """The store the build writes to: a checkpoint of the current embedded store, in staging."""
+    if options.store_url:  # a remote store cannot be staged: it is updated in place
+        return open_store(out_dir, store_url=options.store_url, **options.store_options)
+    live = out_dir / STORE_DIRNAME
+    if live.exists():
+        try:
+            # RocksDB checkpoint: hard links to the immutable table files, so it costs milliseconds
+            ox.Store.read_only(str(live)).backup(str(staging / STORE_DIRNAME))
+        except OSError as exc:
+            raise StoreError(f"{live}: cannot copy the store for the new build: {exc}") from None
+    return open_store(staging)
+
+
+def _move_staged(out_dir: Path) -> None:
+    """Moves every staged file and folder into `out_dir`; safe to repeat after an interruption."""
+    staging, trash = out_dir / STAGING_DIR, out_dir / TRASH_DIR
+    if staging.exists():
+        for item in sorted(staging.iterdir()):
+            if item.name.startswith("."):
+                continue  # temporary files of a writer
+            target = out_dir / item.name
+            if item.is_dir() and target.exists():
+                trash.mkdir(exist_ok=True)
+                if (trash / item.name).exists():
+                    shutil.rmtree(trash / item.name)
+                os.replace(target, trash / item.name)
+            os.replace(item, target)
+    (out_dir / COMMIT_FILE).unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def recover(out_dir: Path) -> None:
+    """Completes or discards what an interrupted build left in `out_dir`.
+
+    ``.commit`` is written only once everything is staged, so its presence means "move the rest
+    into place"; a staging area without it is an unfinished build and is thrown away.
+    """
+    if (out_dir / COMMIT_FILE).exists():
+        LOGGER.info("%s: finishing the commit of an interrupted build", out_dir)
+        _move_staged(out_dir)
+    else:
+        shutil.rmtree(out_dir / STAGING_DIR, ignore_errors=True)
+        shutil.rmtree(out_dir / TRASH_DIR, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(out_dir: Path):
+    """One build per directory at a time."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks, no protection
+        yield
+        return
+    with open(out_dir / LOCK_FILE, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{out_dir}: another build is writing this directory") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _close_quietly(store: GraphStore) -> None:
+    try:
+        store.close()
+    except Exception:  # the build is failing already; the store's own error is the lesser news
+        LOGGER.debug("closing the store failed", exc_info=True)
 
 
 def _write_vocabulary(store: GraphStore, minter: Minter) -> None:
@@ -261,12 +429,13 @@ def _write_vocabulary(store: GraphStore, minter: Minter) -> None:
     store.replace_graph(VOCABULARY_GRAPH, vocabulary_quads(load_vocabulary(), minter))
 
 
-def _write_analytics(store: GraphStore, minter: Minter) -> None:
-    try:
-        from .analytics import analytics_quads
-    except ImportError:
-        return
-    store.replace_graph(ANALYTICS_GRAPH, analytics_quads(store, minter))
+def _write_analytics(store: GraphStore, minter: Minter):
+    """Network analytics into their named graph; returns the analysis for stats.json."""
+    from .analytics import analyse_store, analytics_quads
+
+    analysis = analyse_store(store, base=minter.base)
+    store.replace_graph(ANALYTICS_GRAPH, analytics_quads(store, minter, analysis=analysis))
+    return analysis
 
 
 def class_counts(store: GraphStore) -> dict[str, int]:
@@ -275,7 +444,7 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 
 
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
-                  options: BuildOptions, progress: Progress) -> None:
+                  options: BuildOptions, progress: Progress, *, analysis=None) -> None:
     """graph.ttl, graph.trig, graph.html and the counts of the report, from the store."""
     quads = list(store.quads())
     report.quads = len(quads)
@@ -298,12 +467,13 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
             report.outputs.append(str(write_network(store, out_dir / "graph.html", base=minter.base)))
         except PartnergraphError as exc:
             report.skipped.append(Skipped("graph.html", str(exc)))
-    try:
-        from .publish import write_void
+    from .analytics import write_stats
+    from .publish import write_void
 
-        report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
-    except ImportError:
-        pass
+    report.outputs.append(str(write_stats(store, out_dir, base=minter.base, analysis=analysis)))
+    report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
+    from .docs import DOCS_FILE, write_docs
+    report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:
         from .validate import validate_store
 

@@ -79,11 +79,36 @@ def cmd_build(args, out: Printer) -> int:
     return 0
 
 
+def cmd_crawl(args, out: Printer) -> int:
+    import dataclasses
+    import json
+
+    from .errors import SourceError
+    from .export import write_atomic
+    from .sources.crawl import crawl_articles, options_from_args
+    from .sources.files import article_record
+
+    options = dataclasses.replace(options_from_args(args), progress=out.progress)
+    lines: list[str] = []
+    for item in crawl_articles(args.urls, options=options):
+        if isinstance(item, SourceError):
+            print(f"partnergraph: skipped {item}", file=sys.stderr, flush=True)
+            continue
+        lines.append(json.dumps(article_record(item), ensure_ascii=False) + "\n")
+        if not args.output:
+            sys.stdout.write(lines[-1])
+            sys.stdout.flush()
+    if not lines:
+        raise SourceError(f"no articles found at {' '.join(args.urls)}")
+    if args.output:
+        write_atomic(args.output, "".join(lines))
+        out.progress(f"wrote {len(lines)} articles to {args.output}")
+    return 0
+
+
 def _crawl_options(args):
-    try:
-        from .sources.crawl import options_from_args
-    except ImportError:
-        return None
+    from .sources.crawl import options_from_args
+
     return options_from_args(args)
 
 
@@ -130,8 +155,36 @@ def cmd_viz(args, out: Printer) -> int:
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     path = write_network(store, args.output or args.dir / "graph.html", base=_base_of(args.dir),
-                         focus=args.focus, depth=args.depth)
+                         focus=args.focus, depth=args.depth, articles=args.articles, programme=args.programme,
+                         country=args.country, aggregate=args.aggregate, size_by=args.size)
     print(path)
+    return 0
+
+
+def cmd_stats(args, out: Printer) -> int:
+    from .analytics import format_stats, network_stats, stats_json
+    from .build import open_existing
+
+    store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    stats = network_stats(store, base=_base_of(args.dir))
+    print(stats_json(stats).rstrip("\n") if args.format == "json" else format_stats(stats, top=args.top))
+    return 0
+
+
+def cmd_evaluate(args, out: Printer) -> int:
+    import json
+
+    from .build import BuildReport, collect
+    from .evaluate import evaluate, format_evaluation
+    from .resources import sample_dir
+
+    report = BuildReport(out_dir="")
+    collected = collect(args.sources or [str(sample_dir())], report, out.progress)
+    result = evaluate(args.gold, collected.articles)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_evaluation(result, details=not args.summary))
     return 0
 
 
@@ -170,6 +223,16 @@ def parser() -> argparse.ArgumentParser:
     _add_crawl_flags(b)
     b.set_defaults(func=cmd_build)
 
+    c = sub.add_parser("crawl", help="fetch articles from news listings, article pages, feeds or sitemaps "
+                                     "into JSON Lines (the input format of build)")
+    c.add_argument("urls", nargs="+", metavar="URL")
+    c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write JSON Lines to FILE (default: stdout)")
+    c.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
+                   help=f"graph directory whose HTTP cache (DIR/http-cache) is used (default: ./{DEFAULT_DIR})")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    _add_crawl_flags(c)
+    c.set_defaults(func=cmd_crawl)
+
     q = sub.add_parser("query", help="run a SPARQL query (text, .rq file or bundled name)")
     _common(q)
     q.add_argument("query", nargs="?", metavar="QUERY")
@@ -188,20 +251,95 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--focus", metavar="LABEL", help="only the neighbourhood of this entity")
     v.add_argument("--depth", type=int, default=1, help="neighbourhood radius for --focus (default 1)")
     v.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: DIR/graph.html")
+    v.add_argument("--articles", action="store_true", help="show articles as nodes, linked to what they mention")
+    v.add_argument("--programme", metavar="SLUG", help="only the partnerships of this programme (e.g. klimapartnerschaften)")
+    v.add_argument("--country", metavar="CODE", help="only partnerships with a partner in this country (ISO code, e.g. UA)")
+    v.add_argument("--aggregate", action="store_true", help="countries as nodes, edge weight = partnerships between them")
+    v.add_argument("--size", choices=("degree", "articles"), default="degree", help="node size by (default: degree)")
     v.set_defaults(func=cmd_viz)
+
+    st = sub.add_parser("stats", help="network analytics: centralities, components, communities, bridges")
+    _common(st)
+    st.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    st.add_argument("--top", type=int, default=10, metavar="N", help="rows per table (default 10)")
+    st.set_defaults(func=cmd_stats)
+
+    ev = sub.add_parser("evaluate", help="score the extractor against gold annotations (JSON Lines)")
+    ev.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
+    ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
+    ev.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    ev.set_defaults(func=cmd_evaluate)
 
     val = sub.add_parser("validate", help="check the graph against the SHACL shapes")
     _common(val)
     val.add_argument("--max-triples", type=int, default=2_000_000, help="refuse larger graphs (memory)")
     val.set_defaults(func=cmd_validate)
+
+    doc = sub.add_parser("docs", help="write the HTML documentation of the ontology and vocabularies")
+    doc.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
+                     help=f"the graph directory (default: ./{DEFAULT_DIR})")
+    doc.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: DIR/ontology.html")
+    doc.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    doc.set_defaults(func=cmd_docs)
+    _add_serve(sub)
     return p
 
 
-def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
+def _add_serve(sub) -> None:
+    s = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, linked data, dumps, VoID (docs/server.md)")
+    _common(s)
+    s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
+    s.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit of one query (default: 30)")
+    s.add_argument("--max-results", type=int, metavar="N", help="rows or triples one query may return (default: 100000)")
+    s.add_argument("--workers", type=int, metavar="N", help="queries evaluated at once (default: cores + 4, at most 32)")
+    s.add_argument("--public-url", metavar="URL",
+                   help="the server's address as clients see it, for the links of the VoID description (default: from each request)")
+    s.add_argument("--get", metavar="PATH", help="answer one request for PATH in-process, print the body, exit")
+    s.add_argument("--accept", metavar="TYPE", help="the Accept header of --get (e.g. text/turtle)")
+    s.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args, out: Printer) -> int:
+    from .build import open_existing
+    from .server import make_app, make_server
+
+    store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
+                                ("workers", args.workers)) if v is not None}
+    app = make_app(args.dir, store=store, base=_base_of(args.dir), public_url=args.public_url, **limits)
     try:
-        from .sources.crawl import add_crawl_arguments
-    except ImportError:
-        return
+        if args.get:
+            response = app.get(args.get, accept=args.accept)
+            if response.status >= 400:
+                raise UsageError(f"{args.get}: {response.status} {response.body.decode('utf-8', 'replace').strip()}")
+            sys.stdout.buffer.write(response.body)
+            sys.stdout.buffer.flush()
+            return 0
+        server = make_server(app, args.host, args.port)
+        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
+        with server:
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                out.progress("stopped")
+        return 0
+    finally:
+        app.close()
+
+
+def cmd_docs(args, out: Printer) -> int:
+    from .docs import DOCS_FILE, write_docs
+
+    print(write_docs(args.output or args.dir / DOCS_FILE))
+    return 0
+
+
+def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
+    from .sources.crawl import add_crawl_arguments
+
     add_crawl_arguments(p)
 
 

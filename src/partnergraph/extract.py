@@ -562,15 +562,18 @@ def _resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: lis
     for s, e in persons:
         occupied[s:e] = b"\x01" * (e - s)
     kept_terms, kept_places = [], []
-    term_spans = set()
+    term_spans: dict[tuple[int, int], set[str]] = {}
     for _, is_term, s, e, h in items:
-        if is_term and (s, e) in term_spans:  # "Klimapartnerschaft": programme and type alike
-            kept_terms.append(h)
+        if is_term and (s, e) in term_spans:
+            # "Klimapartnerschaft" is a programme and a partnership type alike: one hit per kind
+            if h.term.kind not in term_spans[(s, e)]:
+                term_spans[(s, e)].add(h.term.kind)
+                kept_terms.append(h)
             continue
         if any(occupied[s:e]):
             continue
         if is_term:
-            term_spans.add((s, e))
+            term_spans[(s, e)] = {h.term.kind}
         occupied[s:e] = b"\x01" * (e - s)
         (kept_terms if is_term else kept_places).append(h)
     kept_terms.sort(key=lambda h: h.start)

@@ -8,6 +8,7 @@ the places it mentions), so replacing one article's graph never leaves another's
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode
@@ -38,7 +39,13 @@ SECOND_TYPE = {
 
 
 def N(iri) -> ox.NamedNode:  # noqa: N802 - reads like a constructor
-    return iri if isinstance(iri, ox.NamedNode) else ox.NamedNode(str(iri))
+    return iri if isinstance(iri, ox.NamedNode) else _named(str(iri))
+
+
+@lru_cache(maxsize=200_000)
+def _named(iri: str) -> ox.NamedNode:
+    """NamedNodes are immutable: the ontology's terms and common entities are made once."""
+    return ox.NamedNode(iri)
 
 
 def de(text: str) -> ox.Literal:
@@ -206,6 +213,8 @@ class ArticleGraph:
         return self.quads
 
     def _mention(self, m: Mention) -> None:
+        if m.kind == "partnership-type" and m.ref == "unspecified":
+            return  # "Partnerschaft", "Kooperation": cue words, not something the article is about
         node = self.entity(m.kind, m.ref)
         if node is None:
             return
@@ -262,9 +271,9 @@ def _sentence_around(ex: Extraction, span: Span) -> Span:
     return sentence_of(split(ex.article.analysed_text), span.start)
 
 
-def article_quads(ex: Extraction, vocab: Vocabulary, minter: Minter) -> list[ox.Quad]:
-    """The named graph of one article, sorted (deterministic)."""
-    return sorted(ArticleGraph(ex, vocab, minter).build(), key=_quad_key)
+def article_quads(ex: Extraction, vocab: Vocabulary, minter: Minter) -> set[ox.Quad]:
+    """The named graph of one article, as a set (serialisers sort what they write)."""
+    return ArticleGraph(ex, vocab, minter).build()
 
 
 def vocabulary_quads(vocab: Vocabulary, minter: Minter) -> list[ox.Quad]:

@@ -56,6 +56,7 @@ class PG(DefinedNamespace):
     # programmes, events, people
     implementedBy: URIRef
     fundedBy: URIRef
+    cooperationPartner: URIRef
     hostedBy: URIRef
     role: URIRef
     represents: URIRef

@@ -1,110 +1,1004 @@
-"""The interactive network (graph.html): municipalities, countries and programmes as nodes,
-partnerships as edges, drawn with pyvis' vis-network and written as one self-contained file."""
+"""The interactive network (graph.html): who partners with whom, through which programme, on
+which themes, with the articles and sentences as evidence. One self-contained HTML file.
+
+Pipeline: `load` reads everything the viewer needs from the store with a few SPARQL queries
+(`RawData`); `assemble` picks the partnerships and nodes of a view (all, one programme, one
+country) and derives the edges; `ego` and `aggregate_countries` transform that `Network`;
+`layout` places the nodes once, in Python (networkx), so the browser draws without physics;
+`page_data` turns it into the JSON the page reads, and `render` writes the page: vis-network
+from the pyvis package and our own template, script and style (``data/viewer/``), all inline.
+
+Safety: the data travels as JSON in a ``<script type="application/json">`` element with every
+``<``, ``>`` and ``&`` escaped; the page script writes it into the DOM only through
+``textContent`` and attributes, links only ``http(s)`` URLs, and a Content-Security-Policy
+allows exactly the page's two scripts (by hash) and no request to anywhere.
+"""
 
 from __future__ import annotations
 
-import html
+import base64
+import difflib
+import hashlib
 import json
+import logging
+import math
 import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from .errors import UsageError
 from .export import write_atomic
-from .namespaces import sparql_prologue
+from .namespaces import ANALYTICS_GRAPH, GEONAMES, sparql_prologue
+from .resources import data_file
 from .store import GraphStore
 
-COLOURS = {"Municipality": "#2b7bba", "Country": "#e6a118", "Programme": "#2ca02c",
-           "Organisation": "#9467bd", "Theme": "#8c564b", "Event": "#d62728"}
+LOGGER = logging.getLogger(__name__)
+
+# -- what the picture shows (rules as data) ----------------------------------------------------
+
+#: node classes: German label, colour (Tableau 10, distinguishable for most colour-blind
+#: readers together with the shape), vis-network shape (all draw their label below the shape)
+CLASSES: dict[str, tuple[str, str, str]] = {
+    "Municipality": ("Kommune", "#1f77b4", "dot"),
+    "Country": ("Land", "#e6a118", "square"),
+    "Programme": ("Programm", "#2ca02c", "diamond"),
+    "Organisation": ("Organisation", "#9467bd", "triangle"),
+    "Theme": ("Thema", "#8c564b", "hexagon"),
+    "Event": ("Veranstaltung", "#d62728", "star"),
+    "Article": ("Artikel", "#7f7f7f", "triangleDown"),
+}
+#: edge relations: German label, colour, dash pattern (vis `dashes`; False = solid), width
+RELATIONS: dict[str, tuple[str, str, object, float]] = {
+    "partnership": ("Partnerschaft", "#1f4e9c", False, 2.5),
+    "aggregate": ("Partnerschaften zwischen Ländern", "#1f4e9c", False, 2.0),
+    "host": ("Gastgeber", "#d62728", [8, 3], 1.5),
+    "country": ("liegt in", "#c7c7c7", [2, 4], 1.0),
+    "programme": ("im Programm", "#2ca02c", [6, 4], 1.5),
+    "theme": ("zum Thema", "#a0785a", [1, 4], 1.0),
+    "implementer": ("durchgeführt von", "#9467bd", [4, 2], 1.0),
+    "funder": ("gefördert von", "#9467bd", [2, 2], 1.0),
+    "mentions": ("erwähnt", "#bdbdbd", [1, 3], 0.5),
+}
+#: partnership edges are coloured by their type (slugs of ontology/partnership-types.ttl)
+TYPE_COLOURS = {
+    "staedtepartnerschaft": "#1f4e9c", "freundschaft": "#7b4fa0", "projektpartnerschaft": "#e07b00",
+    "klimapartnerschaft": "#2e8b3a", "betreiberpartnerschaft": "#00838f",
+    "solidaritaetspartnerschaft": "#c62828", "unspecified": "#6b6b6b",
+}
+#: relations the ego view walks along (from its start node it walks along every relation);
+#: walking through a country, programme or theme would reach the whole network in two steps
+WALK = {"partnership", "host", "aggregate"}
+#: relations whose edges shape the layout; the other nodes are placed near their neighbours
+CORE = WALK
+#: articles' country of publication is Germany; municipalities elsewhere get their ISO code in
+#: the label ("Yarinacocha · PE"), German ones need none
+HOME_COUNTRY = "DE"
+
+# -- layout constants ----------------------------------------------------------------------------
+
+#: on-screen length of a partnership edge, px: room for an edge label of ~15 characters at
+#: the 10 px edge font between two node labels
+EDGE_PX = 160.0
+#: the closest two placed nodes may come, px: two default dots (radius ≤ 18 at scaling.max 36)
+#: plus a 13 px label line, checked in the screenshot of the sample graph
+MIN_GAP = 44.0
+#: arc between two partners fanned around their hub, px: room for two labels side by side
+LEAF_ARC_PX = 2 * MIN_GAP
+#: networkx' own switch from its dense to its sparse ('energy') spring solver
+SPARSE_FROM = 500
+#: column width for nodes with no neighbour, px: an event title of ~35 characters at 13 px
+LOOSE_PX = 260.0
+#: any fixed seed makes spring_layout deterministic
+LAYOUT_SEED = 42
+#: golden angle, for the spiral that searches a free spot near a node's neighbours
+GOLDEN = math.pi * (3 - math.sqrt(5))
+
+#: shown articles per node in the side panel are capped in the page, not here; titles of
+#: article nodes (with --articles) are cut to this many characters in the node label
+ARTICLE_LABEL_CHARS = 48
 
 
-def network_graph(store: GraphStore, *, base: str) -> nx.MultiGraph:
-    """The partnership network as networkx: nodes keyed by IRI with label/class/country."""
-    g = nx.MultiGraph()
-    q = sparql_prologue(base) + """
-    SELECT ?p ?a ?b ?typeLabel ?since ?prog WHERE {
-      ?p a pg:Partnership ; pg:partner ?a, ?b ; pg:partnershipType/skos:prefLabel ?typeLabel .
-      FILTER(STR(?a) < STR(?b) && LANG(?typeLabel) = "de")
-      OPTIONAL { ?p pg:startYear ?since }
-      OPTIONAL { ?p pg:programme ?prog }
-    }"""
-    for sol in store.query(q):
-        a, b = sol["a"].value, sol["b"].value
-        g.add_edge(a, b, key=sol["p"].value, relation="partnership", label=sol["typeLabel"].value,
-                   since=sol["since"].value if sol["since"] else "")
-        if sol["prog"]:
-            for x in (a, b):
-                g.add_edge(x, sol["prog"].value, key=f"{x}|{sol['prog'].value}", relation="programme", label="Programm")
-    labels = sparql_prologue(base) + """
-    SELECT ?s ?class ?label ?cc ?country WHERE {
-      ?s a ?class . FILTER(?class IN (pg:Municipality, pg:Organisation, pg:Programme))
-      { ?s rdfs:label ?label } UNION { ?s skos:prefLabel ?label } FILTER(LANG(?label) = "de")
-      OPTIONAL { ?s pg:country ?country . ?country pg:countryCode ?cc }
-    }"""
-    for sol in store.query(labels):
-        s = sol["s"].value
-        if s in g:
-            g.nodes[s].update(label=sol["label"].value, cls=sol["class"].value.rsplit("#", 1)[-1],
-                              country=sol["cc"].value if sol["cc"] else "")
-            if sol["country"]:
-                c = sol["country"].value
-                if c not in g:
-                    g.add_node(c, label=sol["cc"].value, cls="Country", country=sol["cc"].value)
-                g.add_edge(s, c, key=f"{s}|{c}", relation="country", label="liegt in")
-    return g
+# -- the data read from the store ---------------------------------------------------------------
+
+@dataclass
+class Entity:
+    iri: str
+    cls: str
+    name: str = ""
+    alt: set[str] = field(default_factory=set)
+    props: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    mentioned_in: set[str] = field(default_factory=set)
+
+    @property
+    def cc(self) -> str:
+        codes = sorted(self.props.get("cc", ()))
+        return codes[0].upper() if codes else ""
 
 
-def ego(g: nx.MultiGraph, focus: str, depth: int = 1) -> nx.MultiGraph:
-    matches = [n for n, d in g.nodes(data=True) if d.get("label", "").casefold() == focus.casefold()]
-    if not matches:
-        raise UsageError(f"no node labelled {focus!r} in the network")
-    keep = set()
-    for m in matches:
-        keep |= set(nx.ego_graph(g, m, radius=depth).nodes)
-    return g.subgraph(keep).copy()
+@dataclass
+class PartnershipRecord:
+    iri: str
+    label: str
+    type: str  # partnership-type slug
+    type_label: str
+    year: int | None
+    partners: list[str]
+    programmes: set[str] = field(default_factory=set)
+    themes: set[str] = field(default_factory=set)  # pg:theme, or the themes its articles are about
+    articles: set[str] = field(default_factory=set)
+    evidence: list[tuple[str, int, str]] = field(default_factory=list)  # (article, start, quote)
 
 
-def render(g: nx.MultiGraph, *, title: str = "partnergraph") -> str:
-    """One HTML file with vis-network inlined from the pyvis package: no request leaves the page."""
+@dataclass
+class ArticleRecord:
+    iri: str
+    title: str
+    url: str
+    date: str
+    dateline: str = ""
+    about: set[str] = field(default_factory=set)
+    mentions: set[str] = field(default_factory=set)
+
+
+@dataclass
+class RawData:
+    entities: dict[str, Entity]
+    partnerships: dict[str, PartnershipRecord]
+    articles: dict[str, ArticleRecord]
+    analytics: dict[str, dict[str, str]]
+
+
+#: the classes the viewer reads (partnership types and regions name things in the panel)
+_TYPES = (*CLASSES, "Region", "PartnershipType", "Partnership")
+_PROPS = {
+    "http://www.w3.org/2002/07/owl#sameAs": "sameAs",
+    "https://w3id.org/partnergraph/ontology#country": "country",
+    "https://w3id.org/partnergraph/ontology#region": "region",
+    "https://w3id.org/partnergraph/ontology#countryCode": "cc",
+    "https://w3id.org/partnergraph/ontology#statedPopulation": "population",
+    "https://w3id.org/partnergraph/ontology#implementedBy": "implementedBy",
+    "https://w3id.org/partnergraph/ontology#fundedBy": "fundedBy",
+    "https://w3id.org/partnergraph/ontology#hostedBy": "hostedBy",
+    "https://schema.org/startDate": "startDate",
+    "https://schema.org/endDate": "endDate",
+    "http://www.w3.org/2004/02/skos/core#definition": "definition",
+    "http://www.opengis.net/ont/geosparql#hasGeometry": "geometry",
+}
+_ARTICLE_PROPS = {
+    "https://schema.org/url": "url", "https://schema.org/headline": "title",
+    "https://schema.org/datePublished": "date", "https://w3id.org/partnergraph/ontology#dateline": "dateline",
+    "https://schema.org/about": "about", "https://w3id.org/partnergraph/ontology#mentions": "mentions",
+}
+_PARTNERSHIP_PROPS = {
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "https://w3id.org/partnergraph/ontology#partnershipType": "type",
+    "https://w3id.org/partnergraph/ontology#startYear": "year",
+    "https://w3id.org/partnergraph/ontology#partner": "partner",
+    "https://w3id.org/partnergraph/ontology#programme": "programme",
+    "https://w3id.org/partnergraph/ontology#theme": "theme",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "derivedFrom",
+    "https://w3id.org/partnergraph/ontology#evidence": "evidence",
+}
+_CLASS_RANK = {c: i for i, c in enumerate(_TYPES)}
+
+
+def _v(sol, name: str) -> str:
+    term = sol[name]
+    return term.value if term is not None else ""
+
+
+def _triples(store: GraphStore, pre: str, props: dict[str, str]):
+    """(subject, short property name, object term) for every distinct triple with one of the
+    properties: one triple pattern per query, joined by the caller. A fact that many article
+    graphs repeat may come once per graph from a union default graph; a SPARQL join of such
+    patterns multiplies the copies (four patterns took minutes on 250 articles)."""
+    values = " ".join(f"<{p}>" for p in props)
+    for sol in store.query(pre + f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
+        yield _v(sol, "s"), props[_v(sol, "p")], sol["o"]
+
+
+def load(store: GraphStore, *, base: str) -> RawData:
+    """Everything the viewer shows, in eight queries: one triple pattern each, except the
+    partnership sentences, whose mentions live in one article graph only."""
+    pre = sparql_prologue(base)
+    ents: dict[str, Entity] = {}
+    article_iris: set[str] = set()
+    part_iris: set[str] = set()
+    values = " ".join(f"pg:{c}" for c in (*_TYPES, "Article"))
+    for sol in store.query(pre + f"SELECT DISTINCT ?x ?cls WHERE {{ VALUES ?cls {{ {values} }} ?x a ?cls }}"):
+        x, cls = _v(sol, "x"), _v(sol, "cls").rsplit("#", 1)[-1]
+        if cls == "Article":
+            article_iris.add(x)
+        elif cls == "Partnership":
+            part_iris.add(x)
+        # a resource typed twice keeps the class that comes first in _TYPES (never in practice)
+        elif x not in ents or _CLASS_RANK[cls] < _CLASS_RANK[ents[x].cls]:
+            ents[x] = Entity(x, cls)
+    labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    label_props = {"http://www.w3.org/2000/01/rdf-schema#label": "label",
+                   "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
+                   "http://www.w3.org/2004/02/skos/core#altLabel": "alt"}
+    for x, prop, lit in _triples(store, pre, label_props):
+        if x in ents:
+            lang = getattr(lit, "language", None) or ""
+            rank = (0 if lang == "de" else 1 if not lang else 2) + (3 if prop == "alt" else 0)
+            labels[x].append((rank, lit.value))
+    for x, found in labels.items():
+        found.sort()
+        ents[x].name = found[0][1]
+        ents[x].alt = {text for _, text in found[1:]}
+    for x, prop, o in _triples(store, pre, _PROPS):
+        if x in ents:
+            ents[x].props[prop].add(o.value)
+    wkt = {g: o.value for g, _, o in _triples(store, pre, {"http://www.opengis.net/ont/geosparql#asWKT": "wkt"})}
+    for e in ents.values():
+        for g in e.props.get("geometry", ()):
+            if g in wkt:
+                e.props["wkt"].add(wkt[g])
+    analytics: dict[str, dict[str, str]] = defaultdict(dict)
+    for sol in store.query(pre + f"SELECT ?x ?p ?o WHERE {{ GRAPH <{ANALYTICS_GRAPH}> {{ ?x ?p ?o }} }}"):
+        analytics[_v(sol, "x")][_v(sol, "p").rsplit("#", 1)[-1]] = _v(sol, "o")
+
+    articles = {a: ArticleRecord(a, "", "", "") for a in article_iris}
+    for a, prop, o in _triples(store, pre, _ARTICLE_PROPS):
+        rec = articles.get(a)
+        if rec is None:
+            continue
+        if prop == "about":
+            rec.about.add(o.value)
+        elif prop == "mentions":
+            if o.value in ents:
+                rec.mentions.add(o.value)
+                ents[o.value].mentioned_in.add(a)
+        elif not getattr(rec, prop) or o.value < getattr(rec, prop):  # one value, the same every run
+            setattr(rec, prop, o.value)
+
+    facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for p, prop, o in _triples(store, pre, _PARTNERSHIP_PROPS):
+        if p in part_iris:
+            facts[p][prop].add(o.value)
+    quotes: dict[str, tuple[str, int, str]] = {}
+    for sol in store.query(pre + """SELECT ?m ?a ?s ?q WHERE {
+            ?m pg:kind "partnership" ; pg:inArticle ?a ; pg:start ?s ; pg:quote ?q }"""):
+        quotes[_v(sol, "m")] = (_v(sol, "a"), int(_v(sol, "s") or 0), _v(sol, "q"))
+    parts: dict[str, PartnershipRecord] = {}
+    for p in sorted(part_iris):
+        f = facts[p]
+        t = min(f["type"], default="")
+        year = min(f["year"], default="")
+        rec = PartnershipRecord(
+            p, min(f["label"], default=""), t.rsplit("/", 1)[-1] if t else "unspecified",
+            ents[t].name if t in ents else "Partnerschaft",
+            int(year[:4]) if year[:4].isdigit() else None,
+            sorted(x for x in f["partner"] if x in ents and ents[x].cls in ("Municipality", "Organisation")),
+            programmes=f["programme"] & set(ents), themes=f["theme"] & set(ents),
+            articles=f["derivedFrom"] & set(articles),
+            evidence=sorted({quotes[m] for m in f["evidence"] if m in quotes and quotes[m][0] in articles}))
+        if not rec.themes:  # no theme stated for the partnership: the themes its articles are about
+            rec.themes = {t for a in rec.articles for t in articles[a].about if t in ents}
+        if len(rec.partners) >= 2:
+            parts[p] = rec
+    return RawData(ents, parts, articles, dict(analytics))
+
+
+# -- a view of the network ----------------------------------------------------------------------
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    rel: str
+    partnerships: tuple[str, ...] = ()  # the partnerships the edge stands for or derives from
+    weight: int = 1
+
+
+@dataclass
+class Network:
+    raw: RawData
+    nodes: dict[str, str]  # IRI → class
+    edges: list[Edge]
+    title: str = "Partnerschaftsnetz"
+    view: str = ""
+    focus: list[str] = field(default_factory=list)
+    aggregate: bool = False
+    #: partnerships within one country, per country (aggregate view only)
+    domestic: dict[str, int] = field(default_factory=dict)
+
+
+def _slug(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def assemble(raw: RawData, *, partnerships: list[str] | None = None, primaries: set[str] | None = None,
+             articles: bool = False, everything: bool = False) -> Network:
+    """The nodes and edges of a view: the given partnerships (default all) with their partners,
+    the `primaries` (events, hosts, municipalities), and around them their countries, the
+    programmes and themes of the partnerships, the programmes' organisations and (with
+    `articles`) the articles that mention any of them. `everything` adds every entity an
+    article mentions (the full view with --articles)."""
+    ents = raw.entities
+    keep = sorted(raw.partnerships) if partnerships is None else sorted(partnerships)
+    nodes: dict[str, str] = {}
+    edges: list[Edge] = []
+
+    def add(x: str) -> None:
+        if x in ents and ents[x].cls in CLASSES:
+            nodes.setdefault(x, ents[x].cls)
+
+    for p in keep:
+        for x in raw.partnerships[p].partners:
+            add(x)
+    for x in sorted(primaries or ()):
+        add(x)
+    if everything:
+        for a in raw.articles.values():
+            for x in a.mentions:
+                add(x)
+    # events hosted by a node of the view come along; their hosts too
+    for x, e in sorted(ents.items()):
+        if e.cls == "Event":
+            hosts = sorted(h for h in e.props.get("hostedBy", ()) if h in ents)
+            if x in nodes or any(h in nodes for h in hosts) or (partnerships is None and primaries is None):
+                add(x)
+                for h in hosts:
+                    add(h)
+                    edges.append(Edge(x, h, "host"))
+    for p in keep:
+        rec = raw.partnerships[p]
+        for i, a in enumerate(rec.partners):
+            for b in rec.partners[i + 1:]:
+                edges.append(Edge(a, b, "partnership", (p,)))
+    derived: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for p in keep:
+        rec = raw.partnerships[p]
+        for x in rec.partners:
+            for prog in sorted(rec.programmes):
+                derived[(x, prog, "programme")].append(p)
+            for theme in sorted(rec.themes):
+                derived[(x, theme, "theme")].append(p)
+    for (x, y, rel), ps in sorted(derived.items()):
+        add(y)
+        edges.append(Edge(x, y, rel, tuple(ps)))
+    for x in sorted(nodes):
+        if nodes[x] in ("Municipality", "Organisation", "Event"):
+            for c in sorted(ents[x].props.get("country", ())):
+                if c in ents:
+                    add(c)
+                    edges.append(Edge(x, c, "country"))
+    for x in sorted(nodes):
+        if nodes[x] == "Programme":
+            for rel, prop in (("implementer", "implementedBy"), ("funder", "fundedBy")):
+                for o in sorted(ents[x].props.get(prop, ())):
+                    if o in ents:
+                        add(o)
+                        edges.append(Edge(x, o, rel))
+    if articles:
+        for a in sorted(raw.articles):
+            linked = sorted(x for x in raw.articles[a].mentions if x in nodes)
+            if linked:
+                nodes[a] = "Article"
+                edges.extend(Edge(a, x, "mentions") for x in linked)
+    return Network(raw, nodes, _dedup(edges))
+
+
+def _dedup(edges: list[Edge]) -> list[Edge]:
+    seen: set[tuple] = set()
+    out = []
+    for e in edges:
+        key = (e.source, e.target, e.rel, e.partnerships)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def fold(text: str) -> str:
+    """Search key: lower case, diacritics stripped, ß → ss ("Köln" → "koln"); the page script
+    folds the query the same way."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f").lower().replace("ß", "ss")
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def search_keys(names) -> str:
+    """Every folded spelling of every name, one per line: "Köln" is found as "koln" and "koeln"."""
+    keys = set()
+    for n in names:
+        if n:
+            keys.add(fold(n))
+            keys.add(fold(n.translate(_GERMAN)))
+    return "\n".join(sorted(keys))
+
+
+def _entity_names(raw: RawData, x: str) -> list[str]:
+    if x in raw.articles:
+        return [raw.articles[x].title]
+    e = raw.entities[x]
+    return [e.name, *sorted(e.alt)]
+
+
+def find_nodes(net: Network, label: str) -> list[str]:
+    """Nodes whose IRI is `label` or one of whose names folds to the same text."""
+    if label in net.nodes:
+        return [label]
+    wanted = {fold(label), fold(label.translate(_GERMAN))}
+    return sorted(x for x in net.nodes if wanted & {fold(n) for n in _entity_names(net.raw, x)}
+                  or wanted & {fold(n.translate(_GERMAN)) for n in _entity_names(net.raw, x)})
+
+
+def ego(net: Network, focus: str, depth: int = 1) -> Network:
+    """The neighbourhood of the nodes named `focus`, `depth` partnership steps deep, with the
+    countries, programmes, themes and articles around it."""
+    if depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
+    starts = find_nodes(net, focus)
+    if not starts:
+        names = {fold(net.raw.entities[x].name): net.raw.entities[x].name for x in net.nodes if x in net.raw.entities}
+        close = [names[k] for k in difflib.get_close_matches(fold(focus), sorted(names), n=3)]
+        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        raise UsageError(f"no node labelled {focus!r} in the network{hint}")
+    adjacency: dict[str, list[tuple[str, Edge]]] = defaultdict(list)
+    for e in net.edges:
+        adjacency[e.source].append((e.target, e))
+        adjacency[e.target].append((e.source, e))
+    keep = set(starts)
+    frontier = list(starts)
+    for step in range(depth):
+        nxt = []
+        for x in frontier:
+            for y, e in adjacency[x]:
+                if y not in keep and (e.rel in WALK or (step == 0 and x in starts)):
+                    keep.add(y)
+                    nxt.append(y)
+        frontier = nxt
+    # the context of what was kept: countries, programmes, themes, organisations, articles
+    for x in sorted(keep):
+        for y, e in adjacency[x]:
+            if e.rel in ("country", "programme", "theme", "mentions") and e.source == x:
+                keep.add(y)
+            elif e.rel == "mentions" and e.target == x:
+                keep.add(y)
+    for x in sorted(keep):
+        if net.nodes[x] == "Programme":
+            keep.update(y for y, e in adjacency[x] if e.rel in ("implementer", "funder") and e.source == x)
+    sub = Network(net.raw, {x: c for x, c in net.nodes.items() if x in keep},
+                  [e for e in net.edges if e.source in keep and e.target in keep],
+                  title=net.title, view=net.view, aggregate=net.aggregate, domestic=net.domestic)
+    sub.focus = starts
+    name = _entity_names(net.raw, starts[0])[0]
+    sub.view = (net.view + "; " if net.view else "") + f"Umfeld von {name} (Tiefe {depth})"
+    return sub
+
+
+def aggregate_countries(net: Network) -> Network:
+    """Countries as nodes; an edge between two countries stands for the partnerships between
+    their municipalities (weight = their number)."""
+    raw = net.raw
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    domestic: dict[str, int] = defaultdict(int)
+    nodes: dict[str, str] = {}
+    for p in sorted({p for e in net.edges if e.rel == "partnership" for p in e.partnerships}):
+        countries = sorted({c for x in raw.partnerships[p].partners
+                            for c in raw.entities[x].props.get("country", ()) if c in raw.entities})
+        for c in countries:
+            nodes[c] = "Country"
+        if len(countries) == 1:
+            domestic[countries[0]] += 1
+        for i, a in enumerate(countries):
+            for b in countries[i + 1:]:
+                pairs[(a, b)].append(p)
+    edges = [Edge(a, b, "aggregate", tuple(ps), weight=len(ps)) for (a, b), ps in sorted(pairs.items())]
+    return Network(raw, nodes, edges, title=net.title,
+                   view=(net.view + "; " if net.view else "") + "Länderebene",
+                   aggregate=True, domestic=dict(domestic))
+
+
+def build_view(raw: RawData, *, articles: bool = False, programme: str | None = None,
+               country: str | None = None, focus: str | None = None, depth: int = 1,
+               aggregate: bool = False) -> Network:
+    """The network a `write_network` call asks for: restrict, then aggregate, then focus."""
+    ents = raw.entities
+    views = []
+    keep = None
+    primaries: set[str] | None = None
+    if programme:
+        progs = {x for x, e in ents.items() if e.cls == "Programme"}
+        match = [x for x in progs if _slug(x) == programme or fold(ents[x].name) == fold(programme)]
+        if not match:
+            known = ", ".join(sorted(_slug(x) for x in progs)) or "none"
+            raise UsageError(f"unknown programme {programme!r} (known: {known})")
+        keep = [p for p, r in raw.partnerships.items() if r.programmes & set(match)]
+        primaries = set()
+        views.append(f"Programm {ents[match[0]].name}")
+    if country:
+        code = country.strip().lower()
+        match = [x for x, e in ents.items() if e.cls == "Country" and (e.cc.lower() == code or _slug(x) == code)]
+        if not match:
+            known = " ".join(sorted({ents[x].cc for x in ents if ents[x].cls == "Country"})) or "none"
+            raise UsageError(f"unknown country code {country!r} (known: {known})")
+        in_country = {x for x, e in ents.items() if e.cls in ("Municipality", "Organisation") and e.props.get("country", set()) & set(match)}
+        pool = keep if keep is not None else list(raw.partnerships)
+        keep = [p for p in pool if set(raw.partnerships[p].partners) & in_country]
+        primaries = set() if programme else in_country & {x for p in raw.partnerships.values() for x in p.partners}
+        views.append(f"Land {ents[match[0]].name}")
+    everything = articles and keep is None
+    net = assemble(raw, partnerships=keep, primaries=primaries, articles=articles, everything=everything)
+    net.view = "; ".join(views)
+    if aggregate:
+        net = aggregate_countries(net)
+    if focus:
+        net = ego(net, focus, depth)
+    return net
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+def _spring(h: nx.Graph) -> dict[str, tuple[float, float]]:
+    method = "force" if len(h) < SPARSE_FROM else "energy"
+    pos = nx.spring_layout(h, seed=LAYOUT_SEED, method=method)
+    lengths = sorted(math.dist(pos[a], pos[b]) for a, b in h.edges)
+    unit = lengths[len(lengths) // 2] if lengths and lengths[len(lengths) // 2] > 0 else 1.0
+    return {x: (float(p[0]) * EDGE_PX / unit, float(p[1]) * EDGE_PX / unit) for x, p in pos.items()}
+
+
+def _component(h: nx.Graph) -> dict[str, tuple[float, float]]:
+    """One connected component: its leaves (degree 1) are set around their node afterwards, so
+    the spring layout only sees the inner nodes (most partner towns abroad are leaves)."""
+    order = sorted(h)
+    if len(order) == 1:
+        return {order[0]: (0.0, 0.0)}
+    if len(order) == 2:
+        return {order[0]: (-EDGE_PX / 2, 0.0), order[1]: (EDGE_PX / 2, 0.0)}
+    leaves = {x: next(iter(h[x])) for x in order if h.degree(x) == 1 and h.degree(next(iter(h[x]))) > 1}
+    inner = [x for x in order if x not in leaves]
+    if len(inner) == 1:
+        pos = {inner[0]: (0.0, 0.0)}
+    elif len(inner) == 2:
+        pos = {inner[0]: (-EDGE_PX / 2, 0.0), inner[1]: (EDGE_PX / 2, 0.0)}
+    else:
+        sub = nx.Graph()
+        sub.add_nodes_from(inner)
+        sub.add_edges_from((a, b) for a, b in h.edges if a in sub and b in sub)
+        pos = _spring(sub)
+    kids: dict[str, list[str]] = defaultdict(list)
+    for x, parent in leaves.items():
+        kids[parent].append(x)
+    grid = _Grid()
+    for x in inner:  # spring layouts seldom overlap, but nothing may sit on another node
+        pos[x] = grid.near(pos[x])
+        grid.add(pos[x])
+    for parent, children in sorted(kids.items()):
+        px, py = pos[parent]
+        around = sorted(math.atan2(pos[y][1] - py, pos[y][0] - px) for y in h[parent] if y in pos and y not in leaves)
+        if around:  # fan out into the widest free angle between the parent's other links
+            gaps = [((around[(i + 1) % len(around)] - a) % (2 * math.pi) or 2 * math.pi, a) for i, a in enumerate(around)]
+            gap, start = max(gaps)
+            towards, spread = start + gap / 2, min(gap * 0.8, 4 * math.pi / 3)
+        else:
+            towards, spread = -math.pi / 2, 2 * math.pi
+        m = len(children)
+        radius = max(EDGE_PX * 0.8, m * LEAF_ARC_PX / spread)
+        for i, x in enumerate(children):
+            if spread >= 2 * math.pi:
+                angle = towards + 2 * math.pi * i / m
+            else:
+                angle = towards + (spread * (i / (m - 1) - 0.5) if m > 1 else 0.0)
+            pos[x] = grid.near((px + radius * math.cos(angle), py + radius * math.sin(angle)))
+            grid.add(pos[x])
+    return pos
+
+
+def _pack(parts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """Components side by side in rows (largest first), about as wide as high."""
+    boxes = []
+    for pos in parts:
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        width = max(xs) - min(xs) + 2 * MIN_GAP
+        if len(pos) == 1:  # a lone node: room for its label beside the next one
+            width = max(width, LOOSE_PX)
+        boxes.append((min(xs), min(ys), width, max(ys) - min(ys) + 2 * MIN_GAP))
+    area = sum(w * h for _, _, w, h in boxes)
+    width = max([math.sqrt(area) * 1.3] + [w for _, _, w, _ in boxes]) if boxes else 0
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for pos, (mx, my, w, h) in zip(parts, boxes):
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        for k, (px, py) in pos.items():
+            out[k] = (px - mx + x + MIN_GAP, py - my + y + MIN_GAP)
+        x += w
+        row_h = max(row_h, h)
+    return out
+
+
+class _Grid:
+    """Placed points in cells of MIN_GAP, to find a free spot in constant time."""
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def add(self, p: tuple[float, float]) -> None:
+        self.cells[(int(p[0] // MIN_GAP), int(p[1] // MIN_GAP))].append(p)
+
+    def free(self, p: tuple[float, float]) -> bool:
+        cx, cy = int(p[0] // MIN_GAP), int(p[1] // MIN_GAP)
+        return not any(math.dist(p, q) < MIN_GAP for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                       for q in self.cells.get((cx + dx, cy + dy), ()))
+
+    def near(self, p: tuple[float, float]) -> tuple[float, float]:
+        i = 0
+        q = p
+        while not self.free(q):
+            i += 1
+            r = MIN_GAP * math.sqrt(i)
+            q = (p[0] + r * math.cos(i * GOLDEN), p[1] + r * math.sin(i * GOLDEN))
+        return q
+
+
+_TIER = {"Municipality": 0, "Organisation": 0, "Event": 0, "Country": 1, "Programme": 1, "Theme": 1, "Article": 3}
+
+
+def layout(net: Network) -> dict[str, tuple[int, int]]:
+    """Positions in px: the partnership structure by spring layout per component, packed;
+    every other node near the middle of its neighbours. Deterministic."""
+    core = nx.Graph()
+    core_nodes = sorted(x for x, c in net.nodes.items() if c in ("Municipality", "Event") or
+                        (c == "Organisation" and any(e.rel in CORE and x in (e.source, e.target) for e in net.edges)))
+    core.add_nodes_from(core_nodes)
+    for e in net.edges:
+        if e.rel in CORE:
+            core.add_edge(e.source, e.target)
+    comps = sorted((sorted(c) for c in nx.connected_components(core)), key=lambda c: (-len(c), c[0]))
+    placed = _pack([_component(core.subgraph(c)) for c in comps])
+    grid = _Grid()
+    for p in placed.values():
+        grid.add(p)
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for e in net.edges:
+        neighbours[e.source].append(e.target)
+        neighbours[e.target].append(e.source)
+    rest = sorted((x for x in net.nodes if x not in placed), key=lambda x: (_TIER.get(net.nodes[x], 2), x))
+    loose = []
+    for _ in range(2):  # organisations of programmes wait for their programme
+        waiting = []
+        for x in rest:
+            around = [placed[y] for y in neighbours[x] if y in placed]
+            if not around:
+                waiting.append(x)
+                continue
+            centre = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
+            placed[x] = grid.near(centre)
+            grid.add(placed[x])
+        rest = waiting
+    loose = rest
+    if loose:  # nothing to be near: rows under the picture, a long label apart
+        top = max((p[1] for p in placed.values()), default=0.0) + EDGE_PX
+        right = max((p[0] for p in placed.values()), default=0.0)
+        per_row = max(1, int(right // LOOSE_PX) + 1)
+        for i, x in enumerate(loose):
+            placed[x] = grid.near(((i % per_row) * LOOSE_PX, top + (i // per_row) * MIN_GAP * 2))
+            grid.add(placed[x])
+    return {x: (round(p[0]), round(p[1])) for x, p in placed.items()}
+
+
+# -- page data ----------------------------------------------------------------------------------
+
+def _http(url: str) -> str:
+    return url if re.match(r"^https?://[^\s\"'<>]+$", url or "") else ""
+
+
+def _german_int(text: str) -> str:
+    try:
+        return f"{int(text):,}".replace(",", ".")
+    except ValueError:
+        return text
+
+
+def _display(raw: RawData, x: str, cls: str) -> str:
+    if cls == "Article":
+        title = raw.articles[x].title or raw.articles[x].url
+        return title if len(title) <= ARTICLE_LABEL_CHARS else title[: ARTICLE_LABEL_CHARS - 1].rstrip() + "…"
+    e = raw.entities[x]
+    name = e.name or _slug(x)
+    code = _country_code(raw, x)
+    if cls == "Municipality" and code not in ("", HOME_COUNTRY, "XX"):
+        return f"{name} · {code}"
+    if cls == "Country" and e.cc not in ("", "XX"):
+        return f"{name} ({e.cc})"
+    return name
+
+
+def _country_code(raw: RawData, x: str) -> str:
+    e = raw.entities.get(x)
+    if e is None:
+        return ""
+    if e.cls == "Country":
+        return e.cc
+    for c in sorted(e.props.get("country", ())):
+        if c in raw.entities and raw.entities[c].cc:
+            return raw.entities[c].cc
+    return ""
+
+
+
+def _facts(net: Network, x: str, cls: str, degree: int) -> list[list[str]]:
+    raw = net.raw
+    facts: list[list[str]] = []
+
+    def add(key, value, href=""):
+        if value:
+            facts.append([key, str(value), _http(href)])
+
+    if cls == "Article":
+        a = raw.articles[x]
+        add("Titel", a.title)
+        add("Datum", a.date)
+        add("Ort", a.dateline)
+        add("Quelle", a.url, a.url)
+        add("IRI", x, x)
+        return facts
+    e = raw.entities[x]
+    ents = raw.entities
+    if cls in ("Municipality", "Organisation", "Event"):
+        for c in sorted(e.props.get("country", ())):
+            if c in ents:
+                add("Land", _display(raw, c, "Country"))
+        for r in sorted(e.props.get("region", ())):
+            add("Region", ents[r].name if r in ents else _slug(r))
+    if cls == "Country":
+        add("Ländercode", e.cc)
+        add("Kommunen im Netz", sum(1 for y, c in net.nodes.items() if c == "Municipality" and _country_code(raw, y) == e.cc))
+        if net.aggregate:
+            add("Partnerschaften im eigenen Land", net.domestic.get(x, 0))
+    for pop in sorted(e.props.get("population", ()), key=lambda v: int(v) if v.lstrip("-").isdigit() else 0):
+        add("Einwohner (laut Artikel)", _german_int(pop))
+    for wkt in sorted(e.props.get("wkt", ())):
+        m = re.match(r"POINT\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", wkt)
+        if m:
+            add("Koordinaten", f"{float(m.group(2)):.4f}, {float(m.group(1)):.4f}")
+    for same in sorted(e.props.get("sameAs", ())):
+        add("GeoNames" if same.startswith(GEONAMES) else "Siehe auch", same, same)
+    add("Definition", " ".join(sorted(e.props.get("definition", ()))[:1]))
+    for key, prop in (("Durchgeführt von", "implementedBy"), ("Gefördert von", "fundedBy"), ("Gastgeber", "hostedBy")):
+        names = sorted(ents[o].name for o in e.props.get(prop, ()) if o in ents)
+        add(key, ", ".join(names))
+    add("Beginn", min(e.props.get("startDate", ()), default=""))
+    add("Ende", max(e.props.get("endDate", ()), default=""))
+    add("Verbindungen", degree)
+    add("Erwähnt in Artikeln", len(e.mentioned_in))
+    metrics = raw.analytics.get(x, {})
+    for key, prop in (("Gradzentralität", "degreeCentrality"), ("Zwischenzentralität", "betweennessCentrality"),
+                      ("Komponente", "component"), ("Gemeinschaft", "community")):
+        if prop in metrics:
+            value = metrics[prop]
+            add(key, f"{float(value):.4f}" if prop.endswith("Centrality") else value)
+    add("IRI", x, x)
+    return facts
+
+
+def _year(date: str) -> int | None:
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
+def page_data(net: Network, *, size_by: str = "degree") -> dict:
+    """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
+    articles, legend and filter options. Sorted, so the same network gives the same bytes."""
+    if size_by not in ("degree", "articles"):
+        raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
+    raw = net.raw
+    pos = layout(net)
+    order = sorted(net.nodes, key=lambda x: (list(CLASSES).index(net.nodes[x]), x))
+    index = {x: i for i, x in enumerate(order)}
+    degree: dict[str, int] = defaultdict(int)
+    for e in net.edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    used_parts = sorted({p for e in net.edges for p in e.partnerships})
+    part_index = {p: i for i, p in enumerate(used_parts)}
+    used_articles: set[str] = set()
+    for p in used_parts:
+        used_articles |= raw.partnerships[p].articles | {a for a, _, _ in raw.partnerships[p].evidence}
+    node_articles: dict[str, list[str]] = {}
+    for x, cls in net.nodes.items():
+        if cls == "Article":
+            used_articles.add(x)
+        else:
+            node_articles[x] = sorted(raw.entities[x].mentioned_in)
+            used_articles.update(node_articles[x])
+    art_order = sorted(used_articles, key=lambda a: (raw.articles[a].date, a), reverse=True)
+    art_index = {a: i for i, a in enumerate(art_order)}
+
+    partner_nodes = {x for e in net.edges if e.rel in WALK for x in (e.source, e.target)}
+    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
+
+    def facet(kind: str, iri: str) -> str:
+        key = _country_code(raw, iri) if kind == "co" else _slug(iri)
+        if key and key not in facet_labels[kind]:
+            facet_labels[kind][key] = _display(raw, iri, "Country") if kind == "co" else raw.entities[iri].name
+        return key
+
+    parts_json = []
+    for p in used_parts:
+        rec = raw.partnerships[p]
+        years = {rec.year} if rec.year else set()
+        years |= {y for a in rec.articles if (y := _year(raw.articles[a].date))}
+        countries = sorted({k for x in rec.partners for c in raw.entities[x].props.get("country", ()) if (k := facet("co", c))})
+        parts_json.append({
+            "l": rec.label or " – ".join(raw.entities[x].name for x in rec.partners),
+            "k": rec.type, "tl": rec.type_label, "y": rec.year,
+            "co": countries, "pr": sorted(facet("pr", x) for x in rec.programmes),
+            "th": sorted(facet("th", x) for x in rec.themes), "yr": sorted(years),
+            "a": sorted(art_index[a] for a in rec.articles),
+            "ev": [[art_index[a], q] for a, _, q in rec.evidence],
+        })
+    nodes_json = []
+    for x in order:
+        cls = net.nodes[x]
+        own: dict[str, list] = {}
+        if cls == "Article":
+            a = raw.articles[x]
+            if _year(a.date):
+                own["yr"] = [_year(a.date)]
+            own["th"] = sorted(facet("th", t) for t in a.about if t in raw.entities)
+            own["co"] = sorted({facet("co", c) for m in a.mentions for c in
+                                ([m] if raw.entities[m].cls == "Country" else raw.entities[m].props.get("country", ()))
+                                if c in raw.entities} - {""})
+            own["pr"] = sorted(facet("pr", m) for m in a.mentions if raw.entities[m].cls == "Programme")
+        else:
+            e = raw.entities[x]
+            if cls in ("Municipality", "Country", "Event", "Organisation"):
+                codes = {facet("co", c) for c in e.props.get("country", ()) if c in raw.entities}
+                if cls == "Country":
+                    codes.add(facet("co", x))
+                if cls == "Event":
+                    codes |= {_country_code(raw, h) for h in e.props.get("hostedBy", ())}
+                    own["yr"] = sorted({y for d in e.props.get("startDate", ()) if (y := _year(d))})
+                own["co"] = sorted(codes - {""})
+            if cls == "Programme":
+                own["pr"] = [facet("pr", x)]
+            if cls == "Theme":
+                own["th"] = [facet("th", x)]
+        names = _entity_names(raw, x)
+        item = {
+            "c": cls, "l": _display(raw, x, cls), "x": pos[x][0], "y": pos[x][1],
+            "k": search_keys(names), "cc": _country_code(raw, x) if cls != "Article" else "",
+            "t": _filter_tier(cls, x in partner_nodes),
+            "o": {k: v for k, v in own.items() if v},
+            "a": [art_index[a] for a in node_articles.get(x, [])],
+            "f": _facts(net, x, cls, degree[x]),
+        }
+        nodes_json.append(item)
+    pair_count: dict[tuple[int, int], int] = defaultdict(int)
+    edges_json = []
+    for e in sorted(net.edges, key=lambda e: (index[e.source], index[e.target], e.rel, e.partnerships)):
+        a, b = index[e.source], index[e.target]
+        key = (min(a, b), max(a, b))
+        item = {"f": a, "t": b, "r": e.rel, "p": [part_index[p] for p in e.partnerships]}
+        if e.rel == "partnership":
+            item["k"] = raw.partnerships[e.partnerships[0]].type
+        if e.rel == "aggregate":
+            item["w"] = e.weight
+        if pair_count[key]:
+            item["n"] = pair_count[key]  # the n-th edge between the same two nodes is drawn curved
+        pair_count[key] += 1
+        edges_json.append(item)
+    years = sorted({y for p in parts_json for y in p["yr"]} | {y for n in nodes_json for y in n["o"].get("yr", [])})
+    present_classes = {n["c"] for n in nodes_json}
+    present_rel = defaultdict(int)
+    for e in edges_json:
+        present_rel[e["r"] if e["r"] != "partnership" else "partnership:" + e["k"]] += 1
+    type_labels = {raw.partnerships[p].type: raw.partnerships[p].type_label for p in used_parts}
+    relations = []
+    for key, n in sorted(present_rel.items(), key=lambda kv: (_rel_order(kv[0]), kv[0])):
+        rel, _, kind = key.partition(":")
+        label, colour, dashes, width = RELATIONS[rel]
+        if kind:
+            label, colour = type_labels.get(kind, kind), TYPE_COLOURS.get(kind, colour)
+        relations.append({"key": key, "label": label, "colour": colour, "dashes": dashes, "width": width, "count": n})
+
+    def options(kind):
+        return sorted(([k, v] for k, v in facet_labels[kind].items()), key=lambda kv: (fold(kv[1]), kv[0]))
+
+    focus = [index[x] for x in net.focus if x in index]
+    return {
+        "meta": {"title": net.title, "view": net.view, "focus": focus, "sizeBy": size_by,
+                 "aggregate": net.aggregate, "analytics": bool(raw.analytics)},
+        "classes": [{"key": k, "label": v[0], "colour": v[1], "shape": v[2],
+                     "count": sum(1 for n in nodes_json if n["c"] == k)} for k, v in CLASSES.items() if k in present_classes],
+        "relations": relations,
+        "facets": {"co": options("co"), "pr": options("pr"), "th": options("th"), "yr": years},
+        "nodes": nodes_json, "edges": edges_json, "partnerships": parts_json,
+        "articles": [{"t": raw.articles[a].title, "u": _http(raw.articles[a].url), "d": raw.articles[a].date}
+                     for a in art_order],
+    }
+
+
+def _filter_tier(cls: str, partner: bool) -> int:
+    """The page decides visibility tier by tier (viewer.js): 0 partners, events and articles
+    (shown by their own facets or a matching partnership), 1 countries, programmes and themes
+    (also shown when a shown tier-0 node links to them), 2 organisations that only implement
+    or fund a programme (shown with their programme)."""
+    if cls in ("Country", "Programme", "Theme"):
+        return 1
+    if cls == "Organisation" and not partner:
+        return 2
+    return 0
+
+
+def _rel_order(key: str) -> int:
+    return list(RELATIONS).index(key.partition(":")[0])
+
+
+# -- the page -----------------------------------------------------------------------------------
+
+def _vis_assets() -> str:
     import pyvis
 
-    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8") if (lib / "vis-network.css").exists() else ""
-    nodes = [{"id": n, "label": d.get("label", n), "group": d.get("cls", ""),
-              "color": COLOURS.get(d.get("cls", ""), "#777"), "title": f"{d.get('label', n)} ({d.get('cls', '')})",
-              "value": g.degree(n)} for n, d in sorted(g.nodes(data=True))]
-    edges = [{"from": a, "to": b, "label": d.get("label", "") if d.get("relation") == "partnership" else "",
-              "dashes": d.get("relation") != "partnership"} for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))]
-    data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, sort_keys=True)
-    # "</" inside a JSON string would end the script element; escape it
-    data = data.replace("</", "<\\/")
-    return _TEMPLATE.format(title=html.escape(title), css=css, js=js.replace("</script", "<\\/script"), data=data)
+    path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read vis-network from the pyvis package: {exc}") from None
 
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="de"><head><meta charset="utf-8"><title>{title}</title>
-<style>{css}
-html,body{{margin:0;height:100%;font-family:sans-serif}}#net{{width:100%;height:100%}}</style>
-</head><body><div id="net"></div>
-<script>{js}</script>
-<script>
-const data = {data};
-const nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
-const net = new vis.Network(document.getElementById("net"), {{nodes, edges}},
-  {{nodes: {{shape: "dot", scaling: {{min: 8, max: 30}}}}, physics: {{stabilization: {{iterations: 300}}}}}});
-net.once("stabilizationIterationsDone", () => net.setOptions({{physics: false}}));
-</script></body></html>
-"""
+def _asset(name: str) -> str:
+    path = data_file("viewer") / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: viewer asset missing: {exc}") from None
 
 
-def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1) -> Path:
-    g = network_graph(store, base=base)
-    if focus:
-        g = ego(g, focus, depth)
-    page = render(g)
-    if re.search(r"""(?:src|href)\s*=\s*["']https?://""", page):
-        raise UsageError("graph.html would load a resource from the network")
-    write_atomic(path, page)
-    return path
+def json_for_html(data: dict) -> str:
+    """JSON safe inside a <script> element: no '<', '>' or '&' survives unescaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def render(data: dict) -> str:
+    """The page: template + style + vis-network + our script + the data, all inline."""
+    vis_js = _vis_assets()
+    app_js = _asset("viewer.js")
+    for name, script in (("vis-network", vis_js), ("viewer.js", app_js)):
+        if re.search(r"</script|<!--", script, re.I):
+            raise UsageError(f"{name} contains '</script' or '<!--' and cannot be inlined")
+    csp = ("default-src 'none'; " f"script-src {_sha256(vis_js)} {_sha256(app_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    title = data["meta"]["title"] + (f" – {data['meta']['view']}" if data["meta"]["view"] else "")
+    page = _asset("template.html")
+    # str.replace, one placeholder after the other, each filled once: nothing inserted is
+    # scanned again, so data can never smuggle in a placeholder
+    parts = re.split(r"(@@[A-Z]+@@)", page)
+    values = {"@@CSP@@": _attr(csp), "@@TITLE@@": _text(title), "@@CSS@@": _asset("viewer.css"),
+              "@@DATA@@": json_for_html(data), "@@VIS@@": vis_js, "@@APP@@": app_js}
+    return "".join(values.get(p, p) for p in parts)
+
+
+def _text(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(s: str) -> str:
+    return _text(s).replace('"', "&quot;")
+
+
+def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1,
+                  articles: bool = False, programme: str | None = None, country: str | None = None,
+                  aggregate: bool = False, size_by: str = "degree") -> Path:
+    """Writes graph.html for the whole network or one view of it; returns the path."""
+    raw = load(store, base=base)
+    net = build_view(raw, articles=articles, programme=programme, country=country,
+                     focus=focus, depth=depth, aggregate=aggregate)
+    write_atomic(Path(path), render(page_data(net, size_by=size_by)))
+    return Path(path)

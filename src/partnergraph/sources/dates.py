@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 MONTHS = {
@@ -19,6 +20,10 @@ LONG_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_ALT})\.?\s+(\d{{4}})\b", re
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 #: "2023-12-19", also the date part of "2023-12-19T10:00:00+01:00"
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+#: "19 Dezember 2023" (the day's full stop left out, as some CMS date formats do)
+LONG_DATE_NO_DOT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+#: "19.12.23": two-digit years mean 20xx (news sites use them for the current century only)
+SHORT_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?!\.\d)")
 #: "Oktober 2017"
 MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 
@@ -48,6 +53,21 @@ def parse_date(text: str) -> dt.date | None:
         if d:
             candidates.append((m.start(), d))
             break
+    if not candidates:
+        # the rarer forms only when none of the usual ones is there
+        for m in LONG_DATE_NO_DOT.finditer(text):
+            d = _safe(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+            if d:
+                return d
+        for m in SHORT_NUMERIC_DATE.finditer(text):
+            d = _safe(2000 + int(m[3]), int(m[2]), int(m[1]))
+            if d:
+                return d
+        # RFC 822/1123 dates of HTTP headers and RSS 2.0 ("Tue, 19 Dec 2023 10:00:00 GMT")
+        try:
+            return email.utils.parsedate_to_datetime(text.strip()).date()
+        except (TypeError, ValueError, IndexError):
+            return None
     return min(candidates)[1] if candidates else None
 
 

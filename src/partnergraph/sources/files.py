@@ -88,6 +88,16 @@ def article_from_record(obj: object, *, origin: str = "") -> Article:
     return Article(url=url.strip(), date=date, origin=origin, **fields)
 
 
+def article_record(article: Article) -> dict:
+    """The JSON Lines record of an article: the inverse of `article_from_record`."""
+    record = {"url": article.url, "title": article.title,
+              "date": article.date.isoformat() if article.date else None,
+              "place": article.place, "text": article.text}
+    if article.image_alt:
+        record["image_alt"] = article.image_alt
+    return record
+
+
 def read_listing(path: Path) -> Iterator[Item]:
     """A saved news listing: blocks of image caption, title, and a dateline line with the teaser.
 

@@ -184,6 +184,7 @@
       else if (state.classes.size === 0) why = "Alle Knotenarten sind ausgeblendet. Schalten Sie in der Legende mindestens eine ein.";
       else why = "Kein Knoten passt zu allen gewählten Filtern (" + describeFilters().join("; ") + "). Lockern Sie einen Filter oder setzen Sie alle zurück.";
       $("empty-why").textContent = why;
+      $("empty-reset").hidden = !nodes.length;
       empty.hidden = false;
     } else {
       empty.hidden = true;

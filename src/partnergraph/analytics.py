@@ -1,0 +1,393 @@
+"""Network analytics of the partnership network, with networkx.
+
+The *partnership network* has one node per municipality or organisation that is a partner
+(`pg:partner`) of at least one `pg:Partnership`, and one edge per pair of partners of a
+partnership (two partnerships between the same pair are one edge of weight 2). On it:
+
+- degree (number of distinct partners) and normalised degree centrality;
+- normalised betweenness centrality (exact up to `BETWEENNESS_EXACT_MAX_WORK`, estimated
+  from a seeded sample of sources above);
+- connected components and Louvain communities, numbered 1, 2, … by size (largest first,
+  ties by the smallest IRI), so the numbers are stable across runs;
+- bridges between countries (see docs/viewer.md):
+  * a *bridge municipality* is an articulation point of the network (removing it disconnects
+    some of its partners from each other) whose partners lie in at least two countries;
+  * a *bridge partnership* is a partnership between two countries whose edge is a bridge of
+    the network (removing it splits its component) and that leaves at least
+    `BRIDGE_MIN_SIDE` nodes on each side: the only link between two groups, not a leaf.
+
+`build` writes the per-node values into the analytics graph (`analytics_quads`) and the whole
+summary into DIR/stats.json (`write_stats`); `partnergraph stats` prints `format_stats`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .export import write_atomic
+from .iri import Minter
+from .namespaces import ANALYTICS_GRAPH, PG, sparql_prologue
+from .store import GraphStore
+
+LOGGER = logging.getLogger(__name__)
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: seed of Louvain and of betweenness sampling: any fixed value makes the output reproducible
+SEED = 20240601
+#: decimals kept for centralities: six digits separate every value of a 20,000-node network
+#: (smallest nonzero degree centrality 1/19,999 ≈ 0.00005) and hide floating-point noise
+DECIMALS = 6
+#: exact betweenness costs about 15 µs × Σ (component size)² here: 22 s for the ~4,500 partners
+#: of benchmarks/bench_viewer.py's 5,000-node network (Σ = 1.49 million, largest component
+#: 1,165). Up to this work (≈ 2 s) it is computed exactly; above, from sampled sources
+BETWEENNESS_EXACT_MAX_WORK = 150_000
+#: sources sampled above that: on the same network 500 sources took 2.0 s (4 s while other
+#: jobs loaded the machine) and gave the same top 20 as the exact computation; 200 missed one
+BETWEENNESS_SAMPLE = 500
+#: a bridge partnership must leave at least this many nodes on each side; with 1 every
+#: partnership of a pair of otherwise unconnected municipalities would count
+BRIDGE_MIN_SIDE = 2
+#: rows per section in `format_stats` unless the caller asks for more
+DEFAULT_TOP = 10
+
+
+@dataclass
+class NodeMetrics:
+    iri: str
+    label: str
+    cls: str
+    country: str
+    degree: int
+    degree_centrality: float
+    betweenness: float
+    component: int
+    community: int
+
+    def to_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "class": self.cls, "country": self.country,
+                "degree": self.degree, "degree_centrality": self.degree_centrality,
+                "betweenness": self.betweenness, "component": self.component, "community": self.community}
+
+
+@dataclass
+class Analysis:
+    graph: nx.Graph
+    nodes: dict[str, NodeMetrics] = field(default_factory=dict)
+    components: list[list[str]] = field(default_factory=list)
+    communities: list[list[str]] = field(default_factory=list)
+    modularity: float = 0.0
+    betweenness_method: str = "exact"
+    partnerships: int = 0
+
+
+# -- the network -------------------------------------------------------------------------------
+
+def partnership_network(store: GraphStore, *, base: str) -> tuple[nx.Graph, int]:
+    """The partnership network (nodes sorted by IRI, so every algorithm sees one order) and the
+    number of partnerships with at least two partners in it.
+
+    Every query is one triple pattern, joined here: a fact repeated in many article graphs
+    appears once per graph in the union default graph, and a SPARQL join of such patterns
+    multiplies the copies (a four-pattern join took 183 s on 250 articles)."""
+    pre = sparql_prologue(base)
+    classes: dict[str, str] = {}
+    for sol in store.query(pre + "SELECT DISTINCT ?x ?cls WHERE { VALUES ?cls { pg:Municipality pg:Organisation } ?x a ?cls }"):
+        x = sol["x"].value
+        # a node typed both ways (never in practice) counts as a municipality
+        if classes.get(x) != "Municipality":
+            classes[x] = sol["cls"].value.rsplit("#", 1)[-1]
+    partners: dict[str, set[str]] = defaultdict(set)
+    for sol in store.query(pre + "SELECT DISTINCT ?p ?x WHERE { ?p pg:partner ?x }"):
+        if sol["x"].value in classes:
+            partners[sol["p"].value].add(sol["x"].value)
+    members = {x for xs in partners.values() for x in xs}
+    labels: dict[str, str] = {}
+    for sol in store.query(pre + """SELECT DISTINCT ?x ?l WHERE {
+            VALUES ?p { rdfs:label skos:prefLabel } ?x ?p ?l FILTER(LANG(?l) = "de") }"""):
+        x = sol["x"].value
+        if x in members and (x not in labels or sol["l"].value < labels[x]):
+            labels[x] = sol["l"].value
+    country_of: dict[str, str] = {}
+    for sol in store.query(pre + "SELECT DISTINCT ?x ?c WHERE { ?x pg:country ?c }"):
+        x = sol["x"].value
+        if x in members and (x not in country_of or sol["c"].value < country_of[x]):
+            country_of[x] = sol["c"].value
+    codes = {sol["c"].value: sol["code"].value.upper()
+             for sol in store.query(pre + "SELECT DISTINCT ?c ?code WHERE { ?c pg:countryCode ?code }")}
+    g = nx.Graph()
+    for x in sorted(members):
+        g.add_node(x, label=labels.get(x, x.rsplit("/", 1)[-1]), cls=classes[x],
+                   country=codes.get(country_of.get(x, ""), ""))
+    counted = 0
+    for p in sorted(partners):
+        group = sorted(partners[p])
+        if len(group) < 2:
+            continue
+        counted += 1
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if g.has_edge(a, b):
+                    g[a][b]["weight"] += 1
+                    g[a][b]["partnerships"].append(p)
+                else:
+                    g.add_edge(a, b, weight=1, partnerships=[p])
+    return g, counted
+
+
+def _numbered(groups) -> list[list[str]]:
+    """Groups as sorted lists, largest first, ties by their smallest IRI."""
+    return sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
+
+
+def analyse(g: nx.Graph, partnerships: int = 0) -> Analysis:
+    """Centralities, components and communities of the partnership network."""
+    result = Analysis(graph=g, partnerships=partnerships)
+    if len(g) == 0:
+        return result
+    n = len(g)
+    degree_c = nx.degree_centrality(g) if n > 1 else {x: 0.0 for x in g}
+    result.components = _numbered(nx.connected_components(g))
+    work = sum(len(c) ** 2 for c in result.components)
+    if work <= BETWEENNESS_EXACT_MAX_WORK or BETWEENNESS_SAMPLE >= n:
+        between = nx.betweenness_centrality(g, normalized=True)
+    else:
+        between = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, normalized=True, seed=SEED)
+        result.betweenness_method = f"estimated from {BETWEENNESS_SAMPLE} sampled sources"
+    communities = nx.algorithms.community.louvain_communities(g, weight="weight", seed=SEED)
+    result.communities = _numbered(communities)
+    if g.number_of_edges():
+        result.modularity = round(nx.algorithms.community.modularity(g, result.communities, weight="weight"), 4)
+    component_of = {x: i for i, c in enumerate(result.components, 1) for x in c}
+    community_of = {x: i for i, c in enumerate(result.communities, 1) for x in c}
+    for x, data in g.nodes(data=True):
+        result.nodes[x] = NodeMetrics(
+            iri=x, label=data["label"], cls=data["cls"], country=data["country"], degree=g.degree(x),
+            degree_centrality=round(degree_c[x], DECIMALS), betweenness=round(between[x], DECIMALS),
+            component=component_of[x], community=community_of[x])
+    return result
+
+
+# -- bridges between countries -----------------------------------------------------------------
+
+def bridge_municipalities(a: Analysis) -> list[dict]:
+    """Articulation points whose partners lie in at least two countries."""
+    g = a.graph
+    out = []
+    for x in nx.articulation_points(g):
+        partner_countries = sorted({g.nodes[y]["country"] for y in g[x]} - {""})
+        if len(partner_countries) >= 2:
+            m = a.nodes[x]
+            out.append({"iri": x, "label": m.label, "country": m.country, "partner_countries": partner_countries,
+                        "partners": g.degree(x), "betweenness": m.betweenness})
+    return sorted(out, key=lambda r: (-r["betweenness"], -len(r["partner_countries"]), r["label"], r["iri"]))
+
+
+def _bridge_sides(g: nx.Graph) -> dict[tuple[str, str], tuple[int, int]]:
+    """Every bridge (u, v) of g with the number of nodes left on u's and on v's side.
+
+    One iterative depth-first search per component (Tarjan's low-link): the edge from a tree
+    parent u to its child v is a bridge when no back edge from v's subtree reaches above v; the
+    subtree of v is then v's side."""
+    sides: dict[tuple[str, str], tuple[int, int]] = {}
+    order: dict[str, int] = {}
+    for comp in _numbered(nx.connected_components(g)):
+        root = comp[0]
+        low: dict[str, int] = {}
+        size: dict[str, int] = {}
+        order[root] = low[root] = len(order)
+        size[root] = 1
+        stack = [(root, None, iter(sorted(g[root])))]
+        while stack:
+            u, parent, children = stack[-1]
+            advanced = False
+            for v in children:
+                if v == parent:
+                    continue
+                if v in order:
+                    low[u] = min(low[u], order[v])
+                    continue
+                order[v] = low[v] = len(order)
+                size[v] = 1
+                stack.append((v, u, iter(sorted(g[v]))))
+                advanced = True
+                break
+            if advanced:
+                continue
+            stack.pop()
+            if parent is not None:
+                low[parent] = min(low[parent], low[u])
+                size[parent] += size[u]
+                if low[u] > order[parent]:
+                    sides[(parent, u)] = (len(comp) - size[u], size[u])
+    return sides
+
+
+def bridge_partnerships(a: Analysis) -> list[dict]:
+    """International partnerships that are the only link between two groups of partners."""
+    g = a.graph
+    out = []
+    for (u, v), (side_u, side_v) in _bridge_sides(g).items():
+        cu, cv = g.nodes[u]["country"], g.nodes[v]["country"]
+        if not cu or not cv or cu == cv or min(side_u, side_v) < BRIDGE_MIN_SIDE:
+            continue
+        (u, side_u, cu), (v, side_v, cv) = sorted([(u, side_u, cu), (v, side_v, cv)], key=lambda t: t[0])
+        out.append({"partners": [g.nodes[u]["label"], g.nodes[v]["label"]], "iris": [u, v],
+                    "countries": [cu, cv], "sides": [side_u, side_v],
+                    "partnerships": sorted(g[u][v]["partnerships"])})
+    return sorted(out, key=lambda r: (-min(r["sides"]), r["partners"], r["iris"]))
+
+
+def country_links(a: Analysis) -> list[dict]:
+    """Pairs of countries with the number of partnerships between their partners."""
+    g = a.graph
+    counts: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[str, tuple[str, str]]] = set()
+    for u, v, data in g.edges(data=True):
+        cu, cv = g.nodes[u]["country"], g.nodes[v]["country"]
+        if not cu or not cv or cu == cv:
+            continue
+        pair = tuple(sorted((cu, cv)))
+        for p in data["partnerships"]:
+            if (p, pair) not in seen:  # a partnership of three partners in two countries counts once
+                seen.add((p, pair))
+                counts[pair] += 1
+    return [{"countries": list(pair), "partnerships": n}
+            for pair, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+# -- outputs -----------------------------------------------------------------------------------
+
+def _double(value: float) -> ox.Literal:
+    return ox.Literal(repr(float(value)), datatype=ox.NamedNode(XSD + "double"))
+
+
+def analyse_store(store: GraphStore, *, base: str) -> Analysis:
+    """The analysis of the store's partnership network (computed once per build: betweenness
+    dominates a large build's analytics)."""
+    return analyse(*partnership_network(store, base=base))
+
+
+def analytics_quads(store: GraphStore, minter: Minter, *, analysis: Analysis | None = None) -> list[ox.Quad]:
+    """pg:degreeCentrality, pg:betweennessCentrality, pg:component and pg:community of every
+    node of the partnership network, in the analytics graph, sorted."""
+    a = analysis or analyse_store(store, base=minter.base)
+    graph = ox.NamedNode(ANALYTICS_GRAPH)
+    quads = []
+    for x, m in a.nodes.items():
+        s = ox.NamedNode(x)
+        quads += [
+            ox.Quad(s, ox.NamedNode(PG.degreeCentrality), _double(m.degree_centrality), graph),
+            ox.Quad(s, ox.NamedNode(PG.betweennessCentrality), _double(m.betweenness), graph),
+            ox.Quad(s, ox.NamedNode(PG.component), ox.Literal(m.component), graph),
+            ox.Quad(s, ox.NamedNode(PG.community), ox.Literal(m.community), graph),
+        ]
+    return sorted(quads, key=lambda q: (q.subject.value, q.predicate.value))
+
+
+def _group_summary(a: Analysis, groups: list[list[str]]) -> list[dict]:
+    g = a.graph
+    out = []
+    for i, members in enumerate(groups, 1):
+        by_degree = sorted(members, key=lambda x: (-g.degree(x), a.nodes[x].label, x))
+        countries = Counter(g.nodes[x]["country"] or "?" for x in members)
+        out.append({"id": i, "size": len(members),
+                    "countries": dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
+                    "hubs": [a.nodes[x].label for x in by_degree[:5]]})
+    return out
+
+
+def stats_from(a: Analysis) -> dict:
+    g = a.graph
+    international = {p for u, v, d in g.edges(data=True)
+                     if g.nodes[u]["country"] and g.nodes[v]["country"] and g.nodes[u]["country"] != g.nodes[v]["country"]
+                     for p in d["partnerships"]}
+    classes = Counter(d["cls"] for _, d in g.nodes(data=True))
+    network = {
+        "nodes": len(g), "municipalities": classes.get("Municipality", 0),
+        "organisations": classes.get("Organisation", 0), "edges": g.number_of_edges(),
+        "partnerships": a.partnerships, "international_partnerships": len(international),
+        "density": round(nx.density(g), DECIMALS) if len(g) > 1 else 0.0,
+        "components": len(a.components), "largest_component": len(a.components[0]) if a.components else 0,
+        "communities": len(a.communities), "modularity": a.modularity, "betweenness": a.betweenness_method,
+    }
+    nodes = sorted(a.nodes.values(), key=lambda m: (-m.degree_centrality, -m.betweenness, m.label, m.iri))
+    return {
+        "network": network,
+        "nodes": [m.to_dict() for m in nodes],
+        "components": _group_summary(a, a.components),
+        "communities": _group_summary(a, a.communities),
+        "country_links": country_links(a),
+        "bridges": {"municipalities": bridge_municipalities(a), "partnerships": bridge_partnerships(a)},
+    }
+
+
+def network_stats(store: GraphStore, *, base: str, analysis: Analysis | None = None) -> dict:
+    """Everything `partnergraph stats` prints and stats.json holds."""
+    return stats_from(analysis or analyse_store(store, base=base))
+
+
+def stats_json(stats: dict) -> str:
+    return json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_stats(store: GraphStore, out_dir: Path, *, base: str, analysis: Analysis | None = None) -> Path:
+    """DIR/stats.json, written atomically."""
+    path = Path(out_dir) / "stats.json"
+    write_atomic(path, stats_json(network_stats(store, base=base, analysis=analysis)))
+    return path
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows]
+
+
+def format_stats(stats: dict, *, top: int = DEFAULT_TOP) -> str:
+    """The stats as plain-text tables (what `partnergraph stats` prints)."""
+    n = stats["network"]
+    out = [f"partnership network: {n['nodes']} partners ({n['municipalities']} municipalities, "
+           f"{n['organisations']} organisations), {n['edges']} links from {n['partnerships']} partnerships "
+           f"({n['international_partnerships']} international)",
+           f"{n['components']} components (largest: {n['largest_component']}), {n['communities']} communities "
+           f"(modularity {n['modularity']}), density {n['density']}, betweenness {n['betweenness']}", ""]
+    headers = ["#", "partner", "country", "degree", "degree c.", "betweenness", "comp.", "comm."]
+
+    def rows(nodes):
+        return [[str(i), m["label"], m["country"], str(m["degree"]), f"{m['degree_centrality']:.4f}",
+                 f"{m['betweenness']:.4f}", str(m["component"]), str(m["community"])] for i, m in enumerate(nodes, 1)]
+
+    out.append(f"top {top} by degree centrality")
+    out += _table(headers, rows(stats["nodes"][:top]), {0, 3, 4, 5, 6, 7})
+    by_between = sorted(stats["nodes"], key=lambda m: (-m["betweenness"], -m["degree_centrality"], m["label"], m["iri"]))
+    out += ["", f"top {top} by betweenness centrality"]
+    out += _table(headers, rows(by_between[:top]), {0, 3, 4, 5, 6, 7})
+    for key, title in (("components", "components"), ("communities", "communities")):
+        out += ["", f"largest {top} {title}"]
+        out += _table(["#", "size", "countries", "hubs"],
+                      [[str(c["id"]), str(c["size"]), " ".join(f"{k}:{v}" for k, v in list(c["countries"].items())[:6]),
+                        ", ".join(c["hubs"])] for c in stats[key][:top]], {0, 1})
+    out += ["", f"top {top} country links"]
+    out += _table(["countries", "partnerships"],
+                  [["–".join(x["countries"]), str(x["partnerships"])] for x in stats["country_links"][:top]], {1})
+    bridges = stats["bridges"]
+    out += ["", f"bridge municipalities ({len(bridges['municipalities'])}): articulation points with partners in ≥ 2 countries"]
+    out += _table(["partner", "country", "partner countries", "betweenness"],
+                  [[b["label"], b["country"], " ".join(b["partner_countries"]), f"{b['betweenness']:.4f}"]
+                   for b in bridges["municipalities"][:top]], {3})
+    out += ["", f"bridge partnerships ({len(bridges['partnerships'])}): the only link between two groups "
+                f"of ≥ {BRIDGE_MIN_SIDE} partners"]
+    out += _table(["partners", "countries", "sides"],
+                  [[" – ".join(b["partners"]), "–".join(b["countries"]), f"{b['sides'][0]}/{b['sides'][1]}"]
+                   for b in bridges["partnerships"][:top]], set())
+    return "\n".join(out)

@@ -1,0 +1,348 @@
+"""A remote SPARQL 1.1 store (``--store URL``): the same `GraphStore` interface as the embedded one.
+
+Reads go to the SPARQL 1.1 Protocol query endpoint; each named graph is written with one Graph
+Store HTTP Protocol ``PUT`` when a GSP endpoint is known, otherwise with SPARQL Update
+(``DROP SILENT GRAPH`` + ``INSERT DATA``). Results come back as SPARQL JSON / N-Triples and are
+parsed by pyoxigraph, so callers get the same result types as from the embedded store.
+
+The default graph is the merge of all named graphs, as in the embedded store (see store.py):
+
+merge   (a plain SPARQL 1.1 store: Oxigraph, Fuseki without ``unionDefaultGraph``) partnergraph
+        keeps the merge itself: writing a graph adds its triples to the default graph, dropping
+        one removes the triples no other graph states, in the same update request.
+native  (Fuseki with ``unionDefaultGraph``, GraphDB, Virtuoso, QLever) the endpoint already
+        answers queries over all graphs; nothing is written to the default graph.
+
+Which applies is found out on the first write (a probe triple in a scratch graph: is it visible
+in the default graph?) unless ``PARTNERGRAPH_STORE_UNION=merge|native`` says so.
+
+Endpoints are derived from the query URL when the layout is recognisable (see `derive_endpoints`)
+and can be set explicitly (``--update-url``, ``--gsp-url``). Credentials come only from the
+environment, never from the command line::
+
+    PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic (digest when the server asks for it)
+    PARTNERGRAPH_STORE_AUTH="Bearer TOKEN"     an Authorization header (e.g. QLever's access token)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+
+from .errors import StoreError, UsageError
+
+LOGGER = logging.getLogger(__name__)
+
+AUTH_ENV = "PARTNERGRAPH_STORE_AUTH"
+UNION_ENV = "PARTNERGRAPH_STORE_UNION"
+
+#: how the default graph comes to be the merge of the named graphs (module docstring);
+#: auto: probe on the first write
+UNION_MODES = ("auto", "merge", "native")
+#: the scratch graph of that probe; dropped again right after
+PROBE_GRAPH = "urn:partnergraph:probe"
+
+#: (connect, read) seconds. Connect: 10 s covers a slow TLS handshake across the Internet;
+#: read: 600 s because an analytic query over tens of millions of triples on a remote triple
+#: store legitimately runs for minutes (the same bound as one foreground command here).
+DEFAULT_TIMEOUT = (10.0, 600.0)
+
+#: characters of an endpoint's error body quoted in a message: one line of a Fuseki/Oxigraph
+#: parse error fits; whole HTML error pages do not belong in a one-line message
+ERROR_BODY_MAX = 200
+
+SPARQL_JSON = "application/sparql-results+json"
+SPARQL_XML = "application/sparql-results+xml"
+SPARQL_TSV = "text/tab-separated-values"
+_RESULT_TYPES = {
+    SPARQL_JSON: ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    SPARQL_XML: ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    SPARQL_TSV: ox.QueryResultsFormat.TSV,
+}
+_RDF_TYPES = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,  # N-Triples as some older servers label it
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+def derive_endpoints(url: str) -> tuple[str, str, str | None]:
+    """(query, update, graph store) URLs for a query URL, from the usual server layouts.
+
+    ``http://h:7878/query``                  Oxigraph: ``/update``, ``/store``
+    ``http://h:3030/ds/sparql`` or ``/ds/query``   Fuseki: ``/ds/update``, ``/ds/data``
+    ``http://h:7200/repositories/R``         GraphDB, RDF4J: ``…/statements``, ``…/rdf-graphs/service``
+    anything else (Virtuoso ``/sparql``, QLever ``/``)   updates to the same URL, no GSP
+    """
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+
+    def at(p: str) -> str:
+        return urlunsplit(parts._replace(path=p, query="", fragment=""))
+
+    if path == "/query":
+        return url, at("/update"), at("/store")
+    m = re.fullmatch(r"(.*/repositories/[^/]+)", path)
+    if m:
+        return url, at(m.group(1) + "/statements"), at(m.group(1) + "/rdf-graphs/service")
+    m = re.fullmatch(r"(/.+)/(?:sparql|query)", path)
+    if m and not path.endswith("/sparql-auth"):
+        return url, at(m.group(1) + "/update"), at(m.group(1) + "/data")
+    return url, url, None
+
+
+def _check_url(url: str, what: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{what} {url!r} is not an http(s) URL")
+    if parts.username or parts.password:
+        raise UsageError(f"{what}: put credentials in {AUTH_ENV}=user:password, not in the URL")
+
+
+def _query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside comments, IRIs, strings."""
+    body = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
+    body = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", body)
+    body = re.sub(r"#[^\n]*", "", body)
+    m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    return m.group(1).upper() if m else "SELECT"
+
+
+def _sparql_term(term) -> str:
+    """A term in SPARQL syntax (N-Triples syntax is valid SPARQL for IRIs and literals)."""
+    return str(term)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (plus SPARQL Update and, optionally, the Graph Store Protocol)."""
+
+    def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
+                 timeout: float | tuple[float, float] = DEFAULT_TIMEOUT, union: str | None = None,
+                 auth: str | None = None):
+        _check_url(url, "--store")
+        query_url, derived_update, derived_gsp = derive_endpoints(url)
+        self.url = url
+        self.query_url = query_url
+        self.update_url = update_url or derived_update
+        self.gsp_url = gsp_url or derived_gsp
+        _check_url(self.update_url, "--update-url")
+        if self.gsp_url:
+            _check_url(self.gsp_url, "--gsp-url")
+        self.timeout = timeout
+        union = union or os.environ.get(UNION_ENV) or "auto"
+        if union not in UNION_MODES:
+            raise UsageError(f"{UNION_ENV}={union!r}: choose one of {', '.join(UNION_MODES)}")
+        self._union = None if union == "auto" else union
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = "partnergraph (SPARQL 1.1 client)"
+        credentials = auth if auth is not None else os.environ.get(AUTH_ENV, "")
+        if credentials.startswith("Bearer "):
+            self._session.headers["Authorization"] = credentials
+        elif credentials:
+            user, sep, password = credentials.partition(":")
+            if not sep:
+                raise UsageError(f"{AUTH_ENV} must be user:password or 'Bearer TOKEN'")
+            self._session.auth = (user, password)
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.query_url!r})"
+
+    # -- HTTP ----------------------------------------------------------------------------------
+
+    def _request(self, method: str, url: str, what: str, *, ok: tuple[int, ...] = (), **kwargs) -> requests.Response:
+        try:
+            resp = self._session.request(method, url, timeout=self.timeout, **kwargs)
+            if resp.status_code == 401 and isinstance(self._session.auth, tuple) \
+                    and "digest" in resp.headers.get("WWW-Authenticate", "").lower():
+                # Virtuoso's /sparql-auth asks for digest, not basic
+                self._session.auth = requests.auth.HTTPDigestAuth(*self._session.auth)
+                resp = self._session.request(method, url, timeout=self.timeout, **kwargs)
+        except requests.ConnectionError as exc:
+            reason = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", str(exc))
+            raise StoreError(f"{url}: {what}: cannot connect ({reason.group(1).strip() if reason else type(exc).__name__})") from None
+        except requests.Timeout:
+            raise StoreError(f"{url}: {what}: no answer within {self.timeout} s") from None
+        except requests.RequestException as exc:
+            raise StoreError(f"{url}: {what}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+        if resp.status_code >= 400 and resp.status_code not in ok:
+            body = " ".join(resp.text.split())[:ERROR_BODY_MAX] if not kwargs.get("stream") else ""
+            hint = f" (set {AUTH_ENV}=user:password)" if resp.status_code in (401, 403) else ""
+            raise StoreError(f"{url}: {what} failed: HTTP {resp.status_code} {resp.reason}{hint}" + (f": {body}" if body else ""))
+        return resp
+
+    def _select(self, sparql: str, what: str, *, params: list[tuple[str, str]] = (), stream: bool = False,
+                accept: str = SPARQL_JSON):
+        resp = self._request("POST", self.query_url, what, data=[("query", sparql), *params],
+                             headers={"Accept": accept}, stream=stream)
+        ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        fmt = _RESULT_TYPES.get(ctype)
+        if fmt is None:
+            resp.close()
+            raise StoreError(f"{self.query_url}: {what}: unexpected answer of type {ctype or 'unknown'!r}")
+        if stream:
+            resp.raw.decode_content = True
+            return resp, ox.parse_query_results(resp.raw, fmt)
+        return resp, ox.parse_query_results(resp.content, fmt)
+
+    def _update(self, sparql: str, what: str) -> None:
+        self._request("POST", self.update_url, what, data=sparql.encode("utf-8"),
+                      headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
+    # -- the default graph: the merge of the named graphs --------------------------------------
+
+    def _mode(self) -> str:
+        if self._union is None:
+            self._union = self._probe()
+        return self._union
+
+    def _probe(self) -> str:
+        """native if a triple written to a scratch named graph shows in the default graph."""
+        token = ox.Literal("probe " + os.urandom(8).hex())
+        triple = f"<{PROBE_GRAPH}> <{PROBE_GRAPH}> {_sparql_term(token)}"
+        self._update(f"INSERT DATA {{ GRAPH <{PROBE_GRAPH}> {{ {triple} }} }}", "probing the default graph")
+        try:
+            seen = bool(self._select(f"ASK {{ {triple} }}", "probing the default graph")[1])
+        finally:
+            self._update(f"DROP SILENT GRAPH <{PROBE_GRAPH}>", "removing the probe graph")
+        mode = "native" if seen else "merge"
+        LOGGER.info("%s: default graph is the merge of the named graphs via %s", self.query_url, mode)
+        return mode
+
+    @staticmethod
+    def _unmerge(graph: str) -> str:
+        """SPARQL Update: remove from the default graph what only `graph` states."""
+        return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
+
+    # -- GraphStore ----------------------------------------------------------------------------
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        triples = []
+        for q in quads:
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph):
+                raise StoreError(f"<{graph}>: a quad for another graph ({q.graph_name}) in its data")
+            triples.append(q.triple)
+        where = f"<{graph}>"
+        if self._mode() == "native" and self.gsp_url:
+            if triples:
+                self._request("PUT", self.gsp_url, f"storing {where}", params={"graph": graph},
+                              data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                              headers={"Content-Type": "application/n-triples"})
+            else:
+                self._request("DELETE", self.gsp_url, f"dropping {where}", params={"graph": graph}, ok=(404,))
+            return
+        operations = [self._unmerge(graph)] if self._mode() == "merge" else []
+        operations.append(f"DROP SILENT GRAPH <{graph}>")
+        if triples:
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            merged = data if self._mode() == "merge" else ""
+            operations.append(f"INSERT DATA {{\nGRAPH <{graph}> {{\n{data}}}\n{merged}}}")
+        # one request: stores that run an update request as one transaction (Oxigraph, Fuseki)
+        # never show a half-replaced graph
+        self._update(" ;\n".join(operations), f"storing {where}")
+
+    def replace_graph_nquads(self, graph: str, nquads: bytes) -> None:
+        try:
+            quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+        except SyntaxError as exc:
+            raise StoreError(f"<{graph}>: invalid N-Quads: {exc}") from None
+        self.replace_graph(graph, quads)
+
+    def load(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
+        """Loads a dataset (TriG, N-Quads): each named graph replaces the one of that name."""
+        by_graph: dict[str, list[ox.Quad]] = {}
+        try:
+            for q in ox.parse(data, format=format):
+                if not isinstance(q.graph_name, ox.NamedNode):
+                    raise StoreError("data for the default graph: the default graph is the merge of the named graphs")
+                by_graph.setdefault(q.graph_name.value, []).append(q)
+        except SyntaxError as exc:
+            raise StoreError(f"invalid {format}: {exc}") from None
+        for graph, quads in by_graph.items():
+            self.replace_graph(graph, quads)
+
+    def drop_graph(self, graph: str) -> None:
+        if self._mode() == "native" and self.gsp_url:
+            self._request("DELETE", self.gsp_url, f"dropping <{graph}>", params={"graph": graph}, ok=(404,))
+            return
+        operations = [self._unmerge(graph)] if self._mode() == "merge" else []
+        self._update(" ;\n".join([*operations, f"DROP SILENT GRAPH <{graph}>"]), f"dropping <{graph}>")
+
+    def graph_names(self) -> set[str]:
+        _, sols = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "listing the named graphs")
+        return {sol["g"].value for sol in sols if isinstance(sol["g"], ox.NamedNode)}
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads of the named graphs, streamed (the default graph is derived from them)."""
+        resp, sols = self._select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", "reading all quads",
+                                  stream=True, accept=f"{SPARQL_TSV}, {SPARQL_JSON};q=0.9")
+        try:
+            for sol in sols:
+                yield ox.Quad(sol["s"], sol["p"], sol["o"], sol["g"])
+        except (SyntaxError, OSError, requests.RequestException) as exc:
+            raise StoreError(f"{self.query_url}: reading all quads: the answer broke off: {exc}") from None
+        finally:
+            resp.close()
+
+    def query(self, sparql: str, *, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None):
+        """SELECT/ASK → pyoxigraph QuerySolutions/QueryBoolean; CONSTRUCT/DESCRIBE → QueryTriples."""
+        if default_graph or named_graphs:
+            params = [("default-graph-uri", g) for g in default_graph or []]
+            params += [("named-graph-uri", g) for g in named_graphs or []]
+        else:
+            params = []  # the endpoint's default graph: the merge (module docstring)
+        if _query_form(sparql) in ("SELECT", "ASK"):
+            return self._select(sparql, "query", params=params)[1]
+        accept = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+        resp = self._request("POST", self.query_url, "query", data=[("query", sparql), *params],
+                             headers={"Accept": accept})
+        ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if ctype not in _RDF_TYPES:
+            raise StoreError(f"{self.query_url}: query: unexpected answer of type {ctype or 'unknown'!r}")
+        # a real pyoxigraph QueryTriples, as the embedded store returns: the answer, loaded into a
+        # scratch store and read back with CONSTRUCT
+        scratch = ox.Store()
+        try:
+            scratch.load(resp.content, format=_RDF_TYPES[ctype])
+        except SyntaxError as exc:
+            raise StoreError(f"{self.query_url}: query: unreadable {ctype} answer: {exc}") from None
+        return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """The merged default graph: every triple once, streamed."""
+        resp, sols = self._select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", "reading the default graph",
+                                  stream=True, accept=f"{SPARQL_TSV}, {SPARQL_JSON};q=0.9")
+        try:
+            for sol in sols:
+                yield ox.Triple(sol["s"], sol["p"], sol["o"])
+        except (SyntaxError, OSError, requests.RequestException) as exc:
+            raise StoreError(f"{self.query_url}: reading the default graph: the answer broke off: {exc}") from None
+        finally:
+            resp.close()
+
+    def __len__(self) -> int:
+        _, sols = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "counting quads")
+        return int(next(iter(sols))["n"].value)
+
+    def flush(self) -> None:
+        """Nothing to do: every write above is one complete HTTP request."""
+
+    def close(self) -> None:
+        if not self._closed:
+            self._session.close()
+            self._closed = True
