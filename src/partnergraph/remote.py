@@ -47,6 +47,11 @@ UNION_ENV = "PARTNERGRAPH_STORE_UNION"
 UNION_MODES = ("auto", "merge", "native")
 #: the scratch graph of that probe; dropped again right after
 PROBE_GRAPH = "urn:partnergraph:probe"
+#: N-Triples bytes per SPARQL Update request (several article graphs go in one): Oxigraph and
+#: Fuseki accept far larger bodies, but a reverse proxy in front may not (nginx's default
+#: client_max_body_size is 1 MB; docs/stores.md says to raise it to 16 MB); in merge mode each
+#: triple is sent twice, so a request stays under 2 × 4 MB plus one graph
+REQUEST_BYTES = 4_000_000
 
 #: (connect, read) seconds. Connect: 10 s covers a slow TLS handshake across the Internet;
 #: read: 600 s because an analytic query over tens of millions of triples on a remote triple
@@ -230,37 +235,43 @@ class RemoteStore:
 
     # -- GraphStore ----------------------------------------------------------------------------
 
+    def replace_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        """Replaces several named graphs and keeps the merged default graph up to date."""
+        batch: list[tuple[str, bytes]] = []
+        size = 0
+        for graph, quads in graphs.items():
+            triples = []
+            for q in quads:
+                if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph):
+                    raise StoreError(f"<{graph}>: a quad for another graph ({q.graph_name}) in its data")
+                triples.append(q.triple)
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+            if self._mode() == "native" and self.gsp_url:
+                self._put(graph, data)
+                continue
+            batch.append((graph, data))
+            size += len(data)
+            if size >= REQUEST_BYTES:
+                self._write(batch)
+                batch, size = [], 0
+        if batch:
+            self._write(batch)
+
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        triples = []
-        for q in quads:
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph):
-                raise StoreError(f"<{graph}>: a quad for another graph ({q.graph_name}) in its data")
-            triples.append(q.triple)
-        where = f"<{graph}>"
-        if self._mode() == "native" and self.gsp_url:
-            if triples:
-                self._request("PUT", self.gsp_url, f"storing {where}", params={"graph": graph},
-                              data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                              headers={"Content-Type": "application/n-triples"})
-            else:
-                self._request("DELETE", self.gsp_url, f"dropping {where}", params={"graph": graph}, ok=(404,))
-            return
-        operations = [self._unmerge(graph)] if self._mode() == "merge" else []
-        operations.append(f"DROP SILENT GRAPH <{graph}>")
-        if triples:
-            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-            merged = data if self._mode() == "merge" else ""
-            operations.append(f"INSERT DATA {{\nGRAPH <{graph}> {{\n{data}}}\n{merged}}}")
-        # one request: stores that run an update request as one transaction (Oxigraph, Fuseki)
-        # never show a half-replaced graph
-        self._update(" ;\n".join(operations), f"storing {where}")
+        self.replace_graphs({graph: list(quads)})
+
+    def replace_graphs_nquads(self, graphs: list[tuple[str, bytes]]) -> None:
+        """Like `replace_graphs`, from N-Quads (one graph per item)."""
+        parsed = {}
+        for graph, nquads in graphs:
+            try:
+                parsed[graph] = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+            except SyntaxError as exc:
+                raise StoreError(f"<{graph}>: invalid N-Quads: {exc}") from None
+        self.replace_graphs(parsed)
 
     def replace_graph_nquads(self, graph: str, nquads: bytes) -> None:
-        try:
-            quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-        except SyntaxError as exc:
-            raise StoreError(f"<{graph}>: invalid N-Quads: {exc}") from None
-        self.replace_graph(graph, quads)
+        self.replace_graphs_nquads([(graph, nquads)])
 
     def load(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Loads a dataset (TriG, N-Quads): each named graph replaces the one of that name."""
@@ -272,8 +283,33 @@ class RemoteStore:
                 by_graph.setdefault(q.graph_name.value, []).append(q)
         except SyntaxError as exc:
             raise StoreError(f"invalid {format}: {exc}") from None
-        for graph, quads in by_graph.items():
-            self.replace_graph(graph, quads)
+        self.replace_graphs(by_graph)
+
+    def _put(self, graph: str, ntriples: bytes) -> None:
+        """native mode: one Graph Store PUT (or DELETE for an empty graph)."""
+        if ntriples:
+            self._request("PUT", self.gsp_url, f"storing <{graph}>", params={"graph": graph}, data=ntriples,
+                          headers={"Content-Type": "application/n-triples"})
+        else:
+            self._request("DELETE", self.gsp_url, f"dropping <{graph}>", params={"graph": graph}, ok=(404,))
+
+    def _write(self, batch: list[tuple[str, bytes]]) -> None:
+        """One SPARQL Update request replacing the graphs of `batch` ((graph, N-Triples) pairs):
+        stores that run a request as one transaction (Oxigraph, Fuseki) never show a
+        half-replaced graph. In merge mode every old graph leaves the merge before any new one
+        enters it, so a triple stated by two replaced graphs is counted right."""
+        merge = self._mode() == "merge"
+        operations = []
+        for graph, _ in batch:
+            if merge:
+                operations.append(self._unmerge(graph))
+            operations.append(f"DROP SILENT GRAPH <{graph}>")
+        inserts = "".join(f"GRAPH <{graph}> {{\n{data.decode('utf-8')}}}\n" for graph, data in batch if data)
+        if inserts:
+            merged = "".join(data.decode("utf-8") for _, data in batch) if merge else ""
+            operations.append(f"INSERT DATA {{\n{inserts}{merged}}}")
+        what = f"storing <{batch[0][0]}>" + (f" and {len(batch) - 1} more graphs" if len(batch) > 1 else "")
+        self._update(" ;\n".join(operations), what)
 
     def drop_graph(self, graph: str) -> None:
         if self._mode() == "native" and self.gsp_url:

@@ -1,0 +1,73 @@
+"""Build speed at scale: a synthetic corpus of 10,000 realistic articles (make_corpus.py).
+
+Measures, in one run: the full build with one worker (the baseline) and with one worker per
+core, then a rebuild after changing one article. Targets (issue 7): the full build under 60 s
+on this 2-core machine using both cores, the one-article rebuild under 10 s. Usage:
+    python benchmarks/bench_build.py [--articles 10000] [--out benchmarks/out/build.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import generate  # noqa: E402
+
+from partnergraph.build import BuildOptions, build  # noqa: E402
+
+
+def timed_build(corpus: Path, out: Path, jobs: int) -> tuple[float, object]:
+    start = time.perf_counter()
+    report = build([str(corpus)], BuildOptions(out_dir=out, jobs=jobs, progress=lambda m: None))
+    return time.perf_counter() - start, report
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "build.json")
+    ap.add_argument("--skip-baseline", action="store_true", help="do not run the one-worker build")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="pg-bench-"))
+    try:
+        corpus = work / "corpus.jsonl"
+        records = list(generate(args.articles))
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        mb = corpus.stat().st_size / 1e6
+        cores = os.cpu_count() or 1
+        one = None
+        if not args.skip_baseline:
+            one, _ = timed_build(corpus, work / "one", 1)
+        full, report = timed_build(corpus, work / "all", cores)
+        records[len(records) // 2]["text"] += " Ein neuer Satz über die Partnerschaft mit Kyjiw."
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        rebuild, rep2 = timed_build(corpus, work / "all", cores)
+        result = {
+            "articles": args.articles, "corpus_mb": round(mb, 1), "cores": cores,
+            "triples": report.triples, "quads": report.quads,
+            "full_build_one_worker_s": round(one, 1) if one else None,
+            "full_build_all_cores_s": round(full, 1),
+            "speedup_all_cores_vs_one": round(one / full, 2) if one else None,
+            "rebuild_one_changed_s": round(rebuild, 1), "rebuild_extracted": rep2.articles_extracted,
+            "rebuild_vs_full": round(rebuild / full, 3),
+            "targets": {"full_build_s": 60, "rebuild_s": 10},
+        }
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(result, indent=2))
+        return 0 if full < 60 and rebuild < 10 else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
