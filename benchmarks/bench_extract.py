@@ -27,8 +27,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def child(code: str, env: dict | None = None) -> dict:
-    """Runs `code` in a fresh interpreter; it prints one JSON object. Adds the child's peak RSS."""
-    wrapper = code + "\nimport resource, json as _j\n"
+    """Runs `code` in a fresh interpreter; it prints one JSON object, returned parsed."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, **(env or {})}, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -50,6 +49,12 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=10.0, help="time per throughput measurement")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "extract.json")
     args = ap.parse_args(argv)
+
+    # memory first, while this process is small: a child's peak RSS counts the pages it shares
+    # with its parent between fork and exec
+    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.build"])
+    with tempfile.TemporaryDirectory() as out:
+        build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
 
     from partnergraph.extract import Extractor
     from partnergraph.models import Article
@@ -82,9 +87,6 @@ def main(argv=None) -> int:
                 "print(json.dumps({'seconds': time.perf_counter() - t, 'places': len(g)}))")
         compiled = child(code, env)
         loaded = child(code, env)
-    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.build"])
-    with tempfile.TemporaryDirectory() as out:
-        build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
 
     result = {
         "extraction_mb_per_s": round(extract, 3),

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from partnergraph.build import BuildOptions, build
 from partnergraph.cli import main
-from partnergraph.export import FORMATS, to_bytes
+from partnergraph.export import FORMATS, serialize_store, to_bytes
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.store import EmbeddedStore
 
@@ -161,3 +161,18 @@ def test_jsonld_is_compacted_with_our_prefixes(exported):
 def test_jsonld_parses_with_pyoxigraph_as_the_same_dataset(exported, store_quads):
     back = set(ox.parse(path=str(exported["jsonld"]), format=ox.RdfFormat.JSON_LD))
     assert back == store_quads
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_store_fast_path_gives_the_same_bytes(graph_dir, fmt):
+    store = EmbeddedStore(graph_dir / "store", read_only=True)
+    assert serialize_store_bytes(store, fmt) == to_bytes(store.quads(), fmt, base=DEFAULT_BASE)
+    store.close()
+
+
+def serialize_store_bytes(store, fmt: str) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    serialize_store(store, fmt, buf, base=DEFAULT_BASE)
+    return buf.getvalue()

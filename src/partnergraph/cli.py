@@ -66,9 +66,10 @@ def cmd_build(args, out: Printer) -> int:
                            prune=args.prune, validate=not args.no_validate, jobs=args.jobs,
                            progress=out.progress, crawl_options=_crawl_options(args))
     report = build(args.sources or None, options)
-    for s in report.skipped:
-        print(f"partnergraph: skipped {s.reason}" if s.reason.startswith(s.source) else
-              f"partnergraph: skipped {s.source}: {s.reason}", file=sys.stderr)
+    if out.quiet:  # without -q each skipped input was already reported as it happened
+        for s in report.skipped:
+            print(f"partnergraph: skipped {s.reason}" if s.reason.startswith(s.source) else
+                  f"partnergraph: skipped {s.source}: {s.reason}", file=sys.stderr)
     valid = report.validation or {}
     verdict = ("valid" if valid.get("conforms") and not valid.get("skipped") else
                f"validation skipped ({valid.get('skipped')})" if valid.get("skipped") else

@@ -19,11 +19,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, Namespace
 
-from .errors import VocabularyError
 from .export import write_atomic
 from .namespaces import DEFAULT_BASE, PG_IRI, PREFIXES
 from .resources import ontology_dir
-from .vocab import load_vocabulary
+from .vocab import load_vocabulary, parse_turtle
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,15 +49,6 @@ SCHEME_ORDER = ("programmes", "themes", "partnership-types", "register-types", "
 MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
 
 
-def _parse(path: Path) -> Graph:
-    if not path.exists():
-        raise VocabularyError(f"{path}: missing")
-    g = Graph()
-    try:
-        g.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises many parser exception types
-        raise VocabularyError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
-    return g
 
 
 def _sorted(nodes: Iterable) -> list:
@@ -83,8 +73,8 @@ class Page:
     """Collects what the page shows and renders it; `render` is the only output."""
 
     def __init__(self, directory: Path):
-        self.onto = _parse(directory / ONTOLOGY_FILE)
-        self.shapes = _parse(directory / SHAPES_FILE)
+        self.onto = parse_turtle(directory / ONTOLOGY_FILE)
+        self.shapes = parse_turtle(directory / SHAPES_FILE)
         vocabulary = load_vocabulary(directory)
         self.vocab = vocabulary.graph
         self.files = sorted([ONTOLOGY_FILE, SHAPES_FILE] + [p.name for p in vocabulary.files])

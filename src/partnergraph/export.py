@@ -110,6 +110,41 @@ def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO, *, base: str) -
     ox.serialize(data, out, rdf_format)
 
 
+def serialize_store(store, fmt: str, out: BinaryIO, *, base: str) -> None:
+    """`serialize(store.quads(), …)`, the same bytes, faster for the embedded store: its graphs
+    are dumped as N-Triples by Oxigraph and sorted as lines, instead of going through a Python
+    object per quad (1 M triples: ~3 s instead of ~14 s, benchmarks/bench_queries.py). Sorting
+    the lines gives the order of `sorted_triples`: a line is the triple's N-Triples text plus
+    " .", and " " sorts before every character that can continue a term."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    raw = getattr(store, "raw", None)
+    rdf_format, as_dataset, _ = FORMATS[fmt]
+    names = sorted((g for g in raw.named_graphs() if isinstance(g, ox.NamedNode)), key=str) if raw is not None else []
+    merged = raw is not None and next(iter(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    if fmt == "jsonld" or raw is None or (names and not as_dataset and not merged):
+        serialize(store.quads(), fmt, out, base=base)  # a remote store, or no merged default graph
+        return
+    if as_dataset:
+        chunks = []
+        for g in names:
+            suffix = f" <{g.value}> .\n".encode()
+            lines = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines()
+            chunks.append(b"".join(sorted(line[:-2] + suffix for line in lines)))
+        data, line_format = b"".join(chunks), ox.RdfFormat.N_QUADS
+    else:
+        lines = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+        data, line_format = b"".join(sorted(lines)), ox.RdfFormat.N_TRIPLES
+    if rdf_format == line_format:
+        out.write(data)
+        return
+    prefixes = output_prefixes(base)
+    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
+    sink = _SkipPrefixLines(out)
+    ox.serialize(ox.parse(data, format=line_format), sink, rdf_format, prefixes=prefixes)
+    sink.finish()
+
+
 def to_bytes(quads: Iterable[ox.Quad], fmt: str, *, base: str) -> bytes:
     buf = io.BytesIO()
     serialize(quads, fmt, buf, base=base)

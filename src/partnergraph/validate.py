@@ -10,9 +10,9 @@ import pyoxigraph as ox
 from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
-from .errors import VocabularyError
 from .resources import ontology_dir
 from .store import GraphStore
+from .vocab import parse_turtle
 
 LOGGER = logging.getLogger(__name__)
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -54,13 +54,7 @@ class ValidationResult:
 
 
 def load_shapes(path: Path | None = None) -> Graph:
-    path = path or ontology_dir() / "shapes.ttl"
-    g = Graph()
-    try:
-        g.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises many parser exception types
-        raise VocabularyError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
-    return g
+    return parse_turtle(path or ontology_dir() / "shapes.ttl")
 
 
 def _short(node, g: Graph) -> str:

@@ -69,6 +69,18 @@ def _label(g: Graph, s: URIRef, lang: str) -> str:
     return ""
 
 
+def parse_turtle(path: Path, *, into: Graph | None = None) -> Graph:
+    """One ontology file, parsed; a missing or broken file is one VocabularyError naming it."""
+    if not path.exists():
+        raise VocabularyError(f"{path}: missing")
+    g = into if into is not None else Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        raise VocabularyError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
+    return g
+
+
 def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     """Reads every vocabulary file of `directory` (default: the shipped ``ontology/``)."""
     directory = directory or ontology_dir()
@@ -77,10 +89,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
         raise VocabularyError(f"{directory}: no vocabulary files (*.ttl)")
     g = Graph()
     for path in files:
-        try:
-            g.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many parser exception types
-            raise VocabularyError(f"{path}: not valid Turtle: {exc}".splitlines()[0]) from None
+        parse_turtle(path, into=g)
     concepts: dict[tuple[str, str], Concept] = {}
     for cls, kind in KIND_OF_CLASS.items():
         for s in sorted(set(g.subjects(RDF.type, cls))):
