@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from partnergraph.export import serialize, serialize_store
 from partnergraph.graph import vocabulary_quads
 from partnergraph.iri import Minter, short_hash, slugify
-from partnergraph.namespaces import DEFAULT_BASE, GEONAMES, PG_IRI, VOCABULARY_GRAPH, sparql_prologue
+from partnergraph.namespaces import DEFAULT_BASE, GEONAMES, PG_IRI, sparql_prologue
 from partnergraph.query import bundled_queries
 from partnergraph.store import EmbeddedStore
 from partnergraph.vocab import load_vocabulary

@@ -1,9 +1,10 @@
 """A remote SPARQL 1.1 store (``--store URL``): the same `GraphStore` interface as the embedded one.
 
-Reads go to the SPARQL 1.1 Protocol query endpoint; each named graph is written with one Graph
-Store HTTP Protocol ``PUT`` when a GSP endpoint is known, otherwise with SPARQL Update
-(``DROP SILENT GRAPH`` + ``INSERT DATA``). Results come back as SPARQL JSON / N-Triples and are
-parsed by pyoxigraph, so callers get the same result types as from the embedded store.
+Reads go to the SPARQL 1.1 Protocol query endpoint. Writes are SPARQL Update requests
+(``DROP SILENT GRAPH`` + ``INSERT DATA``, several graphs per request), or one Graph Store HTTP
+Protocol ``PUT`` per graph on a server that unions its graphs itself (native, below) and has a
+Graph Store endpoint. Results come back as SPARQL JSON / N-Triples and are parsed by pyoxigraph,
+so callers get the same result types as from the embedded store.
 
 The default graph is the merge of all named graphs, as in the embedded store (see store.py):
 
@@ -55,7 +56,7 @@ REQUEST_BYTES = 4_000_000
 
 #: (connect, read) seconds. Connect: 10 s covers a slow TLS handshake across the Internet;
 #: read: 600 s because an analytic query over tens of millions of triples on a remote triple
-#: store legitimately runs for minutes (the same bound as one foreground command here).
+#: store legitimately runs for minutes.
 DEFAULT_TIMEOUT = (10.0, 600.0)
 
 #: characters of an endpoint's error body quoted in a message: one line of a Fuseki/Oxigraph
