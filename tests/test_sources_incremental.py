@@ -159,11 +159,11 @@ def test_ctrl_c_while_writing_graph_ttl_leaves_the_previous_file(tmp_path, ab, m
     before = snapshot(out)
     write_jsonl(Path(b_path), changed(b))
 
-    def serialize(quads, fmt, fh, **kw):
+    def serialize_store(store, fmt, fh, **kw):
         fh.write(b"@prefix pg: <half written")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["partnergraph.build"], "serialize", serialize)
+    monkeypatch.setattr(sys.modules["partnergraph.build"], "serialize_store", serialize_store)
     with pytest.raises(KeyboardInterrupt):
         run([a_path, b_path], out)
     assert snapshot(out) == before

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
-from .export import serialize, write_atomic
+from .export import serialize_store, write_atomic
 from .iri import Minter
 from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
@@ -446,19 +446,17 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
                   options: BuildOptions, progress: Progress, *, analysis=None) -> None:
     """graph.ttl, graph.trig, graph.html and the counts of the report, from the store."""
-    quads = list(store.quads())
-    report.quads = len(quads)
-    report.triples = len({q.triple for q in quads})
+    report.quads = len(store)
+    report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     report.classes = dict(sorted(class_counts(store).items()))
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
         progress(f"writing {name}")
         path = out_dir / name
         tmp = path.with_name(f".{name}.tmp")
         with tmp.open("wb") as fh:
-            serialize(quads, fmt, fh, base=minter.base)
+            serialize_store(store, fmt, fh, base=minter.base)
         os.replace(tmp, path)
         report.outputs.append(str(path))
-    del quads
     if options.viz:
         try:
             from .network import write_network

@@ -134,18 +134,18 @@ def cmd_query(args, out: Printer) -> int:
 
 def cmd_export(args, out: Printer) -> int:
     from .build import open_existing
-    from .export import serialize
+    from .export import serialize_store
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     base = _base_of(args.dir)
     if args.output:
         tmp = Path(str(args.output) + ".tmp")
         with tmp.open("wb") as fh:
-            serialize(store.quads(), args.format, fh, base=base)
+            serialize_store(store, args.format, fh, base=base)
         os.replace(tmp, args.output)
         out.progress(f"wrote {args.output}")
     else:
-        serialize(store.quads(), args.format, sys.stdout.buffer, base=base)
+        serialize_store(store, args.format, sys.stdout.buffer, base=base)
         sys.stdout.buffer.flush()
     return 0
 
