@@ -7,7 +7,6 @@ the places it mentions), so replacing one article's graph never leaves another's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -301,8 +300,3 @@ def _to_ox(term, minter: Minter):
 
 def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
-
-
-def quads_of(extractions: Iterable[Extraction], vocab: Vocabulary, minter: Minter) -> Iterator[ox.Quad]:
-    for ex in extractions:
-        yield from article_quads(ex, vocab, minter)

@@ -530,7 +530,3 @@ def _last_pair(history: list[list[Mention]], ex: Extraction) -> tuple[Mention, M
     if homes and foreign:
         return homes[0], foreign[0]
     return (pool[0], pool[1]) if len(pool) >= 2 else None
-
-
-def _ordered(items: set[str], order: list[str]) -> list[str]:
-    return [x for x in dict.fromkeys(order) if x in items]
