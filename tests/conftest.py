@@ -3,6 +3,7 @@ compiled gazetteer is cached in the user's cache directory as in normal use."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,20 @@ def sample_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample-graph")
     report = build(None, BuildOptions(out_dir=out, jobs=1))
     return out, report
+
+
+#: Debian's Chromium, driven by playwright (no browser is downloaded)
+CHROMIUM = os.environ.get("PARTNERGRAPH_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the page tests; missing Chromium fails them (CI installs it)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()

@@ -5,7 +5,6 @@ recorded. Chromium must be installed (.ci/run installs it): without it these tes
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from urllib.parse import urlencode
@@ -18,7 +17,6 @@ from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.server import make_app, make_server
 from partnergraph.store import EmbeddedStore
 
-CHROMIUM = os.environ.get("PARTNERGRAPH_CHROMIUM", "/usr/bin/chromium")
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 #: generous: a bundled query answers in well under a second on the fixture
 WAIT_MS = 30_000
@@ -38,18 +36,6 @@ def url(tmp_path_factory):
     server.shutdown()
     server.server_close()
     app.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture

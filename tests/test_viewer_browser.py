@@ -7,7 +7,6 @@ The screenshot of the sample graph is kept in tests/artifacts/ (gitignored)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from html import unescape
 from pathlib import Path
@@ -21,24 +20,11 @@ from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
 from partnergraph.network import write_network
 from partnergraph.store import EmbeddedStore
 
-CHROMIUM = os.environ.get("PARTNERGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer" / "mini.trig"
 #: generous: the sample draws in well under a second here; CI machines are the same size
 READY_MS = 30_000
 XSS_TITLE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -536,20 +536,16 @@ class App:
     def _render_outcome(self, outcome: Outcome, accept: str | None, fmt_param: str) -> Response:
         forced = FORMAT_PARAMS.get(fmt_param, (None, None))
         headers = {"Vary": "Accept"}
-        if outcome.kind == "graph":
-            fmt = forced[1]
-            if fmt is None:
-                chosen = negotiate(accept, list(GRAPH_TYPES))
-                if chosen is None:
-                    return _not_acceptable(GRAPH_TYPES)
-                fmt = GRAPH_TYPES[chosen]
-            return Response(200, serialize_graph(outcome.triples, fmt, base=self.base), _rdf_media(fmt), headers)
-        fmt = forced[0]
+        graph = outcome.kind == "graph"
+        types = GRAPH_TYPES if graph else RESULT_TYPES
+        fmt = forced[1] if graph else forced[0]
         if fmt is None:
-            chosen = negotiate(accept, list(RESULT_TYPES))
+            chosen = negotiate(accept, list(types))
             if chosen is None:
-                return _not_acceptable(RESULT_TYPES)
-            fmt = RESULT_TYPES[chosen]
+                return _not_acceptable(types)
+            fmt = types[chosen]
+        if graph:
+            return Response(200, serialize_graph(outcome.triples, fmt, base=self.base), _rdf_media(fmt), headers)
         return Response(200, serialize_results(outcome, fmt), RESULT_MEDIA[fmt], headers)
 
     def service_description(self, request: Request) -> Response:
