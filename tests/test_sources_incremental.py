@@ -5,6 +5,7 @@ interruption leaves the last good graph directory as it was."""
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import shutil
 import sys
@@ -15,7 +16,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sites"))
 from siteserver import SITE, SiteServer  # noqa: E402
 
-from partnergraph.build import BuildOptions, build, recover  # noqa: E402
+from partnergraph.build import BuildOptions, build, class_counts, open_existing, recover  # noqa: E402
+from partnergraph.export import serialize_store  # noqa: E402
+from partnergraph.publish import dataset_stats  # noqa: E402
 from partnergraph.errors import StoreError  # noqa: E402
 from partnergraph.iri import Minter  # noqa: E402
 from partnergraph.namespaces import DEFAULT_BASE  # noqa: E402
@@ -78,6 +81,44 @@ def test_an_unchanged_rebuild_extracts_nothing_and_writes_the_same_graph(tmp_pat
     report = run([a_path, b_path], tmp_path / "g")
     assert (report.articles_extracted, report.articles_unchanged) == (0, 2)
     assert ttl(tmp_path / "g") == before
+
+
+def test_dumps_assembled_from_cached_pieces_are_the_bytes_the_store_gives(tmp_path, ab):
+    a, b, a_path, b_path = ab
+    out = tmp_path / "g"
+    run([a_path, b_path], out)
+    write_jsonl(Path(b_path), changed(b))
+    report = run([a_path, b_path], out)
+    store = open_existing(out)
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+        buf = io.BytesIO()
+        serialize_store(store, fmt, buf, base=DEFAULT_BASE)
+        assert (out / name).read_bytes() == buf.getvalue(), name
+    assert report.quads == len(store)
+    assert report.triples == sum(1 for _ in store.triples())
+    assert report.classes == dict(sorted(class_counts(store).items()))
+    counted = dataset_stats(store, base=DEFAULT_BASE)  # VoID's numbers, by query
+    assert (report.entities, report.properties, report.distinct_classes) == (
+        counted.entities, counted.properties, counted.classes)
+    # the piece of the article's first version is gone, the current ones stay
+    state = json.loads((out / "state.json").read_text(encoding="utf-8"))
+    pieces = sorted(p.stem for p in (out / "dump-cache").iterdir())
+    assert pieces == sorted(rec["piece"] for rec in state["articles"].values()) and len(pieces) == 2
+
+
+def test_a_lost_or_damaged_piece_costs_a_re_extraction_not_the_dumps(tmp_path, ab):
+    _, _, a_path, b_path = ab
+    out = tmp_path / "g"
+    run([a_path, b_path], out)
+    before = snapshot(out)
+    first, second = sorted((out / "dump-cache").iterdir())
+    first.unlink()
+    report = run([a_path, b_path], out)
+    assert report.articles_extracted == 1 and snapshot(out)["graph.trig"] == before["graph.trig"]
+    second.write_bytes(second.read_bytes()[:100])  # cut short: unreadable when assembling
+    report = run([a_path, b_path], out)
+    assert report.articles_extracted == 0
+    assert ttl(out) == before["graph.ttl"] and (out / "graph.trig").read_bytes() == before["graph.trig"]
 
 
 def test_prune_removes_the_facts_of_a_vanished_article(tmp_path, ab):
@@ -159,11 +200,11 @@ def test_ctrl_c_while_writing_graph_ttl_leaves_the_previous_file(tmp_path, ab, m
     before = snapshot(out)
     write_jsonl(Path(b_path), changed(b))
 
-    def serialize_store(store, fmt, fh, **kw):
-        fh.write(b"@prefix pg: <half written")
+    def assemble(store, cache, pieces, *, base, ttl, trig):
+        ttl.write_bytes(b"@prefix pg: <half written")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["partnergraph.build"], "serialize_store", serialize_store)
+    monkeypatch.setattr(sys.modules["partnergraph.build"], "assemble", assemble)
     with pytest.raises(KeyboardInterrupt):
         run([a_path, b_path], out)
     assert snapshot(out) == before

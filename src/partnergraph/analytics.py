@@ -1,14 +1,16 @@
-"""Network analytics of the partnership network, with networkx.
+"""Network analytics of the partnership network, with networkx and igraph.
 
 The *partnership network* has one node per municipality or organisation that is a partner
 (`pg:partner`) of at least one `pg:Partnership`, and one edge per pair of partners of a
 partnership (two partnerships between the same pair are one edge of weight 2). On it:
 
 - degree (number of distinct partners) and normalised degree centrality;
-- normalised betweenness centrality (exact up to `BETWEENNESS_EXACT_MAX_WORK`, estimated
-  from a seeded sample of sources above);
-- connected components and Louvain communities, numbered 1, 2, … by size (largest first,
-  ties by the smallest IRI), so the numbers are stable across runs;
+- normalised betweenness centrality, exact up to `BETWEENNESS_EXACT_MAX_WORK`, estimated from
+  a seeded sample of sources above (igraph, in C: networkx's pure-Python Brandes took 20 s
+  where igraph takes 0.35 s on the 2,000 partners of a 10,000-article build);
+- connected components and Leiden communities (modularity, seeded, weighted by the number of
+  partnerships), numbered 1, 2, … by size (largest first, ties by the smallest IRI), so the
+  numbers are stable across runs;
 - bridges between countries (see docs/viewer.md):
   * a *bridge municipality* is an articulation point of the network (removing it disconnects
     some of its partners from each other) whose partners lie in at least two countries;
@@ -24,10 +26,13 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import igraph as ig
 import networkx as nx
 import pyoxigraph as ox
 
@@ -39,18 +44,28 @@ from .store import GraphStore
 LOGGER = logging.getLogger(__name__)
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-#: seed of Louvain and of betweenness sampling: any fixed value makes the output reproducible
+#: seed of Leiden and of betweenness sampling: any fixed value makes the output reproducible
 SEED = 20240601
 #: decimals kept for centralities: six digits separate every value of a 20,000-node network
 #: (smallest nonzero degree centrality 1/19,999 ≈ 0.00005) and hide floating-point noise
 DECIMALS = 6
-#: exact betweenness costs about 15 µs × Σ (component size)² here: 22 s for the ~4,500 partners
-#: of benchmarks/bench_viewer.py's 5,000-node network (Σ = 1.49 million, largest component
-#: 1,165). Up to this work (≈ 2 s) it is computed exactly; above, from sampled sources
-BETWEENNESS_EXACT_MAX_WORK = 150_000
-#: sources sampled above that: on the same network 500 sources took 2.0 s (4 s while other
-#: jobs loaded the machine) and gave the same top 20 as the exact computation; 200 missed one
+#: exact betweenness (Brandes: one breadth-first search per node) costs Σ over components of
+#: size × (size + edges) work units; igraph took 7.5–15 ns per unit here (0.35 s for the 1,995
+#: partners and 9,333 links of a 10,000-article build, 22.6 million units; 0.25–4.4 s for
+#: preferential-attachment graphs of 2,000–8,000 nodes). Up to this work (≈ 1–2 s) it is
+#: computed exactly; above, from sampled sources
+BETWEENNESS_EXACT_MAX_WORK = 150_000_000
+#: fewest sources sampled above that. Above the limit as many sources are sampled as the same
+#: work affords, but never fewer than this: on benchmarks/bench_viewer.py's 5,000-node network
+#: 500 sources gave the same top 20 as the exact computation, 200 missed one (and on a
+#: 10,000-article build 19 of the exact top 20)
 BETWEENNESS_SAMPLE = 500
+#: Leiden runs until an iteration changes nothing (n_iterations=-1): on a 10,000-article build
+#: that took 0.02 s and reached modularity 0.300 (0.293 after igraph's default 2 iterations,
+#: 0.283 with networkx's Louvain, which took 0.28 s); on 8,000- and 16,000-node
+#: preferential-attachment graphs, which have no community structure, 0.6 and 2.0 s against
+#: networkx Louvain's 4.2 and 8.0 s (and lower modularity)
+LEIDEN_ITERATIONS = -1
 #: a bridge partnership must leave at least this many nodes on each side; with 1 every
 #: partnership of a pair of otherwise unconnected municipalities would count
 BRIDGE_MIN_SIDE = 2
@@ -89,42 +104,58 @@ class Analysis:
 
 # -- the network -------------------------------------------------------------------------------
 
+def _pairs(store: GraphStore, sparql: str, first: str, second: str) -> Iterator[tuple[str, str]]:
+    """The values of two variables in each solution, read by position (looked up once in the
+    results' variables): by name took a third longer on the 29,000 rows of the partner query."""
+    solutions = store.query(sparql)
+    variables = [v.value for v in solutions.variables]
+    i, j = variables.index(first), variables.index(second)
+    for sol in solutions:
+        yield sol[i].value, sol[j].value
+
+
 def partnership_network(store: GraphStore, *, base: str) -> tuple[nx.Graph, int]:
     """The partnership network (nodes sorted by IRI, so every algorithm sees one order) and the
     number of partnerships with at least two partners in it.
 
-    Every query is one triple pattern, joined here: a fact repeated in many article graphs
-    appears once per graph in the union default graph, and a SPARQL join of such patterns
-    multiplies the copies (a four-pattern join took 183 s on 250 articles)."""
+    The queries are single triple patterns, joined here, except the labels' join with a
+    DISTINCT subquery: on a store whose default graph is the union of the article graphs with
+    bag semantics (remote.py's native mode), a fact repeated in many article graphs appears
+    once per graph, and a SPARQL join of such patterns multiplies the copies (a four-pattern
+    join took 183 s on 250 articles). Joining a DISTINCT list of partners to one pattern
+    returns no more rows than that pattern alone, and saves reading the labels of the ~15,000
+    places that are nobody's partner (0.10 → 0.04 s on a 10,000-article build)."""
     pre = sparql_prologue(base)
     classes: dict[str, str] = {}
-    for sol in store.query(pre + "SELECT DISTINCT ?x ?cls WHERE { VALUES ?cls { pg:Municipality pg:Organisation } ?x a ?cls }"):
-        x = sol["x"].value
+    for x, cls in _pairs(store, pre + "SELECT DISTINCT ?x ?cls WHERE { VALUES ?cls { pg:Municipality pg:Organisation } ?x a ?cls }",
+                        "x", "cls"):
         # a node typed both ways (never in practice) counts as a municipality
         if classes.get(x) != "Municipality":
-            classes[x] = sol["cls"].value.rsplit("#", 1)[-1]
+            classes[x] = cls.rsplit("#", 1)[-1]
     partners: dict[str, set[str]] = defaultdict(set)
-    for sol in store.query(pre + "SELECT DISTINCT ?p ?x WHERE { ?p pg:partner ?x }"):
-        if sol["x"].value in classes:
-            partners[sol["p"].value].add(sol["x"].value)
+    for p, x in _pairs(store, pre + "SELECT DISTINCT ?p ?x WHERE { ?p pg:partner ?x }", "p", "x"):
+        if x in classes:
+            partners[p].add(x)
     members = {x for xs in partners.values() for x in xs}
     labels: dict[str, str] = {}
-    for sol in store.query(pre + """SELECT DISTINCT ?x ?l WHERE {
-            VALUES ?p { rdfs:label skos:prefLabel } ?x ?p ?l FILTER(LANG(?l) = "de") }"""):
-        x = sol["x"].value
-        if x in members and (x not in labels or sol["l"].value < labels[x]):
-            labels[x] = sol["l"].value
+    for x, label in _pairs(store, pre + """SELECT DISTINCT ?x ?l WHERE {
+            { SELECT DISTINCT ?x WHERE { ?p pg:partner ?x } }
+            VALUES ?lp { rdfs:label skos:prefLabel } ?x ?lp ?l FILTER(LANG(?l) = "de") }""", "x", "l"):
+        if x in members and (x not in labels or label < labels[x]):
+            labels[x] = label
     country_of: dict[str, str] = {}
-    for sol in store.query(pre + "SELECT DISTINCT ?x ?c WHERE { ?x pg:country ?c }"):
-        x = sol["x"].value
-        if x in members and (x not in country_of or sol["c"].value < country_of[x]):
-            country_of[x] = sol["c"].value
-    codes = {sol["c"].value: sol["code"].value.upper()
-             for sol in store.query(pre + "SELECT DISTINCT ?c ?code WHERE { ?c pg:countryCode ?code }")}
+    for x, c in _pairs(store, pre + "SELECT DISTINCT ?x ?c WHERE { ?x pg:country ?c }", "x", "c"):
+        if x in members and (x not in country_of or c < country_of[x]):
+            country_of[x] = c
+    codes = {c: code.upper()
+             for c, code in _pairs(store, pre + "SELECT DISTINCT ?c ?code WHERE { ?c pg:countryCode ?code }", "c", "code")}
     g = nx.Graph()
     for x in sorted(members):
         g.add_node(x, label=labels.get(x, x.rsplit("/", 1)[-1]), cls=classes[x],
                    country=codes.get(country_of.get(x, ""), ""))
+    # the partnerships of each pair, gathered in a dict and added at once (a quarter faster than
+    # growing the graph edge by edge, 33 vs 44 ms here); edges keep their first partnership's order
+    links: dict[tuple[str, str], list[str]] = {}
     counted = 0
     for p in sorted(partners):
         group = sorted(partners[p])
@@ -133,17 +164,65 @@ def partnership_network(store: GraphStore, *, base: str) -> tuple[nx.Graph, int]
         counted += 1
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if g.has_edge(a, b):
-                    g[a][b]["weight"] += 1
-                    g[a][b]["partnerships"].append(p)
-                else:
-                    g.add_edge(a, b, weight=1, partnerships=[p])
+                links.setdefault((a, b), []).append(p)
+    g.add_edges_from((a, b, {"weight": len(ps), "partnerships": ps}) for (a, b), ps in links.items())
     return g, counted
 
 
 def _numbered(groups) -> list[list[str]]:
     """Groups as sorted lists, largest first, ties by their smallest IRI."""
     return sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
+
+
+def _igraph(g: nx.Graph) -> tuple[list[str], ig.Graph]:
+    """g as an igraph graph on the sorted IRIs, edges sorted too: the numbers then depend on
+    the network alone, not on the order in which g was built."""
+    nodes = sorted(g)
+    index = {x: i for i, x in enumerate(nodes)}
+    edges = sorted((min(index[u], index[v]), max(index[u], index[v]), w)
+                   for u, v, w in g.edges(data="weight", default=1))
+    h = ig.Graph(n=len(nodes), edges=[(u, v) for u, v, _ in edges], edge_attrs={"weight": [w for _, _, w in edges]})
+    return nodes, h
+
+
+def _betweenness(h: ig.Graph) -> tuple[list[float], str]:
+    """Normalised betweenness of every node and how it was computed: exact, or estimated from
+    seeded sources with the estimator of networkx ≥ 3.6 (on a 10,000-article build it gave
+    networkx's betweenness_centrality(k=500, seed=SEED) to within rounding: same sources)."""
+    n = h.vcount()
+    if n <= 2:  # no pair of other nodes to lie between
+        return [0.0] * n, "exact"
+    components = h.connected_components()
+    membership = components.membership  # a fresh list on every access
+    edges = Counter(membership[u] for u, _ in h.get_edgelist())
+    work = sum(size * (size + edges[c]) for c, size in enumerate(components.sizes()))
+    # work ≥ n > 0 here. Sources are drawn uniformly, so k of them cost k × work / n on average;
+    # at least 2, since a sampled node's own value is scaled by 1 / (k - 1)
+    k = max(BETWEENNESS_SAMPLE, 2, BETWEENNESS_EXACT_MAX_WORK * n // work)
+    if work <= BETWEENNESS_EXACT_MAX_WORK or k >= n:
+        # igraph counts each unordered pair once; normalised: over the (n-1)(n-2)/2 pairs
+        scale = 2 / ((n - 1) * (n - 2))
+        return [b * scale for b in h.betweenness(directed=False)], "exact"
+    sources = random.Random(SEED).sample(range(n), k)
+    partial = h.betweenness(directed=False, sources=sources)
+    # half the dependencies of the sampled sources, scaled up to all sources; a sampled node is
+    # itself a source of none of its own paths, so it had k - 1 chances instead of k
+    sampled = set(sources)
+    return ([2 * b / ((k - 1 if i in sampled else k) * (n - 2)) for i, b in enumerate(partial)],
+            f"estimated from {k} sampled sources")
+
+
+def _communities(h: ig.Graph) -> list[int]:
+    """The Leiden partition maximising weighted modularity, as one community id per node.
+
+    igraph draws its random numbers from a Python generator that is global to the process:
+    it is seeded for this call and handed back to igraph's default (the random module)."""
+    ig.set_random_number_generator(random.Random(SEED))
+    try:
+        return h.community_leiden(objective_function="modularity", weights="weight",
+                                  n_iterations=LEIDEN_ITERATIONS).membership
+    finally:
+        ig.set_random_number_generator(random)
 
 
 def analyse(g: nx.Graph, partnerships: int = 0) -> Analysis:
@@ -154,22 +233,22 @@ def analyse(g: nx.Graph, partnerships: int = 0) -> Analysis:
     n = len(g)
     degree_c = nx.degree_centrality(g) if n > 1 else {x: 0.0 for x in g}
     result.components = _numbered(nx.connected_components(g))
-    work = sum(len(c) ** 2 for c in result.components)
-    if work <= BETWEENNESS_EXACT_MAX_WORK or BETWEENNESS_SAMPLE >= n:
-        between = nx.betweenness_centrality(g, normalized=True)
-    else:
-        between = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, normalized=True, seed=SEED)
-        result.betweenness_method = f"estimated from {BETWEENNESS_SAMPLE} sampled sources"
-    communities = nx.algorithms.community.louvain_communities(g, weight="weight", seed=SEED)
-    result.communities = _numbered(communities)
+    nodes, h = _igraph(g)
+    between, result.betweenness_method = _betweenness(h)
+    membership = _communities(h)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for x, c in zip(nodes, membership):
+        groups[c].append(x)
+    result.communities = _numbered(groups.values())
     if g.number_of_edges():
-        result.modularity = round(nx.algorithms.community.modularity(g, result.communities, weight="weight"), 4)
+        result.modularity = round(h.modularity(membership, weights="weight"), 4)
+    between_of = dict(zip(nodes, between))
     component_of = {x: i for i, c in enumerate(result.components, 1) for x in c}
     community_of = {x: i for i, c in enumerate(result.communities, 1) for x in c}
     for x, data in g.nodes(data=True):
         result.nodes[x] = NodeMetrics(
             iri=x, label=data["label"], cls=data["cls"], country=data["country"], degree=g.degree(x),
-            degree_centrality=round(degree_c[x], DECIMALS), betweenness=round(between[x], DECIMALS),
+            degree_centrality=round(degree_c[x], DECIMALS), betweenness=round(between_of[x], DECIMALS),
             component=component_of[x], community=community_of[x])
     return result
 
@@ -276,19 +355,22 @@ def analyse_store(store: GraphStore, *, base: str) -> Analysis:
 
 def analytics_quads(store: GraphStore, minter: Minter, *, analysis: Analysis | None = None) -> list[ox.Quad]:
     """pg:degreeCentrality, pg:betweennessCentrality, pg:component and pg:community of every
-    node of the partnership network, in the analytics graph, sorted."""
+    node of the partnership network, in the analytics graph, sorted by subject and predicate."""
     a = analysis or analyse_store(store, base=minter.base)
     graph = ox.NamedNode(ANALYTICS_GRAPH)
+    # written in sorted order: nodes by IRI, and per node the predicates in IRI order
+    between, community, component, degree = (ox.NamedNode(iri) for iri in (
+        PG.betweennessCentrality, PG.community, PG.component, PG.degreeCentrality))
     quads = []
-    for x, m in a.nodes.items():
-        s = ox.NamedNode(x)
+    for x in sorted(a.nodes):
+        m, s = a.nodes[x], ox.NamedNode(x)
         quads += [
-            ox.Quad(s, ox.NamedNode(PG.degreeCentrality), _double(m.degree_centrality), graph),
-            ox.Quad(s, ox.NamedNode(PG.betweennessCentrality), _double(m.betweenness), graph),
-            ox.Quad(s, ox.NamedNode(PG.component), ox.Literal(m.component), graph),
-            ox.Quad(s, ox.NamedNode(PG.community), ox.Literal(m.community), graph),
+            ox.Quad(s, between, _double(m.betweenness), graph),
+            ox.Quad(s, community, ox.Literal(m.community), graph),
+            ox.Quad(s, component, ox.Literal(m.component), graph),
+            ox.Quad(s, degree, _double(m.degree_centrality), graph),
         ]
-    return sorted(quads, key=lambda q: (q.subject.value, q.predicate.value))
+    return quads
 
 
 def _group_summary(a: Analysis, groups: list[list[str]]) -> list[dict]:

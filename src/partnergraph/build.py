@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
+from .dumpcache import DumpCache, assemble
 from .export import serialize_store, write_atomic
 from .iri import Minter
 from .models import Article
@@ -87,6 +88,11 @@ class BuildReport:
     triples: int = 0
     quads: int = 0
     classes: dict[str, int] = field(default_factory=dict)
+    #: distinct subjects under the base, predicates and classes (VoID's entities, properties,
+    #: classes); 0 when not counted in the build (then VoID counts them by query)
+    entities: int = 0
+    properties: int = 0
+    distinct_classes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     validation: dict | None = None
     outputs: list[str] = field(default_factory=list)
@@ -176,26 +182,40 @@ def _extractor(base: str):
     return _WORKER
 
 
-def _extract_chunk(base: str, articles: list[Article]) -> list[tuple[str, str, bytes | None, str]]:
-    """(url, graph IRI, N-Quads of the article's graph or None, error message) per article."""
+@dataclass
+class Extracted:
+    url: str
+    graph: str
+    #: N-Quads of the article's graph, None when the article failed (then `error` says why)
+    nquads: bytes | None
+    #: the article's share of graph.ttl/graph.trig (dumpcache.Piece, serialised)
+    piece: bytes | None = None
+    error: str = ""
+
+
+def _extract_chunk(base: str, articles: list[Article]) -> list[Extracted]:
+    """Extraction, the article's graph as N-Quads and its dump piece, per article: all the
+    per-article work happens here, in the workers."""
+    from .dumpcache import canonical_nquads, render
     from .graph import article_quads
 
     _, extractor, minter = _extractor(base)
     out = []
     for a in articles:
+        graph = minter.article(a.url)
         try:
             ex = extractor.extract(a)
-            quads = article_quads(ex, extractor.vocabulary, minter)
-            out.append((a.url, minter.article(a.url), ox.serialize(quads, format=ox.RdfFormat.N_QUADS), ""))
+            nquads = canonical_nquads(article_quads(ex, extractor.vocabulary, minter))
+            out.append(Extracted(a.url, graph, nquads, render(graph, nquads, base=base).to_bytes()))
         except PartnergraphError as exc:
-            out.append((a.url, minter.article(a.url), None, str(exc)))
+            out.append(Extracted(a.url, graph, None, error=str(exc)))
         except Exception as exc:  # an article the rules choke on costs that article, not the build
             LOGGER.debug("extraction failed for %s", a.url, exc_info=True)
-            out.append((a.url, minter.article(a.url), None, f"extraction failed: {type(exc).__name__}: {exc}"))
+            out.append(Extracted(a.url, graph, None, error=f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
 
 
-def extract_all(articles: list[Article], base: str, jobs: int, progress: Progress) -> Iterator[tuple[str, str, bytes | None, str]]:
+def extract_all(articles: list[Article], base: str, jobs: int, progress: Progress) -> Iterator[Extracted]:
     if not articles:
         return
     _extractor(base)  # load the gazetteer here: forked workers share it copy-on-write
@@ -231,7 +251,8 @@ def fingerprint(base: str) -> str:
         p = data_file(name)
         if p.exists():
             h.update(p.read_bytes())
-    for module in ("extract", "relations", "graph", "matcher", "gazetteer", "iri", "sentences", "territories"):
+    for module in ("extract", "relations", "graph", "matcher", "gazetteer", "iri", "sentences", "territories",
+                   "dumpcache", "export"):
         h.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return h.hexdigest()[:16]
 
@@ -244,6 +265,11 @@ def load_state(out_dir: Path) -> dict:
         except (OSError, json.JSONDecodeError):
             LOGGER.warning("%s is unreadable; rebuilding every article", path)
     return {"fingerprint": "", "articles": {}}
+
+
+def piece_name(fp: str, url: str, content_hash: str) -> str:
+    """The dump piece of one version of one article under one fingerprint."""
+    return hashlib.sha256(f"{fp}|{url}|{content_hash}".encode()).hexdigest()[:24]
 
 
 # -- the build ---------------------------------------------------------------------------------
@@ -277,8 +303,9 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
         store = None
         try:
             store = _staged_store(out_dir, staging, options)
-            analysis = _update_store(store, got, report, minter, options, progress, out_dir, staging)
-            write_outputs(store, staging, minter, report, options, progress, analysis=analysis)
+            analysis, pieces = _update_store(store, got, report, minter, options, progress, out_dir, staging)
+            write_outputs(store, staging, minter, report, options, progress, analysis=analysis,
+                          pieces=pieces, cache=DumpCache(out_dir))
             store.close()
             store = None
             report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
@@ -287,6 +314,7 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
             write_atomic(staging / REPORT_FILE, report.to_json())
             write_atomic(out_dir / COMMIT_FILE, "the files in .staging are complete\n")
             _move_staged(out_dir)
+            DumpCache(out_dir).collect_garbage(p for p in pieces.values() if p)
         except BaseException:
             if store is not None:
                 _close_quietly(store)
@@ -296,7 +324,7 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
 
 
 def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
-                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path) -> None:
+                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
     """Extracts new and changed articles into `store`, prunes, and writes the state beside it."""
     articles = got.articles
     state = load_state(out_dir)
@@ -306,21 +334,27 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     state["base"] = minter.base
     known: dict = state["articles"]
     present = store.graph_names()
+    cache = DumpCache(out_dir)
     todo = [a for a in articles
-            if known.get(a.url, {}).get("hash") != a.content_hash or minter.article(a.url) not in present]
+            if known.get(a.url, {}).get("hash") != a.content_hash or minter.article(a.url) not in present
+            or not cache.has(known[a.url].get("piece"))]
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
     batch: list[tuple[str, bytes]] = []
     size = 0
-    for url, graph_iri, nquads, error in extract_all(todo, minter.base, options.jobs, progress):
-        if nquads is None:
-            report.skipped.append(Skipped(by_url[url].origin or url, error))
-            progress(f"skipped: {by_url[url].origin or url}: {error}")
+    for done in extract_all(todo, minter.base, options.jobs, progress):
+        url = done.url
+        if done.nquads is None:
+            report.skipped.append(Skipped(by_url[url].origin or url, done.error))
+            progress(f"skipped: {by_url[url].origin or url}: {done.error}")
             continue
-        batch.append((graph_iri, nquads))
-        size += len(nquads)
-        known[url] = {"hash": by_url[url].content_hash, "graph": graph_iri, "origin": by_url[url].origin}
+        batch.append((done.graph, done.nquads))
+        size += len(done.nquads)
+        name = piece_name(fp, url, by_url[url].content_hash)
+        cache.put(name, done.piece)
+        known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
+                      "piece": name}
         report.articles_extracted += 1
         if size >= STORE_BATCH_BYTES:
             store.replace_graphs_nquads(batch)
@@ -344,7 +378,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     analysis = _write_analytics(store, minter)
     store.flush()
     write_atomic(staging / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
-    return analysis
+    return analysis, {rec["graph"]: rec.get("piece") for rec in known.values()}
 
 
 # -- the staging area: how a build replaces the directory atomically ------------------------------
@@ -444,19 +478,33 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 
 
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
-                  options: BuildOptions, progress: Progress, *, analysis=None) -> None:
-    """graph.ttl, graph.trig, graph.html and the counts of the report, from the store."""
-    report.quads = len(store)
-    report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
-    report.classes = dict(sorted(class_counts(store).items()))
-    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
-        progress(f"writing {name}")
-        path = out_dir / name
-        tmp = path.with_name(f".{name}.tmp")
-        with tmp.open("wb") as fh:
-            serialize_store(store, fmt, fh, base=minter.base)
-        os.replace(tmp, path)
-        report.outputs.append(str(path))
+                  options: BuildOptions, progress: Progress, *, analysis=None,
+                  pieces: dict[str, str | None] | None = None, cache: DumpCache | None = None) -> None:
+    """graph.ttl, graph.trig, graph.html and the counts of the report, from the store (and the
+    dump pieces of its articles, when every article graph has one)."""
+    ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
+    totals = None
+    if pieces and cache is not None and all(pieces.values()):
+        progress("writing graph.ttl and graph.trig")
+        try:
+            totals = assemble(store, cache, pieces, base=minter.base, ttl=ttl, trig=trig)
+        except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
+            LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
+    if totals is not None:
+        report.quads, report.triples, report.classes = totals.quads, totals.triples, dict(sorted(totals.classes.items()))
+        report.entities, report.properties = totals.entities, len(totals.predicates)
+        report.distinct_classes = len(totals.types)
+    else:
+        report.quads = len(store)
+        report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+        report.classes = dict(sorted(class_counts(store).items()))
+        for path, fmt in ((ttl, "turtle"), (trig, "trig")):
+            progress(f"writing {path.name}")
+            tmp = path.with_name(f".{path.name}.tmp")
+            with tmp.open("wb") as fh:
+                serialize_store(store, fmt, fh, base=minter.base)
+            os.replace(tmp, path)
+    report.outputs += [str(ttl), str(trig)]
     if options.viz:
         try:
             from .network import write_network

@@ -65,6 +65,9 @@ class ArticleGraph:
         self.article = N(minter.article(ex.article.url))
         self.quads: set[ox.Quad] = set()
         self.text = ex.article.analysed_text
+        #: entity nodes already described in this graph: an article names the same place or
+        #: country a dozen times, and its description needs adding once
+        self.described: dict[tuple[str, str], ox.NamedNode] = {}
 
     def add(self, s, p, o) -> None:
         self.quads.add(ox.Quad(N(s), N(p), o, self.article))
@@ -79,6 +82,12 @@ class ArticleGraph:
     # -- entities ------------------------------------------------------------------------
 
     def country(self, code: str) -> ox.NamedNode:
+        node = self.described.get(("country", code))
+        if node is None:
+            node = self.described[("country", code)] = self._country(code)
+        return node
+
+    def _country(self, code: str) -> ox.NamedNode:
         node = self.typed_node(self.m.country(code), "Country")
         c = countries().get(code)
         self.add(node, PG.countryCode, ox.Literal(code))
@@ -93,6 +102,13 @@ class ArticleGraph:
         return node
 
     def municipality(self, place: Place) -> ox.NamedNode:
+        key = ("municipality", place)  # the whole place: what is rendered depends on all of it
+        node = self.described.get(key)
+        if node is None:
+            node = self.described[key] = self._municipality(place)
+        return node
+
+    def _municipality(self, place: Place) -> ox.NamedNode:
         cc = place.country or UNKNOWN_COUNTRY
         node = self.typed_node(self.m.municipality(cc, place.slug), "Municipality")
         self.add(node, RDFS_LABEL, de(place.name_de))

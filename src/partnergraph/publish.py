@@ -124,9 +124,11 @@ def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | N
     else:
         class_entities = {sol["c"].value[len(PG_IRI):]: int(sol["n"].value) for sol in store.query(
             f'SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c . FILTER(STRSTARTS(STR(?c), "{PG_IRI}")) }} GROUP BY ?c')}
-    entities = _count(store, f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "{base}")) }}')
-    properties = _count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")
-    classes = _count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
+    counted = report is not None and getattr(report, "entities", 0)
+    entities = report.entities if counted else _count(
+        store, f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "{base}")) }}')
+    properties = report.properties if counted else _count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")
+    classes = report.distinct_classes if counted else _count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
     examples = []
     for cls in EXAMPLE_CLASSES:
         q = p + f"""SELECT ?x (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?x a pg:{cls} . OPTIONAL {{ ?a pg:mentions ?x }} }}
