@@ -19,9 +19,11 @@ from siteserver import SITE, SiteServer  # noqa: E402
 from partnergraph.build import BuildOptions, build, class_counts, open_existing, recover  # noqa: E402
 from partnergraph.export import serialize_store  # noqa: E402
 from partnergraph.publish import dataset_stats  # noqa: E402
+from partnergraph.analytics import analyse_store, analytics_quads  # noqa: E402
+from partnergraph.store import graph_quads  # noqa: E402
 from partnergraph.errors import StoreError  # noqa: E402
 from partnergraph.iri import Minter  # noqa: E402
-from partnergraph.namespaces import DEFAULT_BASE  # noqa: E402
+from partnergraph.namespaces import ANALYTICS_GRAPH, DEFAULT_BASE  # noqa: E402
 from partnergraph.sources.crawl import CrawlOptions  # noqa: E402
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
@@ -97,6 +99,9 @@ def test_dumps_assembled_from_cached_pieces_are_the_bytes_the_store_gives(tmp_pa
     assert report.quads == len(store)
     assert report.triples == sum(1 for _ in store.triples())
     assert report.classes == dict(sorted(class_counts(store).items()))
+    # the network analysis made from the pieces while the store loaded is the store's own
+    by_store = analytics_quads(store, Minter(DEFAULT_BASE), analysis=analyse_store(store, base=DEFAULT_BASE))
+    assert by_store and set(by_store) == set(graph_quads(store, ANALYTICS_GRAPH))
     counted = dataset_stats(store, base=DEFAULT_BASE)  # VoID's numbers, by query
     assert (report.entities, report.properties, report.distinct_classes) == (
         counted.entities, counted.properties, counted.classes)
@@ -200,11 +205,11 @@ def test_ctrl_c_while_writing_graph_ttl_leaves_the_previous_file(tmp_path, ab, m
     before = snapshot(out)
     write_jsonl(Path(b_path), changed(b))
 
-    def assemble(store, cache, pieces, *, base, ttl, trig):
+    def write_dumps(cache, pieces, others, shared, tally, *, base, ttl, trig):
         ttl.write_bytes(b"@prefix pg: <half written")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["partnergraph.build"], "assemble", assemble)
+    monkeypatch.setattr(sys.modules["partnergraph.dumpcache"], "write_dumps", write_dumps)
     with pytest.raises(KeyboardInterrupt):
         run([a_path, b_path], out)
     assert snapshot(out) == before

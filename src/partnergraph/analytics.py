@@ -28,7 +28,7 @@ import json
 import logging
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +42,10 @@ from .namespaces import ANALYTICS_GRAPH, PG, sparql_prologue
 from .store import GraphStore
 
 LOGGER = logging.getLogger(__name__)
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_PREFLABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 #: seed of Leiden and of betweenness sampling: any fixed value makes the output reproducible
@@ -114,9 +118,23 @@ def _pairs(store: GraphStore, sparql: str, first: str, second: str) -> Iterator[
         yield sol[i].value, sol[j].value
 
 
+#: the predicates the network is made of: `network_from_triples` needs the triples of these only
+NETWORK_PREDICATES = (RDF_TYPE, PG.partner, RDFS_LABEL, SKOS_PREFLABEL, PG.country, PG.countryCode)
+
+
+@dataclass
+class _NetworkRows:
+    """The five kinds of rows the network is made of, as (subject, object value) pairs."""
+    classes: Iterable[tuple[str, str]]  # node, pg:Municipality/pg:Organisation IRI
+    partners: Iterable[tuple[str, str]]  # partnership, partner
+    labels: Iterable[tuple[str, str]]  # node, German label (rdfs:label or skos:prefLabel)
+    countries: Iterable[tuple[str, str]]  # node, country IRI
+    codes: Iterable[tuple[str, str]]  # country IRI, ISO code
+
+
 def partnership_network(store: GraphStore, *, base: str) -> tuple[nx.Graph, int]:
     """The partnership network (nodes sorted by IRI, so every algorithm sees one order) and the
-    number of partnerships with at least two partners in it.
+    number of partnerships with at least two partners in it, from the store.
 
     The queries are single triple patterns, joined here, except the labels' join with a
     DISTINCT subquery: on a store whose default graph is the union of the article graphs with
@@ -126,29 +144,57 @@ def partnership_network(store: GraphStore, *, base: str) -> tuple[nx.Graph, int]
     returns no more rows than that pattern alone, and saves reading the labels of the ~15,000
     places that are nobody's partner (0.10 → 0.04 s on a 10,000-article build)."""
     pre = sparql_prologue(base)
+    return _network(_NetworkRows(
+        classes=_pairs(store, pre + "SELECT DISTINCT ?x ?cls WHERE { VALUES ?cls { pg:Municipality pg:Organisation } ?x a ?cls }",
+                       "x", "cls"),
+        partners=_pairs(store, pre + "SELECT DISTINCT ?p ?x WHERE { ?p pg:partner ?x }", "p", "x"),
+        labels=_pairs(store, pre + """SELECT DISTINCT ?x ?l WHERE {
+            { SELECT DISTINCT ?x WHERE { ?p pg:partner ?x } }
+            VALUES ?lp { rdfs:label skos:prefLabel } ?x ?lp ?l FILTER(LANG(?l) = "de") }""", "x", "l"),
+        countries=_pairs(store, pre + "SELECT DISTINCT ?x ?c WHERE { ?x pg:country ?c }", "x", "c"),
+        codes=_pairs(store, pre + "SELECT DISTINCT ?c ?code WHERE { ?c pg:countryCode ?code }", "c", "code")))
+
+
+def network_from_triples(triples: Iterable[ox.Triple]) -> tuple[nx.Graph, int]:
+    """`partnership_network` from distinct triples (those with `NETWORK_PREDICATES` suffice):
+    a build computes it from its dump pieces while the store is still loading."""
+    rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    kinds = dict(zip(map(str, NETWORK_PREDICATES), ("classes", "partners", "labels", "labels", "countries", "codes")))
+    for t in triples:
+        kind = kinds.get(t.predicate.value)
+        if kind is None or not isinstance(t.subject, ox.NamedNode):
+            continue
+        if kind == "classes" and t.object.value not in _NETWORK_CLASSES:
+            continue
+        if kind == "labels" and getattr(t.object, "language", None) != "de":
+            continue
+        rows[kind].append((t.subject.value, t.object.value))
+    return _network(_NetworkRows(**{k: rows.get(k, []) for k in ("classes", "partners", "labels", "countries", "codes")}))
+
+
+_NETWORK_CLASSES = {str(PG.Municipality), str(PG.Organisation)}
+
+
+def _network(rows: _NetworkRows) -> tuple[nx.Graph, int]:
     classes: dict[str, str] = {}
-    for x, cls in _pairs(store, pre + "SELECT DISTINCT ?x ?cls WHERE { VALUES ?cls { pg:Municipality pg:Organisation } ?x a ?cls }",
-                        "x", "cls"):
+    for x, cls in rows.classes:
         # a node typed both ways (never in practice) counts as a municipality
         if classes.get(x) != "Municipality":
             classes[x] = cls.rsplit("#", 1)[-1]
     partners: dict[str, set[str]] = defaultdict(set)
-    for p, x in _pairs(store, pre + "SELECT DISTINCT ?p ?x WHERE { ?p pg:partner ?x }", "p", "x"):
+    for p, x in rows.partners:
         if x in classes:
             partners[p].add(x)
     members = {x for xs in partners.values() for x in xs}
     labels: dict[str, str] = {}
-    for x, label in _pairs(store, pre + """SELECT DISTINCT ?x ?l WHERE {
-            { SELECT DISTINCT ?x WHERE { ?p pg:partner ?x } }
-            VALUES ?lp { rdfs:label skos:prefLabel } ?x ?lp ?l FILTER(LANG(?l) = "de") }""", "x", "l"):
+    for x, label in rows.labels:
         if x in members and (x not in labels or label < labels[x]):
             labels[x] = label
     country_of: dict[str, str] = {}
-    for x, c in _pairs(store, pre + "SELECT DISTINCT ?x ?c WHERE { ?x pg:country ?c }", "x", "c"):
+    for x, c in rows.countries:
         if x in members and (x not in country_of or c < country_of[x]):
             country_of[x] = c
-    codes = {c: code.upper()
-             for c, code in _pairs(store, pre + "SELECT DISTINCT ?c ?code WHERE { ?c pg:countryCode ?code }", "c", "code")}
+    codes = {c: code.upper() for c, code in rows.codes}
     g = nx.Graph()
     for x in sorted(members):
         g.add_node(x, label=labels.get(x, x.rsplit("/", 1)[-1]), cls=classes[x],
@@ -344,7 +390,12 @@ def country_links(a: Analysis) -> list[dict]:
 # -- outputs -----------------------------------------------------------------------------------
 
 def _double(value: float) -> ox.Literal:
-    return ox.Literal(repr(float(value)), datatype=ox.NamedNode(XSD + "double"))
+    """The lexical form Oxigraph stores an xsd:double in (the shortest text that reads back as
+    the same number, without exponent: "0", "1", "0.000001"), so that the dumps written from
+    the build's own quads and those written from the store are the same bytes."""
+    from numpy import format_float_positional
+
+    return ox.Literal(format_float_positional(float(value), trim="-"), datatype=ox.NamedNode(XSD + "double"))
 
 
 def analyse_store(store: GraphStore, *, base: str) -> Analysis:
@@ -353,7 +404,7 @@ def analyse_store(store: GraphStore, *, base: str) -> Analysis:
     return analyse(*partnership_network(store, base=base))
 
 
-def analytics_quads(store: GraphStore, minter: Minter, *, analysis: Analysis | None = None) -> list[ox.Quad]:
+def analytics_quads(store: GraphStore | None, minter: Minter, *, analysis: Analysis | None = None) -> list[ox.Quad]:
     """pg:degreeCentrality, pg:betweennessCentrality, pg:component and pg:community of every
     node of the partnership network, in the analytics graph, sorted by subject and predicate."""
     a = analysis or analyse_store(store, base=minter.base)

@@ -25,13 +25,13 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
-from .dumpcache import DumpCache, assemble
+from .dumpcache import DumpCache
 from .export import serialize_store, write_atomic
 from .iri import Minter
 from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
 from .resources import data_file, sample_dir
-from .store import STORE_DIRNAME, GraphStore, open_store
+from .store import STORE_DIRNAME, GraphStore, graph_quads, open_store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -188,25 +188,36 @@ class Extracted:
     graph: str
     #: N-Quads of the article's graph, None when the article failed (then `error` says why)
     nquads: bytes | None
-    #: the article's share of graph.ttl/graph.trig (dumpcache.Piece, serialised)
-    piece: bytes | None = None
+    #: the name of its share of graph.ttl/graph.trig in the dump cache (dumpcache.Piece)
+    piece: str = ""
     error: str = ""
 
 
-def _extract_chunk(base: str, articles: list[Article]) -> list[Extracted]:
-    """Extraction, the article's graph as N-Quads and its dump piece, per article: all the
-    per-article work happens here, in the workers."""
-    from .dumpcache import canonical_nquads, render
+@dataclass(frozen=True)
+class _Task:
+    base: str
+    #: the build's fingerprint and graph directory: where and under which names pieces go
+    fingerprint: str
+    out_dir: Path
+
+
+def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
+    """Extraction, the article's graph as N-Quads and its dump piece (written to the dump
+    cache right here), per article: all the per-article work happens in the workers."""
+    from .dumpcache import DumpCache, canonical_nquads, render
     from .graph import article_quads
 
-    _, extractor, minter = _extractor(base)
+    _, extractor, minter = _extractor(task.base)
+    cache = DumpCache(task.out_dir)
     out = []
     for a in articles:
         graph = minter.article(a.url)
         try:
             ex = extractor.extract(a)
             nquads = canonical_nquads(article_quads(ex, extractor.vocabulary, minter))
-            out.append(Extracted(a.url, graph, nquads, render(graph, nquads, base=base).to_bytes()))
+            name = piece_name(task.fingerprint, a.url, a.content_hash)
+            cache.put(name, render(graph, nquads, base=task.base).to_bytes())
+            out.append(Extracted(a.url, graph, nquads, name))
         except PartnergraphError as exc:
             out.append(Extracted(a.url, graph, None, error=str(exc)))
         except Exception as exc:  # an article the rules choke on costs that article, not the build
@@ -215,16 +226,16 @@ def _extract_chunk(base: str, articles: list[Article]) -> list[Extracted]:
     return out
 
 
-def extract_all(articles: list[Article], base: str, jobs: int, progress: Progress) -> Iterator[Extracted]:
+def extract_all(articles: list[Article], task: _Task, jobs: int, progress: Progress) -> Iterator[Extracted]:
     if not articles:
         return
-    _extractor(base)  # load the gazetteer here: forked workers share it copy-on-write
+    _extractor(task.base)  # load the gazetteer here: forked workers share it copy-on-write
     jobs = jobs or os.cpu_count() or 1
     chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
     done = 0
     if jobs == 1 or len(articles) < PARALLEL_MIN_ARTICLES:
         for chunk in chunks:
-            yield from _extract_chunk(base, chunk)
+            yield from _extract_chunk(task, chunk)
             done += len(chunk)
             progress(f"extracted {done}/{len(articles)} articles")
         return
@@ -232,7 +243,7 @@ def extract_all(articles: list[Article], base: str, jobs: int, progress: Progres
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for result in pool.map(_extract_chunk, [base] * len(chunks), chunks):
+        for result in pool.map(_extract_chunk, [task] * len(chunks), chunks):
             yield from result
             done += len(result)
             progress(f"extracted {done}/{len(articles)} articles")
@@ -303,9 +314,9 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
         store = None
         try:
             store = _staged_store(out_dir, staging, options)
-            analysis, pieces = _update_store(store, got, report, minter, options, progress, out_dir, staging)
-            write_outputs(store, staging, minter, report, options, progress, analysis=analysis,
-                          pieces=pieces, cache=DumpCache(out_dir))
+            run = _update_store(store, got, report, minter, options, progress, out_dir, staging)
+            pieces = run.pieces
+            write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis)
             store.close()
             store = None
             report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
@@ -323,13 +334,58 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     return report
 
 
+@dataclass
+class _Run:
+    """What the store update hands to the outputs."""
+    #: article graph IRI → its dump piece (None for an article extracted before pieces existed)
+    pieces: dict[str, str | None]
+    analysis: object = None
+
+
+class _Loader:
+    """Writes to the store in one background thread, in order, while the caller goes on:
+    Oxigraph's bulk loader releases the GIL, and loading is the longest single task of a large
+    build (7.3 M quad insertions take ~50 s of one core at 10,000 articles; the extraction
+    workers need ~30 s, the dumps ~5 s), so it runs beside everything else."""
+
+    #: batches queued at most: bounds the memory of N-Quads waiting to be loaded (3 × 30 MB)
+    MAX_PENDING = 3
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="partnergraph-store")
+        self.pending: list = []
+
+    def submit(self, fn, *args) -> None:
+        for f in self.pending:
+            if f.done():
+                f.result()  # a failed write stops the build now, not after the extraction
+        self.pending = [f for f in self.pending if not f.done()]
+        while len(self.pending) >= self.MAX_PENDING:
+            self.pending.pop(0).result()
+        self.pending.append(self.pool.submit(fn, *args))
+
+    def wait(self) -> None:
+        """Waits for every write; re-raises the first that failed."""
+        try:
+            for f in self.pending:
+                f.result()
+        finally:
+            self.pending = []
+            self.pool.shutdown(wait=True)
+
+
 def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
-                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
-    """Extracts new and changed articles into `store`, prunes, and writes the state beside it."""
+                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path) -> _Run:
+    """Extracts new and changed articles into `store`, prunes, writes graph.ttl and graph.trig
+    from the dump pieces while the store loads (or from the store when pieces are missing), the
+    vocabulary and analytics graphs, and the state beside the store."""
     articles = got.articles
     state = load_state(out_dir)
     fp = fingerprint(minter.base)
-    if state.get("fingerprint") != fp or state.get("store") != (options.store_url or "embedded"):
+    fresh = state.get("fingerprint") != fp or state.get("store") != (options.store_url or "embedded")
+    if fresh:
         state = {"fingerprint": fp, "store": options.store_url or "embedded", "articles": {}}
     state["base"] = minter.base
     known: dict = state["articles"]
@@ -341,44 +397,103 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
-    batch: list[tuple[str, bytes]] = []
-    size = 0
-    for done in extract_all(todo, minter.base, options.jobs, progress):
-        url = done.url
-        if done.nquads is None:
-            report.skipped.append(Skipped(by_url[url].origin or url, done.error))
-            progress(f"skipped: {by_url[url].origin or url}: {done.error}")
-            continue
-        batch.append((done.graph, done.nquads))
-        size += len(done.nquads)
-        name = piece_name(fp, url, by_url[url].content_hash)
-        cache.put(name, done.piece)
-        known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
-                      "piece": name}
-        report.articles_extracted += 1
-        if size >= STORE_BATCH_BYTES:
-            store.replace_graphs_nquads(batch)
-            batch, size = [], 0
-    if batch:
-        store.replace_graphs_nquads(batch)
-    for url in by_url:
-        if url in known:
-            known[url]["source"] = got.source_of[url]
-    if options.prune:
-        kept = 0
-        for url in sorted(set(known) - set(by_url)):
-            if known[url].get("source") in got.incomplete:
-                kept += 1  # its source failed for now: absence is no proof that it was removed
+    loader = _Loader()
+    try:
+        batch: list[tuple[str, bytes]] = []
+        size = 0
+        for done in extract_all(todo, _Task(minter.base, fp, out_dir), options.jobs, progress):
+            url = done.url
+            if done.nquads is None:
+                report.skipped.append(Skipped(by_url[url].origin or url, done.error))
+                progress(f"skipped: {by_url[url].origin or url}: {done.error}")
                 continue
-            store.drop_graph(known.pop(url)["graph"])
-            report.articles_removed += 1
-        if kept:
-            progress(f"--prune kept {kept} articles of sources that were not read completely")
-    _write_vocabulary(store, minter)
-    analysis = _write_analytics(store, minter)
+            batch.append((done.graph, done.nquads))
+            size += len(done.nquads)
+            known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
+                          "piece": done.piece}
+            report.articles_extracted += 1
+            if size >= STORE_BATCH_BYTES:
+                loader.submit(store.replace_graphs_nquads, batch)
+                batch, size = [], 0
+        if batch:
+            loader.submit(store.replace_graphs_nquads, batch)
+        for url in by_url:
+            if url in known:
+                known[url]["source"] = got.source_of[url]
+        if options.prune:
+            kept = 0
+            for url in sorted(set(known) - set(by_url)):
+                if known[url].get("source") in got.incomplete:
+                    kept += 1  # its source failed for now: absence is no proof that it was removed
+                    continue
+                loader.submit(store.drop_graph, known.pop(url)["graph"])
+                report.articles_removed += 1
+            if kept:
+                progress(f"--prune kept {kept} articles of sources that were not read completely")
+        run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()})
+        others = _dumps_from_pieces(run, staging, minter, report, progress, cache)
+    finally:
+        loader.wait()
+    if others is None or set(others) | set(run.pieces) != store.graph_names() | set(others):
+        others = None  # the store holds graphs the pieces do not describe: the store decides
+    vocabulary = others[VOCABULARY_GRAPH] if others else None
+    if fresh or VOCABULARY_GRAPH not in present:  # the fingerprint covers the vocabulary files
+        _write_vocabulary(store, minter, vocabulary)
+    if others is None:
+        run.analysis = _write_analytics(store, minter)
+        _dumps_from_store(store, staging, minter, report, progress)
+    else:
+        _write_analytics(store, minter, run.analysis, others[ANALYTICS_GRAPH])
     store.flush()
     write_atomic(staging / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
-    return analysis, {rec["graph"]: rec.get("piece") for rec in known.values()}
+    return run
+
+
+def _dumps_from_pieces(run: _Run, staging: Path, minter: Minter, report: BuildReport, progress: Progress,
+                       cache: DumpCache) -> dict[str, list[ox.Quad]] | None:
+    """graph.ttl and graph.trig, the report's counts and the network analysis from the dump
+    pieces, without reading the store (it may still be loading). Returns the quads of the
+    graphs the build makes itself (vocabulary, analytics), or None when a piece is missing or
+    unreadable (then everything comes from the store)."""
+    from . import dumpcache
+    from .analytics import NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples
+    from .graph import vocabulary_quads
+    from .vocab import load_vocabulary
+
+    if not all(run.pieces.values()):
+        return None
+    progress("writing graph.ttl and graph.trig")
+    try:
+        shared, tally = dumpcache.collect_shared(cache, run.pieces)
+        others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
+        dumpcache.add_graph(shared, tally, others[VOCABULARY_GRAPH], base=minter.base)
+        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(shared, NETWORK_PREDICATES)))
+        others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
+        dumpcache.add_graph(shared, tally, others[ANALYTICS_GRAPH], base=minter.base)
+        tally = dumpcache.write_dumps(cache, run.pieces, others, shared, tally, base=minter.base,
+                                      ttl=staging / "graph.ttl", trig=staging / "graph.trig")
+    except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
+        LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
+        run.analysis = None
+        return None
+    report.quads, report.triples, report.classes = tally.quads, tally.triples, dict(sorted(tally.classes.items()))
+    report.entities, report.properties, report.distinct_classes = tally.entities, len(tally.predicates), len(tally.types)
+    return others
+
+
+def _dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: BuildReport,
+                      progress: Progress) -> None:
+    report.quads = len(store)
+    report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    report.classes = dict(sorted(class_counts(store).items()))
+    report.entities = report.properties = report.distinct_classes = 0  # VoID counts them by query
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+        progress(f"writing {name}")
+        path = staging / name
+        tmp = path.with_name(f".{name}.tmp")
+        with tmp.open("wb") as fh:
+            serialize_store(store, fmt, fh, base=minter.base)
+        os.replace(tmp, path)
 
 
 # -- the staging area: how a build replaces the directory atomically ------------------------------
@@ -456,19 +571,25 @@ def _close_quietly(store: GraphStore) -> None:
         LOGGER.debug("closing the store failed", exc_info=True)
 
 
-def _write_vocabulary(store: GraphStore, minter: Minter) -> None:
+def _write_vocabulary(store: GraphStore, minter: Minter, quads: list[ox.Quad] | None = None) -> None:
     from .graph import vocabulary_quads
     from .vocab import load_vocabulary
 
-    store.replace_graph(VOCABULARY_GRAPH, vocabulary_quads(load_vocabulary(), minter))
+    store.replace_graph(VOCABULARY_GRAPH, quads if quads is not None else vocabulary_quads(load_vocabulary(), minter))
 
 
-def _write_analytics(store: GraphStore, minter: Minter):
+def _write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: list[ox.Quad] | None = None):
     """Network analytics into their named graph; returns the analysis for stats.json."""
     from .analytics import analyse_store, analytics_quads
 
-    analysis = analyse_store(store, base=minter.base)
-    store.replace_graph(ANALYTICS_GRAPH, analytics_quads(store, minter, analysis=analysis))
+    if analysis is None:
+        analysis = analyse_store(store, base=minter.base)
+    if quads is None:
+        quads = analytics_quads(store, minter, analysis=analysis)
+    # a changed article rarely changes the network: rewriting 25,000 unchanged quads at 10,000
+    # articles cost more than the analysis itself
+    if set(quads) != set(graph_quads(store, ANALYTICS_GRAPH)):
+        store.replace_graph(ANALYTICS_GRAPH, quads)
     return analysis
 
 
@@ -478,33 +599,10 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 
 
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
-                  options: BuildOptions, progress: Progress, *, analysis=None,
-                  pieces: dict[str, str | None] | None = None, cache: DumpCache | None = None) -> None:
-    """graph.ttl, graph.trig, graph.html and the counts of the report, from the store (and the
-    dump pieces of its articles, when every article graph has one)."""
-    ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
-    totals = None
-    if pieces and cache is not None and all(pieces.values()):
-        progress("writing graph.ttl and graph.trig")
-        try:
-            totals = assemble(store, cache, pieces, base=minter.base, ttl=ttl, trig=trig)
-        except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
-            LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
-    if totals is not None:
-        report.quads, report.triples, report.classes = totals.quads, totals.triples, dict(sorted(totals.classes.items()))
-        report.entities, report.properties = totals.entities, len(totals.predicates)
-        report.distinct_classes = len(totals.types)
-    else:
-        report.quads = len(store)
-        report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
-        report.classes = dict(sorted(class_counts(store).items()))
-        for path, fmt in ((ttl, "turtle"), (trig, "trig")):
-            progress(f"writing {path.name}")
-            tmp = path.with_name(f".{path.name}.tmp")
-            with tmp.open("wb") as fh:
-                serialize_store(store, fmt, fh, base=minter.base)
-            os.replace(tmp, path)
-    report.outputs += [str(ttl), str(trig)]
+                  options: BuildOptions, progress: Progress, *, analysis=None) -> None:
+    """graph.html, stats.json, void.ttl, ontology.html and the validation, from the store
+    (graph.ttl and graph.trig are written with the store update)."""
+    report.outputs += [str(out_dir / "graph.ttl"), str(out_dir / "graph.trig")]
     if options.viz:
         try:
             from .network import write_network

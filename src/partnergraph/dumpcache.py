@@ -15,8 +15,8 @@ build assembles the files from the pieces:
   the triples) is merged across articles and rendered on each build.
 
 The assembled files are byte for byte what `export.serialize_store` writes for the same store
-(tests/test_build_pipeline.py checks it); `assemble_*` returns False when the store holds graphs
-no piece describes, and the caller falls back to the store.
+(tests/test_sources_incremental.py checks it). The build falls back to writing them from the
+store when a piece is missing or damaged, or the store holds a graph nothing here describes.
 """
 
 from __future__ import annotations
@@ -221,46 +221,51 @@ class DumpCache:
         return removed
 
 
-def _graph_quads(store, graph: str) -> list[ox.Quad]:
-    g = ox.NamedNode(graph)
-    return [ox.Quad(sol["s"], sol["p"], sol["o"], g)
-            for sol in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")]
-
-
-def assemble(store, cache: DumpCache, pieces: dict[str, str], *, base: str,
-             ttl: Path, trig: Path) -> Tally | None:
-    """Writes graph.ttl and graph.trig from `pieces` (graph IRI → piece name) and the store's
-    other named graphs (read from the store: a few thousand quads). None, and nothing written,
-    when the pieces do not describe the store (a graph in the store without a piece, or a
-    triple of another graph inside an article's IRI range)."""
-    names = store.graph_names()
-    if not set(pieces) <= names:
-        return None
-    other_quads = {g: _graph_quads(store, g) for g in sorted(names - set(pieces))}
-    article_range, mention_range = (f"<{r}".encode() for r in ranges(base))
-    if any(str(q.subject).encode().startswith((article_range, mention_range))
-           for quads in other_quads.values() for q in quads):
-        return None
-    order = sorted(pieces)  # graph IRIs; the mention range sorts by the same article hash
-    totals = Tally()
+def collect_shared(cache: DumpCache, pieces: dict[str, str]) -> tuple[set[bytes], Tally]:
+    """The shared lines of all `pieces` (graph IRI → piece name), merged, and the tally of
+    their local parts."""
+    tally = Tally()
     shared: set[bytes] = set()
-    for g in order:
+    for g in sorted(pieces):
         head, (shared_nt,) = cache.read(pieces[g], "shared_nt")
         shared.update(shared_nt.splitlines(keepends=True))
-        totals.quads += head["quads"]
-        totals.merge(head["local"])
-    for quads in other_quads.values():
-        totals.quads += len(quads)
-        shared.update(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True))
+        tally.quads += head["quads"]
+        tally.merge(head["local"])
+    return shared, tally
+
+
+def add_graph(shared: set[bytes], tally: Tally, quads: list[ox.Quad], *, base: str) -> None:
+    """Merges a graph the build makes itself (vocabulary, analytics) into the shared lines. Its
+    subjects must lie outside the article ranges (ValueError if not: the pieces would not
+    describe the merge)."""
+    article_range, mention_range = (f"<{r}".encode() for r in ranges(base))
+    lines = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True) if quads else []
+    if any(line.startswith((article_range, mention_range)) for line in lines):
+        raise ValueError("a graph besides the articles' describes an article or a mention")
+    shared.update(lines)
+    tally.quads += len(quads)
+
+
+def triples_with(shared: Iterable[bytes], predicates: Iterable[str]) -> list[ox.Triple]:
+    """The shared triples whose predicate is one of `predicates`, parsed."""
+    wanted = tuple(f"<{p}> ".encode() for p in predicates)
+    lines = [line for line in shared if line.partition(b" ")[2].startswith(wanted)]
+    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
+
+
+def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
+                shared: set[bytes], tally: Tally, *, base: str, ttl: Path, trig: Path) -> Tally:
+    """Writes graph.ttl and graph.trig from the `pieces` of the article graphs, the quads of the
+    `others` (already merged into `shared` with `add_graph`), and returns the completed tally.
+    Nothing here reads the store: a build calls it while the store is still loading."""
     lines = sorted(shared)
-    del shared
-    totals.add(lines, base_prefix=f"<{base}".encode())
+    tally.add(lines, base_prefix=f"<{base}".encode())
+    order = sorted(pieces)  # graph IRIs; the mention range sorts by the same article hash
     prefixes = output_prefixes(base)
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8")
-
-    # shared lines never fall inside the two ranges (checked above for the other graphs; the
-    # pieces split on the same prefixes), so each range is one gap in the sorted shared lines
-    i, j = bisect_left(lines, article_range), bisect_left(lines, mention_range)
+    # shared lines never fall inside the two ranges (the pieces split on the same prefixes, and
+    # add_graph refuses others that would), so each range is one gap in the sorted lines
+    i, j = (bisect_left(lines, f"<{r}".encode()) for r in ranges(base))
     with _atomic(ttl) as out:
         out.write(header)
         out.write(_rendered(lines[:i], prefixes))
@@ -273,12 +278,14 @@ def assemble(store, cache: DumpCache, pieces: dict[str, str], *, base: str,
     del lines
     with _atomic(trig) as out:
         out.write(header)
-        for g in sorted([*order, *other_quads]):
-            if g in other_quads:
-                out.write(_turtle(sorted(other_quads[g], key=lambda q: str(q.triple)), prefixes, ox.RdfFormat.TRIG))
+        for g in sorted([*order, *others]):
+            if g in others:
+                quads = sorted(others[g], key=lambda q: str(q.triple))
+                out.write(_turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g)) for q in quads],
+                                  prefixes, ox.RdfFormat.TRIG))
             else:
                 out.write(cache.read(pieces[g], "trig")[1][0])
-    return totals
+    return tally
 
 
 class _atomic:

@@ -168,6 +168,13 @@ class EmbeddedStore:
         del self._store
 
 
+def graph_quads(store: GraphStore, graph: str) -> list[ox.Quad]:
+    """The quads of one named graph of any store (by SPARQL: embedded and remote alike)."""
+    g = ox.NamedNode(graph)
+    return [ox.Quad(sol["s"], sol["p"], sol["o"], g)
+            for sol in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")]
+
+
 def open_store(directory: Path, *, read_only: bool = False, store_url: str | None = None, **remote) -> GraphStore:
     """The store of a graph directory, or the remote store at `store_url`."""
     if store_url:
