@@ -464,13 +464,13 @@ def _dumps_from_pieces(run: _Run, staging: Path, minter: Minter, report: BuildRe
         return None
     progress("writing graph.ttl and graph.trig")
     try:
-        shared, tally = dumpcache.collect_shared(cache, run.pieces)
+        merged = dumpcache.collect_shared(cache, run.pieces)
         others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
-        dumpcache.add_graph(shared, tally, others[VOCABULARY_GRAPH], base=minter.base)
-        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(shared, NETWORK_PREDICATES)))
+        dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
+        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES)))
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
-        dumpcache.add_graph(shared, tally, others[ANALYTICS_GRAPH], base=minter.base)
-        tally = dumpcache.write_dumps(cache, run.pieces, others, shared, tally, base=minter.base,
+        dumpcache.add_graph(merged, others[ANALYTICS_GRAPH], base=minter.base)
+        tally = dumpcache.write_dumps(cache, run.pieces, others, merged, base=minter.base,
                                       ttl=staging / "graph.ttl", trig=staging / "graph.trig")
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
         LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)

@@ -221,20 +221,29 @@ class DumpCache:
         return removed
 
 
-def collect_shared(cache: DumpCache, pieces: dict[str, str]) -> tuple[set[bytes], Tally]:
+@dataclass
+class Merged:
+    """The pieces' shared lines merged, the tally so far, and the article blocks (small: read
+    here so that writing the dumps reads every piece once more, not three times)."""
+    shared: set[bytes]
+    tally: Tally
+    article_ttl: list[bytes]
+
+
+def collect_shared(cache: DumpCache, pieces: dict[str, str]) -> Merged:
     """The shared lines of all `pieces` (graph IRI → piece name), merged, and the tally of
     their local parts."""
-    tally = Tally()
-    shared: set[bytes] = set()
+    merged = Merged(set(), Tally(), [])
     for g in sorted(pieces):
-        head, (shared_nt,) = cache.read(pieces[g], "shared_nt")
-        shared.update(shared_nt.splitlines(keepends=True))
-        tally.quads += head["quads"]
-        tally.merge(head["local"])
-    return shared, tally
+        head, (shared_nt, article_ttl) = cache.read(pieces[g], "shared_nt", "article_ttl")
+        merged.shared.update(shared_nt.splitlines(keepends=True))
+        merged.article_ttl.append(article_ttl)
+        merged.tally.quads += head["quads"]
+        merged.tally.merge(head["local"])
+    return merged
 
 
-def add_graph(shared: set[bytes], tally: Tally, quads: list[ox.Quad], *, base: str) -> None:
+def add_graph(merged: Merged, quads: list[ox.Quad], *, base: str) -> None:
     """Merges a graph the build makes itself (vocabulary, analytics) into the shared lines. Its
     subjects must lie outside the article ranges (ValueError if not: the pieces would not
     describe the merge)."""
@@ -242,8 +251,8 @@ def add_graph(shared: set[bytes], tally: Tally, quads: list[ox.Quad], *, base: s
     lines = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True) if quads else []
     if any(line.startswith((article_range, mention_range)) for line in lines):
         raise ValueError("a graph besides the articles' describes an article or a mention")
-    shared.update(lines)
-    tally.quads += len(quads)
+    merged.shared.update(lines)
+    merged.tally.quads += len(quads)
 
 
 def triples_with(shared: Iterable[bytes], predicates: Iterable[str]) -> list[ox.Triple]:
@@ -254,11 +263,12 @@ def triples_with(shared: Iterable[bytes], predicates: Iterable[str]) -> list[ox.
 
 
 def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
-                shared: set[bytes], tally: Tally, *, base: str, ttl: Path, trig: Path) -> Tally:
+                merged: Merged, *, base: str, ttl: Path, trig: Path) -> Tally:
     """Writes graph.ttl and graph.trig from the `pieces` of the article graphs, the quads of the
-    `others` (already merged into `shared` with `add_graph`), and returns the completed tally.
-    Nothing here reads the store: a build calls it while the store is still loading."""
-    lines = sorted(shared)
+    `others` (already in `merged`, by `add_graph`), and returns the completed tally. Nothing
+    here reads the store: a build calls it while the store is still loading."""
+    lines = sorted(merged.shared)
+    tally = merged.tally
     tally.add(lines, base_prefix=f"<{base}".encode())
     order = sorted(pieces)  # graph IRIs; the mention range sorts by the same article hash
     prefixes = output_prefixes(base)
@@ -266,25 +276,28 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
     # shared lines never fall inside the two ranges (the pieces split on the same prefixes, and
     # add_graph refuses others that would), so each range is one gap in the sorted lines
     i, j = (bisect_left(lines, f"<{r}".encode()) for r in ranges(base))
-    with _atomic(ttl) as out:
-        out.write(header)
-        out.write(_rendered(lines[:i], prefixes))
-        for g in order:
-            out.write(cache.read(pieces[g], "article_ttl")[1][0])
-        out.write(_rendered(lines[i:j], prefixes))
-        for g in order:
-            out.write(cache.read(pieces[g], "mention_ttl")[1][0])
-        out.write(_rendered(lines[j:], prefixes))
-    del lines
-    with _atomic(trig) as out:
-        out.write(header)
-        for g in sorted([*order, *others]):
-            if g in others:
-                quads = sorted(others[g], key=lambda q: str(q.triple))
-                out.write(_turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g)) for q in quads],
-                                  prefixes, ox.RdfFormat.TRIG))
-            else:
-                out.write(cache.read(pieces[g], "trig")[1][0])
+
+    def other_block(g: str) -> bytes:
+        quads = sorted(others[g], key=lambda q: str(q.triple))
+        return _turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g)) for q in quads],
+                       prefixes, ox.RdfFormat.TRIG)
+
+    with _atomic(ttl) as out_ttl, _atomic(trig) as out_trig:
+        out_ttl.write(header)
+        out_ttl.write(_rendered(lines[:i], prefixes))
+        out_ttl.writelines(merged.article_ttl)
+        out_ttl.write(_rendered(lines[i:j], prefixes))
+        out_trig.write(header)
+        rest = sorted(others)
+        for g in order:  # the graphs in name order: the others merged in among the articles'
+            while rest and rest[0] < g:
+                out_trig.write(other_block(rest.pop(0)))
+            _, (mention_ttl, block) = cache.read(pieces[g], "mention_ttl", "trig")
+            out_ttl.write(mention_ttl)
+            out_trig.write(block)
+        for g in rest:
+            out_trig.write(other_block(g))
+        out_ttl.write(_rendered(lines[j:], prefixes))
     return tally
 
 

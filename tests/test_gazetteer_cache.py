@@ -1,0 +1,60 @@
+"""The compiled gazetteer's on-disk cache: written by a child process on first use, read back
+identical, and rebuilt (not fatal) when it is damaged."""
+
+import json
+import logging
+
+import pytest
+
+from partnergraph import gazetteer
+from partnergraph.gazetteer import Gazetteer, get_gazetteer
+
+CITIES = {
+    "2879139": {"geonameid": 2879139, "name": "Leipzig", "latitude": 51.33962, "longitude": 12.37129,
+                "countrycode": "DE", "population": 587857, "timezone": "Europe/Berlin", "admin1code": "13",
+                "alternatenames": ["Leipzig", "Lipsia", "Лейпциг"]},
+    "703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238,
+               "countrycode": "UA", "population": 2952301, "timezone": "Europe/Kiev", "admin1code": "12",
+               "alternatenames": ["Kiew", "Kyiv", "Київ", "Киев"]},
+    "1633419": {"geonameid": 1633419, "name": "Padang", "latitude": -0.94924, "longitude": 100.35427,
+                "countrycode": "ID", "population": 840352, "timezone": "Asia/Jakarta", "admin1code": "32",
+                "alternatenames": ["Padang", "Kota Padang"]},
+    "1696899": {"geonameid": 1696899, "name": "Padang", "latitude": 9.7, "longitude": 122.9,
+                "countrycode": "PH", "population": 1200, "timezone": "Asia/Manila", "admin1code": "06",
+                "alternatenames": []},
+}
+
+
+@pytest.fixture
+def cities(tmp_path, monkeypatch):
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(CITIES, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PARTNERGRAPH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "_LOADED", {})
+    return path
+
+
+def summary(gaz: Gazetteer) -> dict:
+    return {name: [(p.geonameid, p.name_de, p.country) for p in gaz.lookup(name)]
+            for name in ("Leipzig", "Kyjiw", "Kiew", "Padang", "Lipsia", "Kota Padang")}
+
+
+def test_first_use_compiles_into_the_cache_and_a_later_process_reads_the_same(cities, tmp_path):
+    first = get_gazetteer(cities)
+    files = list((tmp_path / "cache").glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    again = Gazetteer.load(files[0])
+    assert summary(again) == summary(first) == summary(Gazetteer.compile(cities))
+    assert summary(first)["Kyjiw"] == [(703448, "Kyjiw", "UA")]
+    assert [p[2] for p in summary(first)["Padang"]] == ["ID", "PH"]  # most populous first
+
+
+def test_a_damaged_cache_is_rebuilt_with_a_warning(cities, tmp_path, caplog):
+    expected = summary(get_gazetteer(cities))
+    cache = next((tmp_path / "cache").glob("gazetteer-*.pickle"))
+    cache.write_bytes(cache.read_bytes()[:-10])  # cut short
+    gazetteer._LOADED.clear()
+    with caplog.at_level(logging.WARNING, logger="partnergraph.gazetteer"):
+        assert summary(get_gazetteer(cities)) == expected
+    assert any("unreadable gazetteer cache" in r.message for r in caplog.records)
+    assert summary(Gazetteer.load(cache)) == expected  # and written anew
