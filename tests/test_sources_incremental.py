@@ -103,8 +103,8 @@ def test_dumps_assembled_from_cached_pieces_are_the_bytes_the_store_gives(tmp_pa
     by_store = analytics_quads(store, Minter(DEFAULT_BASE), analysis=analyse_store(store, base=DEFAULT_BASE))
     assert by_store and set(by_store) == set(graph_quads(store, ANALYTICS_GRAPH))
     counted = dataset_stats(store, base=DEFAULT_BASE)  # VoID's numbers, by query
-    assert (report.entities, report.properties, report.distinct_classes) == (
-        counted.entities, counted.properties, counted.classes)
+    assert (report.entities, report.properties, report.distinct_classes, report.examples) == (
+        counted.entities, counted.properties, counted.classes, counted.examples)
     # the piece of the article's first version is gone, the current ones stay
     state = json.loads((out / "state.json").read_text(encoding="utf-8"))
     pieces = sorted(p.stem for p in (out / "dump-cache").iterdir())

@@ -93,6 +93,8 @@ class BuildReport:
     entities: int = 0
     properties: int = 0
     distinct_classes: int = 0
+    #: VoID's example resources, when counted in the build
+    examples: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     validation: dict | None = None
     outputs: list[str] = field(default_factory=list)
@@ -478,6 +480,7 @@ def _dumps_from_pieces(run: _Run, staging: Path, minter: Minter, report: BuildRe
         return None
     report.quads, report.triples, report.classes = tally.quads, tally.triples, dict(sorted(tally.classes.items()))
     report.entities, report.properties, report.distinct_classes = tally.entities, len(tally.predicates), len(tally.types)
+    report.examples = tally.examples()
     return others
 
 
@@ -487,6 +490,7 @@ def _dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: 
     report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     report.classes = dict(sorted(class_counts(store).items()))
     report.entities = report.properties = report.distinct_classes = 0  # VoID counts them by query
+    report.examples = []
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
         progress(f"writing {name}")
         path = staging / name
@@ -622,7 +626,7 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
         from .validate import validate_store
 
         progress("validating against ontology/shapes.ttl")
-        result = validate_store(store, base=minter.base)
+        result = validate_store(store, base=minter.base, quads=report.quads or None)
         report.validation = result.to_dict()
         if not result.conforms:
             progress(f"validation: {result.violation_count} SHACL violations (see {REPORT_FILE})")

@@ -38,8 +38,12 @@ CACHE_DIRNAME = "dump-cache"
 SUFFIX = ".piece"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDF_TYPE_TERM = f"<{RDF_TYPE}>".encode()
+_MENTIONS_TERM = f"<{PG_IRI}mentions>".encode()
+#: classes whose most-mentioned member is given as void:exampleResource: the three a reader of
+#: the graph looks for first (places, the partnerships between them, the funding programmes)
+EXAMPLE_CLASSES = ("Municipality", "Partnership", "Programme")
 #: piece layout version: a change makes every cached piece unreadable, hence rebuilt
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
@@ -80,6 +84,10 @@ class Tally:
     #: distinct predicates and classes of any namespace (void:properties, void:classes)
     predicates: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
+    #: how many articles mention each resource (pg:mentions; VoID's example resources)
+    mentioned: dict[str, int] = field(default_factory=dict)
+    #: members of the classes VoID shows an example of: class → subjects
+    members: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, lines: list[bytes], *, base_prefix: bytes | None = None) -> None:
         """Counts sorted N-Triples lines of distinct triples; `base_prefix` (``b"<" + base``)
@@ -95,6 +103,11 @@ class Tally:
                 self.types.add(cls)
                 if cls.startswith(PG_IRI):
                     self.classes[cls[len(PG_IRI):]] = self.classes.get(cls[len(PG_IRI):], 0) + 1
+                    if cls[len(PG_IRI):] in EXAMPLE_CLASSES:
+                        self.members.setdefault(cls[len(PG_IRI):], set()).add(subject[1:-1].decode())
+            elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
+                target = obj[1:obj.index(b">")].decode()
+                self.mentioned[target] = self.mentioned.get(target, 0) + 1
         self.triples += len(lines)
         self.entities += len(subjects) if base_prefix is None else sum(1 for x in subjects if x.startswith(base_prefix))
 
@@ -106,10 +119,23 @@ class Tally:
             self.classes[cls] = self.classes.get(cls, 0) + n
         self.predicates.update(other["predicates"])
         self.types.update(other["types"])
+        for x, n in other.get("mentioned", {}).items():
+            self.mentioned[x] = self.mentioned.get(x, 0) + n
+
+    def examples(self) -> list[str]:
+        """Per class of `EXAMPLE_CLASSES`, the member most articles mention (ties: the first
+        IRI), as VoID's void:exampleResource."""
+        out = []
+        for cls in EXAMPLE_CLASSES:
+            members = self.members.get(cls)
+            if members:
+                out.append(min(members, key=lambda x: (-self.mentioned.get(x, 0), x)))
+        return sorted(out)
 
     def to_dict(self) -> dict:
         return {"triples": self.triples, "entities": self.entities, "classes": dict(sorted(self.classes.items())),
-                "predicates": sorted(self.predicates), "types": sorted(self.types)}
+                "predicates": sorted(self.predicates), "types": sorted(self.types),
+                "mentioned": dict(sorted(self.mentioned.items()))}
 
 
 def ranges(base: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .dumpcache import EXAMPLE_CLASSES
 from .export import sorted_triples, write_atomic
 from .namespaces import PG_IRI, sparql_prologue
 from .resources import ontology_dir
@@ -50,9 +51,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 IANA = "http://www.iana.org/assignments/media-types/"
 ONTOLOGY_IRI = PG_IRI.rstrip("#")
 
-#: classes whose most-mentioned member is given as void:exampleResource: the three a reader of
-#: the graph looks for first (places, the partnerships between them, the funding programmes)
-EXAMPLE_CLASSES = ("Municipality", "Partnership", "Programme")
 #: at most this many evidence sentences are shown for one fact: the partnership facts of the
 #: sample corpus have 1–3 each, and a page listing more repeats the same sentences
 MAX_EVIDENCE = 3
@@ -129,8 +127,8 @@ def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | N
         store, f'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "{base}")) }}')
     properties = report.properties if counted else _count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")
     classes = report.distinct_classes if counted else _count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
-    examples = []
-    for cls in EXAMPLE_CLASSES:
+    examples = list(getattr(report, "examples", None) or [])
+    for cls in EXAMPLE_CLASSES if not examples else ():
         q = p + f"""SELECT ?x (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?x a pg:{cls} . OPTIONAL {{ ?a pg:mentions ?x }} }}
                     GROUP BY ?x ORDER BY DESC(?n) STR(?x) LIMIT 1"""
         examples += [sol["x"].value for sol in store.query(q)]

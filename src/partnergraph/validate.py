@@ -97,8 +97,10 @@ def store_as_rdflib(store: GraphStore) -> Graph:
     return g
 
 
-def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPLES) -> ValidationResult:
-    n = len(store)
+def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPLES,
+                   quads: int | None = None) -> ValidationResult:
+    """`quads`: the store's size when the caller knows it (counting takes 1.5 s at 3.7 M)."""
+    n = quads if quads is not None else len(store)
     if n > max_triples:
         return ValidationResult(conforms=True, triples=n,
                                 skipped=f"{n} quads exceed the in-process limit of {max_triples}; "
