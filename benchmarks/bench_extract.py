@@ -6,9 +6,10 @@ Each figure is reported beside a baseline measured in the same run:
   gazetteer matcher (the developers' guide measured 9.8 MB/s for such a scan);
 - loading the cached gazetteer against compiling it from GeoNames;
 - the peak resident memory of `partnergraph build` on the sample corpus (warm gazetteer cache)
-  against the peak of a Python process that only imports partnergraph.
+  against the peak of a Python process that only imports partnergraph, and of the first build
+  on a machine (empty cache: the gazetteer is compiled, in a child process that counts too).
 
-Targets (issue 7): ≥ 2 MB/s, load < 1 s, sample build < 600 MB. Usage:
+Targets (issue 7): ≥ 2 MB/s, load < 1 s, sample build < 600 MB (first build included). Usage:
     python benchmarks/bench_extract.py [--seconds 10] [--out benchmarks/out/extract.json]
 """
 
@@ -53,6 +54,11 @@ def main(argv=None) -> int:
     # memory first, while this process is small: a child's peak RSS counts the pages it shares
     # with its parent between fork and exec
     import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.build"])
+    # the first build on a machine compiles the gazetteer (in a child process, counted here:
+    # wait4's rusage covers the child's descendants); later builds load it from the cache
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cold_cache:
+        first_s, first_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out],
+                                        env={"PARTNERGRAPH_CACHE": cold_cache})
     with tempfile.TemporaryDirectory() as out:
         build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
 
@@ -97,6 +103,8 @@ def main(argv=None) -> int:
         "load_vs_compile": round(loaded["seconds"] / compiled["seconds"], 4),
         "sample_build_s": round(build_s, 2),
         "sample_build_peak_mb": round(build_mb, 1),
+        "first_sample_build_s": round(first_s, 2),
+        "first_sample_build_peak_mb": round(first_mb, 1),
         "import_only_peak_mb": round(import_only[1], 1),
         "build_vs_import_memory": round(build_mb / import_only[1], 2),
         "targets": {"extraction_mb_per_s": 2.0, "gazetteer_load_s": 1.0, "sample_build_peak_mb": 600},
@@ -106,7 +114,8 @@ def main(argv=None) -> int:
     print(f"extraction        {extract:7.2f} MB/s   (raw gazetteer scan {scan:.2f} MB/s: ratio {extract / scan:.2f})")
     print(f"gazetteer load    {loaded['seconds']:7.2f} s      (compile {compiled['seconds']:.2f} s: ratio {loaded['seconds'] / compiled['seconds']:.3f})")
     print(f"sample build      {build_mb:7.0f} MB peak, {build_s:.1f} s   (import only {import_only[1]:.0f} MB: ratio {build_mb / import_only[1]:.1f})")
-    ok = extract >= 2.0 and loaded["seconds"] < 1.0 and build_mb < 600
+    print(f"first build       {first_mb:7.0f} MB peak, {first_s:.1f} s   (compiles the gazetteer; ratio to a later build {first_mb / build_mb:.2f})")
+    ok = extract >= 2.0 and loaded["seconds"] < 1.0 and max(build_mb, first_mb) < 600
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1
 
