@@ -1,5 +1,6 @@
 """Extraction → RDF: the named graph of one article, compared by content with a frozen graph."""
 
+from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -65,3 +66,26 @@ def test_slugs_are_german_aware_and_never_empty():
     assert slugify("Annaba Drâa Errich") == "annaba-draa-errich"
     assert slugify("Straße") == "strasse"
     assert slugify("Київ").startswith("u")
+
+
+def test_an_entity_named_twice_has_one_mention_at_its_first_occurrence(extractor):
+    quads = _built(extractor)
+    refers = defaultdict(set)
+    kinds, starts = {}, {}
+    for q in quads:
+        if q.predicate.value.endswith("#refersTo"):
+            refers[q.subject.value].add(q.object.value)
+        elif q.predicate.value.endswith("#kind"):
+            kinds[q.subject.value] = q.object.value
+        elif q.predicate.value.endswith("#start"):
+            starts[q.subject.value] = int(q.object.value)
+    entity_mentions = defaultdict(list)
+    for m, targets in refers.items():
+        if kinds[m] not in ("partnership", "population"):
+            for t in targets:
+                entity_mentions[(kinds[m], t)].append(starts[m])
+    assert entity_mentions and all(len(found) == 1 for found in entity_mentions.values())
+    article = next(read_path(FIXTURE / "koeln-yarinacocha.jsonl"))
+    koeln = [m.start for m in extractor.extract(article).mentions if m.surface.startswith("Köln")]
+    assert len(koeln) >= 2  # the text names Köln more than once; the graph keeps the first
+    assert entity_mentions[("municipality", "https://w3id.org/partnergraph/id/municipality/de/koeln")] == [min(koeln)]

@@ -180,11 +180,39 @@ def render(graph: str, nquads: bytes, *, base: str) -> Piece:
     local = Tally()
     local.add(article)
     local.add(mention)
-    return Piece(
-        graph=graph, quads=len(lines),
-        trig=_turtle(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)), prefixes, ox.RdfFormat.TRIG),
-        article_ttl=_rendered(article, prefixes), mention_ttl=_rendered(mention, prefixes),
-        shared_nt=b"".join(shared), local=local)
+    trig = _turtle(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)), prefixes, ox.RdfFormat.TRIG)
+    article_ttl, mention_ttl = _local_blocks(trig, graph, (lines[a_lo], lines[a_hi - 1]) if a_hi > a_lo else None,
+                                             (lines[m_lo], lines[m_hi - 1]) if m_hi > m_lo else None)
+    if article_ttl is None or mention_ttl is None:  # not the layout _local_blocks knows: render
+        article_ttl, mention_ttl = _rendered(article, prefixes), _rendered(mention, prefixes)
+    return Piece(graph=graph, quads=len(lines), trig=trig, article_ttl=article_ttl, mention_ttl=mention_ttl,
+                 shared_nt=b"".join(shared), local=local)
+
+
+def _local_blocks(trig: bytes, graph: str, *ranges_: tuple[bytes, bytes] | None) -> list[bytes | None]:
+    """The Turtle of the subjects in each range (first and last N-Triples line of the range),
+    cut from the article's TriG block: Oxigraph writes a graph's subjects as it writes Turtle,
+    one tab deeper, so removing that tab gives the same bytes and saves rendering them twice
+    (1.3 → 0.8 ms per article). None for a range whose block is not where it should be."""
+    head = f"<{graph}> {{\n".encode()
+    if not (trig.startswith(head) and trig.endswith(b"}\n")):
+        return [None] * len(ranges_)
+    lines = trig[len(head):-2].splitlines(keepends=True)
+    subjects = [i for i, line in enumerate(lines) if not line.startswith(b"\t\t")]
+    out: list[bytes | None] = []
+    for span in ranges_:
+        if span is None:
+            out.append(b"")
+            continue
+        first, last = (line.partition(b" ")[0] for line in span)
+        begin = [i for i in subjects if lines[i].startswith(b"\t" + first + b" ")]
+        end = [i for i in subjects if lines[i].startswith(b"\t" + last + b" ")]
+        if not begin or not end:
+            out.append(None)
+            continue
+        stop = next((i for i in subjects if i > end[0]), len(lines))
+        out.append(b"".join(line[1:] for line in lines[begin[0]:stop]))
+    return out
 
 
 def _span(lines: list[bytes], prefix: bytes) -> tuple[int, int]:
