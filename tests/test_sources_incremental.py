@@ -375,3 +375,26 @@ def test_a_build_killed_mid_way_leaves_the_directory_as_it_was(tmp_path, ab):
     assert report.articles_extracted == 2 and not (out / ".staging").exists()
     run([a_path, b_path], tmp_path / "fresh")
     assert ttl(out) == ttl(tmp_path / "fresh")
+
+
+def test_a_rebuild_writing_the_dumps_in_a_child_process_equals_a_fresh_build(tmp_path, ab, monkeypatch):
+    a, b, a_path, b_path = ab
+    run([a_path, b_path], tmp_path / "inc")
+    write_jsonl(Path(b_path), changed(b))
+    monkeypatch.setattr(sys.modules["partnergraph.build"], "DUMPS_CHILD_MIN_ARTICLES", 1)
+    started = []
+    real = sys.modules["partnergraph.build"]._DumpsChild.__init__
+
+    def spy(self, *args, **kwargs):
+        started.append(args)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(sys.modules["partnergraph.build"]._DumpsChild, "__init__", spy)
+    report = run([a_path, b_path], tmp_path / "inc")
+    assert report.articles_extracted == 1 and len(started) == 1
+    fresh = run([a_path, b_path], tmp_path / "fresh")
+    assert snapshot(tmp_path / "inc")["graph.ttl"] == snapshot(tmp_path / "fresh")["graph.ttl"]
+    assert (tmp_path / "inc" / "graph.trig").read_bytes() == (tmp_path / "fresh" / "graph.trig").read_bytes()
+    counted = ("quads", "triples", "classes", "entities", "properties", "distinct_classes", "examples")
+    assert [getattr(report, k) for k in counted] == [getattr(fresh, k) for k in counted]
+    assert not any(p.name.startswith(".dumps") for p in (tmp_path / "inc").iterdir())
