@@ -64,7 +64,7 @@ def test_components_and_communities_are_numbered_largest_first():
     a = metrics(store_with(*two_triangles))
     assert [len(c) for c in a.components] == [6, 2]
     assert a.nodes[ID + "municipality/de/q"].component == 2
-    # Louvain splits the bridged triangles; the group holding the smaller IRI is number 1
+    # community detection (Leiden) splits the bridged triangles; the group holding the smaller IRI is number 1
     assert sorted(map(sorted, a.communities)) == sorted(map(sorted, [
         [ID + "municipality/de/a", ID + "municipality/fr/b", ID + "municipality/pl/c"],
         [ID + "municipality/de/x", ID + "municipality/ua/y", ID + "municipality/ua/z"],

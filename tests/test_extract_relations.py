@@ -110,3 +110,20 @@ def test_every_mention_carries_its_sentence_and_exact_span(extractor):
 def test_degenerate_inputs_give_a_result(extractor, text):
     ex = extract(extractor, text, title="")
     assert ex.article.text == text
+
+
+def test_a_signed_partnerschaftsvertrag_is_a_town_twinning(extractor):
+    # the whole compound is a label of Städtepartnerschaft; "Partnerschaft" + a compound tail
+    # (the unspecified type) must not win the tie on the same span
+    ex = extract(extractor, "1988 unterzeichneten Tübingen und die französische Stadt Aix-en-Provence den "
+                            "Partnerschaftsvertrag.")
+    assert (frozenset({"Tübingen", "Aix-en-Provence"}), "staedtepartnerschaft", 1988, None) in pairs(ex)
+
+
+def test_the_type_word_of_an_apposition_does_not_type_the_other_pair_of_the_sentence(extractor):
+    ex = extract(extractor, "Schon seit 1980 pflegt Tübingen eine Kooperation mit Durham. "
+                            "Auch Tübingens Partnerstadt Perugia unterhält eine Verbindung mit "
+                            "der Gemeinde Villa El Salvador in Peru.")
+    types = {p: t for p, t, _, _ in pairs(ex)}
+    assert types.get(frozenset({"Tübingen", "Perugia"})) == "staedtepartnerschaft"
+    assert types.get(frozenset({"Perugia", "Villa El Salvador"})) != "staedtepartnerschaft"

@@ -398,3 +398,29 @@ def test_a_rebuild_writing_the_dumps_in_a_child_process_equals_a_fresh_build(tmp
     counted = ("quads", "triples", "classes", "entities", "properties", "distinct_classes", "examples")
     assert [getattr(report, k) for k in counted] == [getattr(fresh, k) for k in counted]
     assert not any(p.name.startswith(".dumps") for p in (tmp_path / "inc").iterdir())
+
+
+def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_path, ab, monkeypatch):
+    a, b, a_path, b_path = ab
+    out = tmp_path / "g"
+    run([a_path], out)
+    run([b_path], out)  # without --prune, a's article stays
+    build_module = sys.modules["partnergraph.build"]
+    real = build_module.fingerprint
+    monkeypatch.setattr(build_module, "fingerprint", lambda base: "rules-changed-" + real(base))
+    report = run([b_path], out)
+    assert report.articles_extracted == 1 and report.articles_unchanged == 0
+    store = open_existing(out)
+    assert Minter(DEFAULT_BASE).article(a["url"]) in store.graph_names()  # kept, as it was
+    buf = io.BytesIO()
+    serialize_store(store, "trig", buf, base=DEFAULT_BASE)
+    assert (out / "graph.trig").read_bytes() == buf.getvalue()
+    del store
+    # every article given: the store starts empty and the result is a fresh build's
+    report = run([a_path, b_path], out)
+    assert report.articles_extracted == 1  # b is current already
+    monkeypatch.setattr(build_module, "fingerprint", lambda base: "rules-changed-again")
+    report = run([a_path, b_path], out)
+    assert report.articles_extracted == 2
+    run([a_path, b_path], tmp_path / "fresh")
+    assert ttl(out) == ttl(tmp_path / "fresh")

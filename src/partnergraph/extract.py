@@ -549,10 +549,13 @@ def _resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: lis
     """
     # rank: longer span first; on equal spans a vocabulary term or country before a place, but
     # a place before a region that needs context ("Freiburg" the city, not the Swiss canton);
-    # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s)
+    # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s),
+    # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
+    # "Partnerschaft" + compound tail)
     def rank(h, is_term: bool):
         term_first = is_term and not h.term.needs_context
-        return (-(h.end - h.start), not term_first, -(len(h.surface) if not is_term else 0), h.start)
+        return (-(h.end - h.start), not term_first, -(len(h.surface) if not is_term else 0),
+                -(len(h.term.label) if is_term else 0), h.start)
 
     items = [(rank(h, True), 1, h.start, h.end, h) for h in terms] + \
             [(rank(h, False), 0, h.start, h.end, h) for h in places]

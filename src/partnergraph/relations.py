@@ -9,6 +9,7 @@ Partnerstadt X") that points back to earlier sentences, or in a title "Leipzig �
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,8 @@ class RelationRules:
         found: dict[frozenset, dict] = {}
         history: list[list[Mention]] = []  # partner mentions of the sentences read so far
 
-        def record(a: Mention, b: Mention, sent: Span, type_hint: str | None = None) -> None:
+        def record(a: Mention, b: Mention, sent: Span, type_hint: str | None = None,
+                   taken: tuple[tuple[int, int], ...] = ()) -> None:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
@@ -150,7 +152,10 @@ class RelationRules:
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
                 entry["evidence"][sent] = None
                 entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
-            hint = type_hint or _nearest_type(types_by_sentence.get(sent, []), a, b)
+            # a type word inside an apposition ("Erlangens Partnerstadt Jena") names that pair
+            # only, not another pair of the sentence ("… unterhält eine Verbindung nach San Marcos")
+            free = [t for t in types_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)]
+            hint = type_hint or _nearest_type(free, a, b)
             if hint and hint not in entry["types"]:
                 entry["types"].append(hint)
 
@@ -171,10 +176,13 @@ class RelationRules:
                       history: list[list[Mention]], record) -> None:
         """The pairs one sentence with a partnership cue states."""
         rest = list(here)
+        taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
         for owner, partner, noun in self._appositions(ex, sent, here):
             record(owner, partner, sent, self.apposition_types.get(noun.lower()))
             rest = [m for m in rest if m is not owner]
+            taken.append((owner.end, partner.start))
+        record = functools.partial(record, taken=tuple(taken)) if taken else record
         if len(rest) < len(here):
             here = rest
             if len(here) < 2:
