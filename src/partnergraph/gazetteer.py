@@ -16,6 +16,7 @@ import logging
 import os
 import pickle
 import re
+from array import array
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from .transliterate import is_cyrillic, pick_russian_name, pick_ukrainian_name, 
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 CACHE_MAGIC = f"partnergraph-gazetteer-{FORMAT_VERSION}"
 #: countries whose Cyrillic names are transliterated into German spellings
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "MD", "BG", "RS", "MK", "MN", "TJ"}
@@ -120,11 +121,60 @@ def _records_in_order(data: bytes) -> Iterator[dict]:
         yield json.loads(data[start:end])
 
 
+class PlaceTable:
+    """The place records as columns. As 234,000 tuples of Python objects they took 121 MB in
+    every process (each country code and admin code its own string once pickled without a memo);
+    as columns, with repeated strings numbered, ~45 MB (measured with sys.getsizeof)."""
+
+    def __init__(self, rows: list[tuple]):
+        self.geonameid = array("q", (r[0] for r in rows))
+        self.name_en = [r[1] for r in rows]
+        self.name_de = [None if r[2] == r[1] else r[2] for r in rows]  # mostly the same name
+        self.lat = array("d", (r[4] for r in rows))
+        self.lon = array("d", (r[5] for r in rows))
+        self.population = array("q", (r[6] for r in rows))
+        self.slug = [r[8] for r in rows]
+        self.codes: list[str] = sorted({r[3] for r in rows} | {r[7] for r in rows})
+        number = {c: i for i, c in enumerate(self.codes)}
+        self.country = array("I", (number[r[3]] for r in rows))
+        self.admin1 = array("I", (number[r[7]] for r in rows))
+
+    def __len__(self) -> int:
+        return len(self.geonameid)
+
+    def __getitem__(self, i: int) -> tuple:
+        """(geonameid, name_en, name_de, country, lat, lon, population, admin1, slug)"""
+        en = self.name_en[i]
+        return (self.geonameid[i], en, self.name_de[i] or en, self.codes[self.country[i]], self.lat[i],
+                self.lon[i], self.population[i], self.codes[self.admin1[i]], self.slug[i])
+
+
+class AliasTable:
+    """The place indices of each alias, as one flat array with offsets (591,000 tuples took
+    34 MB, the arrays ~5 MB)."""
+
+    def __init__(self, groups: list[tuple[int, ...]]):
+        self.offsets = array("I", [0])
+        self.values = array("I")
+        for ids in groups:
+            self.append(ids)
+
+    def append(self, ids) -> None:
+        self.values.extend(ids)
+        self.offsets.append(len(self.values))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, k: int) -> array:
+        return self.values[self.offsets[k]:self.offsets[k + 1]]
+
+
 class Gazetteer:
     """Compiled places: an automaton name → place indices, and the place records."""
 
-    def __init__(self, automaton: ahocorasick.Automaton, alias_places: list[tuple[int, ...]],
-                 alias_lengths: list[int], places: list[tuple], ambiguous: frozenset[str]):
+    def __init__(self, automaton: ahocorasick.Automaton, alias_places: AliasTable,
+                 alias_lengths: array, places: PlaceTable, ambiguous: frozenset[str]):
         self.automaton = automaton
         self.alias_places = alias_places
         self.alias_lengths = alias_lengths
@@ -194,23 +244,25 @@ class Gazetteer:
             for i in ids:
                 if i not in aliases.setdefault(name, []):
                     aliases[name].append(i)
+        table = PlaceTable(places)
+        del places  # the rows as tuples: ~120 MB the automaton can use
         # integer values keep the pickled automaton small and quick to load (< 1 s target);
         # the place indices of alias k are alias_places[k]
         nouns = load_common_nouns()
         ambiguous = frozenset(n for n in aliases if n in nouns)
         names = len(aliases)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        alias_places: list[tuple[int, ...]] = []
-        alias_lengths: list[int] = []
+        alias_places = AliasTable([])
+        alias_lengths = array("H")
         while aliases:  # emptied as the automaton fills: the peak of a first build (measured)
             name, ids = aliases.popitem()
             automaton.add_word(name, len(alias_places))
-            alias_places.append(tuple(ids))
+            alias_places.append(ids)
             alias_lengths.append(len(name))
         del aliases
         automaton.make_automaton()
-        LOGGER.info("gazetteer: %d places, %d names, %d ambiguous", len(places), names, len(ambiguous))
-        return cls(automaton, alias_places, alias_lengths, places, ambiguous)
+        LOGGER.info("gazetteer: %d places, %d names, %d ambiguous", len(table), names, len(ambiguous))
+        return cls(automaton, alias_places, alias_lengths, table, ambiguous)
 
     # -- caching ---------------------------------------------------------------------------
 
@@ -245,8 +297,9 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
-        # the cyclic GC would scan the 800k freshly unpickled tuples several times over; they
-        # hold no cycles, so pausing it halves the load time (measured: 0.96 s → see benchmark)
+        # the cyclic GC would scan the ~700k freshly unpickled strings and lists several times
+        # over; they hold no cycles, so pausing it halves the load time (measured: 0.96 s → see
+        # benchmarks/bench_extract.py)
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
