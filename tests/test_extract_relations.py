@@ -127,3 +127,15 @@ def test_the_type_word_of_an_apposition_does_not_type_the_other_pair_of_the_sent
     types = {p: t for p, t, _, _ in pairs(ex)}
     assert types.get(frozenset({"Tübingen", "Perugia"})) == "staedtepartnerschaft"
     assert types.get(frozenset({"Perugia", "Villa El Salvador"})) != "staedtepartnerschaft"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stadt hat 1.234.567 Einwohnerinnen und Einwohner, davon 12.000 Menschen im Zentrum.",
+    "Rund 1,2 Millionen Menschen leben dort; die 240.000-Einwohnerstadt Annaba und 3 500 Bewohner:innen.",
+    "123Einwohner 45 Einwohner*innen 7 Einwohnerinnenstadt 8.000.000-Einwohner-Metropole Einwohner",
+    "Ohne Zahl: Einwohner, Menschen und Bewohner. " * 3 + "Am Ende 99 Menschen",
+    "",
+])
+def test_population_figures_are_searched_near_their_units_only_with_the_same_result(extractor, text):
+    rules = extractor._relations
+    assert [m.span() for m in rules._population_matches(text)] == [m.span() for m in rules.population.finditer(text)]
