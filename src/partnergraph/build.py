@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
 from .dumpcache import DumpCache
-from .export import serialize_store, write_atomic
+from .export import atomic_file, serialize_store, write_atomic
 from .iri import Minter
 from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
@@ -645,11 +645,8 @@ def _dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: 
     report.examples = []
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
         progress(f"writing {name}")
-        path = staging / name
-        tmp = path.with_name(f".{name}.tmp")
-        with tmp.open("wb") as fh:
+        with atomic_file(staging / name) as fh:
             serialize_store(store, fmt, fh, base=minter.base)
-        os.replace(tmp, path)
 
 
 # -- the staging area: how a build replaces the directory atomically ------------------------------

@@ -134,15 +134,13 @@ def cmd_query(args, out: Printer) -> int:
 
 def cmd_export(args, out: Printer) -> int:
     from .build import open_existing
-    from .export import serialize_store
+    from .export import atomic_file, serialize_store
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     base = _base_of(args.dir)
     if args.output:
-        tmp = Path(str(args.output) + ".tmp")
-        with tmp.open("wb") as fh:
+        with atomic_file(Path(args.output)) as fh:
             serialize_store(store, args.format, fh, base=base)
-        os.replace(tmp, args.output)
         out.progress(f"wrote {args.output}")
     else:
         serialize_store(store, args.format, sys.stdout.buffer, base=base)

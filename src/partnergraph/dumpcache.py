@@ -22,16 +22,14 @@ store when a piece is missing or damaged, or the store holds a graph nothing her
 from __future__ import annotations
 
 import json
-import os
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .export import output_prefixes, write_atomic
+from .export import atomic_file, output_prefixes, prefix_header, write_atomic
 from .namespaces import PG_IRI
 
 CACHE_DIRNAME = "dump-cache"
@@ -326,7 +324,7 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
     tally.add(lines, base_prefix=f"<{base}".encode())
     order = sorted(pieces)  # graph IRIs; the mention range sorts by the same article hash
     prefixes = output_prefixes(base)
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8")
+    header = prefix_header(prefixes)
     # shared lines never fall inside the two ranges (the pieces split on the same prefixes, and
     # add_graph refuses others that would), so each range is one gap in the sorted lines
     i, j = (bisect_left(lines, f"<{r}".encode()) for r in ranges(base))
@@ -336,7 +334,7 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
         return _turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g)) for q in quads],
                        prefixes, ox.RdfFormat.TRIG)
 
-    with _atomic(ttl) as out_ttl, _atomic(trig) as out_trig:
+    with atomic_file(ttl) as out_ttl, atomic_file(trig) as out_trig:
         out_ttl.write(header)
         out_ttl.write(_rendered(lines[:i], prefixes))
         out_ttl.writelines(merged.article_ttl)
@@ -353,22 +351,3 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
             out_trig.write(other_block(g))
         out_ttl.write(_rendered(lines[j:], prefixes))
     return tally
-
-
-class _atomic:
-    """A binary file written beside `path` and moved over it when complete."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp")
-
-    def __enter__(self) -> BinaryIO:
-        self.fh = self.tmp.open("wb")
-        return self.fh
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)

@@ -5,11 +5,12 @@ alphabetical order, and JSON keys are sorted."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -101,13 +102,23 @@ def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO, *, base: str) -
         out.write(jsonld_bytes(data, prefixes=output_prefixes(base)))
         return
     if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        prefixes = output_prefixes(base)
-        out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
-        sink = _SkipPrefixLines(out)
-        ox.serialize(data, sink, rdf_format, prefixes=prefixes)
-        sink.finish()
+        _write_prefixed(data, out, rdf_format, base)
         return
     ox.serialize(data, out, rdf_format)
+
+
+def prefix_header(prefixes: dict[str, str]) -> bytes:
+    """Our ``@prefix`` lines, in the order of `prefixes` (alphabetical from `output_prefixes`)."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8")
+
+
+def _write_prefixed(data, out: BinaryIO, rdf_format: ox.RdfFormat, base: str) -> None:
+    """Turtle or TriG of `data` with our prefix lines in place of the ones Oxigraph writes."""
+    prefixes = output_prefixes(base)
+    out.write(prefix_header(prefixes))
+    sink = _SkipPrefixLines(out)
+    ox.serialize(data, sink, rdf_format, prefixes=prefixes)
+    sink.finish()
 
 
 def serialize_store(store, fmt: str, out: BinaryIO, *, base: str) -> None:
@@ -138,11 +149,7 @@ def serialize_store(store, fmt: str, out: BinaryIO, *, base: str) -> None:
     if rdf_format == line_format:
         out.write(data)
         return
-    prefixes = output_prefixes(base)
-    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
-    sink = _SkipPrefixLines(out)
-    ox.serialize(ox.parse(data, format=line_format), sink, rdf_format, prefixes=prefixes)
-    sink.finish()
+    _write_prefixed(ox.parse(data, format=line_format), out, rdf_format, base)
 
 
 def to_bytes(quads: Iterable[ox.Quad], fmt: str, *, base: str) -> bytes:
@@ -235,15 +242,24 @@ def _umask() -> int:
 _UMASK = _umask()
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Writes a file so that a reader (or a crash) sees the old content or the new, never half."""
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that a reader (or a crash) sees with the old content or the new, never
+    half: written beside `path` and moved over it when the block ends without an error."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            yield fh
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are meant to be shared/served
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Writes a whole file with `atomic_file`."""
+    with atomic_file(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
