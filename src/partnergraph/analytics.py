@@ -118,8 +118,12 @@ def _pairs(store: GraphStore, sparql: str, first: str, second: str) -> Iterator[
         yield sol[i].value, sol[j].value
 
 
-#: the predicates the network is made of: `network_from_triples` needs the triples of these only
-NETWORK_PREDICATES = (RDF_TYPE, PG.partner, RDFS_LABEL, SKOS_PREFLABEL, PG.country, PG.countryCode)
+#: the predicates the network is made of, and the kind of row (`_NetworkRows`) each gives:
+#: `network_from_triples` needs the triples of these only
+_ROW_OF_PREDICATE = {RDF_TYPE: "classes", str(PG.partner): "partners", RDFS_LABEL: "labels",
+                     SKOS_PREFLABEL: "labels", str(PG.country): "countries", str(PG.countryCode): "codes"}
+NETWORK_PREDICATES = tuple(_ROW_OF_PREDICATE)
+_NETWORK_CLASSES = {str(PG.Municipality), str(PG.Organisation)}
 
 
 @dataclass
@@ -159,9 +163,8 @@ def network_from_triples(triples: Iterable[ox.Triple]) -> tuple[nx.Graph, int]:
     """`partnership_network` from distinct triples (those with `NETWORK_PREDICATES` suffice):
     a build computes it from its dump pieces while the store is still loading."""
     rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    kinds = dict(zip(map(str, NETWORK_PREDICATES), ("classes", "partners", "labels", "labels", "countries", "codes")))
     for t in triples:
-        kind = kinds.get(t.predicate.value)
+        kind = _ROW_OF_PREDICATE.get(t.predicate.value)
         if kind is None or not isinstance(t.subject, ox.NamedNode):
             continue
         if kind == "classes" and t.object.value not in _NETWORK_CLASSES:
@@ -170,9 +173,6 @@ def network_from_triples(triples: Iterable[ox.Triple]) -> tuple[nx.Graph, int]:
             continue
         rows[kind].append((t.subject.value, t.object.value))
     return _network(_NetworkRows(**{k: rows.get(k, []) for k in ("classes", "partners", "labels", "countries", "codes")}))
-
-
-_NETWORK_CLASSES = {str(PG.Municipality), str(PG.Organisation)}
 
 
 def _network(rows: _NetworkRows) -> tuple[nx.Graph, int]:

@@ -554,7 +554,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                     loader.submit(_write_vocabulary, store, minter, others[VOCABULARY_GRAPH])
                 loader.submit(_write_analytics, store, minter, run.analysis, others[ANALYTICS_GRAPH])
                 progress("writing graph.ttl and graph.trig")
-                if not _dumps_from_pieces(run, merged, others, staging, minter, report):
+                if not _dumps_from_pieces(cache, run.pieces, merged, others, staging, minter, report):
                     others = None
     finally:
         loader.wait()
@@ -563,7 +563,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
         # the store decides
         if fresh or VOCABULARY_GRAPH not in store.graph_names():
             _write_vocabulary(store, minter)
-        run.analysis = _write_analytics(store, minter)
+        run.analysis, _ = _write_analytics(store, minter)
         _dumps_from_store(store, staging, minter, report, progress)
     store.flush()
     write_atomic(staging / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
@@ -578,15 +578,13 @@ def _pieces_describe(store: GraphStore, run: _Run, others: dict) -> bool:
 def _own_graphs_from_store(run: _Run, store: GraphStore, minter: Minter, write_vocabulary: bool) -> dict:
     """The vocabulary and analytics graphs, written to the store where they changed, with the
     analysis from the store; returns their quads."""
-    from .analytics import analytics_quads
     from .graph import vocabulary_quads
     from .vocab import load_vocabulary
 
     others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
     if write_vocabulary:
         _write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
-    run.analysis = _write_analytics(store, minter)
-    others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
+    run.analysis, others[ANALYTICS_GRAPH] = _write_analytics(store, minter)
     return others
 
 
@@ -615,17 +613,17 @@ def _merge_pieces(run: _Run, minter: Minter, cache: DumpCache):
     return merged, others
 
 
-def _dumps_from_pieces(run: _Run, merged, others: dict[str, list[ox.Quad]], staging: Path, minter: Minter,
-                       report: BuildReport) -> bool:
+def _dumps_from_pieces(cache: DumpCache, pieces: dict[str, str], merged, others: dict[str, list[ox.Quad]],
+                       staging: Path, minter: Minter, report: BuildReport) -> bool:
     """graph.ttl, graph.trig and the report's counts from the merged pieces, without reading
     the store (it may still be loading). False when a piece turned out unreadable."""
     from . import dumpcache
 
     try:
-        tally = dumpcache.write_dumps(DumpCache(Path(report.out_dir)), run.pieces, others, merged, base=minter.base,
+        tally = dumpcache.write_dumps(cache, pieces, others, merged, base=minter.base,
                                       ttl=staging / "graph.ttl", trig=staging / "graph.trig")
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
-        LOGGER.warning("%s: %s; writing the dumps from the store", report.out_dir, exc)
+        LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
         return False
     _set_counts(report, _counts(tally))
     return True
@@ -732,7 +730,8 @@ def _write_vocabulary(store: GraphStore, minter: Minter, quads: list[ox.Quad] | 
 
 
 def _write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: list[ox.Quad] | None = None):
-    """Network analytics into their named graph; returns the analysis for stats.json."""
+    """Network analytics into their named graph (from the store unless given); returns the
+    analysis (for stats.json) and the graph's quads."""
     from .analytics import analyse_store, analytics_quads
 
     if analysis is None:
@@ -743,7 +742,7 @@ def _write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: li
     # articles cost more than the analysis itself
     if set(quads) != set(graph_quads(store, ANALYTICS_GRAPH)):
         store.replace_graph(ANALYTICS_GRAPH, quads)
-    return analysis
+    return analysis, quads
 
 
 def class_counts(store: GraphStore) -> dict[str, int]:

@@ -100,9 +100,10 @@ class Tally:
                 cls = obj[1:obj.index(b">")].decode()
                 self.types.add(cls)
                 if cls.startswith(PG_IRI):
-                    self.classes[cls[len(PG_IRI):]] = self.classes.get(cls[len(PG_IRI):], 0) + 1
-                    if cls[len(PG_IRI):] in EXAMPLE_CLASSES:
-                        self.members.setdefault(cls[len(PG_IRI):], set()).add(subject[1:-1].decode())
+                    local = cls[len(PG_IRI):]
+                    self.classes[local] = self.classes.get(local, 0) + 1
+                    if local in EXAMPLE_CLASSES:
+                        self.members.setdefault(local, set()).add(subject[1:-1].decode())
             elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
                 target = obj[1:obj.index(b">")].decode()
                 self.mentioned[target] = self.mentioned.get(target, 0) + 1
@@ -136,10 +137,10 @@ class Tally:
                 "mentioned": dict(sorted(self.mentioned.items()))}
 
 
-def ranges(base: str) -> tuple[str, str]:
-    """The IRI prefixes of article-local subjects: the article nodes and their mentions (as
-    `iri.Minter` mints them)."""
-    return base + "article/", base + "mention/"
+def ranges(base: str) -> tuple[bytes, bytes]:
+    """How the N-Triples lines of article-local subjects begin: the article nodes and their
+    mentions (as `iri.Minter` mints them)."""
+    return f"<{base}article/".encode(), f"<{base}mention/".encode()
 
 
 def _without_prefixes(data: bytes) -> bytes:
@@ -172,7 +173,7 @@ def render(graph: str, nquads: bytes, *, base: str) -> Piece:
     if nquads.count(suffix) != len(lines):
         raise ValueError(f"{graph}: N-Quads of more than this graph")
     prefixes = output_prefixes(base)
-    (a_lo, a_hi), (m_lo, m_hi) = (_span(lines, f"<{r}".encode()) for r in ranges(base))
+    (a_lo, a_hi), (m_lo, m_hi) = (_span(lines, r) for r in ranges(base))
     article, mention = lines[a_lo:a_hi], lines[m_lo:m_hi]
     shared = lines[:a_lo] + lines[a_hi:m_lo] + lines[m_hi:]
     local = Tally()
@@ -299,9 +300,8 @@ def add_graph(merged: Merged, quads: list[ox.Quad], *, base: str) -> None:
     """Merges a graph the build makes itself (vocabulary, analytics) into the shared lines. Its
     subjects must lie outside the article ranges (ValueError if not: the pieces would not
     describe the merge)."""
-    article_range, mention_range = (f"<{r}".encode() for r in ranges(base))
     lines = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True) if quads else []
-    if any(line.startswith((article_range, mention_range)) for line in lines):
+    if any(line.startswith(ranges(base)) for line in lines):
         raise ValueError("a graph besides the articles' describes an article or a mention")
     merged.shared.update(lines)
     merged.tally.quads += len(quads)
@@ -327,7 +327,7 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
     header = prefix_header(prefixes)
     # shared lines never fall inside the two ranges (the pieces split on the same prefixes, and
     # add_graph refuses others that would), so each range is one gap in the sorted lines
-    i, j = (bisect_left(lines, f"<{r}".encode()) for r in ranges(base))
+    i, j = (bisect_left(lines, r) for r in ranges(base))
 
     def other_block(g: str) -> bytes:
         quads = sorted(others[g], key=lambda q: str(q.triple))
