@@ -106,7 +106,11 @@ class Context:
     country_mentions: list[Mention] = field(default_factory=list)  # sorted by position
     country_starts: list[int] = field(default_factory=list)
     country_ends: list[int] = field(default_factory=list)
-    cue_sentences: dict[Span, bool] = field(default_factory=dict)  # memo of RelationRules.has_cue
+    #: sentences about a partnership: a cue word, or a list its introducing sentence is about
+    #: (RelationRules.mark_partnership_context)
+    cue_sentences: dict[Span, bool] = field(default_factory=dict)
+    #: the lines of a list ("Partnerstädte:" then one partner a line) → the sentence introducing it
+    list_items: dict[Span, Span] = field(default_factory=dict)
     places_by_sentence: dict[Span, list[Mention]] = field(default_factory=dict)
 
     @cached_property
@@ -162,6 +166,7 @@ class Extractor:
                                 or (m.kind == "region" and ex.regions.get(m.ref, ("", None))[1])]
         ctx.country_starts = [m.start for m in ctx.country_mentions]
         ctx.country_ends = [m.end for m in ctx.country_mentions]
+        self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
         self._cue_places(ex, ctx)
         self._coordinated_places(ex, ctx)
@@ -318,7 +323,8 @@ class Extractor:
             "initial": h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»"),
             "prev": prev.lower(),
             "prev_capitalised": prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":")),
-            "cued": self._cue_before(text, h.start),
+            # a heading's last word is no cue for the body's first ("Partnerstädte\n\nSeit …")
+            "cued": self._cue_before(text, h.start) and bool(text[sent.start:h.start].split()),
             "cue_cc": self._cued_country(ex, ctx, h.start, h.end),
             "first_name_before": prev in self.first_names,
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
@@ -414,6 +420,15 @@ class Extractor:
                     continue
                 start = m.start("names") + nm.start()
                 end = start + len(name)
+                # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
+                # lost): a country word ends the name
+                cut = [sp[0] for i in taken.ids(start, end) if (sp := taken.spans[i])[2] is not None
+                       and sp[2].kind in ("country", "region") and sp[0] > start]
+                if cut:
+                    name = self._trim_name(text[start:min(cut)])
+                    if not name:
+                        continue
+                    end = start + len(name)
                 covering = taken.ids(start, end)
                 spans = [taken.spans[i] for i in covering]
                 if any(s <= start and e >= end for s, e, _ in spans):
