@@ -45,6 +45,9 @@ _PAIR_LIST = re.compile(
     r"[A-ZÄÖÜ][\w'’.]*\s*(?:\bund\b|[-–—/])\s*[A-ZÄÖÜ][\w'’\-]*\s*(?:,|;|\bsowie\b|\bund\b|\boder\b)\s*"
     r"[A-ZÄÖÜ][\w'’.]*\s*(?:\bund\b|[-–—/])\s*[A-ZÄÖÜ]")
 
+#: a colon, then names separated by commas: "… ebenso einzelne Städte: Ulm, Gotha und …"
+_COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?\s*(?:,|\bund\b|[-–])\s*[A-ZÄÖÜ]")
+
 
 class RelationRules:
     def __init__(self, extractor: Extractor):
@@ -172,7 +175,7 @@ class RelationRules:
                 cue = True
             else:
                 intro = None
-                if not cue and prev_cue and (":" in s_text or _PAIR_LIST.search(s_text)):
+                if not cue and prev_cue and (_PAIR_LIST.search(s_text) or _COLON_LIST.search(s_text)):
                     cue = True
                 if cue and _introduces_list(s_text):
                     intro = sent
@@ -367,6 +370,12 @@ class RelationRules:
                 for m, scope in segments:
                     record(here[0], m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
                 return
+            if len(home_refs) > 1:
+                # "besiegelten die Oberbürgermeister von München und Kiew …, vor dem Fall der
+                # Berliner Mauer": a town's adjective beside named towns is no partner
+                named = [m for m in here if not _adjectival(m, ex)]
+                if len({m.ref for m in named if _has_home([m], ex)}) >= 1:
+                    here = named
             if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
                 for a, b in _pairs(here, ex):
                     # municipal partnerships cross borders; two places of one country in a
@@ -831,6 +840,13 @@ def _nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = min(a.start, b.start), max(a.end, b.end)
     return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
+
+
+def _adjectival(m: Mention, ex: Extraction) -> bool:
+    """"Berliner", "Würzburger": the city adjective, not the name."""
+    place = ex.places.get(m.ref) if m.kind == "municipality" else None
+    return place is not None and m.surface.endswith("er") and not place.name_de.endswith("er") \
+        and m.surface[:-2] in (place.name_de, place.name_en)
 
 
 def _has_home(mentions: list[Mention], ex: Extraction) -> bool:
