@@ -67,8 +67,10 @@ class RelationRules:
         self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only"))) for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
-        self.status_patterns = [(re.compile(p, re.IGNORECASE), status)
-                                for status, pats in r["status_patterns"].items() for p in pats]
+        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], tuple(p.get("keys", ())))
+                                for p in r["status_patterns"]]
+        # most stretches state no date at all: one cheap test before the dozen date patterns
+        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
@@ -491,6 +493,8 @@ class RelationRules:
         """(start, end, year, month) of every start date stated in text[lo:hi]."""
         chunk = text[lo:hi]
         candidates = []
+        if not self.any_date.search(chunk):
+            return candidates
         for pat, item_only in self.starts:
             if item_only and not list_item:
                 continue
@@ -721,9 +725,12 @@ class _Facts:
         if known is None:
             statuses = []
             chunk = self.text[lo:hi]
-            for pat, status in self.r.status_patterns:
+            low = chunk.lower()
+            for pat, status, keys in self.r.status_patterns:
+                if keys and not any(k in low for k in keys):
+                    continue
                 for m in pat.finditer(chunk):
-                    before = chunk[max(0, m.start() - 30):m.start()].lower().split()[-2:]
+                    before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))
             years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item)
