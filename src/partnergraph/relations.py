@@ -60,6 +60,9 @@ class RelationRules:
         self.pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE)
         self.weak_pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE)
+        self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
+        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
+                                          re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
@@ -228,7 +231,9 @@ class RelationRules:
                 entry["types"].append(hint)
 
         title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
-        home = _ArticleHome(ex, title_end)
+        owners = [m for sent, ms in by_sentence.items() for m in self._owners(ex, sent, _distinct(ms))
+                  if _has_home([m], ex)]
+        home = _ArticleHome(ex, title_end, owners)
         #: the list being read: its intro, owner, type, and how many lines in a row named no place
         block: tuple[Span, Mention | None, str | None, int] | None = None
         prev_cue = False
@@ -338,6 +343,12 @@ class RelationRules:
             for a, b, scope in items:
                 record(a, b, sent, scope=scope, list_start=items[0][2][0])
             return
+        # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
+        # pair the sentence names outright, not the other places it mentions
+        between = self._between_pair(ex, here)
+        if between is not None:
+            record(*between, sent)
+            return
         anaphor = self.partner_anaphora.search(s_text)
         after = [m for m in here if anaphor and m.start >= sent.start + anaphor.start()]
         if after:
@@ -363,6 +374,15 @@ class RelationRules:
         if owners:
             # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named
             here = [m for m in here if m not in owners]
+        if not owners and self.plural_partners.search(s_text):
+            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
+            subject = _recent_home(history, ex) or home.get()
+            for m in here:
+                if subject is not None:
+                    record(subject, m, sent)
+            return
+        if len(here) == 1 and self.indefinite_partner.search(s_text):
+            return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
         if _has_home(here, ex):
             home_refs = {m.ref for m in here if _has_home([m], ex)}
             if len(home_refs) == 1 and len(here) >= 4 and all(
@@ -389,7 +409,10 @@ class RelationRules:
         # only foreign places: "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan
         # Bator" lists partners of the German municipality the article is about (a list of them
         # for the article's own town: one foreign place alone may be anybody's partner)
-        subject = (owners[0] if owners else None) or _recent_home(history, ex) or (home.get() if len(here) >= 2 else None)
+        subject = (owners[0] if owners else None) or _recent_home(history, ex)
+        if subject is None and len(here) >= 2 and not _has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
+            # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
+            subject = home.get()
         if not here:
             return
         if subject is not None:
@@ -402,6 +425,16 @@ class RelationRules:
                     record(subject, m, sent)
         elif len(here) == 2 and not _same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
+
+    def _between_pair(self, ex: Extraction, here: list[Mention]) -> tuple[Mention, Mention] | None:
+        """ "zwischen A und B" with A and B places of different countries."""
+        text = ex.article.analysed_text
+        for a, b in zip(here, here[1:]):
+            if text[a.end:b.start].strip() == "und" and not _same_country(a, b, ex) \
+                    and re.search(r"\bzwischen\s+(?:(?:der|dem|den|des)\s+)?(?:[\w\-]+\s+){0,2}$",
+                                  text[max(0, a.start - 60):a.start]):
+                return a, b
+        return None
 
     def _owners(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[Mention]:
         """Places named as the owner of partners, not as a partner: "Münchens Partnerstädte"
@@ -677,12 +710,14 @@ class RelationRules:
 
 class _ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
-    ("Unsere Partnerstädte: …" on a city's page): the only one its title names, else the one
+    ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
+    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one its title names, else the one
     the text names most often (at least twice, strictly more than any other)."""
 
-    def __init__(self, ex: Extraction, title_end: int):
+    def __init__(self, ex: Extraction, title_end: int, owners: list[Mention] = ()):
         self.ex = ex
         self.title_end = title_end
+        self.owners = owners
         self._home: Mention | None = None
         self._known = False
 
@@ -691,7 +726,9 @@ class _ArticleHome:
             self._known = True
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and _has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
-            if len({m.ref for m in in_title}) == 1:
+            if len({m.ref for m in self.owners}) == 1:
+                self._home = self.owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
+            elif len({m.ref for m in in_title}) == 1:
                 self._home = in_title[0]
             elif homes:
                 counts = Counter(m.ref for m in homes).most_common(2)
@@ -854,6 +891,12 @@ def _adjectival(m: Mention, ex: Extraction) -> bool:
     place = ex.places.get(m.ref) if m.kind == "municipality" else None
     return place is not None and m.surface.endswith("er") and not place.name_de.endswith("er") \
         and m.surface[:-2] in (place.name_de, place.name_en)
+
+
+def _has_home_region(sent: Span, ex: Extraction) -> bool:
+    """Does the sentence name a German Land (a partner of regions, not of towns)?"""
+    return any(m.kind == "region" and m.sentence == sent and ex.regions.get(m.ref, ("", None))[1] == HOME
+               for m in ex.mentions)
 
 
 def _has_home(mentions: list[Mention], ex: Extraction) -> bool:
