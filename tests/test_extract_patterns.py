@@ -84,6 +84,10 @@ def test_a_list_line_that_is_a_pair_itself_stays_that_pair(extractor):
     _check(extractor, "paar-zeile-in-liste")
 
 
+def test_a_list_that_puts_the_year_before_each_partner_gives_each_partner_the_year_before_it(extractor):
+    _check(extractor, "liste-jahr-vor-dem-namen")
+
+
 def test_two_pairs_in_one_sentence_keep_their_own_years(extractor):
     _check(extractor, "jahr-je-paar")
 

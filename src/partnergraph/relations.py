@@ -262,7 +262,7 @@ class RelationRules:
                         for a, b, scope in items:
                             record(a, b, sent, scope=scope, default_type=block_type, list_start=items[0][2][0])
                     else:
-                        for m, scope in _segments(partners, sent, from_start=True):
+                        for m, scope in _segments(partners, sent, from_start=True, text=text):
                             record(owner, m, sent, scope=scope, default_type=block_type, list_item=True,
                                    list_start=sent.start)
                 elif len(partners) == 2 and not _same_country(partners[0], partners[1], ex):
@@ -345,9 +345,10 @@ class RelationRules:
             return
         # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
         # pair the sentence names outright, not the other places it mentions
-        between = self._between_pair(ex, here)
-        if between is not None:
-            record(*between, sent)
+        between = self._between_pairs(ex, sent, here)
+        if between:
+            for a, b in between:
+                record(a, b, sent)
             return
         anaphor = self.partner_anaphora.search(s_text)
         after = [m for m in here if anaphor and m.start >= sent.start + anaphor.start()]
@@ -385,10 +386,14 @@ class RelationRules:
             return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
         if _has_home(here, ex):
             home_refs = {m.ref for m in here if _has_home([m], ex)}
-            if len(home_refs) == 1 and len(here) >= 4 and all(
-                    m.start > here[0].start for m in here if not _has_home([m], ex)) and _has_home([here[0]], ex):
-                # "Heidelberg: Montpellier Frankreich 1961 Cambridge …": one town, then its list
-                segments = _segments(here[1:], sent)
+            text = ex.article.analysed_text
+            intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
+            if len(here) >= 4 and _has_home([here[0]], ex) and here[0].ref not in {m.ref for m in here[1:]} and (
+                    len(home_refs) == 1 or ":" in intro or self.has_cue(intro)):
+                # "Heidelberg: Montpellier Frankreich 1961 Cambridge …", "Der Bezirk Spandau
+                # unterhält Partnerschaften: seit 1955 mit Luton, …, seit 1992 mit Siegburg":
+                # one town, then its list
+                segments = _segments(here[1:], sent, text=ex.article.analysed_text)
                 for m, scope in segments:
                     record(here[0], m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
                 return
@@ -417,7 +422,7 @@ class RelationRules:
             return
         if subject is not None:
             if len(here) >= 3:
-                segments = _segments(here, sent)
+                segments = _segments(here, sent, text=ex.article.analysed_text)
                 for m, scope in segments:
                     record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
             else:
@@ -426,15 +431,25 @@ class RelationRules:
         elif len(here) == 2 and not _same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
 
-    def _between_pair(self, ex: Extraction, here: list[Mention]) -> tuple[Mention, Mention] | None:
-        """ "zwischen A und B" with A and B places of different countries."""
+    def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """ "zwischen A und B" (places of different countries), also "zwischen A und der
+        Verbandsgemeinde B sowie dem Landkreis C" (A–B, A–C) and several in one sentence."""
         text = ex.article.analysed_text
-        for a, b in zip(here, here[1:]):
-            if text[a.end:b.start].strip() == "und" and not _same_country(a, b, ex) \
-                    and re.search(r"\bzwischen\s+(?:(?:der|dem|den|des)\s+)?(?:[\w\-]+\s+){0,2}$",
-                                  text[max(0, a.start - 60):a.start]):
-                return a, b
-        return None
+        pairs = []
+        for z in _BETWEEN.finditer(text, sent.start, sent.end):
+            after = [m for m in here if m.start >= z.end()]
+            if len(after) < 2 or not _ARTICLE_AND_NOUNS.fullmatch(text[z.end():after[0].start]):
+                continue
+            a = after[0]
+            prev = a
+            for k, b in enumerate(after[1:]):
+                joiner = _BETWEEN_AND if k == 0 else _BETWEEN_ALSO
+                if not joiner.fullmatch(text[prev.end:b.start]):
+                    break
+                if not _same_country(a, b, ex):
+                    pairs.append((a, b))
+                prev = b
+        return pairs
 
     def _owners(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[Mention]:
         """Places named as the owner of partners, not as a partner: "Münchens Partnerstädte"
@@ -816,6 +831,12 @@ class _Facts:
         return {(m.kind, m.ref) for m in mentions if dist[id(m)] == nearest}
 
 
+#: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
+_BETWEEN = re.compile(r"\bzwischen\s+")
+_ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
+_BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+_BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
 
@@ -839,14 +860,28 @@ def _introduces_list(s: str) -> bool:
     return s.endswith(":") or (len(s) <= HEADING_MAX and not s.endswith((".", "!", "?", "“", '"', "»", ")")))
 
 
-def _segments(partners: list[Mention], sent: Span, from_start: bool = False) -> list[tuple[Mention, tuple[int, int]]]:
+def _segments(partners: list[Mention], sent: Span, from_start: bool = False,
+              text: str = "") -> list[tuple[Mention, tuple[int, int]]]:
     """Each partner of a list with its stretch of text, up to the next partner: "Brest
     (Frankreich, seit 1964), Coventry …" → Brest's year is 1964, also when the line breaks
     between items were lost ("Montpellier Frankreich 1961 Cambridge …"). On a line of its own
-    the first partner's stretch starts with the line ("Ehemalige Partnerstadt: Wolgograd")."""
+    the first partner's stretch starts with the line ("Ehemalige Partnerstadt: Wolgograd").
+    A list that puts the year first ("seit 1966 mit Trento, seit 1968 mit Apeldoorn") is read
+    the other way round: each stretch runs from the previous partner to this one's end."""
     firsts = _distinct(partners)
+    if not firsts:
+        return []
+    if text and _YEAR_FIRST.search(text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start):
+        return [(m, (firsts[k - 1].end if k else max(sent.start, m.start - YEAR_FIRST_REACH), m.end))
+                for k, m in enumerate(firsts)]
     return [(m, (sent.start if from_start and k == 0 else m.start,
                  firsts[k + 1].start if k + 1 < len(firsts) else sent.end)) for k, m in enumerate(firsts)]
+
+
+#: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
+#: year of the list before its partner ("seit dem Jahr 1966 mit der Stadt " is 33 characters)
+YEAR_FIRST_REACH = 35
+_YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
 
 
 def _unit_positions(text: str, units: tuple[str, ...]) -> list[int]:
