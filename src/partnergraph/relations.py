@@ -802,6 +802,8 @@ class _Facts:
         shared = scope is not None or all((m.kind, m.ref) in pair for m in mentions)
 
         def mine(s: int, e: int) -> bool:
+            if scope is None and not self._parenthesis_speaks_of(s, sent, pair, mentions):
+                return False  # "Wischnewski (1922 bis 2005, ehemaliger Minister)": a person's dates
             return shared or bool(self._owner(s, e, mentions, sent) & pair)
 
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
@@ -813,6 +815,20 @@ class _Facts:
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = "ended" if "ended" in found else "planned" if "planned" in found else None
         return year, month, status
+
+    def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
+        """Outside parentheses, yes; inside, only when the parenthesis follows a partner ("Brest
+        (Frankreich, seit 1964)") or holds one ("einer israelischen Stadt (Tel Aviv, seit 1979)")."""
+        text = self.text
+        opened = text.rfind("(", sent.start, s)
+        if opened < 0 or text.rfind(")", opened, s) >= 0:
+            return True
+        closed = text.find(")", s, sent.end)
+        closed = sent.end if closed < 0 else closed
+        j = opened
+        while j > sent.start and text[j - 1].isspace():
+            j -= 1
+        return any((m.kind, m.ref) in pair and (m.end == j or opened < m.start < closed) for m in mentions)
 
     def _owner(self, s: int, e: int, mentions: list[Mention], sent: Span) -> set[tuple[str, str]]:
         text = self.text
