@@ -284,6 +284,11 @@ def parser() -> argparse.ArgumentParser:
     doc.set_defaults(func=cmd_docs)
     _add_serve(sub)
     _add_reconcile(sub)
+    pub = sub.add_parser("publish", help="write the graph as a static linked-data site (HTML, Turtle, JSON-LD "
+                                         "per resource; dumps; VoID; rewrite rules)")
+    _common(pub)
+    pub.add_argument("outdir", type=Path, metavar="OUTDIR", help="the folder to write the site into")
+    pub.set_defaults(func=cmd_publish)
     return p
 
 
@@ -364,6 +369,22 @@ def cmd_reconcile(args, out: Printer) -> int:
           f"{s['news_only']} only in the news, {s['wikidata_only']} only in Wikidata, {s['conflicts']} conflicts, "
           f"{s['in_both']} in both, {s['not_comparable']} not comparable → {args.dir / REPORT_JSON}, "
           f"{args.dir / REPORT_HTML}")
+    return 0
+
+
+def cmd_publish(args, out: Printer) -> int:
+    from .build import open_existing
+    from .staticsite import publish_site
+
+    store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    try:
+        report = publish_site(store, args.outdir, base=_base_of(args.dir), graph_dir=args.dir, progress=out.progress)
+    finally:
+        store.close()
+    for iri in report.skipped:
+        print(f"partnergraph: skipped <{iri}>: its path cannot be a folder of a static site", file=sys.stderr)
+    print(f"{report.resources} resources in {len(report.classes)} classes → {args.outdir}/ "
+          f"(content negotiation: {args.outdir}/.htaccess for Apache, {args.outdir}/nginx.conf for nginx)")
     return 0
 
 
