@@ -260,7 +260,7 @@ def fingerprint(base: str) -> str:
     h = hashlib.sha256(f"{__version__}|{base}".encode())
     for path in load_vocabulary().files:
         h.update(path.read_bytes())
-    for name in ("rules-de.json", "exonyms-de.tsv", "countries-de.tsv", "regions-de.tsv"):
+    for name in ("rules-de.json", "relations-de.json", "exonyms-de.tsv", "countries-de.tsv", "regions-de.tsv"):
         p = data_file(name)
         if p.exists():
             h.update(p.read_bytes())

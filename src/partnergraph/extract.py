@@ -234,8 +234,12 @@ class Extractor:
         return prev.lower() in self._prepositions or prev.lower() in self._cue_nouns
 
     def _cue_before(self, text: str, start: int) -> bool:
-        """A place cue noun directly before: "Stadt Essen", "Partnergemeinde Hof"."""
-        return self._is_cue_word(_previous_word(text, start))
+        """A place cue noun directly before: "Stadt Essen", "Partnergemeinde Hof" (on the same
+        line: a heading's last word is no cue for the body's first, "Partnerstädte\n\nSeit …")."""
+        i = start
+        while i > 0 and (text[i - 1].isspace() or text[i - 1] in "„\"(«»"):
+            i -= 1
+        return "\n" not in text[i:start] and self._is_cue_word(_previous_word(text, start))
 
     def _cued_country(self, ex: Extraction, ctx: Context, start: int, end: int) -> str | None:
         """The country an adjective or a following 'in/(Country)' gives this place.
@@ -323,8 +327,7 @@ class Extractor:
             "initial": h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»"),
             "prev": prev.lower(),
             "prev_capitalised": prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":")),
-            # a heading's last word is no cue for the body's first ("Partnerstädte\n\nSeit …")
-            "cued": self._cue_before(text, h.start) and bool(text[sent.start:h.start].split()),
+            "cued": self._cue_before(text, h.start),
             "cue_cc": self._cued_country(ex, ctx, h.start, h.end),
             "first_name_before": prev in self.first_names,
             "partnership_sentence": self._sentence_has_cue(ctx, sent),

@@ -1,6 +1,7 @@
 """Relations between the entities of one article: partnerships, events, people, population.
 
-The rules are data (``data/rules-de.json``); this module applies them sentence by sentence.
+The rules are data (``data/rules-de.json``, ``data/relations-de.json``); this module applies them
+sentence by sentence.
 A partnership needs a cue (a partnership-type word, "kooperieren", "Partnerstadt" …) and two
 partners, found in the same sentence, through an anaphor ("die beiden Städte", "ihre
 Partnerstadt X") that points back to earlier sentences, or in a title "Leipzig – Kyjiw: …".
