@@ -227,7 +227,8 @@ class RelationRules:
                 # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
                     [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
-            hint = type_hint or _nearest_type(free, a, b) or default_type
+            hint = type_hint or _introduced_type(free, a, b, by_sentence.get(sent, [])) or _nearest_type(free, a, b) \
+                or default_type
             if hint and hint not in entry["types"]:
                 entry["types"].append(hint)
 
@@ -927,6 +928,19 @@ def _nominative(word: str) -> str:
     if word[:1].islower() and word.endswith(("en", "er")) and len(word) > 4:
         return word[:-1]
     return word
+
+
+def _introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list[Mention]) -> str | None:
+    """The type word that introduces one of the pair's partners: "plant Würzburg eine
+    Städtepartnerschaft mit Lwiw sowie eine Städtefreundschaft mit Luzk" — the first place
+    after the type word is the partner it speaks of (Würzburg–Luzk: Städtefreundschaft)."""
+    refs = {(a.kind, a.ref), (b.kind, b.ref)}
+    best = None
+    for t in types:
+        nxt = min((m for m in mentions if m.start >= t.end), key=lambda m: m.start, default=None)
+        if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
+            best = (nxt.start - t.end, t.ref)
+    return best[1] if best else None
 
 
 def _nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
