@@ -501,7 +501,11 @@ class RelationRules:
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
-                cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)]
+                # (only sentences that name no other place: "Bremen machte 1985 den Anfang" dates
+                # Bremen's partnership, not the article's Kiel–Qingdao)
+                refs = {r for _, r in key}
+                cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
+                             and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
                 start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
             status = "ended" if "ended" in entry["status"] else "planned" if "planned" in entry["status"] else None
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
