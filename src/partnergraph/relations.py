@@ -65,6 +65,8 @@ class RelationRules:
         self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
+        self.owner_noun_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
+                                            re.IGNORECASE)
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
@@ -377,6 +379,14 @@ class RelationRules:
         if owners:
             # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named
             here = [m for m in here if m not in owners]
+        if len({m.ref for m in owners}) == 1 and here:
+            # "Tansania ist die neunte Partnerstadt Hamburgs, neben Dresden, Marseille, Prag …":
+            # every other place is a partner of the owner
+            segments = _segments(here, sent, text=ex.article.analysed_text) if len(here) >= 3 else [(m, None) for m in here]
+            for m, scope in segments:
+                record(owners[0], m, sent, scope=scope, list_item=scope is not None,
+                       list_start=segments[0][1][0] if scope is not None else None)
+            return
         if not owners and self.plural_partners.search(s_text):
             # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
             subject = _recent_home(history, ex) or home.get()
@@ -464,6 +474,8 @@ class RelationRules:
                 out.append(m)
             elif self.owner_before.search(text, max(sent.start, m.start - 40), m.start):
                 out.append(m)
+            elif _genitive(m, ex) and self.owner_noun_before.search(text, max(sent.start, m.start - 40), m.start):
+                out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
         return out
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):
@@ -956,6 +968,13 @@ def _nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
     return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
 
 
+def _genitive(m: Mention, ex: Extraction) -> bool:
+    """"Hamburgs", "Kiels": the name with a genitive s."""
+    place = ex.places.get(m.ref) if m.kind == "municipality" else None
+    return place is not None and m.surface.endswith("s") and not place.name_de.endswith("s") \
+        and m.surface[:-1] in (place.name_de, place.name_en)
+
+
 def _adjectival(m: Mention, ex: Extraction) -> bool:
     """"Berliner", "Würzburger": the city adjective, not the name."""
     place = ex.places.get(m.ref) if m.kind == "municipality" else None
@@ -980,7 +999,18 @@ def _recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None
                  and ex.places[m.ref].country == HOME]
         if len({m.ref for m in homes}) == 1:
             return homes[0]
+        if homes:
+            # several German places: the one that opens the sentence is its subject ("Der
+            # Großbezirk Charlottenburg-Wilmersdorf pflegt sie mit Hilfe des Vereins Charlottenburg")
+            first = min(homes, key=lambda m: m.start)
+            if first.start - first.sentence.start <= SUBJECT_REACH:
+                return first
     return None
+
+
+#: a place this close to the start of a sentence is its subject: "Der Großbezirk X", "Die
+#: Landeshauptstadt X" (the longest such openings we met are about 30 characters)
+SUBJECT_REACH = 40
 
 
 def _same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
