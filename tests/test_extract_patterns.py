@@ -122,6 +122,22 @@ def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
     assert _facts(extractor, slug) == set()
 
 
+def test_a_genitive_owner_of_partners_takes_every_other_place_of_the_sentence_as_partner(extractor):
+    _check(extractor, "liste-nach-genitiv-eigentuemer")
+
+
+def test_a_place_that_only_locates_another_is_no_partner(extractor):
+    _check(extractor, "ort-mit-lagebezeichnung")
+
+
+def test_zwischen_a_und_b_sowie_c_gives_a_pair_for_each_of_b_and_c(extractor):
+    _check(extractor, "zwischen-mit-sowie")
+
+
+def test_each_type_word_types_the_partner_it_introduces(extractor):
+    _check(extractor, "typ-je-partner-geplant")
+
+
 def test_a_hyphenated_town_name_is_one_partner_not_a_pair(extractor):
     _check(extractor, "bindestrich-name-ist-ein-ort")
 

@@ -65,6 +65,8 @@ class RelationRules:
         self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
+        self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
+                                  + r")\s+", re.IGNORECASE)
         self.owner_noun_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
                                             re.IGNORECASE)
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
@@ -329,6 +331,10 @@ class RelationRules:
     def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
                       history: list[list[Mention]], record, home: _ArticleHome) -> None:
         """The pairs one sentence with a partnership cue states."""
+        text = ex.article.analysed_text
+        # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
+        here = [m for i, m in enumerate(here)
+                if not (i and self.locator.fullmatch(text, here[i - 1].end, m.start))]
         rest = list(here)
         taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
@@ -868,8 +874,8 @@ class _Facts:
 #: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
 _BETWEEN = re.compile(r"\bzwischen\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
-_BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
-_BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+_BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+_BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
