@@ -402,6 +402,15 @@ class RelationRules:
             return
         if len(here) == 1 and self.indefinite_partner.search(s_text):
             return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
+        if len(here) >= 3 and _has_home(here, ex) and all(
+                _list_member(m, here, text) for m in here if _has_home([m], ex)):
+            # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
+            # German town inside a list of partners is a fellow partner, not their owner
+            subject = _recent_home(history, ex) or home.get()
+            if subject is not None:
+                for m in here:
+                    record(subject, m, sent)
+            return
         if _has_home(here, ex):
             home_refs = {m.ref for m in here if _has_home([m], ex)}
             text = ex.article.analysed_text
@@ -475,7 +484,9 @@ class RelationRules:
         text = ex.article.analysed_text
         out = []
         for i, m in enumerate(here):
-            after = self.owner_after.match(text, m.end, sent.end)
+            # "Münchens Partnerstädte" (genitive: "Charlottenburg-Wilmersdorf Partnerstadt
+            # geblieben" says what a place is, not whose partners follow)
+            after = self.owner_after.match(text, m.end, sent.end) if _genitive(m, ex) else None
             if after and (i + 1 == len(here) or here[i + 1].start > after.end() + 40):
                 out.append(m)
             elif self.owner_before.search(text, max(sent.start, m.start - 40), m.start):
@@ -972,6 +983,20 @@ def _nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = min(a.start, b.start), max(a.end, b.end)
     return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
+
+
+def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
+    """Is `m` an item of a list of places (a separator, maybe with a parenthesis or a country
+    word, between it and the place before it)?"""
+    before = [x for x in here if x.end <= m.start]
+    if not before:
+        return False
+    gap = _PARENTHESES.sub(" ", text[before[-1].end:m.start])
+    return bool(_LIST_GAP.fullmatch(gap))
+
+
+_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+_LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 
 def _genitive(m: Mention, ex: Extraction) -> bool:
