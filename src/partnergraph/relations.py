@@ -75,8 +75,9 @@ class RelationRules:
         self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only"))) for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
-        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], tuple(p.get("keys", ())))
+        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())))
                                 for p in r["status_patterns"]]
+        self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
         self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
         self.negations = frozenset(w.lower() for w in r["status_negations"])
@@ -173,8 +174,9 @@ class RelationRules:
         line); and a sentence that goes on after a colon from a cue sentence ("Dazu zählen
         auch einzelne Städte: Ulm und …")."""
         text = ctx.text
+        lower = text.lower() if ex.mentions else ""
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
-                 and not self._blocked(text.lower(), m.start, m.end)} if ex.mentions else set()
+                 and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
         prev_cue = False
         for sent in ctx.sentences:
@@ -237,9 +239,8 @@ class RelationRules:
                 entry["types"].append(hint)
 
         title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
-        owners = [m for sent, ms in by_sentence.items() for m in self._owners(ex, sent, _distinct(ms))
-                  if _has_home([m], ex)]
-        home = _ArticleHome(ex, title_end, owners)
+        home = _ArticleHome(ex, title_end, lambda: [
+            m for sent, ms in by_sentence.items() for m in self._owners(ex, sent, _distinct(ms)) if _has_home([m], ex)])
         #: the list being read: its intro, owner, type, and how many lines in a row named no place
         block: tuple[Span, Mention | None, str | None, int] | None = None
         prev_cue = False
@@ -483,6 +484,8 @@ class RelationRules:
         (no place follows the noun, else it is an apposition), "Partnerstädte von Opole"."""
         text = ex.article.analysed_text
         out = []
+        if "artner" not in text[sent.start:sent.end]:
+            return out  # every owner phrase has a Partner… noun
         for i, m in enumerate(here):
             # "Münchens Partnerstädte" (genitive: "Charlottenburg-Wilmersdorf Partnerstadt
             # geblieben" says what a place is, not whose partners follow)
@@ -764,10 +767,10 @@ class _ArticleHome:
     ("Partnerstädte von X", "Xs Partnerstädte"), else the only one its title names, else the one
     the text names most often (at least twice, strictly more than any other)."""
 
-    def __init__(self, ex: Extraction, title_end: int, owners: list[Mention] = ()):
+    def __init__(self, ex: Extraction, title_end: int, owners=lambda: []):
         self.ex = ex
         self.title_end = title_end
-        self.owners = owners
+        self.owners = owners  # asked only when a list needs its owner: most articles never do
         self._home: Mention | None = None
         self._known = False
 
@@ -776,8 +779,9 @@ class _ArticleHome:
             self._known = True
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and _has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
-            if len({m.ref for m in self.owners}) == 1:
-                self._home = self.owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
+            owners = self.owners()
+            if len({m.ref for m in owners}) == 1:
+                self._home = owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
             elif len({m.ref for m in in_title}) == 1:
                 self._home = in_title[0]
             elif homes:
@@ -813,8 +817,9 @@ class _Facts:
             statuses = []
             chunk = self.text[lo:hi]
             low = chunk.lower()
+            present = {k for k in self.r.status_keys if k in low}
             for pat, status, keys in self.r.status_patterns:
-                if keys and not any(k in low for k in keys):
+                if keys and present.isdisjoint(keys):
                     continue
                 for m in pat.finditer(chunk):
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
