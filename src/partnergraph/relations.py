@@ -529,7 +529,8 @@ class RelationRules:
             if entry["dated"]:
                 start_year, start_month = entry["dated"][0]
             else:
-                start_year, start_month = self._start(text, evidence, ctx, year)
+                start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
+                                                      by_sentence=by_sentence)
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
@@ -553,16 +554,25 @@ class RelationRules:
         return between in self.title_seps
 
     def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None,
-               first_only: bool = False) -> tuple[int | None, int | None]:
+               first_only: bool = False, refs: set[str] = frozenset(),
+               by_sentence: dict[Span, list[Mention]] | None = None) -> tuple[int | None, int | None]:
         """A start the pair's evidence did not state itself: in the sentence after it that
         refers back to the pair ("Seit 2016 kooperieren die beiden Städte"), or, for the only
         partnership of an article, in any of its cue sentences (the first date found)."""
+        by_sentence = by_sentence or {}
         sentences = []
         if first_only:
             sentences = list(evidence)
         else:
             for s in evidence:
                 idx = ctx.sentence_index.get(s, -1)
+                if idx > 0:
+                    # a section heading over the evidence: "Seit 1958: Marseille"
+                    head = ctx.sentences[idx - 1]
+                    head_text = text[head.start:head.end]
+                    if len(head_text) <= HEADING_MAX and not head_text.endswith((".", "!", "?")) and refs and \
+                            (places := {m.ref for m in by_sentence.get(head, []) if m.kind == "municipality"}) and places <= refs:
+                        sentences.append(head)
                 if 0 <= idx + 1 < len(ctx.sentences):
                     nxt = ctx.sentences[idx + 1]
                     nxt_text = text[nxt.start:nxt.end]
