@@ -293,7 +293,10 @@ def _add_serve(sub) -> None:
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
     s.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit of one query (default: 30)")
     s.add_argument("--max-results", type=int, metavar="N", help="rows or triples one query may return (default: 100000)")
-    s.add_argument("--workers", type=int, metavar="N", help="queries evaluated at once (default: cores + 4, at most 32)")
+    s.add_argument("--workers", type=int, metavar="N",
+                   help="query worker processes at most (default: twice the cores, at least 4)")
+    s.add_argument("--memory-limit", type=int, metavar="MB",
+                   help="memory all query workers together may use; the largest query is ended past it (default: 768)")
     s.add_argument("--public-url", metavar="URL",
                    help="the server's address as clients see it, for the links of the VoID description (default: from each request)")
     s.add_argument("--get", metavar="PATH", help="answer one request for PATH in-process, print the body, exit")
@@ -302,12 +305,16 @@ def _add_serve(sub) -> None:
 
 
 def cmd_serve(args, out: Printer) -> int:
+    import signal
+
     from .build import open_existing
-    from .server import make_app, make_server
+    from .server import is_loopback, make_app, make_server
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
                                 ("workers", args.workers)) if v is not None}
+    if args.memory_limit is not None:
+        limits["memory_limit"] = args.memory_limit << 20
     app = make_app(args.dir, store=store, base=_base_of(args.dir), public_url=args.public_url, **limits)
     try:
         if args.get:
@@ -318,12 +325,30 @@ def cmd_serve(args, out: Printer) -> int:
             sys.stdout.buffer.flush()
             return 0
         server = make_server(app, args.host, args.port)
-        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
-        with server:
-            try:
-                server.serve_forever()
-            except KeyboardInterrupt:
-                out.progress("stopped")
+        if not is_loopback(args.host):
+            print(f"partnergraph: warning: {args.host} is not a loopback address: the endpoint is reachable from "
+                  "other machines (put it behind a reverse proxy; docs/server.md)", file=sys.stderr, flush=True)
+
+        def stop(signum, frame):  # Ctrl-C and SIGTERM: leave serve_forever at once, clean up once
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            raise KeyboardInterrupt
+
+        def reload(signum, frame):
+            app.reload()
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, reload)
+        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ "
+                     "(Ctrl-C stops; SIGHUP reloads after a rebuild)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            out.progress("stopped")
+        finally:
+            server.server_close()
         return 0
     finally:
         app.close()
