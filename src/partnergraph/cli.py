@@ -47,6 +47,19 @@ def _remote(args) -> dict:
     return {k: v for k, v in (("update_url", args.update_url), ("gsp_url", args.gsp_url)) if v}
 
 
+def _sandbox(args, store) -> None:
+    """Before SPARQL runs on the embedded store: no network for the rest of this process
+    (sandbox.py), so a SERVICE the query check missed cannot reach another host. Only in a
+    process of its own (started as a program, not `main([...])` inside another program), and
+    not for a remote store, which is reached over the network."""
+    from .store import EmbeddedStore
+
+    if getattr(args, "dedicated_process", False) and isinstance(store, EmbeddedStore):
+        from .sandbox import deny_outgoing_connections
+
+        deny_outgoing_connections()
+
+
 def _base_of(directory: Path) -> str:
     """The resource base the directory was built with (recorded in its state file)."""
     import json
@@ -128,6 +141,7 @@ def cmd_query(args, out: Printer) -> int:
     base = _base_of(args.dir)
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    _sandbox(args, store)
     print(format_result(run(store, text, label=label), args.format, base=base))
     return 0
 
@@ -153,6 +167,7 @@ def cmd_viz(args, out: Printer) -> int:
     from .network import write_network
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    _sandbox(args, store)
     path = write_network(store, args.output or args.dir / "graph.html", base=_base_of(args.dir),
                          focus=args.focus, depth=args.depth, articles=args.articles, programme=args.programme,
                          country=args.country, aggregate=args.aggregate, size_by=args.size)
@@ -308,7 +323,8 @@ def cmd_serve(args, out: Printer) -> int:
     import signal
 
     from .build import open_existing
-    from .server import is_loopback, make_app, make_server
+    from . import server as web
+    from .server import is_loopback, make_app
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
@@ -324,10 +340,10 @@ def cmd_serve(args, out: Printer) -> int:
             sys.stdout.buffer.write(response.body)
             sys.stdout.buffer.flush()
             return 0
-        server = make_server(app, args.host, args.port)
         if not is_loopback(args.host):
             print(f"partnergraph: warning: {args.host} is not a loopback address: the endpoint is reachable from "
                   "other machines (put it behind a reverse proxy; docs/server.md)", file=sys.stderr, flush=True)
+        server = web.make_server(app, args.host, args.port)
 
         def stop(signum, frame):  # Ctrl-C and SIGTERM: leave serve_forever at once, clean up once
             signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -369,6 +385,8 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # started as a program (console script, python -m): this process is the command's alone
+    args.dedicated_process = argv is None
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="partnergraph: %(levelname)s: %(message)s")
     out = Printer(quiet=getattr(args, "quiet", False))
