@@ -311,7 +311,7 @@ def _add_serve(sub) -> None:
     s.add_argument("--workers", type=int, metavar="N",
                    help="query worker processes at most (default: twice the cores, at least 4)")
     s.add_argument("--memory-limit", type=int, metavar="MB",
-                   help="memory all query workers together may use; the largest query is ended past it (default: 768)")
+                   help="memory all query workers together may use; the largest query is ended past it (default: 640)")
     s.add_argument("--public-url", metavar="URL",
                    help="the server's address as clients see it, for the links of the VoID description (default: from each request)")
     s.add_argument("--get", metavar="PATH", help="answer one request for PATH in-process, print the body, exit")

@@ -41,19 +41,25 @@ LOGGER = logging.getLogger(__name__)
 #: seconds after which a running query counts as long: reniced, and first to be ended when the
 #: pool is full. Every bundled query answers within 0.07 s on the sample (bench_serve_load), the
 #: slowest ~0.2 s under load; 0.5 s leaves them all out of reach.
-LONG_AFTER = 0.5
+LONG_AFTER = 0.3
 #: longest wait for a free worker before 503: the attack benchmark's probe target is 1 s
 QUEUE_WAIT = 1.0
 #: how often a waiting request looks at its worker (deadline, memory, liveness). ORDER BY over a
 #: cross product grew by ~350 MB/s (issue 15): 50 ms lets it overshoot the ceiling by ~18 MB.
 POLL_EVERY = 0.05
-#: memory of all query workers together, in bytes: a worker at rest holds ~45 MB (interpreter,
-#: pyoxigraph, the store's caches; measured on the sample), so 768 MB leaves the largest query
-#: ~550 MB with a full pool of 4, and keeps server + workers under the 1 GB of issue 15
-DEFAULT_MEMORY_LIMIT = 768 << 20
+#: memory of all query workers together, in bytes. A worker at rest holds ~45 MB (interpreter,
+#: pyoxigraph, the store's caches; measured on the sample), so a full pool of 4 + 2 spares rests
+#: at ~270 MB and the largest query gets ~370 MB. Under the attack benchmark the server process
+#: itself peaked at ~200 MB and four ORDER BY queries growing at ~350 MB/s each overshoot the
+#: limit by ~70 MB before the next check: 640 MB keeps server + workers under the 1 GB of issue 15
+DEFAULT_MEMORY_LIMIT = 640 << 20
 #: a worker whose resident memory stays above this after a query is replaced, not reused
 #: (the allocator keeps what a large result needed): three times a worker at rest
 IDLE_RSS_MAX = 150 << 20
+#: workers kept started and idle beyond those busy: starting one takes ~50 ms on an idle machine
+#: but 0.4-1.5 s on 2 cores busy with heavy queries (bench_hostile), which a query after a kill
+#: would otherwise wait for
+SPARES = 3
 #: seconds a new worker may take to open the store and say it is ready
 START_TIMEOUT = 30.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -173,13 +179,15 @@ class WorkerPool:
         if self.size < 1:
             raise ValueError("a pool needs at least one worker")
         self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["partnergraph.server"])
+        self._ctx.set_forkserver_preload(["partnergraph.server", "partnergraph.sandbox"])
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._starting = 0
+        self._waiting: list[object] = []  # requests waiting for a worker, oldest first
         self._generation = 0
         self._closed = False
+        threading.Thread(target=self._keep_spares, daemon=True, name="partnergraph-pool-spares").start()
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -224,6 +232,35 @@ class WorkerPool:
                 self._idle.append(worker)
                 self._cond.notify_all()
 
+    def _keep_spares(self) -> None:
+        """A thread: keeps `SPARES` workers started and idle, so that a query after a kill
+        does not wait for a new process."""
+        while True:
+            with self._cond:
+                while not self._closed and (len(self._idle) + self._starting >= SPARES or
+                                            len(self._idle) + len(self._busy) + self._starting >= self.size + SPARES):
+                    self._cond.wait()
+                if self._closed:
+                    return
+                self._starting += 1
+                generation, path = self._generation, self.store_path
+            worker, failed = None, False
+            try:
+                worker = self._spawn(generation, path)
+            except WorkerFailure as exc:
+                LOGGER.warning("%s", exc)
+                failed = True
+            with self._cond:
+                self._starting -= 1
+                if worker is not None and not self._closed and generation == self._generation:
+                    self._idle.append(worker)
+                    worker = None
+                self._cond.notify_all()
+            if worker is not None:  # the pool was reloaded or closed meanwhile
+                worker.end()
+            if failed:
+                time.sleep(1.0)  # a worker that cannot start: do not spin
+
     def reload(self, store_path: Path | None = None) -> None:
         """Later queries run on `store_path` (default: the same path, opened anew)."""
         with self._cond:
@@ -252,25 +289,35 @@ class WorkerPool:
     # -- one query ----------------------------------------------------------------------------
 
     def _acquire(self, deadline: float) -> _Worker:
+        """A worker for one query. Waiting requests are served in order of arrival, and while
+        any wait, as many of the oldest long queries are ended as there are waiters."""
         until = min(deadline, time.monotonic() + QUEUE_WAIT)
+        ticket = object()
         with self._cond:
-            while True:
-                if self._closed:
-                    raise WorkerFailure(503, "query: the server is shutting down")
-                if self._idle:
-                    worker = self._idle.pop()
-                    worker.started = time.monotonic()
-                    self._busy.add(worker)
-                    return worker
-                if len(self._busy) + self._starting < self.size:
-                    self._starting += 1
-                    generation, path = self._generation, self.store_path
-                    break
-                self._preempt_oldest_long()
-                left = until - time.monotonic()
-                if left <= 0:
-                    raise WorkerFailure(503, "query: the server is busy with other queries; try again shortly")
-                self._cond.wait(min(left, POLL_EVERY))
+            self._waiting.append(ticket)
+            try:
+                while True:
+                    if self._closed:
+                        raise WorkerFailure(503, "query: the server is shutting down")
+                    if self._waiting[0] is ticket and len(self._busy) < self.size:
+                        if self._idle:
+                            worker = self._idle.pop()
+                            worker.started = time.monotonic()
+                            self._busy.add(worker)
+                            self._cond.notify_all()  # the spare-keeper starts a replacement
+                            return worker
+                        if len(self._busy) + self._starting < self.size + SPARES:
+                            self._starting += 1
+                            generation, path = self._generation, self.store_path
+                            break
+                    self._preempt_for_waiters()
+                    left = until - time.monotonic()
+                    if left <= 0:
+                        raise WorkerFailure(503, "query: the server is busy with other queries; try again shortly")
+                    self._cond.wait(min(left, POLL_EVERY))
+            finally:
+                self._waiting.remove(ticket)
+                self._cond.notify_all()
         try:
             worker = self._spawn(generation, path)
         finally:
@@ -282,12 +329,13 @@ class WorkerPool:
             self._busy.add(worker)
         return worker
 
-    def _preempt_oldest_long(self) -> None:
-        """Called with the lock held, when a request waits: end the oldest long query."""
+    def _preempt_for_waiters(self) -> None:
+        """Called with the lock held: end the oldest long queries, one per waiting request."""
         now = time.monotonic()
-        candidates = [w for w in self._busy if not w.preempted and now - w.started >= LONG_AFTER]
-        if candidates:
-            victim = min(candidates, key=lambda w: w.started)
+        ending = sum(1 for w in self._busy if w.preempted)
+        candidates = sorted((w for w in self._busy if not w.preempted and now - w.started >= LONG_AFTER),
+                            key=lambda w: w.started)
+        for victim in candidates[:max(0, len(self._waiting) - ending - self._starting)]:
             victim.preempted = True
             victim.kill()
 
@@ -316,7 +364,9 @@ class WorkerPool:
     def run(self, job, *, timeout: float) -> object:
         """The worker's reply to `job`, or WorkerFailure (deadline, memory, crash, busy)."""
         deadline = time.monotonic() + timeout
+        t0 = time.monotonic()
         worker = self._acquire(deadline)
+        t1 = time.monotonic()
         reuse = False
         try:
             try:
@@ -328,6 +378,9 @@ class WorkerPool:
                     if worker.conn.poll(POLL_EVERY):
                         reply = worker.conn.recv()
                         reuse = True
+                        if os.environ.get("PG_POOL_DEBUG") and time.monotonic() - t0 > 0.4:
+                            LOGGER.warning("pool: acquire %.2f eval %.2f spawned %s %s", t1 - t0, time.monotonic() - t1,
+                                           worker.started - t0 > 0.01, job.text[-40:].replace("\n", " "))
                         return reply
                 except (EOFError, OSError):
                     raise self._death(worker, timeout) from None

@@ -402,7 +402,6 @@ class ProcessRunner:
     def __init__(self, store_path: Path, *, timeout: float, workers: int, memory_limit: int):
         self.timeout = timeout
         self.pool = WorkerPool(store_path, evaluate_job, size=workers, memory_limit=memory_limit)
-        threading.Thread(target=self.pool.start, daemon=True, name="partnergraph-pool-start").start()
 
     def run(self, job: Job) -> Reply:
         try:
