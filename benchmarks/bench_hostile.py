@@ -247,7 +247,8 @@ def attack(url: str, port: int, server_timeout: float, burst_seconds: float, log
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(client, range(8)))
     statuses["burst requests sent"] = sent[0]
-    statuses["slow connections closed by the server"] = slow.closed_by_server()
+    log(f"  {len(slow.socks) - slow.closed_by_server()} slow-header connections still open "
+        "(they send a byte every 3 s, under the server's 10 s silence limit, and hold no thread)")
     slow.close()
     return statuses
 
@@ -321,9 +322,6 @@ def main() -> int:
     tracebacks = sum("Traceback" in line for line in getattr(proc, "log", []))
     for t, seconds, ok in probe.slow:
         log(f"  slow probe at {t - T0:.1f}: {seconds:.2f} s{'' if ok else ' (error)'}")
-    for line in getattr(proc, "log", []):
-        if "pool:" in line:
-            log(line.rstrip())
     log(f"tracebacks in the server's log: {tracebacks}")
     missed = []
     if not alive:

@@ -211,27 +211,6 @@ class WorkerPool:
             raise WorkerFailure(500, f"query: a query worker cannot open the store: {message[1]}")
         return worker
 
-    def start(self, count: int | None = None) -> None:
-        """Starts `count` workers (default: half the pool) ahead of the first query."""
-        for _ in range(min(self.size, count if count is not None else max(1, self.size // 2))):
-            with self._cond:
-                if self._closed or len(self._idle) + len(self._busy) + self._starting >= self.size:
-                    return
-                self._starting += 1
-                generation, path = self._generation, self.store_path
-            try:
-                worker = self._spawn(generation, path)
-            except WorkerFailure as exc:
-                LOGGER.warning("%s", exc)
-                with self._cond:
-                    self._starting -= 1
-                    self._cond.notify_all()
-                return
-            with self._cond:
-                self._starting -= 1
-                self._idle.append(worker)
-                self._cond.notify_all()
-
     def _keep_spares(self) -> None:
         """A thread: keeps `SPARES` workers started and idle, so that a query after a kill
         does not wait for a new process."""
@@ -364,9 +343,7 @@ class WorkerPool:
     def run(self, job, *, timeout: float) -> object:
         """The worker's reply to `job`, or WorkerFailure (deadline, memory, crash, busy)."""
         deadline = time.monotonic() + timeout
-        t0 = time.monotonic()
         worker = self._acquire(deadline)
-        t1 = time.monotonic()
         reuse = False
         try:
             try:
@@ -378,9 +355,6 @@ class WorkerPool:
                     if worker.conn.poll(POLL_EVERY):
                         reply = worker.conn.recv()
                         reuse = True
-                        if os.environ.get("PG_POOL_DEBUG") and time.monotonic() - t0 > 0.4:
-                            LOGGER.warning("pool: acquire %.2f eval %.2f spawned %s %s", t1 - t0, time.monotonic() - t1,
-                                           worker.started - t0 > 0.01, job.text[-40:].replace("\n", " "))
                         return reply
                 except (EOFError, OSError):
                     raise self._death(worker, timeout) from None

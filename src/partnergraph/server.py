@@ -26,7 +26,6 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
 import threading
 import time
