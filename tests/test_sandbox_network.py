@@ -125,3 +125,23 @@ def test_a_query_worker_evaluating_service_never_reaches_the_listener(listener, 
     assert reply[0] == "error" and reply[1] == 400
     assert not accepted()
 
+
+
+def test_the_query_command_on_an_embedded_store_cannot_reach_the_network(listener, tmp_path):
+    """`partnergraph query` run as a program, with the query check disabled on purpose: the
+    SERVICE call still never arrives, because the process sandboxed itself before evaluating."""
+    from partnergraph.store import EmbeddedStore
+
+    port, accepted = listener
+    EmbeddedStore(tmp_path / "store").close()
+    code = f"""
+        import sys
+        import partnergraph.query as q
+        q.check_read_only = lambda *args, **kwargs: q.QueryDataset()  # the check is fooled
+        from partnergraph.cli import main
+        sys.argv = ["partnergraph", "query", "-d", {str(tmp_path)!r},
+                    "SELECT * WHERE {{ SERVICE <http://127.0.0.1:PORT/sparql> {{ ?s ?p ?o }} }}"]
+        print(main())
+    """
+    assert run_child(code, port) == "1"  # one error line, exit status 1
+    assert not accepted()

@@ -128,7 +128,7 @@ def _crawl_options(args):
 
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
-    from .query import bundled_queries, format_result, resolve, run
+    from .query import answer, bundled_queries, resolve
 
     if args.list:
         queries = bundled_queries()
@@ -142,7 +142,7 @@ def cmd_query(args, out: Printer) -> int:
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     _sandbox(args, store)
-    print(format_result(run(store, text, label=label), args.format, base=base))
+    print(answer(store, text, label=label, fmt=args.format, base=base))
     return 0
 
 

@@ -187,7 +187,7 @@ class WorkerPool:
         self._waiting: list[object] = []  # requests waiting for a worker, oldest first
         self._generation = 0
         self._closed = False
-        threading.Thread(target=self._keep_spares, daemon=True, name="partnergraph-pool-spares").start()
+        self._keeper: threading.Thread | None = None  # started with the first query
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -322,7 +322,7 @@ class WorkerPool:
         with self._cond:
             self._busy.discard(worker)
             keep = reuse and not self._closed and worker.generation == self._generation and not worker.long \
-                and worker.rss() <= IDLE_RSS_MAX
+                and len(self._idle) < max(SPARES, self.size) and worker.rss() <= IDLE_RSS_MAX
             if keep:
                 worker.started = 0.0
                 self._idle.append(worker)
@@ -343,6 +343,11 @@ class WorkerPool:
     def run(self, job, *, timeout: float) -> object:
         """The worker's reply to `job`, or WorkerFailure (deadline, memory, crash, busy)."""
         deadline = time.monotonic() + timeout
+        if self._keeper is None:
+            with self._cond:
+                if self._keeper is None:
+                    self._keeper = threading.Thread(target=self._keep_spares, daemon=True, name="partnergraph-spares")
+                    self._keeper.start()
         worker = self._acquire(deadline)
         reuse = False
         try:
