@@ -66,11 +66,13 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 class WorkerFailure(Exception):
-    """Why a query got no answer from its worker: `status` (503, 400 or 500) and a message."""
+    """Why a query got no answer from its worker: `status` (503, 400 or 500), a message, and
+    `kind`: "timeout", "memory", "busy", "crash" or "internal"."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, kind: str = "internal"):
         super().__init__(message)
         self.status = status
+        self.kind = kind
 
 
 def default_size() -> int:
@@ -277,7 +279,7 @@ class WorkerPool:
             try:
                 while True:
                     if self._closed:
-                        raise WorkerFailure(503, "query: the server is shutting down")
+                        raise WorkerFailure(503, "query: the server is shutting down", "busy")
                     if self._waiting[0] is ticket and len(self._busy) < self.size:
                         if self._idle:
                             worker = self._idle.pop()
@@ -292,7 +294,7 @@ class WorkerPool:
                     self._preempt_for_waiters()
                     left = until - time.monotonic()
                     if left <= 0:
-                        raise WorkerFailure(503, "query: the server is busy with other queries; try again shortly")
+                        raise WorkerFailure(503, "query: the server is busy with other queries; try again shortly", "busy")
                     self._cond.wait(min(left, POLL_EVERY))
             finally:
                 self._waiting.remove(ticket)
@@ -365,7 +367,7 @@ class WorkerPool:
                     raise self._death(worker, timeout) from None
                 now = time.monotonic()
                 if now >= deadline:
-                    raise WorkerFailure(503, f"query: no result within {timeout:g} s, the server's limit")
+                    raise WorkerFailure(503, f"query: no result within {timeout:g} s, the server's limit", "timeout")
                 if worker.process.exitcode is not None:
                     raise self._death(worker, timeout)
                 if not worker.long and now - worker.started >= LONG_AFTER:
@@ -376,7 +378,7 @@ class WorkerPool:
                         pass
                 if self._over_memory(worker):
                     raise WorkerFailure(503, "query: the query used too much memory (the server's limit is "
-                                             f"{self.memory_limit >> 20} MB for all queries)")
+                                             f"{self.memory_limit >> 20} MB for all queries)", "memory")
         finally:
             self._release(worker, reuse=reuse)
 
@@ -385,12 +387,12 @@ class WorkerPool:
         code = worker.process.exitcode
         if worker.preempted:
             return WorkerFailure(503, "query: ended to make room for newer queries while the server was busy; "
-                                      "try again shortly")
+                                      "try again shortly", "busy")
         if code in (-signal.SIGABRT, -signal.SIGKILL):  # Rust aborts when an allocation fails; the OOM killer kills
             return WorkerFailure(503, "query: the query used too much memory (the server's limit is "
-                                      f"{self.memory_limit >> 20} MB for all queries)")
+                                      f"{self.memory_limit >> 20} MB for all queries)", "memory")
         if code is not None and code < 0:
             name = signal.Signals(-code).name
             return WorkerFailure(400, f"query: the query engine crashed on this query ({name}); "
-                                      "is it nested too deeply?")
+                                      "is it nested too deeply?", "crash")
         return WorkerFailure(500, f"query: the query worker ended unexpectedly (exit code {code})")

@@ -406,7 +406,7 @@ class ProcessRunner:
         try:
             reply = self.pool.run(job, timeout=self.timeout)
         except WorkerFailure as exc:
-            if exc.status == 503 and "no result within" in str(exc):
+            if exc.kind == "timeout":
                 raise QueryTimeout(str(exc)) from None
             return ("error", exc.status, str(exc))
         if reply[:2] == ("error", 503) and reply[2] == "timeout":
