@@ -60,6 +60,9 @@ IDLE_RSS_MAX = 150 << 20
 #: but 0.4-1.5 s on 2 cores busy with heavy queries (bench_hostile), which a query after a kill
 #: would otherwise wait for
 SPARES = 3
+#: resident memory of a worker at rest (measured on the sample: 42-45 MB): a spare is started only
+#: while the workers' total stays this far below the memory limit
+SPARE_RSS = 48 << 20
 #: seconds a new worker may take to open the store and say it is ready
 START_TIMEOUT = 30.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -219,8 +222,9 @@ class WorkerPool:
         while True:
             with self._cond:
                 while not self._closed and (len(self._idle) + self._starting >= SPARES or
-                                            len(self._idle) + len(self._busy) + self._starting >= self.size + SPARES):
-                    self._cond.wait()
+                                            len(self._idle) + len(self._busy) + self._starting >= self.size + SPARES or
+                                            self._total_rss() + SPARE_RSS > self.memory_limit):
+                    self._cond.wait(1.0)  # memory is not announced: look again now and then
                 if self._closed:
                     return
                 self._starting += 1
@@ -332,13 +336,25 @@ class WorkerPool:
         if not keep:
             worker.end()
 
+    def _total_rss(self) -> int:
+        """Called with the lock held."""
+        return sum(w.rss() for w in self._idle + list(self._busy))
+
     def _over_memory(self, worker: _Worker) -> bool:
-        """Whether the workers together use more than the limit and `worker` is the largest busy one."""
+        """Whether the workers together use more than the limit and `worker` is the largest busy
+        one. Idle spares are given up first: they cost a restart, not an answer."""
         with self._cond:
             everyone = self._idle + list(self._busy)
             busy = list(self._busy)
-        sizes = {w: w.rss() for w in everyone}
-        if sum(sizes.values()) <= self.memory_limit:
+            sizes = {w: w.rss() for w in everyone}
+            total = sum(sizes.values())
+            spare: list[_Worker] = []
+            while total > self.memory_limit and self._idle:
+                spare.append(self._idle.pop(0))
+                total -= sizes.get(spare[-1], 0)
+        for w in spare:
+            w.end()
+        if total <= self.memory_limit:
             return False
         return max(busy, key=lambda w: sizes.get(w, 0)) is worker
 

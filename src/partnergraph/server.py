@@ -886,6 +886,9 @@ class HTTPServer:
                  channel_timeout: int = CHANNEL_TIMEOUT, cleanup_interval: int = CLEANUP_INTERVAL):
         from waitress.adjustments import Adjustments
 
+        # waitress reports its queue depth as a warning under any burst: our own 503s say it better
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
         try:
             import resource
 
