@@ -209,6 +209,12 @@ def test_a_running_server_answers_from_a_committed_rebuild(tmp_path):
     ask_new = f"ASK {{ <{new}> ?p ?o }}"
     try:
         assert s.sparql(ask_new).json()["boolean"] is False
+        # a query under way while the build commits (~3 s: 2.25 million combinations counted)
+        in_flight: dict[str, requests.Response] = {}
+        slow = threading.Thread(target=lambda: in_flight.setdefault(
+            "r", s.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }")))
+        slow.start()
+        time.sleep(0.3)
         # a build's commit, by the build's own code: staged store and state, then the moves
         staging = tmp_path / STAGING_DIR
         staging.mkdir()
@@ -223,6 +229,8 @@ def test_a_running_server_answers_from_a_committed_rebuild(tmp_path):
             time.sleep(0.3)
         assert requests.get(s.url + "id/municipality/xx/neustadt", headers={"Accept": "text/turtle"},
                             timeout=BOUND).status_code == 200
+        slow.join(BOUND)
+        assert in_flight["r"].status_code == 200  # finished on the store it started with
     finally:
         s.close()
 

@@ -22,7 +22,9 @@ store read-only, and the server watches it from outside:
   old one are ended at once, busy ones when their query is answered.
 
 Workers are forked from a multiprocessing fork server that has imported partnergraph once, so a
-replacement costs a fork and a store opening (~50 ms), not an interpreter start.
+replacement costs a fork and a store opening (~50 ms), not an interpreter start. As with any
+multiprocessing code, a program that embeds the server must guard its main module with
+``if __name__ == "__main__":`` (the ``partnergraph`` command and ``python -m partnergraph`` do).
 """
 
 from __future__ import annotations
@@ -200,7 +202,13 @@ class WorkerPool:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(target=_worker_main, args=(child, str(path), self.memory_limit, self.evaluate),
                                     daemon=True, name="partnergraph-query")
-        process.start()
+        try:
+            process.start()
+        except (OSError, RuntimeError) as exc:  # no processes left; an unguarded main module (see docs)
+            parent.close()
+            child.close()
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise WorkerFailure(500, f"query: cannot start a query worker: {first}") from None
         child.close()
         worker = _Worker(process, parent, generation, pid=process.pid)
         if not parent.poll(START_TIMEOUT):
