@@ -340,6 +340,7 @@ def _add_serve(sub) -> None:
 
 def cmd_serve(args, out: Printer) -> int:
     import signal
+    import threading
 
     from .build import open_existing
     from . import server as web
@@ -372,10 +373,12 @@ def cmd_serve(args, out: Printer) -> int:
         def reload(signum, frame):
             app.reload()
 
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
-        if hasattr(signal, "SIGHUP"):
-            signal.signal(signal.SIGHUP, reload)
+        previous = {}
+        if threading.current_thread() is threading.main_thread():  # only the main thread may set them
+            handlers = [(signal.SIGINT, stop), (signal.SIGTERM, stop)]
+            if hasattr(signal, "SIGHUP"):
+                handlers.append((signal.SIGHUP, reload))
+            previous = {sig: signal.signal(sig, handler) for sig, handler in handlers}
         out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ "
                      "(Ctrl-C stops; SIGHUP reloads after a rebuild)")
         try:
@@ -384,6 +387,8 @@ def cmd_serve(args, out: Printer) -> int:
             out.progress("stopped")
         finally:
             server.server_close()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         return 0
     finally:
         app.close()
