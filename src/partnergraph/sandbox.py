@@ -39,12 +39,15 @@ SECCOMP_RET_ALLOW = 0x7FFF0000
 SECCOMP_RET_ERRNO = 0x00050000
 BPF_LD_W_ABS = 0x20  # BPF_LD | BPF_W | BPF_ABS
 BPF_JEQ_K = 0x15  # BPF_JMP | BPF_JEQ | BPF_K
+BPF_JGE_K = 0x35  # BPF_JMP | BPF_JGE | BPF_K
+#: x86_64's x32 ABI shares the architecture value and sets this bit in the syscall number
+X32_SYSCALL_BIT = 0x40000000
 BPF_RET_K = 0x06  # BPF_RET | BPF_K
 
-#: architecture → (AUDIT_ARCH_* value, syscall numbers of socket and socketpair)
+#: architecture → (AUDIT_ARCH_* value, syscall numbers of socket, socketpair and io_uring_setup)
 ARCHES = {
-    "x86_64": (0xC000003E, {"socket": 41, "socketpair": 53}),
-    "aarch64": (0xC00000B7, {"socket": 198, "socketpair": 199}),
+    "x86_64": (0xC000003E, {"socket": 41, "socketpair": 53, "io_uring_setup": 425}),
+    "aarch64": (0xC00000B7, {"socket": 198, "socketpair": 199, "io_uring_setup": 425}),
 }
 #: offsets in struct seccomp_data: int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6]
 OFFSET_NR, OFFSET_ARCH, OFFSET_ARG0 = 0, 4, 16
@@ -60,14 +63,19 @@ class _SockFprog(ctypes.Structure):
 
 def _program(arch: int, calls: dict[str, int]) -> list[tuple[int, int, int, int]]:
     """The BPF program: on this architecture, socket()/socketpair() with family AF_INET or
-    AF_INET6 → EPERM; everything else allowed. A process of another ABI (a 32-bit syscall on a
-    64-bit kernel) has other numbers: it is refused outright rather than guessed at."""
+    AF_INET6 → EPERM; io_uring_setup → EPERM (io_uring can open sockets without a syscall the
+    filter sees); everything else allowed. Syscalls of another ABI (32-bit, x32) have other
+    numbers: they are refused outright rather than guessed at."""
     eperm = SECCOMP_RET_ERRNO | errno.EPERM
-    prog = [
+    return [
         (BPF_LD_W_ABS, 0, 0, OFFSET_ARCH),
         (BPF_JEQ_K, 1, 0, arch),                   # our ABI: go on; else
         (BPF_RET_K, 0, 0, eperm),                  # any syscall of a foreign ABI fails
         (BPF_LD_W_ABS, 0, 0, OFFSET_NR),
+        (BPF_JGE_K, 0, 1, X32_SYSCALL_BIT),        # an x32 syscall: fails
+        (BPF_RET_K, 0, 0, eperm),
+        (BPF_JEQ_K, 0, 1, calls["io_uring_setup"]),
+        (BPF_RET_K, 0, 0, eperm),
         (BPF_JEQ_K, 2, 0, calls["socket"]),        # socket → check the family
         (BPF_JEQ_K, 1, 0, calls["socketpair"]),    # socketpair → check the family
         (BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),      # any other syscall
@@ -77,7 +85,6 @@ def _program(arch: int, calls: dict[str, int]) -> list[tuple[int, int, int, int]
         (BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
         (BPF_RET_K, 0, 0, eperm),
     ]
-    return prog
 
 
 def seccomp_active() -> bool:
