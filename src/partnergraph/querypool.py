@@ -88,21 +88,38 @@ def default_size() -> int:
 
 # -- the worker process ---------------------------------------------------------------------------
 
-def _set_parent_death_signal() -> None:
+def _die_with_the_server() -> None:
+    """A worker must not outlive the server, even one killed with SIGKILL mid-query.
+
+    The worker's parent is the fork server, which exits when the last holder of its "alive" pipe
+    is gone. multiprocessing hands that pipe to every child too, so a worker busy with a
+    never-ending query would keep the fork server, and so itself, alive: the worker closes its
+    copy, and asks the kernel for SIGKILL when the fork server ends (PR_SET_PDEATHSIG)."""
+    try:
+        from multiprocessing import forkserver
+
+        fd = forkserver._forkserver._forkserver_alive_fd
+        if fd is not None:
+            os.close(fd)
+            forkserver._forkserver._forkserver_alive_fd = None
+    except (AttributeError, OSError):
+        pass
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the fork server
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() == 1:  # the fork server ended before the request above
+        os._exit(1)
 
 
 def _worker_main(conn, store_path: str, memory_limit: int, evaluate) -> None:
     """A worker: open the store, then answer jobs from `conn` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the server ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _set_parent_death_signal()
+    _die_with_the_server()
     # the engine's own messages (a failed allocation, a panic) would reach the server's terminal:
     # the parent reports what happened as one line instead
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -135,7 +152,8 @@ def _worker_main(conn, store_path: str, memory_limit: int, evaluate) -> None:
         except MemoryError:
             reply = ("error", 503, "query: the query used too much memory")
         except Exception as exc:  # noqa: BLE001 - a bug: one line to the client, the worker goes on
-            reply = ("error", 500, f"query: internal error in the query worker: {type(exc).__name__}: {exc}")
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            reply = ("error", 500, f"query: internal error in the query worker: {type(exc).__name__}: {first}")
         conn.send(reply)
 
 
