@@ -22,19 +22,21 @@ store read-only, and the server watches it from outside:
   old one are ended at once, busy ones when their query is answered.
 
 Workers are forked from a multiprocessing fork server that has imported partnergraph once, so a
-replacement costs a fork and a store opening (~50 ms), not an interpreter start. As with any
-multiprocessing code, a program that embeds the server must guard its main module with
-``if __name__ == "__main__":`` (the ``partnergraph`` command and ``python -m partnergraph`` do).
+replacement costs a fork and a store opening (~50 ms), not an interpreter start; they do not
+import the embedding program's main module again (see `_main_module_hidden`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,6 +159,25 @@ def _worker_main(conn, store_path: str, memory_limit: int, evaluate) -> None:
         conn.send(reply)
 
 
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_module_hidden():
+    """multiprocessing makes each child import the parent's main script again (as
+    ``__mp_main__``): a program without a ``__name__`` guard would run again in every worker,
+    and one read from stdin cannot be imported at all. Workers need only partnergraph, so while a
+    worker is started, the main module is one with no file to import."""
+    with _MAIN_LOCK:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+
 # -- the parent's view of one worker ------------------------------------------------------------
 
 @dataclass(eq=False)
@@ -221,8 +242,9 @@ class WorkerPool:
         process = self._ctx.Process(target=_worker_main, args=(child, str(path), self.memory_limit, self.evaluate),
                                     daemon=True, name="partnergraph-query")
         try:
-            process.start()
-        except (OSError, RuntimeError) as exc:  # no processes left; an unguarded main module (see docs)
+            with _main_module_hidden():
+                process.start()
+        except (OSError, RuntimeError) as exc:  # no processes left
             parent.close()
             child.close()
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
