@@ -322,3 +322,12 @@ def test_serve_on_loopback_does_not_warn(graph_dir, capsys, monkeypatch):
     monkeypatch.setattr(server, "make_server", refuse)
     assert cli.main(["serve", "-d", str(graph_dir), "--port", "0"]) == 1
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_program_read_from_stdin_can_embed_the_server(graph_dir):
+    # multiprocessing would make every worker import the main script again: from stdin it cannot
+    script = (f"from pathlib import Path\nfrom partnergraph.server import make_app\n"
+              f"app = make_app(Path({str(graph_dir)!r}))\n"
+              f"print(app.get('/sparql?query=ASK%7B%7D').status)\napp.close()\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=BOUND * 2)
+    assert done.stdout.strip() == "200", done.stderr
