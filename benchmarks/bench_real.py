@@ -8,8 +8,8 @@ to tune on), the held-out `test` split and all pages, and measures the extractio
 the raw Aho-Corasick scan of the same text (the floor of any gazetteer matcher, as in
 bench_extract.py), both in the same run.
 
-A page whose cached text no longer matches the gold's `text_sha256` is reported and left out:
-its annotations describe another text. Without a cache the benchmark says so and exits 0.
+A page whose cached text or title no longer matches the gold's `text_sha256` / `title_sha256`
+(absent = the page has no title) is reported and left out: its annotations describe another text. Without a cache the benchmark says so and exits 0.
 
 Cache location, first match wins: the CLI argument, $PARTNERGRAPH_REAL_CACHE, then
 benchmarks/real/cache/pages.jsonl (git-ignored). How to refill it: benchmarks/real/README.md.
@@ -39,8 +39,12 @@ def cache_path(arg: str | None) -> Path:
     return Path(arg or os.environ.get("PARTNERGRAPH_REAL_CACHE") or DEFAULT_CACHE)
 
 
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def read_cache(path: Path) -> tuple[dict, dict, list[str]]:
-    """(url → Article, url → sha256 of the cached text, problems) from the cache file."""
+    """(url → Article, url → (sha256 of the cached text, of the title or None), problems)."""
     from partnergraph.errors import SourceError
     from partnergraph.sources.files import article_from_record
 
@@ -55,7 +59,8 @@ def read_cache(path: Path) -> tuple[dict, dict, list[str]]:
             problems.append(f"{path}:{n}: {exc}")
             continue
         articles[article.url] = article
-        hashes[article.url] = hashlib.sha256(str(record.get("text", "")).encode("utf-8")).hexdigest()
+        title = record.get("title")
+        hashes[article.url] = (sha256(str(record.get("text", ""))), sha256(title) if isinstance(title, str) and title else None)
     return articles, hashes, problems
 
 
@@ -125,8 +130,10 @@ def main(argv=None) -> int:
         url = g["url"]
         if url not in articles:
             skipped.append(f"not in the cache: {url}")
-        elif g.get("text_sha256") and g["text_sha256"] != hashes[url]:
+        elif g.get("text_sha256") and g["text_sha256"] != hashes[url][0]:
             skipped.append(f"cached text differs from the annotated one (text_sha256): {url}")
+        elif g.get("title_sha256") != hashes[url][1] and "text_sha256" in g:
+            skipped.append(f"cached title differs from the annotated one (title_sha256): {url}")
         else:
             usable.append(g)
     for s in skipped:
