@@ -299,3 +299,42 @@ def test_environment_is_not_leaked_into_messages(monkeypatch):
         RemoteStore(url).graph_names()
     assert "secret" not in str(info.value) and url in str(info.value)
     assert os.environ["PARTNERGRAPH_STORE_AUTH"] == "pg:secret"
+
+
+# -- a directory remembers its store ----------------------------------------------------------------
+
+def test_a_directory_built_with_store_is_read_from_that_store_by_every_command(server, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("PARTNERGRAPH_STORE", raising=False)
+    out = tmp_path / "out"
+    assert _build(server, out, None, "--update-url", server.replace("/query", "/update")) == 0
+    state = json.loads((out / "state.json").read_text(encoding="utf-8"))
+    assert state["store"] == server
+    assert state["store_endpoints"] == {"update_url": server.replace("/query", "/update")}
+    assert not (out / "store").exists()  # nothing embedded to fall back on: every answer below is the server's
+    capsys.readouterr()
+    assert main(["query", "-d", str(out), "-f", "csv", "climate-partnerships"]) == 0
+    assert "Köln,Yarinacocha,Peru,2017" in capsys.readouterr().out
+    exported = tmp_path / "export.nq"
+    assert main(["export", "-q", "-d", str(out), "-f", "nquads", "-o", str(exported)]) == 0
+    assert set(ox.parse(path=str(exported), format=ox.RdfFormat.N_QUADS)) == set(RemoteStore(server).quads())
+    assert main(["stats", "-d", str(out), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    assert main(["validate", "-d", str(out)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    assert main(["viz", "-d", str(out), "-o", str(tmp_path / "net.html")]) == 0
+    assert "Yarinacocha" in (tmp_path / "net.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["serve", "-d", str(out), "--get", "/sparql?query=ASK%20%7B%20%3Fs%20a%20pg%3APartnership%20%7D",
+                 "--accept", "application/sparql-results+json"]) == 0
+    assert json.loads(capsys.readouterr().out)["boolean"] is True
+
+
+def test_the_recorded_store_holds_no_credentials_and_an_explicit_store_wins(server, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PARTNERGRAPH_STORE_AUTH", "pg:secret")
+    out = tmp_path / "out"
+    assert _build(server, out) == 0
+    assert "secret" not in (out / "state.json").read_text(encoding="utf-8")
+    # another --store on the command line is used instead of the recorded one
+    other = f"http://127.0.0.1:{_free_port()}/query"
+    assert main(["query", "-d", str(out), "--store", other, "partnerships"]) == 1
+    assert other in capsys.readouterr().err
