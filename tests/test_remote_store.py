@@ -114,7 +114,7 @@ def _merged(store: RemoteStore) -> set[ox.Triple]:
 
 def test_remote_build_holds_what_the_embedded_build_holds(server, tmp_path, capsys):
     assert _build(server, tmp_path / "remote") == 0
-    assert "48 articles (48 extracted" in capsys.readouterr().out
+    assert "49 articles (49 extracted" in capsys.readouterr().out
     assert main(["build", "-q", "--no-validate", "-d", str(tmp_path / "local")]) == 0  # the same, embedded
     local = EmbeddedStore(tmp_path / "local" / "store", read_only=True)
     remote = RemoteStore(server)
@@ -155,7 +155,7 @@ def test_second_build_changes_nothing(server, tmp_path, capsys):
     store = RemoteStore(server)
     before = set(store.quads())
     assert _build(server, tmp_path / "out") == 0
-    assert "(0 extracted, 48 unchanged" in capsys.readouterr().out
+    assert "(0 extracted, 49 unchanged" in capsys.readouterr().out
     assert set(store.quads()) == before
     assert _merged(store) == {q.triple for q in before}
 
@@ -174,7 +174,7 @@ def test_a_changed_article_replaces_its_named_graph(server, tmp_path, capsys):
     _edit_article(corpus, KOELN_ARTICLE, lambda r: {**r, "title": new_headline})
     capsys.readouterr()
     assert _build(server, tmp_path / "out", [str(corpus)]) == 0
-    assert "(1 extracted, 47 unchanged" in capsys.readouterr().out
+    assert "(1 extracted, 48 unchanged" in capsys.readouterr().out
     assert not bool(store.query(ask.format(old_headline)))  # gone from the merge, too
     assert bool(store.query(ask.format(new_headline)))
     in_graph = store.query(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ ?a <https://schema.org/headline> ?h }} }}")

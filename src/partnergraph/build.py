@@ -85,6 +85,9 @@ class BuildReport:
     articles_extracted: int = 0
     articles_unchanged: int = 0
     articles_removed: int = 0
+    #: articles the graph holds after the build: those read now and those kept from earlier
+    #: builds of other sources (without --prune a build adds to the directory)
+    articles_total: int = 0
     triples: int = 0
     quads: int = 0
     classes: dict[str, int] = field(default_factory=dict)
@@ -296,6 +299,10 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     leaves the last good directory as it was.
     """
     options = options or BuildOptions()
+    missing = [s for s in sources or [] if not s.startswith(("http://", "https://")) and not Path(s).exists()]
+    if missing:
+        # a mistyped path would otherwise give a "valid" graph without it: nothing is built
+        raise SourceError(f"{', '.join(missing)}: no such file or folder (nothing was built)")
     progress = options.progress or (lambda _msg: None)
     started = dt.datetime.now()
     out_dir = Path(options.out_dir)
@@ -532,6 +539,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 report.articles_removed += 1
             if kept:
                 progress(f"--prune kept {kept} articles of sources that were not read completely")
+        report.articles_total = len(known)
         run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()})
         others = None
         if all(run.pieces.values()) and len(run.pieces) >= DUMPS_CHILD_MIN_ARTICLES \
