@@ -12,7 +12,7 @@ from partnergraph.sources import read_path
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 #: a listing page in the format of the seed listing (navigation lines, then blocks of caption,
 #: title and dateline + teaser), written by the team; the first block has no caption, as there
-LISTING = ARTICLES / "nachrichten-liste.txt"
+LISTING = ARTICLES.parent / "listing" / "nachrichten-liste.txt"
 
 
 def split(items):

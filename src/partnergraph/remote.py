@@ -30,7 +30,8 @@ Endpoints are derived from the query URL when the layout is recognisable (see `d
 and can be set explicitly (``--update-url``, ``--gsp-url``). Credentials come only from the
 environment, never from the command line::
 
-    PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic (digest when the server asks for it)
+    PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic; digest when the server asks for it or
+                                               refuses basic without offering it (Virtuoso)
     PARTNERGRAPH_STORE_AUTH="Bearer TOKEN"     an Authorization header (e.g. QLever's access token)
 """
 
