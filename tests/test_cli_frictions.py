@@ -83,6 +83,9 @@ def test_a_misspelled_query_name_gets_a_suggestion(sample_build, capsys):
     out, _ = sample_build
     assert main(["query", "-d", str(out), "ukraine-watr"]) == 1
     assert "did you mean ukraine-water" in capsys.readouterr().err
+    # a name with an update word in it is still a name ("with" is also SPARQL Update's WITH)
+    assert main(["query", "-d", str(out), "partnerships-with-year"]) == 1
+    assert "did you mean partnerships-without-year" in capsys.readouterr().err
 
 
 def test_construct_results_come_as_rows_of_s_p_o_in_csv(sample_build, capsys):

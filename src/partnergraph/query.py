@@ -54,7 +54,7 @@ def resolve(query: str, *, base: str) -> tuple[str, str]:
             return str(path), sparql_prologue(base) + path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read the query: {exc}") from None
-    if not _SPARQL_WORDS.search(query):
+    if re.fullmatch(r"[\w.-]+", query) or not _SPARQL_WORDS.search(query):  # a name, not SPARQL
         close = difflib.get_close_matches(query, list(bundled), n=3, cutoff=0.6)
         if close:
             raise QueryError(f"no bundled query {query!r}; did you mean {' or '.join(close)}? "
