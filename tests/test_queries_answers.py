@@ -194,10 +194,15 @@ def check_ukraine_partnerships(rows):
 
 
 def check_ukraine_water(rows):
-    # The sample names Ukrainian water utilities (Betreiberpartnerschaften) but no German–
-    # Ukrainian pair of municipalities working on water; that the query finds such a pair when
-    # there is one is checked in test_ukraine_water_finds_a_pair_through_a_narrower_theme.
-    assert rows == []
+    # The Betreiberpartnerschaften articles name Ukrainian water utilities, not a pair of
+    # municipalities; Filderstadt–Poltawa (the sample's last article) is the one pair working on
+    # drinking water and, later, wastewater, in the Ukraine programme, since 1990
+    assert rows == [
+        {"german": "Filderstadt", "ukrainian": "Poltawa", "since": "1990",
+         "programme": "Kommunale Partnerschaften mit der Ukraine", "theme": "Abwasserentsorgung"},
+        {"german": "Filderstadt", "ukrainian": "Poltawa", "since": "1990",
+         "programme": "Kommunale Partnerschaften mit der Ukraine", "theme": "Trinkwasserversorgung"},
+    ]
 
 
 def check_unlinked_municipalities(rows):
