@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -282,6 +283,63 @@ def test_missing_credentials_say_where_to_put_them(auth_endpoint, monkeypatch):
     monkeypatch.delenv("PARTNERGRAPH_STORE_AUTH", raising=False)
     with pytest.raises(StoreError, match="HTTP 401.*PARTNERGRAPH_STORE_AUTH"):
         RemoteStore(auth_endpoint).graph_names()
+
+
+class _DigestOnlyEndpoint(BaseHTTPRequestHandler):
+    """Like Virtuoso's /sparql-auth: Basic credentials get a bare 401 without WWW-Authenticate;
+    a request without credentials gets a Digest challenge; pg:secret in Digest is let in."""
+
+    seen: list[str] = []
+    NONCE = "f00dcafe"
+
+    def do_POST(self):  # noqa: N802 - the http.server name
+        import hashlib
+
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        header = self.headers.get("Authorization", "")
+        type(self).seen.append(header.split(" ")[0])
+        if header.startswith("Digest "):
+            fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[7:]))
+            md5 = lambda text: hashlib.md5(text.encode()).hexdigest()  # noqa: E731 - RFC 2617's H()
+            ha1, ha2 = md5(f"pg:{fields['realm']}:secret"), md5(f"POST:{fields['uri']}")
+            expected = md5(f"{ha1}:{self.NONCE}:{fields['nc']}:{fields['cnonce']}:{fields['qop']}:{ha2}")
+            if fields.get("username") == "pg" and fields.get("response") == expected:
+                body = b'{"head":{"vars":["g"]},"results":{"bindings":[]}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        self.send_response(401)
+        if not header:
+            self.send_header("WWW-Authenticate", f'Digest realm="SPARQL", nonce="{self.NONCE}", qop="auth"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_basic_refused_with_a_bare_401_is_retried_as_digest_and_digest_is_kept(monkeypatch):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _DigestOnlyEndpoint)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    _DigestOnlyEndpoint.seen = []
+    try:
+        monkeypatch.setenv("PARTNERGRAPH_STORE_AUTH", "pg:secret")
+        store = RemoteStore(f"http://127.0.0.1:{httpd.server_address[1]}/sparql-auth")
+        assert store.graph_names() == set()
+        assert _DigestOnlyEndpoint.seen[0] == "Basic" and "Digest" in _DigestOnlyEndpoint.seen
+        _DigestOnlyEndpoint.seen = []
+        store.graph_names()
+        assert "Basic" not in _DigestOnlyEndpoint.seen  # digest from then on
+        # wrong credentials: the 401 is reported, naming where credentials go
+        monkeypatch.setenv("PARTNERGRAPH_STORE_AUTH", "pg:falsch")
+        with pytest.raises(StoreError, match="HTTP 401.*PARTNERGRAPH_STORE_AUTH"):
+            RemoteStore(f"http://127.0.0.1:{httpd.server_address[1]}/sparql-auth").graph_names()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_credentials_in_the_url_are_refused(monkeypatch):
