@@ -342,6 +342,39 @@ def test_basic_refused_with_a_bare_401_is_retried_as_digest_and_digest_is_kept(m
         httpd.server_close()
 
 
+class _CappedEndpoint(BaseHTTPRequestHandler):
+    """Like Virtuoso at its ResultSetMaxRows: five rows, and the X-SPARQL-MaxRows header."""
+
+    def do_POST(self):  # noqa: N802 - the http.server name
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        rows = ",".join('{"g":{"type":"uri","value":"https://w3id.org/partnergraph/id/article/%016x"}}' % i
+                        for i in range(5))
+        body = ('{"head":{"vars":["g"]},"results":{"bindings":[' + rows + "]}}").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("X-SPARQL-MaxRows", "5")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_an_answer_the_server_cut_short_is_an_error_not_a_silent_loss():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _CappedEndpoint)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        store = RemoteStore(f"http://127.0.0.1:{httpd.server_address[1]}/sparql")
+        with pytest.raises(StoreError, match="cut the answer off at 5 rows.*ResultSetMaxRows"):
+            store.graph_names()
+        with pytest.raises(StoreError, match="cut the answer off at 5 rows"):
+            list(store.quads())
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 def test_credentials_in_the_url_are_refused(monkeypatch):
     with pytest.raises(UsageError, match="PARTNERGRAPH_STORE_AUTH"):
         RemoteStore("http://pg:secret@127.0.0.1:7878/query")

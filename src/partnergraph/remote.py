@@ -156,6 +156,8 @@ _TOO_LARGE = re.compile(r"generated SQL text has exceeded|\bSP030\b.*\bline \d+:
                         re.IGNORECASE)
 
 
+#: the header by which Virtuoso says it cut an answer short at ResultSetMaxRows (sent only then)
+_MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
 _XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
 _WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
 #: Virtuoso stores a geo:wktLiteral as its own geometry type, with single-precision coordinates
@@ -270,6 +272,7 @@ class RemoteStore:
                 accept: str = SPARQL_JSON):
         resp = self._request("POST", self.query_url, what, data=[("query", sparql), *params],
                              headers={"Accept": accept}, stream=stream)
+        self._check_complete(resp, what)
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         fmt = _RESULT_TYPES.get(ctype)
         if fmt is None:
@@ -287,6 +290,16 @@ class RemoteStore:
                 return self._select(sparql, what, params=params, stream=stream, accept=SPARQL_JSON)
             return resp, ox.parse_query_results(body, fmt)
         return resp, ox.parse_query_results(resp.content, fmt)
+
+    def _check_complete(self, resp: requests.Response, what: str) -> None:
+        """Refuses an answer the server cut short. Virtuoso stops at its [SPARQL]
+        ResultSetMaxRows (10,000 in Debian's package) and says so only in this header: an
+        export or a query answer would silently miss the rest."""
+        cap = resp.headers.get(_MAX_ROWS_HEADER)
+        if cap:
+            resp.close()
+            raise StoreError(f"{self.query_url}: {what}: the server cut the answer off at {cap} rows "
+                             "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
 
     def _update(self, sparql: str, what: str) -> None:
         self._request("POST", self.update_url, what, data=sparql.encode("utf-8"),
@@ -518,6 +531,7 @@ class RemoteStore:
         accept = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
         resp = self._request("POST", self.query_url, "query", data=[("query", sparql), *params],
                              headers={"Accept": accept})
+        self._check_complete(resp, "query")
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype not in _RDF_TYPES:
             raise StoreError(f"{self.query_url}: query: unexpected answer of type {ctype or 'unknown'!r}")
