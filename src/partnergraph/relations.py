@@ -917,6 +917,9 @@ HEADING_MAX = 60
 
 def _is_list_line(s: str) -> bool:
     s = s.strip()
+    if s.endswith((",", ";")) or (s and s[-1].islower() and s[:1].isupper() and " " in s and not s[0] in "•·▪►*-–—"
+                                  and len(s) > HEADING_MAX):
+        return False  # prose whose line was broken ("… mit Städten,\nKreisen und Bezirken")
     return 0 < len(s) <= LIST_LINE_MAX and (s[0] in "•·▪►*-–—" or s[0].isdigit() and not s.endswith(".")
                                              or not s.endswith((".", "!", "?", "“", '"', "»")))
 
