@@ -425,14 +425,15 @@ class Extractor:
                 end = start + len(name)
                 # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
                 # lost): a country word ends the name
-                cut = [sp[0] for i in taken.ids(start, end) if (sp := taken.spans[i])[2] is not None
+                covering = taken.ids(start, end)
+                cut = [sp[0] for i in covering if (sp := taken.spans[i])[2] is not None
                        and sp[2].kind in ("country", "region") and sp[0] > start]
                 if cut:
                     name = self._trim_name(text[start:min(cut)])
                     if not name:
                         continue
                     end = start + len(name)
-                covering = taken.ids(start, end)
+                    covering = taken.ids(start, end)
                 spans = [taken.spans[i] for i in covering]
                 if any(s <= start and e >= end for s, e, _ in spans):
                     continue  # the gazetteer or a vocabulary term already has it

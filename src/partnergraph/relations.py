@@ -181,13 +181,15 @@ class RelationRules:
         prev_cue = False
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
-            cue = sent in typed or self.has_cue(s_text)
+            cue = bool(typed) and sent in typed or self.has_cue(s_text)
             if intro is not None and _is_list_line(s_text):
                 ctx.list_items[sent] = intro
                 cue = True
             else:
                 intro = None
-                if not cue and prev_cue and (_PAIR_LIST.search(s_text) or _COLON_LIST.search(s_text)):
+                if not cue and prev_cue and (
+                        ((" und " in s_text or "-" in s_text) and _PAIR_LIST.search(s_text))
+                        or (":" in s_text and _COLON_LIST.search(s_text))):
                     cue = True
                 if cue and _introduces_list(s_text):
                     intro = sent
@@ -394,7 +396,7 @@ class RelationRules:
                 record(owners[0], m, sent, scope=scope, list_item=scope is not None,
                        list_start=segments[0][1][0] if scope is not None else None)
             return
-        if not owners and self.plural_partners.search(s_text):
+        if not owners and "artner" in s_text and self.plural_partners.search(s_text):
             # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
             subject = _recent_home(history, ex) or home.get()
             for m in here:
