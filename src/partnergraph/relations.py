@@ -188,7 +188,7 @@ class RelationRules:
             else:
                 intro = None
                 if not cue and prev_cue and (
-                        ((" und " in s_text or "-" in s_text) and _PAIR_LIST.search(s_text))
+                        (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
                         or (":" in s_text and _COLON_LIST.search(s_text))):
                     cue = True
                 if cue and _introduces_list(s_text):
