@@ -337,7 +337,8 @@ class RelationRules:
         text = ex.article.analysed_text
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = [m for i, m in enumerate(here)
-                if not (i and self.locator.fullmatch(text, here[i - 1].end, m.start))]
+                if not (i and m.start - here[i - 1].end <= LOCATOR_GAP
+                        and self.locator.fullmatch(text, here[i - 1].end, m.start))]
         rest = list(here)
         taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
@@ -1058,6 +1059,9 @@ def _recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None
                 return first
     return None
 
+
+#: the longest locator between two places, " in der Nähe von " (17 characters), with room
+LOCATOR_GAP = 24
 
 #: a place this close to the start of a sentence is its subject: "Der Großbezirk X", "Die
 #: Landeshauptstadt X" (the longest such openings we met are about 30 characters)
