@@ -278,9 +278,9 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A real 24 MB file system (tmpfs): needs root and mount(2), as CI on a fresh machine has."""
+    """A real 64 MB file system (tmpfs): needs root and mount(2), as CI on a fresh machine has."""
     where = tmp_path / "disk"
-    if not _mount_tmpfs(where, "24m"):
+    if not _mount_tmpfs(where, "64m"):
         pytest.skip("cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)")
     yield where
     subprocess.run(["umount", "-l", str(where)], check=False)
