@@ -35,6 +35,7 @@ class PG(DefinedNamespace):
     # article
     mentions: URIRef
     dateline: URIRef
+    titleDerived: URIRef
     imageCaption: URIRef
     analysedText: URIRef
     # places
