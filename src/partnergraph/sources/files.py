@@ -51,8 +51,8 @@ def _not_text(path: Path) -> str:
     """Why the file at `path` is not a UTF-8 text file ("" when it may be one)."""
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16 encoded; save it as UTF-8"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\0" in head[:200]:
+        return "UTF-16 encoded; save it as UTF-8"  # a byte order mark, and Latin letters as 2 bytes
     nul = head.find(b"\0")
     if nul >= 0:
         return f"a binary file, not text (a NUL byte at byte {nul})"
