@@ -123,3 +123,16 @@ def test_the_bundled_queries_that_read_dates_accept_all_three_types(built):
     assert months == {"2022-03": 1, "2023-03": 2, "2023-07": 2}  # a year alone has no month
     dates = [r["date"] for r in bundled(store, "articles")]
     assert dates == ["2023-07-24", "2023-07", "2023-03-24", "2023-03", "2023", "2022-03-24", None, None]
+
+
+def test_a_listing_block_with_an_impossible_date_is_read_without_a_date(tmp_path, caplog):
+    from partnergraph.sources import read_path
+
+    listing = tmp_path / "liste.txt"
+    listing.write_text("Ein Foto vom Rathaus\nBonn und Cape Coast feiern\n"
+                       f"Bonn, 31. Februar 2023. {TEXT}\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="partnergraph"):
+        items = list(read_path(listing))
+    assert len(items) == 1 and items[0].title == "Bonn und Cape Coast feiern" and items[0].date is None
+    (note,) = [r.getMessage() for r in caplog.records]
+    assert note.startswith(f"{listing}:3: '31. Februar 2023' is not a date")

@@ -173,9 +173,8 @@ def read_listing(path: Path) -> Iterator[Item]:
         for n, stray in content[:-2]:
             yield SourceError(f"line outside any block: {stray[:60]!r}", source=source, line=n)
         date = parse_date(m["date"])
-        if date is None:
-            yield SourceError(f"unreadable date {m['date']!r}", source=source, line=lineno)
-            continue
+        if date is None:  # "31. Februar 2023": the article is worth more than its date
+            LOGGER.warning("%s:%d: %r is not a date; the article is read without a date", source, lineno, m["date"])
         found += 1
         yield Article(
             url=f"urn:partnergraph:{slugify(path.stem)}:{slugify(title)}",
