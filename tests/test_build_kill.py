@@ -189,6 +189,28 @@ def test_a_reader_leaves_a_running_build_alone(tmp_path):
         assert (out / ".staging" / "graph.ttl").read_text() == "halb geschrieben"
 
 
+def test_builds_killed_at_random_instants_always_leave_a_consistent_directory(tmp_path):
+    import random
+
+    out = tmp_path / "g"
+    src = write_articles(tmp_path / "a.jsonl", 230)
+    build([str(src)], BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
+    chance = random.Random(15)
+    for round_ in range(4):
+        write_articles(src, 220, start=1000 * (round_ + 1))  # new articles: the workers have work
+        proc = cli("build", str(src), "-d", str(out), "-j", "2", "--no-validate")
+        time.sleep(chance.uniform(1.0, 8.0))
+        kids = children(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        wait_for(lambda: not any(alive(k) for k in kids), 10, "the killed build's children end")
+        assert lock_is_free(out)
+        # whatever the instant, a reader sees one state: the store, graph.ttl and state.json agree
+        n = count_articles(out)
+        assert n == ttl_articles(out) == len(json.loads((out / "state.json").read_text())["articles"])
+        assert not any((out / name).exists() for name in (".staging", ".commit", ".trash"))
+
+
 _ORPHAN = """
 import fcntl, os, sys, time
 from partnergraph.dirlock import holder_record
@@ -286,10 +308,10 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(where)], check=False)
 
 
-#: room left on the disk: the first fills up while the dump pieces are written (the error names
-#: the piece), the second while the store loads (RocksDB's error names no file: the directory)
-@pytest.mark.parametrize("room", [600_000, 3_000_000])
-def test_a_build_on_a_full_disk_ends_in_one_line_and_leaves_the_previous_outputs(tmp_path, small_disk, room):
+#: room left on the disk: the first fills up while the workers write the dump pieces (the error
+#: names the piece), the second while the store loads (RocksDB's error names no file: the directory)
+@pytest.mark.parametrize("room, jobs", [(600_000, "2"), (3_000_000, "1")])
+def test_a_build_on_a_full_disk_ends_in_one_line_and_leaves_the_previous_outputs(tmp_path, small_disk, room, jobs):
     out = small_disk / "g"
     src = write_articles(tmp_path / "a.jsonl", 4)
     first = cli("build", str(src), "-d", str(out), "-j", "1", "--no-validate", "-q")
@@ -298,8 +320,8 @@ def test_a_build_on_a_full_disk_ends_in_one_line_and_leaves_the_previous_outputs
     # leave less room than the next build's staged files need
     free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
     (small_disk / "filler").write_bytes(b"\0" * max(0, free - room))
-    write_articles(src, 200)
-    second = cli("build", str(src), "-d", str(out), "-j", "1", "--no-validate", "-q")
+    write_articles(src, 400)  # more than build.PARALLEL_MIN_ARTICLES: -j 2 forks workers
+    second = cli("build", str(src), "-d", str(out), "-j", jobs, "--no-validate", "-q")
     stdout, stderr = second.communicate(timeout=300)
     assert second.returncode == 1
     lines = stderr.strip().splitlines()
@@ -310,4 +332,4 @@ def test_a_build_on_a_full_disk_ends_in_one_line_and_leaves_the_previous_outputs
     (small_disk / "filler").unlink()
     third = cli("build", str(src), "-d", str(out), "-j", "1", "--no-validate", "-q")
     assert third.wait(300) == 0, third.stderr.read()
-    assert ttl_articles(out) == 200
+    assert ttl_articles(out) == 400
