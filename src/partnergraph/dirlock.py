@@ -72,6 +72,25 @@ def _holder(fh: BinaryIO) -> tuple[int, str] | None:
     return int(parts[0]), parts[1] if len(parts) > 1 else ""
 
 
+def _kernel_holder(path: Path) -> tuple[int, str] | None:
+    """(pid, "") of the process that took the flock on `path`, from Linux's /proc/locks: for a
+    lock file that records nothing (written by versions before the record). The kernel keeps
+    naming the process that took the lock after it died, while its children still hold it."""
+    try:
+        st = path.stat()
+        table = Path("/proc/locks").read_text()
+    except OSError:
+        return None
+    key = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for line in table.splitlines():
+        # "1: FLOCK  ADVISORY  WRITE 12345 fe:00:2147148 0 EOF"; waiting requests carry "->"
+        fields = line.split()
+        if len(fields) >= 6 and "->" not in fields and fields[1] == "FLOCK" and fields[5] == key \
+                and fields[4].isdigit() and int(fields[4]) > 0:
+            return int(fields[4]), ""
+    return None
+
+
 def _is_gone(holder: tuple[int, str]) -> bool:
     """Whether the recorded holder has died (its pid is free, or now names another process)."""
     pid, started = holder
@@ -114,7 +133,7 @@ def _take_over(path: Path) -> BinaryIO | None:
         if fh is not None:  # freed meanwhile
             return fh
         with open(path, "rb") as old:
-            holder = _holder(old)
+            holder = _holder(old) or _kernel_holder(path)
         if holder is None or not _is_gone(holder):
             return None
         fresh = path.with_name(f"{path.name}.{os.getpid()}")
