@@ -168,12 +168,17 @@ def test_a_reader_that_may_not_write_reads_the_committed_state_of_a_half_moved_c
             proc.kill()
             proc.wait()
     build_module = sys.modules["partnergraph.build"]
+    import partnergraph.dirlock as dirlock
 
-    def read_only(_out):
-        raise PermissionError(errno.EACCES, "Permission denied", str(_out))
+    def read_only(path, *_args):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(build_module, "recover", read_only)
+    monkeypatch.setattr(build_module, "recover", read_only)  # the lock file is writable, the rest not
     assert count_articles(out) == 3 == ttl_articles(out)
+    monkeypatch.setattr(dirlock, "_try_lock", read_only)  # not even the lock file
+    started = time.monotonic()
+    assert count_articles(out) == 3
+    assert time.monotonic() - started < 5  # no waiting for a build that is not running
     assert (out / ".commit").exists()  # nothing was changed
 
 

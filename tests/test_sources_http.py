@@ -319,7 +319,8 @@ class TrickleServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/langsam.html"
+        scheme = "https" if self.trickle == "tls" else "http"
+        return f"{scheme}://127.0.0.1:{self.sock.getsockname()[1]}/langsam.html"
 
     def _serve(self) -> None:
         while not self.stop.is_set():
@@ -330,11 +331,14 @@ class TrickleServer:
             with conn:
                 conn.settimeout(2)
                 try:
-                    conn.recv(65536)
+                    if self.trickle != "tls":  # a TLS client speaks first, and waits
+                        conn.recv(65536)
                     body = b"<html><body><p>" + b"Langsam kommt der Text. " * 40 + b"</p></body></html>"
                     head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
                             + b"Content-Length: " + str(len(body)).encode() + b"\r\n")
-                    if self.trickle == "headers":
+                    if self.trickle == "tls":  # a TLS record header announcing 16 KB, then drops
+                        slow, fast = b"\0" * 16384, b"\x16\x03\x03\x40\x00"
+                    elif self.trickle == "headers":
                         slow, fast = head + b"X-Polster: " + b"a" * 400 + b"\r\n\r\n" + body, b""
                     else:
                         fast, slow = head + b"\r\n", body
@@ -349,14 +353,15 @@ class TrickleServer:
                     pass  # the client hung up: what the deadline is for
 
 
-@pytest.mark.parametrize("trickle", ["headers", "body"])
+@pytest.mark.parametrize("trickle", ["headers", "body", "tls"])
 def test_the_timeout_is_a_deadline_for_the_whole_request_even_if_the_server_trickles(tmp_path, trickle):
     with TrickleServer(trickle) as server:
         fetcher = Fetcher(options(tmp_path, timeout=1.0, retries=0, ignore_robots=True))
         started = time.monotonic()
         err = fetch_error(fetcher, server.url)
         elapsed = time.monotonic() - started
-    # one byte per 0.1 s: the answer would take over 40 s; the deadline ends it at 1 s
+    # one byte per 0.1 s: the answer (or the TLS handshake) would take over 40 s; the deadline
+    # ends it at 1 s
     assert elapsed < 2.0, f"the request took {elapsed:.1f} s"
     assert "within 1 s (--timeout)" in str(err) and err.transient
 

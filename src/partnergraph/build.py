@@ -873,6 +873,8 @@ def settled(out_dir: Path) -> Path:
     deadline = dt.datetime.now() + dt.timedelta(seconds=COMMIT_WAIT_SECONDS)
     while True:
         with try_locked(out_dir / LOCK_FILE) as mine:
+            if mine is None:
+                break  # a directory this process may only read
             if mine:
                 try:
                     recover(out_dir)

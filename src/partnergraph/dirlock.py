@@ -173,18 +173,19 @@ def locked(path: Path, *, busy: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def try_locked(path: Path) -> Iterator[bool]:
-    """The lock for the block if it is free (True), else nothing (False); also False when the
-    lock file cannot be opened for writing (a directory the caller may only read)."""
+def try_locked(path: Path) -> Iterator[bool | None]:
+    """The lock for the block if it is free (True); False when another process holds it; None
+    when this process cannot take it at all (a directory it may only read)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover
-        yield False
+        yield None
         return
     try:
         fh = _try_lock(path)
     except OSError:
-        fh = None
+        yield None
+        return
     if fh is None:
         yield False
         return

@@ -143,7 +143,9 @@ class _Deadline:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.expired = False
-        self._sockets: list[socket.socket] = []
+        #: each socket with its file descriptor: TLS takes the descriptor over from the plain
+        #: socket (which is then detached) while the handshake, which can trickle too, runs
+        self._sockets: list[tuple[socket.socket, int]] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
@@ -164,25 +166,36 @@ class _Deadline:
         if deadline is None or sock is None:
             return
         with deadline._lock:
-            deadline._sockets.append(sock)
+            deadline._sockets.append((sock, sock.fileno()))
             if deadline.expired:
-                _shut(sock)
+                _shut(sock, sock.fileno())
 
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
-            for sock in self._sockets:
-                _shut(sock)
+            for sock, fd in self._sockets:
+                _shut(sock, fd)
 
 
-def _shut(sock: socket.socket) -> None:
+def _shut(sock: socket.socket, fd: int) -> None:
+    """Shuts the connection down for reading and writing (the descriptor stays open: its owner
+    closes it)."""
     try:
-        sock.shutdown(socket.SHUT_RDWR)
+        if sock.fileno() != -1:
+            sock.shutdown(socket.SHUT_RDWR)
+        elif fd >= 0:  # detached: the TLS socket that took the descriptor over is using it
+            handle = socket.socket(fileno=fd)
+            try:
+                handle.shutdown(socket.SHUT_RDWR)
+            finally:
+                handle.detach()
     except OSError:  # closed already
         pass
 
 
-class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+class _Watched:
+    """Puts the connection's socket under the running request's deadline."""
+
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
         _Deadline.watch(sock)
@@ -193,9 +206,12 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
         return super().request(*args, **kwargs)
 
 
-class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    _new_conn = _WatchedHTTPConnection._new_conn
-    request = _WatchedHTTPConnection.request
+class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
 
 
 class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
