@@ -420,8 +420,8 @@ class _DumpsChild:
                                              format=ox.RdfFormat.N_QUADS))
         spec = staging / ".dumps-spec.json"
         spec.write_text(json.dumps({"cache": str(cache.dir.parent), "pieces": pieces, "others": str(others_file),
-                                    "graphs": sorted(others), "base": base, "parent": os.getpid(), "ttl": str(staging / "graph.ttl"),
-                                    "trig": str(staging / "graph.trig")}), encoding="utf-8")
+                                    "graphs": sorted(others), "base": base, "ttl": str(staging / "graph.ttl"),
+                                    "trig": str(staging / "graph.trig"), "parent": os.getpid()}), encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-c", _DUMPS, str(spec)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         _DumpsChild.running.add(self)
