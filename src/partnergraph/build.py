@@ -875,12 +875,14 @@ def recorded_store(out_dir: Path) -> tuple[str | None, dict]:
 def open_existing(out_dir: Path, *, store_url: str | None = None, **remote) -> GraphStore:
     """The store of an already built graph directory, opened for reading: `store_url` when
     given, else the store the directory records (a build with --store), else the embedded one."""
+    reading = Path(out_dir)
     if not store_url:
+        reading = settled(out_dir)  # first: state.json, which records the store, may be mid-commit
         store_url, recorded = recorded_store(out_dir)
         remote = {**recorded, **remote}
     if store_url:
         return open_store(out_dir, store_url=store_url, **remote)
-    out_dir = settled(out_dir)
+    out_dir = reading
     if not (out_dir / "store").exists():
         raise StoreError(f"{out_dir}: no graph here (run 'partnergraph build -d {out_dir}' first)")
     return open_store(out_dir, read_only=True)
