@@ -179,7 +179,7 @@ def cmd_evaluate(args, out: Printer) -> int:
 
     report = BuildReport(out_dir="")
     collected = collect(args.sources or [str(sample_dir())], report, out.progress)
-    result = evaluate(args.gold, collected.articles)
+    result = evaluate(args.gold, collected.articles, split=args.split)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -268,6 +268,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
     ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
+    ev.add_argument("--split", metavar="NAME", help="only the gold records of this split (e.g. dev)")
     ev.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     ev.set_defaults(func=cmd_evaluate)
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from . import local_governments
 from .gazetteer import (Gazetteer, PlaceRecord, get_gazetteer, load_common_nouns, load_first_names,
                         load_frequent_words)
 from .iri import slugify
@@ -128,6 +129,8 @@ class Extractor:
         self._cue_nouns = {w.lower() for w in self.rules["place_cue_nouns"]}
         self._cue_exclude = {w.lower() for w in self.rules["place_cue_exclude"]}
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
+        self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
+        self._city_parts = frozenset(self.rules["city_part_nouns"])
         self._cue_memo: dict[str, bool] = {}
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
@@ -180,6 +183,11 @@ class Extractor:
             if t.needs_context and not self._after_preposition(ctx.text, h.start):
                 continue
             sent = sentence_of(ctx.sentences, h.start)
+            if t.kind == "municipality":  # a district or borough from the table of local governments
+                place = local_governments.place(t.ref)
+                ex.places.setdefault(place.key, place)
+                ex.mentions.append(Mention(t.kind, place.key, ctx.text[h.start:h.end], h.start, h.end, sent))
+                continue
             ex.mentions.append(Mention(t.kind, t.ref, ctx.text[h.start:h.end], h.start, h.end, sent))
             if t.kind == "country":
                 ctx.countries.add(t.ref)
@@ -218,8 +226,8 @@ class Extractor:
             cands = [gaz.place(i) for i in ids]
             if surface_end == end + 2:
                 cands = [c for c in cands if c.country in GERMAN_SPEAKING and c.population >= MIN_ADJECTIVE_POPULATION]
-                if not cands:
-                    continue
+                if not cands or _next_word(text, surface_end) in self._city_parts:
+                    continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
             hits.append(PlaceHit(start, surface_end, surface, cands, surface in gaz.ambiguous,
                                  adjective=surface_end == end + 2))
         return hits
@@ -416,16 +424,36 @@ class Extractor:
                 end = start + len(name)
                 covering = taken.ids(start, end)
                 spans = [taken.spans[i] for i in covering]
-                if any(s <= start and e >= end for s, e, _ in spans):
+                district_cue = cue in self._cue_kinds
+                if any(s <= start and e >= end for s, e, _ in spans) and not (
+                        # "Landkreis Celle" when the table lacks it: the gazetteer's town Celle
+                        # gives way to the district
+                        district_cue and all(mm is not None and mm.kind == "municipality" and s == start
+                                             and ex.places.get(mm.ref) is not None
+                                             and ex.places[mm.ref].kind == "municipality" for s, e, mm in spans)):
                     continue  # the gazetteer or a vocabulary term already has it
-                if not all(start <= s and e <= end for s, e, _ in spans):
+                if not all(start <= s and e <= end for s, e, _ in spans) and not any(s <= start and e >= end for s, e, _ in spans):
                     continue  # overlaps a longer name on one side
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 _drop(ex, [taken.release(i) for i in covering])
-                country = self._cued_country(ex, ctx, start, end) or self._sole_foreign_country(ex, ctx, start)
-                if cue.startswith(("landkreis", "kreis")):
-                    name, country = f"Landkreis {name}", country or HOME_COUNTRY
-                place = Place(name_de=name, country=country, slug=slugify(name))
+                cued = self._cued_country(ex, ctx, start, end)
+                country = cued or self._sole_foreign_country(ex, ctx, start)
+                kind = "municipality"
+                if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
+                    kind, prefix = self._cue_kinds[cue]
+                    if not name.startswith(prefix):
+                        name = f"{prefix} {name}"
+                    if prefix == "Landkreis":  # German unless an adjective says otherwise
+                        country = cued or HOME_COUNTRY
+                    if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
+                        start = head.start()
+                known = local_governments.local_governments()
+                alt = f"{kind}:Kreis {name.removeprefix('Landkreis ')}"
+                if country == HOME_COUNTRY and (f"{kind}:{name}" in known or alt in known):
+                    place = known.get(f"{kind}:{name}", known.get(alt)).to_place()
+                    name = place.name_de
+                else:
+                    place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                 new[name] = place
                 ex.places.setdefault(place.key, place)
                 mention = Mention("municipality", place.key, text[start:end], start, end,
@@ -477,8 +505,16 @@ class Extractor:
         """Once introduced, a place counts wherever the article names it again; a shorter
         gazetteer reading inside it gives way ("Annaba" in "Sindelfingen – Annaba Drâa Errich")."""
         for name, place in new.items():
-            bare = name.removeprefix("Landkreis ")
-            for occ in re.finditer(rf"(?<![\w]){re.escape(bare)}s?(?![\w])", ctx.text):
+            # a district is named again only with its prefix ("des Landkreises Harburg"): the
+            # bare "Harburg" is the town of that name, or the article's shorthand, never certain
+            if place.kind != "municipality" and " " in name:
+                prefix, core = name.split(" ", 1)
+                pattern = rf"(?<![\w]){re.escape(prefix)}(?:es|s)?\s+{re.escape(core)}s?(?![\w])"
+                if prefix == "Landkreis":
+                    pattern = rf"(?<![\w])(?:Landkreis|Kreis)(?:es)?\s+{re.escape(core)}s?(?![\w])"
+            else:
+                pattern = rf"(?<![\w]){re.escape(name)}s?(?![\w])"
+            for occ in re.finditer(pattern, ctx.text):
                 s0, e0 = occ.start(), occ.end()
                 inner = [i for i in taken.ids(s0, e0)
                          if (m := taken.spans[i][2]) is not None and m.kind == "municipality"
@@ -528,6 +564,17 @@ class Extractor:
 def _is_adjective(word: str) -> bool:
     """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
     return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after `end`, skipping white space."""
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    return text[i:j]
 
 
 def _previous_word(text: str, start: int) -> str:
