@@ -378,8 +378,11 @@ class Extractor:
             if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY):
                 return False  # "in Kitas" is not Quito: a noun needs its place's country named
         if h.surface.lower() in self.frequent and not known and not (
-                (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION):
-            return False  # "Dort", "Weil", "Man"
+                (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION) \
+                and not (not f["initial"] and best.population >= WORLD_CITY_POPULATION):
+            # "Dort", "Weil", "Man"; a metropolis mid-sentence is itself ("ein Signal an
+            # Moskau"), while its word-twins open sentences ("Dabei" is not Dubai)
+            return False
         if known or cue_named or foreign_named:
             return True
         if best.country == HOME_COUNTRY:
