@@ -20,7 +20,7 @@ from . import local_governments
 from .gazetteer import (Gazetteer, PlaceRecord, get_gazetteer, load_common_nouns, load_first_names,
                         load_frequent_words)
 from .iri import slugify
-from .matcher import TermHit, TermMatcher
+from .matcher import Keywords, TermHit, TermMatcher
 from .models import Article, Extraction, Mention, Place, Span
 from .rules import rules
 from .sentences import sentence_of, split
@@ -131,6 +131,7 @@ class Extractor:
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
         self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
         self._city_parts = frozenset(self.rules["city_part_nouns"])
+        self._credits = Keywords(self.rules["credit_markers"], ignore_case=True, word_start=False)
         self._cue_memo: dict[str, bool] = {}
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
@@ -156,7 +157,7 @@ class Extractor:
         ctx = Context(text=text, sentences=split(text))
         persons = self._relations.persons_spans(text)
         term_hits = self.terms.find(text)
-        place_hits = self._place_hits(text)
+        place_hits = self._place_hits(_uncapitalised(text, self.gazetteer))
         term_hits, place_hits = _resolve_overlaps(term_hits, place_hits, persons)
         self._term_mentions(ex, ctx, term_hits)
         # a region names its country too, for cues: "dem schottischen Blantyre" → GB
@@ -168,11 +169,22 @@ class Extractor:
         self._place_mentions(ex, ctx, place_hits)
         self._cue_places(ex, ctx)
         self._coordinated_places(ex, ctx)
+        self._drop_credits(ex, text)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         return ex
+
+    def _drop_credits(self, ex: Extraction, text: str) -> None:
+        """Places inside a photo or source credit ("Foto: Stadt Bonn") are not the article's."""
+        spans = []
+        for start, end in self._credits.find(text):
+            stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
+            spans.append((start, stop))
+        if spans:
+            ex.mentions[:] = [m for m in ex.mentions if m.kind != "municipality"
+                              or not any(s <= m.start < e for s, e in spans)]
 
     # -- terms -----------------------------------------------------------------------------
 
@@ -567,6 +579,25 @@ class Extractor:
 def _is_adjective(word: str) -> bool:
     """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
     return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
+
+
+_CAPS_WORD = re.compile(r"(?<![\w\-])[A-ZÄÖÜ][A-ZÄÖÜ\-]{3,}(?![\w\-])")
+
+
+def _uncapitalised(text: str, gazetteer: Gazetteer) -> str:
+    """The text with each ALL-CAPS word that is a place's name in normal case written so:
+    "PARTNERSTADT KIEW" → "PARTNERSTADT Kiew" (headings and menus of real pages). Same length,
+    so offsets stay valid; abbreviations that name no place (SKEW, GmbH) stay as they are."""
+    if not _CAPS_WORD.search(text):
+        return text
+    parts, last = [], 0
+    for m in _CAPS_WORD.finditer(text):
+        word = m.group(0)
+        normal = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+        if len(normal) == len(word) and gazetteer.automaton.exists(normal):
+            parts += [text[last:m.start()], normal]
+            last = m.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _next_word(text: str, end: int) -> str:
