@@ -131,6 +131,7 @@ class Extractor:
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
         self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
         self._city_parts = frozenset(self.rules["city_part_nouns"])
+        self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._credits = Keywords(self.rules["credit_markers"], ignore_case=True, word_start=False)
         self._cue_memo: dict[str, bool] = {}
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
@@ -259,11 +260,20 @@ class Extractor:
         only cue nouns and adjectives may stand between the country adjective and the name, so
         "deutsch-ukrainischen kommunalen Partnerschaftskonferenz in Leipzig" gives nothing.
         """
+        m = self._cue_country_mention(ctx, start, end)
+        return m.ref if m is not None else None
+
+    def _negated(self, ctx: Context, mention: Mention) -> bool:
+        """"nicht das spanische Granada": a negation within three words before the country word."""
+        before = ctx.text[max(0, mention.start - 40):mention.start].split()[-3:]
+        return any(w.lower().strip(",„\"") in self._negations for w in before)
+
+    def _cue_country_mention(self, ctx: Context, start: int, end: int) -> Mention | None:
         countries = ctx.country_mentions
         # "Annaba Drâa Errich in Algerien", "Padang (Indonesien)"
         i = bisect.bisect_left(ctx.country_starts, end)
         if i < len(countries) and ctx.text[end:countries[i].start].strip() in ("in", "(", ",", "in der", "im"):
-            return countries[i].ref
+            return countries[i]
         j = bisect.bisect_right(ctx.country_ends, start) - 1
         while j >= 0 and countries[j].end >= start - 80:
             m = countries[j]
@@ -271,7 +281,7 @@ class Extractor:
             if all(self._is_cue_word(w) or (w[:1].islower() and w.endswith(("e", "en", "er", "es"))
                                             and w not in self._determiners) for w in gap) \
                     and (not gap or any(self._is_cue_word(w) for w in gap)):
-                return m.ref
+                return m
             j -= 1
         return None
 
@@ -304,7 +314,9 @@ class Extractor:
             votes: dict[str, int] = {}
             for i in members:
                 if facts[i]["cue_cc"]:
-                    votes[facts[i]["cue_cc"]] = votes.get(facts[i]["cue_cc"], 0) + 1
+                    # "meint nicht das spanische Granada": a negated cue speaks against its country
+                    vote = -1 if facts[i]["cue_negated"] else 1
+                    votes[facts[i]["cue_cc"]] = votes.get(facts[i]["cue_cc"], 0) + vote
             default = self._best(hits[members[0]].candidates, ctx, votes)
             for i in members:
                 own = facts[i]["cue_cc"]
@@ -339,7 +351,8 @@ class Extractor:
             "prev": prev.lower(),
             "prev_capitalised": prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":")),
             "cued": self._cue_before(text, h.start),
-            "cue_cc": self._cued_country(ex, ctx, h.start, h.end),
+            "cue_cc": (cue := self._cue_country_mention(ctx, h.start, h.end)) and cue.ref,
+            "cue_negated": cue is not None and self._negated(ctx, cue),
             "first_name_before": prev in self.first_names,
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
         }
