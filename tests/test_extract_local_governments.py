@@ -1,0 +1,120 @@
+"""Districts, boroughs, spellings and page noise: the entity side of real German pages.
+
+Every text here is written by us; each reproduces a pattern seen across real publishers."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import Article
+from partnergraph.iri import Minter
+from partnergraph.local_governments import local_governments, surfaces
+from partnergraph.models import Place
+
+
+def _places(extractor, text: str, title: str = "") -> dict[str, Place]:
+    ex = extractor.extract(Article(url="test:lg", title=title, text=text))
+    return {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:
+    ex = extractor.extract(Article(url="test:lg", text=text))
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+def test_the_table_lists_every_german_kreis_and_the_city_boroughs():
+    units = local_governments().values()
+    kreise = [u for u in units if u.kind in ("district", "regional-association")]
+    assert len(kreise) == 294  # 291 Landkreise and Kreise + Region Hannover, Städteregion Aachen, Regionalverband Saarbrücken
+    assert len([u for u in units if u.kind == "borough" and u.land == "Berlin"]) == 12
+    assert len([u for u in units if u.kind == "borough" and u.land == "Hamburg"]) == 7
+    assert len([u for u in units if u.kind == "municipality"]) >= 100  # kreisfreie Städte
+
+
+def test_a_bare_town_name_never_names_its_district():
+    assert "Harburg" not in surfaces() and "Spandau" not in surfaces()
+    assert "des Landkreises Harburg".split(" ", 1)[1] in surfaces()
+
+
+def test_a_landkreis_is_a_district_distinct_from_the_same_named_town(extractor):
+    found = _places(extractor, "Der Landkreis Harburg und die schwäbische Stadt Harburg haben nichts miteinander zu tun. "
+                               "Die Kreisverwaltung des Landkreises Harburg sitzt in Winsen.")
+    district, town = found["Landkreis Harburg"], found["Harburg"]
+    assert district.kind == "district" and district.country == "DE" and district.region == "Niedersachsen"
+    assert town.kind == "municipality" and town.geonameid is not None
+    assert found["Landkreises Harburg"] == district
+    minter = Minter()
+    assert minter.municipality("de", district.slug, district.kind) != minter.municipality("de", town.slug)
+
+
+def test_compound_kreis_names_and_regional_associations_are_found_in_their_inflections(extractor):
+    found = _places(extractor, "Vertreter des Rhein-Sieg-Kreises, der Region Hannover und der Städteregion Aachen "
+                               "trafen sich im Märkischen Kreis.")
+    assert found["Rhein-Sieg-Kreises"].name_de == "Rhein-Sieg-Kreis"
+    assert found["Region Hannover"].kind == "regional-association"
+    assert found["Städteregion Aachen"].kind == "regional-association"
+    assert found["Märkischen Kreis"].name_de == "Märkischer Kreis"
+
+
+def test_a_two_part_borough_is_one_place_and_its_city_adjective_is_not_a_partner(extractor):
+    text = "Der Berliner Bezirk Tempelhof-Schöneberg ist seit 1991 mit der ukrainischen Stadt Charkiw partnerschaftlich verbunden."
+    found = _places(extractor, text)
+    assert found["Bezirk Tempelhof-Schöneberg"].kind == "borough"
+    assert not any(p.name_de in ("Tempelhof", "Schöneberg", "Berlin") for p in found.values())
+    assert _pairs(extractor, text) == {frozenset({"Tempelhof-Schöneberg", "Charkiw"})}
+
+
+def test_one_word_boroughs_need_their_cue(extractor):
+    found = _places(extractor, "Der Hamburger Bezirk Altona und Hamburg-Wandsbek pflegen Kontakte nach Polen.")
+    assert found["Bezirk Altona"].kind == "borough" and found["Bezirk Altona"].region == "Hamburg"
+    assert found["Hamburg-Wandsbek"].name_de == "Wandsbek"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Der Kreis kooperiert mit dem polnischen Powiat Gniezno.", "Powiat Gniezno", "district"),
+    ("Die Partnerschaft mit dem ukrainischen Rajon Kowel wurde 2022 besiegelt.", "Rajon Kowel", "district"),
+    ("Seit 2020 arbeitet der Kreis mit dem District Njombe in Tansania zusammen.", "District Njombe", "district"),
+])
+def test_districts_abroad_are_minted_from_their_cue_with_their_country(extractor, text, name, kind):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].kind == kind
+    assert found[name].country in ("PL", "UA", "TZ")
+
+
+def test_a_landkreis_cue_turns_a_gazetteer_town_into_its_district(extractor):
+    found = _places(extractor, "Die Landkreise Celle und Uelzen kooperieren mit Gemeinden in Polen.")
+    assert {p.name_de for p in found.values()} == {"Landkreis Celle", "Landkreis Uelzen"}
+    assert all(p.kind == "district" and p.country == "DE" for p in found.values())
+
+
+@pytest.mark.parametrize("surface, geonames_name", [
+    ("Breslau", "Wrocław"), ("Danzig", "Gdańsk"), ("Lemberg", "Lviv"), ("Pressburg", "Bratislava"),
+    ("Mailand", "Milan"), ("Kiew", "Kyiv"), ("Charkow", "Kharkiv"), ("Saporoschje", "Zaporizhzhya"),
+    ("Tulkarem", "Ţūlkarm"), ("Tulkarm", "Ţūlkarm"), ("Dschenin", "Janīn"), ("Kromeriz", "Kroměříž"),
+    ("Oppeln", "Opole"), ("Eskisehir", "Eskişehir"),
+])
+def test_german_exonyms_and_plain_spellings_name_the_place(extractor, surface, geonames_name):
+    names = {p.name_en for p in extractor.gazetteer.lookup(surface)}
+    assert geonames_name in names
+
+
+def test_place_names_in_capitals_are_found_and_abbreviations_left_alone(extractor):
+    found = _places(extractor, "Unsere Partnerstädte: KIEW, DANZIG und NIZZA", title="PARTNERSTÄDTE")
+    assert {p.name_en for p in found.values()} == {"Kyiv", "Gdańsk", "Nice"}
+    assert _places(extractor, "Die SKEW berät die Kommune beim Antrag.") == {}
+
+
+def test_navigation_words_and_photo_credits_give_no_places(extractor):
+    text = ("Zum Inhalt springen\nStartseite\nSuche\nMenü\nKontakt\nImpressum\n\n"
+            "Jena und Berkeley feiern ihre Partnerschaft.\nFoto: Stadt Bonn")
+    assert {p.name_de for p in _places(extractor, text).values()} == {"Jena", "Berkeley"}
+
+
+def test_a_negated_country_adjective_excludes_that_reading(extractor):
+    text = ("Frankfurt am Main pflegt seit 1991 eine Städtepartnerschaft mit Granada. Gemeint ist nicht das "
+            "spanische Granada, sondern die Kolonialstadt Granada in Nicaragua.")
+    ex = extractor.extract(Article(url="test:neg", text=text))
+    granadas = [(m.start, ex.places[m.ref].country) for m in ex.mentions if m.surface == "Granada"]
+    assert [cc for _, cc in sorted(granadas)] == ["NI", "ES", "NI"]
+    partners = {ex.places[r].country for p in ex.partnerships for _, r in p.partners}
+    assert partners == {"DE", "NI"}
