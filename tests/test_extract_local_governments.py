@@ -118,3 +118,21 @@ def test_a_negated_country_adjective_excludes_that_reading(extractor):
     assert [cc for _, cc in sorted(granadas)] == ["NI", "ES", "NI"]
     partners = {ex.places[r].country for p in ex.partnerships for _, r in p.partners}
     assert partners == {"DE", "NI"}
+
+
+def test_english_designations_after_a_name_make_municipalities_and_districts(extractor):
+    found = {p.name_de: p for p in _places(extractor, "In Südafrika arbeiten die eThekwini Metropolitan Municipality und "
+                                                      "die Nelson Mandela Bay Municipality mit Bremen zusammen.").values()}
+    assert found["eThekwini Metropolitan Municipality"].kind == "municipality"
+    assert found["Nelson Mandela Bay Municipality"].country == "ZA"
+    county = {p.name_de: p for p in _places(extractor, "Der Kreis kooperiert mit dem Kisumu County in Kenia.").values()}
+    assert county["Kisumu County"].kind == "district" and county["Kisumu County"].country == "KE"
+
+
+def test_a_land_partnering_a_country_or_province_gives_no_town_pair(extractor):
+    text = ("Rheinland-Pfalz pflegt seit 1982 eine Partnerschaft mit Ruanda. Niedersachsen ist seit 1995 mit der "
+            "südafrikanischen Provinz Eastern Cape partnerschaftlich verbunden.")
+    ex = extractor.extract(Article(url="test:land", text=text))
+    assert ex.partnerships == []
+    assert {m.ref for m in ex.mentions if m.kind == "region"} == {"de/rheinland-pfalz", "de/niedersachsen", "za/ostkap"}
+    assert not [m for m in ex.mentions if m.kind == "municipality"]
