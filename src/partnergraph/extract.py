@@ -131,6 +131,8 @@ class Extractor:
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
         self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
         self._city_parts = frozenset(self.rules["city_part_nouns"])
+        self._region_after = frozenset(self.rules["region_after_nouns"])
+        self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
         self._suffixes = Keywords(self._suffix_kinds)
@@ -237,6 +239,9 @@ class Extractor:
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
                 else:
                     continue
+            if text.startswith(self._region_after_heads, surface_end) \
+                    and _next_word(text, surface_end) in self._region_after:
+                continue  # "Donezk Gebiet": the oblast, not the town
             ids = gaz.alias_places[alias_index]
             surface = text[start:end]
             cands = [gaz.place(i) for i in ids]
@@ -388,6 +393,10 @@ class Extractor:
             return True
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
+        if len(prev) in (4, 5) and prev.isdigit():
+            return False  # "55116 Mainz": an address in an imprint or contact box
+        if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known:
+            return False  # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win
         if prev in self._determiners and not h.adjective:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
@@ -476,12 +485,13 @@ class Extractor:
                         name = f"{prefix} {name}"
                     if prefix == "Landkreis":  # German unless an adjective says otherwise
                         country = cued or HOME_COUNTRY
+                    elif prefix in ("Kreis", "Verbandsgemeinde", "Samtgemeinde"):
+                        country = country or HOME_COUNTRY
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
                         start = head.start()
-                known = local_governments.local_governments()
-                alt = f"{kind}:Kreis {name.removeprefix('Landkreis ')}"
-                if country == HOME_COUNTRY and (f"{kind}:{name}" in known or alt in known):
-                    place = known.get(f"{kind}:{name}", known.get(alt)).to_place()
+                german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
+                if german is not None:  # "Landkreisen Rheingau-Taunus, Forchheim …": the table's units
+                    place = german
                     name = place.name_de
                 else:
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
@@ -492,6 +502,20 @@ class Extractor:
                 ex.mentions.append(mention)
                 taken.take(start, end, mention)
         self._repeat_mentions(ex, ctx, new, taken)
+
+    @staticmethod
+    def _german_unit(name: str, kind: str) -> Place | None:
+        """The table's unit for a cue-made name: "Landkreis Rheingau-Taunus" is the
+        Rheingau-Taunus-Kreis, "Kreis Lippe" and "Landkreis Lippe" are one."""
+        if kind != "district":
+            return None
+        known = local_governments.local_governments()
+        core = name.split(" ", 1)[1] if " " in name else name
+        for candidate in (f"Landkreis {core}", f"Kreis {core}", f"{core}-Kreis", f"{core}kreis", core):
+            unit = known.get(f"district:{candidate}")
+            if unit is not None:
+                return unit.to_place()
+        return None
 
     def _suffix_places(self, ex: Extraction, ctx: Context) -> None:
         """"Nelson Mandela Bay Municipality", "eThekwini Metropolitan Municipality": up to four

@@ -10,6 +10,7 @@ borough after "Bezirk" or as "Berlin-Spandau".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ COUNTRY = "DE"
 _KREIS_PREFIXES = ("Landkreis ", "Kreis ")
 #: genitive and dative forms of the prefixes ("des Landkreises Harburg", "im Bezirk Altona")
 _BOROUGH_PREFIXES = ("Bezirk ", "Bezirks ", "Bezirkes ", "Stadtbezirk ", "Stadtbezirks ")
+#: the qualifier of a name that text often leaves out: "(Wümme)", "/Weser", " am Inn", " an der Ilm"
+_QUALIFIER = re.compile(r"\s*\(.*\)$|/\w+$|\s+(?:am|an der|in der|im)\s+\w+$")
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,12 @@ class LocalGovernment:
         """Every form of the name that names this unit and nothing else."""
         out = {self.name, *self.aliases}
         if self.kind == "district":
-            for prefix in _KREIS_PREFIXES:
-                if self.name.startswith(prefix):
-                    core = self.name[len(prefix):]
-                    out |= {f"{p}{core}" for p in ("Landkreis ", "Landkreises ", "Kreis ", "Kreises ")}
+            for name in (self.name, *self.aliases):
+                for prefix in _KREIS_PREFIXES:
+                    if name.startswith(prefix):
+                        core = name[len(prefix):]
+                        cores = {core, _QUALIFIER.sub("", core)}  # "Mühldorf am Inn" → "Mühldorf"
+                        out |= {f"{p}{c}" for p in ("Landkreis ", "Landkreises ", "Kreis ", "Kreises ") for c in cores}
             first, _, rest = self.name.partition(" ")
             if rest == "Kreis" and first.endswith("er"):  # "Märkischer Kreis" → "im Märkischen Kreis"
                 out.add(f"{first[:-1]}n Kreis")
@@ -88,13 +93,14 @@ def local_governments() -> dict[str, LocalGovernment]:
 def surfaces() -> dict[str, str]:
     """surface → key of the unit it names, for every unit that is not a plain town (towns are
     the gazetteer's)."""
-    out: dict[str, str] = {}
+    owners: dict[str, set[str]] = {}
     for key, unit in local_governments().items():
         if unit.kind == "municipality":
             continue
-        for s in sorted(unit.surfaces()):
-            out.setdefault(s, key)
-    return out
+        for s in unit.surfaces():
+            owners.setdefault(s, set()).add(key)
+    # a short form two units share ("Landkreis Neustadt": an der Waldnaab, an der Aisch) names neither
+    return {s: next(iter(keys)) for s, keys in sorted(owners.items()) if len(keys) == 1}
 
 
 def place(key: str) -> Place:

@@ -66,8 +66,9 @@ def _apply(text: str, table: dict[str, str], *, russian: bool, je_after_vowel: b
             t = "j"  # ьо → jo
         out.append(t)
     word = "".join(out)
-    # restore capitalisation word by word
-    return " ".join(w[:1].upper() + w[1:] if w else w for w in word.split(" "))
+    # restore capitalisation word by word, and after a hyphen: Iwano-Frankiwsk, not Iwano-frankiwsk
+    return " ".join("-".join(p[:1].upper() + p[1:] if i == 0 or len(p) > 3 else p for i, p in enumerate(w.split("-")))
+                    for w in word.split(" "))
 
 
 def ukrainian(text: str) -> str:
@@ -86,6 +87,9 @@ def variants(text: str, country: str | None) -> set[str]:
     if country == "UA":
         out.add(ukrainian(text))
         out.add(_apply(text, _UK, russian=False, je_after_vowel=False).replace("ss", "s"))
+        # adjective endings as German text often writes them: Wolodymyr-Wolynskyj → -Wolynski,
+        # Chmelnyzkyj → Chmelnyzki
+        out |= {w[:-2] + "i" for w in list(out) if w.endswith("kyj")}
         if not any(ch in text.lower() for ch in "іїєґ"):  # a Russian name: Запорожье → Saporoschje
             out.add(russian(text))
     else:
