@@ -136,3 +136,32 @@ def test_a_land_partnering_a_country_or_province_gives_no_town_pair(extractor):
     assert ex.partnerships == []
     assert {m.ref for m in ex.mentions if m.kind == "region"} == {"de/rheinland-pfalz", "de/niedersachsen", "za/ostkap"}
     assert not [m for m in ex.mentions if m.kind == "municipality"]
+
+
+def test_a_kreis_the_table_lacks_lies_in_the_country_the_article_is_about(extractor):
+    found = _places(extractor, "Partnersuche aus der Ukraine. Die ukrainische Dorfgemeinschaft gehört zum Kreis Podilsk "
+                               "und sucht Partner in Deutschland und Polen.")
+    kreis = next(p for p in found.values() if p.kind == "district")
+    assert (kreis.name_de, kreis.country) == ("Kreis Podilsk", "UA")
+
+
+def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):
+    found = {p.name_de: p for p in _places(extractor, "Seit 1991 bestehen Kontakte mit der Verbandsgemeinde "
+                                                      "Kirchheimbolanden und mit den Landkreisen Rheingau-Taunus und Forchheim.").values()}
+    assert set(found) == {"Verbandsgemeinde Kirchheimbolanden", "Rheingau-Taunus-Kreis", "Landkreis Forchheim"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bürgermeister Sadowy dankte den Helfern.",  # a surname after a title
+    "Rathaus, Peter-Altmeier-Allee 1, 55116 Mainz, Telefon 06131 160",  # an address
+    "Gerne würde die Gemeinde mit Schulen zusammenarbeiten.",  # a word that is a GeoNames alias
+    "Partnerschaften bestehen mit dem Donezk Gebiet und dem Odessa Gebiet.",  # regions, not towns
+    "Mitglied des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv, übersetzte.",  # a person after a list cue
+])
+def test_words_next_to_names_that_are_no_places(extractor, text):
+    assert [p for p in _places(extractor, text).values() if p.kind == "municipality" and p.geonameid] == []
+
+
+def test_a_language_name_is_no_country_cue(extractor):
+    found = _places(extractor, "Die Urkunde wurde in Lwiw, auf Deutsch Lemberg, in der Ukraine unterzeichnet.")
+    assert {p.name_en for p in found.values()} == {"Lviv"}

@@ -133,6 +133,7 @@ class Extractor:
         self._city_parts = frozenset(self.rules["city_part_nouns"])
         self._region_after = frozenset(self.rules["region_after_nouns"])
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
+        self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
         self._suffixes = Keywords(self._suffix_kinds)
@@ -285,6 +286,9 @@ class Extractor:
         j = bisect.bisect_right(ctx.country_ends, start) - 1
         while j >= 0 and countries[j].end >= start - 80:
             m = countries[j]
+            if m.surface[:1].isupper() and m.surface.endswith("sch"):
+                j -= 1
+                continue  # "Lwiw, auf Deutsch Lemberg": a language's name, not a country cue
             gap = ctx.text[m.end:start].split()
             if all(self._is_cue_word(w) or (w[:1].islower() and w.endswith(("e", "en", "er", "es"))
                                             and w not in self._determiners) for w in gap) \
@@ -393,6 +397,8 @@ class Extractor:
             return True
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
+        if prev in self._roles and not known and h.end - h.start == len(h.surface):
+            return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if len(prev) in (4, 5) and prev.isdigit():
             return False  # "55116 Mainz": an address in an imprint or contact box
         if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known:
@@ -458,9 +464,15 @@ class Extractor:
                 continue
             for nm in re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"]):
                 name = self._trim_name(nm.group(0))
-                if not name:
-                    continue
                 start = m.start("names") + nm.start()
+                if not name and cue in self._cue_kinds:
+                    # "Verbandsgemeinde Kirchheimbolanden": the word rules doubt the name, but
+                    # the gazetteer knows it
+                    known = [taken.spans[i][2] for i in taken.ids(start, start + 1)]
+                    if known and known[0] is not None and known[0].kind == "municipality" and known[0].start == start:
+                        name = text[known[0].start:known[0].end]
+                if not name or name.split(" ", 1)[0] in self.first_names:
+                    continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
                 end = start + len(name)
                 covering = taken.ids(start, end)
                 spans = [taken.spans[i] for i in covering]
@@ -483,10 +495,14 @@ class Extractor:
                     kind, prefix = self._cue_kinds[cue]
                     if not name.startswith(prefix):
                         name = f"{prefix} {name}"
-                    if prefix == "Landkreis":  # German unless an adjective says otherwise
+                    if prefix in ("Landkreis", "Kreis"):
+                        # the table lists every German Kreis: one it lacks lies abroad ("Kreis
+                        # Podilsk" in an article about Ukraine), in the country the text names
+                        in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
+                        country = HOME_COUNTRY if in_table else (
+                            cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
+                    elif prefix in ("Verbandsgemeinde", "Samtgemeinde"):  # German designations
                         country = cued or HOME_COUNTRY
-                    elif prefix in ("Kreis", "Verbandsgemeinde", "Samtgemeinde"):
-                        country = country or HOME_COUNTRY
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
                         start = head.start()
                 german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
@@ -640,8 +656,23 @@ class Extractor:
     def _common_compound(self, word: str) -> bool:
         """"Hitzeaktionspläne", "Neustadt": a German compound whose head is a common noun.
 
-        Heads of 5+ letters only: shorter heads (Heim, Burg, Dorf) end many real place names."""
+        Heads of 5+ letters only: shorter heads (Heim, Burg, Dorf) end many real place names.
+        A name of capitalised parts joined by hyphens ("Rheingau-Taunus") is no such compound."""
+        if "-" in word and all(p[:1].isupper() for p in word.split("-")):
+            return False
         return any(word[i:].capitalize() in self.nouns for i in range(1, len(word) - 4))
+
+    @staticmethod
+    def _dominant_foreign_country(ctx: Context) -> str | None:
+        """The foreign country the article names most often, if one leads."""
+        counts: dict[str, int] = {}
+        for m in ctx.country_mentions:
+            if m.ref != HOME_COUNTRY:
+                counts[m.ref] = counts.get(m.ref, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _sole_foreign_country(self, ex: Extraction, ctx: Context, offset: int) -> str | None:
         sent = sentence_of(ctx.sentences, offset)
