@@ -165,3 +165,13 @@ def test_words_next_to_names_that_are_no_places(extractor, text):
 def test_a_language_name_is_no_country_cue(extractor):
     found = _places(extractor, "Die Urkunde wurde in Lwiw, auf Deutsch Lemberg, in der Ukraine unterzeichnet.")
     assert {p.name_en for p in found.values()} == {"Lviv"}
+
+
+def test_a_place_bearing_the_name_outright_beats_a_home_town_bearing_it_as_a_short_form(extractor):
+    found = _places(extractor, "Die Stadt pflegt Städtepartnerschaften mit Linz und Lyon.")
+    assert {p.name_en: p.country for p in found.values()}.get("Linz") == "AT"
+
+
+def test_a_missing_space_after_a_full_stop_ends_the_name(extractor):
+    found = _places(extractor, "Es sprach die Bürgermeisterin der Stadt Qingdao.Herr Wen, Generalkonsul, war auch da.")
+    assert {p.name_en for p in found.values()} == {"Qingdao"}

@@ -44,6 +44,8 @@ MIN_HOME_POPULATION = 5_000
 #: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
 MIN_ADJECTIVE_POPULATION = 10_000
 HOME_COUNTRY = "DE"
+#: see Extractor._best: Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus)
+EXACT_NAME_BONUS = 1.5
 GERMAN_SPEAKING = {"DE", "AT", "CH"}
 #: the longest string analysed as one article; longer inputs are cut (and the cut is logged).
 #: 10 million characters is ~1,500 printed pages, far beyond any news article; extraction is
@@ -329,10 +331,11 @@ class Extractor:
                     # "meint nicht das spanische Granada": a negated cue speaks against its country
                     vote = -1 if facts[i]["cue_negated"] else 1
                     votes[facts[i]["cue_cc"]] = votes.get(facts[i]["cue_cc"], 0) + vote
-            default = self._best(hits[members[0]].candidates, ctx, votes)
+            default = self._best(hits[members[0]].candidates, ctx, votes, surface)
             for i in members:
                 own = facts[i]["cue_cc"]
-                resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}) if own and own != (default and default.country) else default
+                resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}, surface) \
+                    if own and own != (default and default.country) else default
         # "Frankfurt am Main … in Frankfurt": a first word of a longer name the article uses
         # means that place, not another bearer of the short name (Frankfort, Kentucky)
         longer = {}
@@ -375,10 +378,16 @@ class Extractor:
             known = ctx.cue_sentences[sent] = self._relations.has_cue(ctx.text[sent.start:sent.end])
         return known
 
-    def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int]) -> PlaceRecord | None:
+    def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int],
+              surface: str = "") -> PlaceRecord | None:
         best, best_score = None, -math.inf
         for c in candidates:
             score = math.log10(c.population + 10)
+            if surface and surface in (c.name_de, c.name_en):
+                # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
+                # outright outweighs the home bonus of a small town bearing it as an alias
+                # (1.5 ≈ the log-population gap of a 30x larger city; sample scores unchanged)
+                score += EXACT_NAME_BONUS
             if c.country in ctx.countries:
                 score += 4
             if c.country == HOME_COUNTRY:
@@ -638,6 +647,8 @@ class Extractor:
         words = raw.split()
         kept: list[str] = []
         for w in words:
+            if "." in w[:-1] and w.index(".") > 1 and w[w.index(".") + 1:w.index(".") + 2].isupper():
+                w = w[:w.index(".") + 1]  # "Qingdao.Herr": a missing space after a full stop
             core = w.rstrip(".,;:!?)\"“”")
             if not kept:
                 if core in self._stop or core in self.nouns or core.lower() in self.frequent or not core[:1].isupper() \
