@@ -175,3 +175,13 @@ def test_a_place_bearing_the_name_outright_beats_a_home_town_bearing_it_as_a_sho
 def test_a_missing_space_after_a_full_stop_ends_the_name(extractor):
     found = _places(extractor, "Es sprach die Bürgermeisterin der Stadt Qingdao.Herr Wen, Generalkonsul, war auch da.")
     assert {p.name_en for p in found.values()} == {"Qingdao"}
+
+
+def test_bezirke_named_in_a_list_are_boroughs_under_their_bare_names(extractor):
+    found = _places(extractor, "Die beiden früheren Bezirke Charlottenburg und Wilmersdorf pflegen seit 1968 Partnerschaften.")
+    assert {(p.name_de, p.kind, p.country) for p in found.values()} == {
+        ("Charlottenburg", "borough", "DE"), ("Wilmersdorf", "borough", "DE")}
+
+
+def test_a_name_after_a_building_word_is_the_building(extractor):
+    assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}

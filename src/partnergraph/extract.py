@@ -136,6 +136,7 @@ class Extractor:
         self._region_after = frozenset(self.rules["region_after_nouns"])
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
+        self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
         self._suffixes = Keywords(self._suffix_kinds)
@@ -406,6 +407,8 @@ class Extractor:
             return True
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
+        if prev in self._landmarks:
+            return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if len(prev) in (4, 5) and prev.isdigit():
@@ -502,8 +505,12 @@ class Extractor:
                 kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
-                    if not name.startswith(prefix):
+                    if kind == "borough" and name.endswith("s") and self.gazetteer.lookup(name[:-1]):
+                        continue  # "der 5. Bezirk Budapests": the city's, named by the city
+                    if prefix and not name.startswith(prefix):
                         name = f"{prefix} {name}"
+                    if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
+                        country = country or HOME_COUNTRY
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
@@ -624,7 +631,8 @@ class Extractor:
         for name, place in new.items():
             # a district is named again only with its prefix ("des Landkreises Harburg"): the
             # bare "Harburg" is the town of that name, or the article's shorthand, never certain
-            if place.kind != "municipality" and " " in name:
+            prefixes = {p for _, p in self._cue_kinds.values() if p}
+            if place.kind != "municipality" and " " in name and name.split(" ", 1)[0] in prefixes:
                 prefix, core = name.split(" ", 1)
                 pattern = rf"(?<![\w]){re.escape(prefix)}(?:es|s)?\s+{re.escape(core)}s?(?![\w])"
                 if prefix == "Landkreis":
