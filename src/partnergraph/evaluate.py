@@ -210,8 +210,9 @@ def score_article(ev: dict[str, Score], gold: dict, ex: Extraction,
             place = by_key.get(_gold_place_key(m, ex))
             if place is not None:
                 want = gold_kind(m["kind"])
-                acc["municipality kind"].add(aid, place.kind == want,
-                                             f"{m.get('surface') or m.get('name')}: {place.kind}, gold {want}")
+                kind = getattr(place, "kind", "municipality")  # extractions made before kinds existed
+                acc["municipality kind"].add(aid, kind == want,
+                                             f"{m.get('surface') or m.get('name')}: {kind}, gold {want}")
 
     names = {k: v for k, v in predicted_places.items()}
 
