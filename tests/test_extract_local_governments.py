@@ -157,6 +157,9 @@ def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are
     "Gerne würde die Gemeinde mit Schulen zusammenarbeiten.",  # a word that is a GeoNames alias
     "Partnerschaften bestehen mit dem Donezk Gebiet und dem Odessa Gebiet.",  # regions, not towns
     "Mitglied des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv, übersetzte.",  # a person after a list cue
+    "Es sprachen Achim Juchem und Dr. Adem Dalgiç.",  # a first name before a surname; a title before a name
+    "Die Augsburger Allgemeine berichtete über die Kölner Straße.",  # a newspaper and a street
+    "Deutsch-israelische Partnerstädte\n\nDas Rathaus ist neu.",  # a function word after a cue heading
 ])
 def test_words_next_to_names_that_are_no_places(extractor, text):
     assert [p for p in _places(extractor, text).values() if p.kind == "municipality" and p.geonameid] == []
@@ -185,3 +188,16 @@ def test_bezirke_named_in_a_list_are_boroughs_under_their_bare_names(extractor):
 
 def test_a_name_after_a_building_word_is_the_building(extractor):
     assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}
+
+
+def test_a_cue_made_place_with_a_german_ending_stays_german_beside_a_foreign_partner(extractor):
+    found = {p.name_de: p.country for p in _places(extractor, "Es kooperieren die Gemeinde Lahntal und die "
+                                                                 "Gemeinde Stara Kiszewa in Polen.").values()}
+    assert found == {"Lahntal": "DE", "Stara Kiszewa": "PL"}
+
+
+def test_a_name_introduced_twice_takes_the_country_its_later_cue_gives(extractor):
+    ex = extractor.extract(Article(url="test:two", text="Gäste kamen aus dem Rajon Tschernihiw. Der Landkreis Gießen "
+                                                         "begrüßte die Delegation aus dem ukrainischen Rajon Tschernihiw."))
+    rajons = {ex.places[m.ref].country for m in ex.mentions if m.kind == "municipality" and "Rajon" in ex.places[m.ref].name_de}
+    assert rajons == {"UA"}

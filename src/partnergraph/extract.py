@@ -44,8 +44,9 @@ MIN_HOME_POPULATION = 5_000
 #: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
 MIN_ADJECTIVE_POPULATION = 10_000
 HOME_COUNTRY = "DE"
-#: see Extractor._best: Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus)
-EXACT_NAME_BONUS = 1.5
+#: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
+#: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
+EXACT_NAME_BONUS = 1.0
 GERMAN_SPEAKING = {"DE", "AT", "CH"}
 #: the longest string analysed as one article; longer inputs are cut (and the cut is logged).
 #: 10 million characters is ~1,500 printed pages, far beyond any news article; extraction is
@@ -137,6 +138,8 @@ class Extractor:
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
+        self._german_endings = tuple(self.rules["german_place_endings"])
+        self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
         self._suffixes = Keywords(self._suffix_kinds)
@@ -387,7 +390,7 @@ class Extractor:
             if surface and surface in (c.name_de, c.name_en):
                 # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
                 # outright outweighs the home bonus of a small town bearing it as an alias
-                # (1.5 ≈ the log-population gap of a 30x larger city; sample scores unchanged)
+                # (EXACT_NAME_BONUS says where its value came from)
                 score += EXACT_NAME_BONUS
             if c.country in ctx.countries:
                 score += 4
@@ -403,12 +406,19 @@ class Extractor:
     def _accept(self, h: PlaceHit, best: PlaceRecord, f: dict, ctx: Context, accepted: set[int]) -> bool:
         prev = f["prev"]
         known = best.geonameid in accepted
-        if f["cued"]:
+        if f["cued"] and h.surface not in self._stop:
             return True
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
         if prev in self._landmarks:
             return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
+        if prev in self._titles or ctx.text[max(0, h.start - 6):h.start].rstrip().endswith(("Dr.", "Prof.")):
+            return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
+        if h.surface in self._stop:
+            return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
+        if h.surface in self.first_names and _next_word(ctx.text, h.end)[:1].isupper() \
+                and _next_word(ctx.text, h.end) not in self.nouns and not known:
+            return False  # "Achim Juchem": a first name before a surname
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if len(prev) in (4, 5) and prev.isdigit():
@@ -526,7 +536,19 @@ class Extractor:
                     place = german
                     name = place.name_de
                 else:
+                    if not cued and country != HOME_COUNTRY and kind == "municipality" \
+                            and name.endswith(self._german_endings):
+                        country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
+                earlier = new.get(name)
+                if earlier is not None and earlier.country is None and place.country is not None:
+                    # "Rajon Tschernihiw" first without a country, later "dem ukrainischen Rajon
+                    # Tschernihiw": one place, in the country the later cue gives
+                    ex.mentions[:] = [replace(m, ref=place.key) if m.ref == earlier.key else m for m in ex.mentions]
+                    taken.spans = {i: (a, b, replace(m, ref=place.key) if m is not None and m.ref == earlier.key else m)
+                                   for i, (a, b, m) in taken.spans.items()}
+                elif earlier is not None:
+                    place = earlier
                 new[name] = place
                 ex.places.setdefault(place.key, place)
                 mention = Mention("municipality", place.key, text[start:end], start, end,
