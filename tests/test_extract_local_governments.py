@@ -201,3 +201,9 @@ def test_a_name_introduced_twice_takes_the_country_its_later_cue_gives(extractor
                                                          "begrüßte die Delegation aus dem ukrainischen Rajon Tschernihiw."))
     rajons = {ex.places[m.ref].country for m in ex.mentions if m.kind == "municipality" and "Rajon" in ex.places[m.ref].name_de}
     assert rajons == {"UA"}
+
+
+def test_an_amt_is_its_own_municipality_and_names_only_its_first_list_name(extractor):
+    found = {p.name_de: p for p in _places(extractor, "Neu begründet wurden die Partnerschaften von Düren und "
+                                                      "Mytischtschi sowie vom Amt Zarrentin und Murino.").values()}
+    assert found["Amt Zarrentin"].country == "DE" and "Amt Murino" not in found and "Murino" in found

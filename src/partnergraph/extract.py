@@ -484,7 +484,14 @@ class Extractor:
             m = self._NAME_LIST.match(text, pos)
             if not m:
                 continue
-            for nm in re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"]):
+            # a German-only designation in the singular names its first name only: in "das Amt
+            # Zarrentin und Murino" Murino is a Russian town ("der Landkreis Harburg und Koszalin"
+            # pairs two districts, so Kreis words keep the whole list)
+            single = cue in self._cue_kinds and self._cue_kinds[cue][1] in ("Amt", "Verbandsgemeinde", "Samtgemeinde") \
+                and not cue.endswith("en")
+            for k, nm in enumerate(re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"])):
+                if k == 1 and single:
+                    cue = "stadt"  # the rest of the list: plain places
                 name = self._trim_name(nm.group(0))
                 start = m.start("names") + nm.start()
                 if not name and cue in self._cue_kinds:
@@ -527,7 +534,7 @@ class Extractor:
                         in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
                         country = HOME_COUNTRY if in_table else (
                             cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
-                    elif prefix in ("Verbandsgemeinde", "Samtgemeinde"):  # German designations
+                    elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
                         start = head.start()
