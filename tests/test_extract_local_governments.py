@@ -207,3 +207,11 @@ def test_an_amt_is_its_own_municipality_and_names_only_its_first_list_name(extra
     found = {p.name_de: p for p in _places(extractor, "Neu begründet wurden die Partnerschaften von Düren und "
                                                       "Mytischtschi sowie vom Amt Zarrentin und Murino.").values()}
     assert found["Amt Zarrentin"].country == "DE" and "Amt Murino" not in found and "Murino" in found
+
+
+def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extractor):
+    found = {p.name_de: p.country for p in _places(extractor, "Unsere Partnerschaften:\n  • Yongin in Südkorea\n"
+                                                                 "  • Mostar in Bosnien und Herzegowina").values()}
+    assert found == {"Yongin": "KR", "Mostar": "BA"}
+    prose = _places(extractor, "Seit 2019 arbeiten Betriebe aus Deutschland partnerschaftlich mit Versorgern in Jordanien zusammen.")
+    assert prose == {}

@@ -181,6 +181,7 @@ class Extractor:
         self._place_mentions(ex, ctx, place_hits)
         self._cue_places(ex, ctx)
         self._suffix_places(ex, ctx)
+        self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         self._drop_credits(ex, text)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
@@ -563,6 +564,41 @@ class Extractor:
                 ex.mentions.append(mention)
                 taken.take(start, end, mention)
         self._repeat_mentions(ex, ctx, new, taken)
+
+    _NAME_BEFORE_COUNTRY = re.compile(r"(?:^|[\s•·*–\-,;:(])(?P<name>[A-ZÄÖÜ][\w'’\-]*(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})"
+                                      r"[ \t]*(?:\(|,[ \t]|[ \t]in[ \t]+(?:der[ \t]+|den[ \t]+)?)$")
+
+    def _listed_places(self, ex: Extraction, ctx: Context) -> None:
+        """Partner lists: "• Yongin in Südkorea", "Bordeaux (Frankreich, seit 1962)": a name
+        right before its country, in a list line or a sentence about partnerships, is a place
+        of that country even when no gazetteer knows it."""
+        text = ctx.text
+        countries = [m for m in ctx.country_mentions if m.kind == "country" and m.ref != HOME_COUNTRY]
+        if not countries:
+            return
+        taken = Taken.of(ex, len(text))
+        for c in countries:
+            m = self._NAME_BEFORE_COUNTRY.search(text, max(0, c.start - 60), c.start)
+            if not m:
+                continue
+            start = m.start("name")
+            line_start = text.rfind("\n", 0, start) + 1
+            listed = text[line_start:start].strip() in ("", "•", "·", "*", "-", "–")
+            # "X in Land" only in list lines ("mit Versorgern in Jordanien" is prose); "X (Land"
+            # also in a sentence about partnerships
+            in_form = text[m.end("name"):c.start].strip().startswith("in")
+            if not (listed or (not in_form and self._sentence_has_cue(ctx, sentence_of(ctx.sentences, start)))):
+                continue
+            name = self._trim_name(m["name"])
+            if not name or name.split(" ", 1)[0] in self.first_names or taken.ids(start, start + len(name)) \
+                    or _previous_word(text, start).lower() in self._roles:
+                continue
+            end = start + len(name)
+            place = Place(name_de=name, country=c.ref, slug=slugify(name))
+            ex.places.setdefault(place.key, place)
+            mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))
+            ex.mentions.append(mention)
+            taken.take(start, end, mention)
 
     @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
