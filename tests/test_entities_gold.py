@@ -19,7 +19,7 @@ from partnergraph.validate import validate_graph
 
 HERE = Path(__file__).parent
 GOLD = HERE / "gold" / "entities.jsonl"
-ARTICLES = HERE / "fixtures" / "articles" / "local-governments.jsonl"
+ARTICLES = HERE / "fixtures" / "entities" / "local-governments.jsonl"
 
 
 @pytest.fixture(scope="module")
