@@ -213,7 +213,7 @@ def cmd_evaluate(args, out: Printer) -> int:
     report = BuildReport(out_dir="")
     collected = collect(args.sources or [str(sample_dir())], report, out.progress,
                         crawl_options=CrawlOptions(cache_dir=args.dir / "http-cache"))
-    result = evaluate(args.gold, collected.articles)
+    result = evaluate(args.gold, collected.articles, split=args.split)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -333,6 +333,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
     ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
+    ev.add_argument("--split", metavar="NAME", help="only the gold records of this split (e.g. dev)")
     ev.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                     help=f"graph directory whose HTTP cache (DIR/http-cache) URL sources are read through "
                          f"(default: ./{DEFAULT_DIR})")
