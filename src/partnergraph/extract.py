@@ -438,8 +438,10 @@ class Extractor:
             return False  # "Achim Juchem": a first name before a surname
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
-        if len(prev) in (4, 5) and prev.isdigit():
-            return False  # "55116 Mainz": an address in an imprint or contact box
+        if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):
+            # "55116 Mainz": an address in an imprint or contact box; a year before a name is a
+            # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
+            return False
         if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known:
             return False  # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win
         if prev in self._determiners and not h.adjective:
