@@ -115,6 +115,7 @@ def _crawl_options(args):
 
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
+    from .namespaces import sparql_prologue
     from .query import bundled_queries, format_result, resolve, run
 
     if args.list:
@@ -128,7 +129,9 @@ def cmd_query(args, out: Printer) -> int:
     base = _base_of(args.dir)
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    print(format_result(run(store, text, label=label), args.format, base=base))
+    # line numbers in messages count from the user's first line, not from the prefixes resolve adds
+    result = run(store, text, label=label, prologue_lines=sparql_prologue(base).count("\n"))
+    print(format_result(result, args.format, base=base))
     return 0
 
 

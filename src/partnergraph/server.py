@@ -11,8 +11,9 @@
 (``partnergraph serve --get``, and the tests) and `make_server` puts it on a socket with the
 standard library's threading WSGI server.
 
-Queries are guarded before they reach the store (`query.check_read_only`: no updates, no
-SERVICE, FROM only for this store's graphs) and evaluated in a pool of worker threads with a
+Queries are guarded before they reach the store (`sparqlguard.py`, through
+`query.check_read_only`: no updates, no SERVICE, FROM only for this store's graphs, bounded size
+and nesting) and evaluated in a pool of worker threads with a
 deadline and a cap on the result size. pyoxigraph cannot cancel a running evaluation: past the
 deadline the client gets 503 at once and the worker stops at the next solution, but an operator
 that computes everything before its first solution (ORDER BY, GROUP BY, COUNT over a cross
@@ -506,7 +507,8 @@ class App:
             return self.service_description(request)
         if len(queries) > 1:
             return _error(400, "give exactly one 'query' parameter")
-        dataset = check_read_only(self.prologue + queries[0], label="query", is_local=self._is_local)
+        dataset = check_read_only(self.prologue + queries[0], label="query", is_local=self._is_local,
+                                  prologue_lines=self._prologue_lines)
         default = params.get("default-graph-uri", [])
         named = params.get("named-graph-uri", [])
         for iri in default + named:
