@@ -383,7 +383,6 @@ def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, o
     if len(source) > PARSE_MAX_CHARS or found.operators > PARSE_MAX_OPERATORS:
         return
     from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.algebra import translateQuery
 
     where = _Where(original or source, found.decoded, prologue_lines)
     grammar = _rdflib_grammar()
@@ -392,7 +391,7 @@ def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, o
         sys.setrecursionlimit(max(old, PARSE_RECURSION))
         try:
             tree = grammar.parse_string(source, parse_all=True)
-            algebra = translateQuery(tree).algebra
+            algebra = _translate(tree)
         except ParseBaseException as exc:
             raise QueryError(f"{label}: syntax error at {where(exc.loc)}: {_near(found, exc.loc)}") from None
         except RecursionError:
@@ -404,6 +403,47 @@ def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, o
     _walk(algebra, label)
     if _parsed_dataset(algebra) != (set(found.dataset.default), set(found.dataset.named)):
         raise ForbiddenQuery(f"{label}: the graphs named by FROM could not be determined")
+
+
+def _translate(tree):
+    """rdflib's translateQuery, with prefixes kept in a dictionary.
+
+    rdflib binds prefixes through a NamespaceManager, which keeps one prefix per namespace: a
+    query declaring its own prefix for a namespace the standard prologue already names (``ex:``
+    beside ``pg:``) would lose ``pg:``. SPARQL lets any number of prefixes name one namespace.
+    """
+    import functools
+
+    from rdflib import URIRef
+    from rdflib.plugins.sparql import algebra as alg
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.plugins.sparql.sparql import Prologue
+
+    class DictPrologue(Prologue):
+        def __init__(self):
+            super().__init__()
+            self.prefixes: dict[str, str] = {}
+
+        def bind(self, prefix, uri):
+            self.prefixes[prefix or ""] = str(uri)
+
+        def resolvePName(self, prefix, localname):  # noqa: N802 - rdflib's name
+            if (prefix or "") not in self.prefixes:
+                raise QueryError(f"unknown prefix {prefix or ''}:")
+            return URIRef(self.prefixes[prefix or ""] + (localname or ""))
+
+    prologue = alg.translatePrologue(tree[0], None, prologue=DictPrologue())
+    tree[1] = alg.traverse(tree[1], visitPost=functools.partial(alg.translatePName, prologue=prologue))
+    pattern, projection = alg.translate(tree[1])
+    if tree[1].name == "ConstructQuery":
+        template = alg.triples(tree[1].template) if tree[1].template else None
+        res = CompValue(tree[1].name, p=pattern, template=template, datasetClause=tree[1].datasetClause)
+    else:
+        res = CompValue(tree[1].name, p=pattern, datasetClause=tree[1].datasetClause, PV=projection)
+    res = alg.traverse(res, visitPost=alg.simplify)
+    alg._traverseAgg(res, visitor=alg.analyse)
+    alg._traverseAgg(res, alg._addVars)
+    return res
 
 
 def _near(found: Scan, loc: int) -> str:
