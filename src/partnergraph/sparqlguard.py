@@ -164,9 +164,12 @@ _TOKEN = re.compile("|".join((
     rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
     r"(?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)",
     r"(?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)",
-    r"(?P<word>[A-Za-z][A-Za-z0-9_]*)",
+    # the whole run of name characters (dots only between them), so that no position inside it is
+    # tried again as the start of a prefixed name: `a.a.a…` and `a-a-a…` stay linear
+    rf"(?P<word>[{_PN_CHARS_BASE}][{_PN_CHARS}]*(?:\.+[{_PN_CHARS}]+)*)",
     r"(?P<punct>\^\^|<=|>=|!=|&&|\|\||<<|>>|\{\||\|\}|[{}()\[\];,.=<>!+\-*/|^?~])",
 )))
+_LETTERS = re.compile(r"[A-Z]+")
 _START_QUOTES = ("'''", '"""', "'", '"')
 #: a less-than sign can start what looks like an IRI: `FILTER(?a<?b)SERVICE?x#>` reads as one
 #: IRI to a lexer but as `?a < ?b ) SERVICE ?x` and a comment to a parser. SERVICE hidden so
@@ -223,8 +226,14 @@ def scan(text: str, *, label: str = "query", prologue_lines: int = 0) -> Scan:
         raise ForbiddenQuery(f"{label}: the query has {len(text):,} characters; at most {MAX_QUERY_CHARS:,} are accepted")
     decoded = decode_escapes(text)
     where = _Where(text, decoded, prologue_lines)
-    source = decoded.text
     tokens: list[Token] = []
+    dataset, operators = _structure(_lex(text, decoded, label, where), tokens, label, where)
+    return Scan(tokens, decoded, dataset, operators)
+
+
+def _lex(text: str, decoded: Decoded, label: str, where: Callable[[int], str]):
+    """The tokens of the decoded text, one at a time (the checks stop at the first refusal)."""
+    source = decoded.text
     escapes = decoded.escapes
     next_escape = 0
     pos = 0
@@ -254,15 +263,13 @@ def scan(text: str, *, label: str = "query", prologue_lines: int = 0) -> Scan:
                 raise ForbiddenQuery(f"{label}: {original} at {where(at)} encodes {ch!r}, which engines read "
                                      "differently there; write the character itself")
             next_escape += 1
-        if kind not in ("ws", "comment"):
-            tokens.append(Token(kind, value, pos))
+        if kind != "ws" and kind != "comment":
+            yield Token(kind, value, pos)
         pos = end
-    dataset, operators = _structure(tokens, label, where)
-    return Scan(tokens, decoded, dataset, operators)
 
 
-def _structure(tokens: list[Token], label: str, where: Callable[[int], str]) -> tuple[QueryDataset, int]:
-    """Keywords, nesting, operator chains and the dataset, in one pass over the tokens."""
+def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], str]) -> tuple[QueryDataset, int]:
+    """Keywords, nesting and operator chains as the tokens come (into `tokens`), then the dataset."""
     stack: list[tuple[str, int, int]] = []  # (closer, chain count of the level, where it opened)
     chain = 0  # operators on the path from the root to here
     level_ops = 0
@@ -272,17 +279,22 @@ def _structure(tokens: list[Token], label: str, where: Callable[[int], str]) -> 
     base: str | None = None
     default: list[str] = []
     named: list[str] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
+    declarations: list[int] = []  # indexes of BASE, PREFIX and FROM
+    for tok in lexer:
+        tokens.append(tok)
         word = tok.text.upper() if tok.kind == "word" else None
-        if word == "SERVICE":
-            raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}): "
-                                 "queries may not reach other endpoints")
-        if word in UPDATE_WORDS:
-            raise ForbiddenQuery(f"{label}: SPARQL Update is not allowed ({word} at {where(tok.start)}): "
-                                 "the graph is read-only")
+        if word is not None:
+            # a word is a run of name characters: any keyword inside it counts (no valid query has
+            # a bare word other than a keyword, so this refuses nothing that could run)
+            for part in _LETTERS.findall(word):
+                if part == "SERVICE":
+                    raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}): "
+                                         "queries may not reach other endpoints")
+                if part in UPDATE_WORDS:
+                    raise ForbiddenQuery(f"{label}: SPARQL Update is not allowed ({part} at {where(tok.start)}): "
+                                         "the graph is read-only")
+            if word in ("BASE", "PREFIX", "FROM"):
+                declarations.append(len(tokens) - 1)
         if tok.kind == "iri" and _HIDDEN_SERVICE.search(tok.text):
             raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}, inside what reads as "
                                  f"an IRI {tok.text[:40]!r})")
@@ -308,7 +320,14 @@ def _structure(tokens: list[Token], label: str, where: Callable[[int], str]) -> 
             _, level_ops, _ = stack.pop()
         if len(stack) + unary_run > MAX_DEPTH:
             raise ForbiddenQuery(f"{label}: nesting deeper than {MAX_DEPTH} (at {where(tok.start)})")
-        # -- the prologue and the dataset
+    if stack:
+        closer, _, start = stack[-1]
+        raise QueryError(f"{label}: syntax error at {where(start)}: no {closer!r} closes this")
+    # -- the prologue and the dataset
+    n = len(tokens)
+    for i in declarations:
+        tok = tokens[i]
+        word = tok.text.upper()
         if word == "BASE" and i + 1 < n and tokens[i + 1].kind == "iri":
             base = _resolve(tokens[i + 1].text[1:-1], base)
         elif word == "PREFIX" and i + 2 < n and tokens[i + 1].kind == "pname" and tokens[i + 2].kind == "iri":
@@ -324,10 +343,6 @@ def _structure(tokens: list[Token], label: str, where: Callable[[int], str]) -> 
                 raise ForbiddenQuery(f"{label}: FROM {shown} (at {where(tok.start)}): only IRIs of this store's "
                                      "graphs may follow FROM")
             (named if is_named else default).append(iri)
-        i += 1
-    if stack:
-        closer, _, start = stack[-1]
-        raise QueryError(f"{label}: syntax error at {where(start)}: no {closer!r} closes this")
     return QueryDataset(tuple(default), tuple(named)), operators
 
 
