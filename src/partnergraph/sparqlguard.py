@@ -43,22 +43,23 @@ from .errors import ForbiddenQuery, QueryError
 #: so every body the server accepts is checked whole; the lexical layer reads 1 MiB in ~0.2 s
 MAX_QUERY_CHARS = 1 << 20
 #: deepest nesting of ( ) { } [ ] << >> and of runs of ! - + ^. The bundled queries nest at most
-#: 4 deep. pyoxigraph 0.5.13 dies (SIGSEGV, 8 MiB thread stack) at 1,000 nested function calls
+#: 6 deep. pyoxigraph 0.5.13 dies (SIGSEGV, 8 MiB thread stack) at 1,000 nested function calls
 #: (CONCAT(CONCAT(…))), 4,000 nested groups or subqueries, 8,000 nested parentheses; and it
 #: parses nested blank nodes and collections in polynomial time (depth 64: 1.4 s, 128: 19 s,
-#: depth 32: 0.1 s). 32 is eight times what the bundled queries need, 30 times below the
+#: depth 32: 0.1 s). 32 is five times what the bundled queries need, 30 times below the
 #: shallowest crash, and keeps that polynomial parse near 0.1 s.
 MAX_DEPTH = 32
 #: operators and pattern keywords (UNION, OPTIONAL, FILTER, ., ||, +, …) on the path from the
 #: query's root to any token: each adds a level to the left-deep trees the engine builds, and
 #: pyoxigraph 0.5.13 dies at 7,000–10,000 of them in one chain (UNION, +, ||, FILTER, !). The
-#: largest bundled query has 56; 1,000 is 18 times that and 7 times below the first crash.
+#: bundled queries have at most 37; 1,000 is 27 times that and 7 times below the first crash.
 MAX_CHAIN = 1000
 #: rdflib's parser runs on queries up to this size and operator count (module docstring): the
-#: largest bundled query has 1.6 kB and 56 operators; at these bounds rdflib takes at most ~1 s
-#: (measured in benchmarks/bench_guard.py)
+#: largest bundled query has 1.6 kB and 37 operators. Measured at these bounds: 64 KiB of VALUES
+#: 0.6 s; 91 operators took 0.4 s (UNION, OPTIONAL) to 1.06 s (|| chain), so 64 keeps the
+#: slowest shape near 0.7 s
 PARSE_MAX_CHARS = 64 << 10
-PARSE_MAX_OPERATORS = 96
+PARSE_MAX_OPERATORS = 64
 #: Python frames rdflib may use: ~55 per nesting level (nested function calls, the deepest kind)
 #: times MAX_DEPTH, plus one per UNION / OPTIONAL in a chain, plus the caller's frames
 PARSE_RECURSION = 6000
