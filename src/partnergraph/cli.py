@@ -47,6 +47,19 @@ def _remote(args) -> dict:
     return {k: v for k, v in (("update_url", args.update_url), ("gsp_url", args.gsp_url)) if v}
 
 
+def _sandbox(args, store) -> None:
+    """Before SPARQL runs on the embedded store: no network for the rest of this process
+    (sandbox.py), so a SERVICE the query check missed cannot reach another host. Only in a
+    process of its own (started as a program, not `main([...])` inside another program), and
+    not for a remote store, which is reached over the network."""
+    from .store import EmbeddedStore
+
+    if getattr(args, "dedicated_process", False) and isinstance(store, EmbeddedStore):
+        from .sandbox import deny_outgoing_connections
+
+        deny_outgoing_connections()
+
+
 def _base_of(directory: Path) -> str:
     """The resource base the directory was built with (recorded in its state file)."""
     import json
@@ -116,7 +129,7 @@ def _crawl_options(args):
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
     from .namespaces import sparql_prologue
-    from .query import bundled_queries, format_result, resolve, run
+    from .query import answer, bundled_queries, resolve
 
     if args.list:
         queries = bundled_queries()
@@ -129,9 +142,10 @@ def cmd_query(args, out: Printer) -> int:
     base = _base_of(args.dir)
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    _sandbox(args, store)
     # line numbers in messages count from the user's first line, not from the prefixes resolve adds
-    result = run(store, text, label=label, prologue_lines=sparql_prologue(base).count("\n"))
-    print(format_result(result, args.format, base=base))
+    print(answer(store, text, label=label, fmt=args.format, base=base,
+                 prologue_lines=sparql_prologue(base).count("\n")))
     return 0
 
 
@@ -156,6 +170,7 @@ def cmd_viz(args, out: Printer) -> int:
     from .network import write_network
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    _sandbox(args, store)
     path = write_network(store, args.output or args.dir / "graph.html", base=_base_of(args.dir),
                          focus=args.focus, depth=args.depth, articles=args.articles, programme=args.programme,
                          country=args.country, aggregate=args.aggregate, size_by=args.size)
@@ -286,7 +301,26 @@ def parser() -> argparse.ArgumentParser:
     doc.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     doc.set_defaults(func=cmd_docs)
     _add_serve(sub)
+    _add_reconcile(sub)
+    pub = sub.add_parser("publish", help="write the graph as a static linked-data site (HTML, Turtle, JSON-LD "
+                                         "per resource; dumps; VoID; rewrite rules)")
+    _common(pub)
+    pub.add_argument("outdir", type=Path, metavar="OUTDIR", help="the folder to write the site into")
+    pub.set_defaults(func=cmd_publish)
     return p
+
+
+def _add_reconcile(sub) -> None:
+    from .reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
+
+    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
+                                         "twinnings (P190): a gap report")
+    _common(r)
+    r.add_argument("--endpoint", default=WIKIDATA_ENDPOINT, metavar="URL",
+                   help=f"a SPARQL endpoint with Wikidata's shape (default: {WIKIDATA_ENDPOINT})")
+    r.add_argument("--max-km", type=float, default=MAX_DISTANCE_KM, metavar="KM",
+                   help=f"how far a match by label may lie from our coordinates (default: {MAX_DISTANCE_KM:g})")
+    r.set_defaults(func=cmd_reconcile)
 
 
 def _add_serve(sub) -> None:
@@ -296,7 +330,10 @@ def _add_serve(sub) -> None:
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
     s.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit of one query (default: 30)")
     s.add_argument("--max-results", type=int, metavar="N", help="rows or triples one query may return (default: 100000)")
-    s.add_argument("--workers", type=int, metavar="N", help="queries evaluated at once (default: cores + 4, at most 32)")
+    s.add_argument("--workers", type=int, metavar="N",
+                   help="query worker processes at most (default: twice the cores, at least 4)")
+    s.add_argument("--memory-limit", type=int, metavar="MB",
+                   help="memory all query workers together may use; the largest query is ended past it (default: 640)")
     s.add_argument("--public-url", metavar="URL",
                    help="the server's address as clients see it, for the links of the VoID description (default: from each request)")
     s.add_argument("--get", metavar="PATH", help="answer one request for PATH in-process, print the body, exit")
@@ -305,12 +342,18 @@ def _add_serve(sub) -> None:
 
 
 def cmd_serve(args, out: Printer) -> int:
+    import signal
+    import threading
+
     from .build import open_existing
-    from .server import make_app, make_server
+    from . import server as web
+    from .server import is_loopback, make_app
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
                                 ("workers", args.workers)) if v is not None}
+    if args.memory_limit is not None:
+        limits["memory_limit"] = args.memory_limit << 20
     app = make_app(args.dir, store=store, base=_base_of(args.dir), public_url=args.public_url, **limits)
     try:
         if args.get:
@@ -320,16 +363,78 @@ def cmd_serve(args, out: Printer) -> int:
             sys.stdout.buffer.write(response.body)
             sys.stdout.buffer.flush()
             return 0
-        server = make_server(app, args.host, args.port)
-        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
-        with server:
-            try:
-                server.serve_forever()
-            except KeyboardInterrupt:
-                out.progress("stopped")
+        if not is_loopback(args.host):
+            print(f"partnergraph: warning: {args.host} is not a loopback address: the endpoint is reachable from "
+                  "other machines (put it behind a reverse proxy; docs/server.md)", file=sys.stderr, flush=True)
+        server = web.make_server(app, args.host, args.port)
+
+        def stop(signum, frame):  # Ctrl-C and SIGTERM: leave serve_forever at once, clean up once
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            raise KeyboardInterrupt
+
+        def reload(signum, frame):
+            app.reload()
+
+        previous = {}
+        if threading.current_thread() is threading.main_thread():  # only the main thread may set them
+            handlers = [(signal.SIGINT, stop), (signal.SIGTERM, stop)]
+            if hasattr(signal, "SIGHUP"):
+                handlers.append((signal.SIGHUP, reload))
+            previous = {sig: signal.signal(sig, handler) for sig, handler in handlers}
+        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ "
+                     "(Ctrl-C stops; SIGHUP reloads after a rebuild)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            out.progress("stopped")
+        finally:
+            server.server_close()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         return 0
     finally:
         app.close()
+
+
+def cmd_reconcile(args, out: Printer) -> int:
+    from .build import _locked, open_existing, recover
+    from .reconcile import REPORT_HTML, REPORT_JSON, reconcile
+    from .store import open_store
+
+    open_existing(args.dir, store_url=args.store, **_remote(args)).close()  # "no graph here" first
+    with _locked(args.dir):  # it writes into the store: never beside a running build
+        recover(args.dir)
+        store = open_store(args.dir, store_url=args.store, **_remote(args))
+        try:
+            out.progress(f"reconciling with {args.endpoint}")
+            report = reconcile(store, args.dir, base=_base_of(args.dir), endpoint=args.endpoint,
+                               max_km=args.max_km)
+        finally:
+            store.close()
+    s = report["summary"]
+    print(f"{s['matched']} of {s['municipalities']} municipalities linked to Wikidata "
+          f"({s['ambiguous']} ambiguous, {s['unmatched']} without an item); partnerships: "
+          f"{s['news_only']} only in the news, {s['wikidata_only']} only in Wikidata, {s['conflicts']} conflicts, "
+          f"{s['in_both']} in both, {s['not_comparable']} not comparable → {args.dir / REPORT_JSON}, "
+          f"{args.dir / REPORT_HTML}")
+    return 0
+
+
+def cmd_publish(args, out: Printer) -> int:
+    from .build import open_existing
+    from .staticsite import publish_site
+
+    store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    try:
+        report = publish_site(store, args.outdir, base=_base_of(args.dir), graph_dir=args.dir, progress=out.progress)
+    finally:
+        store.close()
+    for iri in report.skipped:
+        print(f"partnergraph: skipped <{iri}>: its path cannot be a folder of a static site", file=sys.stderr)
+    print(f"{report.resources} resources in {len(report.classes)} classes → {args.outdir}/ "
+          f"(content negotiation: {args.outdir}/.htaccess for Apache, {args.outdir}/nginx.conf for nginx)")
+    return 0
 
 
 def cmd_docs(args, out: Printer) -> int:
@@ -347,6 +452,8 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # started as a program (console script, python -m): this process is the command's alone
+    args.dedicated_process = argv is None
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="partnergraph: %(levelname)s: %(message)s")
     out = Printer(quiet=getattr(args, "quiet", False))
