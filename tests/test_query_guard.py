@@ -305,3 +305,20 @@ def test_protocol_dataset_and_from_keep_their_meaning():
     assert ds.default == (own,) and ds.named == (own,)
     with pytest.raises(ForbiddenQuery, match="file:"):
         check_query("BASE <file:///etc/> SELECT * FROM <passwd> WHERE { ?s ?p ?o }", is_local=lambda iri: True)
+
+
+@pytest.mark.parametrize("query", [
+    # `<` after an operand reads as less-than to the engine and as an IRI to a lexer: what such an
+    # "IRI" holds must not escape the nesting and chain limits
+    "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b)FILTER(" + "(" * 5000 + "?a>?b"
+    + "&&?a<?b" + ")" * 5000 + "#>\n) }",
+    "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b" + "/1" * 20000 + "#>\n) }",
+])
+def test_nesting_and_chains_hidden_in_what_reads_as_an_iri_are_refused(query):
+    with pytest.raises(ForbiddenQuery, match="nesting deeper|operator characters"):
+        check_query(query)
+
+
+def test_iris_with_balanced_parentheses_pass():
+    check_query("SELECT * WHERE { ?s <http://en.wikipedia.org/wiki/Bad_(Stadt)> ?o . "
+                "?s <http://x/a(b)/c(d)> ?o }")

@@ -179,6 +179,10 @@ _START_QUOTES = ("'''", '"""', "'", '"')
 _HIDDEN_SERVICE = re.compile(rf"(?<![{_PN_CHARS}:.])SERVICE[?$][^#]*#", re.IGNORECASE)
 
 
+_IRI_BRACKET = re.compile(r"[()\[\]]")
+_IRI_OPERATORS = ("/", "*", "+", "!", "&&", "=")
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str
@@ -281,6 +285,7 @@ def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], st
     default: list[str] = []
     named: list[str] = []
     declarations: list[int] = []  # indexes of BASE, PREFIX and FROM
+    hidden_depth = 0  # brackets opened inside IRIs and not closed in one
     for tok in lexer:
         tokens.append(tok)
         word = tok.text.upper() if tok.kind == "word" else None
@@ -296,9 +301,23 @@ def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], st
                                          "the graph is read-only")
             if word in ("BASE", "PREFIX", "FROM"):
                 declarations.append(len(tokens) - 1)
-        if tok.kind == "iri" and _HIDDEN_SERVICE.search(tok.text):
-            raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}, inside what reads as "
-                                 f"an IRI {tok.text[:40]!r})")
+        if tok.kind == "iri":
+            if _HIDDEN_SERVICE.search(tok.text):
+                raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}, inside what reads "
+                                     f"as an IRI {tok.text[:40]!r})")
+            # the same ambiguity could hide nesting and operator chains from the counts below: the
+            # brackets inside IRIs are counted on their own (a balanced `_(bar)` costs one level
+            # for a moment), and one IRI may not hold more operator characters than a chain
+            hidden_peak = hidden_depth
+            for m in _IRI_BRACKET.finditer(tok.text):
+                hidden_depth = hidden_depth + 1 if m.group() in "([" else max(hidden_depth - 1, 0)
+                hidden_peak = max(hidden_peak, hidden_depth)
+            if len(stack) + hidden_peak > MAX_DEPTH:
+                raise ForbiddenQuery(f"{label}: nesting deeper than {MAX_DEPTH} (at {where(tok.start)}, counting "
+                                     "the brackets inside IRIs)")
+            if sum(tok.text.count(c) for c in _IRI_OPERATORS) > MAX_CHAIN:
+                raise ForbiddenQuery(f"{label}: an IRI with more than {MAX_CHAIN} operator characters "
+                                     f"(at {where(tok.start)})")
         # -- nesting and chains
         if tok.kind == "punct" and tok.text in UNARY:
             unary_run += 1
