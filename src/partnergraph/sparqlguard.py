@@ -484,7 +484,7 @@ def _translate(tree):
 def _near(found: Scan, loc: int) -> str:
     for tok in found.tokens:
         if tok.start >= loc:
-            return f"unexpected {tok.text[:30]!r}"
+            return f"unexpected {tok.text[:30]}"
     return "unexpected end of query"
 
 
