@@ -156,10 +156,12 @@ _TOKEN = re.compile("|".join((
     r"(?P<ws>[ \t\r\n]+)",
     r"(?P<comment>#[^\r\n]*)",
     r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
-    rf"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''"
-    rf'|"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""'
-    rf"|'(?:[^'\\\r\n]|{_ECHAR})*'"
-    rf'|"(?:[^"\\\r\n]|{_ECHAR})*")',
+    # possessive loops (*+): a string that does not end fails without backtracking through it
+    # (an iteration ends with a non-quote, so no completed iteration is ever needed back)
+    rf"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*+'''"
+    rf'|"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*+"""'
+    rf"|'(?:[^'\\\r\n]|{_ECHAR})*+'"
+    rf'|"(?:[^"\\\r\n]|{_ECHAR})*+")',
     rf"(?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)",
     rf"(?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)",
     rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
@@ -170,7 +172,8 @@ _TOKEN = re.compile("|".join((
     rf"(?P<word>[{_PN_CHARS_BASE}][{_PN_CHARS}]*(?:\.+[{_PN_CHARS}]+)*)",
     r"(?P<punct>\^\^|<=|>=|!=|&&|\|\||<<|>>|\{\||\|\}|[{}()\[\];,.=<>!+\-*/|^?~])",
 )))
-_LETTERS = re.compile(r"[A-Z]+")
+#: SERVICE or an update keyword as a whole run of letters inside a (upper-cased) word token
+_FORBIDDEN_PART = re.compile(rf"(?<![A-Z])(?:SERVICE|{'|'.join(sorted(UPDATE_WORDS))})(?![A-Z])")
 _START_QUOTES = ("'''", '"""', "'", '"')
 #: a less-than sign can start what looks like an IRI: `FILTER(?a<?b)SERVICE?x#>` reads as one
 #: IRI to a lexer but as `?a < ?b ) SERVICE ?x` and a comment to a parser. SERVICE hidden so
@@ -292,13 +295,12 @@ def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], st
         if word is not None:
             # a word is a run of name characters: any keyword inside it counts (no valid query has
             # a bare word other than a keyword, so this refuses nothing that could run)
-            for part in _LETTERS.findall(word):
-                if part == "SERVICE":
-                    raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}): "
-                                         "queries may not reach other endpoints")
-                if part in UPDATE_WORDS:
-                    raise ForbiddenQuery(f"{label}: SPARQL Update is not allowed ({part} at {where(tok.start)}): "
-                                         "the graph is read-only")
+            if (m := _FORBIDDEN_PART.search(word)) and m.group() == "SERVICE":
+                raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}): "
+                                     "queries may not reach other endpoints")
+            if m:
+                raise ForbiddenQuery(f"{label}: SPARQL Update is not allowed ({m.group()} at {where(tok.start)}): "
+                                     "the graph is read-only")
             if word in ("BASE", "PREFIX", "FROM"):
                 declarations.append(len(tokens) - 1)
         if tok.kind == "iri":
