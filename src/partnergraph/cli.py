@@ -216,7 +216,7 @@ def cmd_evaluate(args, out: Printer) -> int:
     report = BuildReport(out_dir="")
     collected = collect(args.sources or [str(sample_dir())], report, out.progress,
                         crawl_options=CrawlOptions(cache_dir=args.dir / "http-cache"))
-    result = evaluate(args.gold, collected.articles)
+    result = evaluate(args.gold, collected.articles, split=args.split)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -336,6 +336,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
     ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
+    ev.add_argument("--split", metavar="NAME", help="only the gold records of this split (e.g. dev)")
     ev.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                     help=f"graph directory whose HTTP cache (DIR/http-cache) URL sources are read through "
                          f"(default: ./{DEFAULT_DIR})")
@@ -504,12 +505,44 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     add_crawl_arguments(p)
 
 
+class _Stderr(logging.StreamHandler):
+    """A handler writing to whatever sys.stderr is at the time of each message."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+class _OursOnly(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name == "partnergraph" or record.name.startswith("partnergraph.")
+
+
+def configure_logging(*, verbose: bool = False) -> None:
+    """partnergraph's own messages on stderr, one line each. The libraries' (trafilatura,
+    htmldate, charset detection, urllib3) are for us to act on, not for the user to read: they
+    show only with -v."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "partnergraph", False)]:
+        root.removeHandler(old)  # main() run again in one process (the tests)
+    handler = _Stderr()
+    handler.partnergraph = True
+    handler.setFormatter(logging.Formatter("partnergraph: %(levelname)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(_OursOnly())
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     # started as a program (console script, python -m): this process is the command's alone
     args.dedicated_process = argv is None
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="partnergraph: %(levelname)s: %(message)s")
+    configure_logging(verbose=args.verbose)
     out = Printer(quiet=getattr(args, "quiet", False))
     try:
         return args.func(args, out)

@@ -7,6 +7,28 @@ import hashlib
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known only to the year or to the month ("2023", "März 2023"). A full date is a
+    `datetime.date`; both have `year` and `isoformat()`."""
+
+    year: int
+    month: int | None = None
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def xsd_type(self) -> str:
+        """The XML Schema type of the value: gYear or gYearMonth."""
+        return "gYear" if self.month is None else "gYearMonth"
+
+
+def date_xsd_type(date: dt.date | PartialDate) -> str:
+    """xsd:date for a full date, xsd:gYearMonth or xsd:gYear for a partial one (local name)."""
+    return date.xsd_type if isinstance(date, PartialDate) else "date"
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article, whatever it was read from."""
@@ -14,7 +36,8 @@ class Article:
     url: str
     title: str = ""
     text: str = ""
-    date: dt.date | None = None
+    #: as precise as the source says: a full date, or a year or month (`PartialDate`)
+    date: dt.date | PartialDate | None = None
     place: str = ""
     image_alt: str = ""
     #: where it came from, for messages: ``file:line``, ``file#block``, or the fetched URL
@@ -42,9 +65,17 @@ class Article:
         return h.hexdigest()
 
 
+#: the kinds of local government a partner can be (ontology/local-government-kinds.ttl):
+#: a town or Gemeinde; a district (Landkreis, Kreis, county, powiat, rajon, département); a
+#: borough of a city (Berlin and Hamburg Bezirke); a regional association that takes a
+#: district's place (Region Hannover, Städteregion Aachen)
+LOCAL_GOVERNMENT_KINDS = ("municipality", "district", "borough", "regional-association")
+
+
 @dataclass(frozen=True)
 class Place:
-    """A municipality (city, town, Landkreis) as resolved by the gazetteer or a cue rule."""
+    """A local government (town, Landkreis, borough) as resolved by the gazetteer, the table of
+    German local governments or a cue rule."""
 
     name_de: str
     country: str | None  # ISO 3166-1 alpha-2, upper case
@@ -56,11 +87,15 @@ class Place:
     region: str | None = None  # German label of the region, when known
     #: the IRI slug: assigned by the gazetteer so that same-named places of one country differ
     slug: str = ""
+    #: one of LOCAL_GOVERNMENT_KINDS: Landkreis Harburg is a district, never the town Harburg
+    kind: str = "municipality"
 
     @property
     def key(self) -> str:
         if self.geonameid is not None:
             return f"gn:{self.geonameid}"
+        if self.kind != "municipality":
+            return f"{self.country or 'XX'}:{self.kind}:{self.name_de.casefold()}"
         return f"{self.country or 'XX'}:{self.name_de.casefold()}"
 
 

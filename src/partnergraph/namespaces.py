@@ -27,6 +27,7 @@ class PG(DefinedNamespace):
     Programme: URIRef
     Theme: URIRef
     PartnershipType: URIRef
+    LocalGovernmentKind: URIRef
     Organisation: URIRef
     Partnership: URIRef
     Event: URIRef
@@ -35,6 +36,7 @@ class PG(DefinedNamespace):
     # article
     mentions: URIRef
     dateline: URIRef
+    titleDerived: URIRef
     imageCaption: URIRef
     analysedText: URIRef
     # places
@@ -43,6 +45,7 @@ class PG(DefinedNamespace):
     geonamesId: URIRef
     statedPopulation: URIRef
     countryCode: URIRef
+    localGovernmentKind: URIRef
     # partnerships
     partner: URIRef
     partnerOf: URIRef
