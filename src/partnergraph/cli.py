@@ -144,6 +144,7 @@ def _crawl_options(args):
 
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
+    from .namespaces import sparql_prologue
     from .query import answer, bundled_queries, resolve
 
     if args.list:
@@ -158,7 +159,9 @@ def cmd_query(args, out: Printer) -> int:
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     _sandbox(args, store)
-    print(answer(store, text, label=label, fmt=args.format, base=base))
+    # line numbers in messages count from the user's first line, not from the prefixes resolve adds
+    print(answer(store, text, label=label, fmt=args.format, base=base,
+                 prologue_lines=sparql_prologue(base).count("\n")))
     return 0
 
 
