@@ -215,3 +215,22 @@ def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extrac
     assert found == {"Yongin": "KR", "Mostar": "BA"}
     prose = _places(extractor, "Seit 2019 arbeiten Betriebe aus Deutschland partnerschaftlich mit Versorgern in Jordanien zusammen.")
     assert prose == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Beim Empfang sprach die Vereinsvorsitzende Nicole von Oettingen über die Partnergemeinde.",  # particle after a first name
+    "Zum Gruppenbild stellten sich der Ortsbürgermeister und Eric Blond aus der französischen Partnergemeinde.",
+    "Die Festung der italienischen Partnerstadt ließ einst Cesare Borgia verstärken.",  # an Italian first name
+    "Angestoßen hat die türkisch-deutsche Städtepartnerschaft der Kaufmann Mennan Yildirim.",  # a Turkish first name
+    "Der Vorsitzende des französischen Partnerschaftskomitees, Franck Mathieu, dankte den Gastgebern.",
+])
+def test_foreign_first_names_and_name_particles_make_the_next_name_a_surname(extractor, text):
+    assert [p for p in _places(extractor, text).values() if p.geonameid] == []
+
+
+def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extractor):
+    found = _places(extractor, "Seit 1968 pflegt der Bezirk Freundschaften mit den Londoner Bezirken Lewisham und Sutton.")
+    assert {(p.name_de, p.kind, p.country) for p in found.values() if p.name_de != "Bezirk"} >= {
+        ("Lewisham", "borough", "GB"), ("Sutton", "borough", "GB")}
+    berlin = _places(extractor, "Der Berliner Bezirk Pankow unterhält eine Partnerschaft.")
+    assert {(p.name_de, p.country) for p in berlin.values()} == {("Pankow", "DE")}

@@ -54,6 +54,8 @@ GERMAN_SPEAKING = {"DE", "AT", "CH"}
 MAX_TEXT = 10_000_000
 
 _WORD = re.compile(r"[\wÄÖÜäöüß'’\-]+")
+#: nobility and family-name particles: "von Oettingen", "van Gogh", "de Gaulle", "zu Guttenberg"
+_NAME_PARTICLES = frozenset({"von", "van", "zu", "de", "da", "di", "du", "le", "la", "del"})
 
 
 class Taken:
@@ -389,7 +391,10 @@ class Extractor:
             "cued": self._cue_before(text, h.start),
             "cue_cc": (cue := self._cue_country_mention(ctx, h.start, h.end)) and cue.ref,
             "cue_negated": cue is not None and self._negated(ctx, cue),
-            "first_name_before": prev in self.first_names,
+            # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
+            # makes the next name a surname (prev is the particle; the first name stands before it)
+            "first_name_before": prev in self.first_names or (
+                prev in _NAME_PARTICLES and _previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
         }
 
@@ -556,7 +561,9 @@ class Extractor:
                     if prefix and not name.startswith(prefix):
                         name = f"{prefix} {name}"
                     if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
-                        country = country or HOME_COUNTRY
+                        # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
+                        # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
+                        country = cued or self._city_adjective_country(text, head.start()) or country or HOME_COUNTRY
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
@@ -632,6 +639,16 @@ class Extractor:
             mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))
             ex.mentions.append(mention)
             taken.take(start, end, mention)
+
+    def _city_adjective_country(self, text: str, start: int) -> str | None:
+        """The country of the city whose adjective stands right before `start` ("Londoner",
+        "Budapester"), if that city is a large one (KNOWN_CITY_POPULATION: a city whose
+        boroughs are partners is a big city; smaller namesakes of the stem are not meant)."""
+        word = _previous_word(text, start)
+        if len(word) < 6 or not word.endswith("er") or not word[:1].isupper():
+            return None
+        cities = [c for c in self.gazetteer.lookup(word[:-2]) if c.population >= KNOWN_CITY_POPULATION]
+        return max(cities, key=lambda c: c.population).country if cities else None
 
     @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
