@@ -234,3 +234,12 @@ def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extr
         ("Lewisham", "borough", "GB"), ("Sutton", "borough", "GB")}
     berlin = _places(extractor, "Der Berliner Bezirk Pankow unterhält eine Partnerschaft.")
     assert {(p.name_de, p.country) for p in berlin.values()} == {("Pankow", "DE")}
+
+
+@pytest.mark.parametrize("text, region_word", [
+    ("Die Partnerstadt Ichikawa liegt in der Präfektur Chiba östlich von Tokio.", "Chiba"),
+    ("Das Porzellandorf Arita in der japanischen Präfektur Saga ist Partner der Stadt.", "Saga"),
+    ("Die Partnergemeinde liegt in der italienischen Provinz Ancona.", "Ancona"),
+])
+def test_a_name_after_a_region_word_is_the_region_not_its_capital(extractor, text, region_word):
+    assert region_word not in _places(extractor, text)

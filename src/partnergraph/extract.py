@@ -146,6 +146,7 @@ class Extractor:
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
+        self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
         self._german_endings = tuple(self.rules["german_place_endings"])
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
@@ -434,6 +435,8 @@ class Extractor:
             return False  # "David Livingstone", "Marc Kapust": a surname
         if prev in self._landmarks:
             return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
+        if prev in self._region_before:
+            return False  # "in der Präfektur Chiba": the region, not its capital
         if prev in self._titles or ctx.text[max(0, h.start - 6):h.start].rstrip().endswith(("Dr.", "Prof.")):
             return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
         if h.surface in self._stop:
