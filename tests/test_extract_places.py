@@ -108,3 +108,12 @@ def test_every_linked_municipality_has_coordinates(extractor):
     _, ex = places(extractor, "Nürnberg und Charkiw sind seit 1990 Partnerstädte.")
     linked = [p for p in ex.places.values() if p.geonameid]
     assert linked and all(p.lat is not None and p.lon is not None for p in linked)
+
+
+def test_the_short_form_of_a_big_city_s_name_is_the_city_though_a_frequent_word(extractor):
+    # "Frankfurt" is frequent in German text because of the city; it is the first word of
+    # "Frankfurt am Main", not a stray alias like "Gerne" (Herne)
+    found, _ = places(extractor, "Nach Zahl der Partnerstädte folgen München und Frankfurt (17) vor Bonn (12).")
+    assert ("Frankfurt am Main", "DE", 2925533) in found
+    found, _ = places(extractor, "Gerne würde die Gemeinde mit Schulen zusammenarbeiten.")
+    assert found == set()

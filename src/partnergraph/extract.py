@@ -450,8 +450,12 @@ class Extractor:
             # "55116 Mainz": an address in an imprint or contact box; a year before a name is a
             # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
             return False
-        if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known:
-            return False  # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win
+        if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known \
+                and not _short_form(h.surface, best):
+            # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win; but
+            # "Frankfurt" is the first word of Frankfurt am Main's own name (the frequent-word
+            # list holds it for the city), so it goes on to the size rules below
+            return False
         if prev in self._determiners and not h.adjective:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
@@ -820,6 +824,12 @@ class Extractor:
             if len(found) == 1:
                 return found.pop()
         return None
+
+
+def _short_form(surface: str, place: PlaceRecord) -> bool:
+    """"Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale): the surface is the first
+    word of the place's own name, not an unrelated alias."""
+    return any(n and n.startswith(surface + " ") for n in (place.name_de, place.name_en))
 
 
 def _is_adjective(word: str) -> bool:
