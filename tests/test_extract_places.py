@@ -117,3 +117,14 @@ def test_the_short_form_of_a_big_city_s_name_is_the_city_though_a_frequent_word(
     assert ("Frankfurt am Main", "DE", 2925533) in found
     found, _ = places(extractor, "Gerne würde die Gemeinde mit Schulen zusammenarbeiten.")
     assert found == set()
+
+
+@pytest.mark.parametrize("surface, geonameid", [
+    ("Kirjat Motzkin", 293831),  # Kiryat → Kirjat
+    ("Kiryat Schmona", 293825),  # sh → sch
+    ("Rishon Lezion", 293703),  # no capital inside the word
+    ("Or-Yehuda", 293962),  # hyphenated
+])
+def test_israeli_towns_are_found_in_the_german_press_s_transliterations(extractor, surface, geonameid):
+    found, _ = places(extractor, f"Die Stadt unterhält seit 1990 eine Städtepartnerschaft mit {surface} in Israel.")
+    assert geonameid in {g for _, _, g in found}

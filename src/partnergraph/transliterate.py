@@ -149,6 +149,22 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
+#: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona)
+_HEBREW_GERMAN = (("Qiryat", "Kiryat"), ("Kiryat", "Kirjat"), ("Sh", "Sch"), ("sh", "sch"))
+
+
+def _hebrew_variants(name: str) -> set[str]:
+    """Israeli names as German pages write them: "Kiryat Motzkin" → "Kirjat Motzkin", "Qiryat
+    Shmona" → "Kirjat Schmona", "Rishon LeZion" → "Rishon Lezion" (a capital inside a word
+    dropped), "Or Yehuda" → "Or-Yehuda" (the words hyphenated)."""
+    out = {name}
+    for src, dst in _HEBREW_GERMAN:  # each step optional: pages mix them ("Kiryat Schmona")
+        out |= {v.replace(src, dst) for v in out}
+    out |= {" ".join(w[:1] + w[1:].lower() if w[1:2].islower() else w for w in v.split(" ")) for v in out}
+    out |= {v.replace(" ", "-") for v in out if " " in v}
+    return out
+
+
 def latin_variants(name: str, country: str) -> set[str]:
     """Further spellings of a Latin-script name as German text writes it (the name itself
     excluded)."""
@@ -161,6 +177,8 @@ def latin_variants(name: str, country: str) -> set[str]:
             for src, dst in _ARABIC_GERMAN:
                 german = german.replace(src, dst)
             out.add(german)
+    if country == "IL":
+        out |= _hebrew_variants(name)
     if "'" in name or "’" in name:  # Be'er Sheva / Be’er Sheva
         out |= {name.replace("'", "’"), name.replace("’", "'")}
     out.discard(name)
