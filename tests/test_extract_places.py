@@ -128,3 +128,8 @@ def test_the_short_form_of_a_big_city_s_name_is_the_city_though_a_frequent_word(
 def test_israeli_towns_are_found_in_the_german_press_s_transliterations(extractor, surface, geonameid):
     found, _ = places(extractor, f"Die Stadt unterhält seit 1990 eine Städtepartnerschaft mit {surface} in Israel.")
     assert geonameid in {g for _, _, g in found}
+
+
+def test_a_noun_place_name_before_a_month_is_a_time_expression(extractor):
+    found, _ = places(extractor, "Die Fotos der Partnerstädte hängen seit Mitte Januar im Rathaus.")
+    assert all(n != "Mitte" for n, _, _ in found)

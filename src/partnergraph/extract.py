@@ -147,6 +147,7 @@ class Extractor:
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
+        self._months = frozenset(self.rules["time_words_after"])
         self._german_endings = tuple(self.rules["german_place_endings"])
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
@@ -468,6 +469,8 @@ class Extractor:
             if prev in self._determiners or prev in self._contractions or (
                     _is_adjective(prev) and prev not in self._prepositions):
                 return False
+            if _next_word(ctx.text, h.end) in self._months:
+                return False  # "seit Mitte Januar": a time expression
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
                 return False
