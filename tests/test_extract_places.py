@@ -133,3 +133,12 @@ def test_israeli_towns_are_found_in_the_german_press_s_transliterations(extracto
 def test_a_noun_place_name_before_a_month_is_a_time_expression(extractor):
     found, _ = places(extractor, "Die Fotos der Partnerstädte hängen seit Mitte Januar im Rathaus.")
     assert all(n != "Mitte" for n, _, _ in found)
+
+
+def test_three_small_german_towns_enumerated_in_a_partnership_sentence_are_towns(extractor):
+    found, _ = places(extractor, "Zum Fest der Partnerstädte kamen auch die Komitees aus Wiesentheid, "
+                                 "Sommerach und Marktbreit.")
+    assert {2809191, 2831455, 2873307} <= {g for _, _, g in found}
+    # outside a sentence about partnerships the size rule stays
+    found, _ = places(extractor, "Der Radweg führt über Wiesentheid, Sommerach und Marktbreit.")
+    assert not {2809191, 2831455, 2873307} & {g for _, _, g in found}

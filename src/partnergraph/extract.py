@@ -41,6 +41,10 @@ WORLD_CITY_POPULATION = 500_000
 #: news are surnames or words (Jung, Rösner, Kapust): 5,000 kept every German partner town of
 #: the sample corpus whose article has no cue word.
 MIN_HOME_POPULATION = 5_000
+#: three or more German towns enumerated in a sentence about partnerships count from this size
+#: on (Extractor._home_town_lists): 1,000 kept the villages listed on the dev pages (Sommerach, 1.4k)
+#: while hamlets, whose names are mostly surnames' too, stay out
+MIN_LISTED_HOME_POPULATION = 1_000
 #: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
 MIN_ADJECTIVE_POPULATION = 10_000
 HOME_COUNTRY = "DE"
@@ -371,15 +375,50 @@ class Extractor:
             if h.surface in longer:
                 resolved[i] = longer[h.surface]
         accepted: set[int] = set()  # geonameids accepted so far in this article
+        home_lists = self._home_town_lists(hits, resolved, facts, text)
         for i, h in enumerate(hits):
             best = resolved.get(i)
-            if best is None or not self._accept(h, best, facts[i], ctx, accepted):
+            if best is None or not (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)):
                 continue
             accepted.add(best.geonameid)
             place = best.to_place()
             ex.places.setdefault(place.key, place)
             ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
                                        facts[i]["sentence"]))
+
+    #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
+    _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
+
+    def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
+                         text: str) -> set[int]:
+        """"Freunde der Partnerschaftskomitees Wiesentheid, Marktbreit und Sommerach": in a
+        sentence about partnerships, an enumeration of three or more names that all resolve to
+        German towns is a list of towns, however small each is (MIN_HOME_POPULATION turns single
+        small towns down because most are surnames; three in a row rarely are). Names that are
+        also first names, German words or frequent words are left to the usual rules."""
+        out: set[int] = set()
+        run: list[int] = []
+
+        def flush():
+            if len(run) >= 3:
+                out.update(run)
+            run.clear()
+
+        for i, h in enumerate(hits):
+            best = resolved.get(i)
+            ok = (best is not None and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION
+                  and facts[i]["partnership_sentence"] and not h.ambiguous and not h.adjective
+                  and h.surface not in self.first_names and h.surface.lower() not in self.frequent
+                  and not facts[i]["first_name_before"])
+            if not ok:
+                flush()
+                continue
+            if run and (facts[run[-1]]["sentence"] != facts[i]["sentence"]
+                        or text[hits[run[-1]].end:h.start].strip() not in self._LIST_GAPS):
+                flush()
+            run.append(i)
+        flush()
+        return out
 
     def _hit_facts(self, ex: Extraction, ctx: Context, h: PlaceHit) -> dict:
         text = ctx.text
