@@ -17,21 +17,25 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
-from .dumpcache import DumpCache
-from .export import atomic_file, serialize_store, write_atomic
 from .iri import Minter
-from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
 from .resources import data_file, sample_dir
 from .store import STORE_DIRNAME, EmbeddedStore, GraphStore, graph_quads, open_store
+
+if TYPE_CHECKING:
+    from .dumpcache import DumpCache
+    from .models import Article
+
+# dumpcache and export are imported where they are used: `import partnergraph` (every command,
+# even --help) imports this module, and needs neither (benchmarks/bench_startup.py)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -242,6 +246,7 @@ def extract_all(articles: list[Article], task: _Task, jobs: int, progress: Progr
             progress(f"extracted {done}/{len(articles)} articles")
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
@@ -295,6 +300,9 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     when all of it is written; see `recover`. A build that fails or is interrupted at any point
     leaves the last good directory as it was.
     """
+    from .dumpcache import DumpCache
+    from .export import write_atomic
+
     options = options or BuildOptions()
     progress = options.progress or (lambda _msg: None)
     started = dt.datetime.now()
@@ -404,6 +412,7 @@ class _DumpsChild:
 def _dumps_child(spec_path: str) -> int:
     """The child's side of `_DumpsChild`: prints the counts as JSON."""
     from . import dumpcache
+    from .dumpcache import DumpCache
 
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     others: dict[str, list[ox.Quad]] = {g: [] for g in spec["graphs"]}
@@ -464,6 +473,9 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     """Extracts new and changed articles into `store`, prunes, writes graph.ttl and graph.trig
     from the dump pieces while the store loads (or from the store when pieces are missing), the
     vocabulary and analytics graphs, and the state beside the store."""
+    from .dumpcache import DumpCache
+    from .export import write_atomic
+
     articles = got.articles
     state = load_state(out_dir)
     fp = fingerprint(minter.base)
@@ -636,6 +648,8 @@ def _set_counts(report: BuildReport, counts: dict) -> None:
 
 def _dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: BuildReport,
                       progress: Progress) -> None:
+    from .export import atomic_file, serialize_store
+
     report.quads = len(store)
     report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     report.classes = dict(sorted(class_counts(store).items()))

@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -204,14 +205,42 @@ def cmd_validate(args, out: Printer) -> int:
 
 # -- the parser -------------------------------------------------------------------------------
 
+class _Parser(argparse.ArgumentParser):
+    """A subcommand's parser with option groups added on first use (`later`): the crawl flags
+    come from sources.crawl, which imports requests and lxml (~90 ms, more than the rest of
+    the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
+
+    def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._later = later
+
+    def _complete(self) -> None:
+        if self._later is not None:
+            later, self._later = self._later, None
+            later(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._complete()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="partnergraph", description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--version", action="version", version=f"partnergraph {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="log details on stderr")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    b = sub.add_parser("build", help="build the graph directory from articles (default: the sample corpus)")
+    b = sub.add_parser("build", help="build the graph directory from articles (default: the sample corpus)",
+                       later=_add_crawl_flags)
     _common(b)
     b.add_argument("sources", nargs="*", metavar="SOURCE",
                    help=".jsonl files, listing-page .txt files, .html pages, folders of them, or URLs")
@@ -219,17 +248,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--prune", action="store_true", help="remove articles no longer in the sources")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL validation")
     b.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: one per core)")
-    _add_crawl_flags(b)
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("crawl", help="fetch articles from news listings, article pages, feeds or sitemaps "
-                                     "into JSON Lines (the input format of build)")
+                                     "into JSON Lines (the input format of build)", later=_add_crawl_flags)
     c.add_argument("urls", nargs="+", metavar="URL")
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write JSON Lines to FILE (default: stdout)")
     c.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                    help=f"graph directory whose HTTP cache (DIR/http-cache) is used (default: ./{DEFAULT_DIR})")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
-    _add_crawl_flags(c)
     c.set_defaults(func=cmd_crawl)
 
     q = sub.add_parser("query", help="run a SPARQL query (text, .rq file or bundled name)")
