@@ -301,7 +301,8 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     leaves the last good directory as it was.
     """
     from .dumpcache import DumpCache
-    from .export import write_atomic
+    from .export import DUMPS_FILE, write_atomic
+    from .store import files_signature
 
     options = options or BuildOptions()
     progress = options.progress or (lambda _msg: None)
@@ -330,6 +331,8 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
                           dumps=run.dumps)
             store.close()
             store = None
+            if not options.store_url:  # `export` serves graph.ttl/graph.trig while this store is unchanged
+                write_atomic(staging / DUMPS_FILE, json.dumps({"store": files_signature(staging / STORE_DIRNAME)}))
             report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
                               else p for p in report.outputs]
             report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)

@@ -135,16 +135,17 @@ def cmd_query(args, out: Printer) -> int:
 
 def cmd_export(args, out: Printer) -> int:
     from .build import open_existing
-    from .export import atomic_file, serialize_store
+    from .export import atomic_file, export_dir
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     base = _base_of(args.dir)
+    committed = not args.store  # a remote store changes without the graph directory knowing
     if args.output:
         with atomic_file(Path(args.output)) as fh:
-            serialize_store(store, args.format, fh, base=base)
+            export_dir(args.dir, store, args.format, fh, base=base, committed=committed)
         out.progress(f"wrote {args.output}")
     else:
-        serialize_store(store, args.format, sys.stdout.buffer, base=base)
+        export_dir(args.dir, store, args.format, sys.stdout.buffer, base=base, committed=committed)
         sys.stdout.buffer.flush()
     return 0
 
