@@ -197,6 +197,9 @@ class Extracted:
     #: the name of its share of graph.ttl/graph.trig in the dump cache (dumpcache.Piece)
     piece: str = ""
     error: str = ""
+    #: [check, focus] of each SHACL check its graph fails alone (shapecheck.ArticleChecks),
+    #: None when not validated
+    shacl: list | None = None
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,23 @@ class _Task:
     #: the build's fingerprint and graph directory: where and under which names pieces go
     fingerprint: str
     out_dir: Path
+    validate: bool = True
+
+
+_CHECKS = None
+
+
+def _article_checks(base: str):
+    """The SHACL checks of article graphs, compiled once per process."""
+    global _CHECKS
+    if _CHECKS is None or _CHECKS[0] != base:
+        from .graph import vocabulary_quads
+        from .namespaces import ANALYTICS_PREDICATES
+        from .shapecheck import ArticleChecks
+        from .vocab import load_vocabulary
+
+        _CHECKS = (base, ArticleChecks(vocabulary_quads(load_vocabulary(), Minter(base)), ANALYTICS_PREDICATES))
+    return _CHECKS[1]
 
 
 def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
@@ -216,19 +236,27 @@ def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
     _, extractor, minter = _extractor(task.base)
     cache = DumpCache(task.out_dir)
     out = []
+    graphs: dict[str, list] = {}  # the chunk's article graphs, validated together below
     for a in articles:
         graph = minter.article(a.url)
         try:
             ex = extractor.extract(a)
-            nquads = canonical_nquads(article_quads(ex, extractor.vocabulary, minter))
+            quads = article_quads(ex, extractor.vocabulary, minter)
+            nquads = canonical_nquads(quads)
             name = piece_name(task.fingerprint, a.url, a.content_hash)
             cache.put(name, render(graph, nquads, base=task.base).to_bytes())
             out.append(Extracted(a.url, graph, nquads, name))
+            graphs[graph] = quads
         except PartnergraphError as exc:
             out.append(Extracted(a.url, graph, None, error=str(exc)))
         except Exception as exc:  # an article the rules choke on costs that article, not the build
             LOGGER.debug("extraction failed for %s", a.url, exc_info=True)
             out.append(Extracted(a.url, graph, None, error=f"extraction failed: {type(exc).__name__}: {exc}"))
+    if task.validate and graphs:
+        found = _article_checks(task.base).candidates(graphs)
+        for e in out:
+            if e.nquads is not None:
+                e.shacl = found.get(e.graph, [])
     return out
 
 
@@ -269,8 +297,11 @@ def fingerprint(base: str) -> str:
         p = data_file(name)
         if p.exists():
             h.update(p.read_bytes())
+    from .resources import ontology_dir
+
+    h.update((ontology_dir() / "shapes.ttl").read_bytes())  # the article graphs' SHACL results are kept
     for module in ("extract", "relations", "graph", "matcher", "gazetteer", "iri", "sentences", "territories",
-                   "dumpcache", "export"):
+                   "dumpcache", "export", "shapecheck"):
         h.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return h.hexdigest()[:16]
 
@@ -328,7 +359,7 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
             run = _update_store(store, got, report, minter, options, progress, out_dir, staging)
             pieces = run.pieces
             write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
-                          dumps=run.dumps)
+                          dumps=run.dumps, run=run)
             store.close()
             store = None
             if not options.store_url:  # `export` serves graph.ttl/graph.trig while this store is unchanged
@@ -358,6 +389,10 @@ class _Run:
     analysis: object = None
     #: graph.ttl and graph.trig being written by a child process, or None
     dumps: _DumpsChild | None = None
+    #: [check, focus] of the SHACL checks article graphs fail alone (to confirm on the merged
+    #: graph), and how many article graphs this build checked
+    shacl: list = field(default_factory=list)
+    checked: int = 0
 
 
 #: a rebuild that extracts at most this share of the articles writes the dumps in a child
@@ -494,7 +529,8 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     # dump piece changed; articles of earlier builds that are not among the sources keep theirs
     todo = [a for a in articles
             if known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != fp
-            or minter.article(a.url) not in present or not cache.has(known[a.url].get("piece"))]
+            or minter.article(a.url) not in present or not cache.has(known[a.url].get("piece"))
+            or (options.validate and "shacl" not in known[a.url])]
     cleared = False
     if fresh and isinstance(store, EmbeddedStore) and present - {VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {
             minter.article(a.url) for a in todo}:
@@ -509,7 +545,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     try:
         batch: list[tuple[str, bytes]] = []
         size = 0
-        for done in extract_all(todo, _Task(minter.base, fp, out_dir), options.jobs, progress):
+        for done in extract_all(todo, _Task(minter.base, fp, out_dir, options.validate), options.jobs, progress):
             url = done.url
             if done.nquads is None:
                 report.skipped.append(Skipped(by_url[url].origin or url, done.error))
@@ -521,6 +557,8 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
             size += len(done.nquads)
             known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
                           "piece": done.piece, "fingerprint": fp}
+            if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
+                known[url]["shacl"] = done.shacl
             report.articles_extracted += 1
             if size >= STORE_BATCH_BYTES:
                 loader.submit(store.replace_graphs_nquads, batch)
@@ -540,7 +578,9 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 report.articles_removed += 1
             if kept:
                 progress(f"--prune kept {kept} articles of sources that were not read completely")
-        run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()})
+        run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()},
+                   shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
+                   checked=report.articles_extracted if options.validate else 0)
         others = None
         if all(run.pieces.values()) and len(run.pieces) >= DUMPS_CHILD_MIN_ARTICLES \
                 and report.articles_extracted <= DUMPS_CHILD_MAX_SHARE * len(run.pieces):
@@ -769,7 +809,7 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
                   options: BuildOptions, progress: Progress, *, analysis=None,
-                  dumps: _DumpsChild | None = None) -> None:
+                  dumps: _DumpsChild | None = None, run: _Run | None = None) -> None:
     """graph.html, stats.json, void.ttl, ontology.html and the validation, from the store
     (graph.ttl and graph.trig are written with the store update)."""
     report.outputs += [str(out_dir / "graph.ttl"), str(out_dir / "graph.trig")]
@@ -795,10 +835,12 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     from .docs import DOCS_FILE, write_docs
     report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:
-        from .validate import validate_store
+        from .validate import validate_build
 
         progress("validating against ontology/shapes.ttl")
-        result = validate_store(store, base=minter.base, quads=report.quads or None)
+        result = validate_build(store, minter, candidates=run.shacl if run else [],
+                                articles=len(run.pieces) if run else 0, checked=run.checked if run else 0,
+                                quads=report.quads)
         report.validation = result.to_dict()
         if not result.conforms:
             progress(f"validation: {result.violation_count} SHACL violations (see {REPORT_FILE})")

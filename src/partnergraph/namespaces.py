@@ -8,6 +8,8 @@ GRAPH_BASE = "https://w3id.org/partnergraph/graph/"
 VOCABULARY_GRAPH = GRAPH_BASE + "vocabulary"
 ANALYTICS_GRAPH = GRAPH_BASE + "analytics"
 GEONAMES = "https://sws.geonames.org/"
+#: what the analytics graph states of each node of the partnership network (analytics.py)
+ANALYTICS_PREDICATES = tuple(PG_IRI + p for p in ("betweennessCentrality", "community", "component", "degreeCentrality"))
 #: the rdflib namespace objects (`PG`, `SCHEMA`, `GEO`) live in rdfterms.py and are handed out
 #: from here on first use: importing rdflib costs ~50 ms, which small commands that only need
 #: the IRIs above should not pay (benchmarks/bench_startup.py)

@@ -1,4 +1,9 @@
-"""SHACL validation of the built graph against ``ontology/shapes.ttl`` (pySHACL)."""
+"""SHACL validation of the built graph against ``ontology/shapes.ttl``.
+
+`validate_build` is what every build runs: the shapes compiled to SPARQL (shapecheck.py), per
+article graph in the extraction workers and on the merged graph here, at any size.
+`validate_store` (``partnergraph validate``) runs pySHACL over the merged graph: an independent
+implementation of the same shapes, bounded in size because it holds the graph in rdflib."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
 from .resources import ontology_dir
+from .shapecheck import Violation
 from .store import GraphStore
 from .vocab import parse_turtle
 
@@ -24,24 +30,13 @@ MAX_TRIPLES = 400_000
 
 
 @dataclass
-class Violation:
-    focus: str
-    path: str
-    message: str
-    severity: str
-    value: str = ""
-
-    def __str__(self) -> str:
-        value = f" (value: {self.value})" if self.value else ""
-        return f"{self.severity}: {self.focus} {self.path}: {self.message}{value}"
-
-
-@dataclass
 class ValidationResult:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     triples: int = 0
     skipped: str = ""
+    #: what was checked, in words (the build report shows it)
+    checked: str = ""
 
     @property
     def violation_count(self) -> int:
@@ -108,3 +103,26 @@ def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPL
     g = store_as_rdflib(store)
     g.bind("pgid", base)
     return validate_graph(g)
+
+
+def validate_build(store: GraphStore, minter, *, candidates: list, articles: int, checked: int,
+                   quads: int = 0) -> ValidationResult:
+    """The build's validation: the `candidates` ([check, focus]) that article graphs failed
+    alone, confirmed on the merged graph, and the checks only the merged graph can answer."""
+    from .graph import vocabulary_quads
+    from .namespaces import ANALYTICS_PREDICATES
+    from .shapecheck import ArticleChecks
+    from .vocab import load_vocabulary
+
+    article_checks = ArticleChecks(vocabulary_quads(load_vocabulary(), minter), ANALYTICS_PREDICATES)
+    checks = article_checks.checks
+    found = {v.key(): v for v in checks.confirm(store, candidates)}
+    for v in checks.check_merged(store, article_checks.merged):
+        found.setdefault(v.key(), v)
+    violations = [found[k] for k in sorted(found)]
+    described = (f"{len(checks.checks)} constraints of ontology/shapes.ttl, compiled to SPARQL: "
+                 f"{len(article_checks.per_graph)} on each of the {articles} article graphs (in this build "
+                 f"{checked}, the others with their earlier result), {len(article_checks.merged)} on the merged "
+                 f"graph; {len(candidates)} findings of single article graphs rechecked on the merged graph")
+    return ValidationResult(conforms=not any(v.severity == "Violation" for v in violations), violations=violations,
+                            triples=quads, checked=described)

@@ -1,0 +1,61 @@
+"""Every build is validated, whatever its size: the article graphs are checked as they are
+extracted, their findings are kept with the article's state (a rebuild checks only what it
+extracts) and confirmed on the merged graph, and the report says what was checked."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from partnergraph import graph as graph_module
+from partnergraph.build import BuildOptions, build
+from partnergraph.resources import sample_dir
+
+LANGUAGE = ox.NamedNode("https://schema.org/inLanguage")
+
+
+def _two_articles(tmp_path):
+    lines = (sample_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture
+def english_articles(monkeypatch):
+    """Article graphs that state a second language, "en": a defect SHACL must report."""
+    real = graph_module.article_quads
+
+    def with_defect(ex, vocab, minter):
+        quads = set(real(ex, vocab, minter))
+        article = next(q.subject for q in quads if q.predicate == LANGUAGE)
+        quads.add(ox.Quad(article, LANGUAGE, ox.Literal("en"), next(iter(quads)).graph_name))
+        return quads
+
+    monkeypatch.setattr(graph_module, "article_quads", with_defect)
+
+
+def test_a_build_reports_a_defect_of_an_article_graph_and_a_rebuild_keeps_reporting_it(tmp_path, english_articles):
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    first = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    v = first.validation
+    assert not v["conforms"]
+    assert {x["path"] for x in v["violations"]} == {"schema:inLanguage"}
+    assert len({x["focus"] for x in v["violations"]}) == 2
+    assert "compiled to SPARQL" in v["checked"] and "2 article graphs" in v["checked"]
+    again = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    assert again.articles_extracted == 0
+    assert again.validation["violations"] == v["violations"]
+    assert "in this build 0" in again.validation["checked"]
+    saved = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert saved["validation"]["violation_count"] == v["violation_count"]
+
+
+def test_a_build_without_validation_leaves_the_next_validating_build_to_check_every_article(tmp_path):
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1, validate=False))
+    report = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    assert report.articles_extracted == 2
+    assert report.validation["conforms"] and "in this build 2" in report.validation["checked"]
