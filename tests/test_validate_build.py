@@ -59,3 +59,19 @@ def test_a_build_without_validation_leaves_the_next_validating_build_to_check_ev
     report = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
     assert report.articles_extracted == 2
     assert report.validation["conforms"] and "in this build 2" in report.validation["checked"]
+
+
+def test_an_article_over_the_size_limit_is_skipped_with_one_line_and_the_rest_is_built(tmp_path, monkeypatch):
+    import importlib
+
+    build_module = importlib.import_module("partnergraph.build")
+    monkeypatch.setattr(build_module, "MAX_ARTICLE_CHARS", 5_000)
+    corpus = _two_articles(tmp_path)
+    big = json.dumps({"url": "https://example.org/lang", "title": "Lang", "text": "Köln und Jena. " * 1000},
+                     ensure_ascii=False)
+    corpus.write_text(corpus.read_text(encoding="utf-8") + big + "\n", encoding="utf-8")
+    report = build([str(corpus)], BuildOptions(out_dir=tmp_path / "g", viz=False, jobs=1))
+    assert report.articles_extracted == 2
+    [skipped] = report.skipped
+    assert skipped.reason.startswith(f"{corpus}:3: article of 15,003 characters, over the limit of 5,000")
+    assert "\n" not in skipped.reason

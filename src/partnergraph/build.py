@@ -50,6 +50,12 @@ CHUNK_SIZE = 100
 #: N-Quads handed to the store at once: ~200,000 quads of ~150 bytes, large enough for its bulk
 #: loader (store.BULK_MIN_QUADS), small enough to keep the build's memory flat
 STORE_BATCH_BYTES = 30_000_000
+#: the longest article (headline and text, in characters) a build extracts; longer ones are
+#: skipped with a message. News articles run to some 10,000 characters, the longest features
+#: and reports to ~100,000; the checks of an article's mentions against its text grow with
+#: both, and one article of 1,000,000 characters takes ~20 s to extract and check here
+#: (benchmarks/bench_big_article.py), where 100 typical articles take ~1 s
+MAX_ARTICLE_CHARS = 1_000_000
 STATE_FILE = "state.json"
 REPORT_FILE = "build-report.json"
 #: the next state of the graph directory while a build writes it
@@ -160,6 +166,13 @@ def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, 
             progress(f"skipped: {item}")
             continue
         found[spec] += 1
+        size = len(item.title) + len(item.text)
+        if size > MAX_ARTICLE_CHARS:
+            reason = (f"{item.origin or item.url}: article of {size:,} characters, over the limit of "
+                      f"{MAX_ARTICLE_CHARS:,} per article (split it into several)")
+            report.skipped.append(Skipped(item.origin or item.url, reason))
+            progress(f"skipped: {reason}")
+            continue
         if item.url in articles:
             first = articles[item.url]
             if first.content_hash == item.content_hash and item.origin.startswith(("http://", "https://")):
