@@ -51,11 +51,12 @@ CHUNK_SIZE = 100
 #: loader (store.BULK_MIN_QUADS), small enough to keep the build's memory flat
 STORE_BATCH_BYTES = 30_000_000
 #: the longest article (headline and text, in characters) a build extracts; longer ones are
-#: skipped with a message. News articles run to some 10,000 characters, the longest features
-#: and reports to ~100,000; the checks of an article's mentions against its text grow with
-#: both, and one article of 1,000,000 characters takes ~20 s to extract and check here
-#: (benchmarks/bench_big_article.py), where 100 typical articles take ~1 s
-MAX_ARTICLE_CHARS = 1_000_000
+#: skipped with one line. News articles run to some 10,000 characters, long features to
+#: ~100,000. Up to this size one article costs what the same text costs as separate articles
+#: (measured: 0.97× at 250,000 characters, 0.96× at 500,000); beyond it the shapes' checks of
+#: each mention against the whole text (a SPARQL CONTAINS/SUBSTR per mention) make it grow
+#: faster: 1.7× at 1,000,000 (benchmarks/bench_big_article.py)
+MAX_ARTICLE_CHARS = 500_000
 STATE_FILE = "state.json"
 REPORT_FILE = "build-report.json"
 #: the next state of the graph directory while a build writes it
