@@ -207,3 +207,20 @@ def test_export_after_the_store_changed_reads_the_store(tmp_path):
     assert main(["export", "-q", "-d", str(out), "-f", "turtle", "-o", str(target)]) == 0
     assert b"municipality/xx/neu" in target.read_bytes()
     assert b"municipality/xx/neu" not in (out / "graph.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "trig", "nquads"])
+def test_export_from_the_store_sorts_in_runs_and_gives_the_same_bytes(graph_dir, monkeypatch, fmt):
+    """Memory is bounded: the merged graph is sorted in runs that are merged, graphs one by one."""
+    import io
+
+    from partnergraph import export
+
+    store = EmbeddedStore(graph_dir / "store", read_only=True)
+    whole = io.BytesIO()
+    export.serialize(store.quads(), fmt, whole, base=DEFAULT_BASE)
+    monkeypatch.setattr(export, "SORT_RUN_LINES", 500)
+    runs = io.BytesIO()
+    export.serialize_store(store, fmt, runs, base=DEFAULT_BASE)
+    store.close()
+    assert runs.getvalue() == whole.getvalue()
