@@ -129,9 +129,11 @@ def test_page_requests_nothing_from_any_host(raw):
 def test_markup_in_data_stays_inside_the_json_block(raw):
     text, data = page_of(raw, articles=True)
     page = Page(text)
-    # the parser sees exactly three scripts: the data, vis-network, the viewer
-    assert [a.get("type") for a, _ in page.scripts] == ["application/json", None, None]
+    # the parser sees exactly four scripts: the data, the map's world outline, vis-network, the viewer
+    assert [a.get("type") for a, _ in page.scripts] == ["application/json", "application/json", None, None]
+    assert [a.get("id") for a, _ in page.scripts[:2]] == ["pg-data", "pg-world"]
     assert json.loads(page.scripts[0][1]) == data
+    assert len(json.loads(page.scripts[1][1])["rings"]) > 200
     assert "<img src=x" not in text and "<svg onload" not in text and "</script><script>alert" not in text
     assert "<svg onload=alert(4)> · XX" not in labels(data)  # unknown country: no code suffix
     assert "<svg onload=alert(4)>" in labels(data)

@@ -311,7 +311,26 @@ def parser() -> argparse.ArgumentParser:
     doc.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     doc.set_defaults(func=cmd_docs)
     _add_serve(sub)
+    _add_reconcile(sub)
+    pub = sub.add_parser("publish", help="write the graph as a static linked-data site (HTML, Turtle, JSON-LD "
+                                         "per resource; dumps; VoID; rewrite rules)")
+    _common(pub)
+    pub.add_argument("outdir", type=Path, metavar="OUTDIR", help="the folder to write the site into")
+    pub.set_defaults(func=cmd_publish)
     return p
+
+
+def _add_reconcile(sub) -> None:
+    from .reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
+
+    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
+                                         "twinnings (P190): a gap report")
+    _common(r)
+    r.add_argument("--endpoint", default=WIKIDATA_ENDPOINT, metavar="URL",
+                   help=f"a SPARQL endpoint with Wikidata's shape (default: {WIKIDATA_ENDPOINT})")
+    r.add_argument("--max-km", type=float, default=MAX_DISTANCE_KM, metavar="KM",
+                   help=f"how far a match by label may lie from our coordinates (default: {MAX_DISTANCE_KM:g})")
+    r.set_defaults(func=cmd_reconcile)
 
 
 def _add_serve(sub) -> None:
@@ -355,6 +374,46 @@ def cmd_serve(args, out: Printer) -> int:
         return 0
     finally:
         app.close()
+
+
+def cmd_reconcile(args, out: Printer) -> int:
+    from .build import _locked, open_existing, recover
+    from .reconcile import REPORT_HTML, REPORT_JSON, reconcile
+    from .store import open_store
+
+    open_existing(args.dir, store_url=args.store, **_remote(args)).close()  # "no graph here" first
+    with _locked(args.dir):  # it writes into the store: never beside a running build
+        recover(args.dir)
+        store = open_store(args.dir, store_url=args.store, **_remote(args))
+        try:
+            out.progress(f"reconciling with {args.endpoint}")
+            report = reconcile(store, args.dir, base=_base_of(args.dir), endpoint=args.endpoint,
+                               max_km=args.max_km)
+        finally:
+            store.close()
+    s = report["summary"]
+    print(f"{s['matched']} of {s['municipalities']} municipalities linked to Wikidata "
+          f"({s['ambiguous']} ambiguous, {s['unmatched']} without an item); partnerships: "
+          f"{s['news_only']} only in the news, {s['wikidata_only']} only in Wikidata, {s['conflicts']} conflicts, "
+          f"{s['in_both']} in both, {s['not_comparable']} not comparable → {args.dir / REPORT_JSON}, "
+          f"{args.dir / REPORT_HTML}")
+    return 0
+
+
+def cmd_publish(args, out: Printer) -> int:
+    from .build import open_existing
+    from .staticsite import publish_site
+
+    store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    try:
+        report = publish_site(store, args.outdir, base=_base_of(args.dir), graph_dir=args.dir, progress=out.progress)
+    finally:
+        store.close()
+    for iri in report.skipped:
+        print(f"partnergraph: skipped <{iri}>: its path cannot be a folder of a static site", file=sys.stderr)
+    print(f"{report.resources} resources in {len(report.classes)} classes → {args.outdir}/ "
+          f"(content negotiation: {args.outdir}/.htaccess for Apache, {args.outdir}/nginx.conf for nginx)")
+    return 0
 
 
 def cmd_docs(args, out: Printer) -> int:

@@ -1239,6 +1239,7 @@ def page_data(net: Network, *, size_by: str = "degree") -> dict:
             if cls == "Theme":
                 own["th"] = [facet("th", x)]
         names = _entity_names(raw, x)
+        point = _lon_lat(raw.entities[x]) if cls == "Municipality" else None
         item = {
             "c": cls, "l": _display(raw, x, cls, codes), "x": pos[x][0], "y": pos[x][1],
             "k": search_keys(names), "cc": codes[x] if cls != "Article" else "",
@@ -1247,6 +1248,8 @@ def page_data(net: Network, *, size_by: str = "degree") -> dict:
             "a": [art_index[a] for a in node_articles.get(x, [])],
             "f": _facts(net, x, cls, degree[x], codes, municipalities),
         }
+        if point:
+            item["g"] = point  # [lon, lat]: the map view places the node here
         nodes_json.append(item)
     pair_count: dict[tuple[int, int], int] = defaultdict(int)
     edges_json = []
@@ -1291,6 +1294,20 @@ def page_data(net: Network, *, size_by: str = "degree") -> dict:
         "articles": [{"t": raw.articles[a].title, "u": _http(raw.articles[a].url), "d": raw.articles[a].date}
                      for a in art_order],
     }
+
+
+_WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)\s*$", re.IGNORECASE)
+
+
+def _lon_lat(e: Entity) -> list[float] | None:
+    """The municipality's point as [lon, lat] (rounded to 4 decimals, about 10 m), if it has one."""
+    for wkt in sorted(e.props.get("wkt", ())):
+        m = _WKT_POINT.match(wkt)
+        if m:
+            lon, lat = float(m.group(1)), float(m.group(2))
+            if -180 <= lon <= 180 and -90 <= lat <= 90:
+                return [round(lon, 4), round(lat, 4)]
+    return None
 
 
 def _filter_tier(cls: str, partner: bool) -> int:
@@ -1356,8 +1373,14 @@ def render(data: dict) -> str:
     # scanned again, so data can never smuggle in a placeholder
     parts = re.split(r"(@@[A-Z]+@@)", page)
     values = {"@@CSP@@": _attr(csp), "@@TITLE@@": _text(title), "@@CSS@@": _asset("viewer.css"),
-              "@@DATA@@": json_for_html(data), "@@VIS@@": vis_js, "@@APP@@": app_js}
+              "@@DATA@@": json_for_html(data), "@@WORLD@@": _world_outline(), "@@VIS@@": vis_js, "@@APP@@": app_js}
     return "".join(values.get(p, p) for p in parts)
+
+
+def _world_outline() -> str:
+    """The map view's world outline (data/viewer/world-110m.json, Natural Earth, public domain;
+    tools/make_world_outline.py), made safe for a <script> element like the page data."""
+    return _asset("world-110m.json").strip().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _text(s: str) -> str:

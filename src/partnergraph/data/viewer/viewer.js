@@ -174,6 +174,8 @@
       nodeView.refresh();
       edgeView.refresh();
     }
+    // the map follows the filters and frames what they leave
+    if (!unchanged && typeof mapState !== "undefined" && mapState.on) drawMap(true);
     var nv = shownNodes.size, ne = shownEdges.size;
     $("status").textContent = nv + " von " + nodes.length + " Knoten, " + ne + " von " + edges.length +
       " Verbindungen sichtbar" + (filtering() || state.classes.size < DATA.classes.length ? " (gefiltert)" : "");
@@ -305,6 +307,7 @@
     }
     network.selectNodes([i]);
     network.focus(i, { scale: Math.max(network.getScale(), 1), animation: false });
+    if (mapState.on) centreMapOn(i);
     showNode(i);
   }
   function button(text, i) {
@@ -408,7 +411,10 @@
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
-  $("panel-close").addEventListener("click", function () { $("panel").hidden = true; network.unselectAll(); });
+  $("panel-close").addEventListener("click", function () {
+    $("panel").hidden = true; network.unselectAll();
+    if (mapState.built) markMap(null, null);
+  });
 
   // -- search --------------------------------------------------------------------------------------
   var keys = nodes.map(function (n) { return "\n" + n.k; });
@@ -455,6 +461,180 @@
     }
   });
 
+
+  // -- the map -------------------------------------------------------------------------------------
+  // Municipalities with coordinates on a world outline (Natural Earth 1:110m, shipped in the page
+  // as #pg-world), partnerships as arcs between them. It shows what the network shows: the same
+  // filters (shownNodes / shownEdges), the same search, the same side panel. Miller projection:
+  // less stretched towards the poles than plate carrée, and no pole at infinity like Mercator.
+  var mapState = { on: false, built: false, svg: null, box: null, sel: null, dots: new Map(), arcs: new Map() };
+  var located = nodes.filter(function (n) { return n.g; }).length;
+  function millerY(lat) {
+    var phi = Math.max(-85, Math.min(85, lat)) * Math.PI / 180;
+    return -1.25 * Math.log(Math.tan(Math.PI / 4 + 0.4 * phi)) * 180 / Math.PI;
+  }
+  function project(g) { return [g[0], millerY(g[1])]; }
+  function svgEl(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function buildMap() {
+    var world = JSON.parse(document.getElementById("pg-world").textContent);
+    var s = svgEl("svg", { role: "img", "aria-label": "Weltkarte" });
+    var land = svgEl("g", { "class": "land-layer" });
+    world.rings.forEach(function (r) {
+      var d = "", south = true;
+      for (var k = 0; k < r.length; k += 2) {
+        if (r[k + 1] > -58) south = false;
+        d += (k ? "L" : "M") + r[k].toFixed(1) + " " + millerY(r[k + 1]).toFixed(2);
+      }
+      if (!south) land.appendChild(svgEl("path", { d: d + "Z", "class": "land" }));  // no Antarctica
+    });
+    s.append(land, svgEl("g", { "class": "arc-layer" }), svgEl("g", { "class": "dot-layer" }), svgEl("g", { "class": "label-layer" }));
+    $("map").appendChild(s);
+    mapState.svg = s;
+    mapState.built = true;
+    // panning and zooming move the viewBox; sizes in screen pixels are kept by rescale()
+    var drag = null;
+    s.addEventListener("pointerdown", function (ev) {
+      if (ev.target.classList.contains("dot") || ev.target.classList.contains("arc")) return;
+      drag = { x: ev.clientX, y: ev.clientY, box: mapState.box.slice() };
+      $("map").classList.add("dragging");
+    });
+    window.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      var u = unitsPerPixel();
+      mapState.box = [drag.box[0] - (ev.clientX - drag.x) * u, drag.box[1] - (ev.clientY - drag.y) * u, drag.box[2], drag.box[3]];
+      setBox(mapState.box);
+    });
+    window.addEventListener("pointerup", function () { drag = null; $("map").classList.remove("dragging"); });
+    s.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var r = s.getBoundingClientRect(), u = unitsPerPixel(), b = mapState.box;
+      var factor = ev.deltaY > 0 ? 1.25 : 0.8;
+      var w = Math.min(400, Math.max(0.5, b[2] * factor)), h = b[3] * w / b[2];
+      var cx = b[0] + (ev.clientX - r.left) * u, cy = b[1] + (ev.clientY - r.top) * u;
+      setBox([cx - (cx - b[0]) * w / b[2], cy - (cy - b[1]) * h / b[3], w, h]);
+    }, { passive: false });
+  }
+  function unitsPerPixel() {
+    var r = mapState.svg.getBoundingClientRect(), b = mapState.box;
+    return Math.max(b[2] / Math.max(1, r.width), b[3] / Math.max(1, r.height));
+  }
+  function setBox(b) {
+    mapState.box = b;
+    mapState.svg.setAttribute("viewBox", b.map(function (v) { return v.toFixed(3); }).join(" "));
+    rescale();
+  }
+  function dotRadius(i) { return 3 + 2.2 * Math.sqrt(sizeOf(i, sizeBy)); }
+  function rescale() {
+    var u = unitsPerPixel();
+    mapState.dots.forEach(function (c, i) { c.setAttribute("r", (dotRadius(i) * u).toFixed(4)); });
+    mapState.svg.querySelectorAll(".label-layer text").forEach(function (t) {
+      var i = Number(t.getAttribute("data-i"));
+      t.setAttribute("font-size", (12 * u).toFixed(4));
+      t.setAttribute("x", (project(nodes[i].g)[0] + (dotRadius(i) + 2) * u).toFixed(4));
+      t.style.strokeWidth = (3 * u) + "px";  // the white halo, in screen pixels
+    });
+  }
+  function fitMap(list) {
+    var pts = list.map(function (i) { return project(nodes[i].g); });
+    if (!pts.length) { setBox([-170, -95, 340, 175]); return; }
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    pts.forEach(function (p) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); });
+    // at least 30 degrees across, so one country's towns do not fill the screen; 10 % margin
+    var w = Math.max(30, (x1 - x0) * 1.2), h = Math.max(18, (y1 - y0) * 1.2);
+    var r = mapState.svg.getBoundingClientRect(), aspect = Math.max(0.2, r.width / Math.max(1, r.height));
+    if (w / h < aspect) w = h * aspect; else h = w / aspect;
+    setBox([(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h]);
+  }
+  function arcPath(e) {
+    var a = project(nodes[e.f].g), b = project(nodes[e.t].g);
+    var dx = b[0] - a[0], dy = b[1] - a[1], bend = 0.18 + 0.08 * (e.n || 0);
+    // bow the arc to the north of the straight line (smaller y), like a great circle on a map
+    var nx = -dy, ny = dx;
+    if (ny > 0) { nx = -nx; ny = -ny; }
+    var cx = (a[0] + b[0]) / 2 + nx * bend, cy = (a[1] + b[1]) / 2 + ny * bend;
+    return "M" + a[0].toFixed(3) + " " + a[1].toFixed(3) + "Q" + cx.toFixed(3) + " " + cy.toFixed(3) + " " + b[0].toFixed(3) + " " + b[1].toFixed(3);
+  }
+  function drawMap(fit) {
+    if (!mapState.built) buildMap();
+    var arcs = mapState.svg.querySelector(".arc-layer"), dots = mapState.svg.querySelector(".dot-layer"),
+        labels = mapState.svg.querySelector(".label-layer");
+    arcs.replaceChildren(); dots.replaceChildren(); labels.replaceChildren();
+    mapState.dots = new Map(); mapState.arcs = new Map();
+    var placed = [], unplaced = 0;
+    shownNodes.forEach(function (i) {
+      var n = nodes[i];
+      if (n.c !== "Municipality") return;
+      if (n.g) placed.push(i); else unplaced++;
+    });
+    var placedSet = new Set(placed);
+    shownEdges.forEach(function (ei) {
+      var e = edges[ei];
+      if ((e.r !== "partnership") || !placedSet.has(e.f) || !placedSet.has(e.t) || e.f === e.t) return;
+      var r = REL[relKey(e)];
+      var path = svgEl("path", { d: arcPath(e), "class": "arc", stroke: r.colour, "stroke-width": Math.max(1.5, r.width) });
+      if (dashed && r.dashes) path.setAttribute("stroke-dasharray", r.dashes.join(" "));
+      path.appendChild(svgTitle(edgeTitle(e)));  // an SVG <title>: the native tooltip
+      path.addEventListener("click", function () { markMap(null, ei); showEdge(ei); });
+      arcs.appendChild(path);
+      mapState.arcs.set(ei, path);
+    });
+    placed.sort(function (a, b) { return sizeOf(b, sizeBy) - sizeOf(a, sizeBy) || a - b; });
+    placed.slice().reverse().forEach(function (i) {  // big dots last: on top
+      var p = project(nodes[i].g), c = CLS[nodes[i].c];
+      var dot = svgEl("circle", { cx: p[0].toFixed(4), cy: p[1].toFixed(4), r: 1, fill: c.colour, "class": "dot" });
+      dot.appendChild(svgTitle(nodes[i].l + "\n" + classLine(nodes[i])));
+      dot.addEventListener("click", function () { markMap(i, null); showNode(i); });
+      dots.appendChild(dot);
+      mapState.dots.set(i, dot);
+    });
+    // labels for the 150 largest dots: more would overlap into an unreadable carpet
+    placed.slice(0, 150).forEach(function (i) {
+      var p = project(nodes[i].g);
+      var t = svgEl("text", { x: p[0], y: p[1].toFixed(4), "data-i": i, "dominant-baseline": "middle" });
+      t.textContent = nodes[i].l;
+      labels.appendChild(t);
+    });
+    var note = $("map-note");
+    note.textContent = placed.length + " Kommunen auf der Karte, " + mapState.arcs.size + " Partnerschaften als Bögen" +
+      (unplaced ? "; " + unplaced + " Kommunen ohne Koordinaten nur im Netzwerk" : "");
+    note.hidden = false;
+    if (fit || !mapState.box) fitMap(placed); else rescale();
+    if (mapState.sel) markMap(mapState.sel[0], mapState.sel[1]);
+  }
+  function svgTitle(text) { var t = document.createElementNS(SVG, "title"); t.textContent = text; return t; }
+  function markMap(i, ei) {
+    mapState.sel = [i, ei];
+    mapState.svg.querySelectorAll(".sel").forEach(function (x) { x.classList.remove("sel"); });
+    if (i !== null && mapState.dots.has(i)) mapState.dots.get(i).classList.add("sel");
+    if (ei !== null && mapState.arcs.has(ei)) mapState.arcs.get(ei).classList.add("sel");
+  }
+  function setView(view) {
+    var map = view === "map";
+    mapState.on = map;
+    $("view-map").setAttribute("aria-pressed", String(map));
+    $("view-network").setAttribute("aria-pressed", String(!map));
+    $("map").hidden = !map;
+    $("map-note").hidden = !map;
+    $("net").style.visibility = map ? "hidden" : "visible";
+    if (map) drawMap(!mapState.box);
+  }
+  $("view-map").addEventListener("click", function () { setView("map"); });
+  $("view-network").addEventListener("click", function () { setView("network"); });
+  if (!located) { $("view-map").disabled = true; $("view-map").title = "Keine Kommune dieser Ansicht hat Koordinaten"; }
+  function centreMapOn(i) {
+    if (!nodes[i].g || !mapState.dots.has(i)) {
+      notice("„" + nodes[i].l + "“ hat keine Koordinaten und steht nur im Netzwerk.");
+      return;
+    }
+    var p = project(nodes[i].g), b = mapState.box, w = Math.min(b[2], 40), h = b[3] * w / b[2];
+    setBox([p[0] - w / 2, p[1] - h / 2, w, h]);
+    markMap(i, null);
+  }
+
   // -- start ---------------------------------------------------------------------------------------
   $("title").textContent = DATA.meta.title + (DATA.meta.view ? " – " + DATA.meta.view : "");
   apply(true);
@@ -473,7 +653,17 @@
       var p = network.canvasToDOM(network.getPositions([i])[i]), r = $("net").getBoundingClientRect();
       return { x: p.x + r.left, y: p.y + r.top };
     },
-    select: select
+    select: select,
+    view: function () { return mapState.on ? "map" : "network"; },
+    setView: setView,
+    mapDotCount: function () { return mapState.on ? mapState.dots.size : 0; },
+    mapArcCount: function () { return mapState.on ? mapState.arcs.size : 0; },
+    mapDotPosition: function (i) {
+      var d = mapState.dots.get(i);
+      if (!d) return null;
+      var r = d.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
   };
   window.partnergraph = api;
   network.once("afterDrawing", function () {
