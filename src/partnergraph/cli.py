@@ -321,16 +321,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_reconcile(sub) -> None:
+    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
+                                         "twinnings (P190): a gap report", later=_reconcile_flags)
+    _common(r)
+    r.set_defaults(func=cmd_reconcile)
+
+
+def _reconcile_flags(r: argparse.ArgumentParser) -> None:
+    # their defaults come from reconcile.py, which imports requests: added on first use (_Parser)
     from .reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
 
-    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
-                                         "twinnings (P190): a gap report")
-    _common(r)
     r.add_argument("--endpoint", default=WIKIDATA_ENDPOINT, metavar="URL",
                    help=f"a SPARQL endpoint with Wikidata's shape (default: {WIKIDATA_ENDPOINT})")
     r.add_argument("--max-km", type=float, default=MAX_DISTANCE_KM, metavar="KM",
                    help=f"how far a match by label may lie from our coordinates (default: {MAX_DISTANCE_KM:g})")
-    r.set_defaults(func=cmd_reconcile)
 
 
 def _add_serve(sub) -> None:
