@@ -75,3 +75,49 @@ def test_an_article_over_the_size_limit_is_skipped_with_one_line_and_the_rest_is
     [skipped] = report.skipped
     assert skipped.reason.startswith(f"{corpus}:3: article of 15,003 characters, over the limit of 5,000")
     assert "\n" not in skipped.reason
+
+
+GEONAMES_ID = ox.NamedNode("https://w3id.org/partnergraph/ontology#geonamesId")
+PLACE = ox.NamedNode("https://w3id.org/partnergraph/id/municipality/de/doppelt")
+
+
+def test_a_rebuild_checks_the_merged_graph_where_the_change_touches_it(tmp_path, monkeypatch):
+    """Two articles give one place two GeoNames ids: each graph alone is fine, the merge
+    breaks sh:maxCount 1. A rebuild that changes one article keeps the finding while the ids
+    differ, and drops it when the changed article gives the same id."""
+    ids = {}
+    real = graph_module.article_quads
+
+    def with_id(ex, vocab, minter):
+        quads = set(real(ex, vocab, minter))
+        g = next(iter(quads)).graph_name
+        quads.add(ox.Quad(PLACE, GEONAMES_ID, ox.Literal(str(ids[ex.article.url]),
+                  datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), g))
+        quads.add(ox.Quad(PLACE, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                          ox.NamedNode("https://w3id.org/partnergraph/ontology#Municipality"), g))
+        return quads
+
+    monkeypatch.setattr(graph_module, "article_quads", with_id)
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    first_url, second_url = (r["url"] for r in records)
+    ids.update({first_url: 1, second_url: 2})
+
+    def place_findings(report):
+        return [v for v in report.validation["violations"] if "doppelt" in v["focus"] and v["path"] == "pg:geonamesId"]
+
+    report = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    assert place_findings(report) and "on every focus node" in report.validation["checked"]
+
+    def change_second(suffix: str, new_id: int):
+        records[1]["text"] += suffix
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        ids[second_url] = new_id
+        return build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+
+    report = change_second(" Ein Satz mehr.", 3)
+    assert report.articles_extracted == 1 and "resources the changed article graphs touch" in report.validation["checked"]
+    assert place_findings(report)
+    report = change_second(" Noch ein Satz.", 1)
+    assert report.articles_extracted == 1 and "resources the changed article graphs touch" in report.validation["checked"]
+    assert place_findings(report) == []

@@ -407,6 +407,60 @@ class _Run:
     #: graph), and how many article graphs this build checked
     shacl: list = field(default_factory=list)
     checked: int = 0
+    #: the shared resources the changed article graphs state something about (before and
+    #: after), or None: the merged graph's checks then run on every focus node
+    touched: set[str] | None = None
+    #: `pieces_digest` of the previous build's articles: the merged findings a previous build
+    #: left are of that graph only if the digests agree
+    previous: str = ""
+
+
+def pieces_digest(known: dict) -> str:
+    """One digest of which version of every article a graph holds (their dump pieces)."""
+    return hashlib.sha256(json.dumps(sorted((rec.get("graph"), rec.get("piece")) for rec in known.values()),
+                                     ).encode()).hexdigest()[:24]
+
+
+class _Touched:
+    """Collects what a rebuild changes for the merged graph's SHACL checks: the IRIs, outside
+    the articles' own ranges, that the new graphs and the replaced or removed ones use as
+    subject or object (validate.validate_build checks those again and keeps the rest)."""
+
+    #: beyond this many changed articles every focus node is checked: cheaper than collecting
+    MAX_ARTICLES = 1_000
+
+    def __init__(self, cache: DumpCache, base: str):
+        from .dumpcache import ranges
+
+        self.cache, self.local = cache, ranges(base)
+        self.terms: set[str] = set()
+        self.articles = 0
+        self.complete = True
+
+    def add(self, data: bytes) -> None:
+        self.articles += 1
+        if self.articles > self.MAX_ARTICLES:
+            self.complete = False
+        if not self.complete:
+            return
+        for line in data.splitlines():
+            s, _, rest = line.partition(b" ")
+            o = rest.partition(b" ")[2]
+            for term in (s, o[:o.find(b">") + 1] if o.startswith(b"<") else b""):
+                if term.startswith(b"<") and not term.startswith(self.local):
+                    self.terms.add(term[1:-1].decode())
+
+    def add_piece(self, name: str | None) -> None:
+        """The shared lines of an article's previous graph, from its dump piece."""
+        if not name or not self.complete:
+            return
+        try:
+            self.add(self.cache.read(name, "shared_nt")[1][0])
+        except (OSError, ValueError, KeyError):
+            self.complete = False
+
+    def result(self) -> set[str] | None:
+        return self.terms if self.complete else None
 
 
 #: a rebuild that extracts at most this share of the articles writes the dumps in a child
@@ -555,6 +609,8 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
+    touched = _Touched(cache, minter.base) if options.validate and not fresh else None
+    previous = pieces_digest(known)
     loader = _Loader()
     try:
         batch: list[tuple[str, bytes]] = []
@@ -569,6 +625,9 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 continue
             batch.append((done.graph, done.nquads))
             size += len(done.nquads)
+            if touched is not None:
+                touched.add_piece(known.get(url, {}).get("piece"))
+                touched.add(done.nquads)
             known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
                           "piece": done.piece, "fingerprint": fp}
             if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
@@ -588,13 +647,17 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 if known[url].get("source") in got.incomplete:
                     kept += 1  # its source failed for now: absence is no proof that it was removed
                     continue
-                loader.submit(store.drop_graph, known.pop(url)["graph"])
+                gone = known.pop(url)
+                if touched is not None:
+                    touched.add_piece(gone.get("piece"))
+                loader.submit(store.drop_graph, gone["graph"])
                 report.articles_removed += 1
             if kept:
                 progress(f"--prune kept {kept} articles of sources that were not read completely")
         run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()},
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
-                   checked=report.articles_extracted if options.validate else 0)
+                   checked=report.articles_extracted if options.validate else 0,
+                   touched=touched.result() if touched is not None else None, previous=previous)
         others = None
         if all(run.pieces.values()) and len(run.pieces) >= DUMPS_CHILD_MIN_ARTICLES \
                 and report.articles_extracted <= DUMPS_CHILD_MAX_SHARE * len(run.pieces):
@@ -849,12 +912,23 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     from .docs import DOCS_FILE, write_docs
     report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:
-        from .validate import validate_build
+        from .export import write_atomic
+        from .validate import MERGED_FINDINGS_FILE, validate_build
 
         progress("validating against ontology/shapes.ttl")
-        result = validate_build(store, minter, candidates=run.shacl if run else [],
-                                articles=len(run.pieces) if run else 0, checked=run.checked if run else 0,
-                                quads=report.quads)
+        previous = None
+        try:  # the last build's findings on the merged graph (out_dir is the staging area)
+            saved = json.loads((out_dir.parent / MERGED_FINDINGS_FILE).read_text(encoding="utf-8"))
+            if run is not None and saved.get("pieces") == run.previous:
+                previous = saved["findings"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            pass
+        result, findings = validate_build(store, minter, candidates=run.shacl if run else [],
+                                          articles=len(run.pieces) if run else 0,
+                                          checked=run.checked if run else 0, quads=report.quads,
+                                          touched=run.touched if run else None, previous=previous)
+        digest = pieces_digest({g: {"graph": g, "piece": p} for g, p in run.pieces.items()}) if run else ""
+        write_atomic(out_dir / MERGED_FINDINGS_FILE, json.dumps({"pieces": digest, "findings": findings}))
         report.validation = result.to_dict()
         if not result.conforms:
             progress(f"validation: {result.violation_count} SHACL violations (see {REPORT_FILE})")

@@ -351,6 +351,19 @@ class Checks:
                 self._collect(store, self.checks[i], query, out)
         return _sorted(out)
 
+    def merged_pairs(self, store, indices: Iterable[int], foci: Iterable[str] | None = None,
+                     chunk: int = 500) -> list[list]:
+        """[check index, focus] of the violations of the checks `indices` on the merged graph,
+        of every focus node, or only of `foci` (what a rebuild may have changed)."""
+        subclasses = _has_subclasses(store)
+        found: set[tuple[int, str]] = set()
+        groups = [()] if foci is None else [tuple(sorted(foci))[at:at + chunk] for at in range(0, len(set(foci)), chunk)]
+        for i in indices:
+            for group in groups:
+                for sol in _solutions(store, self.checks[i], self.checks[i].query(foci=group, subclasses=subclasses)):
+                    found.add((i, sol["this"].value if not isinstance(sol["this"], ox.Literal) else str(sol["this"])))
+        return [list(x) for x in sorted(found)]
+
     def check_merged(self, store, indices: Iterable[int]) -> list[Violation]:
         """The violations of the checks `indices` on the merged (default) graph of `store`."""
         out: dict[tuple, Violation] = {}
@@ -383,8 +396,11 @@ class ArticleChecks:
             if q.predicate.value == RDF_TYPE:
                 self.types[q.subject].append(q.object)
         self.checks = load_checks()
-        self.per_graph, self.merged = self.checks.split({t.value for ts in self.types.values() for t in ts},
-                                                        own_predicates)
+        own = set(own_predicates)
+        self.per_graph, self.merged = self.checks.split({t.value for ts in self.types.values() for t in ts}, own)
+        #: the merged checks on the predicates of the build's own graphs (the analytics, which
+        #: can change for every node at once): always run in full
+        self.own = [i for i in self.merged if self.checks.checks[i].predicates & own]
 
     def candidates(self, graphs: dict[str, list[ox.Quad]]) -> dict[str, list[list]]:
         store = ox.Store()

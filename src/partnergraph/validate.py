@@ -139,10 +139,19 @@ def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPL
     return validate_graph(g)
 
 
+#: the merged graph's findings ([check, focus] pairs) of the last build, beside its report: a
+#: rebuild reruns the merged checks only on what its changed articles touch and keeps the rest
+MERGED_FINDINGS_FILE = "shacl-merged.json"
+
+
 def validate_build(store: GraphStore, minter, *, candidates: list, articles: int, checked: int,
-                   quads: int = 0) -> ValidationResult:
+                   quads: int = 0, touched: set[str] | None = None,
+                   previous: list | None = None) -> tuple[ValidationResult, list]:
     """The build's validation: the `candidates` ([check, focus]) that article graphs failed
-    alone, confirmed on the merged graph, and the checks only the merged graph can answer."""
+    alone, confirmed on the merged graph, and the checks only the merged graph can answer: on
+    every focus node, or (a rebuild that knows the `previous` build's findings) only on the
+    resources its changed article graphs `touched`, keeping the previous findings elsewhere.
+    Returns the result and the merged findings, for the next build."""
     from .graph import vocabulary_quads
     from .namespaces import ANALYTICS_PREDICATES
     from .shapecheck import ArticleChecks
@@ -150,13 +159,22 @@ def validate_build(store: GraphStore, minter, *, candidates: list, articles: int
 
     article_checks = ArticleChecks(vocabulary_quads(load_vocabulary(), minter), ANALYTICS_PREDICATES)
     checks = article_checks.checks
-    found = {v.key(): v for v in checks.confirm(store, candidates)}
-    for v in checks.check_merged(store, article_checks.merged):
-        found.setdefault(v.key(), v)
-    violations = [found[k] for k in sorted(found)]
+    incremental = touched is not None and previous is not None
+    if incremental:
+        rest = [i for i in article_checks.merged if i not in article_checks.own]
+        pairs = checks.merged_pairs(store, rest, foci=touched) if touched else []
+        pairs += [p for p in previous if p[0] in rest and p[1] not in touched]
+        pairs += checks.merged_pairs(store, article_checks.own)
+    else:
+        pairs = checks.merged_pairs(store, article_checks.merged)
+    violations = checks.confirm(store, [*candidates, *pairs])
+    scope = (f"on the {len(touched)} resources the changed article graphs touch (the previous findings kept "
+             f"elsewhere; the {len(article_checks.own)} on the analytics on every node)" if incremental
+             else "on every focus node")
     described = (f"{len(checks.checks)} constraints of ontology/shapes.ttl, compiled to SPARQL: "
                  f"{len(article_checks.per_graph)} on each of the {articles} article graphs (in this build "
                  f"{checked}, the others with their earlier result), {len(article_checks.merged)} on the merged "
-                 f"graph; {len(candidates)} findings of single article graphs rechecked on the merged graph")
-    return ValidationResult(conforms=not any(v.severity == "Violation" for v in violations), violations=violations,
-                            triples=quads, checked=described)
+                 f"graph {scope}; {len(candidates)} findings of single article graphs rechecked on the merged graph")
+    result = ValidationResult(conforms=not any(v.severity == "Violation" for v in violations),
+                              violations=violations, triples=quads, checked=described)
+    return result, sorted(pairs)
