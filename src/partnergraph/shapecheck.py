@@ -47,7 +47,6 @@ from .namespaces import PG_IRI, PREFIXES
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = RDF + "type"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 _TYPE_PATH = f"<{RDF_TYPE}>/<{SUBCLASS_OF}>*"
 #: classes whose members `iri.Minter` mints in an article's own IRI space: one article graph
