@@ -48,6 +48,19 @@ def _remote(args) -> dict:
     return {k: v for k, v in (("update_url", args.update_url), ("gsp_url", args.gsp_url)) if v}
 
 
+def _sandbox(args, store) -> None:
+    """Before SPARQL runs on the embedded store: no network for the rest of this process
+    (sandbox.py), so a SERVICE the query check missed cannot reach another host. Only in a
+    process of its own (started as a program, not `main([...])` inside another program), and
+    not for a remote store, which is reached over the network."""
+    from .store import EmbeddedStore
+
+    if getattr(args, "dedicated_process", False) and isinstance(store, EmbeddedStore):
+        from .sandbox import deny_outgoing_connections
+
+        deny_outgoing_connections()
+
+
 def _base_of(directory: Path) -> str:
     """The resource base the directory was built with (recorded in its state file)."""
     import json
@@ -116,7 +129,7 @@ def _crawl_options(args):
 
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
-    from .query import bundled_queries, format_result, resolve, run
+    from .query import answer, bundled_queries, resolve
 
     if args.list:
         queries = bundled_queries()
@@ -129,7 +142,8 @@ def cmd_query(args, out: Printer) -> int:
     base = _base_of(args.dir)
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    print(format_result(run(store, text, label=label), args.format, base=base))
+    _sandbox(args, store)
+    print(answer(store, text, label=label, fmt=args.format, base=base))
     return 0
 
 
@@ -155,6 +169,7 @@ def cmd_viz(args, out: Printer) -> int:
     from .network import write_network
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
+    _sandbox(args, store)
     path = write_network(store, args.output or args.dir / "graph.html", base=_base_of(args.dir),
                          focus=args.focus, depth=args.depth, articles=args.articles, programme=args.programme,
                          country=args.country, aggregate=args.aggregate, size_by=args.size)
@@ -344,7 +359,10 @@ def _add_serve(sub) -> None:
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
     s.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit of one query (default: 30)")
     s.add_argument("--max-results", type=int, metavar="N", help="rows or triples one query may return (default: 100000)")
-    s.add_argument("--workers", type=int, metavar="N", help="queries evaluated at once (default: cores + 4, at most 32)")
+    s.add_argument("--workers", type=int, metavar="N",
+                   help="query worker processes at most (default: twice the cores, at least 4)")
+    s.add_argument("--memory-limit", type=int, metavar="MB",
+                   help="memory all query workers together may use; the largest query is ended past it (default: 640)")
     s.add_argument("--public-url", metavar="URL",
                    help="the server's address as clients see it, for the links of the VoID description (default: from each request)")
     s.add_argument("--get", metavar="PATH", help="answer one request for PATH in-process, print the body, exit")
@@ -353,12 +371,18 @@ def _add_serve(sub) -> None:
 
 
 def cmd_serve(args, out: Printer) -> int:
+    import signal
+    import threading
+
     from .build import open_existing
-    from .server import make_app, make_server
+    from . import server as web
+    from .server import is_loopback, make_app
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
                                 ("workers", args.workers)) if v is not None}
+    if args.memory_limit is not None:
+        limits["memory_limit"] = args.memory_limit << 20
     app = make_app(args.dir, store=store, base=_base_of(args.dir), public_url=args.public_url, **limits)
     try:
         if args.get:
@@ -368,13 +392,35 @@ def cmd_serve(args, out: Printer) -> int:
             sys.stdout.buffer.write(response.body)
             sys.stdout.buffer.flush()
             return 0
-        server = make_server(app, args.host, args.port)
-        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ (Ctrl-C stops)")
-        with server:
-            try:
-                server.serve_forever()
-            except KeyboardInterrupt:
-                out.progress("stopped")
+        if not is_loopback(args.host):
+            print(f"partnergraph: warning: {args.host} is not a loopback address: the endpoint is reachable from "
+                  "other machines (put it behind a reverse proxy; docs/server.md)", file=sys.stderr, flush=True)
+        server = web.make_server(app, args.host, args.port)
+
+        def stop(signum, frame):  # Ctrl-C and SIGTERM: leave serve_forever at once, clean up once
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            raise KeyboardInterrupt
+
+        def reload(signum, frame):
+            app.reload()
+
+        previous = {}
+        if threading.current_thread() is threading.main_thread():  # only the main thread may set them
+            handlers = [(signal.SIGINT, stop), (signal.SIGTERM, stop)]
+            if hasattr(signal, "SIGHUP"):
+                handlers.append((signal.SIGHUP, reload))
+            previous = {sig: signal.signal(sig, handler) for sig, handler in handlers}
+        out.progress(f"serving {args.dir} at http://{args.host}:{server.server_port}/ "
+                     "(Ctrl-C stops; SIGHUP reloads after a rebuild)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            out.progress("stopped")
+        finally:
+            server.server_close()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         return 0
     finally:
         app.close()
@@ -435,6 +481,8 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # started as a program (console script, python -m): this process is the command's alone
+    args.dedicated_process = argv is None
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="partnergraph: %(levelname)s: %(message)s")
     out = Printer(quiet=getattr(args, "quiet", False))

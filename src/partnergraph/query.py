@@ -238,3 +238,13 @@ def format_result(result, fmt: str, *, base: str) -> str:
 def _cut(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
+
+
+def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str) -> str:
+    """`run` and `format_result` together: pyoxigraph evaluates lazily, so an error can come
+    while the result is read (a SERVICE refused by the sandbox, a type error deep in a join):
+    it is a one-line QueryError too, not a traceback."""
+    try:
+        return format_result(run(store, text, label=label), fmt, base=base)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None

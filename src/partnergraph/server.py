@@ -8,16 +8,15 @@
     /.well-known/void     the VoID + DCAT description of the dataset
 
 `make_app(directory)` returns the application; `App.get(path)` answers one request in-process
-(``partnergraph serve --get``, and the tests) and `make_server` puts it on a socket with the
-standard library's threading WSGI server.
+(``partnergraph serve --get``, and the tests) and `make_server` puts it on a socket with waitress
+(slow clients cost no thread; silent connections are closed; a connection cap).
 
 Queries are guarded before they reach the store (`query.check_read_only`: no updates, no
-SERVICE, FROM only for this store's graphs) and evaluated in a pool of worker threads with a
-deadline and a cap on the result size. pyoxigraph cannot cancel a running evaluation: past the
-deadline the client gets 503 at once and the worker stops at the next solution, but an operator
-that computes everything before its first solution (ORDER BY, GROUP BY, COUNT over a cross
-product) keeps its worker busy until pyoxigraph returns. The pool bounds how many such
-evaluations can run at once. docs/server.md says more.
+SERVICE, FROM only for this store's graphs) and evaluated in worker processes (querypool.py):
+each is killed at its deadline or when the workers use too much memory, a crashed one is
+replaced, and none can open a network connection (sandbox.py). The server process never
+evaluates user SPARQL. A committed rebuild of the directory is picked up by the next request
+(`App.check_for_rebuild`); `App.reload` (SIGHUP) does it at once. docs/server.md says more.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
 import threading
 import time
@@ -38,10 +36,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
-from socketserver import ThreadingMixIn
 from urllib.parse import parse_qs, quote, unquote_to_bytes
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
-from wsgiref.simple_server import make_server as _wsgi_server
 from wsgiref.util import application_uri, setup_testing_defaults
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -53,7 +48,8 @@ from .errors import ForbiddenQuery, PartnergraphError, QueryError, StoreError, U
 from .export import output_prefixes, sorted_triples, to_bytes
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH, prefixes_for, sparql_prologue
 from .query import QueryDataset, bundled_queries, check_read_only
-from .store import GraphStore
+from .querypool import DEFAULT_MEMORY_LIMIT, WorkerFailure, WorkerPool, default_size
+from .store import EmbeddedStore, GraphStore
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,9 +59,10 @@ LOGGER = logging.getLogger(__name__)
 #: graph is in the dumps, so larger results are not needed.
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
-#: concurrent evaluations: ThreadPoolExecutor's own default, min(32, cores + 4); pyoxigraph
-#: releases the GIL while it evaluates, so threads do run queries in parallel
-DEFAULT_WORKERS = min(32, (os.cpu_count() or 1) + 4)
+#: query worker processes at most (querypool.default_size: twice the cores, at least 4)
+DEFAULT_WORKERS = default_size()
+#: seconds between two looks for a committed rebuild of the directory (two stat calls each)
+RELOAD_CHECK_EVERY = 1.0
 #: largest request body: the longest bundled query is ~1 kB; 1 MiB leaves room for queries
 #: that tools generate with long VALUES lists, and no more
 MAX_BODY = 1 << 20
@@ -293,69 +290,137 @@ def serialize_graph(triples: Iterable[ox.Triple], fmt: ox.RdfFormat, *, base: st
 
 # -- evaluation with a deadline and a cap ------------------------------------------------------
 
-class QueryRunner:
-    """Evaluates guarded queries in worker threads; answers within `timeout` seconds."""
+@dataclass(frozen=True)
+class Job:
+    """One query to evaluate, with everything needed to answer it (picklable: it goes to a worker)."""
 
-    def __init__(self, store: GraphStore, *, timeout: float, max_results: int, workers: int):
+    text: str
+    default: tuple[str, ...]
+    named: tuple[str, ...]
+    max_results: int
+    results_format: str | None  # "json", "xml", "csv", "tsv"; None: nothing acceptable (406)
+    graph_media: str | None  # media type of the graph format; None: nothing acceptable (406)
+    base: str
+
+
+#: a worker's answer: ("ok", content type, body) or ("error", status, one-line message)
+Reply = tuple
+
+
+def evaluate_job(store: GraphStore, job: Job, *, deadline: float | None = None,
+                 cancelled: threading.Event | None = None) -> Reply:
+    """Evaluates `job` on `store` and serialises its result, within the cap (and the deadline,
+    when one is given: the thread runner's way of stopping; worker processes are killed instead)."""
+    # pyoxigraph's result iterators belong to the thread that made them and must be dropped
+    # there: nothing that refers to one (a traceback's frame) may leave this function
+    result = message = None
+    try:
+        result = store.query(job.text, default_graph=list(job.default) or None, named_graphs=list(job.named) or None)
+        outcome = _read(result, job.max_results, deadline, cancelled)
+    except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+        message = f"query: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+    finally:
+        del result
+    if message is not None:
+        return ("error", 400, message)
+    if outcome == "timeout":
+        return ("error", 503, "timeout")
+    if isinstance(outcome, str):
+        return ("error", 400, f"query: the result has more than {job.max_results} {outcome}, the server's "
+                              "limit: add a LIMIT, or download the whole graph from /dump.nq.gz")
+    if outcome.kind == "graph":
+        if job.graph_media is None:
+            return ("error", 406, _not_acceptable(GRAPH_TYPES).text.strip())
+        fmt = ox.RdfFormat.from_media_type(job.graph_media)
+        return ("ok", _rdf_media(fmt), serialize_graph(outcome.triples, fmt, base=job.base))
+    if job.results_format is None:
+        return ("error", 406, _not_acceptable(RESULT_TYPES).text.strip())
+    return ("ok", RESULT_MEDIA[job.results_format], serialize_results(outcome, job.results_format))
+
+
+def _read(result, max_results: int, deadline: float | None, cancelled: threading.Event | None) -> Outcome | str:
+    """The whole result, or why not: "timeout", or "rows"/"triples" for a result over the cap."""
+    if isinstance(result, ox.QueryBoolean):
+        return Outcome("boolean", boolean=bool(result))
+    graph = isinstance(result, ox.QueryTriples)
+    names = [] if graph else [v.value for v in result.variables]
+    width = len(names)
+    items: list = []
+    for item in result:
+        items.append(item if graph else tuple(item[i] for i in range(width)))
+        if deadline is not None and len(items) % CHECK_EVERY == 0 and (
+                cancelled.is_set() or time.monotonic() > deadline):
+            return "timeout"
+        if len(items) > max_results:
+            return "triples" if graph else "rows"
+    return Outcome("graph", triples=items) if graph else Outcome("bindings", variables=names, rows=items)
+
+
+class ThreadRunner:
+    """Evaluates queries in worker threads: for a remote store (``--store URL``), which does the
+    evaluation itself, and for stores without a directory. It cannot stop a running evaluation:
+    past the deadline the client gets 503 and the thread stops at the next solution."""
+
+    def __init__(self, store: GraphStore, *, timeout: float, workers: int):
         self.store = store
         self.timeout = timeout
-        self.max_results = max_results
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="partnergraph-query")
 
-    def run(self, text: str, dataset: QueryDataset) -> Outcome:
+    def run(self, job: Job) -> Reply:
         deadline = time.monotonic() + self.timeout
         cancelled = threading.Event()
-        future = self._pool.submit(self._evaluate, text, dataset, deadline, cancelled)
+        future = self._pool.submit(self._evaluate, job, deadline, cancelled)
         try:
-            return future.result(timeout=max(0.0, deadline - time.monotonic()))
+            reply = future.result(timeout=max(0.0, deadline - time.monotonic()))
         except FutureTimeout:
             cancelled.set()
-            raise QueryTimeout(f"query: no result within {self.timeout:g} s, the server's limit") from None
+            reply = ("error", 503, "timeout")
+        if reply[:2] == ("error", 503) and reply[2] == "timeout":
+            raise QueryTimeout(f"query: no result within {self.timeout:g} s, the server's limit")
+        return reply
 
-    def _evaluate(self, text: str, dataset: QueryDataset, deadline: float, cancelled: threading.Event) -> Outcome:
-        timeout = f"query: no result within {self.timeout:g} s, the server's limit"
+    def _evaluate(self, job: Job, deadline: float, cancelled: threading.Event) -> Reply:
         if cancelled.is_set() or time.monotonic() > deadline:  # waited its whole time in the queue
-            raise QueryTimeout(timeout)
-        # pyoxigraph's result iterators belong to the thread that made them and must be dropped
-        # there: nothing that refers to one (a traceback's frame) may leave this function
-        result = message = None
-        try:
-            result = self.store.query(text, default_graph=list(dataset.default) or None,
-                                      named_graphs=list(dataset.named) or None)
-            outcome = self._read(result, deadline, cancelled)
-        except SyntaxError as exc:
-            message = f"query: {str(exc).splitlines()[0]}"
-        except (OSError, RuntimeError, ValueError) as exc:
-            message = f"query: {str(exc).splitlines()[0]}"
-        finally:
-            del result
-        if message is not None:
-            raise QueryError(message)
-        if outcome == "timeout":
-            raise QueryTimeout(timeout)
-        if isinstance(outcome, str):
-            raise ResultTooLarge(f"query: the result has more than {self.max_results} {outcome}, the server's "
-                                 "limit: add a LIMIT, or download the whole graph from /dump.nq.gz")
-        return outcome
+            return ("error", 503, "timeout")
+        return evaluate_job(self.store, job, deadline=deadline, cancelled=cancelled)
 
-    def _read(self, result, deadline: float, cancelled: threading.Event) -> Outcome | str:
-        """The whole result, or why not: "timeout", or "rows"/"triples" for a result over the cap."""
-        if isinstance(result, ox.QueryBoolean):
-            return Outcome("boolean", boolean=bool(result))
-        graph = isinstance(result, ox.QueryTriples)
-        names = [] if graph else [v.value for v in result.variables]
-        width = len(names)
-        items: list = []
-        for item in result:
-            items.append(item if graph else tuple(item[i] for i in range(width)))
-            if len(items) % CHECK_EVERY == 0 and (cancelled.is_set() or time.monotonic() > deadline):
-                return "timeout"
-            if len(items) > self.max_results:
-                return "triples" if graph else "rows"
-        return Outcome("graph", triples=items) if graph else Outcome("bindings", variables=names, rows=items)
+    def reload(self, store: GraphStore) -> None:
+        self.store = store
+
+    def pids(self) -> list[int]:
+        return []
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class ProcessRunner:
+    """Evaluates queries in worker processes over the store's directory (querypool.py): the
+    server's own process never evaluates user SPARQL."""
+
+    def __init__(self, store_path: Path, *, timeout: float, workers: int, memory_limit: int):
+        self.timeout = timeout
+        self.pool = WorkerPool(store_path, evaluate_job, size=workers, memory_limit=memory_limit)
+
+    def run(self, job: Job) -> Reply:
+        try:
+            reply = self.pool.run(job, timeout=self.timeout)
+        except WorkerFailure as exc:
+            if exc.kind == "timeout":
+                raise QueryTimeout(str(exc)) from None
+            return ("error", exc.status, str(exc))
+        if reply[:2] == ("error", 503) and reply[2] == "timeout":
+            raise QueryTimeout(f"query: no result within {self.timeout:g} s, the server's limit")
+        return reply
+
+    def reload(self, store: GraphStore) -> None:
+        self.pool.reload()
+
+    def pids(self) -> list[int]:
+        return self.pool.pids()
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 # -- the application ---------------------------------------------------------------------------
@@ -373,9 +438,10 @@ class App:
 
     def __init__(self, directory: Path, *, store: GraphStore | None = None, base: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS,
-                 workers: int = DEFAULT_WORKERS, public_url: str | None = None, license: str | None = None):
-        if timeout <= 0 or max_results <= 0 or workers <= 0:
-            raise UsageError("--timeout, --max-results and --workers must be positive")
+                 workers: int = DEFAULT_WORKERS, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                 public_url: str | None = None, license: str | None = None):
+        if timeout <= 0 or max_results <= 0 or workers <= 0 or memory_limit <= 0:
+            raise UsageError("--timeout, --max-results, --workers and --memory-limit must be positive")
         self.directory = Path(directory)
         self._own_store = store is None
         if store is None:
@@ -383,17 +449,87 @@ class App:
 
             store = open_existing(self.directory)
         self.store = store
+        self._given_base = base
         self.base = base or recorded_base(self.directory)
         self.prologue = sparql_prologue(self.base)
         self._prologue_lines = self.prologue.count("\n")
         self.public_url = public_url.rstrip("/") + "/" if public_url else None
         self.license = license
-        self.runner = QueryRunner(store, timeout=timeout, max_results=max_results, workers=workers)
+        self.max_results = max_results
+        self.timeout = timeout
+        self.workers = workers
+        # an embedded store on disk: queries go to worker processes that can be ended; a remote
+        # store evaluates queries itself, so threads that wait for it are enough
+        if self._reloadable():
+            self.runner = ProcessRunner(store.path, timeout=timeout, workers=workers, memory_limit=memory_limit)
+        else:
+            self.runner = ThreadRunner(store, timeout=timeout, workers=workers)
         self.graphs = frozenset(store.graph_names())
         self._cache: dict[str, tuple[bytes, str]] = {}
         self._lock = threading.Lock()
         self._stats: publish.DatasetStats | None = None
         self.last_modified = _http_date(self._modified_time())
+        self._signature = self._directory_signature()
+        self._checked = time.monotonic()
+        self._reload_lock = threading.Lock()
+
+    # -- following rebuilds ----------------------------------------------------------------
+
+    def _reloadable(self) -> bool:
+        return isinstance(self.store, EmbeddedStore) and self.store.path is not None and self.store.read_only
+
+    def _directory_signature(self) -> tuple | None:
+        """What changes when a build commits: the store folder is replaced (a new inode) and
+        state.json rewritten. None while a commit is under way (``.commit`` present)."""
+        if not self._reloadable():
+            return None
+        try:
+            if (self.directory / ".commit").exists():
+                return None
+            store = (self.directory / "store").stat()
+            state = (self.directory / "state.json").stat() if (self.directory / "state.json").exists() else None
+            return (store.st_ino, store.st_mtime_ns, state.st_ino if state else 0, state.st_mtime_ns if state else 0)
+        except OSError:
+            return None
+
+    def check_for_rebuild(self) -> bool:
+        """Switches to a newly committed build of the directory, at most once per
+        `RELOAD_CHECK_EVERY` seconds (two stat calls); True when it did."""
+        now = time.monotonic()
+        if now - self._checked < RELOAD_CHECK_EVERY or not self._reloadable():
+            return False
+        self._checked = now
+        signature = self._directory_signature()
+        if signature is None or signature == self._signature:
+            return False
+        return self.reload(signature)
+
+    def reload(self, signature: tuple | None = None) -> bool:
+        """Opens the directory's store anew: later requests see the latest committed build,
+        requests under way finish on the store they started with. (SIGHUP calls this.)"""
+        if not self._reloadable():
+            return False
+        with self._reload_lock:
+            signature = signature or self._directory_signature()
+            try:
+                store = EmbeddedStore(self.directory / "store", read_only=True)
+                graphs = frozenset(store.graph_names())
+            except (StoreError, OSError) as exc:
+                LOGGER.warning("%s: cannot open the rebuilt store, still serving the previous one: %s",
+                               self.directory, exc)
+                return False
+            with self._lock:
+                self.store, self.graphs = store, graphs
+                self.base = self._given_base or recorded_base(self.directory)
+                self.prologue = sparql_prologue(self.base)
+                self._prologue_lines = self.prologue.count("\n")
+                self._cache.clear()
+                self._stats = None
+                self.last_modified = _http_date(self._modified_time())
+                self._signature = signature
+            self.runner.reload(store)
+            LOGGER.info("%s: serving the rebuilt graph (%d graphs)", self.directory, len(graphs))
+            return True
 
     # -- WSGI ----------------------------------------------------------------------------
 
@@ -421,7 +557,10 @@ class App:
         return self.handle(self._request(environ))
 
     def _request(self, environ) -> Request | Response:
-        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace") or "/"
+        try:
+            path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8") or "/"
+        except UnicodeError:
+            return _error(400, "the path is not UTF-8 once its %-escapes are decoded")
         headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
         if environ.get("CONTENT_TYPE"):
             headers["content-type"] = environ["CONTENT_TYPE"]
@@ -433,7 +572,10 @@ class App:
             return _error(413, f"the request body has {length} bytes; the limit is {MAX_BODY}")
         body = environ["wsgi.input"].read(length) if length > 0 else b""
         root = self.public_url or application_uri(environ)
-        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        try:
+            params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError:
+            return _error(400, "the query string is not UTF-8 once its %-escapes are decoded")
         return Request(environ.get("REQUEST_METHOD", "GET").upper(), path, params, headers, body,
                        root if root.endswith("/") else root + "/")
 
@@ -441,6 +583,7 @@ class App:
         if isinstance(request, Response):
             return request
         try:
+            self.check_for_rebuild()
             response = self._route(request)
         except PartnergraphError as exc:
             response = _error(503 if isinstance(exc, QueryTimeout) else 500 if isinstance(exc, StoreError) else 400,
@@ -482,9 +625,9 @@ class App:
         if request.method == "POST":
             if ctype == "application/x-www-form-urlencoded":
                 try:
-                    form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+                    form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True, errors="strict")
                 except UnicodeDecodeError:
-                    return _error(400, "the form is not UTF-8")
+                    return _error(400, "the form is not UTF-8 (nor once its %-escapes are decoded)")
                 for k, v in form.items():
                     params.setdefault(k, []).extend(v)
             elif ctype == "application/sparql-query":
@@ -515,12 +658,20 @@ class App:
                                      "can be queried; remote and file: IRIs are never fetched")
         if default or named:  # the protocol's dataset replaces the query's own (SPARQL 1.1 Protocol §2.1.4)
             dataset = QueryDataset(tuple(default), tuple(named))
+        fmt_param = (params.get("format") or params.get("output") or [""])[0].lower()
+        forced = FORMAT_PARAMS.get(fmt_param, (None, None))
+        accept = request.headers.get("accept")
+        results_format = forced[0] or (RESULT_TYPES[c] if (c := negotiate(accept, list(RESULT_TYPES))) else None)
+        graph_format = forced[1] or (GRAPH_TYPES[c] if (c := negotiate(accept, list(GRAPH_TYPES))) else None)
+        job = Job(self.prologue + queries[0], tuple(dataset.default), tuple(dataset.named), self.max_results,
+                  results_format, graph_format.media_type if graph_format else None, self.base)
         try:
-            outcome = self.runner.run(self.prologue + queries[0], dataset)
+            reply = self.runner.run(job)
         except QueryError as exc:
             raise type(exc)(self._user_lines(str(exc))) from None
-        fmt_param = (params.get("format") or params.get("output") or [""])[0].lower()
-        return self._render_outcome(outcome, request.headers.get("accept"), fmt_param)
+        if reply[0] == "ok":
+            return Response(200, reply[2], reply[1], {"Vary": "Accept"})
+        return _error(reply[1], self._user_lines(reply[2]), Vary="Accept")
 
     def _is_local(self, iri: str) -> bool:
         return iri in self.graphs
@@ -532,21 +683,6 @@ class App:
             return f"at {line}:{m.group(2)}" if line >= 1 else m.group(0)
 
         return re.sub(r"\bat (\d+):(\d+)", shift, message, count=1)
-
-    def _render_outcome(self, outcome: Outcome, accept: str | None, fmt_param: str) -> Response:
-        forced = FORMAT_PARAMS.get(fmt_param, (None, None))
-        headers = {"Vary": "Accept"}
-        graph = outcome.kind == "graph"
-        types = GRAPH_TYPES if graph else RESULT_TYPES
-        fmt = forced[1] if graph else forced[0]
-        if fmt is None:
-            chosen = negotiate(accept, list(types))
-            if chosen is None:
-                return _not_acceptable(types)
-            fmt = types[chosen]
-        if graph:
-            return Response(200, serialize_graph(outcome.triples, fmt, base=self.base), _rdf_media(fmt), headers)
-        return Response(200, serialize_results(outcome, fmt), RESULT_MEDIA[fmt], headers)
 
     def service_description(self, request: Request) -> Response:
         if negotiate(request.headers.get("accept"), ["text/turtle", "text/html"]) == "text/html":
@@ -586,6 +722,10 @@ class App:
         fmt = self._data_offer(request)
         if fmt is None:
             return _not_acceptable(["text/turtle", "text/html", "application/ld+json", "application/n-triples"])
+        try:
+            ox.NamedNode(iri)  # `/id/%ZZ`: not an IRI, so nothing the graph could know
+        except ValueError:
+            return _error(404, f"{request.path}: not a valid IRI once appended to <{self.base}>")
         description = publish.describe(self.store, iri, base=self.base)
         if description is None:
             return _error(404, f"{request.path}: the graph knows nothing about <{iri}>")
@@ -679,10 +819,11 @@ class App:
 
 def make_app(directory: Path, *, store: GraphStore | None = None, base: str | None = None,
              timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS,
-             workers: int = DEFAULT_WORKERS, public_url: str | None = None, license: str | None = None) -> App:
+             workers: int = DEFAULT_WORKERS, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+             public_url: str | None = None, license: str | None = None) -> App:
     """The WSGI application serving `directory` (opened read-only unless a `store` is given)."""
     return App(directory, store=store, base=base, timeout=timeout, max_results=max_results, workers=workers,
-               public_url=public_url, license=license)
+               memory_limit=memory_limit, public_url=public_url, license=license)
 
 
 def _http_date(ts: float) -> str:
@@ -690,24 +831,146 @@ def _http_date(ts: float) -> str:
 
 
 # -- on a socket -------------------------------------------------------------------------------
+#
+# waitress reads requests in one event loop and hands only complete requests to its threads, so a
+# client that sends its headers slowly costs a socket, never a thread; idle connections are
+# closed after CHANNEL_TIMEOUT; past CONNECTION_LIMIT a new connection gets a 503 and is closed.
 
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = LISTEN_BACKLOG
+#: open connections at most: 300 slow clients (issue 15) plus room for real ones; half the
+#: process's file-descriptor limit at most, so the workers' pipes and the store's files still fit
+CONNECTION_LIMIT = 500
+#: seconds a connection may stay silent (unfinished headers, an idle keep-alive) before it is
+#: closed: a real client sends a request's headers in one go, well within a second
+CHANNEL_TIMEOUT = 10
+#: seconds between two sweeps for silent connections (waitress's own default is 30)
+CLEANUP_INTERVAL = 2
+#: seconds the event loop sleeps at most: how long shutdown() may take to be noticed
+LOOP_TIMEOUT = 0.2
+_OVER_LIMIT_BODY = b"too many open connections; try again later\n"
+_OVER_LIMIT = (b"HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n"
+               b"Content-Length: %d\r\n\r\n" % len(_OVER_LIMIT_BODY)) + _OVER_LIMIT_BODY
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        LOGGER.info("%s %s", self.address_string(), format % args)
+def _waitress_server_class():
+    from waitress.server import TcpWSGIServer
+
+    class CappedServer(TcpWSGIServer):
+        """waitress's TCP server; over `connection_cap` connections, new ones are answered 503 and closed."""
+
+        connection_cap = CONNECTION_LIMIT
+
+        def handle_accept(self):
+            if len(self._map) >= self.connection_cap:
+                try:
+                    accepted = self.accept()
+                    if accepted:
+                        conn = accepted[0]
+                        conn.setblocking(False)
+                        try:
+                            conn.send(_OVER_LIMIT)
+                        finally:
+                            conn.close()
+                except OSError:
+                    pass
+                return
+            super().handle_accept()
+
+    return CappedServer
 
 
-def make_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
-    """A threading HTTP server for `app` (port 0: any free port; see ``server.server_port``)."""
+class HTTPServer:
+    """An HTTP server for a WSGI app (waitress), with the few methods of socketserver's the
+    tests and `serve` use: ``server_port``, ``serve_forever()``, ``shutdown()``, ``server_close()``."""
+
+    def __init__(self, app, host: str, port: int, *, threads: int, connection_limit: int = CONNECTION_LIMIT,
+                 channel_timeout: int = CHANNEL_TIMEOUT, cleanup_interval: int = CLEANUP_INTERVAL):
+        from waitress.adjustments import Adjustments
+
+        # waitress reports its queue depth as a warning under any burst: our own 503s say it better
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+        try:
+            import resource
+
+            soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+            if soft != resource.RLIM_INFINITY:
+                connection_limit = max(16, min(connection_limit, soft // 2))
+        except (ImportError, ValueError, OSError):
+            pass
+        adj = Adjustments(host=host, port=port, threads=threads, backlog=LISTEN_BACKLOG,
+                          connection_limit=connection_limit + 64,  # our own cap (below) acts first
+                          channel_timeout=channel_timeout, cleanup_interval=cleanup_interval,
+                          asyncore_use_poll=True, max_request_body_size=MAX_BODY + 1024,
+                          expose_tracebacks=False, ident="partnergraph", clear_untrusted_proxy_headers=True)
+        server_class = _waitress_server_class()
+        try:
+            self._server = server_class(app, adj=adj)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        self._server.connection_cap = connection_limit
+        self.server_port = int(self._server.effective_port)
+        self.server_address = (self._server.effective_host, self.server_port)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
+
+    def serve_forever(self) -> None:
+        self._stopped.clear()
+        try:
+            while not self._stop.is_set():
+                self._server.asyncore.loop(timeout=LOOP_TIMEOUT, map=self._server._map, use_poll=True, count=1)
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stops serve_forever (from another thread) and waits for it."""
+        self._stop.set()
+        try:
+            self._server.pull_trigger()
+        except OSError:
+            pass
+        self._stopped.wait(5)
+
+    def server_close(self) -> None:
+        """Closes the listening socket and every connection; requests under way are abandoned."""
+        self._stop.set()
+        self._server.task_dispatcher.set_thread_count(0)  # threads end after their request; none is waited for
+        for channel in list(self._server._map.values()):
+            try:
+                channel.close()
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server_close()
+
+
+def make_server(app: App, host: str = "127.0.0.1", port: int = 8000, **options) -> HTTPServer:
+    """An HTTP server for `app` (port 0: any free port; see ``server.server_port``). Its request
+    threads: enough for every query worker and as many requests waiting for one."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port}: a port is a number from 0 to 65535")
+    threads = options.pop("threads", max(8, 2 * getattr(app, "workers", DEFAULT_WORKERS) + 4))
+    return HTTPServer(app, host, port, threads=threads, **options)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (an address or a name) reaches this machine only."""
+    import ipaddress
+    import socket
+
     try:
-        return _wsgi_server(host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
-    except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
 
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000, *, ready=None, **options) -> None:

@@ -1,0 +1,173 @@
+"""Extraction quality and speed on the real-text development set (benchmarks/real/).
+
+The gold (benchmarks/real/gold.jsonl, committed) annotates real German web pages whose text is
+third-party and therefore never committed: it lives in a git-ignored JSON Lines cache in
+partnergraph's input format. This benchmark extracts every cached page once, scores the
+extraction with partnergraph.evaluate against the gold, separately for the `dev` split (the pages
+to tune on), the held-out `test` split and all pages, and measures the extraction speed against
+the raw Aho-Corasick scan of the same text (the floor of any gazetteer matcher, as in
+bench_extract.py), both in the same run.
+
+A page whose cached text or title no longer matches the gold's `text_sha256` / `title_sha256`
+(absent = the page has no title) is reported and left out: its annotations describe another text. Without a cache the benchmark says so and exits 0.
+
+Cache location, first match wins: the CLI argument, $PARTNERGRAPH_REAL_CACHE, then
+benchmarks/real/cache/pages.jsonl (git-ignored). How to refill it: benchmarks/real/README.md.
+Targets (issue 17, on the dev split): municipality F1 ≥ 0.92, partnership F1 ≥ 0.85 with
+precision ≥ 0.90; extraction ≥ 2 MB/s per core. Usage:
+    python benchmarks/bench_real.py [CACHE] [--details] [--seconds 5] [--out benchmarks/out/real.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "real" / "gold.jsonl"
+DEFAULT_CACHE = HERE / "real" / "cache" / "pages.jsonl"
+SPLITS = ("dev", "test", "all")
+
+
+def cache_path(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("PARTNERGRAPH_REAL_CACHE") or DEFAULT_CACHE)
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_cache(path: Path) -> tuple[dict, dict, list[str]]:
+    """(url → Article, url → (sha256 of the cached text, of the title or None), problems)."""
+    from partnergraph.errors import SourceError
+    from partnergraph.sources.files import article_from_record
+
+    articles, hashes, problems = {}, {}, []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            article = article_from_record(record, origin=f"{path}:{n}")
+        except (json.JSONDecodeError, SourceError) as exc:
+            problems.append(f"{path}:{n}: {exc}")
+            continue
+        articles[article.url] = article
+        title = record.get("title")
+        hashes[article.url] = (sha256(str(record.get("text", ""))), sha256(title) if isinstance(title, str) and title else None)
+    return articles, hashes, problems
+
+
+class CachedExtractor:
+    """Hands evaluate() the extraction made once per page, so the three splits cost one pass."""
+
+    def __init__(self, extractions: dict):
+        self.extractions = extractions
+
+    def extract(self, article):
+        return self.extractions[article.url]
+
+
+def score_split(gold: list[dict], articles: list, extractions: dict):
+    """partnergraph.evaluate.evaluate on a subset of the gold (written to a temporary file, the
+    form evaluate reads), so every metric evaluate learns shows up here too."""
+    from partnergraph.evaluate import evaluate
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+        for g in gold:
+            fh.write(json.dumps(g, ensure_ascii=False) + "\n")
+        name = fh.name
+    try:
+        return evaluate(Path(name), articles, extractor=CachedExtractor(extractions))
+    finally:
+        os.unlink(name)
+
+
+def throughput(docs: list, fn, seconds: float) -> float:
+    """MB of analysed text per CPU second of `fn` over all docs, repeated for `seconds`."""
+    size_mb = sum(len(d.analysed_text.encode("utf-8")) for d in docs) / 1e6
+    done, start = 0, time.process_time()
+    while True:
+        for d in docs:
+            fn(d)
+        done += 1
+        elapsed = time.process_time() - start
+        if elapsed >= seconds:
+            return done * size_mb / elapsed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cache", nargs="?", help="the cached pages (JSON Lines); default: $PARTNERGRAPH_REAL_CACHE "
+                                              f"or {DEFAULT_CACHE.relative_to(HERE.parent)}")
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--details", action="store_true", help="list every false positive and negative (all pages)")
+    ap.add_argument("--seconds", type=float, default=5.0, help="CPU time per throughput measurement")
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "real.json")
+    args = ap.parse_args(argv)
+
+    path = cache_path(args.cache)
+    if not path.is_file():
+        print(f"no cache of the real pages at {path}: nothing to score (see benchmarks/real/README.md "
+              "to refill it; the page texts are third-party and never committed)")
+        return 0
+
+    from partnergraph.evaluate import format_evaluation, read_gold
+    from partnergraph.extract import Extractor
+
+    gold = read_gold(args.gold)
+    articles, hashes, problems = read_cache(path)
+    for p in problems:
+        print(f"unreadable cache line: {p}")
+    usable, skipped = [], []
+    for g in gold:
+        url = g["url"]
+        if url not in articles:
+            skipped.append(f"not in the cache: {url}")
+        elif g.get("text_sha256") and g["text_sha256"] != hashes[url][0]:
+            skipped.append(f"cached text differs from the annotated one (text_sha256): {url}")
+        elif g.get("title_sha256") != hashes[url][1] and "text_sha256" in g:
+            skipped.append(f"cached title differs from the annotated one (title_sha256): {url}")
+        else:
+            usable.append(g)
+    for s in skipped:
+        print(f"skipped: {s}")
+
+    extractor = Extractor()
+    pages = [articles[g["url"]] for g in usable]
+    start = time.perf_counter()
+    extractions = {a.url: extractor.extract(a) for a in pages}
+    first_pass_s = time.perf_counter() - start
+
+    result = {"cache": str(path), "gold": str(args.gold), "pages_in_gold": len(gold), "pages_scored": len(usable),
+              "pages_skipped": skipped, "splits": {}}
+    for split in SPLITS:
+        subset = [g for g in usable if split == "all" or g.get("split") == split]
+        publishers = {g.get("publisher") for g in subset}
+        ev = score_split(subset, pages, extractions)
+        result["splits"][split] = {"pages": len(subset), "publishers": len(publishers), **ev.to_dict()}
+        print(f"\n== {split}: {len(subset)} pages from {len(publishers)} publishers")
+        print(format_evaluation(ev, details=args.details and split == "all"))
+
+    automaton = extractor.gazetteer.automaton
+    scan = throughput(pages, lambda d: sum(1 for _ in automaton.iter(d.analysed_text)), args.seconds)
+    extract = throughput(pages, extractor.extract, args.seconds)
+    size_mb = sum(len(a.analysed_text.encode("utf-8")) for a in pages) / 1e6
+    result["speed"] = {"text_mb": round(size_mb, 4), "first_pass_s": round(first_pass_s, 3),
+                       "extraction_mb_per_s": round(extract, 3), "aho_corasick_scan_mb_per_s": round(scan, 3),
+                       "extraction_vs_scan": round(extract / scan, 3)}
+    print(f"\nextraction {extract:.2f} MB/s on {size_mb * 1000:.0f} kB of real text "
+          f"(raw gazetteer scan {scan:.2f} MB/s in the same run: ratio {extract / scan:.2f})")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The committed real-text gold (benchmarks/real/gold.jsonl) keeps the format bench_real.py and
+partnergraph.evaluate rely on, so a hand edit that breaks it fails here rather than silently
+skewing the benchmark. The page texts themselves are not in the repository; nothing here needs
+them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from partnergraph.evaluate import read_gold
+from partnergraph.vocab import load_vocabulary
+
+GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "gold.jsonl"
+STATUSES = {"active", "ended", "planned"}
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    return read_gold(GOLD)
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_vocabulary()
+
+
+def test_every_record_names_its_page_publisher_split_and_text_hash(gold):
+    urls = [g["url"] for g in gold]
+    assert len(urls) == len(set(urls)), "a page is annotated twice"
+    for g in gold:
+        assert g["split"] in {"dev", "test"}, g["url"]
+        assert g["publisher"] and "/" not in g["publisher"], g["url"]
+        assert SHA256.fullmatch(g["text_sha256"]), g["url"]
+        assert "title_sha256" not in g or SHA256.fullmatch(g["title_sha256"]), g["url"]
+
+
+def test_a_publisher_stays_in_one_split(gold):
+    splits: dict[str, set] = {}
+    for g in gold:
+        splits.setdefault(g["publisher"], set()).add(g["split"])
+    assert {p: s for p, s in splits.items() if len(s) > 1} == {}
+
+
+def test_partners_are_annotated_municipalities_with_known_type_and_status(gold, vocabulary):
+    types = {c.slug for c in vocabulary.of_kind("partnership-type")}
+    for g in gold:
+        names = {m["name"] for m in g.get("municipalities", [])}
+        for p in g.get("partnerships", []):
+            assert p["a"] in names and p["b"] in names, (g["url"], p)
+            assert p["a"] != p["b"], (g["url"], p)
+            assert p["type"] in types, (g["url"], p)
+            assert p["status"] in STATUSES, (g["url"], p)
+            assert "start" not in p or 1900 <= p["start"] <= 2030, (g["url"], p)
+
+
+def test_municipalities_countries_and_programmes_use_the_shared_codes(gold, vocabulary):
+    programmes = {c.slug for c in vocabulary.of_kind("programme")}
+    for g in gold:
+        for m in g.get("municipalities", []):
+            assert m["surface"] and m["name"], g["url"]
+            assert re.fullmatch(r"[A-Z]{2}", m["country"]), (g["url"], m)
+            assert m["geonameid"] is None or isinstance(m["geonameid"], int), (g["url"], m)
+        assert all(re.fullmatch(r"[A-Z]{2}", c) for c in g.get("countries", [])), g["url"]
+        assert set(g.get("programmes", [])) <= programmes, g["url"]
+
+
+def test_the_held_out_split_is_about_a_third_of_the_pages(gold):
+    # the issue asks for roughly one page in three held out; a publisher-hash split drifts from
+    # exactly a third, so the band is wide enough for that drift but catches a broken rule
+    share = sum(g["split"] == "test" for g in gold) / len(gold)
+    assert 0.2 <= share <= 0.45
+
+
+def test_the_gold_is_one_json_object_per_line():
+    lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(isinstance(json.loads(line), dict) for line in lines)
