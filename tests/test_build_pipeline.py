@@ -95,7 +95,7 @@ def test_two_workers_give_the_same_graph_as_one(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     corpus = tmp_path / "corpus.jsonl"
     lines = (Path(__file__).resolve().parents[1] / "data" / "sample" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    # 250 articles pass the parallel threshold: the same 38 with distinct urls
+    # 250 articles pass the parallel threshold: the same 39 with distinct urls
     rows = [json.loads(x) for x in lines]
     with corpus.open("w", encoding="utf-8") as fh:
         for i in range(250):

@@ -10,7 +10,9 @@ from partnergraph.resources import sample_dir
 from partnergraph.sources import read_path
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "skew-news-listing-2023.txt"
+#: a listing page in the format of the seed listing (navigation lines, then blocks of caption,
+#: title and dateline + teaser), written by the team; the first block has no caption, as there
+LISTING = ARTICLES.parent / "listing" / "nachrichten-liste.txt"
 
 
 def split(items):
@@ -42,14 +44,16 @@ def test_missing_path_and_unknown_type_are_errors_not_exceptions(tmp_path):
     assert "no such file" in str(errors[0]) and "unknown file type" in str(errors2[0])
 
 
-def test_seed_listing_gives_one_article_per_block_with_caption_kept_apart():
-    articles, errors = split(read_path(SEED))
+def test_a_listing_file_gives_one_article_per_block_with_caption_kept_apart():
+    articles, errors = split(read_path(LISTING))
     assert errors == []
-    assert len(articles) == 12
-    peru = next(a for a in articles if "Heilmethoden" in a.title)
-    assert peru.date == dt.date(2023, 9, 25) and peru.place == "Bonn"
-    assert "Bangkok" in peru.image_alt and "Bangkok" not in peru.analysed_text
-    assert peru.url.startswith("urn:partnergraph:skew-news-listing-2023:mit-indigenen-heilmethoden")
+    assert len(articles) == 4
+    assert articles[0].title == "Partnerschaften im Porträt: Wie kleine Gemeinden voneinander lernen"
+    assert articles[0].image_alt == ""
+    heil = next(a for a in articles if "Heilwissen" in a.title)
+    assert heil.date == dt.date(2023, 9, 25) and heil.place == "Bonn"
+    assert "Lissabon" in heil.image_alt and "Lissabon" not in heil.analysed_text
+    assert heil.url.startswith("urn:partnergraph:nachrichten-liste:mit-traditionellem-heilwissen")
     assert all(not a.text.startswith("Bonn,") for a in articles)
 
 

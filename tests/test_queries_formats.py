@@ -1,5 +1,5 @@
-"""`partnergraph query --format` on the built sample corpus: an aligned table with prefixed
-names, CSV and TSV with one line per solution, and JSON that is valid SPARQL 1.1 Query Results
+"""`partnergraph query --format` on the built sample corpus: an aligned table whose IRIs can be
+pasted back into SPARQL, CSV and TSV with one line per solution, and JSON that is valid SPARQL 1.1 Query Results
 JSON (https://www.w3.org/TR/sparql11-results-json/)."""
 
 from __future__ import annotations
@@ -71,13 +71,14 @@ def test_tsv_keeps_every_row_on_one_line(graph_dir, capsys):
     assert any(line.startswith("Köln – Yarinacocha\t") for line in lines)
 
 
-def test_table_is_aligned_and_shortens_iris_with_prefixes(graph_dir, capsys):
+def test_table_is_aligned_and_prints_iris_as_sparql_can_read_them(graph_dir, capsys):
     lines = run_cli(capsys, "-d", str(graph_dir), QUERY).rstrip("\n").split("\n")
     header, rule, *rows, count = lines
     assert header.split()[:3] == ["partnership", "partnerA", "countryA"]
     starts = [i for i, ch in enumerate(rule) if ch == "-" and (i == 0 or rule[i - 1] == " ")]
     assert starts[:3] == [header.index("partnership"), header.index("partnerA"), header.index("countryA")]
     for row in rows:  # every column starts where its header does
-        assert row.startswith("pgid:partnership/")
+        # `pgid:partnership/…` is no prefixed name SPARQL reads ("/" in the local part): <…>
+        assert row.startswith("<https://w3id.org/partnergraph/id/partnership/")
         assert row[starts[1] - 2:starts[1]] == "  " and row[starts[1]] != " "
     assert count == f"({len(rows)} rows)"

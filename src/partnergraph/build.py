@@ -96,6 +96,9 @@ class BuildReport:
     articles_extracted: int = 0
     articles_unchanged: int = 0
     articles_removed: int = 0
+    #: articles the graph holds after the build: those read now and those kept from earlier
+    #: builds of other sources (without --prune a build adds to the directory)
+    articles_total: int = 0
     triples: int = 0
     quads: int = 0
     classes: dict[str, int] = field(default_factory=dict)
@@ -350,6 +353,10 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     from .store import files_signature
 
     options = options or BuildOptions()
+    missing = [s for s in sources or [] if not s.startswith(("http://", "https://")) and not Path(s).exists()]
+    if missing:
+        # a mistyped path would otherwise give a "valid" graph without it: nothing is built
+        raise SourceError(f"{', '.join(missing)}: no such file or folder (nothing was built)")
     progress = options.progress or (lambda _msg: None)
     started = dt.datetime.now()
     out_dir = Path(options.out_dir)
@@ -590,6 +597,13 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     if state.get("store") != store_kind:
         state = {"articles": {}}  # another store: nothing in it is known
     state.update(fingerprint=fp, store=store_kind, base=minter.base)
+    # the endpoints beside the query URL, so later commands with -d DIR find the same store
+    # (URLs only: credentials stay in the environment)
+    endpoints = {k: v for k, v in sorted(options.store_options.items()) if k in STORE_ENDPOINTS and v}
+    if endpoints:
+        state["store_endpoints"] = endpoints
+    else:
+        state.pop("store_endpoints", None)
     known: dict = state.setdefault("articles", {})
     present = store.graph_names()
     cache = DumpCache(out_dir)
@@ -654,6 +668,7 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 report.articles_removed += 1
             if kept:
                 progress(f"--prune kept {kept} articles of sources that were not read completely")
+        report.articles_total = len(known)
         run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()},
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=report.articles_extracted if options.validate else 0,
@@ -934,8 +949,27 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
             progress(f"validation: {result.violation_count} SHACL violations (see {REPORT_FILE})")
 
 
+#: the endpoint URLs of a remote store that state.json records (RemoteStore's keyword arguments)
+STORE_ENDPOINTS = ("update_url", "gsp_url")
+
+
+def recorded_store(out_dir: Path) -> tuple[str | None, dict]:
+    """(query URL, endpoint URLs) of the remote store `out_dir` was built into; (None, {}) for
+    the embedded store or a directory not built yet."""
+    state = load_state(out_dir)
+    url = state.get("store")
+    if not isinstance(url, str) or url == "embedded" or not url:
+        return None, {}
+    endpoints = state.get("store_endpoints") or {}
+    return url, {k: v for k, v in endpoints.items() if k in STORE_ENDPOINTS and isinstance(v, str)}
+
+
 def open_existing(out_dir: Path, *, store_url: str | None = None, **remote) -> GraphStore:
-    """The store of an already built graph directory, opened for reading."""
+    """The store of an already built graph directory, opened for reading: `store_url` when
+    given, else the store the directory records (a build with --store), else the embedded one."""
+    if not store_url:
+        store_url, recorded = recorded_store(out_dir)
+        remote = {**recorded, **remote}
     if store_url:
         return open_store(out_dir, store_url=store_url, **remote)
     if not (out_dir / "store").exists():

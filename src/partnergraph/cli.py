@@ -19,6 +19,20 @@ from .namespaces import DEFAULT_BASE
 
 DEFAULT_DIR = "partnergraph-out"
 
+DESCRIPTION = """\
+Turn German news articles about international municipal partnerships (town twinning, climate
+partnerships, Ukraine partnerships, …) into an RDF knowledge graph: who partners with whom,
+since when, in which programme, on which themes. Build it from the bundled sample, JSON Lines,
+HTML pages or crawled news sites; then query it with SPARQL, export it, draw it as a network,
+validate it and serve it as a SPARQL endpoint with linked data."""
+
+EPILOG = """\
+first steps:
+  partnergraph build                   build the sample (48 articles) into ./partnergraph-out
+  partnergraph query --list            the bundled questions
+  partnergraph query ukraine-water     answer one
+  partnergraph COMMAND --help          the options of a command"""
+
 
 class Printer:
     """Progress lines on stderr (silenced by -q); results on stdout."""
@@ -36,7 +50,6 @@ class Printer:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                    help=f"the graph directory (default: ./{DEFAULT_DIR})")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     p.add_argument("--store", metavar="URL", default=os.environ.get("PARTNERGRAPH_STORE"),
                    help="a SPARQL 1.1 endpoint to use instead of the embedded store "
                         "(env PARTNERGRAPH_STORE; credentials from PARTNERGRAPH_STORE_AUTH=user:password)")
@@ -88,8 +101,11 @@ def cmd_build(args, out: Printer) -> int:
     verdict = ("valid" if valid.get("conforms") and not valid.get("skipped") else
                f"validation skipped ({valid.get('skipped')})" if valid.get("skipped") else
                f"{valid.get('violation_count', 0)} SHACL violations" if valid else "not validated")
+    earlier = report.articles_total - report.articles_read
+    total = (f"; the graph holds {report.articles_total} articles, {earlier} of them from earlier builds "
+             f"(add --prune to keep only these sources' articles)" if earlier > 0 else "")
     print(f"{report.articles_read} articles ({report.articles_extracted} extracted, "
-          f"{report.articles_unchanged} unchanged, {len(report.skipped)} inputs skipped), "
+          f"{report.articles_unchanged} unchanged, {len(report.skipped)} inputs skipped){total}, "
           f"{report.triples} triples, {verdict} → {args.dir}/")
     return 0
 
@@ -194,8 +210,11 @@ def cmd_evaluate(args, out: Printer) -> int:
     from .evaluate import evaluate, format_evaluation
     from .resources import sample_dir
 
+    from .sources.crawl import CrawlOptions
+
     report = BuildReport(out_dir="")
-    collected = collect(args.sources or [str(sample_dir())], report, out.progress)
+    collected = collect(args.sources or [str(sample_dir())], report, out.progress,
+                        crawl_options=CrawlOptions(cache_dir=args.dir / "http-cache"))
     result = evaluate(args.gold, collected.articles)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -221,10 +240,18 @@ def cmd_validate(args, out: Printer) -> int:
 
 # -- the parser -------------------------------------------------------------------------------
 
+def _verbosity(p: argparse.ArgumentParser, default) -> None:
+    """-v and -q, accepted before the command and after it. The command's own copies default to
+    SUPPRESS, so that `partnergraph -q build` is not undone by the default of build's -q."""
+    p.add_argument("-v", "--verbose", action="store_true", default=default, help="log details on stderr")
+    p.add_argument("-q", "--quiet", action="store_true", default=default, help="no progress messages on stderr")
+
+
 class _Parser(argparse.ArgumentParser):
-    """A subcommand's parser with option groups added on first use (`later`): the crawl flags
-    come from sources.crawl, which imports requests and lxml (~90 ms, more than the rest of
-    the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
+    """The parser of the command line and of each command: every command takes -v and -q
+    (`_verbosity`), and a command's option groups can be added on first use (`later`): the
+    crawl flags come from sources.crawl, which imports requests and lxml (~90 ms, more than
+    the rest of the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
 
     def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -247,12 +274,35 @@ class _Parser(argparse.ArgumentParser):
         self._complete()
         return super().format_help()
 
+    def add_subparsers(self, **kwargs):
+        action = super().add_subparsers(**kwargs)
+        add = action.add_parser
+
+        def add_parser(name, **kw):
+            sp = add(name, **kw)
+            _verbosity(sp, argparse.SUPPRESS)
+            return sp
+
+        action.add_parser = add_parser
+        return action
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {value}")
+    return value
+
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="partnergraph", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = _Parser(prog="partnergraph", description=DESCRIPTION, epilog=EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"partnergraph {__version__}")
-    p.add_argument("-v", "--verbose", action="store_true", help="log details on stderr")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _verbosity(p, False)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")  # their parsers are _Parser too
     sub.required = True
 
     b = sub.add_parser("build", help="build the graph directory from articles (default: the sample corpus)",
@@ -272,7 +322,6 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write JSON Lines to FILE (default: stdout)")
     c.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                    help=f"graph directory whose HTTP cache (DIR/http-cache) is used (default: ./{DEFAULT_DIR})")
-    c.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     c.set_defaults(func=cmd_crawl)
 
     q = sub.add_parser("query", help="run a SPARQL query (text, .rq file or bundled name)")
@@ -311,7 +360,9 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
     ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
-    ev.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    ev.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
+                    help=f"graph directory whose HTTP cache (DIR/http-cache) URL sources are read through "
+                         f"(default: ./{DEFAULT_DIR})")
     ev.set_defaults(func=cmd_evaluate)
 
     val = sub.add_parser("validate", help="check the graph against the SHACL shapes")
@@ -323,7 +374,6 @@ def parser() -> argparse.ArgumentParser:
     doc.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                      help=f"the graph directory (default: ./{DEFAULT_DIR})")
     doc.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: DIR/ontology.html")
-    doc.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     doc.set_defaults(func=cmd_docs)
     _add_serve(sub)
     _add_reconcile(sub)
@@ -356,7 +406,7 @@ def _add_serve(sub) -> None:
     s = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, linked data, dumps, VoID (docs/server.md)")
     _common(s)
     s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
-    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
+    s.add_argument("--port", type=_port, default=8000, help="port (default: 8000; 0: any free port)")
     s.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit of one query (default: 30)")
     s.add_argument("--max-results", type=int, metavar="N", help="rows or triples one query may return (default: 100000)")
     s.add_argument("--workers", type=int, metavar="N",
@@ -395,7 +445,10 @@ def cmd_serve(args, out: Printer) -> int:
         if not is_loopback(args.host):
             print(f"partnergraph: warning: {args.host} is not a loopback address: the endpoint is reachable from "
                   "other machines (put it behind a reverse proxy; docs/server.md)", file=sys.stderr, flush=True)
-        server = web.make_server(app, args.host, args.port)
+        try:
+            server = web.make_server(app, args.host, args.port)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
 
         def stop(signum, frame):  # Ctrl-C and SIGTERM: leave serve_forever at once, clean up once
             signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-from .namespaces import DEFAULT_BASE
+from .namespaces import DEFAULT_BASE, GRAPH_BASE
 
 KINDS = frozenset({
     "article", "municipality", "country", "region", "programme", "theme", "partnership-type",
@@ -34,6 +34,17 @@ def slugify(text: str) -> str:
 def short_hash(text: str) -> str:
     """16 hex digits of SHA-1: stable across runs and machines (Python's hash() is salted)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+#: the named graphs a build writes: its article graphs (``{base}article/{hash}``, whatever the
+#: base) and the vocabulary and analytics graphs under GRAPH_BASE. A shared SPARQL store holds
+#: other graphs too (Virtuoso keeps its own system graphs in the default graph's union); only
+#: these are read back as the partnergraph dataset.
+OWN_GRAPH_REGEX = r"^(" + re.escape(GRAPH_BASE) + r"[a-z]+|[a-z][a-z0-9+.-]*://.+/article/[0-9a-f]{16})$"
+
+
+def is_own_graph(iri: str) -> bool:
+    return re.match(OWN_GRAPH_REGEX, iri) is not None
 
 
 class Minter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -13,7 +14,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 
 from .errors import ForbiddenQuery, QueryError
-from .namespaces import prefixes_for, sparql_prologue
+from .namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
 from .resources import queries_dir
 from .store import GraphStore
 
@@ -53,10 +54,37 @@ def resolve(query: str, *, base: str) -> tuple[str, str]:
             return str(path), sparql_prologue(base) + path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read the query: {exc}") from None
-    if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", query, re.IGNORECASE):
-        names = ", ".join(bundled)
-        raise QueryError(f"{query!r} is neither a bundled query ({names}), a .rq file, nor SPARQL")
+    if re.fullmatch(r"[\w.-]+", query) or not _SPARQL_WORDS.search(query):  # a name, not SPARQL
+        close = difflib.get_close_matches(query, list(bundled), n=3, cutoff=0.6)
+        if close:
+            raise QueryError(f"no bundled query {query!r}; did you mean {' or '.join(close)}? "
+                             "(partnergraph query --list)")
+        raise QueryError(f"{query!r} is neither a bundled query (partnergraph query --list), a .rq file, "
+                         "nor SPARQL")
     return "query", sparql_prologue(base) + query
+
+
+#: a QUERY argument with one of these words is SPARQL text, not a name or a file: the query
+#: forms, and the update operations, so that an update is refused as one by the read-only check
+_SPARQL_WORDS = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|"
+                           r"ADD|WITH|PREFIX|BASE)\b", re.IGNORECASE)
+#: the prefix lines `resolve` puts before every query: error positions are given without them
+_PROLOGUE_LINES = len(prefixes_for(DEFAULT_BASE))
+_POSITION = re.compile(r"\b(?:at|line) (\d+):(\d+)")
+
+
+def _user_position(message: str, text: str) -> str:
+    """A parser message with its line number counted in the user's text, without the prologue."""
+    lines = text.split("\n")
+    standard = [f"PREFIX {p}:" for p in prefixes_for(DEFAULT_BASE)]
+    if len(lines) <= _PROLOGUE_LINES or [ln.split(" <")[0] for ln in lines[:_PROLOGUE_LINES]] != standard:
+        return message
+
+    def shift(m: re.Match) -> str:
+        line = int(m.group(1)) - _PROLOGUE_LINES
+        return f"{m.group(0).split(' ')[0]} line {line}, column {m.group(2)}" if line >= 1 else m.group(0)
+
+    return _POSITION.sub(shift, message, count=1)
 
 
 # -- the read-only guard -----------------------------------------------------------------------
@@ -176,17 +204,32 @@ def run(store: GraphStore, text: str, *, label: str = "query"):
                                named_graphs=list(dataset.named) or None)
         return store.query(text)
     except SyntaxError as exc:
-        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+        raise QueryError(f"{label}: SPARQL syntax {_one_line(_user_position(str(exc), text))}") from None
     except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+        raise QueryError(f"{label}: {_one_line(str(exc))}") from None
+
+
+def _one_line(message: str) -> str:
+    """The whole message on one line (a parser's message may run over several)."""
+    return " ".join(message.split()) or "failed"
+
+
+#: the local part of a prefixed name as SPARQL 1.1 reads it without escapes (grammar rule
+#: PN_LOCAL, §19.8): `pgid:partnership/72938b` is not one, so such IRIs are printed as <…>
+_PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F" \
+            r"\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
+_PN_LOCAL = re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
 
 
 def _short(term, prefixes: dict[str, str]) -> str:
+    """A term as it can be pasted back into SPARQL: a prefixed name where the local part is
+    valid, otherwise the IRI in <…>; literals as their text."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns)), key=lambda x: len(x[1]), default=None)
+        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _PN_LOCAL.match(iri[len(ns):])),
+                   key=lambda x: len(x[1]), default=None)
         return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
     if isinstance(term, ox.Literal):
         return term.value
@@ -201,7 +244,7 @@ def _plain(term) -> str:
 
 def format_result(result, fmt: str, *, base: str) -> str:
     """SELECT/ASK results as an aligned table, CSV, TSV or SPARQL 1.1 Results JSON;
-    CONSTRUCT/DESCRIBE results as Turtle."""
+    CONSTRUCT/DESCRIBE results as Turtle (table), or as rows of s, p, o in CSV, TSV or JSON."""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r} (choose from {', '.join(RESULT_FORMATS)})")
     prefixes = prefixes_for(base)
@@ -214,11 +257,19 @@ def format_result(result, fmt: str, *, base: str) -> str:
         from .export import sorted_triples
 
         triples = sorted_triples(ox.Quad(t.subject, t.predicate, t.object) for t in result)
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
-    variables = [v.value for v in result.variables]
-    if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
-    rows = [[sol[v] for v in variables] for sol in result]
+        if fmt == "table":
+            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+        # the triples as a result of SELECT ?s ?p ?o, in N-Triples order
+        variables = ["s", "p", "o"]
+        rows = [[t.subject, t.predicate, t.object] for t in triples]
+        if fmt == "json":
+            bindings = [{v: _json_term(term) for v, term in zip(variables, row)} for row in rows]
+            return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    else:
+        variables = [v.value for v in result.variables]
+        if fmt == "json":
+            return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        rows = [[sol[v] for v in variables] for sol in result]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -226,13 +277,29 @@ def format_result(result, fmt: str, *, base: str) -> str:
         for row in rows:
             w.writerow([_plain(t).replace("\t", " ").replace("\n", " ") if fmt == "tsv" else _plain(t) for t in row])
         return buf.getvalue().rstrip("\n")
-    cells = [[_cut(_short(t, prefixes)) for t in row] for row in rows]
+    # literals are shortened to fit; IRIs never, so that each can be pasted back into a query
+    cells = [[_cut(_short(t, prefixes)) if isinstance(t, ox.Literal) else _short(t, prefixes) for t in row]
+             for row in rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
+
+
+def _json_term(term) -> dict:
+    """One term in SPARQL 1.1 Query Results JSON."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
 
 
 def _cut(text: str) -> str:

@@ -11,32 +11,47 @@ The default graph is the merge of all named graphs, as in the embedded store (se
 merge   (a plain SPARQL 1.1 store: Oxigraph, Fuseki without ``unionDefaultGraph``) partnergraph
         keeps the merge itself: writing a graph adds its triples to the default graph, dropping
         one removes the triples no other graph states, in the same update request.
-native  (Fuseki with ``unionDefaultGraph``, GraphDB, Virtuoso, QLever) the endpoint already
-        answers queries over all graphs; nothing is written to the default graph.
+native  (Fuseki with ``unionDefaultGraph``, GraphDB, QLever) the endpoint already answers
+        queries over the set union of all graphs; nothing is written to the default graph.
+graph   (Virtuoso, Oxigraph ``--union-default-graph``) the endpoint's default graph is the union
+        of all graphs as a bag: a triple stated by 40 article graphs comes back 40 times, which
+        multiplies rows and COUNTs and made two bundled queries time out on Virtuoso. Its
+        default graph cannot be written to either, so partnergraph keeps the merge in a named
+        graph of its own (`MERGE_GRAPH`) and sends every query with that graph as
+        ``default-graph-uri`` (and, for a query that says GRAPH, the article graphs as
+        ``named-graph-uri``). The merge graph is never part of the dataset read back.
 
-Which applies is found out on the first write (a probe triple in a scratch graph: is it visible
-in the default graph?) unless ``PARTNERGRAPH_STORE_UNION=merge|native`` says so.
+Which applies is found out on the first write (one probe triple in two scratch graphs: how
+often does the default graph hold it? 0: merge, 1: native, 2: graph) unless
+``PARTNERGRAPH_STORE_UNION=merge|native|graph`` says so. A reader that has not written finds
+graph mode by the merge graph's presence.
 
 Endpoints are derived from the query URL when the layout is recognisable (see `derive_endpoints`)
 and can be set explicitly (``--update-url``, ``--gsp-url``). Credentials come only from the
 environment, never from the command line::
 
-    PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic (digest when the server asks for it)
+    PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic; digest when the server asks for it or
+                                               refuses basic without offering it (Virtuoso)
     PARTNERGRAPH_STORE_AUTH="Bearer TOKEN"     an Authorization header (e.g. QLever's access token)
 """
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
+import numpy as np
 import pyoxigraph as ox
 import requests
 
 from .errors import StoreError, UsageError
+from .iri import OWN_GRAPH_REGEX
+from .namespaces import GRAPH_BASE
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +60,9 @@ UNION_ENV = "PARTNERGRAPH_STORE_UNION"
 
 #: how the default graph comes to be the merge of the named graphs (module docstring);
 #: auto: probe on the first write
-UNION_MODES = ("auto", "merge", "native")
+UNION_MODES = ("auto", "merge", "native", "graph")
+#: graph mode: the named graph holding the merge of the article graphs (module docstring)
+MERGE_GRAPH = GRAPH_BASE + "merged"
 #: the scratch graph of that probe; dropped again right after
 PROBE_GRAPH = "urn:partnergraph:probe"
 #: N-Triples bytes per SPARQL Update request (several article graphs go in one): Oxigraph and
@@ -127,6 +144,50 @@ def _query_form(sparql: str) -> str:
     return m.group(1).upper() if m else "SELECT"
 
 
+#: a FILTER keeping the graphs a build writes (iri.OWN_GRAPH_REGEX): a shared store holds
+#: others, and Virtuoso keeps system graphs (virtrdf#, ldp#, its VoID) that are no part of ours
+_OWN_GRAPHS = f"FILTER(REGEX(STR(?g), {json.dumps(OWN_GRAPH_REGEX)}) && ?g != <{MERGE_GRAPH}>)"
+
+#: how Virtuoso 7.2 refuses an update too large for its SPARQL compiler (measured against the
+#: Debian package 7.2.5): "SP031: The length of generated SQL text has exceeded 10000 lines";
+#: "SP030: …, line 4993: memory exhausted" past ~4,990 triples in one GRAPH block; and an
+#: "SP030: …, line 10176: syntax error" past ~10,000 lines in one request
+_TOO_LARGE = re.compile(r"generated SQL text has exceeded|\bSP030\b.*\bline \d+: (memory exhausted|syntax error)",
+                        re.IGNORECASE)
+
+
+#: the header by which Virtuoso says it cut an answer short at ResultSetMaxRows (sent only then)
+_MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+_XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
+_WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
+#: Virtuoso stores a geo:wktLiteral as its own geometry type, with single-precision coordinates
+#: (virtuoso-opensource issues #456, #808: no switch turns it off)
+_VIRTUOSO_GEOMETRY = "http://www.openlinksw.com/schemas/virtrdf#Geometry"
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def _as_written(term):
+    """A term read back from a server, in the form the build wrote it. Servers may answer an
+    equal literal in another lexical form: Virtuoso gives "0.0" for the xsd:double "0", and its
+    geometry type for a WKT point, whose coordinates are single-precision floats
+    ("-68.150001525879" for -68.15). Doubles get the shortest form (analytics._double), WKT
+    coordinates the shortest decimal of their single-precision value, which is the written one
+    for the gazetteer's five decimals."""
+    if not isinstance(term, ox.Literal):
+        return term
+    datatype = term.datatype.value
+    if datatype == _XSD_DOUBLE:
+        try:
+            value = float(term.value)
+        except ValueError:
+            return term
+        return ox.Literal(np.format_float_positional(value, trim="-"), datatype=term.datatype)
+    if datatype == _VIRTUOSO_GEOMETRY:
+        text = _NUMBER.sub(lambda m: np.format_float_positional(np.float32(m.group(0)), trim="-"), term.value)
+        return ox.Literal(text, datatype=_WKT)
+    return term
+
+
 def _sparql_term(term) -> str:
     """A term in SPARQL syntax (N-Triples syntax is valid SPARQL for IRIs and literals)."""
     return str(term)
@@ -163,6 +224,15 @@ class RemoteStore:
                 raise UsageError(f"{AUTH_ENV} must be user:password or 'Bearer TOKEN'")
             self._session.auth = (user, password)
         self._closed = False
+        #: a reader found no merge graph (graph mode) in the store
+        self._merge_graph_absent = False
+        #: SPARQL TSV accepted for large answers until a server answers with something else
+        self._tsv = True
+        #: triples one update may carry: unlimited until the server refuses a batch as too large
+        self._max_triples: int | None = None
+
+    def _stream_accept(self) -> str:
+        return f"{SPARQL_TSV}, {SPARQL_JSON};q=0.9" if self._tsv else SPARQL_JSON
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
@@ -173,10 +243,18 @@ class RemoteStore:
         try:
             resp = self._session.request(method, url, timeout=self.timeout, **kwargs)
             if resp.status_code == 401 and isinstance(self._session.auth, tuple) \
-                    and "digest" in resp.headers.get("WWW-Authenticate", "").lower():
-                # Virtuoso's /sparql-auth asks for digest, not basic
-                self._session.auth = requests.auth.HTTPDigestAuth(*self._session.auth)
+                    and "basic" not in resp.headers.get("WWW-Authenticate", "").lower():
+                # Basic credentials refused without an offer of Basic: either a Digest challenge,
+                # or (Virtuoso's /sparql-auth) a bare 401 without any WWW-Authenticate. Digest is
+                # tried once; it stays the session's scheme when it works.
+                basic = self._session.auth
+                self._session.auth = requests.auth.HTTPDigestAuth(*basic)
+                resp.close()
                 resp = self._session.request(method, url, timeout=self.timeout, **kwargs)
+                if resp.status_code == 401:
+                    self._session.auth = basic  # neither scheme: report the 401 as it came
+                else:
+                    LOGGER.info("%s: the server takes HTTP digest authentication", url)
         except requests.ConnectionError as exc:
             reason = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", str(exc))
             raise StoreError(f"{url}: {what}: cannot connect ({reason.group(1).strip() if reason else type(exc).__name__})") from None
@@ -194,6 +272,7 @@ class RemoteStore:
                 accept: str = SPARQL_JSON):
         resp = self._request("POST", self.query_url, what, data=[("query", sparql), *params],
                              headers={"Accept": accept}, stream=stream)
+        self._check_complete(resp, what)
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         fmt = _RESULT_TYPES.get(ctype)
         if fmt is None:
@@ -201,8 +280,26 @@ class RemoteStore:
             raise StoreError(f"{self.query_url}: {what}: unexpected answer of type {ctype or 'unknown'!r}")
         if stream:
             resp.raw.decode_content = True
-            return resp, ox.parse_query_results(resp.raw, fmt)
+            resp.raw.auto_close = False  # the reader below ends at EOF, not at a closed file
+            body = io.BufferedReader(resp.raw, buffer_size=1 << 16)
+            if fmt == ox.QueryResultsFormat.TSV and not body.peek(1)[:1] in (b"?", b"$", b"\n", b""):
+                # Virtuoso's TSV is not SPARQL 1.1 TSV (quoted names, IRIs as strings): ask
+                # once more for JSON, and from now on always
+                resp.close()
+                self._tsv = False
+                return self._select(sparql, what, params=params, stream=stream, accept=SPARQL_JSON)
+            return resp, ox.parse_query_results(body, fmt)
         return resp, ox.parse_query_results(resp.content, fmt)
+
+    def _check_complete(self, resp: requests.Response, what: str) -> None:
+        """Refuses an answer the server cut short. Virtuoso stops at its [SPARQL]
+        ResultSetMaxRows (10,000 in Debian's package) and says so only in this header: an
+        export or a query answer would silently miss the rest."""
+        cap = resp.headers.get(_MAX_ROWS_HEADER)
+        if cap:
+            resp.close()
+            raise StoreError(f"{self.query_url}: {what}: the server cut the answer off at {cap} rows "
+                             "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
 
     def _update(self, sparql: str, what: str) -> None:
         self._request("POST", self.update_url, what, data=sparql.encode("utf-8"),
@@ -216,21 +313,40 @@ class RemoteStore:
         return self._union
 
     def _probe(self) -> str:
-        """native if a triple written to a scratch named graph shows in the default graph."""
+        """How often a triple written to two scratch named graphs shows in the default graph:
+        never (merge), once (native: a set union), twice (graph: a bag union)."""
         token = ox.Literal("probe " + os.urandom(8).hex())
         triple = f"<{PROBE_GRAPH}> <{PROBE_GRAPH}> {_sparql_term(token)}"
-        self._update(f"INSERT DATA {{ GRAPH <{PROBE_GRAPH}> {{ {triple} }} }}", "probing the default graph")
+        second = PROBE_GRAPH + "-2"
+        self._update(f"INSERT DATA {{ GRAPH <{PROBE_GRAPH}> {{ {triple} }} GRAPH <{second}> {{ {triple} }} }}",
+                     "probing the default graph")
         try:
-            seen = bool(self._select(f"ASK {{ {triple} }}", "probing the default graph")[1])
+            sols = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {triple} }}", "probing the default graph")[1]
+            seen = int(next(iter(sols))["n"].value)
         finally:
-            self._update(f"DROP SILENT GRAPH <{PROBE_GRAPH}>", "removing the probe graph")
-        mode = "native" if seen else "merge"
+            self._update(f"DROP SILENT GRAPH <{PROBE_GRAPH}> ; DROP SILENT GRAPH <{second}>",
+                         "removing the probe graphs")
+        mode = "merge" if seen == 0 else "native" if seen == 1 else "graph"
         LOGGER.info("%s: default graph is the merge of the named graphs via %s", self.query_url, mode)
         return mode
 
-    @staticmethod
-    def _unmerge(graph: str) -> str:
-        """SPARQL Update: remove from the default graph what only `graph` states."""
+    def _read_mode(self) -> str | None:
+        """The mode as far as a reader needs it, without writing: graph mode shows by its merge
+        graph; otherwise the endpoint's default graph is queried as it is."""
+        if self._union is None and not self._merge_graph_absent:
+            ask = f"ASK {{ GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }} }}"
+            if bool(self._select(ask, "looking for the merge graph")[1]):
+                self._union = "graph"
+            else:
+                self._merge_graph_absent = True
+        return self._union
+
+    def _unmerge(self, graph: str) -> str:
+        """SPARQL Update: remove from the merge what only `graph` states."""
+        if self._mode() == "graph":
+            return (f"DELETE {{ GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+                    f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+                    f"FILTER(?other != <{graph}> && ?other != <{MERGE_GRAPH}>) }} }}")
         return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
                 f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
 
@@ -295,20 +411,76 @@ class RemoteStore:
             self._request("DELETE", self.gsp_url, f"dropping <{graph}>", params={"graph": graph}, ok=(404,))
 
     def _write(self, batch: list[tuple[str, bytes]]) -> None:
+        """Replaces the graphs of `batch` ((graph, N-Triples) pairs) in as few requests as the
+        server accepts. A server that refuses a request as too large to compile (Virtuoso's
+        SP031) gets it again in halves, down to one graph a request and then one graph's
+        triples in parts; the size that worked is kept for the rest of the session."""
+        for chunk in self._chunks(batch):
+            self._write_sized(chunk)
+
+    def _chunks(self, batch: list[tuple[str, bytes]]) -> Iterator[list[tuple[str, bytes]]]:
+        """`batch` in runs of at most `_max_triples` triples (one graph may exceed it alone)."""
+        if self._max_triples is None:
+            yield batch
+            return
+        run: list[tuple[str, bytes]] = []
+        count = 0
+        for graph, data in batch:
+            n = data.count(b"\n")
+            if run and count + n > self._max_triples:
+                yield run
+                run, count = [], 0
+            run.append((graph, data))
+            count += n
+        if run:
+            yield run
+
+    def _write_sized(self, batch: list[tuple[str, bytes]], *, drop: bool = True) -> None:
+        try:
+            self._write_request(batch, drop=drop)
+            return
+        except StoreError as exc:
+            if not _TOO_LARGE.search(str(exc)):
+                raise
+            triples = sum(data.count(b"\n") for _, data in batch)
+            if len(batch) == 1 and triples <= 1:
+                raise
+            self._max_triples = max(1, min(self._max_triples or triples, triples) // 2)
+            LOGGER.info("%s: the server refused %d triples in one update; sending at most %d",
+                        self.update_url, triples, self._max_triples)
+        if len(batch) > 1:
+            half = len(batch) // 2
+            self._write_sized(batch[:half], drop=drop)
+            self._write_sized(batch[half:], drop=drop)
+            return
+        # one graph too large for one request: replaced first, its remaining triples added after
+        # (the only case in which a reader can see a graph half-written)
+        graph, data = batch[0]
+        lines = data.splitlines(keepends=True)
+        half = len(lines) // 2
+        self._write_sized([(graph, b"".join(lines[:half]))], drop=drop)
+        self._write_sized([(graph, b"".join(lines[half:]))], drop=False)
+
+    def _write_request(self, batch: list[tuple[str, bytes]], *, drop: bool = True) -> None:
         """One SPARQL Update request replacing the graphs of `batch` ((graph, N-Triples) pairs):
         stores that run a request as one transaction (Oxigraph, Fuseki) never show a
         half-replaced graph. In merge mode every old graph leaves the merge before any new one
-        enters it, so a triple stated by two replaced graphs is counted right."""
-        merge = self._mode() == "merge"
+        enters it, so a triple stated by two replaced graphs is counted right. With
+        ``drop=False`` the triples are added to what the graphs hold."""
+        merge = self._mode() in ("merge", "graph")
         operations = []
-        for graph, _ in batch:
+        for graph, _ in batch if drop else ():
             if merge:
                 operations.append(self._unmerge(graph))
             operations.append(f"DROP SILENT GRAPH <{graph}>")
         inserts = "".join(f"GRAPH <{graph}> {{\n{data.decode('utf-8')}}}\n" for graph, data in batch if data)
         if inserts:
             merged = "".join(data.decode("utf-8") for _, data in batch) if merge else ""
+            if merged and self._mode() == "graph":
+                merged = f"GRAPH <{MERGE_GRAPH}> {{\n{merged}}}\n"
             operations.append(f"INSERT DATA {{\n{inserts}{merged}}}")
+        if not operations:
+            return
         what = f"storing <{batch[0][0]}>" + (f" and {len(batch) - 1} more graphs" if len(batch) > 1 else "")
         self._update(" ;\n".join(operations), what)
 
@@ -316,20 +488,27 @@ class RemoteStore:
         if self._mode() == "native" and self.gsp_url:
             self._request("DELETE", self.gsp_url, f"dropping <{graph}>", params={"graph": graph}, ok=(404,))
             return
-        operations = [self._unmerge(graph)] if self._mode() == "merge" else []
+        operations = [self._unmerge(graph)] if self._mode() in ("merge", "graph") else []
         self._update(" ;\n".join([*operations, f"DROP SILENT GRAPH <{graph}>"]), f"dropping <{graph}>")
 
     def graph_names(self) -> set[str]:
-        _, sols = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "listing the named graphs")
-        return {sol["g"].value for sol in sols if isinstance(sol["g"], ox.NamedNode)}
+        _, sols = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} {_OWN_GRAPHS} }}", "listing the named graphs")
+        names = {sol["g"].value for sol in sols if isinstance(sol["g"], ox.NamedNode)}
+        if not names:
+            # Virtuoso matches no graph with an empty pattern; asking for a triple costs a scan,
+            # paid only when the cheap form found nothing
+            _, sols = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}",
+                                   "listing the named graphs")
+            names = {sol["g"].value for sol in sols if isinstance(sol["g"], ox.NamedNode)}
+        return names
 
     def quads(self) -> Iterator[ox.Quad]:
         """The quads of the named graphs, streamed (the default graph is derived from them)."""
-        resp, sols = self._select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", "reading all quads",
-                                  stream=True, accept=f"{SPARQL_TSV}, {SPARQL_JSON};q=0.9")
+        resp, sols = self._select(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}",
+                                  "reading all quads", stream=True, accept=self._stream_accept())
         try:
             for sol in sols:
-                yield ox.Quad(sol["s"], sol["p"], sol["o"], sol["g"])
+                yield ox.Quad(sol["s"], sol["p"], _as_written(sol["o"]), sol["g"])
         except (SyntaxError, OSError, requests.RequestException) as exc:
             raise StoreError(f"{self.query_url}: reading all quads: the answer broke off: {exc}") from None
         finally:
@@ -341,6 +520,10 @@ class RemoteStore:
         if default_graph or named_graphs:
             params = [("default-graph-uri", g) for g in default_graph or []]
             params += [("named-graph-uri", g) for g in named_graphs or []]
+        elif self._read_mode() == "graph":
+            params = [("default-graph-uri", MERGE_GRAPH)]
+            if re.search(r"\bGRAPH\b", sparql, re.IGNORECASE):
+                params += [("named-graph-uri", g) for g in sorted(self.graph_names())]
         else:
             params = []  # the endpoint's default graph: the merge (module docstring)
         if _query_form(sparql) in ("SELECT", "ASK"):
@@ -348,6 +531,7 @@ class RemoteStore:
         accept = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
         resp = self._request("POST", self.query_url, "query", data=[("query", sparql), *params],
                              headers={"Accept": accept})
+        self._check_complete(resp, "query")
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype not in _RDF_TYPES:
             raise StoreError(f"{self.query_url}: query: unexpected answer of type {ctype or 'unknown'!r}")
@@ -362,18 +546,20 @@ class RemoteStore:
 
     def triples(self) -> Iterator[ox.Triple]:
         """The merged default graph: every triple once, streamed."""
-        resp, sols = self._select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", "reading the default graph",
-                                  stream=True, accept=f"{SPARQL_TSV}, {SPARQL_JSON};q=0.9")
+        # from the named graphs, not the endpoint's default graph: that may hold other graphs too
+        resp, sols = self._select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}",
+                                  "reading the default graph", stream=True, accept=self._stream_accept())
         try:
             for sol in sols:
-                yield ox.Triple(sol["s"], sol["p"], sol["o"])
+                yield ox.Triple(sol["s"], sol["p"], _as_written(sol["o"]))
         except (SyntaxError, OSError, requests.RequestException) as exc:
             raise StoreError(f"{self.query_url}: reading the default graph: the answer broke off: {exc}") from None
         finally:
             resp.close()
 
     def __len__(self) -> int:
-        _, sols = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "counting quads")
+        _, sols = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}",
+                               "counting quads")
         return int(next(iter(sols))["n"].value)
 
     def flush(self) -> None:

@@ -242,6 +242,8 @@ class Crawler:
             self._progress(f"crawl: page {pages} {page.final_url}: {len(links)} article links"
                            + (f", next {more[0]}" if more else ""))
             for link in links:
+                if link.url in visited:  # a link back to a listing page read already
+                    continue
                 if budget[0] <= 0:
                     self._progress(f"crawl: {start}: stopped after {self.options.max_articles} "
                                    "articles (--max-articles)")

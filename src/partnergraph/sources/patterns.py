@@ -36,6 +36,19 @@ NEXT_TEXTS = frozenset({
 })
 #: arrows and punctuation that decorate pagination links ("weiter »", "› nächste Seite")
 LINK_DECORATION = re.compile(r"[\s»«›‹>→⟩\u00a0.:]+")
+#: words of an aria-label or title that say "next page" ("Zur nächsten Seite gehen", "Seite
+#: vor"); the link text itself is matched whole (NEXT_TEXTS), because a headline may say "weiter"
+NEXT_LABEL = re.compile(r"\b(nächsten?|next|weiter|vorwärts|ältere)\b", re.IGNORECASE)
+PREVIOUS_LABEL = re.compile(r"\b(vorherige[nr]?|zurück|previous|prev|ersten?|letzten?|first|last|neuere|ende)\b",
+                            re.IGNORECASE)
+#: a link whose whole text is one of these arrows goes to the next page; "»" only where no "›"
+#: is offered, because pagers that show both use "»" for the last page (TYPO3's tx-news)
+NEXT_ARROWS = ("›", ">", "→", "»")
+#: the page number in a listing URL: a query parameter (``?page=2``, Drupal's 0-based
+#: ``?page=1``, ``?p=2``, WordPress's ``?paged=2``, TYPO3's ``…[currentPage]=2``) or a path
+#: segment pair (``/seite/2``, ``/page/2/``); Joomla's ``?start=10`` counts articles, not pages
+PAGE_PARAM = re.compile(r"^(?:page|p|pg|paged|seite|currentpage|start|limitstart|offset)$", re.IGNORECASE)
+PAGE_PATH = re.compile(r"/(?:seite|page|pages|p)/(\d+)(/?)$", re.IGNORECASE)
 #: containers that hold pagination (class or id), so a bare "›" or "2" link is understood
 PAGINATION_CONTAINER = re.compile(r"pag(e|ination|er|ing)|seiten|browse", re.IGNORECASE)
 #: the marker of the current page inside a pagination container
@@ -44,9 +57,11 @@ CURRENT_PAGE = re.compile(r"\b(current|active|is-active|act|cur|selected)\b", re
 # -- teasers ------------------------------------------------------------------------------------
 
 #: ancestors whose links are site chrome, never teasers
-CHROME_XPATH = ("ancestor-or-self::*[self::nav or self::header or self::footer or self::aside "
-                "or self::form or @role='navigation' or @role='banner' or @role='contentinfo' "
-                "or @role='dialog' or @role='complementary']")
+#: (a header or footer inside an <article> is that article's own, as WordPress writes its
+#: headline links: <article><header class="entry-header"><h2><a>)
+CHROME_XPATH = ("ancestor-or-self::*[self::nav or ((self::header or self::footer) and not(ancestor::article)) "
+                "or self::aside or self::form or @role='navigation' or @role='banner' "
+                "or @role='contentinfo' or @role='dialog' or @role='complementary']")
 #: class/id words of chrome containers that are not marked by element or role (whole words)
 CHROME_CLASS = re.compile(
     r"(^|[\s_-])(cookie\w*|consent|breadcrumbs?|pagination|pager|menu|navbar|navigation|social|"
@@ -55,6 +70,19 @@ CHROME_CLASS = re.compile(
 #: class words of the block that holds one teaser (an item of a news list)
 TEASER_CLASS = re.compile(r"teaser|news-?item|news-?list-?item|list-?item|entry|post|card|"
                           r"article|meldung|beitrag", re.IGNORECASE)
+#: where the main content of a page is, first match wins; the whole body when none matches
+MAIN_CONTENT_XPATHS = (
+    "//main", "//*[@role='main']",
+    "//*[@id='content' or @id='inhalt' or @id='main' or @id='main-content' or @id='maincontent' "
+    "or @id='content-main' or @id='hauptinhalt']",
+)
+#: the last path segment of an article page: a slug of three words or more
+#: ("koeln-und-tunis-tauschen-sich-aus"), or a number of three digits or more anywhere in
+#: the path or query (a CMS id: "/pressemitteilungen/2024/123456.php", "?id=4711")
+ARTICLE_SLUG = re.compile(r"^[^/]*?[\w%]+[-_][\w%]+[-_][\w%]+[^/]*$")
+ARTICLE_NUMBER = re.compile(r"\d{3,}")
+#: link text of this many words or more reads as a headline, not as a menu entry
+HEADLINE_WORDS = 4
 #: the text of a "read more" link below a teaser
 READ_MORE_TEXTS = frozenset({"mehr", "weiterlesen", "mehr lesen", "mehr erfahren", "zum artikel",
                              "zur meldung", "artikel lesen", "meldung lesen", "mehr dazu",
