@@ -290,3 +290,87 @@ def test_retry_after_accepts_seconds_and_http_dates():
     assert retry_after_seconds("7", now=0) == 7.0
     assert retry_after_seconds("Thu, 01 Jan 1970 00:01:40 GMT", now=40.0) == 60.0
     assert retry_after_seconds("bald", now=0) is None
+
+
+# -- a deadline per request, whatever the server trickles ------------------------------------------
+
+class TrickleServer:
+    """A loopback server that answers every request one byte at a time, `interval` seconds
+    apart: the whole answer (`trickle="headers"`: a long header line, so the headers never end)
+    or, after complete headers, the body. It gives up after `limit` seconds."""
+
+    def __init__(self, trickle: str, *, interval: float = 0.1, limit: float = 15.0):
+        import threading
+
+        self.trickle, self.interval, self.limit = trickle, interval, limit
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(5)
+        self.sock.close()
+
+    @property
+    def url(self) -> str:
+        scheme = "https" if self.trickle == "tls" else "http"
+        return f"{scheme}://127.0.0.1:{self.sock.getsockname()[1]}/langsam.html"
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    if self.trickle != "tls":  # a TLS client speaks first, and waits
+                        conn.recv(65536)
+                    body = b"<html><body><p>" + b"Langsam kommt der Text. " * 40 + b"</p></body></html>"
+                    head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                            + b"Content-Length: " + str(len(body)).encode() + b"\r\n")
+                    if self.trickle == "tls":  # a TLS record header announcing 16 KB, then drops
+                        slow, fast = b"\0" * 16384, b"\x16\x03\x03\x40\x00"
+                    elif self.trickle == "headers":
+                        slow, fast = head + b"X-Polster: " + b"a" * 400 + b"\r\n\r\n" + body, b""
+                    else:
+                        fast, slow = head + b"\r\n", body
+                    conn.sendall(fast)
+                    started = time.monotonic()
+                    for i in range(len(slow)):
+                        if self.stop.is_set() or time.monotonic() - started > self.limit:
+                            break
+                        conn.sendall(slow[i:i + 1])
+                        time.sleep(self.interval)
+                except OSError:
+                    pass  # the client hung up: what the deadline is for
+
+
+@pytest.mark.parametrize("trickle", ["headers", "body", "tls"])
+def test_the_timeout_is_a_deadline_for_the_whole_request_even_if_the_server_trickles(tmp_path, trickle):
+    with TrickleServer(trickle) as server:
+        fetcher = Fetcher(options(tmp_path, timeout=1.0, retries=0, ignore_robots=True))
+        started = time.monotonic()
+        err = fetch_error(fetcher, server.url)
+        elapsed = time.monotonic() - started
+    # one byte per 0.1 s: the answer (or the TLS handshake) would take over 40 s; the deadline
+    # ends it at 1 s
+    assert elapsed < 2.0, f"the request took {elapsed:.1f} s"
+    assert "within 1 s (--timeout)" in str(err) and err.transient
+
+
+def test_a_trickled_request_is_retried_and_each_attempt_keeps_its_deadline(tmp_path):
+    with TrickleServer("body") as server:
+        fetcher = Fetcher(options(tmp_path, timeout=0.5, retries=2, backoff=0.01, ignore_robots=True))
+        started = time.monotonic()
+        err = fetch_error(fetcher, server.url)
+        elapsed = time.monotonic() - started
+    assert "gave up after 3 attempts" in str(err)
+    assert elapsed < 3 * 0.5 + 1.0, f"three attempts took {elapsed:.1f} s"

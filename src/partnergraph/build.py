@@ -266,6 +266,8 @@ def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
             graphs[graph] = quads
         except PartnergraphError as exc:
             out.append(Extracted(a.url, graph, None, error=str(exc)))
+        except OSError:  # the disk (a full one, most likely), not the article: the build stops
+            raise
         except Exception as exc:  # an article the rules choke on costs that article, not the build
             LOGGER.debug("extraction failed for %s", a.url, exc_info=True)
             out.append(Extracted(a.url, graph, None, error=f"extraction failed: {type(exc).__name__}: {exc}"))
@@ -294,11 +296,25 @@ def extract_all(articles: list[Article], task: _Task, jobs: int, progress: Progr
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    try:
         for result in pool.map(_extract_chunk, [task] * len(chunks), chunks):
             yield from result
             done += len(result)
             progress(f"extracted {done}/{len(articles)} articles")
+    finally:
+        # a failing build (a full disk) does not wait for the chunks not yet begun
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """First thing in a worker: end with the build (a killed build must leave no worker
+    running, writing pieces and holding the directory's lock) and let go of the lock."""
+    from .dirlock import die_with_parent, release_inherited_locks
+
+    die_with_parent(parent)
+    release_inherited_locks()
 
 
 # -- state -------------------------------------------------------------------------------------
@@ -375,9 +391,11 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
         staging = out_dir / STAGING_DIR
         staging.mkdir()
         store = None
+        new_pieces: set[str] = set()
         try:
             store = _staged_store(out_dir, staging, options)
-            run = _update_store(store, got, report, minter, options, progress, out_dir, staging)
+            run = _update_store(store, got, report, minter, options, progress, out_dir, staging,
+                                new_pieces=new_pieces)
             pieces = run.pieces
             write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
                           dumps=run.dumps, run=run)
@@ -392,14 +410,37 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
             write_atomic(out_dir / COMMIT_FILE, "the files in .staging are complete\n")
             _move_staged(out_dir)
             DumpCache(out_dir).collect_garbage(p for p in pieces.values() if p)
-        except BaseException:
+        except BaseException as exc:
             for child in list(_DumpsChild.running):
                 child.stop()
             if store is not None:
                 _close_quietly(store)
             recover(out_dir)  # discards the staging area, or finishes a commit that had begun
-            raise
+            full = disk_full(exc)
+            if full is None:
+                raise
+            # on a full disk, the pieces this build wrote go too (elsewhere they save the next
+            # build their extraction)
+            cache = DumpCache(out_dir)
+            for name in new_pieces:
+                cache.path(name).unlink(missing_ok=True)
+            raise StoreError(f"{full.filename or out_dir}: no space left on device; the build stopped, "
+                             "its partial files are removed, the previous outputs are intact") from None
     return report
+
+
+def disk_full(exc: BaseException) -> OSError | None:
+    """The "no space left" error behind `exc` (a chain of causes), if that is what it is."""
+    import errno
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        # RocksDB's errors reach Python as OSError without an errno, its text naming the cause
+        if isinstance(exc, OSError) and (exc.errno == errno.ENOSPC or "No space left on device" in str(exc)):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 @dataclass
@@ -501,7 +542,7 @@ class _DumpsChild:
         spec = staging / ".dumps-spec.json"
         spec.write_text(json.dumps({"cache": str(cache.dir.parent), "pieces": pieces, "others": str(others_file),
                                     "graphs": sorted(others), "base": base, "ttl": str(staging / "graph.ttl"),
-                                    "trig": str(staging / "graph.trig")}), encoding="utf-8")
+                                    "trig": str(staging / "graph.trig"), "parent": os.getpid()}), encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-c", _DUMPS, str(spec)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         _DumpsChild.running.add(self)
@@ -528,6 +569,10 @@ def _dumps_child(spec_path: str) -> int:
     from .dumpcache import DumpCache
 
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    if spec.get("parent"):
+        from .dirlock import die_with_parent
+
+        die_with_parent(spec["parent"])  # a killed build leaves no writer in its staging area
     others: dict[str, list[ox.Quad]] = {g: [] for g in spec["graphs"]}
     for q in ox.parse(path=spec["others"], format=ox.RdfFormat.N_QUADS):
         others[q.graph_name.value].append(q)
@@ -582,10 +627,12 @@ class _Loader:
 
 
 def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
-                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path) -> _Run:
+                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path,
+                  *, new_pieces: set[str] | None = None) -> _Run:
     """Extracts new and changed articles into `store`, prunes, writes graph.ttl and graph.trig
     from the dump pieces while the store loads (or from the store when pieces are missing), the
-    vocabulary and analytics graphs, and the state beside the store."""
+    vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
+    names of the dump pieces this build may write that did not exist before."""
     from .dumpcache import DumpCache
     from .export import write_atomic
 
@@ -620,6 +667,8 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
         # 20 ms, replacing 10,000 graphs one by one minutes
         store.raw.clear()
         present, cleared = set(), True
+    if new_pieces is not None:
+        new_pieces.update(n for n in (piece_name(fp, a.url, a.content_hash) for a in todo) if not cache.has(n))
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
@@ -826,9 +875,25 @@ def _move_staged(out_dir: Path) -> None:
                     shutil.rmtree(trash / item.name)
                 os.replace(target, trash / item.name)
             os.replace(item, target)
+            if item.name == "graph.ttl":
+                _pause_for_tests()
     (out_dir / COMMIT_FILE).unlink(missing_ok=True)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(trash, ignore_errors=True)
+
+
+#: set only by tests: a file the build creates, with its pid, in the middle of its commit (after
+#: moving graph.ttl, before the store) and then waits there to be killed (tests/test_build_kill.py)
+PAUSE_IN_COMMIT_ENV = "PARTNERGRAPH_TEST_PAUSE_IN_COMMIT"
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_IN_COMMIT_ENV)
+    if marker:
+        import time
+
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(600)
 
 
 def recover(out_dir: Path) -> None:
@@ -847,21 +912,11 @@ def recover(out_dir: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(out_dir: Path):
-    """One build per directory at a time."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no advisory locks, no protection
+    """One build per directory at a time (a lock left by a dead build is taken over)."""
+    from .dirlock import locked
+
+    with locked(out_dir / LOCK_FILE, busy=f"{out_dir}: another build is writing this directory"):
         yield
-        return
-    with open(out_dir / LOCK_FILE, "a+b") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(f"{out_dir}: another build is writing this directory") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _close_quietly(store: GraphStore) -> None:
@@ -967,11 +1022,55 @@ def recorded_store(out_dir: Path) -> tuple[str | None, dict]:
 def open_existing(out_dir: Path, *, store_url: str | None = None, **remote) -> GraphStore:
     """The store of an already built graph directory, opened for reading: `store_url` when
     given, else the store the directory records (a build with --store), else the embedded one."""
+    reading = Path(out_dir)
     if not store_url:
+        reading = settled(out_dir)  # first: state.json, which records the store, may be mid-commit
         store_url, recorded = recorded_store(out_dir)
         remote = {**recorded, **remote}
     if store_url:
         return open_store(out_dir, store_url=store_url, **remote)
+    out_dir = reading
     if not (out_dir / "store").exists():
         raise StoreError(f"{out_dir}: no graph here (run 'partnergraph build -d {out_dir}' first)")
     return open_store(out_dir, read_only=True)
+
+
+#: seconds a reader waits for a running build's commit (moving a few files: milliseconds) to end
+COMMIT_WAIT_SECONDS = 10.0
+
+
+def settled(out_dir: Path) -> Path:
+    """Before reading `out_dir`: finishes or rolls back what an interrupted build left (as the
+    next build would), and returns the folder whose store holds the consistent state.
+
+    A running build is left alone: its staging area is not the directory's state until its
+    commit, which is waited for. Where the reader may not write, nothing is changed and the
+    committed state is read where it lies: after ``.commit``, the staged store if it has not
+    been moved yet; before it, the previous store.
+    """
+    out_dir = Path(out_dir)
+    if not any((out_dir / name).exists() for name in (COMMIT_FILE, STAGING_DIR, TRASH_DIR)):
+        return out_dir
+    from .dirlock import try_locked
+
+    deadline = dt.datetime.now() + dt.timedelta(seconds=COMMIT_WAIT_SECONDS)
+    while True:
+        with try_locked(out_dir / LOCK_FILE) as mine:
+            if mine is None:
+                break  # a directory this process may only read
+            if mine:
+                try:
+                    recover(out_dir)
+                    return out_dir
+                except OSError as exc:
+                    LOGGER.info("%s: cannot finish an interrupted build here (%s); reading its last "
+                                "consistent state", out_dir, exc.strerror or exc)
+                    break
+        if not (out_dir / COMMIT_FILE).exists() or dt.datetime.now() > deadline:
+            break  # a build is running and has not begun its commit (or is stuck in it)
+        import time
+
+        time.sleep(0.05)
+    if (out_dir / COMMIT_FILE).exists() and (out_dir / STAGING_DIR / STORE_DIRNAME).exists():
+        return out_dir / STAGING_DIR
+    return out_dir

@@ -15,8 +15,9 @@ from rdflib import Literal as RLiteral
 from rdflib import URIRef
 
 from .iri import Minter
-from .models import Extraction, Mention, Place, Span
+from .models import Extraction, Mention, Place, Span, date_xsd_type
 from .namespaces import GEO, GEONAMES, PG, SCHEMA, VOCABULARY_GRAPH
+from .sentences import derived_headline
 from .territories import countries, regions
 from .vocab import Vocabulary
 
@@ -193,10 +194,13 @@ class ArticleGraph:
         self.add(a, SCHEMA.url, N(art.url))
         if art.title:
             self.add(a, SCHEMA.headline, de(art.title))
+        elif art.text:  # every article has a headline: one without gets its first sentence
+            self.add(a, SCHEMA.headline, de(derived_headline(art.text)))
+            self.add(a, PG.titleDerived, ox.Literal(True))
         if art.text:
             self.add(a, SCHEMA.description, de(art.text))
         if art.date:
-            self.add(a, SCHEMA.datePublished, typed(art.date.isoformat(), "date"))
+            self.add(a, SCHEMA.datePublished, typed(art.date.isoformat(), date_xsd_type(art.date)))
         if art.place:
             self.add(a, PG.dateline, ox.Literal(art.place))
         if art.image_alt:

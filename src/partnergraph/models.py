@@ -8,6 +8,28 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known only to the year or to the month ("2023", "März 2023"). A full date is a
+    `datetime.date`; both have `year` and `isoformat()`."""
+
+    year: int
+    month: int | None = None
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def xsd_type(self) -> str:
+        """The XML Schema type of the value: gYear or gYearMonth."""
+        return "gYear" if self.month is None else "gYearMonth"
+
+
+def date_xsd_type(date: dt.date | PartialDate) -> str:
+    """xsd:date for a full date, xsd:gYearMonth or xsd:gYear for a partial one (local name)."""
+    return date.xsd_type if isinstance(date, PartialDate) else "date"
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article, whatever it was read from."""
@@ -15,7 +37,8 @@ class Article:
     url: str
     title: str = ""
     text: str = ""
-    date: dt.date | None = None
+    #: as precise as the source says: a full date, or a year or month (`PartialDate`)
+    date: dt.date | PartialDate | None = None
     place: str = ""
     image_alt: str = ""
     #: where it came from, for messages: ``file:line``, ``file#block``, or the fetched URL

@@ -133,7 +133,8 @@ def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | N
                     GROUP BY ?x ORDER BY DESC(?n) STR(?x) LIMIT 1"""
         examples += [sol["x"].value for sol in store.query(q)]
     modified = None
-    for sol in store.query(p + "SELECT (MAX(?d) AS ?m) WHERE { ?a a pg:Article ; schema:datePublished ?d }"):
+    for sol in store.query(p + "SELECT (MAX(?d) AS ?m) WHERE { ?a a pg:Article ; schema:datePublished ?d . "
+                             "FILTER(DATATYPE(?d) = xsd:date) }"):
         modified = sol["m"].value if sol["m"] is not None else None
     return DatasetStats(triples=triples, entities=entities, properties=properties, classes=classes,
                         class_entities=dict(sorted(class_entities.items())), examples=sorted(examples),

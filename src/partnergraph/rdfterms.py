@@ -31,6 +31,7 @@ class PG(DefinedNamespace):
     # article
     mentions: URIRef
     dateline: URIRef
+    titleDerived: URIRef
     imageCaption: URIRef
     analysedText: URIRef
     # places

@@ -64,3 +64,21 @@ def sentence_of(spans: list[Span], offset: int) -> Span:
         else:
             return s
     return spans[max(0, min(lo, len(spans) - 1))] if spans else Span(0, 0)
+
+
+#: longest headline made from an article's first sentence (characters, an ellipsis included):
+#: the sample's headlines are 40–110 characters long; 100 keeps a derived one within that range
+HEADLINE_MAX_CHARS = 100
+
+
+def derived_headline(text: str) -> str:
+    """A headline for an article that has none: its first sentence, shortened at a word
+    boundary (with "…") when longer than `HEADLINE_MAX_CHARS`."""
+    spans = split(text)
+    first = " ".join((text[spans[0].start:spans[0].end] if spans else text).split())
+    if len(first) <= HEADLINE_MAX_CHARS:
+        return first
+    cut = first[:HEADLINE_MAX_CHARS - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"

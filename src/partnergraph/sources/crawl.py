@@ -58,8 +58,9 @@ class CrawlOptions:
     #: seconds between two requests to one host: the conventional polite rate of one request per
     #: second (a larger robots.txt Crawl-delay wins, up to http.MAX_CRAWL_DELAY)
     delay: float = 1.0
-    #: seconds to connect, for any pause while reading, and for a whole body. Slow municipal CMS
-    #: pages answer within a few seconds; 20 s is generous and bounds a dead host's cost
+    #: seconds one request may take, connecting, headers and body together (a deadline, not a
+    #: per-read timeout: http._Deadline). Slow municipal CMS pages answer within a few seconds;
+    #: 20 s is generous and bounds a dead or trickling host's cost
     timeout: float = 20.0
     #: further attempts after a 429, 5xx, timeout or truncated body: three, waiting 1, 2, 4 s
     retries: int = 3
@@ -128,7 +129,7 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
                    help=f"pause between requests to one host (default {d.delay:g}; "
                         "a longer robots.txt Crawl-delay wins)")
     g.add_argument("--timeout", type=_seconds, default=d.timeout, metavar="SECONDS",
-                   help=f"to connect, per pause while reading and per body (default {d.timeout:g})")
+                   help=f"deadline of one request: connecting, headers and body together (default {d.timeout:g})")
     g.add_argument("--retries", type=_non_negative_int, default=d.retries, metavar="N",
                    help=f"retries after 429/5xx/timeouts, with doubling pauses (default {d.retries})")
     g.add_argument("--max-retry-after", type=_seconds, default=d.max_retry_after, metavar="SECONDS",

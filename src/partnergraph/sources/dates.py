@@ -6,6 +6,8 @@ import datetime as dt
 import email.utils
 import re
 
+from ..models import PartialDate
+
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
     "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
@@ -73,3 +75,38 @@ def parse_date(text: str) -> dt.date | None:
 
 def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
+
+
+#: the date forms an input file may give (README, docs/sources.md), each the whole value:
+#: "2023-07-24" (optionally with a time), "2023-07", "2023", "24.07.2023", "24. Juli 2023",
+#: "Juli 2023". Nothing else: "20230724" or an ISO week date "2023-W30-1", which Python's
+#: date.fromisoformat accepts, are not what a German news file means by a date.
+_INPUT_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+     lambda m: _safe(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"(\d{4})-(\d{2})"), lambda m: _partial(int(m[1]), int(m[2]))),
+    (re.compile(r"(\d{4})"), lambda m: _partial(int(m[1]))),
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), lambda m: _safe(int(m[3]), int(m[2]), int(m[1]))),
+    (re.compile(rf"(\d{{1,2}})\.\s*({_MONTH_ALT})\.?\s+(\d{{4}})", re.IGNORECASE),
+     lambda m: _safe(int(m[3]), MONTHS[m[2].lower()], int(m[1]))),
+    (re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{4}})", re.IGNORECASE),
+     lambda m: _partial(int(m[2]), MONTHS[m[1].lower()])),
+)
+#: what the message about an unreadable date lists
+INPUT_DATE_FORMS = "2023-07-24, 2023-07, 2023, 24.07.2023, 24. Juli 2023 or Juli 2023"
+
+
+def _partial(year: int, month: int | None = None) -> PartialDate | None:
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        return None
+    return PartialDate(year, month)
+
+
+def parse_input_date(text: str) -> dt.date | PartialDate | None:
+    """The date of an input record, in one of the forms above (the whole value); None if not."""
+    text = " ".join(text.split())
+    for pattern, make in _INPUT_FORMS:
+        m = pattern.fullmatch(text)
+        if m:
+            return make(m)
+    return None

@@ -6,7 +6,6 @@ and line or block; the caller records the error and goes on with the rest of the
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import re
@@ -16,8 +15,9 @@ from pathlib import Path
 from ..errors import SourceError
 from ..iri import slugify
 from ..models import Article
-from .dates import LONG_DATE, parse_date
+from .dates import INPUT_DATE_FORMS, LONG_DATE, parse_date, parse_input_date
 from .html import article_from_html
+from .urls import article_iri
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,18 +39,43 @@ def _decode(raw: bytes, source: str) -> str:
         raise SourceError(f"invalid UTF-8 at byte {exc.start}", source=source, line=line) from None
 
 
+#: error lines one file gives before the rest are only counted: a binary file or a file in
+#: another format would otherwise give one line per line of it (777 for one file, measured)
+MAX_ERRORS_PER_FILE = 5
+#: bytes looked at to tell a text file from a binary one (as `file` and git do: a NUL byte)
+SNIFF_BYTES = 8192
+BOM = "\ufeff"
+
+
+def _not_text(path: Path) -> str:
+    """Why the file at `path` is not a UTF-8 text file ("" when it may be one)."""
+    with path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\0" in head[:200]:
+        return "UTF-16 encoded; save it as UTF-8"  # a byte order mark, and Latin letters as 2 bytes
+    nul = head.find(b"\0")
+    if nul >= 0:
+        return f"a binary file, not text (a NUL byte at byte {nul})"
+    return ""
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
-    """One article per line: url (required), title, date (YYYY-MM-DD), place, text, image_alt."""
+    """One article per line: url (required), title, date, place, text, image_alt."""
     source = str(path)
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield SourceError(f"invalid UTF-8 at column {exc.start + 1}", source=source, line=lineno)
                 continue
+            if line.startswith(BOM):
+                if lineno > 1:  # files joined with cat: the second one's byte order mark
+                    LOGGER.warning("%s:%d: a byte order mark at the start of the line (files joined "
+                                   "together?); read without it", source, lineno)
+                line = line.lstrip(BOM)
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -62,30 +87,48 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 yield SourceError(str(exc), source=source, line=lineno)
 
 
+def json_type(value: object) -> str:
+    """What a JSON value is, in the words of a message: "a number", "a list", …"""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a number", float: "a number", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _string_field(obj: dict, key: str) -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise SourceError(f"field {key!r} must be a string, got {json_type(value)}")
+    return value.strip()
+
+
 def article_from_record(obj: object, *, origin: str = "") -> Article:
     """Validates one JSON record (the JSON Lines format documented in README)."""
     if not isinstance(obj, dict):
-        raise SourceError(f"expected a JSON object, got {type(obj).__name__}")
-    url = obj.get("url")
-    if not isinstance(url, str) or not url.strip():
+        raise SourceError(f"expected a JSON object, got {json_type(obj)}")
+    if "url" not in obj or obj["url"] is None:
         raise SourceError("missing required field 'url'")
-    fields = {}
-    for key in ("title", "text", "place", "image_alt"):
-        value = obj.get(key, "")
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            raise SourceError(f"field {key!r} must be a string")
-        fields[key] = value.strip()
+    url = _string_field(obj, "url")
+    if not url:
+        raise SourceError("field 'url' is empty")
+    url, note = article_iri(url)
+    if note:
+        LOGGER.warning("%s: %s", origin or "?", note)
+    fields = {key: _string_field(obj, key) for key in ("title", "text", "place", "image_alt")}
     date = None
-    if obj.get("date"):
-        try:
-            date = dt.date.fromisoformat(str(obj["date"]))
-        except ValueError:
-            raise SourceError(f"field 'date' is not YYYY-MM-DD: {obj['date']!r}") from None
+    raw_date = _string_field(obj, "date")
+    if raw_date:
+        date = parse_input_date(raw_date)
+        if date is None:  # the article is worth more than its date
+            LOGGER.warning("%s: field 'date' %r is not a date (expected %s); the article is read without a date",
+                           origin or "?", raw_date, INPUT_DATE_FORMS)
     if not fields["title"] and not fields["text"]:
         raise SourceError(f"article {url} has neither title nor text")
-    return Article(url=url.strip(), date=date, origin=origin, **fields)
+    return Article(url=url, date=date, origin=origin, **fields)
 
 
 def article_record(article: Article) -> dict:
@@ -130,9 +173,8 @@ def read_listing(path: Path) -> Iterator[Item]:
         for n, stray in content[:-2]:
             yield SourceError(f"line outside any block: {stray[:60]!r}", source=source, line=n)
         date = parse_date(m["date"])
-        if date is None:
-            yield SourceError(f"unreadable date {m['date']!r}", source=source, line=lineno)
-            continue
+        if date is None:  # "31. Februar 2023": the article is worth more than its date
+            LOGGER.warning("%s:%d: %r is not a date; the article is read without a date", source, lineno, m["date"])
         found += 1
         yield Article(
             url=f"urn:partnergraph:{slugify(path.stem)}:{slugify(title)}",
@@ -189,6 +231,28 @@ def read_path(path: Path) -> Iterator[Item]:
         if path.stat().st_size == 0:
             yield SourceError("empty file", source=str(path))
             return
-        yield from reader(path)
+        if reader is not read_html:  # a page declares its own encoding
+            why = _not_text(path)
+            if why:
+                yield SourceError(why, source=str(path))
+                return
+        yield from _at_most_a_few_errors(reader(path), str(path))
     except OSError as exc:
         yield SourceError(f"cannot read: {exc.strerror}", source=str(path))
+
+
+def _at_most_a_few_errors(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """`items` with the errors after the first `MAX_ERRORS_PER_FILE` replaced by a count."""
+    more, first_more = 0, None
+    errors = 0
+    for item in items:
+        if isinstance(item, SourceError):
+            errors += 1
+            if errors > MAX_ERRORS_PER_FILE:
+                more += 1
+                first_more = first_more or item.line
+                continue
+        yield item
+    if more:
+        yield SourceError(f"{more} more unreadable {'entry' if more == 1 else 'entries'} from line {first_more} on "
+                          f"(only the first {MAX_ERRORS_PER_FILE} are shown)", source=source)

@@ -15,6 +15,7 @@ from ..errors import SourceError
 from ..models import Article
 from . import patterns as P
 from .dates import parse_date
+from .urls import article_iri
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,9 +44,15 @@ def decode_html(raw: bytes, *, origin: str, declared: str | None = None) -> str:
     if not raw.strip():
         raise SourceError("empty page", source=origin)
     charset = declared
-    if not charset:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        charset = "utf-16"  # a byte order mark outranks any declaration (HTML Standard, 13.2.3.1)
+    elif not charset:
         m = _CHARSET.search(raw[:4096])
         charset = m.group(1).decode("ascii") if m else "utf-8"
+        if charset.lower().replace("_", "-") in ("utf-16", "utf-16le", "utf-16be"):
+            # a meta tag readable as ASCII cannot be in UTF-16: the HTML Standard's prescan
+            # reads such a page as UTF-8
+            charset = "utf-8"
     try:
         return raw.decode(charset)
     except LookupError:
@@ -111,6 +118,9 @@ def article_from_html(raw: bytes, *, origin: str, default_url: str, charset: str
         if absolute.startswith(("http://", "https://")):
             url = urldefrag(absolute).url
             break
+    url, note = article_iri(url)
+    if note:
+        LOGGER.warning("%s: %s", origin, note)
     # deduplicate=False: trafilatura's deduplication is a process-wide cache, so the same page read
     # a second time (a rebuild, a page in a listing and a feed) would come back without its text
     extracted = trafilatura.bare_extraction(
