@@ -58,3 +58,15 @@ def test_a_damaged_cache_is_rebuilt_with_a_warning(cities, tmp_path, caplog):
         assert summary(get_gazetteer(cities)) == expected
     assert any("unreadable gazetteer cache" in r.message for r in caplog.records)
     assert summary(Gazetteer.load(cache)) == expected  # and written anew
+
+
+def test_the_cache_key_follows_the_spelling_data_and_rules(monkeypatch, tmp_path):
+    """Exonyms and transliteration rules make aliases: changing either must rebuild the cache."""
+    from partnergraph import gazetteer as gz
+
+    before = gz.Gazetteer.cache_key()
+    data = tmp_path / "exonyms-de.tsv"
+    data.write_text(gz.data_file("exonyms-de.tsv").read_text(encoding="utf-8") + "Foo\tXX\tFoo\t\n", encoding="utf-8")
+    real = gz.data_file
+    monkeypatch.setattr(gz, "data_file", lambda name: data if name == "exonyms-de.tsv" else real(name))
+    assert gz.Gazetteer.cache_key() != before

@@ -91,7 +91,7 @@ def test_a_malformed_query_shows_the_parser_message(page):
     page.fill("#q", "SELECT ?x WHERE {")
     page.click("button[type=submit]")
     page.wait_for_selector("#status.err", timeout=WAIT_MS)
-    assert page.text_content("#status").startswith("400: query: error at 1:")
+    assert page.text_content("#status").startswith("400: query: syntax error at line 1, column ")
 
 
 def test_markup_in_results_is_shown_as_text(page):

@@ -47,10 +47,10 @@ def _langs(g: Graph, s, p) -> Counter:
     return Counter(o.language for o in g.objects(s, p) if isinstance(o, Literal))
 
 
-def test_the_five_concept_schemes_exist(g):
+def test_the_six_concept_schemes_exist(g):
     schemes = {str(s) for s in g.subjects(RDF.type, SKOS.ConceptScheme)}
     assert schemes == {SCHEME + n for n in ("programmes", "themes", "partnership-types", "register-types",
-                                            "organisations")}
+                                            "organisations", "local-government-kinds")}
 
 
 def test_every_concept_has_one_preflabel_in_german_and_english(g):

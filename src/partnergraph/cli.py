@@ -145,6 +145,7 @@ def _crawl_options(args):
 
 def cmd_query(args, out: Printer) -> int:
     from .build import open_existing
+    from .namespaces import sparql_prologue
     from .query import answer, bundled_queries, resolve
 
     if args.list:
@@ -159,7 +160,9 @@ def cmd_query(args, out: Printer) -> int:
     label, text = resolve(args.query, base=base)
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     _sandbox(args, store)
-    print(answer(store, text, label=label, fmt=args.format, base=base))
+    # line numbers in messages count from the user's first line, not from the prefixes resolve adds
+    print(answer(store, text, label=label, fmt=args.format, base=base,
+                 prologue_lines=sparql_prologue(base).count("\n")))
     return 0
 
 
@@ -215,7 +218,7 @@ def cmd_evaluate(args, out: Printer) -> int:
     report = BuildReport(out_dir="")
     collected = collect(args.sources or [str(sample_dir())], report, out.progress,
                         crawl_options=CrawlOptions(cache_dir=args.dir / "http-cache"))
-    result = evaluate(args.gold, collected.articles)
+    result = evaluate(args.gold, collected.articles, split=args.split)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -360,6 +363,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("sources", nargs="*", metavar="SOURCE", help="the annotated articles (default: the sample corpus)")
     ev.add_argument("-f", "--format", choices=("table", "json"), default="table")
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
+    ev.add_argument("--split", metavar="NAME", help="only the gold records of this split (e.g. dev)")
     ev.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                     help=f"graph directory whose HTTP cache (DIR/http-cache) URL sources are read through "
                          f"(default: ./{DEFAULT_DIR})")

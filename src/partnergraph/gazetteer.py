@@ -28,12 +28,13 @@ import ahocorasick
 from .iri import slugify
 from .models import Place
 from .resources import cache_dir, data_file
-from .transliterate import is_cyrillic, pick_russian_name, pick_ukrainian_name, russian, ukrainian, variants
+from .transliterate import (is_cyrillic, latin_variants, pick_russian_name, pick_ukrainian_name, russian, ukrainian,
+                             variants)
 
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 CACHE_MAGIC = f"partnergraph-gazetteer-{FORMAT_VERSION}"
 #: countries whose Cyrillic names are transliterated into German spellings
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "MD", "BG", "RS", "MK", "MN", "TJ"}
@@ -76,11 +77,17 @@ def _usable_alias(name: str) -> bool:
 
 
 def _load_exonyms() -> dict[tuple[str, str], str]:
+    return {key: german for key, (german, _) in _exonym_rows().items()}
+
+
+def _exonym_rows() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(GeoNames name, country) → (German name, further German spellings)."""
     out = {}
     for line in data_file("exonyms-de.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            name, cc, german = line.split("\t")
-            out[(name, cc)] = german
+            name, cc, german, *more = line.split("\t")
+            others = tuple(x.strip() for x in (more[0] if more else "").split("|") if x.strip())
+            out[(name, cc)] = (german, others)
     return out
 
 
@@ -207,6 +214,7 @@ class Gazetteer:
         LOGGER.info("compiling gazetteer from %s", path)
         data = path.read_bytes()
         exonyms = _load_exonyms()
+        extra_spellings = {k: v[1] for k, v in _exonym_rows().items() if v[1]}
         places: list[tuple] = []
         aliases: dict[str, list[int]] = {}
         taken_slugs: set[tuple[str, str]] = set()
@@ -223,13 +231,18 @@ class Gazetteer:
             places.append((int(rec["geonameid"]), rec["name"], name_de, cc, float(rec["latitude"]),
                            float(rec["longitude"]), int(rec.get("population") or 0),
                            str(rec.get("admin1code") or ""), slug))
-            names = {rec["name"], name_de}
+            names = {rec["name"], name_de, *extra_spellings.get((rec["name"], cc), ())}
+            latin = set()
             for alt in rec.get("alternatenames") or []:
                 if is_cyrillic(alt):
                     if cc in CYRILLIC_COUNTRIES:
                         names.update(variants(alt, cc))
                 else:
-                    names.add(alt)
+                    latin.add(alt)
+            names |= latin
+            for alt in latin | {rec["name"]}:
+                if _usable_alias(alt):  # Kroměříž → Kromeriz, Jenin → Dschenin
+                    names.update(latin_variants(alt, cc))
             for name in names:
                 name = name.strip()
                 if _usable_alias(name):
@@ -272,6 +285,8 @@ class Gazetteer:
         h = hashlib.sha1(f"{FORMAT_VERSION}|{path}|{path.stat().st_size}|{path.stat().st_mtime_ns}".encode())
         for name in ("exonyms-de.tsv", "common-nouns-de.txt.gz"):
             h.update(data_file(name).read_bytes())
+        # the spelling rules make aliases too: a change to them must rebuild the cache
+        h.update((Path(__file__).parent / "transliterate.py").read_bytes())
         return h.hexdigest()[:16]
 
     def save(self, path: Path) -> None:

@@ -114,8 +114,9 @@ class ArticleGraph:
 
     def _municipality(self, place: Place) -> ox.NamedNode:
         cc = place.country or UNKNOWN_COUNTRY
-        node = self.typed_node(self.m.municipality(cc, place.slug), "Municipality")
+        node = self.typed_node(self.m.municipality(cc, place.slug, place.kind), "Municipality")
         self.add(node, RDFS_LABEL, de(place.name_de))
+        self.add(node, PG.localGovernmentKind, N(self.m.mint("local-government-kind", place.kind)))
         if place.name_en and place.name_en != place.name_de:
             self.add(node, RDFS_LABEL, ox.Literal(place.name_en, language="en"))
         self.add(node, PG.country, self.country(cc))

@@ -14,7 +14,7 @@ from .namespaces import DEFAULT_BASE, GRAPH_BASE
 
 KINDS = frozenset({
     "article", "municipality", "country", "region", "programme", "theme", "partnership-type",
-    "organisation", "partnership", "event", "person", "mention",
+    "organisation", "partnership", "event", "person", "mention", "local-government-kind",
 })
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ß": "ss"})
@@ -63,8 +63,14 @@ class Minter:
     def article(self, url: str) -> str:
         return self.mint("article", short_hash(url))
 
-    def municipality(self, country_code: str | None, slug: str) -> str:
-        return self.mint("municipality", (country_code or "xx").lower(), slug)
+    def municipality(self, country_code: str | None, slug: str, kind: str = "municipality") -> str:
+        """A town is ``municipality/{cc}/{slug}``; any other local government (district,
+        borough, regional association) gets its kind as a path segment, so Landkreis Harburg,
+        the Hamburg borough Harburg and the town Harburg never share an IRI."""
+        cc = (country_code or "xx").lower()
+        if kind == "municipality":
+            return self.mint("municipality", cc, slug)
+        return self.mint("municipality", cc, kind, slug)
 
     def country(self, country_code: str) -> str:
         return self.mint("country", country_code.lower())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from . import local_governments
 from .territories import surfaces
 from .vocab import Vocabulary
 
@@ -29,8 +30,8 @@ KINDS_WITH_COMPOUNDS = {"theme", "partnership-type"}
 
 @dataclass(frozen=True)
 class Term:
-    kind: str  # programme, theme, partnership-type, organisation, country, region
-    ref: str  # slug, ISO code, or region key
+    kind: str  # programme, theme, partnership-type, organisation, country, region, municipality
+    ref: str  # slug, ISO code, region key, or local-government key (local_governments.py)
     label: str  # as written in the vocabulary
     form: str = "name"  # for countries: name, adjective, demonym
     needs_context: bool = False
@@ -63,6 +64,10 @@ class TermMatcher:
                 add(label, Term(concept.kind, concept.slug, label, exact_case=_is_abbreviation(label)))
         for s in surfaces():
             add(s.text, Term(s.kind, s.ref, s.text, s.form, s.needs_context))
+        # districts and boroughs: "Landkreis Harburg", "Tempelhof-Schöneberg" (one automaton
+        # pass for all terms; the longer span then beats the gazetteer's "Harburg")
+        for text, key in local_governments.surfaces().items():
+            add(text, Term("municipality", key, text))
         self.automaton = ahocorasick.Automaton()
         for key, terms in entries.items():
             self.automaton.add_word(key, tuple(terms))
@@ -91,7 +96,8 @@ class TermMatcher:
                         end = _inflection_end(lower, end)
                     else:
                         continue
-                if term.kind in ("country", "region") and term.form in ("name", "demonym") and not text[start].isupper():
+                if term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym") \
+                        and not text[start].isupper():
                     continue
                 hits.append(TermHit(term, start, end))
         return hits

@@ -66,9 +66,17 @@ class Article:
         return h.hexdigest()
 
 
+#: the kinds of local government a partner can be (ontology/local-government-kinds.ttl):
+#: a town or Gemeinde; a district (Landkreis, Kreis, county, powiat, rajon, département); a
+#: borough of a city (Berlin and Hamburg Bezirke); a regional association that takes a
+#: district's place (Region Hannover, Städteregion Aachen)
+LOCAL_GOVERNMENT_KINDS = ("municipality", "district", "borough", "regional-association")
+
+
 @dataclass(frozen=True)
 class Place:
-    """A municipality (city, town, Landkreis) as resolved by the gazetteer or a cue rule."""
+    """A local government (town, Landkreis, borough) as resolved by the gazetteer, the table of
+    German local governments or a cue rule."""
 
     name_de: str
     country: str | None  # ISO 3166-1 alpha-2, upper case
@@ -80,11 +88,15 @@ class Place:
     region: str | None = None  # German label of the region, when known
     #: the IRI slug: assigned by the gazetteer so that same-named places of one country differ
     slug: str = ""
+    #: one of LOCAL_GOVERNMENT_KINDS: Landkreis Harburg is a district, never the town Harburg
+    kind: str = "municipality"
 
     @property
     def key(self) -> str:
         if self.geonameid is not None:
             return f"gn:{self.geonameid}"
+        if self.kind != "municipality":
+            return f"{self.country or 'XX'}:{self.kind}:{self.name_de.casefold()}"
         return f"{self.country or 'XX'}:{self.name_de.casefold()}"
 
 

@@ -9,13 +9,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
-from .errors import ForbiddenQuery, QueryError
+from .errors import QueryError
 from .namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
 from .resources import queries_dir
+from .sparqlguard import OWN_GRAPHS, QueryDataset, check_query  # noqa: F401 - re-exported
 from .store import GraphStore
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -87,107 +87,15 @@ def _user_position(message: str, text: str) -> str:
     return _POSITION.sub(shift, message, count=1)
 
 
-# -- the read-only guard -----------------------------------------------------------------------
-#
-# A query is lexed just far enough to see its keywords: IRIs, the four kinds of string literal and
-# comments are taken out first (SPARQL 1.1 grammar, §19.8: IRIREF, STRING_LITERAL*, comments), so
-# `<http://x#>` does not start a comment and `"SERVICE"` is not a keyword. The test is
-# deliberately conservative: a bare update keyword or SERVICE anywhere else refuses the query.
+# -- the read-only guard: sparqlguard.py decides, on the token stream and on rdflib's parse -------
 
-_IRI = r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
-_STRING = "|".join((
-    r"'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''",
-    r'"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""',
-    r"'(?:[^'\\\n\r]|\\.)*'",
-    r'"(?:[^"\\\n\r]|\\.)*"',
-))
-_LEXEMES = re.compile(rf"(?P<iri>{_IRI})|(?P<string>{_STRING})|(?P<comment>#[^\n\r]*)", re.DOTALL)
-_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+def check_read_only(text: str, *, label: str = "query", is_local=None, prologue_lines: int = 0) -> QueryDataset:
+    """Refuses updates, federation and foreign datasets before the query reaches any store
+    (`sparqlguard.check_query`); returns the dataset the query names with FROM / FROM NAMED."""
+    return check_query(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
 
 
-def _word(words: str) -> re.Pattern:
-    # a keyword, not part of a prefixed name (`ex:load`), a variable (`?service`) or a longer word
-    return re.compile(rf"(?<![\w:?$@-])(?:{words})(?![\w:-])", re.IGNORECASE)
-
-
-_UPDATE_WORDS = _word("INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH")
-_SERVICE_WORD = _word("SERVICE")
-_FROM = re.compile(r"(?<![\w:?$@-])FROM(?![\w:-])(\s+NAMED(?![\w:-]))?\s*(<\d+>|[^\s{}<>]*)", re.IGNORECASE)
-_PREFIX = re.compile(r"(?<![\w:?$@-])PREFIX\s+([^\s:]*):\s*<(\d+)>", re.IGNORECASE)
-_BASE = re.compile(r"(?<![\w:?$@-])BASE\s*<(\d+)>", re.IGNORECASE)
-#: graph names that are this project's own when the caller does not list the store's graphs
-OWN_GRAPHS = ("https://w3id.org/partnergraph/",)
-
-
-@dataclass(frozen=True)
-class QueryDataset:
-    """The RDF dataset a query names itself with FROM / FROM NAMED (empty: the whole store)."""
-
-    default: tuple[str, ...] = ()
-    named: tuple[str, ...] = ()
-
-
-def _unescape(text: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
-def _mask(text: str) -> tuple[str, list[str]]:
-    """The query with strings and comments blanked and each IRI replaced by `<n>`; the IRIs."""
-    iris: list[str] = []
-
-    def repl(m: re.Match) -> str:
-        if m.group("iri") is not None:
-            iris.append(_unescape(m.group("iri")[1:-1]))
-            return f"<{len(iris) - 1}>"
-        return '""' if m.group("string") is not None else " "
-
-    return _LEXEMES.sub(repl, text), iris
-
-
-def check_read_only(text: str, *, label: str = "query", is_local=None) -> QueryDataset:
-    """Refuses updates, federation and foreign datasets before the query reaches any store.
-
-    Updates (INSERT, DELETE, LOAD, …) and SERVICE are refused outright. FROM / FROM NAMED may
-    only name graphs of this store: `is_local(iri)` decides (default: IRIs under
-    ``https://w3id.org/partnergraph/``), so `FROM <http://…>` or `FROM <file:///…>` is refused
-    rather than left to a store that might fetch it. The check runs on the text as written and
-    once more after resolving `\\u` escapes, which SPARQL allows anywhere in a query.
-    Returns the dataset the query names.
-    """
-    is_local = is_local or (lambda iri: iri.startswith(OWN_GRAPHS))
-    dataset = _check(*_mask(text), label, is_local)
-    unescaped = _unescape(text)
-    if unescaped != text:
-        _check(*_mask(unescaped), label, is_local)
-    return dataset
-
-
-def _check(masked: str, iris: list[str], label: str, is_local) -> QueryDataset:
-    if m := _UPDATE_WORDS.search(masked):
-        raise ForbiddenQuery(f"{label}: SPARQL Update ({m.group(0).upper()}) is not allowed: the graph is read-only")
-    if _SERVICE_WORD.search(masked):
-        raise ForbiddenQuery(f"{label}: SERVICE is not allowed: queries may not reach other endpoints")
-    prefixes = {m.group(1): iris[int(m.group(2))] for m in _PREFIX.finditer(masked)}
-    bases = [iris[int(m.group(1))] for m in _BASE.finditer(masked)]
-    default: list[str] = []
-    named: list[str] = []
-    for m in _FROM.finditer(masked):
-        ref = m.group(2)
-        if ref.startswith("<"):
-            iri = iris[int(ref[1:-1])]
-            iri = urljoin(bases[-1], iri) if bases and not re.match(r"^[A-Za-z][\w+.-]*:", iri) else iri
-        elif ":" in ref and ref.partition(":")[0] in prefixes:
-            iri = prefixes[ref.partition(":")[0]] + ref.partition(":")[2]
-        else:
-            raise ForbiddenQuery(f"{label}: FROM {ref or '…'}: only IRIs of this store's graphs may follow FROM")
-        if iri.lower().startswith("file:") or not is_local(iri):
-            raise ForbiddenQuery(f"{label}: FROM <{iri}> is not allowed: only the graphs of this store "
-                                 "can be queried; remote and file: IRIs are never fetched")
-        (named if m.group(1) else default).append(iri)
-    return QueryDataset(tuple(default), tuple(named))
-
-
-def run(store: GraphStore, text: str, *, label: str = "query"):
+def run(store: GraphStore, text: str, *, label: str = "query", prologue_lines: int = 0):
     graphs: set[str] | None = None
 
     def is_local(iri: str) -> bool:
@@ -196,7 +104,7 @@ def run(store: GraphStore, text: str, *, label: str = "query"):
             graphs = store.graph_names()
         return iri in graphs
 
-    dataset = check_read_only(text, label=label, is_local=is_local)
+    dataset = check_read_only(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
     try:
         if dataset.default or dataset.named:
             # the checked dataset, given explicitly: every store (a remote one too) then reads the same graphs
@@ -307,11 +215,11 @@ def _cut(text: str) -> str:
     return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
 
 
-def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str) -> str:
+def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str, prologue_lines: int = 0) -> str:
     """`run` and `format_result` together: pyoxigraph evaluates lazily, so an error can come
     while the result is read (a SERVICE refused by the sandbox, a type error deep in a join):
     it is a one-line QueryError too, not a traceback."""
     try:
-        return format_result(run(store, text, label=label), fmt, base=base)
+        return format_result(run(store, text, label=label, prologue_lines=prologue_lines), fmt, base=base)
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None

@@ -23,6 +23,7 @@ class PG(DefinedNamespace):
     Programme: URIRef
     Theme: URIRef
     PartnershipType: URIRef
+    LocalGovernmentKind: URIRef
     Organisation: URIRef
     Partnership: URIRef
     Event: URIRef
@@ -40,6 +41,7 @@ class PG(DefinedNamespace):
     geonamesId: URIRef
     statedPopulation: URIRef
     countryCode: URIRef
+    localGovernmentKind: URIRef
     # partnerships
     partner: URIRef
     partnerOf: URIRef

@@ -11,12 +11,13 @@
 (``partnergraph serve --get``, and the tests) and `make_server` puts it on a socket with waitress
 (slow clients cost no thread; silent connections are closed; a connection cap).
 
-Queries are guarded before they reach the store (`query.check_read_only`: no updates, no
-SERVICE, FROM only for this store's graphs) and evaluated in worker processes (querypool.py):
-each is killed at its deadline or when the workers use too much memory, a crashed one is
-replaced, and none can open a network connection (sandbox.py). The server process never
-evaluates user SPARQL. A committed rebuild of the directory is picked up by the next request
-(`App.check_for_rebuild`); `App.reload` (SIGHUP) does it at once. docs/server.md says more.
+Queries are guarded before they reach the store (`query.check_read_only`, i.e. sparqlguard.py:
+no updates, no SERVICE, FROM only for this store's graphs, bounded size and nesting) and evaluated
+in worker processes (querypool.py): each is killed at its deadline or when the workers use too
+much memory, a crashed one is replaced, and none can open a network connection (sandbox.py). The
+server process never evaluates user SPARQL. A committed rebuild of the directory is picked up by
+the next request (`App.check_for_rebuild`); `App.reload` (SIGHUP) does it at once.
+docs/server.md says more.
 """
 
 from __future__ import annotations
@@ -649,7 +650,8 @@ class App:
             return self.service_description(request)
         if len(queries) > 1:
             return _error(400, "give exactly one 'query' parameter")
-        dataset = check_read_only(self.prologue + queries[0], label="query", is_local=self._is_local)
+        dataset = check_read_only(self.prologue + queries[0], label="query", is_local=self._is_local,
+                                  prologue_lines=self._prologue_lines)
         default = params.get("default-graph-uri", [])
         named = params.get("named-graph-uri", [])
         for iri in default + named:

@@ -1,13 +1,19 @@
-"""German (Duden) transliteration of Ukrainian and Russian Cyrillic place names.
+"""German spellings of foreign place names: Duden transliteration of Ukrainian and Russian
+Cyrillic, the German transcription of Arabic names, and the plain-letter forms German text uses
+for names with diacritics.
 
 Київ → Kyjiw, Щирець → Schtschyrez, Радомишль → Radomyschl, Харків → Charkiw, Киев → Kiew.
 The tables follow the Duden rules for German transcription; `variants` also yields the common
-alternatives German newsrooms use (Kijew beside Kiew), since news text uses both.
+alternatives German newsrooms use (Kijew beside Kiew; for a Ukrainian place its Russian name's
+older German form, Charkow, Saporoschje), since news text uses both. `latin_variants` gives
+Kroměříž → Kromeriz, Łódź → Lodz, Ţūlkarm → Tulkarm, İzmir → Izmir, and for Arabic-speaking
+countries the German transcription: Jenin → Dschenin, Khan Yunis → Chan Yunis.
 """
 
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 _UK = {
     "а": "a", "б": "b", "в": "w", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "je", "ж": "sch",
@@ -60,8 +66,9 @@ def _apply(text: str, table: dict[str, str], *, russian: bool, je_after_vowel: b
             t = "j"  # ьо → jo
         out.append(t)
     word = "".join(out)
-    # restore capitalisation word by word
-    return " ".join(w[:1].upper() + w[1:] if w else w for w in word.split(" "))
+    # restore capitalisation word by word, and after a hyphen: Iwano-Frankiwsk, not Iwano-frankiwsk
+    return " ".join("-".join(p[:1].upper() + p[1:] if i == 0 or len(p) > 3 else p for i, p in enumerate(w.split("-")))
+                    for w in word.split(" "))
 
 
 def ukrainian(text: str) -> str:
@@ -80,6 +87,11 @@ def variants(text: str, country: str | None) -> set[str]:
     if country == "UA":
         out.add(ukrainian(text))
         out.add(_apply(text, _UK, russian=False, je_after_vowel=False).replace("ss", "s"))
+        # adjective endings as German text often writes them: Wolodymyr-Wolynskyj → -Wolynski,
+        # Chmelnyzkyj → Chmelnyzki
+        out |= {w[:-2] + "i" for w in list(out) if w.endswith("kyj")}
+        if not any(ch in text.lower() for ch in "іїєґ"):  # a Russian name: Запорожье → Saporoschje
+            out.add(russian(text))
     else:
         out.add(russian(text))
         out.add(_apply(text, _RU, russian=True, je_after_vowel=True))
@@ -117,3 +129,39 @@ def pick_ukrainian_name(candidates: list[str], geonames_name: str) -> str | None
         if score > best_score:
             best, best_score = c, score
     return best if best_score >= 0.6 else None
+
+
+#: letters NFKD does not decompose, with the plain letters German text writes for them
+_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "İ": "I", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                        "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "ʼ": "'", "’": "'", "‘": "'"})
+#: countries whose place names German writes in its own transcription of Arabic
+ARABIC_COUNTRIES = frozenset({"PS", "JO", "SY", "LB", "IQ", "EG", "LY", "TN", "DZ", "MA", "SA", "YE", "OM",
+                              "AE", "QA", "KW", "BH", "SD", "MR"})
+#: English transcription → German (Duden): j → dsch, sh → sch, kh → ch; applied to whole words
+_ARABIC_GERMAN = (("Kh", "Ch"), ("kh", "ch"), ("Sh", "Sch"), ("sh", "sch"), ("J", "Dsch"), ("j", "dsch"))
+#: German-speaking countries: their names keep their umlauts in German text
+_KEEP_DIACRITICS = frozenset({"DE", "AT", "CH", "LI", "LU"})
+
+
+def plain(text: str) -> str:
+    """Kroměříž → Kromeriz, Łódź → Lodz, Ţūlkarm → Tulkarm, Eskişehir → Eskisehir."""
+    folded = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def latin_variants(name: str, country: str) -> set[str]:
+    """Further spellings of a Latin-script name as German text writes it (the name itself
+    excluded)."""
+    out = set()
+    if country not in _KEEP_DIACRITICS:
+        out.add(plain(name))
+    if country in ARABIC_COUNTRIES:
+        for base in (name, plain(name)):
+            german = base
+            for src, dst in _ARABIC_GERMAN:
+                german = german.replace(src, dst)
+            out.add(german)
+    if "'" in name or "’" in name:  # Be'er Sheva / Be’er Sheva
+        out |= {name.replace("'", "’"), name.replace("’", "'")}
+    out.discard(name)
+    return out

@@ -1,0 +1,96 @@
+"""`partnergraph evaluate`: partner identity, type, start year, status and kind accuracies over
+what was found, and every error listed by article, on a small hand-made gold/prediction pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from partnergraph.evaluate import ACCURACIES, CATEGORIES, Accuracy, Score, gold_kind, score_article
+from partnergraph.models import Article, Extraction, Partnership, Place
+
+GRANADA_NI = Place("Granada", "NI", 3619136, "Granada")
+GRANADA_ES = Place("Granada", "ES", 2517117, "Granada")
+FRANKFURT = Place("Frankfurt am Main", "DE", 2925533, "Frankfurt am Main")
+KREIS = Place("Landkreis Harburg", "DE", kind="district", slug="landkreis-harburg")
+KOSZALIN = Place("Koszalin", "PL", 3095049, "Koszalin")
+
+
+@dataclass(frozen=True)
+class StatusPartnership(Partnership):
+    status: str | None = None
+
+
+def _extraction(granada: Place, *, year=1991, type_="staedtepartnerschaft", status=None, kreis_kind="district"):
+    kreis = replace(KREIS, kind=kreis_kind)
+    ex = Extraction(article=Article(url="test:eval"))
+    ex.places = {p.key: p for p in (FRANKFURT, granada, kreis, KOSZALIN)}
+    ex.partnerships = [
+        StatusPartnership(partners=(("municipality", FRANKFURT.key), ("municipality", granada.key)), type=type_,
+                          start_year=year, status=status),
+        Partnership(partners=(("municipality", kreis.key), ("municipality", KOSZALIN.key)), type="freundschaft"),
+    ]
+    return ex
+
+
+GOLD = {
+    "id": "a1", "url": "test:eval",
+    "municipalities": [
+        {"surface": "Frankfurt", "name": "Frankfurt am Main", "country": "DE", "geonameid": 2925533},
+        {"surface": "Granada", "name": "Granada", "country": "NI", "geonameid": 3619136},
+        {"surface": "Landkreis Harburg", "name": "Landkreis Harburg", "country": "DE", "geonameid": None,
+         "kind": "Landkreis"},
+        {"surface": "Koszalin", "name": "Koszalin", "country": "PL", "geonameid": 3095049},
+    ],
+    "partnerships": [
+        {"a": "Frankfurt am Main", "b": "Granada", "type": "staedtepartnerschaft", "start": 1991, "status": "active"},
+        {"a": "Landkreis Harburg", "b": "Koszalin", "type": "staedtepartnerschaft", "status": "ended"},
+        {"a": "Frankfurt am Main", "b": "Koszalin", "type": "freundschaft"},
+    ],
+}
+
+
+def _score(ex):
+    ev = {c: Score() for c in CATEGORIES}
+    acc = {a: Accuracy() for a in ACCURACIES}
+    errors: dict[str, list[str]] = {}
+    score_article(ev, GOLD, ex, acc, errors)
+    return ev, acc, errors
+
+
+def test_everything_right_scores_one_and_lists_only_what_was_missed():
+    ev, acc, errors = _score(_extraction(GRANADA_NI, status="active"))
+    assert acc["partner identity"].value == 1.0 and acc["partner identity"].total == 2
+    assert acc["start year"].value == 1.0 and acc["start year"].total == 1
+    assert acc["municipality kind"].value == 1.0  # gold "Landkreis" is the kind "district"
+    assert acc["partnership type"].correct == 1 and acc["partnership type"].total == 2
+    assert acc["status"].correct == 1 and acc["status"].total == 2
+    assert errors["missed partnership"] == ["Frankfurt am Main – Koszalin (freundschaft)"]
+    assert ev["partnership pairs"].tp == 2
+
+
+def test_the_wrong_granada_is_a_wrong_partner_though_the_names_match():
+    ev, acc, _ = _score(_extraction(GRANADA_ES))
+    assert ev["partnership pairs"].tp == 2  # the name-based figures keep their meaning
+    assert acc["partner identity"].correct == 1 and acc["partner identity"].total == 2
+    assert "gold gn:3619136" in acc["partner identity"].errors[0]
+
+
+def test_wrong_year_type_status_and_kind_are_each_counted_and_described():
+    _, acc, _ = _score(_extraction(GRANADA_NI, year=1985, type_="freundschaft", status="planned",
+                                   kreis_kind="municipality"))
+    assert acc["start year"].value == 0.0 and "1985, gold 1991" in acc["start year"].errors[0]
+    assert acc["partnership type"].correct == 0
+    assert acc["status"].correct == 0
+    assert acc["municipality kind"].value == 0.0 and "municipality, gold district" in acc["municipality kind"].errors[0]
+
+
+def test_a_partnership_without_a_status_counts_as_active():
+    _, acc, _ = _score(_extraction(GRANADA_NI, status=None))
+    assert acc["status"].correct == 1  # Frankfurt–Granada active; Harburg–Koszalin ended is missed
+
+
+def test_gold_kinds_in_other_words_map_to_the_controlled_vocabulary():
+    assert gold_kind("Landkreis") == gold_kind("powiat") == gold_kind("Rajon") == "district"
+    assert gold_kind("Bezirk") == "borough"
+    assert gold_kind("Hromada") == gold_kind("municipality") == "municipality"
+    assert gold_kind("something else") == "something else"

@@ -1,0 +1,217 @@
+"""Districts, boroughs, spellings and page noise: the entity side of real German pages.
+
+Every text here is written by us; each reproduces a pattern seen across real publishers."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import Article
+from partnergraph.iri import Minter
+from partnergraph.local_governments import local_governments, surfaces
+from partnergraph.models import Place
+
+
+def _places(extractor, text: str, title: str = "") -> dict[str, Place]:
+    ex = extractor.extract(Article(url="test:lg", title=title, text=text))
+    return {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:
+    ex = extractor.extract(Article(url="test:lg", text=text))
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+def test_the_table_lists_every_german_kreis_and_the_city_boroughs():
+    units = local_governments().values()
+    kreise = [u for u in units if u.kind in ("district", "regional-association")]
+    assert len(kreise) == 294  # 291 Landkreise and Kreise + Region Hannover, Städteregion Aachen, Regionalverband Saarbrücken
+    assert len([u for u in units if u.kind == "borough" and u.land == "Berlin"]) == 12
+    assert len([u for u in units if u.kind == "borough" and u.land == "Hamburg"]) == 7
+    assert len([u for u in units if u.kind == "municipality"]) >= 100  # kreisfreie Städte
+
+
+def test_a_bare_town_name_never_names_its_district():
+    assert "Harburg" not in surfaces() and "Spandau" not in surfaces()
+    assert "des Landkreises Harburg".split(" ", 1)[1] in surfaces()
+
+
+def test_a_landkreis_is_a_district_distinct_from_the_same_named_town(extractor):
+    found = _places(extractor, "Der Landkreis Harburg und die schwäbische Stadt Harburg haben nichts miteinander zu tun. "
+                               "Die Kreisverwaltung des Landkreises Harburg sitzt in Winsen.")
+    district, town = found["Landkreis Harburg"], found["Harburg"]
+    assert district.kind == "district" and district.country == "DE" and district.region == "Niedersachsen"
+    assert town.kind == "municipality" and town.geonameid is not None
+    assert found["Landkreises Harburg"] == district
+    minter = Minter()
+    assert minter.municipality("de", district.slug, district.kind) != minter.municipality("de", town.slug)
+
+
+def test_compound_kreis_names_and_regional_associations_are_found_in_their_inflections(extractor):
+    found = _places(extractor, "Vertreter des Rhein-Sieg-Kreises, der Region Hannover und der Städteregion Aachen "
+                               "trafen sich im Märkischen Kreis.")
+    assert found["Rhein-Sieg-Kreises"].name_de == "Rhein-Sieg-Kreis"
+    assert found["Region Hannover"].kind == "regional-association"
+    assert found["Städteregion Aachen"].kind == "regional-association"
+    assert found["Märkischen Kreis"].name_de == "Märkischer Kreis"
+
+
+def test_a_two_part_borough_is_one_place_and_its_city_adjective_is_not_a_partner(extractor):
+    text = "Der Berliner Bezirk Tempelhof-Schöneberg ist seit 1991 mit der ukrainischen Stadt Charkiw partnerschaftlich verbunden."
+    found = _places(extractor, text)
+    assert found["Bezirk Tempelhof-Schöneberg"].kind == "borough"
+    assert not any(p.name_de in ("Tempelhof", "Schöneberg", "Berlin") for p in found.values())
+    assert _pairs(extractor, text) == {frozenset({"Tempelhof-Schöneberg", "Charkiw"})}
+
+
+def test_one_word_boroughs_need_their_cue(extractor):
+    found = _places(extractor, "Der Hamburger Bezirk Altona und Hamburg-Wandsbek pflegen Kontakte nach Polen.")
+    assert found["Bezirk Altona"].kind == "borough" and found["Bezirk Altona"].region == "Hamburg"
+    assert found["Hamburg-Wandsbek"].name_de == "Wandsbek"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Der Kreis kooperiert mit dem polnischen Powiat Gniezno.", "Powiat Gniezno", "district"),
+    ("Die Partnerschaft mit dem ukrainischen Rajon Kowel wurde 2022 besiegelt.", "Rajon Kowel", "district"),
+    ("Seit 2020 arbeitet der Kreis mit dem District Njombe in Tansania zusammen.", "District Njombe", "district"),
+])
+def test_districts_abroad_are_minted_from_their_cue_with_their_country(extractor, text, name, kind):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].kind == kind
+    assert found[name].country in ("PL", "UA", "TZ")
+
+
+def test_a_landkreis_cue_turns_a_gazetteer_town_into_its_district(extractor):
+    found = _places(extractor, "Die Landkreise Celle und Uelzen kooperieren mit Gemeinden in Polen.")
+    assert {p.name_de for p in found.values()} == {"Landkreis Celle", "Landkreis Uelzen"}
+    assert all(p.kind == "district" and p.country == "DE" for p in found.values())
+
+
+@pytest.mark.parametrize("surface, geonames_name", [
+    ("Breslau", "Wrocław"), ("Danzig", "Gdańsk"), ("Lemberg", "Lviv"), ("Pressburg", "Bratislava"),
+    ("Mailand", "Milan"), ("Kiew", "Kyiv"), ("Charkow", "Kharkiv"), ("Saporoschje", "Zaporizhzhya"),
+    ("Tulkarem", "Ţūlkarm"), ("Tulkarm", "Ţūlkarm"), ("Dschenin", "Janīn"), ("Kromeriz", "Kroměříž"),
+    ("Oppeln", "Opole"), ("Eskisehir", "Eskişehir"),
+])
+def test_german_exonyms_and_plain_spellings_name_the_place(extractor, surface, geonames_name):
+    names = {p.name_en for p in extractor.gazetteer.lookup(surface)}
+    assert geonames_name in names
+
+
+def test_place_names_in_capitals_are_found_and_abbreviations_left_alone(extractor):
+    found = _places(extractor, "Unsere Partnerstädte: KIEW, DANZIG und NIZZA", title="PARTNERSTÄDTE")
+    assert {p.name_en for p in found.values()} == {"Kyiv", "Gdańsk", "Nice"}
+    assert _places(extractor, "Die SKEW berät die Kommune beim Antrag.") == {}
+
+
+def test_navigation_words_and_photo_credits_give_no_places(extractor):
+    text = ("Zum Inhalt springen\nStartseite\nSuche\nMenü\nKontakt\nImpressum\n\n"
+            "Jena und Berkeley feiern ihre Partnerschaft.\nFoto: Stadt Bonn")
+    assert {p.name_de for p in _places(extractor, text).values()} == {"Jena", "Berkeley"}
+
+
+def test_a_negated_country_adjective_excludes_that_reading(extractor):
+    text = ("Frankfurt am Main pflegt seit 1991 eine Städtepartnerschaft mit Granada. Gemeint ist nicht das "
+            "spanische Granada, sondern die Kolonialstadt Granada in Nicaragua.")
+    ex = extractor.extract(Article(url="test:neg", text=text))
+    granadas = [(m.start, ex.places[m.ref].country) for m in ex.mentions if m.surface == "Granada"]
+    assert [cc for _, cc in sorted(granadas)] == ["NI", "ES", "NI"]
+    partners = {ex.places[r].country for p in ex.partnerships for _, r in p.partners}
+    assert partners == {"DE", "NI"}
+
+
+def test_english_designations_after_a_name_make_municipalities_and_districts(extractor):
+    found = {p.name_de: p for p in _places(extractor, "In Südafrika arbeiten die eThekwini Metropolitan Municipality und "
+                                                      "die Nelson Mandela Bay Municipality mit Bremen zusammen.").values()}
+    assert found["eThekwini Metropolitan Municipality"].kind == "municipality"
+    assert found["Nelson Mandela Bay Municipality"].country == "ZA"
+    county = {p.name_de: p for p in _places(extractor, "Der Kreis kooperiert mit dem Kisumu County in Kenia.").values()}
+    assert county["Kisumu County"].kind == "district" and county["Kisumu County"].country == "KE"
+
+
+def test_a_land_partnering_a_country_or_province_gives_no_town_pair(extractor):
+    text = ("Rheinland-Pfalz pflegt seit 1982 eine Partnerschaft mit Ruanda. Niedersachsen ist seit 1995 mit der "
+            "südafrikanischen Provinz Eastern Cape partnerschaftlich verbunden.")
+    ex = extractor.extract(Article(url="test:land", text=text))
+    assert ex.partnerships == []
+    assert {m.ref for m in ex.mentions if m.kind == "region"} == {"de/rheinland-pfalz", "de/niedersachsen", "za/ostkap"}
+    assert not [m for m in ex.mentions if m.kind == "municipality"]
+
+
+def test_a_kreis_the_table_lacks_lies_in_the_country_the_article_is_about(extractor):
+    found = _places(extractor, "Partnersuche aus der Ukraine. Die ukrainische Dorfgemeinschaft gehört zum Kreis Podilsk "
+                               "und sucht Partner in Deutschland und Polen.")
+    kreis = next(p for p in found.values() if p.kind == "district")
+    assert (kreis.name_de, kreis.country) == ("Kreis Podilsk", "UA")
+
+
+def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):
+    found = {p.name_de: p for p in _places(extractor, "Seit 1991 bestehen Kontakte mit der Verbandsgemeinde "
+                                                      "Kirchheimbolanden und mit den Landkreisen Rheingau-Taunus und Forchheim.").values()}
+    assert set(found) == {"Verbandsgemeinde Kirchheimbolanden", "Rheingau-Taunus-Kreis", "Landkreis Forchheim"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bürgermeister Sadowy dankte den Helfern.",  # a surname after a title
+    "Rathaus, Peter-Altmeier-Allee 1, 55116 Mainz, Telefon 06131 160",  # an address
+    "Gerne würde die Gemeinde mit Schulen zusammenarbeiten.",  # a word that is a GeoNames alias
+    "Partnerschaften bestehen mit dem Donezk Gebiet und dem Odessa Gebiet.",  # regions, not towns
+    "Mitglied des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv, übersetzte.",  # a person after a list cue
+    "Es sprachen Achim Juchem und Dr. Adem Dalgiç.",  # a first name before a surname; a title before a name
+    "Die Augsburger Allgemeine berichtete über die Kölner Straße.",  # a newspaper and a street
+    "Deutsch-israelische Partnerstädte\n\nDas Rathaus ist neu.",  # a function word after a cue heading
+])
+def test_words_next_to_names_that_are_no_places(extractor, text):
+    assert [p for p in _places(extractor, text).values() if p.kind == "municipality" and p.geonameid] == []
+
+
+def test_a_language_name_is_no_country_cue(extractor):
+    found = _places(extractor, "Die Urkunde wurde in Lwiw, auf Deutsch Lemberg, in der Ukraine unterzeichnet.")
+    assert {p.name_en for p in found.values()} == {"Lviv"}
+
+
+def test_a_place_bearing_the_name_outright_beats_a_home_town_bearing_it_as_a_short_form(extractor):
+    found = _places(extractor, "Die Stadt pflegt Städtepartnerschaften mit Linz und Lyon.")
+    assert {p.name_en: p.country for p in found.values()}.get("Linz") == "AT"
+
+
+def test_a_missing_space_after_a_full_stop_ends_the_name(extractor):
+    found = _places(extractor, "Es sprach die Bürgermeisterin der Stadt Qingdao.Herr Wen, Generalkonsul, war auch da.")
+    assert {p.name_en for p in found.values()} == {"Qingdao"}
+
+
+def test_bezirke_named_in_a_list_are_boroughs_under_their_bare_names(extractor):
+    found = _places(extractor, "Die beiden früheren Bezirke Charlottenburg und Wilmersdorf pflegen seit 1968 Partnerschaften.")
+    assert {(p.name_de, p.kind, p.country) for p in found.values()} == {
+        ("Charlottenburg", "borough", "DE"), ("Wilmersdorf", "borough", "DE")}
+
+
+def test_a_name_after_a_building_word_is_the_building(extractor):
+    assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}
+
+
+def test_a_cue_made_place_with_a_german_ending_stays_german_beside_a_foreign_partner(extractor):
+    found = {p.name_de: p.country for p in _places(extractor, "Es kooperieren die Gemeinde Lahntal und die "
+                                                                 "Gemeinde Stara Kiszewa in Polen.").values()}
+    assert found == {"Lahntal": "DE", "Stara Kiszewa": "PL"}
+
+
+def test_a_name_introduced_twice_takes_the_country_its_later_cue_gives(extractor):
+    ex = extractor.extract(Article(url="test:two", text="Gäste kamen aus dem Rajon Tschernihiw. Der Landkreis Gießen "
+                                                         "begrüßte die Delegation aus dem ukrainischen Rajon Tschernihiw."))
+    rajons = {ex.places[m.ref].country for m in ex.mentions if m.kind == "municipality" and "Rajon" in ex.places[m.ref].name_de}
+    assert rajons == {"UA"}
+
+
+def test_an_amt_is_its_own_municipality_and_names_only_its_first_list_name(extractor):
+    found = {p.name_de: p for p in _places(extractor, "Neu begründet wurden die Partnerschaften von Düren und "
+                                                      "Mytischtschi sowie vom Amt Zarrentin und Murino.").values()}
+    assert found["Amt Zarrentin"].country == "DE" and "Amt Murino" not in found and "Murino" in found
+
+
+def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extractor):
+    found = {p.name_de: p.country for p in _places(extractor, "Unsere Partnerschaften:\n  • Yongin in Südkorea\n"
+                                                                 "  • Mostar in Bosnien und Herzegowina").values()}
+    assert found == {"Yongin": "KR", "Mostar": "BA"}
+    prose = _places(extractor, "Seit 2019 arbeiten Betriebe aus Deutschland partnerschaftlich mit Versorgern in Jordanien zusammen.")
+    assert prose == {}
