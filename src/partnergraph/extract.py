@@ -110,7 +110,11 @@ class Context:
     country_mentions: list[Mention] = field(default_factory=list)  # sorted by position
     country_starts: list[int] = field(default_factory=list)
     country_ends: list[int] = field(default_factory=list)
-    cue_sentences: dict[Span, bool] = field(default_factory=dict)  # memo of RelationRules.has_cue
+    #: sentences about a partnership: a cue word, or a list its introducing sentence is about
+    #: (RelationRules.mark_partnership_context)
+    cue_sentences: dict[Span, bool] = field(default_factory=dict)
+    #: the lines of a list ("Partnerstädte:" then one partner a line) → the sentence introducing it
+    list_items: dict[Span, Span] = field(default_factory=dict)
     places_by_sentence: dict[Span, list[Mention]] = field(default_factory=dict)
     #: (start, end) of credit markers and English designations (one keyword pass)
     markers: list[tuple[int, int]] = field(default_factory=list)
@@ -182,6 +186,7 @@ class Extractor:
                                 or (m.kind == "region" and ex.regions.get(m.ref, ("", None))[1])]
         ctx.country_starts = [m.start for m in ctx.country_mentions]
         ctx.country_ends = [m.end for m in ctx.country_mentions]
+        self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
         ctx.markers = self._markers.find(text)
         self._cue_places(ex, ctx)
@@ -273,8 +278,12 @@ class Extractor:
         return prev.lower() in self._prepositions or prev.lower() in self._cue_nouns
 
     def _cue_before(self, text: str, start: int) -> bool:
-        """A place cue noun directly before: "Stadt Essen", "Partnergemeinde Hof"."""
-        return self._is_cue_word(_previous_word(text, start))
+        """A place cue noun directly before: "Stadt Essen", "Partnergemeinde Hof" (on the same
+        line: a heading's last word is no cue for the body's first, "Partnerstädte\n\nSeit …")."""
+        i = start
+        while i > 0 and (text[i - 1].isspace() or text[i - 1] in "„\"(«»"):
+            i -= 1
+        return "\n" not in text[i:start] and self._is_cue_word(_previous_word(text, start))
 
     def _cued_country(self, ex: Extraction, ctx: Context, start: int, end: int) -> str | None:
         """The country an adjective or a following 'in/(Country)' gives this place.
@@ -429,8 +438,10 @@ class Extractor:
             return False  # "Achim Juchem": a first name before a surname
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
-        if len(prev) in (4, 5) and prev.isdigit():
-            return False  # "55116 Mainz": an address in an imprint or contact box
+        if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):
+            # "55116 Mainz": an address in an imprint or contact box; a year before a name is a
+            # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
+            return False
         if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known:
             return False  # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win
         if prev in self._determiners and not h.adjective:
@@ -511,7 +522,17 @@ class Extractor:
                 if not name or name.split(" ", 1)[0] in self.first_names:
                     continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
                 end = start + len(name)
+                # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
+                # lost): a country word ends the name
                 covering = taken.ids(start, end)
+                cut = [sp[0] for i in covering if (sp := taken.spans[i])[2] is not None
+                       and sp[2].kind in ("country", "region") and sp[0] > start]
+                if cut:
+                    name = self._trim_name(text[start:min(cut)])
+                    if not name:
+                        continue
+                    end = start + len(name)
+                    covering = taken.ids(start, end)
                 spans = [taken.spans[i] for i in covering]
                 district_cue = cue in self._cue_kinds
                 if any(s <= start and e >= end for s, e, _ in spans) and not (

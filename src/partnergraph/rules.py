@@ -1,4 +1,6 @@
-"""The German extraction rules (``data/rules-de.json``), loaded once."""
+"""The German extraction rules, loaded once: ``data/rules-de.json`` (sentences, places, cues,
+dates, people, events) and ``data/relations-de.json`` (lists of pairs and of partners, owners,
+statuses), one dictionary; no key occurs in both files."""
 
 from __future__ import annotations
 
@@ -8,7 +10,12 @@ from typing import Any
 
 from .resources import data_file
 
+FILES = ("rules-de.json", "relations-de.json")
+
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    return json.loads(data_file("rules-de.json").read_text(encoding="utf-8"))
+    merged: dict[str, Any] = {}
+    for name in FILES:
+        merged.update(json.loads(data_file(name).read_text(encoding="utf-8")))
+    return merged

@@ -1,0 +1,162 @@
+"""Partnerships as real German pages write them: lists of pairs, a town's list of partners, a
+year or status that belongs to one pair only, ended and planned partnerships, the type words of
+the vocabulary. The fixture articles (tests/fixtures/patterns) are our own words, one pattern
+each; their gold (tests/gold/patterns.jsonl) gives every pair with type, start year and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from partnergraph.evaluate import evaluate, norm
+from partnergraph.graph import article_quads
+from partnergraph.iri import Minter
+from partnergraph.models import Article
+from partnergraph.sources import read_path
+
+TESTS = Path(__file__).parent
+ARTICLES = TESTS / "fixtures" / "patterns" / "articles.jsonl"
+GOLD = TESTS / "gold" / "patterns.jsonl"
+PG = "https://w3id.org/partnergraph/ontology#"
+
+
+def _gold() -> dict[str, dict]:
+    return {g["id"]: g for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines()) if g}
+
+
+def _article(slug: str) -> Article:
+    return next(a for a in read_path(ARTICLES) if a.url.endswith("/" + slug))
+
+
+def _facts(extractor, slug: str) -> set[tuple]:
+    """(partners, type, start year, status) as the extractor gives them, partners as the
+    names gold uses (GeoNames name where it has one)."""
+    ex = extractor.extract(_article(slug))
+    out = set()
+    for p in ex.partnerships:
+        names = frozenset(norm(ex.places[r].name_en or ex.places[r].name_de) for _, r in p.partners)
+        out.add((names, p.type, p.start_year, p.status or "active"))
+    return out
+
+
+def _expected(slug: str) -> set[tuple]:
+    return {(frozenset({norm(p["a"]), norm(p["b"])}), p["type"], p.get("start"), p.get("status", "active"))
+            for p in _gold()[slug]["partnerships"]}
+
+
+def _check(extractor, slug: str) -> None:
+    assert _facts(extractor, slug) == _expected(slug)
+
+
+def test_every_pattern_fixture_has_gold_and_the_gold_names_the_pattern_articles():
+    slugs = {a.url.rsplit("/", 1)[1] for a in read_path(ARTICLES)}
+    assert slugs == set(_gold())
+
+
+def test_an_enumeration_of_pairs_with_und_pairs_each_town_with_its_neighbour_only(extractor):
+    _check(extractor, "paar-aufzaehlung-und")
+
+
+def test_hyphen_pairs_in_a_list_are_pairs_and_take_the_type_of_the_sentence_before(extractor):
+    _check(extractor, "paar-aufzaehlung-bindestrich")
+
+
+def test_pairs_after_a_colon_continue_the_introducing_sentence(extractor):
+    _check(extractor, "paar-aufzaehlung-nach-einleitung")
+
+
+def test_a_list_of_partners_with_country_and_year_gives_each_partner_its_own_year(extractor):
+    _check(extractor, "liste-mit-land-und-jahr")
+
+
+def test_a_list_whose_line_breaks_were_lost_belongs_to_the_town_of_the_title(extractor):
+    _check(extractor, "liste-ohne-zeilenumbrueche")
+
+
+def test_bulleted_lines_after_an_introducing_sentence_are_that_towns_partners_with_their_status(extractor):
+    _check(extractor, "liste-als-zeilen")
+
+
+def test_a_list_line_that_is_a_pair_itself_stays_that_pair(extractor):
+    _check(extractor, "paar-zeile-in-liste")
+
+
+def test_a_list_that_puts_the_year_before_each_partner_gives_each_partner_the_year_before_it(extractor):
+    _check(extractor, "liste-jahr-vor-dem-namen")
+
+
+def test_two_pairs_in_one_sentence_keep_their_own_years(extractor):
+    _check(extractor, "jahr-je-paar")
+
+
+def test_a_year_belongs_to_the_town_it_stands_next_to_not_to_its_neighbours_pair(extractor):
+    _check(extractor, "jahr-nicht-fuer-den-nachbarn")
+
+
+def test_suspended_dormant_and_dissolved_partnerships_are_ended_and_their_date_is_no_start(extractor):
+    _check(extractor, "status-beendet")
+
+
+def test_an_intended_partnership_is_planned_and_an_old_one_beside_it_stays_active(extractor):
+    _check(extractor, "status-geplant")
+
+
+def test_a_negated_status_word_leaves_the_partnership_active(extractor):
+    _check(extractor, "status-nicht-beendet")
+
+
+def test_jumelage_schwesterstadt_freundschaftsvertrag_and_staedtefreundschaft_are_typed_by_the_vocabulary(extractor):
+    _check(extractor, "typen-aus-dem-vokabular")
+
+
+@pytest.mark.parametrize("slug", ["jubilaeum-mit-jahr", "jubilaeum-mit-datum", "vertrag-unterzeichnet"])
+def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
+    _check(extractor, slug)
+
+
+@pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher"])
+def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
+    assert _facts(extractor, slug) == set()
+
+
+def test_a_genitive_owner_of_partners_takes_every_other_place_of_the_sentence_as_partner(extractor):
+    _check(extractor, "liste-nach-genitiv-eigentuemer")
+
+
+def test_a_place_that_only_locates_another_is_no_partner(extractor):
+    _check(extractor, "ort-mit-lagebezeichnung")
+
+
+def test_zwischen_a_und_b_sowie_c_gives_a_pair_for_each_of_b_and_c(extractor):
+    _check(extractor, "zwischen-mit-sowie")
+
+
+def test_each_type_word_types_the_partner_it_introduces(extractor):
+    _check(extractor, "typ-je-partner-geplant")
+
+
+def test_a_hyphenated_town_name_is_one_partner_not_a_pair(extractor):
+    _check(extractor, "bindestrich-name-ist-ein-ort")
+
+
+def test_the_pattern_gold_scores_every_partnership_with_its_type(extractor):
+    result = evaluate(GOLD, read_path(ARTICLES), extractor=extractor)
+    s = result.scores["partnerships"]
+    assert (s.fp, s.fn) == (0, 0), (s.false_positives, s.false_negatives)
+
+
+def _status_values(extractor, text: str) -> set[str]:
+    ex = extractor.extract(Article(url="https://beispiel.example/status", title="Partnerschaften", text=text,
+                                   date=dt.date(2023, 3, 1)))
+    quads = article_quads(ex, extractor.vocabulary, Minter())
+    return {q.object.value for q in quads if q.predicate.value == PG + "status"}
+
+
+def test_the_graph_states_a_status_only_where_the_text_does(extractor):
+    ended = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don ruht seit dem vergangenen Jahr."
+    stated = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don besteht seit 1977."
+    assert _status_values(extractor, ended) == {"ended"}
+    assert _status_values(extractor, stated) == set()
