@@ -142,3 +142,10 @@ def test_three_small_german_towns_enumerated_in_a_partnership_sentence_are_towns
     # outside a sentence about partnerships the size rule stays
     found, _ = places(extractor, "Der Radweg führt über Wiesentheid, Sommerach und Marktbreit.")
     assert not {2809191, 2831455, 2873307} & {g for _, _, g in found}
+
+
+def test_a_heading_of_adjective_and_noun_before_a_country_names_no_town(extractor):
+    found, _ = places(extractor, "Partnersuche\n\nZerstörte Gemeinden in Ukraine brauchen Hilfe\n\nDer Kreis sucht Partner.")
+    assert all(n != "Zerstörte" for n, _, _ in found)
+    found, _ = places(extractor, "Unsere Partnerstädte:\n• Yongin in Südkorea")
+    assert ("Yongin", "KR", None) in found

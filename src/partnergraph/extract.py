@@ -679,6 +679,8 @@ class Extractor:
             name = self._trim_name(m["name"])
             if not name or name.split(" ", 1)[0] in self.first_names or _previous_word(text, start).lower() in self._roles:
                 continue
+            if name != m["name"]:
+                continue  # a common noun stood between: "Besetzte Kommunen in Ukraine" names no town
             taken = taken or Taken.of(ex, len(text))
             if taken.ids(start, start + len(name)):
                 continue
