@@ -856,13 +856,16 @@ class _Facts:
         mentions = [m for m in self.by_sentence.get(sent, []) if lo <= m.start < hi]
         shared = scope is not None or all((m.kind, m.ref) in pair for m in mentions)
 
-        def mine(s: int, e: int) -> bool:
+        def mine(s: int, e: int, dated: bool = False) -> bool:
             if scope is None and not self._parenthesis_speaks_of(s, sent, pair, mentions):
                 return False  # "Wischnewski (1922 bis 2005, ehemaliger Minister)": a person's dates
-            return shared or bool(self._owner(s, e, mentions, sent) & pair)
+            # a date opening the sentence before any place ("Im April 2003 besiegelten die Landkreise
+            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes
+            return shared or (dated and e <= first) or bool(self._owner(s, e, mentions, sent) & pair)
 
+        first = min((m.start for m in mentions), default=hi)
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
-        ys = [c for c in years if mine(c[0], c[1])]
+        ys = [c for c in years if mine(c[0], c[1], dated=True)]
         year = month = None
         if ys:
             best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
