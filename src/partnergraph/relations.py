@@ -79,7 +79,7 @@ class RelationRules:
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
-        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
+        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
@@ -600,10 +600,11 @@ class RelationRules:
             if item_only and not list_item:
                 continue
             for m in pat.finditer(chunk):
-                y = int(m["year"])
+                y = int(m["year"]) if m.groupdict().get("year") else _full_year(int(m["yy"]), year)
                 if year is None or y <= year:
                     month = month_number(m["month"]) if m.groupdict().get("month") else None
-                    candidates.append((lo + m.start("year"), lo + m.end("year"), y, month))
+                    group = "year" if m.groupdict().get("year") else "yy"
+                    candidates.append((lo + m.start(group), lo + m.end(group), y, month))
         for pat in self.ages:
             for m in pat.finditer(chunk):
                 n = int(m["years"])
@@ -1000,6 +1001,18 @@ def _introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: lis
         if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
             best = (nxt.start - t.end, t.ref)
     return best[1] if best else None
+
+
+#: a two-digit year ("Am 01.07.10 unterzeichneten …") with no article date to read it against:
+#: 00–68 are 20xx, 69–99 19xx, the pivot POSIX strptime's %y uses
+TWO_DIGIT_PIVOT = 69
+
+
+def _full_year(yy: int, article_year: int | None) -> int:
+    """The century of a two-digit year: the latest one not after the article's date."""
+    if article_year is not None:
+        return 2000 + yy if 2000 + yy <= article_year else 1900 + yy
+    return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
 
 
 #: share of an article's specific type words one type must have to stand for the pairs
