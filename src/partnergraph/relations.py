@@ -62,6 +62,7 @@ class RelationRules:
         self.weak_pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
+        self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
@@ -198,7 +199,8 @@ class RelationRules:
 
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
-        partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")]
+        partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
+                            and not (m.kind == "municipality" and self._seat(text, m))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -292,6 +294,11 @@ class RelationRules:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
         self._emit(ex, ctx, found)
+
+    def _seat(self, text: str, m: Mention) -> bool:
+        """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
+        Einen Welt (SKEW) in Bonn", "Engagement Global mit Sitz in Bonn")?"""
+        return bool(self.seat_before.search(text, max(0, m.start - SEAT_REACH), m.start))
 
     def _list_owner(self, ex: Extraction, intro: Span, by_sentence, types_by_sentence, history, home):
         """The municipality whose partners a list gives, and the type its introduction names:
@@ -1014,6 +1021,10 @@ def _full_year(yy: int, article_year: int | None) -> int:
         return 2000 + yy if 2000 + yy <= article_year else 1900 + yy
     return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
 
+
+#: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
+#: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
+SEAT_REACH = 40
 
 #: share of an article's specific type words one type must have to stand for the pairs
 #: whose own sentences name none ("Hamburgs Partnerstädte": Städtepartnerschaft three times,
