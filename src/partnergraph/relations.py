@@ -298,7 +298,10 @@ class RelationRules:
     def _seat(self, text: str, m: Mention) -> bool:
         """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
         Einen Welt (SKEW) in Bonn", "Engagement Global mit Sitz in Bonn")?"""
-        return bool(self.seat_before.search(text, max(0, m.start - SEAT_REACH), m.start))
+        lo = max(0, m.start - SEAT_REACH)
+        window = text[lo:m.start]
+        # most places have neither a bracket nor "Sitz" before them: skip the pattern
+        return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
     def _list_owner(self, ex: Extraction, intro: Span, by_sentence, types_by_sentence, history, home):
         """The municipality whose partners a list gives, and the type its introduction names:
