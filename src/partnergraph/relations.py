@@ -80,7 +80,7 @@ class RelationRules:
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
-        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
+        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
@@ -610,10 +610,17 @@ class RelationRules:
             if item_only and not list_item:
                 continue
             for m in pat.finditer(chunk):
-                y = int(m["year"]) if m.groupdict().get("year") else _full_year(int(m["yy"]), year)
+                groups = m.groupdict()
+                if groups.get("prev"):
+                    if year is None:
+                        continue  # "vergangenes Jahr" with no article date says no year
+                    group, y = "prev", year - 1
+                elif groups.get("yy"):
+                    group, y = "yy", _full_year(int(m["yy"]), year)
+                else:
+                    group, y = "year", int(m["year"])
                 if year is None or y <= year:
                     month = month_number(m["month"]) if m.groupdict().get("month") else None
-                    group = "year" if m.groupdict().get("year") else "yy"
                     candidates.append((lo + m.start(group), lo + m.end(group), y, month))
         for pat in self.ages:
             for m in pat.finditer(chunk):
