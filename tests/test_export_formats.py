@@ -176,3 +176,51 @@ def serialize_store_bytes(store, fmt: str) -> bytes:
     buf = io.BytesIO()
     serialize_store(store, fmt, buf, base=DEFAULT_BASE)
     return buf.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "ntriples", "nquads"])
+def test_export_of_an_unchanged_store_serves_the_committed_dump_with_the_same_bytes(graph_dir, exported, fmt):
+    from partnergraph.export import committed_dump
+
+    assert committed_dump(graph_dir, fmt) is not None  # the build recorded the store it dumped
+    store = EmbeddedStore(graph_dir / "store", read_only=True)
+    buf = __import__("io").BytesIO()
+    serialize_store(store, fmt, buf, base=DEFAULT_BASE)
+    store.close()
+    assert exported[fmt].read_bytes() == buf.getvalue()
+
+
+def test_export_after_the_store_changed_reads_the_store(tmp_path):
+    from partnergraph.export import committed_dump
+
+    out = tmp_path / "g"
+    build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
+    store = EmbeddedStore(out / "store")
+    extra = ox.Quad(ox.NamedNode(DEFAULT_BASE + "municipality/xx/neu"), ox.NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Neu", language="de"),
+        ox.NamedNode("https://w3id.org/partnergraph/graph/test"))
+    store.replace_graph("https://w3id.org/partnergraph/graph/test", [extra])
+    store.flush()
+    store.close()
+    assert committed_dump(out, "turtle") is None
+    target = tmp_path / "x.ttl"
+    assert main(["export", "-q", "-d", str(out), "-f", "turtle", "-o", str(target)]) == 0
+    assert b"municipality/xx/neu" in target.read_bytes()
+    assert b"municipality/xx/neu" not in (out / "graph.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "trig", "nquads"])
+def test_export_from_the_store_sorts_in_runs_and_gives_the_same_bytes(graph_dir, monkeypatch, fmt):
+    """Memory is bounded: the merged graph is sorted in runs that are merged, graphs one by one."""
+    import io
+
+    from partnergraph import export
+
+    store = EmbeddedStore(graph_dir / "store", read_only=True)
+    whole = io.BytesIO()
+    export.serialize(store.quads(), fmt, whole, base=DEFAULT_BASE)
+    monkeypatch.setattr(export, "SORT_RUN_LINES", 500)
+    runs = io.BytesIO()
+    export.serialize_store(store, fmt, runs, base=DEFAULT_BASE)
+    store.close()
+    assert runs.getvalue() == whole.getvalue()

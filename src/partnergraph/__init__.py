@@ -21,10 +21,29 @@ from .errors import (  # noqa: E402
     ValidationError,
     VocabularyError,
 )
-from .extract import Extractor  # noqa: E402
-from .models import Article, Extraction, Mention, Partnership, Place  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+#: public names imported on first use: the extractor loads the rules and the gazetteer code, the
+#: models define nine dataclasses (~8 ms), and no command but build and evaluate needs them
+#: (benchmarks/bench_startup.py). `build` stays an eager import: importing the submodule
+#: partnergraph.build would otherwise replace a lazy `build` function with that module.
+_LAZY = {"Extractor": "extract", "Article": "models", "Extraction": "models", "Mention": "models",
+         "Partnership": "models", "Place": "models"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Article", "BuildOptions", "BuildReport", "Extraction", "ExtractionError", "Extractor",

@@ -38,7 +38,7 @@ import pyoxigraph as ox
 
 from .export import write_atomic
 from .iri import Minter
-from .namespaces import ANALYTICS_GRAPH, PG, sparql_prologue
+from .namespaces import ANALYTICS_GRAPH, ANALYTICS_PREDICATES, PG, sparql_prologue
 from .store import GraphStore
 
 LOGGER = logging.getLogger(__name__)
@@ -410,8 +410,7 @@ def analytics_quads(store: GraphStore | None, minter: Minter, *, analysis: Analy
     a = analysis or analyse_store(store, base=minter.base)
     graph = ox.NamedNode(ANALYTICS_GRAPH)
     # written in sorted order: nodes by IRI, and per node the predicates in IRI order
-    between, community, component, degree = (ox.NamedNode(iri) for iri in (
-        PG.betweennessCentrality, PG.community, PG.component, PG.degreeCentrality))
+    between, community, component, degree = (ox.NamedNode(iri) for iri in ANALYTICS_PREDICATES)
     quads = []
     for x in sorted(a.nodes):
         m, s = a.nodes[x], ox.NamedNode(x)

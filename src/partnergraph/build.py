@@ -17,21 +17,25 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from . import __version__
 from .errors import PartnergraphError, SourceError, StoreError
-from .dumpcache import DumpCache
-from .export import atomic_file, serialize_store, write_atomic
 from .iri import Minter
-from .models import Article
 from .namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH
 from .resources import data_file, sample_dir
 from .store import STORE_DIRNAME, EmbeddedStore, GraphStore, graph_quads, open_store
+
+if TYPE_CHECKING:
+    from .dumpcache import DumpCache
+    from .models import Article
+
+# dumpcache and export are imported where they are used: `import partnergraph` (every command,
+# even --help) imports this module, and needs neither (benchmarks/bench_startup.py)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -46,6 +50,13 @@ CHUNK_SIZE = 100
 #: N-Quads handed to the store at once: ~200,000 quads of ~150 bytes, large enough for its bulk
 #: loader (store.BULK_MIN_QUADS), small enough to keep the build's memory flat
 STORE_BATCH_BYTES = 30_000_000
+#: the longest article (headline and text, in characters) a build extracts; longer ones are
+#: skipped with one line. News articles run to some 10,000 characters, long features to
+#: ~100,000. Up to this size one article costs what the same text costs as separate articles
+#: (measured: 0.97× at 250,000 characters, 0.96× at 500,000); beyond it the shapes' checks of
+#: each mention against the whole text (a SPARQL CONTAINS/SUBSTR per mention) make it grow
+#: faster: 1.7× at 1,000,000 (benchmarks/bench_big_article.py)
+MAX_ARTICLE_CHARS = 500_000
 STATE_FILE = "state.json"
 REPORT_FILE = "build-report.json"
 #: the next state of the graph directory while a build writes it
@@ -159,6 +170,13 @@ def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, 
             progress(f"skipped: {item}")
             continue
         found[spec] += 1
+        size = len(item.title) + len(item.text)
+        if size > MAX_ARTICLE_CHARS:
+            reason = (f"{item.origin or item.url}: article of {size:,} characters, over the limit of "
+                      f"{MAX_ARTICLE_CHARS:,} per article (split it into several)")
+            report.skipped.append(Skipped(item.origin or item.url, reason))
+            progress(f"skipped: {reason}")
+            continue
         if item.url in articles:
             first = articles[item.url]
             if first.content_hash == item.content_hash and item.origin.startswith(("http://", "https://")):
@@ -196,6 +214,9 @@ class Extracted:
     #: the name of its share of graph.ttl/graph.trig in the dump cache (dumpcache.Piece)
     piece: str = ""
     error: str = ""
+    #: [check, focus] of each SHACL check its graph fails alone (shapecheck.ArticleChecks),
+    #: None when not validated
+    shacl: list | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +225,23 @@ class _Task:
     #: the build's fingerprint and graph directory: where and under which names pieces go
     fingerprint: str
     out_dir: Path
+    validate: bool = True
+
+
+_CHECKS = None
+
+
+def _article_checks(base: str):
+    """The SHACL checks of article graphs, compiled once per process."""
+    global _CHECKS
+    if _CHECKS is None or _CHECKS[0] != base:
+        from .graph import vocabulary_quads
+        from .namespaces import ANALYTICS_PREDICATES
+        from .shapecheck import ArticleChecks
+        from .vocab import load_vocabulary
+
+        _CHECKS = (base, ArticleChecks(vocabulary_quads(load_vocabulary(), Minter(base)), ANALYTICS_PREDICATES))
+    return _CHECKS[1]
 
 
 def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
@@ -215,14 +253,17 @@ def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
     _, extractor, minter = _extractor(task.base)
     cache = DumpCache(task.out_dir)
     out = []
+    graphs: dict[str, list] = {}  # the chunk's article graphs, validated together below
     for a in articles:
         graph = minter.article(a.url)
         try:
             ex = extractor.extract(a)
-            nquads = canonical_nquads(article_quads(ex, extractor.vocabulary, minter))
+            quads = article_quads(ex, extractor.vocabulary, minter)
+            nquads = canonical_nquads(quads)
             name = piece_name(task.fingerprint, a.url, a.content_hash)
             cache.put(name, render(graph, nquads, base=task.base).to_bytes())
             out.append(Extracted(a.url, graph, nquads, name))
+            graphs[graph] = quads
         except PartnergraphError as exc:
             out.append(Extracted(a.url, graph, None, error=str(exc)))
         except OSError:  # the disk (a full one, most likely), not the article: the build stops
@@ -230,6 +271,11 @@ def _extract_chunk(task: _Task, articles: list[Article]) -> list[Extracted]:
         except Exception as exc:  # an article the rules choke on costs that article, not the build
             LOGGER.debug("extraction failed for %s", a.url, exc_info=True)
             out.append(Extracted(a.url, graph, None, error=f"extraction failed: {type(exc).__name__}: {exc}"))
+    if task.validate and graphs:
+        found = _article_checks(task.base).candidates(graphs)
+        for e in out:
+            if e.nquads is not None:
+                e.shacl = found.get(e.graph, [])
     return out
 
 
@@ -247,6 +293,7 @@ def extract_all(articles: list[Article], task: _Task, jobs: int, progress: Progr
             progress(f"extracted {done}/{len(articles)} articles")
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_start,
@@ -290,6 +337,9 @@ def fingerprint(base: str) -> str:
     for path in sorted(files):
         h.update(str(path.relative_to(package)).encode() + b"\0")
         h.update(path.read_bytes())
+    from .resources import ontology_dir
+
+    h.update((ontology_dir() / "shapes.ttl").read_bytes())  # the article graphs' SHACL results are kept
     return h.hexdigest()[:16]
 
 
@@ -318,6 +368,10 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     when all of it is written; see `recover`. A build that fails or is interrupted at any point
     leaves the last good directory as it was.
     """
+    from .dumpcache import DumpCache
+    from .export import DUMPS_FILE, write_atomic
+    from .store import files_signature
+
     options = options or BuildOptions()
     missing = [s for s in sources or [] if not s.startswith(("http://", "https://")) and not Path(s).exists()]
     if missing:
@@ -348,9 +402,11 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
                                 new_pieces=new_pieces)
             pieces = run.pieces
             write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
-                          dumps=run.dumps)
+                          dumps=run.dumps, run=run)
             store.close()
             store = None
+            if not options.store_url:  # `export` serves graph.ttl/graph.trig while this store is unchanged
+                write_atomic(staging / DUMPS_FILE, json.dumps({"store": files_signature(staging / STORE_DIRNAME)}))
             report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
                               else p for p in report.outputs]
             report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)
@@ -399,6 +455,64 @@ class _Run:
     analysis: object = None
     #: graph.ttl and graph.trig being written by a child process, or None
     dumps: _DumpsChild | None = None
+    #: [check, focus] of the SHACL checks article graphs fail alone (to confirm on the merged
+    #: graph), and how many article graphs this build checked
+    shacl: list = field(default_factory=list)
+    checked: int = 0
+    #: the shared resources the changed article graphs state something about (before and
+    #: after), or None: the merged graph's checks then run on every focus node
+    touched: set[str] | None = None
+    #: `pieces_digest` of the previous build's articles: the merged findings a previous build
+    #: left are of that graph only if the digests agree
+    previous: str = ""
+
+
+def pieces_digest(known: dict) -> str:
+    """One digest of which version of every article a graph holds (their dump pieces)."""
+    return hashlib.sha256(json.dumps(sorted((rec.get("graph"), rec.get("piece")) for rec in known.values()),
+                                     ).encode()).hexdigest()[:24]
+
+
+class _Touched:
+    """Collects what a rebuild changes for the merged graph's SHACL checks: the IRIs, outside
+    the articles' own ranges, that the new graphs and the replaced or removed ones use as
+    subject or object (validate.validate_build checks those again and keeps the rest)."""
+
+    #: beyond this many changed articles every focus node is checked: cheaper than collecting
+    MAX_ARTICLES = 1_000
+
+    def __init__(self, cache: DumpCache, base: str):
+        from .dumpcache import ranges
+
+        self.cache, self.local = cache, ranges(base)
+        self.terms: set[str] = set()
+        self.articles = 0
+        self.complete = True
+
+    def add(self, data: bytes) -> None:
+        self.articles += 1
+        if self.articles > self.MAX_ARTICLES:
+            self.complete = False
+        if not self.complete:
+            return
+        for line in data.splitlines():
+            s, _, rest = line.partition(b" ")
+            o = rest.partition(b" ")[2]
+            for term in (s, o[:o.find(b">") + 1] if o.startswith(b"<") else b""):
+                if term.startswith(b"<") and not term.startswith(self.local):
+                    self.terms.add(term[1:-1].decode())
+
+    def add_piece(self, name: str | None) -> None:
+        """The shared lines of an article's previous graph, from its dump piece."""
+        if not name or not self.complete:
+            return
+        try:
+            self.add(self.cache.read(name, "shared_nt")[1][0])
+        except (OSError, ValueError, KeyError):
+            self.complete = False
+
+    def result(self) -> set[str] | None:
+        return self.terms if self.complete else None
 
 
 #: a rebuild that extracts at most this share of the articles writes the dumps in a child
@@ -456,6 +570,7 @@ class _DumpsChild:
 def _dumps_child(spec_path: str) -> int:
     """The child's side of `_DumpsChild`: prints the counts as JSON."""
     from . import dumpcache
+    from .dumpcache import DumpCache
 
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     if spec.get("parent"):
@@ -522,6 +637,9 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     from the dump pieces while the store loads (or from the store when pieces are missing), the
     vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
     names of the dump pieces this build may write that did not exist before."""
+    from .dumpcache import DumpCache
+    from .export import write_atomic
+
     articles = got.articles
     state = load_state(out_dir)
     fp = fingerprint(minter.base)
@@ -544,7 +662,8 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     # dump piece changed; articles of earlier builds that are not among the sources keep theirs
     todo = [a for a in articles
             if known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != fp
-            or minter.article(a.url) not in present or not cache.has(known[a.url].get("piece"))]
+            or minter.article(a.url) not in present or not cache.has(known[a.url].get("piece"))
+            or (options.validate and "shacl" not in known[a.url])]
     cleared = False
     if fresh and isinstance(store, EmbeddedStore) and present - {VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {
             minter.article(a.url) for a in todo}:
@@ -557,11 +676,13 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
     report.articles_unchanged = len(articles) - len(todo)
     progress(f"{len(articles)} articles read, {len(todo)} to extract, {report.articles_unchanged} unchanged")
     by_url = {a.url: a for a in articles}
+    touched = _Touched(cache, minter.base) if options.validate and not fresh else None
+    previous = pieces_digest(known)
     loader = _Loader()
     try:
         batch: list[tuple[str, bytes]] = []
         size = 0
-        for done in extract_all(todo, _Task(minter.base, fp, out_dir), options.jobs, progress):
+        for done in extract_all(todo, _Task(minter.base, fp, out_dir, options.validate), options.jobs, progress):
             url = done.url
             if done.nquads is None:
                 report.skipped.append(Skipped(by_url[url].origin or url, done.error))
@@ -571,8 +692,13 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 continue
             batch.append((done.graph, done.nquads))
             size += len(done.nquads)
+            if touched is not None:
+                touched.add_piece(known.get(url, {}).get("piece"))
+                touched.add(done.nquads)
             known[url] = {"hash": by_url[url].content_hash, "graph": done.graph, "origin": by_url[url].origin,
                           "piece": done.piece, "fingerprint": fp}
+            if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
+                known[url]["shacl"] = done.shacl
             report.articles_extracted += 1
             if size >= STORE_BATCH_BYTES:
                 loader.submit(store.replace_graphs_nquads, batch)
@@ -588,12 +714,18 @@ def _update_store(store: GraphStore, got: Collected, report: BuildReport, minter
                 if known[url].get("source") in got.incomplete:
                     kept += 1  # its source failed for now: absence is no proof that it was removed
                     continue
-                loader.submit(store.drop_graph, known.pop(url)["graph"])
+                gone = known.pop(url)
+                if touched is not None:
+                    touched.add_piece(gone.get("piece"))
+                loader.submit(store.drop_graph, gone["graph"])
                 report.articles_removed += 1
             if kept:
                 progress(f"--prune kept {kept} articles of sources that were not read completely")
         report.articles_total = len(known)
-        run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()})
+        run = _Run({rec["graph"]: rec.get("piece") for rec in known.values()},
+                   shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
+                   checked=report.articles_extracted if options.validate else 0,
+                   touched=touched.result() if touched is not None else None, previous=previous)
         others = None
         if all(run.pieces.values()) and len(run.pieces) >= DUMPS_CHILD_MIN_ARTICLES \
                 and report.articles_extracted <= DUMPS_CHILD_MAX_SHARE * len(run.pieces):
@@ -704,6 +836,8 @@ def _set_counts(report: BuildReport, counts: dict) -> None:
 
 def _dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: BuildReport,
                       progress: Progress) -> None:
+    from .export import atomic_file, serialize_store
+
     report.quads = len(store)
     report.triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     report.classes = dict(sorted(class_counts(store).items()))
@@ -826,7 +960,7 @@ def class_counts(store: GraphStore) -> dict[str, int]:
 
 def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
                   options: BuildOptions, progress: Progress, *, analysis=None,
-                  dumps: _DumpsChild | None = None) -> None:
+                  dumps: _DumpsChild | None = None, run: _Run | None = None) -> None:
     """graph.html, stats.json, void.ttl, ontology.html and the validation, from the store
     (graph.ttl and graph.trig are written with the store update)."""
     report.outputs += [str(out_dir / "graph.ttl"), str(out_dir / "graph.trig")]
@@ -852,10 +986,23 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     from .docs import DOCS_FILE, write_docs
     report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:
-        from .validate import validate_store
+        from .export import write_atomic
+        from .validate import MERGED_FINDINGS_FILE, validate_build
 
         progress("validating against ontology/shapes.ttl")
-        result = validate_store(store, base=minter.base, quads=report.quads or None)
+        previous = None
+        try:  # the last build's findings on the merged graph (out_dir is the staging area)
+            saved = json.loads((out_dir.parent / MERGED_FINDINGS_FILE).read_text(encoding="utf-8"))
+            if run is not None and saved.get("pieces") == run.previous:
+                previous = saved["findings"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            pass
+        result, findings = validate_build(store, minter, candidates=run.shacl if run else [],
+                                          articles=len(run.pieces) if run else 0,
+                                          checked=run.checked if run else 0, quads=report.quads,
+                                          touched=run.touched if run else None, previous=previous)
+        digest = pieces_digest({g: {"graph": g, "piece": p} for g, p in run.pieces.items()}) if run else ""
+        write_atomic(out_dir / MERGED_FINDINGS_FILE, json.dumps({"pieces": digest, "findings": findings}))
         report.validation = result.to_dict()
         if not result.conforms:
             progress(f"validation: {result.violation_count} SHACL violations (see {REPORT_FILE})")

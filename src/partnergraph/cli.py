@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -167,16 +168,17 @@ def cmd_query(args, out: Printer) -> int:
 
 def cmd_export(args, out: Printer) -> int:
     from .build import open_existing
-    from .export import atomic_file, serialize_store
+    from .export import atomic_file, export_dir
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     base = _base_of(args.dir)
+    committed = not args.store  # a remote store changes without the graph directory knowing
     if args.output:
         with atomic_file(Path(args.output)) as fh:
-            serialize_store(store, args.format, fh, base=base)
+            export_dir(args.dir, store, args.format, fh, base=base, committed=committed)
         out.progress(f"wrote {args.output}")
     else:
-        serialize_store(store, args.format, sys.stdout.buffer, base=base)
+        export_dir(args.dir, store, args.format, sys.stdout.buffer, base=base, committed=committed)
         sys.stdout.buffer.flush()
     return 0
 
@@ -249,6 +251,32 @@ def _verbosity(p: argparse.ArgumentParser, default) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
+    """The parser of the command line and of each command: every command takes -v and -q
+    (`_verbosity`), and a command's option groups can be added on first use (`later`): the
+    crawl flags come from sources.crawl, which imports requests and lxml (~90 ms, more than
+    the rest of the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
+
+    def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._later = later
+
+    def _complete(self) -> None:
+        if self._later is not None:
+            later, self._later = self._later, None
+            later(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._complete()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
+
     def add_subparsers(self, **kwargs):
         action = super().add_subparsers(**kwargs)
         add = action.add_parser
@@ -277,10 +305,11 @@ def parser() -> argparse.ArgumentParser:
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"partnergraph {__version__}")
     _verbosity(p, False)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")  # their parsers are _Parser too
     sub.required = True
 
-    b = sub.add_parser("build", help="build the graph directory from articles (default: the sample corpus)")
+    b = sub.add_parser("build", help="build the graph directory from articles (default: the sample corpus)",
+                       later=_add_crawl_flags)
     _common(b)
     b.add_argument("sources", nargs="*", metavar="SOURCE",
                    help=".jsonl files, listing-page .txt files, .html pages, folders of them, or URLs")
@@ -288,16 +317,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--prune", action="store_true", help="remove articles no longer in the sources")
     b.add_argument("--no-validate", action="store_true", help="skip the SHACL validation")
     b.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: one per core)")
-    _add_crawl_flags(b)
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("crawl", help="fetch articles from news listings, article pages, feeds or sitemaps "
-                                     "into JSON Lines (the input format of build)")
+                                     "into JSON Lines (the input format of build)", later=_add_crawl_flags)
     c.add_argument("urls", nargs="+", metavar="URL")
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write JSON Lines to FILE (default: stdout)")
     c.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                    help=f"graph directory whose HTTP cache (DIR/http-cache) is used (default: ./{DEFAULT_DIR})")
-    _add_crawl_flags(c)
     c.set_defaults(func=cmd_crawl)
 
     q = sub.add_parser("query", help="run a SPARQL query (text, .rq file or bundled name)")
@@ -363,16 +390,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_reconcile(sub) -> None:
+    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
+                                         "twinnings (P190): a gap report", later=_reconcile_flags)
+    _common(r)
+    r.set_defaults(func=cmd_reconcile)
+
+
+def _reconcile_flags(r: argparse.ArgumentParser) -> None:
+    # their defaults come from reconcile.py, which imports requests: added on first use (_Parser)
     from .reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
 
-    r = sub.add_parser("reconcile", help="link municipalities to Wikidata and compare partnerships with its "
-                                         "twinnings (P190): a gap report")
-    _common(r)
     r.add_argument("--endpoint", default=WIKIDATA_ENDPOINT, metavar="URL",
                    help=f"a SPARQL endpoint with Wikidata's shape (default: {WIKIDATA_ENDPOINT})")
     r.add_argument("--max-km", type=float, default=MAX_DISTANCE_KM, metavar="KM",
                    help=f"how far a match by label may lie from our coordinates (default: {MAX_DISTANCE_KM:g})")
-    r.set_defaults(func=cmd_reconcile)
 
 
 def _add_serve(sub) -> None:

@@ -69,6 +69,9 @@ class ArticleGraph:
         #: entity nodes already described in this graph: an article names the same place or
         #: country a dozen times, and its description needs adding once
         self.described: dict[tuple[str, str], ox.NamedNode] = {}
+        #: the text's sentences, split on first use: once per article, not once per population
+        #: figure (each split reads the whole text, so that was quadratic in a long article)
+        self._sentences: list[Span] | None = None
 
     def add(self, s, p, o) -> None:
         self.quads.add(ox.Quad(N(s), N(p), o, self.article))
@@ -179,6 +182,13 @@ class ArticleGraph:
 
     # -- the whole article -----------------------------------------------------------------
 
+    def _sentence_around(self, span: Span) -> Span:
+        from .sentences import sentence_of, split
+
+        if self._sentences is None:
+            self._sentences = split(self.text)
+        return sentence_of(self._sentences, span.start)
+
     def build(self) -> set[ox.Quad]:
         a, art = self.article, self.ex.article
         self.typed_node(a.value, "Article")
@@ -206,7 +216,7 @@ class ArticleGraph:
             if node is not None:
                 self.add(node, PG.statedPopulation, ox.Literal(p.value))
                 self.mention("population", p.evidence.start, p.evidence.end,
-                             _sentence_around(self.ex, p.evidence), node)
+                             self._sentence_around(p.evidence), node)
         for ev in self.ex.events:
             node = self.typed_node(self.m.concept("event", ev.slug), "Event")
             self.add(node, RDFS_LABEL, de(ev.label))
@@ -294,12 +304,6 @@ class ArticleGraph:
             return self.ex.places[ref].name_de
         return self.ex.organisations.get(ref) or (self.vocab.get("organisation", ref).pref_de
                                                  if self.vocab.get("organisation", ref) else ref)
-
-
-def _sentence_around(ex: Extraction, span: Span) -> Span:
-    from .sentences import sentence_of, split
-
-    return sentence_of(split(ex.article.analysed_text), span.start)
 
 
 def article_quads(ex: Extraction, vocab: Vocabulary, minter: Minter) -> set[ox.Quad]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +44,7 @@ class Article:
     #: where it came from, for messages: ``file:line``, ``file#block``, or the fetched URL
     origin: str = ""
 
-    @property
+    @cached_property  # (a frozen dataclass allows it: it writes the instance's __dict__)
     def analysed_text(self) -> str:
         """The string the extractor reads and all offsets refer to: headline, blank line, body.
 

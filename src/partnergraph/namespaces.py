@@ -1,9 +1,6 @@
-"""Namespaces. Terms of our own ontology come from a closed namespace, so a typo is an error."""
+"""Namespaces: the IRIs of our ontology, resources and graphs, and the prefixes of every output."""
 
 from __future__ import annotations
-
-from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import URIRef
 
 PG_IRI = "https://w3id.org/partnergraph/ontology#"
 DEFAULT_BASE = "https://w3id.org/partnergraph/id/"
@@ -11,75 +8,12 @@ GRAPH_BASE = "https://w3id.org/partnergraph/graph/"
 VOCABULARY_GRAPH = GRAPH_BASE + "vocabulary"
 ANALYTICS_GRAPH = GRAPH_BASE + "analytics"
 GEONAMES = "https://sws.geonames.org/"
-
-
-class PG(DefinedNamespace):
-    """The partnergraph ontology (ontology/partnergraph.ttl)."""
-
-    _NS = Namespace(PG_IRI)
-    _fail = True
-
-    # classes
-    Article: URIRef
-    Municipality: URIRef
-    Country: URIRef
-    Region: URIRef
-    Programme: URIRef
-    Theme: URIRef
-    PartnershipType: URIRef
-    LocalGovernmentKind: URIRef
-    Organisation: URIRef
-    Partnership: URIRef
-    Event: URIRef
-    Person: URIRef
-    Mention: URIRef
-    # article
-    mentions: URIRef
-    dateline: URIRef
-    titleDerived: URIRef
-    imageCaption: URIRef
-    analysedText: URIRef
-    # places
-    country: URIRef
-    region: URIRef
-    geonamesId: URIRef
-    statedPopulation: URIRef
-    countryCode: URIRef
-    localGovernmentKind: URIRef
-    # partnerships
-    partner: URIRef
-    partnerOf: URIRef
-    partnershipType: URIRef
-    startYear: URIRef
-    startDate: URIRef
-    status: URIRef
-    programme: URIRef
-    theme: URIRef
-    evidence: URIRef
-    # programmes, events, people
-    implementedBy: URIRef
-    fundedBy: URIRef
-    cooperationPartner: URIRef
-    hostedBy: URIRef
-    role: URIRef
-    represents: URIRef
-    # evidence
-    inArticle: URIRef
-    refersTo: URIRef
-    surface: URIRef
-    quote: URIRef
-    start: URIRef
-    end: URIRef
-    kind: URIRef
-    # analytics
-    degreeCentrality: URIRef
-    betweennessCentrality: URIRef
-    component: URIRef
-    community: URIRef
-
-
-SCHEMA = Namespace("https://schema.org/")
-GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+#: what the analytics graph states of each node of the partnership network (analytics.py)
+ANALYTICS_PREDICATES = tuple(PG_IRI + p for p in ("betweennessCentrality", "community", "component", "degreeCentrality"))
+#: the rdflib namespace objects (`PG`, `SCHEMA`, `GEO`) live in rdfterms.py and are handed out
+#: from here on first use: importing rdflib costs ~50 ms, which small commands that only need
+#: the IRIs above should not pay (benchmarks/bench_startup.py)
+_RDFLIB_TERMS = ("PG", "SCHEMA", "GEO")
 
 #: Prefixes every Turtle output and every bundled query uses.
 PREFIXES: dict[str, str] = {
@@ -105,3 +39,11 @@ def prefixes_for(base: str) -> dict[str, str]:
 
 def sparql_prologue(base: str = DEFAULT_BASE) -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes_for(base).items())
+
+
+def __getattr__(name: str):
+    if name in _RDFLIB_TERMS:
+        from . import rdfterms
+
+        return getattr(rdfterms, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -182,6 +182,14 @@ def graph_quads(store: GraphStore, graph: str) -> list[ox.Quad]:
             for sol in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")]
 
 
+def files_signature(store_dir: Path) -> dict[str, int]:
+    """The embedded store's files and their sizes: any write to the store adds or grows a file
+    (RocksDB writes immutable tables, a log and a manifest), so an equal signature means an
+    unchanged store. The info logs (``LOG*``) are left out: opening a store writes them."""
+    return {p.name: p.stat().st_size for p in sorted(Path(store_dir).iterdir())
+            if p.is_file() and not p.name.startswith("LOG")}
+
+
 def open_store(directory: Path, *, read_only: bool = False, store_url: str | None = None, **remote) -> GraphStore:
     """The store of a graph directory, or the remote store at `store_url`."""
     if store_url:

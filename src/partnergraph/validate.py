@@ -1,4 +1,9 @@
-"""SHACL validation of the built graph against ``ontology/shapes.ttl`` (pySHACL)."""
+"""SHACL validation of the built graph against ``ontology/shapes.ttl``.
+
+`validate_build` is what every build runs: the shapes compiled to SPARQL (shapecheck.py), per
+article graph in the extraction workers and on the merged graph here, at any size.
+`validate_store` (``partnergraph validate``) runs pySHACL over the merged graph: an independent
+implementation of the same shapes, bounded in size because it holds the graph in rdflib."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
 from .resources import ontology_dir
+from .shapecheck import Violation
 from .store import GraphStore
 from .vocab import parse_turtle
 
@@ -24,24 +30,13 @@ MAX_TRIPLES = 400_000
 
 
 @dataclass
-class Violation:
-    focus: str
-    path: str
-    message: str
-    severity: str
-    value: str = ""
-
-    def __str__(self) -> str:
-        value = f" (value: {self.value})" if self.value else ""
-        return f"{self.severity}: {self.focus} {self.path}: {self.message}{value}"
-
-
-@dataclass
 class ValidationResult:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     triples: int = 0
     skipped: str = ""
+    #: what was checked, in words (the build report shows it)
+    checked: str = ""
 
     @property
     def violation_count(self) -> int:
@@ -84,17 +79,51 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationResult
 
 
 def store_as_rdflib(store: GraphStore) -> Graph:
-    """The union of all named graphs as an rdflib graph, via N-Triples (one store end to end:
-    the terms are re-parsed by rdflib, not converted one by one)."""
-    from .export import sorted_triples
+    """The union of all named graphs as an rdflib graph. From the embedded store, its merged
+    default graph term by term, each distinct term converted once (1.7× faster than through
+    rdflib's N-Triples reader on the sample, and without the N-Triples text in memory); from
+    a remote store, via N-Triples."""
     from .namespaces import PREFIXES
 
-    nt = ox.serialize(sorted_triples(store.quads()), format=ox.RdfFormat.N_TRIPLES)
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        memo: dict = {}
+        merged = next(iter(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        # a store written around the merge (store.raw) has only named graphs: their union then
+        quads = raw.quads_for_pattern(None, None, None, ox.DefaultGraph() if merged else None)
+        g.addN((_rdflib_term(q.subject, memo), _rdflib_term(q.predicate, memo), _rdflib_term(q.object, memo), g)
+               for q in quads)
+        return g
+    from .export import sorted_triples
+
+    nt = ox.serialize(sorted_triples(store.quads()), format=ox.RdfFormat.N_TRIPLES)
     g.parse(data=nt.decode("utf-8"), format="nt")
     return g
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(t, memo: dict):
+    from rdflib import BNode, Literal, URIRef
+
+    out = memo.get(t)
+    if out is None:
+        if isinstance(t, ox.NamedNode):
+            out = URIRef(t.value)
+        elif isinstance(t, ox.BlankNode):
+            out = BNode(t.value)
+        elif t.language:
+            out = Literal(t.value, lang=t.language)
+        elif t.datatype.value == _XSD_STRING:
+            out = Literal(t.value)
+        else:
+            out = Literal(t.value, datatype=URIRef(t.datatype.value))
+        memo[t] = out
+    return out
 
 
 def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPLES,
@@ -108,3 +137,44 @@ def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPL
     g = store_as_rdflib(store)
     g.bind("pgid", base)
     return validate_graph(g)
+
+
+#: the merged graph's findings ([check, focus] pairs) of the last build, beside its report: a
+#: rebuild reruns the merged checks only on what its changed articles touch and keeps the rest
+MERGED_FINDINGS_FILE = "shacl-merged.json"
+
+
+def validate_build(store: GraphStore, minter, *, candidates: list, articles: int, checked: int,
+                   quads: int = 0, touched: set[str] | None = None,
+                   previous: list | None = None) -> tuple[ValidationResult, list]:
+    """The build's validation: the `candidates` ([check, focus]) that article graphs failed
+    alone, confirmed on the merged graph, and the checks only the merged graph can answer: on
+    every focus node, or (a rebuild that knows the `previous` build's findings) only on the
+    resources its changed article graphs `touched`, keeping the previous findings elsewhere.
+    Returns the result and the merged findings, for the next build."""
+    from .graph import vocabulary_quads
+    from .namespaces import ANALYTICS_PREDICATES
+    from .shapecheck import ArticleChecks
+    from .vocab import load_vocabulary
+
+    article_checks = ArticleChecks(vocabulary_quads(load_vocabulary(), minter), ANALYTICS_PREDICATES)
+    checks = article_checks.checks
+    incremental = touched is not None and previous is not None
+    if incremental:
+        rest = [i for i in article_checks.merged if i not in article_checks.own]
+        pairs = checks.merged_pairs(store, rest, foci=touched) if touched else []
+        pairs += [p for p in previous if p[0] in rest and p[1] not in touched]
+        pairs += checks.merged_pairs(store, article_checks.own)
+    else:
+        pairs = checks.merged_pairs(store, article_checks.merged)
+    violations = checks.confirm(store, [*candidates, *pairs])
+    scope = (f"on the {len(touched)} resources the changed article graphs touch (the previous findings kept "
+             f"elsewhere; the {len(article_checks.own)} on the analytics on every node)" if incremental
+             else "on every focus node")
+    described = (f"{len(checks.checks)} constraints of ontology/shapes.ttl, compiled to SPARQL: "
+                 f"{len(article_checks.per_graph)} on each of the {articles} article graphs (in this build "
+                 f"{checked}, the others with their earlier result), {len(article_checks.merged)} on the merged "
+                 f"graph {scope}; {len(candidates)} findings of single article graphs rechecked on the merged graph")
+    result = ValidationResult(conforms=not any(v.severity == "Violation" for v in violations),
+                              violations=violations, triples=quads, checked=described)
+    return result, sorted(pairs)
