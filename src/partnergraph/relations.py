@@ -73,7 +73,8 @@ class RelationRules:
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
-        self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only"))) for p in r["start_patterns"]]
+        self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only")), tuple(p.get("keys", ())))
+                       for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())))
@@ -606,9 +607,14 @@ class RelationRules:
         candidates = []
         if not self.any_date.search(chunk):
             return candidates
-        for pat, item_only in self.starts:
+        low = None
+        for pat, item_only, keys in self.starts:
             if item_only and not list_item:
                 continue
+            if keys:
+                low = chunk.lower() if low is None else low
+                if not any(k in low for k in keys):
+                    continue
             for m in pat.finditer(chunk):
                 groups = m.groupdict()
                 if groups.get("prev"):
