@@ -197,10 +197,6 @@ def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
 def _qid(iri: str) -> str | None:
     return iri[len(WD):] if iri.startswith(WD) and re.fullmatch(r"Q\d+", iri[len(WD):]) else None
 
@@ -281,7 +277,7 @@ def match_places(client: SparqlClient, places: dict[str, Place], rec: Reconcilia
             by_gn.setdefault(p.geonames, []).append(p.iri)
     items_of: dict[str, set[str]] = {}
     for batch in _batches(sorted(by_gn)):
-        values = " ".join(_literal(g) for g in batch)
+        values = " ".join(str(ox.Literal(g)) for g in batch)  # N-Triples syntax, which SPARQL reads
         for row in client.select(WD_PROLOGUE + f"SELECT ?item ?gn WHERE {{ VALUES ?gn {{ {values} }} "
                                                 f"?item wdt:P1566 ?gn . }}"):
             q = _qid(row["item"]["value"])
@@ -307,7 +303,7 @@ def _match_by_label(client: SparqlClient, todo: list[Place], rec: Reconciliation
     labels = sorted({p.label for p in todo})
     found: dict[str, list[tuple[str, str, tuple[float, float] | None]]] = {}  # label → (QID, cc, point)
     for batch in _batches(labels):
-        values = " ".join(f"{_literal(l)}@de {_literal(l)}@en" for l in batch)
+        values = " ".join(f"{ox.Literal(l, language='de')} {ox.Literal(l, language='en')}" for l in batch)
         query = WD_PROLOGUE + f"""SELECT DISTINCT ?item ?label ?cc ?coord WHERE {{
   VALUES ?label {{ {values} }}
   ?item rdfs:label ?label ; wdt:P17/wdt:P297 ?cc .

@@ -65,14 +65,10 @@ def resource_path(iri: str, base: str) -> str | None:
 def resources_under(store: GraphStore, base: str) -> list[str]:
     """Every IRI under the base that the graph uses as a subject or an object."""
     found: set[str] = set()
-    for q in (f"SELECT DISTINCT ?x WHERE {{ ?x ?p ?o . FILTER(isIRI(?x) && STRSTARTS(STR(?x), {_lit(base)})) }}",
-              f"SELECT DISTINCT ?x WHERE {{ ?s ?p ?x . FILTER(isIRI(?x) && STRSTARTS(STR(?x), {_lit(base)})) }}"):
+    for q in (f"SELECT DISTINCT ?x WHERE {{ ?x ?p ?o . FILTER(isIRI(?x) && STRSTARTS(STR(?x), {ox.Literal(base)})) }}",
+              f"SELECT DISTINCT ?x WHERE {{ ?s ?p ?x . FILTER(isIRI(?x) && STRSTARTS(STR(?x), {ox.Literal(base)})) }}"):
         found.update(sol["x"].value for sol in store.query(q))
     return sorted(found)
-
-
-def _lit(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _static_links(page: str) -> str:
@@ -119,7 +115,7 @@ def publish_site(store: GraphStore, out_dir: Path, *, base: str, graph_dir: Path
 def _write_class_indexes(store: GraphStore, out_dir: Path, base: str, report: SiteReport) -> None:
     members: dict[str, list[str]] = defaultdict(list)
     q = sparql_prologue(base) + f"""SELECT DISTINCT ?x ?c WHERE {{ ?x a ?c .
-        FILTER(STRSTARTS(STR(?x), {_lit(base)}) && STRSTARTS(STR(?c), STR(pg:))) }}"""
+        FILTER(STRSTARTS(STR(?x), {ox.Literal(base)}) && STRSTARTS(STR(?c), STR(pg:))) }}"""
     for sol in store.query(q):
         members[sol["c"].value.rsplit("#", 1)[-1]].append(sol["x"].value)
     labels = publish.labels_for(store, [x for xs in members.values() for x in xs], base=base)
