@@ -16,6 +16,26 @@ GOLD = TESTS / "gold" / "sample.jsonl"
 FIXTURES = TESTS / "fixtures"
 
 
+#: the small served graph most server tests read (tests/fixtures/server/sample.trig)
+SERVER_FIXTURE = FIXTURES / "server" / "sample.trig"
+
+
+def server_graph_dir(directory: Path) -> Path:
+    """`directory` made a graph directory holding the server fixture: its store and state.json."""
+    import json
+
+    import pyoxigraph as ox
+
+    from partnergraph.namespaces import DEFAULT_BASE
+    from partnergraph.store import EmbeddedStore
+
+    store = EmbeddedStore(directory / "store")
+    store.load(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
+    store.close()
+    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
+    return directory
+
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()

@@ -127,7 +127,9 @@ def test_a_build_killed_during_extraction_leaves_no_worker_running_and_the_lock_
     assert report.articles_extracted == 3 and not (out / ".staging").exists()
 
 
-def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_first_reader(tmp_path):
+def killed_in_its_commit(tmp_path: Path) -> Path:
+    """A graph directory of 2 articles whose rebuild with 3 was killed (SIGKILL) between the
+    renames of its commit, where PAUSE_IN_COMMIT_ENV holds it."""
     out = tmp_path / "g"
     src = write_articles(tmp_path / "a.jsonl", 2)
     build([str(src)], BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
@@ -142,6 +144,11 @@ def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_fir
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    return out
+
+
+def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_first_reader(tmp_path):
+    out = killed_in_its_commit(tmp_path)
     # the state the kill left: graph.ttl is the new one, the store still the old one
     assert (out / ".commit").exists() and ttl_articles(out) == 3
     query = cli("query", "-d", str(out), "-f", "csv",
@@ -153,20 +160,7 @@ def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_fir
 
 
 def test_a_reader_that_may_not_write_reads_the_committed_state_of_a_half_moved_commit(tmp_path, monkeypatch):
-    out = tmp_path / "g"
-    src = write_articles(tmp_path / "a.jsonl", 2)
-    build([str(src)], BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
-    write_articles(src, 3)
-    marker = tmp_path / "in-commit"
-    proc = cli("build", str(src), "-d", str(out), "-j", "1", "--no-validate", env={PAUSE_IN_COMMIT_ENV: str(marker)})
-    try:
-        wait_for(marker.exists, 120, "the build reaches its commit")
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    out = killed_in_its_commit(tmp_path)
     build_module = sys.modules["partnergraph.build"]
     import partnergraph.dirlock as dirlock
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -20,14 +19,9 @@ from partnergraph.cli import main
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.server import make_app
 from partnergraph.staticsite import resource_path
+from test_remote_store import _free_port
 
 STARTUP_TIMEOUT = 30
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

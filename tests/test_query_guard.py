@@ -4,14 +4,11 @@ listener on 127.0.0.1 counts every connection: a refused query must make none.""
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-import pyoxigraph as ox
 import pytest
 import requests
 from hypothesis import HealthCheck, given, settings
@@ -23,9 +20,8 @@ from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
 from partnergraph.query import bundled_queries, check_read_only
 from partnergraph.server import make_app, make_server
 from partnergraph.sparqlguard import MAX_DEPTH, check_query, decode_escapes
-from partnergraph.store import EmbeddedStore
+from conftest import server_graph_dir
 
-FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 README = Path(__file__).parent.parent / "README.md"
 
 
@@ -67,12 +63,7 @@ def listener():
 
 @pytest.fixture(scope="module")
 def graph_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("guarded")
-    store = EmbeddedStore(directory / "store")
-    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
-    store.close()
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    return directory
+    return server_graph_dir(tmp_path_factory.mktemp("guarded"))
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +22,7 @@ from partnergraph.reconcile import (REPORT_HTML, REPORT_JSON, USER_AGENT, WIKIDA
                                     distance_km, quickstatements)
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.store import EmbeddedStore
+from test_remote_store import _free_port, _oxigraph_binary
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "wikidata-mini.ttl"
 #: seconds to wait for a freshly started server to answer (it opens its store first)
@@ -31,18 +30,11 @@ STARTUP_TIMEOUT = 30
 WD = "http://www.wikidata.org/entity/"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def wikidata(tmp_path_factory):
     """A read-only Oxigraph server holding the fixture; yields its query URL."""
     tmp = tmp_path_factory.mktemp("wikidata")
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    assert Path(binary).exists(), "the oxigraph server is missing: pip install oxigraph (in the test extras)"
+    binary = _oxigraph_binary()
     subprocess.run([binary, "load", "--location", str(tmp / "db"), "--file", str(FIXTURE)],
                    check=True, capture_output=True)
     port = _free_port()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 import subprocess
@@ -24,9 +23,9 @@ from partnergraph import cli
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.query import bundled_queries
 from partnergraph.server import make_app, make_server
-from partnergraph.store import EmbeddedStore
+from conftest import SERVER_FIXTURE, server_graph_dir
 
-FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
+FIXTURE = SERVER_FIXTURE
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
 PREFIXES = "PREFIX pg: <https://w3id.org/partnergraph/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 #: seconds a request may take here: the slowest bundled query answers in ~0.2 s on the sample
@@ -35,12 +34,7 @@ REQUEST_TIMEOUT = 30
 
 @pytest.fixture(scope="module")
 def graph_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("served")
-    store = EmbeddedStore(directory / "store")
-    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
-    store.close()
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    return directory
+    return server_graph_dir(tmp_path_factory.mktemp("served"))
 
 
 @pytest.fixture(scope="module")

@@ -513,7 +513,7 @@ def cmd_publish(args, out: Printer) -> int:
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     try:
-        report = publish_site(store, args.outdir, base=_base_of(args.dir), graph_dir=args.dir, progress=out.progress)
+        report = publish_site(store, args.outdir, base=_base_of(args.dir), progress=out.progress)
     finally:
         store.close()
     for iri in report.skipped:

@@ -80,7 +80,7 @@ def _static_links(page: str) -> str:
     return page.replace('<a href="/">Abfrage</a>', '<a href="/">Start</a>')
 
 
-def publish_site(store: GraphStore, out_dir: Path, *, base: str, graph_dir: Path | None = None,
+def publish_site(store: GraphStore, out_dir: Path, *, base: str,
                  progress: Callable[[str], None] | None = None) -> SiteReport:
     """Writes the static site of the graph in `store` into `out_dir` (created if needed)."""
     progress = progress or (lambda _m: None)
@@ -106,7 +106,7 @@ def publish_site(store: GraphStore, out_dir: Path, *, base: str, graph_dir: Path
         if i % 500 == 0:
             progress(f"{i} of {len(iris)} resources")
     _write_class_indexes(store, out_dir, base, report)
-    _write_dataset_files(store, out_dir, base, graph_dir)
+    _write_dataset_files(store, out_dir, base)
     write_atomic(out_dir / ".htaccess", apache_rules())
     write_atomic(out_dir / "nginx.conf", nginx_rules())
     return report
@@ -151,7 +151,7 @@ def _page(title: str, body: str) -> str:
             f"{body}</body></html>\n")
 
 
-def _write_dataset_files(store: GraphStore, out_dir: Path, base: str, graph_dir: Path | None) -> None:
+def _write_dataset_files(store: GraphStore, out_dir: Path, base: str) -> None:
     # the same bytes `serve` answers for /dump.*.gz (mtime=0 keeps the gzip header stable)
     quads = list(store.quads())
     for name in publish.DUMPS:
