@@ -24,11 +24,11 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import generate  # noqa: E402
 
-from partnergraph.build import CHUNK_SIZE, MAX_ARTICLE_CHARS, BuildOptions, _article_checks, build  # noqa: E402
-from partnergraph.dumpcache import canonical_nquads, render  # noqa: E402
-from partnergraph.extract import Extractor  # noqa: E402
-from partnergraph.graph import article_quads  # noqa: E402
-from partnergraph.iri import Minter  # noqa: E402
+from partnergraph.pipeline.build import CHUNK_SIZE, MAX_ARTICLE_CHARS, BuildOptions, _article_checks, build  # noqa: E402
+from partnergraph.publish.dumps import canonical_nquads, render  # noqa: E402
+from partnergraph.extract.extractor import Extractor  # noqa: E402
+from partnergraph.graph.triples import article_quads  # noqa: E402
+from partnergraph.graph.iri import Minter  # noqa: E402
 from partnergraph.models import Article  # noqa: E402
 
 BASE = "https://w3id.org/partnergraph/id/"

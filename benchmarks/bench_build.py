@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import generate  # noqa: E402
 
-from partnergraph.build import BuildOptions, build  # noqa: E402
+from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
 
 
 #: progress messages that open a phase of the build (build.py), and the phase's name here
@@ -50,10 +50,10 @@ def timed_build(corpus: Path, out: Path, jobs: int) -> tuple[float, object, dict
 def timed_export(directory: Path) -> dict:
     """`export -f turtle` of the built graph: served from the committed graph.ttl (the store is
     unchanged since the build), against writing it from the store (the baseline)."""
-    from partnergraph.build import open_existing
+    from partnergraph.pipeline.build import open_existing
 
     try:
-        from partnergraph.export import export_dir
+        from partnergraph.publish.export import export_dir
     except ImportError:  # a version before committed exports: nothing to compare
         return {}
     out = {}

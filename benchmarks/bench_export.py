@@ -38,14 +38,14 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=HERE / "out" / "export.json")
     args = ap.parse_args(argv)
-    from partnergraph.export import DUMPS_FILE
+    from partnergraph.publish.export import DUMPS_FILE
 
     work = Path(tempfile.mkdtemp(prefix="pg-bench-export-"))
     dumps = args.dir / DUMPS_FILE
     saved = work / DUMPS_FILE
     py = [sys.executable, "-m", "partnergraph"]
     try:
-        open_only = run([sys.executable, "-c", "import sys; from partnergraph.build import open_existing; "
+        open_only = run([sys.executable, "-c", "import sys; from partnergraph.pipeline.build import open_existing; "
                          "from pathlib import Path; open_existing(Path(sys.argv[1])).close()", str(args.dir)])
         rows = {}
         for fmt in FORMATS:

@@ -77,7 +77,7 @@ def main(argv=None) -> int:
 
     # memory first, while this process is small: a child's peak RSS counts the pages it shares
     # with its parent between fork and exec
-    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.build"])
+    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.pipeline.build"])
     # the first build on a machine compiles the gazetteer (in a child process, counted here:
     # wait4's rusage covers the child's descendants); later builds load it from the cache
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cold_cache:
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as out:
         build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
 
-    from partnergraph.extract import Extractor
+    from partnergraph.extract.extractor import Extractor
     from partnergraph.models import Article
     from partnergraph.resources import sample_dir
     from partnergraph.sources import read_path
@@ -117,7 +117,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as cache:
         env = {"PARTNERGRAPH_CACHE": cache}
         code = ("import time, json; t = time.perf_counter(); "
-                "from partnergraph.gazetteer import get_gazetteer; g = get_gazetteer(); "
+                "from partnergraph.extract.gazetteer import get_gazetteer; g = get_gazetteer(); "
                 "print(json.dumps({'seconds': time.perf_counter() - t, 'places': len(g)}))")
         compiled = child(code, env)
         loaded = child(code, env)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from partnergraph.errors import QueryError
-from partnergraph.sparqlguard import check_query
+from partnergraph.query.guard import check_query
 
 SIZES = (4 << 10, 64 << 10, 1 << 20)
 

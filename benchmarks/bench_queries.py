@@ -39,12 +39,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from partnergraph.export import serialize, serialize_store
-from partnergraph.graph import vocabulary_quads
-from partnergraph.iri import Minter, short_hash, slugify
+from partnergraph.publish.export import serialize, serialize_store
+from partnergraph.graph.triples import vocabulary_quads
+from partnergraph.graph.iri import Minter, short_hash, slugify
 from partnergraph.namespaces import DEFAULT_BASE, GEONAMES, PG_IRI, sparql_prologue
-from partnergraph.query import bundled_queries
-from partnergraph.store import EmbeddedStore
+from partnergraph.query.runner import bundled_queries
+from partnergraph.store.embedded import EmbeddedStore
 from partnergraph.vocab import load_vocabulary
 
 OUT = Path(__file__).parent / "out"

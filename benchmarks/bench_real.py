@@ -3,7 +3,7 @@
 The gold (benchmarks/real/gold.jsonl, committed) annotates real German web pages whose text is
 third-party and therefore never committed: it lives in a git-ignored JSON Lines cache in
 partnergraph's input format. This benchmark extracts every cached page once, scores the
-extraction with partnergraph.evaluate against the gold, separately for the `dev` split (the pages
+extraction with partnergraph.extract.evaluate against the gold, separately for the `dev` split (the pages
 to tune on), the held-out `test` split and all pages, and measures the extraction speed against
 the raw Aho-Corasick scan of the same text (the floor of any gazetteer matcher, as in
 bench_extract.py), both in the same run.
@@ -75,9 +75,9 @@ class CachedExtractor:
 
 
 def score_split(gold: list[dict], articles: list, extractions: dict):
-    """partnergraph.evaluate.evaluate on a subset of the gold (written to a temporary file, the
+    """partnergraph.extract.evaluate.evaluate on a subset of the gold (written to a temporary file, the
     form evaluate reads), so every metric evaluate learns shows up here too."""
-    from partnergraph.evaluate import evaluate
+    from partnergraph.extract.evaluate import evaluate
 
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
         for g in gold:
@@ -118,8 +118,8 @@ def main(argv=None) -> int:
               "to refill it; the page texts are third-party and never committed)")
         return 0
 
-    from partnergraph.evaluate import format_evaluation, read_gold
-    from partnergraph.extract import Extractor
+    from partnergraph.extract.evaluate import format_evaluation, read_gold
+    from partnergraph.extract.extractor import Extractor
 
     gold = read_gold(args.gold)
     articles, hashes, problems = read_cache(path)

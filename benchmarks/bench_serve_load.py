@@ -26,9 +26,9 @@ from urllib.parse import urlencode
 
 import requests
 
-from partnergraph.build import BuildOptions, build
-from partnergraph.query import bundled_queries
-from partnergraph.server import make_app
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.query.runner import bundled_queries
+from partnergraph.server.app import make_app
 
 OUT = Path(__file__).parent / "out"
 #: per request; the slowest bundled query answers in ~0.2 s on the sample, so 60 s only

@@ -22,9 +22,9 @@ import pyoxigraph as ox
 
 HERE = Path(__file__).resolve().parent
 
-from partnergraph.build import CHUNK_SIZE, BuildOptions, _article_checks, build, open_existing  # noqa: E402
+from partnergraph.pipeline.build import CHUNK_SIZE, BuildOptions, _article_checks, build, open_existing  # noqa: E402
 from partnergraph.namespaces import DEFAULT_BASE  # noqa: E402
-from partnergraph.validate import validate_store  # noqa: E402
+from partnergraph.validate.shacl import validate_store  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from partnergraph.analytics import analyse
-from partnergraph.network import (
+from partnergraph.graph.analytics import analyse
+from partnergraph.viewer.network import (
     ArticleRecord,
     Entity,
     PartnershipRecord,

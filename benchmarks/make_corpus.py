@@ -16,8 +16,8 @@ import random
 import sys
 from pathlib import Path
 
-from partnergraph.gazetteer import get_gazetteer
-from partnergraph.territories import surfaces
+from partnergraph.extract.gazetteer import get_gazetteer
+from partnergraph.extract.territories import surfaces
 from partnergraph.vocab import load_vocabulary
 
 TEMPLATES = [

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.build import BuildOptions, build
-from partnergraph.extract import Extractor
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.extract.extractor import Extractor
 
 TESTS = Path(__file__).resolve().parent
 GOLD = TESTS / "gold" / "sample.jsonl"
@@ -27,7 +27,7 @@ def server_graph_dir(directory: Path) -> Path:
     import pyoxigraph as ox
 
     from partnergraph.namespaces import DEFAULT_BASE
-    from partnergraph.store import EmbeddedStore
+    from partnergraph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(directory / "store")
     store.load(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)

@@ -11,12 +11,14 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from partnergraph import analytics, cli
-from partnergraph.analytics import analytics_quads, analyse, network_stats, partnership_network
-from partnergraph.build import BuildOptions, build, open_existing
-from partnergraph.iri import Minter
+from partnergraph import cli
+
+from partnergraph.graph import analytics
+from partnergraph.graph.analytics import analytics_quads, analyse, network_stats, partnership_network
+from partnergraph.pipeline.build import BuildOptions, build, open_existing
+from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, sparql_prologue
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 ID = DEFAULT_BASE
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.build import PAUSE_IN_COMMIT_ENV, BuildOptions, build, open_existing
-from partnergraph.dumpcache import CACHE_DIRNAME, DumpCache
+from partnergraph.pipeline.build import PAUSE_IN_COMMIT_ENV, BuildOptions, build, open_existing
+from partnergraph.publish.dumps import CACHE_DIRNAME, DumpCache
 from partnergraph.errors import StoreError
 
 TOWNS = ["Kleinau", "Ostermoor", "Birkenfelde", "Talheim", "Wiesbrunn", "Lindach", "Rotstein", "Hagenbruck"]
@@ -161,8 +161,8 @@ def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_fir
 
 def test_a_reader_that_may_not_write_reads_the_committed_state_of_a_half_moved_commit(tmp_path, monkeypatch):
     out = killed_in_its_commit(tmp_path)
-    build_module = sys.modules["partnergraph.build"]
-    import partnergraph.dirlock as dirlock
+    build_module = sys.modules["partnergraph.pipeline.build"]
+    import partnergraph.pipeline.lock as dirlock
 
     def read_only(path, *_args):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
@@ -212,7 +212,7 @@ def test_builds_killed_at_random_instants_always_leave_a_consistent_directory(tm
 
 _ORPHAN = """
 import fcntl, os, sys, time
-from partnergraph.dirlock import holder_record
+from partnergraph.pipeline.lock import holder_record
 fh = open(sys.argv[1], "a+b")
 fcntl.flock(fh, fcntl.LOCK_EX)
 if sys.argv[2] == "record":
@@ -247,7 +247,7 @@ def test_a_lock_still_held_by_the_leftovers_of_a_dead_build_is_taken_over_with_a
         lines = [r.getMessage() for r in caplog.records if "lock" in r.getMessage()]
         assert len(lines) == 1 and f"pid {proc.pid}" in lines[0] and "taking the lock over" in lines[0]
         with pytest.raises(StoreError, match="another build"):  # the taken-over lock is a lock
-            from partnergraph.dirlock import locked
+            from partnergraph.pipeline.lock import locked
 
             with locked(out / ".lock", busy="x"), locked(out / ".lock", busy="another build"):
                 pass

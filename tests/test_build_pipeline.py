@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.build import BuildOptions, build
+from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.namespaces import sparql_prologue
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

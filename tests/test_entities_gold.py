@@ -10,12 +10,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from partnergraph.evaluate import evaluate
-from partnergraph.graph import article_quads
-from partnergraph.iri import Minter
+from partnergraph.extract.evaluate import evaluate
+from partnergraph.graph.triples import article_quads
+from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import PG
 from partnergraph.sources import read_path
-from partnergraph.validate import validate_graph
+from partnergraph.validate.shacl import validate_graph
 
 HERE = Path(__file__).parent
 GOLD = HERE / "gold" / "entities.jsonl"

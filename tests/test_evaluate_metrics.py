@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from partnergraph.evaluate import ACCURACIES, CATEGORIES, Accuracy, Score, gold_kind, score_article
+from partnergraph.extract.evaluate import ACCURACIES, CATEGORIES, Accuracy, Score, gold_kind, score_article
 from partnergraph.models import Article, Extraction, Partnership, Place
 
 GRANADA_NI = Place("Granada", "NI", 3619136, "Granada")

@@ -16,11 +16,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from partnergraph.build import BuildOptions, build
+from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.cli import main
-from partnergraph.export import FORMATS, serialize_store, to_bytes
+from partnergraph.publish.export import FORMATS, serialize_store, to_bytes
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 EXPECTED_PREFIXES = {
     "pg": "https://w3id.org/partnergraph/ontology#",
@@ -180,7 +180,7 @@ def serialize_store_bytes(store, fmt: str) -> bytes:
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "ntriples", "nquads"])
 def test_export_of_an_unchanged_store_serves_the_committed_dump_with_the_same_bytes(graph_dir, exported, fmt):
-    from partnergraph.export import committed_dump
+    from partnergraph.publish.export import committed_dump
 
     assert committed_dump(graph_dir, fmt) is not None  # the build recorded the store it dumped
     store = EmbeddedStore(graph_dir / "store", read_only=True)
@@ -191,7 +191,7 @@ def test_export_of_an_unchanged_store_serves_the_committed_dump_with_the_same_by
 
 
 def test_export_after_the_store_changed_reads_the_store(tmp_path):
-    from partnergraph.export import committed_dump
+    from partnergraph.publish.export import committed_dump
 
     out = tmp_path / "g"
     build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
@@ -214,7 +214,7 @@ def test_export_from_the_store_sorts_in_runs_and_gives_the_same_bytes(graph_dir,
     """Memory is bounded: the merged graph is sorted in runs that are merged, graphs one by one."""
     import io
 
-    from partnergraph import export
+    from partnergraph.publish import export
 
     store = EmbeddedStore(graph_dir / "store", read_only=True)
     whole = io.BytesIO()

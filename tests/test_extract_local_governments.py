@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from partnergraph import Article
-from partnergraph.iri import Minter
-from partnergraph.local_governments import local_governments, surfaces
+from partnergraph.graph.iri import Minter
+from partnergraph.extract.local_governments import local_governments, surfaces
 from partnergraph.models import Place
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.evaluate import evaluate, norm
-from partnergraph.graph import article_quads
-from partnergraph.iri import Minter
+from partnergraph.extract.evaluate import evaluate, norm
+from partnergraph.graph.triples import article_quads
+from partnergraph.graph.iri import Minter
 from partnergraph.models import Article
 from partnergraph.sources import read_path
 

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from partnergraph import gazetteer
-from partnergraph.gazetteer import Gazetteer, get_gazetteer
+from partnergraph.extract import gazetteer
+from partnergraph.extract.gazetteer import Gazetteer, get_gazetteer
 
 CITIES = {
     "2879139": {"geonameid": 2879139, "name": "Leipzig", "latitude": 51.33962, "longitude": 12.37129,
@@ -54,7 +54,7 @@ def test_a_damaged_cache_is_rebuilt_with_a_warning(cities, tmp_path, caplog):
     cache = next((tmp_path / "cache").glob("gazetteer-*.pickle"))
     cache.write_bytes(cache.read_bytes()[:-10])  # cut short
     gazetteer._LOADED.clear()
-    with caplog.at_level(logging.WARNING, logger="partnergraph.gazetteer"):
+    with caplog.at_level(logging.WARNING, logger="partnergraph.extract.gazetteer"):
         assert summary(get_gazetteer(cities)) == expected
     assert any("unreadable gazetteer cache" in r.message for r in caplog.records)
     assert summary(Gazetteer.load(cache)) == expected  # and written anew
@@ -62,7 +62,7 @@ def test_a_damaged_cache_is_rebuilt_with_a_warning(cities, tmp_path, caplog):
 
 def test_the_cache_key_follows_the_spelling_data_and_rules(monkeypatch, tmp_path):
     """Exonyms and transliteration rules make aliases: changing either must rebuild the cache."""
-    from partnergraph import gazetteer as gz
+    from partnergraph.extract import gazetteer as gz
 
     before = gz.Gazetteer.cache_key()
     data = tmp_path / "exonyms-de.tsv"
@@ -91,7 +91,7 @@ def test_the_build_fingerprint_covers_every_data_file_of_the_package():
     from partnergraph.resources import data_file
 
     # the module, not the function partnergraph/__init__.py exports under the same name
-    build_module = importlib.import_module("partnergraph.build")
+    build_module = importlib.import_module("partnergraph.pipeline.build")
 
     before = build_module.fingerprint("https://example.org/")
     extra = data_file("zz-new-rules-for-the-fingerprint-test.tsv")

@@ -7,9 +7,9 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
-from partnergraph.export import to_bytes
-from partnergraph.graph import article_quads
-from partnergraph.iri import Minter, slugify
+from partnergraph.publish.export import to_bytes
+from partnergraph.graph.triples import article_quads
+from partnergraph.graph.iri import Minter, slugify
 from partnergraph.sources import read_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph"

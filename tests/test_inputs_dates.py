@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.build import BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build, open_existing
 from partnergraph.models import PartialDate
-from partnergraph.query import resolve, run
+from partnergraph.query.runner import resolve, run
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
-from partnergraph.sentences import HEADLINE_MAX_CHARS, derived_headline
+from partnergraph.extract.sentences import HEADLINE_MAX_CHARS, derived_headline
 from partnergraph.sources.dates import parse_input_date
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

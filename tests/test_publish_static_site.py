@@ -17,8 +17,8 @@ import requests
 
 from partnergraph.cli import main
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.server import make_app
-from partnergraph.staticsite import resource_path
+from partnergraph.server.app import make_app
+from partnergraph.publish.site import resource_path
 from test_remote_store import _free_port
 
 STARTUP_TIMEOUT = 30

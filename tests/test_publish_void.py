@@ -12,7 +12,7 @@ import pytest
 import rdflib
 
 from partnergraph.namespaces import DEFAULT_BASE, PG_IRI
-from partnergraph.publish import (
+from partnergraph.publish.dataset import (
     VOID_FILE,
     dataset_iri,
     dataset_stats,
@@ -21,7 +21,7 @@ from partnergraph.publish import (
     void_turtle,
     write_void,
 )
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")

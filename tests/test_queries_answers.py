@@ -13,13 +13,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partnergraph.build import BuildOptions, build
-from partnergraph.graph import vocabulary_quads
-from partnergraph.iri import Minter
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.graph.triples import vocabulary_quads
+from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.query import bundled_queries, resolve, run
+from partnergraph.query.runner import bundled_queries, resolve, run
 from partnergraph.resources import queries_dir
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 from partnergraph.vocab import load_vocabulary
 
 SAMPLE_ARTICLES = 49  # data/sample/README.md: 39 jsonl articles, 6 listing blocks, 4 HTML pages

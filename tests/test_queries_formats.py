@@ -11,7 +11,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from partnergraph.build import BuildOptions, build
+from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.cli import main
 
 QUERY = "partnerships"

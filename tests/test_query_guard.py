@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from partnergraph import cli
 from partnergraph.errors import ForbiddenQuery, QueryError
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
-from partnergraph.query import bundled_queries, check_read_only
-from partnergraph.server import make_app, make_server
-from partnergraph.sparqlguard import MAX_DEPTH, check_query, decode_escapes
+from partnergraph.query.runner import bundled_queries, check_read_only
+from partnergraph.server.app import make_app, make_server
+from partnergraph.query.guard import MAX_DEPTH, check_query, decode_escapes
 from conftest import server_graph_dir
 
 README = Path(__file__).parent.parent / "README.md"

@@ -1,5 +1,5 @@
 """The committed real-text gold (benchmarks/real/gold.jsonl) keeps the format bench_real.py and
-partnergraph.evaluate rely on, so a hand edit that breaks it fails here rather than silently
+partnergraph.extract.evaluate rely on, so a hand edit that breaks it fails here rather than silently
 skewing the benchmark. The page texts themselves are not in the repository; nothing here needs
 them."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.evaluate import read_gold
+from partnergraph.extract.evaluate import read_gold
 from partnergraph.vocab import load_vocabulary
 
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "gold.jsonl"

@@ -17,11 +17,11 @@ import requests
 
 from partnergraph.cli import main
 from partnergraph.errors import FetchError
-from partnergraph.query import resolve, run
-from partnergraph.reconcile import (REPORT_HTML, REPORT_JSON, USER_AGENT, WIKIDATA_GRAPH, SparqlClient,
+from partnergraph.query.runner import resolve, run
+from partnergraph.publish.reconcile import (REPORT_HTML, REPORT_JSON, USER_AGENT, WIKIDATA_GRAPH, SparqlClient,
                                     distance_km, quickstatements)
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 from test_remote_store import _free_port, _oxigraph_binary
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "wikidata-mini.ttl"

@@ -25,10 +25,10 @@ import requests
 
 from partnergraph.cli import main
 from partnergraph.errors import StoreError, UsageError
-from partnergraph.iri import Minter
-from partnergraph.remote import MERGE_GRAPH, PROBE_GRAPH, RemoteStore, derive_endpoints
+from partnergraph.graph.iri import Minter
+from partnergraph.store.remote import MERGE_GRAPH, PROBE_GRAPH, RemoteStore, derive_endpoints
 from partnergraph.resources import sample_dir
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 #: seconds to wait for a freshly started server to answer (it opens its store first)
 STARTUP_TIMEOUT = 30

@@ -66,7 +66,7 @@ SERVICE = """
     except Exception as exc:
         print("failed", type(exc).__name__)
 """
-SANDBOX = "from partnergraph.sandbox import deny_outgoing_connections; assert deny_outgoing_connections()"
+SANDBOX = "from partnergraph.query.sandbox import deny_outgoing_connections; assert deny_outgoing_connections()"
 
 
 def test_a_sandboxed_process_cannot_open_a_tcp_connection(listener):
@@ -109,9 +109,9 @@ def test_unix_sockets_and_pipes_still_work_under_the_sandbox(listener):
 
 def test_a_query_worker_evaluating_service_never_reaches_the_listener(listener, tmp_path):
     """The check is bypassed: the job goes straight to a `serve` worker process."""
-    from partnergraph.querypool import WorkerPool
-    from partnergraph.server import Job, evaluate_job
-    from partnergraph.store import EmbeddedStore
+    from partnergraph.query.pool import WorkerPool
+    from partnergraph.server.app import Job, evaluate_job
+    from partnergraph.store.embedded import EmbeddedStore
 
     port, accepted = listener
     EmbeddedStore(tmp_path / "store").close()
@@ -130,13 +130,13 @@ def test_a_query_worker_evaluating_service_never_reaches_the_listener(listener, 
 def test_the_query_command_on_an_embedded_store_cannot_reach_the_network(listener, tmp_path):
     """`partnergraph query` run as a program, with the query check disabled on purpose: the
     SERVICE call still never arrives, because the process sandboxed itself before evaluating."""
-    from partnergraph.store import EmbeddedStore
+    from partnergraph.store.embedded import EmbeddedStore
 
     port, accepted = listener
     EmbeddedStore(tmp_path / "store").close()
     code = f"""
         import sys
-        import partnergraph.query as q
+        import partnergraph.query.runner as q
         q.check_read_only = lambda *args, **kwargs: q.QueryDataset()  # the check is fooled
         from partnergraph.cli import main
         sys.argv = ["partnergraph", "query", "-d", {str(tmp_path)!r},

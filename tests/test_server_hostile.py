@@ -23,10 +23,10 @@ import pytest
 import requests
 
 from partnergraph import cli
-from partnergraph.build import COMMIT_FILE, STAGING_DIR, _move_staged
+from partnergraph.pipeline.build import COMMIT_FILE, STAGING_DIR, _move_staged
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.server import is_loopback, make_app, make_server
-from partnergraph.store import EmbeddedStore
+from partnergraph.server.app import is_loopback, make_app, make_server
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
@@ -306,7 +306,7 @@ def test_loopback_addresses_are_told_apart(host, loopback):
 
 def test_serve_on_a_non_loopback_address_warns_in_one_line(graph_dir, capsys, monkeypatch):
     # the warning comes before the socket is opened: here opening it fails, so nothing is exposed
-    from partnergraph import server
+    from partnergraph.server import app as server
     from partnergraph.errors import UsageError
 
     def refuse(*args, **kwargs):
@@ -320,7 +320,7 @@ def test_serve_on_a_non_loopback_address_warns_in_one_line(graph_dir, capsys, mo
 
 
 def test_serve_on_loopback_does_not_warn(graph_dir, capsys, monkeypatch):
-    from partnergraph import server
+    from partnergraph.server import app as server
     from partnergraph.errors import UsageError
 
     def refuse(*args, **kwargs):
@@ -333,7 +333,7 @@ def test_serve_on_loopback_does_not_warn(graph_dir, capsys, monkeypatch):
 
 def test_a_program_read_from_stdin_can_embed_the_server(graph_dir):
     # multiprocessing would make every worker import the main script again: from stdin it cannot
-    script = (f"from pathlib import Path\nfrom partnergraph.server import make_app\n"
+    script = (f"from pathlib import Path\nfrom partnergraph.server.app import make_app\n"
               f"app = make_app(Path({str(graph_dir)!r}))\n"
               f"print(app.get('/sparql?query=ASK%7B%7D').status)\napp.close()\n")
     done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=BOUND * 2)

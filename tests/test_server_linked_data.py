@@ -18,10 +18,10 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from partnergraph.namespaces import DEFAULT_BASE, PG_IRI
-from partnergraph.publish import ontology_path
-from partnergraph.query import bundled_queries
-from partnergraph.server import make_app
-from partnergraph.store import EmbeddedStore
+from partnergraph.publish.dataset import ontology_path
+from partnergraph.query.runner import bundled_queries
+from partnergraph.server.app import make_app
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"

@@ -14,8 +14,8 @@ import pytest
 import requests
 
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.server import make_app, make_server
-from partnergraph.store import EmbeddedStore
+from partnergraph.server.app import make_app, make_server
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 #: generous: a bundled query answers in well under a second on the fixture

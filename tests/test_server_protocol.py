@@ -19,8 +19,8 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from partnergraph.namespaces import DEFAULT_BASE, VOCABULARY_GRAPH, sparql_prologue
-from partnergraph.server import MAX_BODY, make_app, negotiate
-from partnergraph.store import EmbeddedStore
+from partnergraph.server.app import MAX_BODY, make_app, negotiate
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"

@@ -17,9 +17,9 @@ import pytest
 
 from partnergraph.errors import ForbiddenQuery
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.query import check_read_only
-from partnergraph.server import make_app
-from partnergraph.store import EmbeddedStore
+from partnergraph.query.runner import check_read_only
+from partnergraph.server.app import make_app
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"

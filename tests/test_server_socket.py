@@ -21,8 +21,8 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from partnergraph import cli
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.query import bundled_queries
-from partnergraph.server import make_app, make_server
+from partnergraph.query.runner import bundled_queries
+from partnergraph.server.app import make_app, make_server
 from conftest import SERVER_FIXTURE, server_graph_dir
 
 FIXTURE = SERVER_FIXTURE

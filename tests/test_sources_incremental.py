@@ -16,13 +16,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sites"))
 from siteserver import SITE, SiteServer  # noqa: E402
 
-from partnergraph.build import BuildOptions, build, class_counts, open_existing, recover  # noqa: E402
-from partnergraph.export import serialize_store  # noqa: E402
-from partnergraph.publish import dataset_stats  # noqa: E402
-from partnergraph.analytics import analyse_store, analytics_quads  # noqa: E402
-from partnergraph.store import graph_quads  # noqa: E402
+from partnergraph.pipeline.build import BuildOptions, build, class_counts, open_existing, recover  # noqa: E402
+from partnergraph.publish.export import serialize_store  # noqa: E402
+from partnergraph.publish.dataset import dataset_stats  # noqa: E402
+from partnergraph.graph.analytics import analyse_store, analytics_quads  # noqa: E402
+from partnergraph.store.embedded import graph_quads  # noqa: E402
 from partnergraph.errors import StoreError  # noqa: E402
-from partnergraph.iri import Minter  # noqa: E402
+from partnergraph.graph.iri import Minter  # noqa: E402
 from partnergraph.namespaces import ANALYTICS_GRAPH, DEFAULT_BASE  # noqa: E402
 from partnergraph.sources.crawl import CrawlOptions  # noqa: E402
 
@@ -153,7 +153,7 @@ def test_prune_keeps_the_articles_of_a_damaged_file(tmp_path, ab):
 # -- failures and interruptions -----------------------------------------------------------------
 
 def _fail_on(monkeypatch, url: str, exc: BaseException) -> None:
-    import partnergraph.graph as graph
+    import partnergraph.graph.triples as graph
 
     real = graph.article_quads
 
@@ -209,7 +209,7 @@ def test_ctrl_c_while_writing_graph_ttl_leaves_the_previous_file(tmp_path, ab, m
         ttl.write_bytes(b"@prefix pg: <half written")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["partnergraph.dumpcache"], "write_dumps", write_dumps)
+    monkeypatch.setattr(sys.modules["partnergraph.publish.dumps"], "write_dumps", write_dumps)
     with pytest.raises(KeyboardInterrupt):
         run([a_path, b_path], out)
     assert snapshot(out) == before
@@ -342,8 +342,8 @@ def test_prune_keeps_an_article_whose_page_fails_for_now(tmp_path, site):
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-import partnergraph.graph as graph
-from partnergraph.build import BuildOptions, build
+import partnergraph.graph.triples as graph
+from partnergraph.pipeline.build import BuildOptions, build
 
 real = graph.article_quads
 
@@ -381,15 +381,15 @@ def test_a_rebuild_writing_the_dumps_in_a_child_process_equals_a_fresh_build(tmp
     a, b, a_path, b_path = ab
     run([a_path, b_path], tmp_path / "inc")
     write_jsonl(Path(b_path), changed(b))
-    monkeypatch.setattr(sys.modules["partnergraph.build"], "DUMPS_CHILD_MIN_ARTICLES", 1)
+    monkeypatch.setattr(sys.modules["partnergraph.pipeline.build"], "DUMPS_CHILD_MIN_ARTICLES", 1)
     started = []
-    real = sys.modules["partnergraph.build"]._DumpsChild.__init__
+    real = sys.modules["partnergraph.pipeline.build"]._DumpsChild.__init__
 
     def spy(self, *args, **kwargs):
         started.append(args)
         real(self, *args, **kwargs)
 
-    monkeypatch.setattr(sys.modules["partnergraph.build"]._DumpsChild, "__init__", spy)
+    monkeypatch.setattr(sys.modules["partnergraph.pipeline.build"]._DumpsChild, "__init__", spy)
     report = run([a_path, b_path], tmp_path / "inc")
     assert report.articles_extracted == 1 and len(started) == 1
     fresh = run([a_path, b_path], tmp_path / "fresh")
@@ -405,7 +405,7 @@ def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_pa
     out = tmp_path / "g"
     run([a_path], out)
     run([b_path], out)  # without --prune, a's article stays
-    build_module = sys.modules["partnergraph.build"]
+    build_module = sys.modules["partnergraph.pipeline.build"]
     real = build_module.fingerprint
     monkeypatch.setattr(build_module, "fingerprint", lambda base: "rules-changed-" + real(base))
     report = run([b_path], out)

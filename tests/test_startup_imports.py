@@ -7,8 +7,8 @@ import sys
 import pytest
 
 #: modules that cost tens of milliseconds and that --help, query and export never use
-HEAVY = ("rdflib", "requests", "lxml", "partnergraph.dumpcache", "partnergraph.export",
-         "partnergraph.extract", "concurrent.futures.process")
+HEAVY = ("rdflib", "requests", "lxml", "partnergraph.publish.dumps", "partnergraph.publish.export",
+         "partnergraph.extract.extractor", "concurrent.futures.process")
 
 
 def _imported_after(code: str) -> set[str]:
@@ -20,7 +20,7 @@ def _imported_after(code: str) -> set[str]:
 @pytest.mark.parametrize("code", [
     "import partnergraph",
     "import partnergraph.cli; partnergraph.cli.parser()",
-    "import partnergraph.cli, partnergraph.query, partnergraph.store",
+    "import partnergraph.cli, partnergraph.query.runner, partnergraph.store.embedded",
 ])
 def test_small_commands_import_no_heavy_library(code):
     loaded = _imported_after(code)

@@ -9,8 +9,8 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from partnergraph import graph as graph_module
-from partnergraph.build import BuildOptions, build
+from partnergraph.graph import triples as graph_module
+from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.resources import sample_dir
 
 LANGUAGE = ox.NamedNode("https://schema.org/inLanguage")
@@ -64,7 +64,7 @@ def test_a_build_without_validation_leaves_the_next_validating_build_to_check_ev
 def test_an_article_over_the_size_limit_is_skipped_with_one_line_and_the_rest_is_built(tmp_path, monkeypatch):
     import importlib
 
-    build_module = importlib.import_module("partnergraph.build")
+    build_module = importlib.import_module("partnergraph.pipeline.build")
     monkeypatch.setattr(build_module, "MAX_ARTICLE_CHARS", 5_000)
     corpus = _two_articles(tmp_path)
     big = json.dumps({"url": "https://example.org/lang", "title": "Lang", "text": "Köln und Jena. " * 1000},

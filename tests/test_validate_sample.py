@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from partnergraph.build import REPORT_FILE, BuildOptions, build, open_existing
-from partnergraph.docs import DOCS_FILE, render
+from partnergraph.pipeline.build import REPORT_FILE, BuildOptions, build, open_existing
+from partnergraph.publish.docs import DOCS_FILE, render
 from partnergraph.namespaces import sparql_prologue
 
 

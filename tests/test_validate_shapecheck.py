@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, Literal
 
 from partnergraph.namespaces import DEFAULT_BASE, PG
-from partnergraph.shapecheck import load_checks
-from partnergraph.validate import validate_graph
+from partnergraph.validate.shapecheck import load_checks
+from partnergraph.validate.shacl import validate_graph
 from partnergraph.vocab import load_vocabulary
 from test_validate_shapes import BROKEN, GOOD, GYEARMONTH, ID, _graph
 

@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from partnergraph.cli import main
 from partnergraph.namespaces import DEFAULT_BASE, PG
-from partnergraph.store import EmbeddedStore
-from partnergraph.validate import validate_graph
+from partnergraph.store.embedded import EmbeddedStore
+from partnergraph.validate.shacl import validate_graph
 from partnergraph.vocab import load_vocabulary
 
 ID = Namespace(DEFAULT_BASE)

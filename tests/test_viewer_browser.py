@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 
 from partnergraph import cli
-from partnergraph.build import BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build, open_existing
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
-from partnergraph.network import write_network
-from partnergraph.store import EmbeddedStore
+from partnergraph.viewer.network import write_network
+from partnergraph.store.embedded import EmbeddedStore
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer" / "mini.trig"

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.network import write_network
-from partnergraph.store import EmbeddedStore
+from partnergraph.viewer.network import write_network
+from partnergraph.store.embedded import EmbeddedStore
 from test_viewer_browser import ARTIFACTS, FIXTURE, Visit, by_graph, page_json
 
 GEO = "http://www.opengis.net/ont/geosparql#"

@@ -17,7 +17,7 @@ import pytest
 from partnergraph import cli
 from partnergraph.errors import UsageError
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.network import (
+from partnergraph.viewer.network import (
     MIN_GAP,
     build_view,
     fold,
@@ -29,7 +29,7 @@ from partnergraph.network import (
     search_keys,
     write_network,
 )
-from partnergraph.store import EmbeddedStore
+from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer" / "mini.trig"
 ID = DEFAULT_BASE

@@ -27,9 +27,9 @@ import pytest
 import requests
 
 from partnergraph.cli import main
-from partnergraph.query import bundled_queries, resolve, run
-from partnergraph.remote import MERGE_GRAPH, RemoteStore
-from partnergraph.store import EmbeddedStore
+from partnergraph.query.runner import bundled_queries, resolve, run
+from partnergraph.store.remote import MERGE_GRAPH, RemoteStore
+from partnergraph.store.embedded import EmbeddedStore
 
 BINARY = "virtuoso-t"
 #: where Debian's package keeps its configuration (7.2 in bookworm)

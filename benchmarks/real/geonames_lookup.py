@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def norm(name: str) -> str:
-    """The same folding as partnergraph.evaluate.norm: "Drâa" = "draa", "Groß" = "gross"."""
+    """The same folding as partnergraph.extract.evaluate.norm: "Drâa" = "draa", "Groß" = "gross"."""
     folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
     return "".join(c for c in folded if c.isalnum())
 

@@ -8,7 +8,7 @@ import logging
 
 __version__ = "0.1.0"
 
-from .build import BuildOptions, BuildReport, build  # noqa: E402
+from .pipeline.build import BuildOptions, BuildReport, build  # noqa: E402
 from .errors import (  # noqa: E402
     ExtractionError,
     FetchError,
@@ -27,9 +27,9 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 #: public names imported on first use: the extractor loads the rules and the gazetteer code, the
 #: models define nine dataclasses (~8 ms), and no command but build and evaluate needs them
-#: (benchmarks/bench_startup.py). `build` stays an eager import: importing the submodule
-#: partnergraph.build would otherwise replace a lazy `build` function with that module.
-_LAZY = {"Extractor": "extract", "Article": "models", "Extraction": "models", "Mention": "models",
+#: (benchmarks/bench_startup.py). `build` stays an eager import (the build code lives in the
+#: `pipeline` package, so `partnergraph.build` is always the function).
+_LAZY = {"Extractor": "extract.extractor", "Article": "models", "Extraction": "models", "Mention": "models",
          "Partnership": "models", "Place": "models"}
 
 

@@ -66,10 +66,10 @@ def _sandbox(args, store) -> None:
     (sandbox.py), so a SERVICE the query check missed cannot reach another host. Only in a
     process of its own (started as a program, not `main([...])` inside another program), and
     not for a remote store, which is reached over the network."""
-    from .store import EmbeddedStore
+    from .store.embedded import EmbeddedStore
 
     if getattr(args, "dedicated_process", False) and isinstance(store, EmbeddedStore):
-        from .sandbox import deny_outgoing_connections
+        from .query.sandbox import deny_outgoing_connections
 
         deny_outgoing_connections()
 
@@ -87,7 +87,7 @@ def _base_of(directory: Path) -> str:
 # -- commands ---------------------------------------------------------------------------------
 
 def cmd_build(args, out: Printer) -> int:
-    from .build import BuildOptions, build
+    from .pipeline.build import BuildOptions, build
 
     options = BuildOptions(out_dir=args.dir, base=args.base, store_url=args.store, store_options=_remote(args),
                            prune=args.prune, validate=not args.no_validate, jobs=args.jobs,
@@ -115,7 +115,7 @@ def cmd_crawl(args, out: Printer) -> int:
     import json
 
     from .errors import SourceError
-    from .export import write_atomic
+    from .publish.export import write_atomic
     from .sources.crawl import crawl_articles, options_from_args
     from .sources.files import article_record
 
@@ -144,9 +144,9 @@ def _crawl_options(args):
 
 
 def cmd_query(args, out: Printer) -> int:
-    from .build import open_existing
+    from .pipeline.build import open_existing
     from .namespaces import sparql_prologue
-    from .query import answer, bundled_queries, resolve
+    from .query.runner import answer, bundled_queries, resolve
 
     if args.list:
         queries = bundled_queries()
@@ -167,8 +167,8 @@ def cmd_query(args, out: Printer) -> int:
 
 
 def cmd_export(args, out: Printer) -> int:
-    from .build import open_existing
-    from .export import atomic_file, export_dir
+    from .pipeline.build import open_existing
+    from .publish.export import atomic_file, export_dir
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     base = _base_of(args.dir)
@@ -184,8 +184,8 @@ def cmd_export(args, out: Printer) -> int:
 
 
 def cmd_viz(args, out: Printer) -> int:
-    from .build import open_existing
-    from .network import write_network
+    from .pipeline.build import open_existing
+    from .viewer.network import write_network
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     _sandbox(args, store)
@@ -197,8 +197,8 @@ def cmd_viz(args, out: Printer) -> int:
 
 
 def cmd_stats(args, out: Printer) -> int:
-    from .analytics import format_stats, network_stats, stats_json
-    from .build import open_existing
+    from .graph.analytics import format_stats, network_stats, stats_json
+    from .pipeline.build import open_existing
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     stats = network_stats(store, base=_base_of(args.dir))
@@ -209,8 +209,8 @@ def cmd_stats(args, out: Printer) -> int:
 def cmd_evaluate(args, out: Printer) -> int:
     import json
 
-    from .build import BuildReport, collect
-    from .evaluate import evaluate, format_evaluation
+    from .pipeline.build import BuildReport, collect
+    from .extract.evaluate import evaluate, format_evaluation
     from .resources import sample_dir
 
     from .sources.crawl import CrawlOptions
@@ -227,8 +227,8 @@ def cmd_evaluate(args, out: Printer) -> int:
 
 
 def cmd_validate(args, out: Printer) -> int:
-    from .build import open_existing
-    from .validate import validate_store
+    from .pipeline.build import open_existing
+    from .validate.shacl import validate_store
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     result = validate_store(store, base=_base_of(args.dir), max_triples=args.max_triples)
@@ -398,7 +398,7 @@ def _add_reconcile(sub) -> None:
 
 def _reconcile_flags(r: argparse.ArgumentParser) -> None:
     # their defaults come from reconcile.py, which imports requests: added on first use (_Parser)
-    from .reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
+    from .publish.reconcile import MAX_DISTANCE_KM, WIKIDATA_ENDPOINT
 
     r.add_argument("--endpoint", default=WIKIDATA_ENDPOINT, metavar="URL",
                    help=f"a SPARQL endpoint with Wikidata's shape (default: {WIKIDATA_ENDPOINT})")
@@ -428,9 +428,9 @@ def cmd_serve(args, out: Printer) -> int:
     import signal
     import threading
 
-    from .build import open_existing
-    from . import server as web
-    from .server import is_loopback, make_app
+    from .pipeline.build import open_existing
+    from .server import app as web
+    from .server.app import is_loopback, make_app
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
@@ -484,9 +484,9 @@ def cmd_serve(args, out: Printer) -> int:
 
 
 def cmd_reconcile(args, out: Printer) -> int:
-    from .build import _locked, open_existing, recover
-    from .reconcile import REPORT_HTML, REPORT_JSON, reconcile
-    from .store import open_store
+    from .pipeline.build import _locked, open_existing, recover
+    from .publish.reconcile import REPORT_HTML, REPORT_JSON, reconcile
+    from .store.embedded import open_store
 
     open_existing(args.dir, store_url=args.store, **_remote(args)).close()  # "no graph here" first
     with _locked(args.dir):  # it writes into the store: never beside a running build
@@ -508,8 +508,8 @@ def cmd_reconcile(args, out: Printer) -> int:
 
 
 def cmd_publish(args, out: Printer) -> int:
-    from .build import open_existing
-    from .staticsite import publish_site
+    from .pipeline.build import open_existing
+    from .publish.site import publish_site
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     try:
@@ -524,7 +524,7 @@ def cmd_publish(args, out: Printer) -> int:
 
 
 def cmd_docs(args, out: Printer) -> int:
-    from .docs import DOCS_FILE, write_docs
+    from .publish.docs import DOCS_FILE, write_docs
 
     print(write_docs(args.output or args.dir / DOCS_FILE))
     return 0

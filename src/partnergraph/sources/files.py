@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import SourceError
-from ..iri import slugify
+from ..graph.iri import slugify
 from ..models import Article
 from .dates import INPUT_DATE_FORMS, LONG_DATE, parse_date, parse_input_date
 from .html import article_from_html

@@ -1,0 +1,1 @@
+"""Extraction: text of an `Article` → `Extraction` (places from the gazetteer, rules, relations between them)."""

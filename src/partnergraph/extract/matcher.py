@@ -1,0 +1,145 @@
+"""Multi-pattern matching of vocabulary terms, countries and regions (Aho-Corasick).
+
+Terms are matched on a lower-cased copy of the text, on word boundaries, with German
+compounding: a theme or partnership type may be the head of a longer word
+(Klimapartnerschaft → Klimapartnerschaften, Klimapartnerschaftsprojekt). Abbreviations
+(GIZ, BMZ, KfW) must match in their exact case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from . import local_governments
+from .territories import surfaces
+from ..vocab import Vocabulary
+
+#: a label this long may be followed by more letters (a compound or an inflection);
+#: shorter labels would fire inside unrelated words. 6 = len("bildung"): shortest theme head
+#: whose compounds (Bildungsarbeit) we saw in news text; 5 admitted "kultur" in "Agrikultur".
+COMPOUND_HEAD_MIN = 6
+#: a theme label this long may also be the tail of a compound (Trinkwasser*versorgung*);
+#: 9 keeps "wasserversorgung"/"abfallwirtschaft" and drops short generic tails
+COMPOUND_TAIL_MIN = 9
+#: inflection endings any term may carry (Programms, Kommunalen, Partnerschaften)
+INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "em")
+KINDS_WITH_COMPOUNDS = {"theme", "partnership-type"}
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # programme, theme, partnership-type, organisation, country, region, municipality
+    ref: str  # slug, ISO code, region key, or local-government key (local_governments.py)
+    label: str  # as written in the vocabulary
+    form: str = "name"  # for countries: name, adjective, demonym
+    needs_context: bool = False
+    exact_case: bool = False
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: Term
+    start: int
+    end: int
+
+
+def _is_abbreviation(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(label) <= 5 or sum(c.isupper() for c in letters) >= 2 and " " not in label
+
+
+class TermMatcher:
+    def __init__(self, vocabulary: Vocabulary):
+        entries: dict[str, list[Term]] = {}
+
+        def add(key: str, term: Term) -> None:
+            key = key.lower()
+            if len(key) >= 2 and term not in entries.setdefault(key, []):
+                entries[key].append(term)
+
+        for concept in vocabulary.concepts.values():
+            for label in concept.labels:
+                add(label, Term(concept.kind, concept.slug, label, exact_case=_is_abbreviation(label)))
+        for s in surfaces():
+            add(s.text, Term(s.kind, s.ref, s.text, s.form, s.needs_context))
+        # districts and boroughs: "Landkreis Harburg", "Tempelhof-Schöneberg" (one automaton
+        # pass for all terms; the longer span then beats the gazetteer's "Harburg")
+        for text, key in local_governments.surfaces().items():
+            add(text, Term("municipality", key, text))
+        self.automaton = ahocorasick.Automaton()
+        for key, terms in entries.items():
+            self.automaton.add_word(key, tuple(terms))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[TermHit]:
+        """Every term occurrence on word boundaries; overlaps are resolved by the caller."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a few characters (İ) lower-case to two; keep offsets
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        n = len(text)
+        hits: list[TermHit] = []
+        for end_idx, terms in self.automaton.iter(lower):
+            end = end_idx + 1
+            for term in terms:
+                start = end - len(term.label)
+                if term.exact_case and text[start:end] != term.label:
+                    continue
+                before_ok = start == 0 or not lower[start - 1].isalnum()
+                if not before_ok and not (term.kind == "theme" and len(term.label) >= COMPOUND_TAIL_MIN):
+                    continue
+                if end < n and lower[end].isalnum():
+                    if term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN:
+                        end = _word_end(lower, end)
+                    elif not term.exact_case and term.form == "name" and _inflection_end(lower, end) is not None:
+                        end = _inflection_end(lower, end)
+                    else:
+                        continue
+                if term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym") \
+                        and not text[start].isupper():
+                    continue
+                hits.append(TermHit(term, start, end))
+        return hits
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isalnum():
+        pos += 1
+    return pos
+
+
+def _inflection_end(text: str, pos: int) -> int | None:
+    end = _word_end(text, pos)
+    return end if text[pos:end] in INFLECTIONS else None
+
+
+class Keywords:
+    """Positions of a list of words in a text, found in one pass (Aho-Corasick).
+
+    Rules that need context around a keyword (a role before a name, a utility head after a
+    city) look only at these positions instead of running a large regex over the whole text.
+    """
+
+    def __init__(self, words, *, ignore_case: bool = False, word_start: bool = True):
+        self.ignore_case = ignore_case
+        self.word_start = word_start
+        self.automaton = ahocorasick.Automaton()
+        for w in words:
+            key = w.lower() if ignore_case else w
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence; with `word_start`, only at the start of a word.
+        Among overlapping occurrences ending at one place, the longest is reported."""
+        hay = text.lower() if self.ignore_case and len(text.lower()) == len(text) else text
+        out: dict[int, int] = {}
+        for end_idx, length in self.automaton.iter(hay):
+            end = end_idx + 1
+            start = end - length
+            if self.word_start and start > 0 and hay[start - 1].isalnum():
+                continue
+            if out.get(end, 0) < length:
+                out[end] = length
+        return sorted((end - length, end) for end, length in out.items())

@@ -1,0 +1,84 @@
+"""Sentence boundaries in German news text, as character spans of the original string.
+
+A period ends a sentence when an upper-case letter, a digit or a quote follows after white space,
+unless it closes a number ("19. Dezember", "3. Konferenz") or a known abbreviation (data:
+``rules-de.json``). Blank lines (headline, paragraphs) always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Span
+from .rules import rules
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«'’)]*\s+(?=[A-ZÄÖÜ0-9\"„“»«(])|\n\s*\n|\n(?=[A-ZÄÖÜ„\"•\-–])")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_tails() -> frozenset[str]:
+    """Every word of each abbreviation, with its period: "z. B." → "z.", "B."."""
+    return frozenset(w for a in rules()["abbreviations"] for w in a.split())
+
+
+def split(text: str) -> list[Span]:
+    """Sentence spans covering `text` (leading/trailing white space of each sentence excluded)."""
+    spans: list[Span] = []
+    start = 0
+    tails = _abbreviation_tails()
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        chunk = text[start:m.start() + 1]
+        if m.group(0)[0] == ".":
+            word = chunk.rsplit(None, 1)[-1] if chunk.split() else ""
+            word = word.lstrip("(\"„“»«")
+            # ordinals and day numbers ("19. Dezember"), abbreviations, initials ("Erwin M.")
+            if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
+                continue
+        _add(spans, text, start, end)
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def sentence_of(spans: list[Span], offset: int) -> Span:
+    """The sentence containing `offset` (binary search; spans are sorted)."""
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = spans[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return spans[max(0, min(lo, len(spans) - 1))] if spans else Span(0, 0)
+
+
+#: longest headline made from an article's first sentence (characters, an ellipsis included):
+#: the sample's headlines are 40–110 characters long; 100 keeps a derived one within that range
+HEADLINE_MAX_CHARS = 100
+
+
+def derived_headline(text: str) -> str:
+    """A headline for an article that has none: its first sentence, shortened at a word
+    boundary (with "…") when longer than `HEADLINE_MAX_CHARS`."""
+    spans = split(text)
+    first = " ".join((text[spans[0].start:spans[0].end] if spans else text).split())
+    if len(first) <= HEADLINE_MAX_CHARS:
+        return first
+    cut = first[:HEADLINE_MAX_CHARS - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -1,0 +1,1 @@
+"""The build: collect sources → extract → load into the store → write the outputs, in one graph directory."""

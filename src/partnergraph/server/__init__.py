@@ -1,0 +1,1 @@
+"""The HTTP server: SPARQL protocol endpoint, linked-data pages and the viewer."""

@@ -1,0 +1,1 @@
+"""SHACL validation of article graphs and of the merged graph."""
