@@ -45,8 +45,8 @@ def main(argv=None) -> int:
     saved = work / DUMPS_FILE
     py = [sys.executable, "-m", "partnergraph"]
     try:
-        open_only = run([sys.executable, "-c", "import sys; from partnergraph.pipeline.staging import open_existing; "
-                         "from pathlib import Path; open_existing(Path(sys.argv[1])).close()", str(args.dir)])
+        open_only = run([sys.executable, "-c", "import sys; from partnergraph.graphdir import GraphDir; "
+                         "GraphDir(sys.argv[1]).open_store().close()", str(args.dir)])
         rows = {}
         for fmt in FORMATS:
             committed = run(py + ["export", "-q", "-d", str(args.dir), "-f", fmt, "-o", str(work / f"c.{fmt}")])

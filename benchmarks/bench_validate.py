@@ -23,7 +23,7 @@ import pyoxigraph as ox
 HERE = Path(__file__).resolve().parent
 
 from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
-from partnergraph.pipeline.staging import open_existing  # noqa: E402
+from partnergraph.graphdir import GraphDir  # noqa: E402
 from partnergraph.pipeline.workers import CHUNK_SIZE, article_checks  # noqa: E402
 from partnergraph.namespaces import DEFAULT_BASE  # noqa: E402
 from partnergraph.validate.shacl import validate_store  # noqa: E402
@@ -40,7 +40,7 @@ def main(argv=None) -> int:
         if directory is None:
             directory = work / "sample"
             build(None, BuildOptions(out_dir=directory, viz=False, validate=False))
-        store = open_existing(directory)
+        store = GraphDir(directory).open_store()
         quads = len(store)
         start = time.perf_counter()
         baseline = validate_store(store, base=DEFAULT_BASE, max_triples=10**9)

@@ -16,7 +16,7 @@ from partnergraph import cli
 from partnergraph.graph import analytics
 from partnergraph.graph.analytics import analytics_quads, analyse, network_stats, partnership_network
 from partnergraph.pipeline.build import BuildOptions, build
-from partnergraph.pipeline.staging import open_existing
+from partnergraph.graphdir import GraphDir
 from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, sparql_prologue
 from partnergraph.store.embedded import EmbeddedStore
@@ -155,7 +155,7 @@ def built(tmp_path_factory):
 
 
 def test_build_writes_stats_json_and_the_analytics_graph(built):
-    store = open_existing(built)
+    store = GraphDir(built).open_store()
     stats = json.loads((built / "stats.json").read_text(encoding="utf-8"))
     assert stats == network_stats(store, base=ID)
     assert stats["network"]["partnerships"] >= 2

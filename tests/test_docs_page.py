@@ -13,7 +13,8 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, SKOS
 
 from partnergraph.cli import main
-from partnergraph.publish.docs import DOCS_FILE, render, write_docs
+from partnergraph.graphdir import DOCS_FILE
+from partnergraph.publish.docs import render, write_docs
 from partnergraph.namespaces import DEFAULT_BASE, PG_IRI
 from partnergraph.resources import ontology_dir
 from partnergraph.vocab import load_vocabulary

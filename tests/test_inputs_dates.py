@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from partnergraph.pipeline.build import BuildOptions, build
-from partnergraph.pipeline.staging import open_existing
+from partnergraph.graphdir import GraphDir
 from partnergraph.models import PartialDate
 from partnergraph.query.runner import resolve, run
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
@@ -69,7 +69,7 @@ def built(tmp_path_factory):
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     out = tmp / "g"
     report = build([str(src)], BuildOptions(out_dir=out, viz=False, jobs=1))
-    store = open_existing(out)
+    store = GraphDir(out).open_store()
     yield report, store
     store.close()
 

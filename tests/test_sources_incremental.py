@@ -18,7 +18,7 @@ from siteserver import SITE, SiteServer  # noqa: E402
 
 from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
 from partnergraph.pipeline.outputs import class_counts  # noqa: E402
-from partnergraph.pipeline.staging import open_existing, recover  # noqa: E402
+from partnergraph.graphdir import GraphDir  # noqa: E402
 from partnergraph.publish.export import serialize_store  # noqa: E402
 from partnergraph.publish.dataset import dataset_stats  # noqa: E402
 from partnergraph.graph.analytics import analyse_store, analytics_quads  # noqa: E402
@@ -93,7 +93,7 @@ def test_dumps_assembled_from_cached_pieces_are_the_bytes_the_store_gives(tmp_pa
     run([a_path, b_path], out)
     write_jsonl(Path(b_path), changed(b))
     report = run([a_path, b_path], out)
-    store = open_existing(out)
+    store = GraphDir(out).open_store()
     for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
         buf = io.BytesIO()
         serialize_store(store, fmt, buf, base=DEFAULT_BASE)
@@ -227,7 +227,7 @@ def test_a_commit_cut_short_is_finished_by_the_next_start(tmp_path):
     (out / ".staging" / "store" / "neu").write_text("neu")
     (out / ".staging" / "graph.ttl").write_text("neu")
     (out / ".commit").write_text("")
-    recover(out)
+    GraphDir(out).recover()
     assert (out / "graph.ttl").read_text() == "neu" and [p.name for p in (out / "store").iterdir()] == ["neu"]
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
 
@@ -237,7 +237,7 @@ def test_an_unfinished_staging_area_is_thrown_away(tmp_path):
     (out / ".staging").mkdir(parents=True)
     (out / ".staging" / "graph.ttl").write_text("halb")
     (out / "graph.ttl").write_text("alt")
-    recover(out)
+    GraphDir(out).recover()
     assert (out / "graph.ttl").read_text() == "alt" and not (out / ".staging").exists()
 
 
@@ -412,7 +412,7 @@ def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_pa
     monkeypatch.setattr(load_module, "fingerprint", lambda base: "rules-changed-" + real(base))
     report = run([b_path], out)
     assert report.articles_extracted == 1 and report.articles_unchanged == 0
-    store = open_existing(out)
+    store = GraphDir(out).open_store()
     assert Minter(DEFAULT_BASE).article(a["url"]) in store.graph_names()  # kept, as it was
     buf = io.BytesIO()
     serialize_store(store, "trig", buf, base=DEFAULT_BASE)

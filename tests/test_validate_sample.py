@@ -9,9 +9,8 @@ import json
 import pytest
 
 from partnergraph.pipeline.build import BuildOptions, build
-from partnergraph.pipeline.report import REPORT_FILE
-from partnergraph.pipeline.staging import open_existing
-from partnergraph.publish.docs import DOCS_FILE, render
+from partnergraph.graphdir import DOCS_FILE, REPORT_FILE, GraphDir
+from partnergraph.publish.docs import render
 from partnergraph.namespaces import sparql_prologue
 
 
@@ -24,7 +23,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store(built):
-    return open_existing(built[0])
+    return GraphDir(built[0]).open_store()
 
 
 def _select(store, query: str, names: tuple[str, ...]) -> list[tuple]:

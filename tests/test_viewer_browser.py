@@ -16,7 +16,7 @@ import pytest
 
 from partnergraph import cli
 from partnergraph.pipeline.build import BuildOptions, build
-from partnergraph.pipeline.staging import open_existing
+from partnergraph.graphdir import GraphDir
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
 from partnergraph.viewer.network import write_network
 from partnergraph.store.embedded import EmbeddedStore
@@ -110,7 +110,7 @@ def test_sample_graph_draws_offline_without_errors(sample, sample_dir):
     assert sample.js("partnergraph.visibleNodeCount()") == len(data["nodes"])
     assert sample.js("partnergraph.edgeCount()") == len(data["edges"])
     # every partner municipality of the store is drawn
-    store = open_existing(sample_dir)
+    store = GraphDir(sample_dir).open_store()
     q = sparql_prologue() + "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?p pg:partner ?m . ?m a pg:Municipality }"
     partners = int(next(iter(store.query(q)))["n"].value)
     del store  # read-only: EmbeddedStore.close() would try to flush it

@@ -1,18 +1,26 @@
 """partnergraph: German news about international municipal partnerships → an RDF knowledge graph.
 
-    >>> from partnergraph import Extractor, Article
+    >>> import partnergraph
+    >>> report = partnergraph.build(["articles.jsonl"], "out")   # no sources: the sample corpus
+    >>> g = partnergraph.open("out")                              # a built graph directory
+    >>> g.query("SELECT ?name WHERE { ?m a pg:Municipality ; rdfs:label ?name }")
+    >>> g.export("turtle", "graph.ttl"); g.network("graph.html"); g.stats(); g.validate(); g.app()
+
+    >>> from partnergraph import Extractor, Article               # one article, no graph directory
     >>> ex = Extractor().extract(Article(url="https://example.org/a", text="Köln pflegt …"))
+
+See `partnergraph.api` for the whole API and `partnergraph.graphdir` for what a graph directory holds.
 """
 
 import logging
 
 __version__ = "0.1.0"
 
-from .pipeline.build import BuildOptions, BuildReport, build  # noqa: E402
 from .errors import (  # noqa: E402
     ExtractionError,
     FetchError,
     ForbiddenQuery,
+    NotAGraphDirectory,
     PartnergraphError,
     QueryError,
     SourceError,
@@ -26,10 +34,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 #: public names imported on first use: the extractor loads the rules and the gazetteer code, the
-#: models define nine dataclasses (~8 ms), and no command but build and evaluate needs them
-#: (benchmarks/bench_startup.py). `build` stays an eager import (the build code lives in the
-#: `pipeline` package, so `partnergraph.build` is always the function).
-_LAZY = {"Extractor": "extract.extractor", "Article": "models", "Extraction": "models", "Mention": "models",
+#: models define nine dataclasses (~8 ms), the build imports its whole pipeline, and `--help` needs
+#: none of them (benchmarks/bench_startup.py, tests/test_startup_imports.py)
+_LAZY = {"build": "api", "open": "api", "evaluate": "api", "Graph": "api", "GraphDir": "graphdir",
+         "BuildOptions": "pipeline.report", "BuildReport": "pipeline.report",
+         "Extractor": "extract.extractor", "Article": "models", "Extraction": "models", "Mention": "models",
          "Partnership": "models", "Place": "models"}
 
 
@@ -47,7 +56,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Article", "BuildOptions", "BuildReport", "Extraction", "ExtractionError", "Extractor",
-    "FetchError", "ForbiddenQuery", "Mention", "PartnergraphError", "Partnership", "Place",
-    "QueryError", "SourceError", "StoreError", "UsageError", "ValidationError",
-    "VocabularyError", "__version__", "build",
+    "FetchError", "ForbiddenQuery", "Graph", "GraphDir", "Mention", "NotAGraphDirectory",
+    "PartnergraphError", "Partnership", "Place", "QueryError", "SourceError", "StoreError",
+    "UsageError", "ValidationError", "VocabularyError", "__version__", "build", "evaluate", "open",
 ]

@@ -7,7 +7,6 @@ the library's exceptions carry the file, line or URL, so no traceback is ever ne
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -15,9 +14,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import PartnergraphError, UsageError
+from .graphdir import DEFAULT_DIR, DOCS_FILE, HTTP_CACHE_DIRNAME, NETWORK_FILE
+from .logconfig import configure_logging
 from .namespaces import DEFAULT_BASE
-
-DEFAULT_DIR = "partnergraph-out"
 
 DESCRIPTION = """\
 Turn German news articles about international municipal partnerships (town twinning, climate
@@ -74,39 +73,27 @@ def _sandbox(args, store) -> None:
         deny_outgoing_connections()
 
 
-def _base_of(directory: Path) -> str:
-    """The resource base the directory was built with (recorded in its state file)."""
-    import json
+def _open(args):
+    """The graph of -d DIR (and --store), for reading (api.open)."""
+    from .api import open as open_graph
 
-    try:
-        return json.loads((directory / "state.json").read_text(encoding="utf-8")).get("base") or DEFAULT_BASE
-    except (OSError, ValueError):
-        return DEFAULT_BASE
+    return open_graph(args.dir, store=args.store, **_remote(args))
 
 
 # -- commands ---------------------------------------------------------------------------------
 
 def cmd_build(args, out: Printer) -> int:
-    from .pipeline.build import BuildOptions, build
+    from .api import build
+    from .sources.crawl import options_from_args
 
-    options = BuildOptions(out_dir=args.dir, base=args.base, store_url=args.store, store_options=_remote(args),
-                           prune=args.prune, validate=not args.no_validate, jobs=args.jobs,
-                           progress=out.progress, crawl_options=_crawl_options(args))
-    report = build(args.sources or None, options)
+    report = build(args.sources or None, args.dir, base=args.base, store=args.store, **_remote(args),
+                   prune=args.prune, validate=not args.no_validate, jobs=args.jobs, progress=out.progress,
+                   crawl_options=options_from_args(args))
     if out.quiet:  # without -q each skipped input was already reported as it happened
         for s in report.skipped:
             print(f"partnergraph: skipped {s.reason}" if s.reason.startswith(s.source) else
                   f"partnergraph: skipped {s.source}: {s.reason}", file=sys.stderr)
-    valid = report.validation or {}
-    verdict = ("valid" if valid.get("conforms") and not valid.get("skipped") else
-               f"validation skipped ({valid.get('skipped')})" if valid.get("skipped") else
-               f"{valid.get('violation_count', 0)} SHACL violations" if valid else "not validated")
-    earlier = report.articles_total - report.articles_read
-    total = (f"; the graph holds {report.articles_total} articles, {earlier} of them from earlier builds "
-             f"(add --prune to keep only these sources' articles)" if earlier > 0 else "")
-    print(f"{report.articles_read} articles ({report.articles_extracted} extracted, "
-          f"{report.articles_unchanged} unchanged, {len(report.skipped)} inputs skipped){total}, "
-          f"{report.triples} triples, {verdict} → {args.dir}/")
+    print(report.summary())
     return 0
 
 
@@ -137,16 +124,8 @@ def cmd_crawl(args, out: Printer) -> int:
     return 0
 
 
-def _crawl_options(args):
-    from .sources.crawl import options_from_args
-
-    return options_from_args(args)
-
-
 def cmd_query(args, out: Printer) -> int:
-    from .pipeline.staging import open_existing
-    from .namespaces import sparql_prologue
-    from .query.runner import answer, bundled_queries, resolve
+    from .query.runner import bundled_queries
 
     if args.list:
         queries = bundled_queries()
@@ -156,52 +135,36 @@ def cmd_query(args, out: Printer) -> int:
         return 0
     if not args.query:
         raise UsageError("give a QUERY (SPARQL text, a .rq file or a bundled name; see --list)")
-    base = _base_of(args.dir)
-    label, text = resolve(args.query, base=base)
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    _sandbox(args, store)
-    # line numbers in messages count from the user's first line, not from the prefixes resolve adds
-    print(answer(store, text, label=label, fmt=args.format, base=base,
-                 prologue_lines=sparql_prologue(base).count("\n")))
+    with _open(args) as graph:
+        _sandbox(args, graph.store)
+        print(graph.query(args.query, format=args.format))
     return 0
 
 
 def cmd_export(args, out: Printer) -> int:
-    from .pipeline.staging import open_existing
-    from .publish.export import atomic_file, export_dir
-
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    base = _base_of(args.dir)
-    committed = not args.store  # a remote store changes without the graph directory knowing
+    with _open(args) as graph:
+        graph.export(args.format, args.output or sys.stdout.buffer)
     if args.output:
-        with atomic_file(Path(args.output)) as fh:
-            export_dir(args.dir, store, args.format, fh, base=base, committed=committed)
         out.progress(f"wrote {args.output}")
     else:
-        export_dir(args.dir, store, args.format, sys.stdout.buffer, base=base, committed=committed)
         sys.stdout.buffer.flush()
     return 0
 
 
 def cmd_viz(args, out: Printer) -> int:
-    from .pipeline.staging import open_existing
-    from .viewer.network import write_network
-
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    _sandbox(args, store)
-    path = write_network(store, args.output or args.dir / "graph.html", base=_base_of(args.dir),
-                         focus=args.focus, depth=args.depth, articles=args.articles, programme=args.programme,
-                         country=args.country, aggregate=args.aggregate, size_by=args.size)
-    print(path)
+    with _open(args) as graph:
+        _sandbox(args, graph.store)
+        print(graph.network(args.output, focus=args.focus, depth=args.depth, articles=args.articles,
+                            programme=args.programme, country=args.country, aggregate=args.aggregate,
+                            size_by=args.size))
     return 0
 
 
 def cmd_stats(args, out: Printer) -> int:
-    from .graph.analytics import format_stats, network_stats, stats_json
-    from .pipeline.staging import open_existing
+    from .graph.analytics import format_stats, stats_json
 
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    stats = network_stats(store, base=_base_of(args.dir))
+    with _open(args) as graph:
+        stats = graph.stats()
     print(stats_json(stats).rstrip("\n") if args.format == "json" else format_stats(stats, top=args.top))
     return 0
 
@@ -209,17 +172,10 @@ def cmd_stats(args, out: Printer) -> int:
 def cmd_evaluate(args, out: Printer) -> int:
     import json
 
-    from .pipeline.collect import collect
-    from .pipeline.report import BuildReport
-    from .extract.evaluate import evaluate, format_evaluation
-    from .resources import sample_dir
+    from .api import evaluate
+    from .extract.evaluate import format_evaluation
 
-    from .sources.crawl import CrawlOptions
-
-    report = BuildReport(out_dir="")
-    collected = collect(args.sources or [str(sample_dir())], report, out.progress,
-                        crawl_options=CrawlOptions(cache_dir=args.dir / "http-cache"))
-    result = evaluate(args.gold, collected.articles, split=args.split)
+    result = evaluate(args.gold, args.sources or None, split=args.split, directory=args.dir, progress=out.progress)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -228,11 +184,8 @@ def cmd_evaluate(args, out: Printer) -> int:
 
 
 def cmd_validate(args, out: Printer) -> int:
-    from .pipeline.staging import open_existing
-    from .validate.shacl import validate_store
-
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    result = validate_store(store, base=_base_of(args.dir), max_triples=args.max_triples)
+    with _open(args) as graph:
+        result = graph.validate(max_triples=args.max_triples)
     if result.skipped:
         raise UsageError(result.skipped)
     for v in result.violations:
@@ -325,7 +278,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("urls", nargs="+", metavar="URL")
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write JSON Lines to FILE (default: stdout)")
     c.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
-                   help=f"graph directory whose HTTP cache (DIR/http-cache) is used (default: ./{DEFAULT_DIR})")
+                   help=f"graph directory whose HTTP cache (DIR/{HTTP_CACHE_DIRNAME}) is used (default: ./{DEFAULT_DIR})")
     c.set_defaults(func=cmd_crawl)
 
     q = sub.add_parser("query", help="run a SPARQL query (text, .rq file or bundled name)")
@@ -345,7 +298,7 @@ def parser() -> argparse.ArgumentParser:
     _common(v)
     v.add_argument("--focus", metavar="LABEL", help="only the neighbourhood of this entity")
     v.add_argument("--depth", type=int, default=1, help="neighbourhood radius for --focus (default 1)")
-    v.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: DIR/graph.html")
+    v.add_argument("-o", "--output", type=Path, metavar="FILE", help=f"default: DIR/{NETWORK_FILE}")
     v.add_argument("--articles", action="store_true", help="show articles as nodes, linked to what they mention")
     v.add_argument("--programme", metavar="SLUG", help="only the partnerships of this programme (e.g. klimapartnerschaften)")
     v.add_argument("--country", metavar="CODE", help="only partnerships with a partner in this country (ISO code, e.g. UA)")
@@ -366,7 +319,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--summary", action="store_true", help="only the scores, not every false positive/negative")
     ev.add_argument("--split", metavar="NAME", help="only the gold records of this split (e.g. dev)")
     ev.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
-                    help=f"graph directory whose HTTP cache (DIR/http-cache) URL sources are read through "
+                    help=f"graph directory whose HTTP cache (DIR/{HTTP_CACHE_DIRNAME}) URL sources are read through "
                          f"(default: ./{DEFAULT_DIR})")
     ev.set_defaults(func=cmd_evaluate)
 
@@ -378,7 +331,7 @@ def parser() -> argparse.ArgumentParser:
     doc = sub.add_parser("docs", help="write the HTML documentation of the ontology and vocabularies")
     doc.add_argument("-d", "--dir", type=Path, default=Path(DEFAULT_DIR), metavar="DIR",
                      help=f"the graph directory (default: ./{DEFAULT_DIR})")
-    doc.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: DIR/ontology.html")
+    doc.add_argument("-o", "--output", type=Path, metavar="FILE", help=f"default: DIR/{DOCS_FILE}")
     doc.set_defaults(func=cmd_docs)
     _add_serve(sub)
     _add_reconcile(sub)
@@ -429,16 +382,15 @@ def cmd_serve(args, out: Printer) -> int:
     import signal
     import threading
 
-    from .pipeline.staging import open_existing
     from .server import app as web
-    from .server.app import is_loopback, make_app
+    from .server.app import is_loopback
 
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
     limits = {k: v for k, v in (("timeout", args.timeout), ("max_results", args.max_results),
                                 ("workers", args.workers)) if v is not None}
     if args.memory_limit is not None:
         limits["memory_limit"] = args.memory_limit << 20
-    app = make_app(args.dir, store=store, base=_base_of(args.dir), public_url=args.public_url, **limits)
+    graph = _open(args)
+    app = graph.app(public_url=args.public_url, **limits)
     try:
         if args.get:
             response = app.get(args.get, accept=args.accept)
@@ -482,23 +434,14 @@ def cmd_serve(args, out: Printer) -> int:
         return 0
     finally:
         app.close()
+        graph.close()
 
 
 def cmd_reconcile(args, out: Printer) -> int:
-    from .pipeline.staging import directory_lock, open_existing, recover
-    from .publish.reconcile import REPORT_HTML, REPORT_JSON, reconcile
-    from .store.embedded import open_store
+    from .publish.reconcile import REPORT_HTML, REPORT_JSON
 
-    open_existing(args.dir, store_url=args.store, **_remote(args)).close()  # "no graph here" first
-    with directory_lock(args.dir):  # it writes into the store: never beside a running build
-        recover(args.dir)
-        store = open_store(args.dir, store_url=args.store, **_remote(args))
-        try:
-            out.progress(f"reconciling with {args.endpoint}")
-            report = reconcile(store, args.dir, base=_base_of(args.dir), endpoint=args.endpoint,
-                               max_km=args.max_km)
-        finally:
-            store.close()
+    with _open(args) as graph:
+        report = graph.reconcile(endpoint=args.endpoint, max_km=args.max_km, progress=out.progress)
     s = report["summary"]
     print(f"{s['matched']} of {s['municipalities']} municipalities linked to Wikidata "
           f"({s['ambiguous']} ambiguous, {s['unmatched']} without an item); partnerships: "
@@ -509,14 +452,8 @@ def cmd_reconcile(args, out: Printer) -> int:
 
 
 def cmd_publish(args, out: Printer) -> int:
-    from .pipeline.staging import open_existing
-    from .publish.site import publish_site
-
-    store = open_existing(args.dir, store_url=args.store, **_remote(args))
-    try:
-        report = publish_site(store, args.outdir, base=_base_of(args.dir), progress=out.progress)
-    finally:
-        store.close()
+    with _open(args) as graph:
+        report = graph.publish(args.outdir, progress=out.progress)
     for iri in report.skipped:
         print(f"partnergraph: skipped <{iri}>: its path cannot be a folder of a static site", file=sys.stderr)
     print(f"{report.resources} resources in {len(report.classes)} classes → {args.outdir}/ "
@@ -525,7 +462,7 @@ def cmd_publish(args, out: Printer) -> int:
 
 
 def cmd_docs(args, out: Printer) -> int:
-    from .publish.docs import DOCS_FILE, write_docs
+    from .publish.docs import write_docs
 
     print(write_docs(args.output or args.dir / DOCS_FILE))
     return 0
@@ -535,39 +472,6 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     from .sources.crawl import add_crawl_arguments
 
     add_crawl_arguments(p)
-
-
-class _Stderr(logging.StreamHandler):
-    """A handler writing to whatever sys.stderr is at the time of each message."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
-
-
-class _OursOnly(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.name == "partnergraph" or record.name.startswith("partnergraph.")
-
-
-def configure_logging(*, verbose: bool = False) -> None:
-    """partnergraph's own messages on stderr, one line each. The libraries' (trafilatura,
-    htmldate, charset detection, urllib3) are for us to act on, not for the user to read: they
-    show only with -v."""
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "partnergraph", False)]:
-        root.removeHandler(old)  # main() run again in one process (the tests)
-    handler = _Stderr()
-    handler.partnergraph = True
-    handler.setFormatter(logging.Formatter("partnergraph: %(levelname)s: %(message)s"))
-    if not verbose:
-        handler.addFilter(_OursOnly())
-    root.addHandler(handler)
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:

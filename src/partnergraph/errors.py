@@ -9,6 +9,7 @@ one line without a traceback::
     ├── ExtractionError      the extractor could not process an article
     ├── VocabularyError      an ontology / vocabulary file is missing or malformed
     ├── StoreError           the store could not be opened, read or written
+    │   └── NotAGraphDirectory  a folder no build has written (open(DIR), -d DIR)
     ├── QueryError           a SPARQL query is malformed, refused or unknown
     │   └── ForbiddenQuery   a query that would write or reach outside the graph
     ├── ValidationError      the built graph violates the SHACL shapes
@@ -46,6 +47,10 @@ class VocabularyError(PartnergraphError):
 
 class StoreError(PartnergraphError):
     """The triple store could not be opened, read or written."""
+
+
+class NotAGraphDirectory(StoreError):
+    """A folder that holds no built graph (no store, none recorded): build it first."""
 
 
 class QueryError(PartnergraphError):

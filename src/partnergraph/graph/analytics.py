@@ -36,6 +36,7 @@ import igraph as ig
 import networkx as nx
 import pyoxigraph as ox
 
+from ..graphdir import STATS_FILE
 from ..publish.export import write_atomic
 from .iri import Minter
 from ..namespaces import ANALYTICS_GRAPH, ANALYTICS_PREDICATES, PG, sparql_prologue
@@ -471,7 +472,7 @@ def stats_json(stats: dict) -> str:
 
 def write_stats(store: GraphStore, out_dir: Path, *, base: str, analysis: Analysis | None = None) -> Path:
     """DIR/stats.json, written atomically."""
-    path = Path(out_dir) / "stats.json"
+    path = Path(out_dir) / STATS_FILE
     write_atomic(path, stats_json(network_stats(store, base=base, analysis=analysis)))
     return path
 

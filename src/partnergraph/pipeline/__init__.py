@@ -6,6 +6,8 @@
     load.py      the store brought up to date (a loader thread), the vocabulary and analytics graphs
     outputs.py   graph.ttl/graph.trig (here or in a child process), graph.html, stats, VoID, validation
     state.py     state.json (which version of which article the graph holds) and the fingerprint
-    staging.py   staging area, commit and recovery: how a build replaces the directory atomically
-    lock.py      one writer per directory
+    lock.py      one writer per directory (graphdir.GraphDir.lock)
+
+The directory itself (file names, base, state, store, staging, commit, recovery) is
+`partnergraph.graphdir.GraphDir`.
 """

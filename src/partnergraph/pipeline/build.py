@@ -3,7 +3,7 @@
 The story, one module per chapter: `collect` reads the sources into articles (collect.py);
 `update_store` extracts the new and changed ones (workers.py) and loads them into the store
 (load.py); `write_outputs` writes graph.html, stats.json, void.ttl, ontology.html and the
-validation (outputs.py); the staging area is then committed (staging.py).
+validation (outputs.py); the staging area is then committed (graphdir.GraphDir).
 
 Incremental: every article is keyed by its URL and a hash of its content; a rebuild extracts
 only new or changed articles and replaces exactly their named graphs (state.py). Whatever fails
@@ -21,12 +21,12 @@ from pathlib import Path
 from ..errors import SourceError, StoreError
 from ..graph.iri import Minter
 from ..resources import sample_dir
-from ..store.embedded import STORE_DIRNAME, GraphStore
+from ..graphdir import DUMPS_FILE, HTTP_CACHE_DIRNAME, REPORT_FILE, STORE_DIRNAME, GraphDir
+from ..store.embedded import GraphStore
 from .collect import collect
 from .load import update_store
 from .outputs import DumpsChild, Run, write_outputs
-from .report import REPORT_FILE, BuildOptions, BuildReport, Skipped
-from .staging import STAGING_DIR, commit, directory_lock, recover, staged_store
+from .report import BuildOptions, BuildReport, Skipped
 
 __all__ = ["BuildOptions", "BuildReport", "Skipped", "build", "disk_full"]
 
@@ -38,7 +38,7 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
 
     The next state of the directory is assembled in ``DIR/.staging`` (the embedded store as a
     hard-linked checkpoint of the current one, then every output file) and moved into place only
-    when all of it is written; see `staging.recover`. A build that fails or is interrupted at any
+    when all of it is written; see `GraphDir.recover`. A build that fails or is interrupted at any
     point leaves the last good directory as it was.
     """
     options = options or BuildOptions()
@@ -47,27 +47,28 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
     started = dt.datetime.now()
     out_dir = Path(options.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with directory_lock(out_dir):
-        recover(out_dir)
+    directory = GraphDir(out_dir)
+    with directory.lock():
+        directory.recover()
         report = BuildReport(out_dir=str(out_dir))
         minter = Minter(options.base)
         sources = sources or [str(sample_dir())]
         got = collect(sources, report, progress, crawl_options=_crawl_options(sources, options, out_dir))
-        staging = out_dir / STAGING_DIR
+        staging = directory.staging
         staging.mkdir()
         store = None
         new_pieces: set[str] = set()
         try:
-            store = staged_store(out_dir, staging, options)
+            store = directory.stage_store(store_url=options.store_url, **options.store_options)
             run = update_store(store, got, report, minter, options, progress, out_dir, staging,
                                new_pieces=new_pieces)
             write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
                           dumps=run.dumps, run=run)
             store.close()
             store = None
-            _finish(out_dir, staging, report, options, started, run)
+            _finish(directory, report, options, started, run)
         except BaseException as exc:
-            error = _abandon(out_dir, store, new_pieces, exc)
+            error = _abandon(directory, store, new_pieces, exc)
             if error is None:
                 raise
             raise error from None
@@ -85,29 +86,31 @@ def _crawl_options(sources: list[str], options: BuildOptions, out_dir: Path):
     if options.crawl_options is None and any(s.startswith(("http://", "https://")) for s in sources):
         from ..sources.crawl import CrawlOptions
 
-        return CrawlOptions(cache_dir=out_dir / "http-cache")  # polite defaults, cached
+        return CrawlOptions(cache_dir=out_dir / HTTP_CACHE_DIRNAME)  # polite defaults, cached
     return options.crawl_options
 
 
-def _finish(out_dir: Path, staging: Path, report: BuildReport, options: BuildOptions,
-            started: dt.datetime, run: Run) -> None:
+def _finish(directory: GraphDir, report: BuildReport, options: BuildOptions, started: dt.datetime,
+            run: Run) -> None:
     """The last staged files (dumps.json, the report), the commit, and the dump pieces no
     article uses any more."""
     from ..publish.dumps import DumpCache
-    from ..publish.export import DUMPS_FILE, write_atomic
+    from ..publish.export import write_atomic
     from ..store.embedded import files_signature
 
+    out_dir, staging = directory.path, directory.staging
     if not options.store_url:  # `export` serves graph.ttl/graph.trig while this store is unchanged
         write_atomic(staging / DUMPS_FILE, json.dumps({"store": files_signature(staging / STORE_DIRNAME)}))
     report.outputs = [str(out_dir / Path(p).relative_to(staging)) if Path(p).is_relative_to(staging)
                       else p for p in report.outputs]
     report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)
     write_atomic(staging / REPORT_FILE, report.to_json())
-    commit(out_dir)
+    directory.commit()
     DumpCache(out_dir).collect_garbage(p for p in run.pieces.values() if p)
 
 
-def _abandon(out_dir: Path, store: GraphStore | None, new_pieces: set[str], exc: BaseException) -> StoreError | None:
+def _abandon(directory: GraphDir, store: GraphStore | None, new_pieces: set[str],
+             exc: BaseException) -> StoreError | None:
     """After a failed build: stops its helpers, restores the last good directory, and returns the
     error to raise instead of `exc` (None: `exc` itself)."""
     from ..publish.dumps import DumpCache
@@ -116,16 +119,16 @@ def _abandon(out_dir: Path, store: GraphStore | None, new_pieces: set[str], exc:
         child.stop()
     if store is not None:
         _close_quietly(store)
-    recover(out_dir)  # discards the staging area, or finishes a commit that had begun
+    directory.recover()  # discards the staging area, or finishes a commit that had begun
     full = disk_full(exc)
     if full is None:
         return None
     # on a full disk, the pieces this build wrote go too (elsewhere they save the next build
     # their extraction)
-    cache = DumpCache(out_dir)
+    cache = DumpCache(directory.path)
     for name in new_pieces:
         cache.path(name).unlink(missing_ok=True)
-    return StoreError(f"{full.filename or out_dir}: no space left on device; the build stopped, "
+    return StoreError(f"{full.filename or directory.path}: no space left on device; the build stopped, "
                       "its partial files are removed, the previous outputs are intact")
 
 

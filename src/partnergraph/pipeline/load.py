@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..graph.iri import Minter
+from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
 from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
-from .state import STATE_FILE, fingerprint, load_state, next_state, piece_name, pieces_digest
+from .state import fingerprint, next_state, piece_name, pieces_digest
 from .workers import Extracted, Task, extract_all
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class _Update:
         self.store, self.got, self.report, self.minter = store, got, report, minter
         self.options, self.progress, self.out_dir, self.staging = options, progress, out_dir, staging
         self.fp = fingerprint(minter.base)
-        self.state, self.fresh = next_state(load_state(out_dir), self.fp, minter.base, options.store_url,
+        self.state, self.fresh = next_state(GraphDir(out_dir).read_state(), self.fp, minter.base, options.store_url,
                                             options.store_options)
         self.known: dict = self.state["articles"]
         self.present = store.graph_names()

@@ -15,9 +15,10 @@ import pyoxigraph as ox
 
 from ..errors import PartnergraphError
 from ..graph.iri import Minter
+from ..graphdir import DOCS_FILE, GRAPH_TRIG, GRAPH_TTL, MERGED_FINDINGS_FILE, NETWORK_FILE, REPORT_FILE
 from ..namespaces import PG_IRI
 from ..store.embedded import GraphStore
-from .report import REPORT_FILE, BuildOptions, BuildReport, Progress, Skipped
+from .report import BuildOptions, BuildReport, Progress, Skipped
 from .state import pieces_digest
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ class DumpsChild:
                                              format=ox.RdfFormat.N_QUADS))
         spec = staging / ".dumps-spec.json"
         spec.write_text(json.dumps({"cache": str(cache.dir.parent), "pieces": pieces, "others": str(others_file),
-                                    "graphs": sorted(others), "base": base, "ttl": str(staging / "graph.ttl"),
-                                    "trig": str(staging / "graph.trig"), "parent": os.getpid()}), encoding="utf-8")
+                                    "graphs": sorted(others), "base": base, "ttl": str(staging / GRAPH_TTL),
+                                    "trig": str(staging / GRAPH_TRIG), "parent": os.getpid()}), encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-c", _DUMPS, str(spec)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         DumpsChild.running.add(self)
@@ -141,7 +142,7 @@ def dumps_from_pieces(cache: DumpCache, pieces: dict[str, str], merged, others: 
 
     try:
         tally = dumpcache.write_dumps(cache, pieces, others, merged, base=minter.base,
-                                      ttl=staging / "graph.ttl", trig=staging / "graph.trig")
+                                      ttl=staging / GRAPH_TTL, trig=staging / GRAPH_TRIG)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
         LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
         return False
@@ -163,7 +164,7 @@ def dumps_from_store(store: GraphStore, staging: Path, minter: Minter, report: B
     report.classes = dict(sorted(class_counts(store).items()))
     report.entities = report.properties = report.distinct_classes = 0  # VoID counts them by query
     report.examples = []
-    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+    for name, fmt in ((GRAPH_TTL, "turtle"), (GRAPH_TRIG, "trig")):
         progress(f"writing {name}")
         with atomic_file(staging / name) as fh:
             serialize_store(store, fmt, fh, base=minter.base)
@@ -179,7 +180,7 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
                   dumps: DumpsChild | None = None, run: Run | None = None) -> None:
     """graph.html, stats.json, void.ttl, ontology.html and the validation, from the store
     (graph.ttl and graph.trig are written with the store update)."""
-    report.outputs += [str(out_dir / "graph.ttl"), str(out_dir / "graph.trig")]
+    report.outputs += [str(out_dir / GRAPH_TTL), str(out_dir / GRAPH_TRIG)]
     if options.viz:
         _write_network(store, out_dir, minter, report, progress)
     if dumps is not None:
@@ -190,7 +191,7 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
             dumps_from_store(store, out_dir, minter, report, progress)
     from ..graph.analytics import write_stats
     from ..publish.dataset import write_void
-    from ..publish.docs import DOCS_FILE, write_docs
+    from ..publish.docs import write_docs
 
     report.outputs.append(str(write_stats(store, out_dir, base=minter.base, analysis=analysis)))
     report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
@@ -205,9 +206,9 @@ def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: Bui
         from ..viewer.network import write_network
 
         progress("writing graph.html")
-        report.outputs.append(str(write_network(store, out_dir / "graph.html", base=minter.base)))
+        report.outputs.append(str(write_network(store, out_dir / NETWORK_FILE, base=minter.base)))
     except PartnergraphError as exc:
-        report.skipped.append(Skipped("graph.html", str(exc)))
+        report.skipped.append(Skipped(NETWORK_FILE, str(exc)))
 
 
 def _validate_merged(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
@@ -215,7 +216,7 @@ def _validate_merged(store: GraphStore, out_dir: Path, minter: Minter, report: B
     """The SHACL validation of the merged graph: the checks article graphs failed alone are
     confirmed, and the last build's findings are kept where nothing they concern changed."""
     from ..publish.export import write_atomic
-    from ..validate.shacl import MERGED_FINDINGS_FILE, validate_build
+    from ..validate.shacl import validate_build
 
     progress("validating against ontology/shapes.ttl")
     previous = None

@@ -8,17 +8,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..graphdir import DEFAULT_DIR
 from ..namespaces import DEFAULT_BASE
 
 #: receives one line of progress ("extracted 100/200 articles")
 Progress = Callable[[str], None]
 
-REPORT_FILE = "build-report.json"
-
 
 @dataclass
 class BuildOptions:
-    out_dir: Path = Path("partnergraph-out")
+    out_dir: Path = Path(DEFAULT_DIR)
     base: str = DEFAULT_BASE
     store_url: str | None = None
     store_options: dict = field(default_factory=dict)
@@ -61,6 +60,19 @@ class BuildReport:
     validation: dict | None = None
     outputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def summary(self) -> str:
+        """The build in one line, as `partnergraph build` prints it."""
+        valid = self.validation or {}
+        verdict = ("valid" if valid.get("conforms") and not valid.get("skipped") else
+                   f"validation skipped ({valid.get('skipped')})" if valid.get("skipped") else
+                   f"{valid.get('violation_count', 0)} SHACL violations" if valid else "not validated")
+        earlier = self.articles_total - self.articles_read
+        total = (f"; the graph holds {self.articles_total} articles, {earlier} of them from earlier builds "
+                 f"(add --prune to keep only these sources' articles)" if earlier > 0 else "")
+        return (f"{self.articles_read} articles ({self.articles_extracted} extracted, "
+                f"{self.articles_unchanged} unchanged, {len(self.skipped)} inputs skipped){total}, "
+                f"{self.triples} triples, {verdict} → {self.out_dir}/")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,6 +1,7 @@
-"""A graph directory's ``state.json``: which version of which article its graph holds (URL,
-content hash, named graph, dump piece, source), under which fingerprint of the code and data,
-in which store; and the fingerprint itself."""
+"""The build's bookkeeping in ``state.json`` (read by `GraphDir.read_state`): which version of
+which article the graph holds (URL, content hash, named graph, dump piece, source), under which
+fingerprint of the code and data, in which store; the fingerprint itself, and the names of the
+articles' dump pieces."""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ import logging
 from pathlib import Path
 
 from .. import __version__
+from ..graphdir import STORE_ENDPOINTS
 
 LOGGER = logging.getLogger(__name__)
 
-STATE_FILE = "state.json"
-#: the endpoint URLs of a remote store that state.json records (RemoteStore's keyword arguments)
-STORE_ENDPOINTS = ("update_url", "gsp_url")
 
 
 def fingerprint(base: str) -> str:
@@ -40,16 +39,6 @@ def fingerprint(base: str) -> str:
 
     h.update((ontology_dir() / "shapes.ttl").read_bytes())  # the article graphs' SHACL results are kept
     return h.hexdigest()[:16]
-
-
-def load_state(out_dir: Path) -> dict:
-    path = out_dir / STATE_FILE
-    if path.exists():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            LOGGER.warning("%s is unreadable; rebuilding every article", path)
-    return {"fingerprint": "", "articles": {}}
 
 
 def next_state(state: dict, fp: str, base: str, store_url: str | None, store_options: dict) -> tuple[dict, bool]:
@@ -80,14 +69,3 @@ def pieces_digest(known: dict) -> str:
     """One digest of which version of every article a graph holds (their dump pieces)."""
     return hashlib.sha256(json.dumps(sorted((rec.get("graph"), rec.get("piece")) for rec in known.values()),
                                      ).encode()).hexdigest()[:24]
-
-
-def recorded_store(out_dir: Path) -> tuple[str | None, dict]:
-    """(query URL, endpoint URLs) of the remote store `out_dir` was built into; (None, {}) for
-    the embedded store or a directory not built yet."""
-    state = load_state(out_dir)
-    url = state.get("store")
-    if not isinstance(url, str) or url == "embedded" or not url:
-        return None, {}
-    endpoints = state.get("store_endpoints") or {}
-    return url, {k: v for k, v in endpoints.items() if k in STORE_ENDPOINTS and isinstance(v, str)}

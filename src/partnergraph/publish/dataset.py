@@ -27,13 +27,13 @@ import pyoxigraph as ox
 
 from .dumps import EXAMPLE_CLASSES
 from .export import sorted_triples, write_atomic
+from ..graphdir import VOID_FILE
 from ..namespaces import PG_IRI, sparql_prologue
 from ..resources import ontology_dir
 from ..store.embedded import GraphStore
 
 LOGGER = logging.getLogger(__name__)
 
-VOID_FILE = "void.ttl"
 WELL_KNOWN_VOID = ".well-known/void"
 DUMPS = {"dump.ttl.gz": "text/turtle", "dump.nq.gz": "application/n-quads"}
 SPARQL_PATH = "sparql"

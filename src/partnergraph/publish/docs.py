@@ -26,7 +26,6 @@ from ..vocab import load_vocabulary, parse_turtle
 
 LOGGER = logging.getLogger(__name__)
 
-DOCS_FILE = "ontology.html"
 ONTOLOGY_FILE = "partnergraph.ttl"
 SHAPES_FILE = "shapes.ttl"
 

@@ -30,9 +30,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
+from ..graphdir import CACHE_DIRNAME
 from ..namespaces import PG_IRI
 
-CACHE_DIRNAME = "dump-cache"
 SUFFIX = ".piece"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDF_TYPE_TERM = f"<{RDF_TYPE}>".encode()

@@ -18,6 +18,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from ..errors import UsageError
+from ..graphdir import DUMPS_FILE, GRAPH_TRIG, GRAPH_TTL, STORE_DIRNAME
 from ..namespaces import prefixes_for
 
 FORMATS = {
@@ -201,18 +202,16 @@ def _sorted_dump(raw: ox.Store, tmp: Path):
             f.close()
 
 
-#: written by a build beside graph.ttl and graph.trig: the signature of the store they were
-#: dumped from (store.files_signature)
-DUMPS_FILE = "dumps.json"
-#: the committed file each format is served or derived from
-COMMITTED = {"turtle": "graph.ttl", "trig": "graph.trig", "ntriples": "graph.ttl", "nquads": "graph.trig"}
+#: the committed file each format is served or derived from (DUMPS_FILE, written by a build beside
+#: graph.ttl and graph.trig, holds the signature of the store they were dumped from)
+COMMITTED = {"turtle": GRAPH_TTL, "trig": GRAPH_TRIG, "ntriples": GRAPH_TTL, "nquads": GRAPH_TRIG}
 
 
 def committed_dump(directory: Path, fmt: str) -> Path | None:
     """The committed graph.ttl or graph.trig that `fmt` can be served or derived from, when the
     embedded store is unchanged since the build that wrote them (else None). On a 10k-article
     graph, writing Turtle from the store took 18.5 s and 1.3 GB; copying the file 0.2 s."""
-    from ..store.embedded import STORE_DIRNAME, files_signature
+    from ..store.embedded import files_signature
 
     directory = Path(directory)
     if fmt not in COMMITTED:

@@ -446,9 +446,9 @@ class App:
         self.directory = Path(directory)
         self._own_store = store is None
         if store is None:
-            from ..pipeline.staging import open_existing
+            from ..graphdir import GraphDir
 
-            store = open_existing(self.directory)
+            store = GraphDir(self.directory).open_store()
         self.store = store
         self._given_base = base
         self.base = base or recorded_base(self.directory)

@@ -139,9 +139,9 @@ def validate_store(store: GraphStore, *, base: str, max_triples: int = MAX_TRIPL
     return validate_graph(g)
 
 
-#: the merged graph's findings ([check, focus] pairs) of the last build, beside its report: a
-#: rebuild reruns the merged checks only on what its changed articles touch and keeps the rest
-MERGED_FINDINGS_FILE = "shacl-merged.json"
+# MERGED_FINDINGS_FILE: the merged graph's findings ([check, focus] pairs) of the last build,
+# beside its report: a rebuild reruns the merged checks only on what its changed articles touch
+# and keeps the rest
 
 
 def validate_build(store: GraphStore, minter, *, candidates: list, articles: int, checked: int,
