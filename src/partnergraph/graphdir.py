@@ -91,10 +91,6 @@ class GraphDir:
 
     # -- its files -----------------------------------------------------------------------------
 
-    def file(self, name: str) -> Path:
-        """The path of one of the directory's files (one of the names above)."""
-        return self.path / name
-
     @property
     def staging(self) -> Path:
         return self.path / STAGING_DIR
@@ -137,11 +133,6 @@ class GraphDir:
             return None, {}
         endpoints = state.get("store_endpoints") or {}
         return url, {k: v for k, v in endpoints.items() if k in STORE_ENDPOINTS and isinstance(v, str)}
-
-    def is_built(self) -> bool:
-        """Whether a build has committed here (an embedded store, or a recorded remote one)."""
-        return self.store_path.exists() or (self.staging / STORE_DIRNAME).exists() \
-            or self.recorded_store()[0] is not None
 
     # -- its store -------------------------------------------------------------------------------
 

@@ -24,12 +24,6 @@ if TYPE_CHECKING:
 MAX_ARTICLE_CHARS = 500_000
 
 
-def read_sources(sources: Iterable[str], *, crawl_options=None, progress: Progress | None = None) -> Iterator[Article | SourceError]:
-    """Articles from files, folders and URLs, in the order given; errors are yielded, not raised."""
-    for _spec, item in _read_tagged(sources, crawl_options=crawl_options, progress=progress):
-        yield item
-
-
 def _read_tagged(sources: Iterable[str], *, crawl_options=None,
                  progress: Progress | None = None) -> Iterator[tuple[str, Article | SourceError]]:
     """(source as given, item) pairs: which source each article or error came from."""

@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 
 from .. import __version__
 from ..graphdir import STORE_ENDPOINTS
-
-LOGGER = logging.getLogger(__name__)
-
 
 
 def fingerprint(base: str) -> str:
