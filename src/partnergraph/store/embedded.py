@@ -26,8 +26,6 @@ from ..errors import StoreError
 
 LOGGER = logging.getLogger(__name__)
 
-STORE_DIRNAME = "store"
-
 
 class GraphStore(Protocol):
     def replace_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None: ...
@@ -188,12 +186,3 @@ def files_signature(store_dir: Path) -> dict[str, int]:
     unchanged store. The info logs (``LOG*``) are left out: opening a store writes them."""
     return {p.name: p.stat().st_size for p in sorted(Path(store_dir).iterdir())
             if p.is_file() and not p.name.startswith("LOG")}
-
-
-def open_store(directory: Path, *, read_only: bool = False, store_url: str | None = None, **remote) -> GraphStore:
-    """The store of a graph directory, or the remote store at `store_url`."""
-    if store_url:
-        from .remote import RemoteStore
-
-        return RemoteStore(store_url, **remote)
-    return EmbeddedStore(directory / STORE_DIRNAME, read_only=read_only)
