@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .store.embedded import GraphStore
     from .validate.shacl import ValidationResult
 
+
 def build(sources: Iterable[str | os.PathLike] | None = None, directory: str | os.PathLike = DEFAULT_DIR, *,
           base: str = DEFAULT_BASE, store: str | None = None, update_url: str | None = None,
           gsp_url: str | None = None, prune: bool = False, validate: bool = True, network: bool = True,
@@ -118,7 +119,7 @@ class Graph:
         self.close()
 
     def close(self) -> None:
-        """Closes the store (a graph is closed at the latest when it is garbage)."""
+        """Closes the store; the graph cannot be asked anything afterwards."""
         self.store.close()
 
     # -- what it is --------------------------------------------------------------------------------
@@ -179,8 +180,8 @@ class Graph:
         """Writes the whole graph as "turtle", "ntriples", "nquads", "trig" or "jsonld" to `file`
         (a path, written atomically, or a binary file object); without `file`, returns the bytes.
 
-        The output equals the build's graph.ttl / graph.trig (byte-identical when the store is
-        the one the build wrote, which is then copied rather than serialized again)."""
+        While the store is the one the build wrote, Turtle and TriG are the build's graph.ttl and
+        graph.trig byte for byte (copied, not serialized again)."""
         import io
 
         from .publish.export import atomic_file, export_dir
