@@ -176,6 +176,27 @@ def test_reconciling_twice_gives_the_same_report(reconciled, wikidata):
     assert (out / REPORT_JSON).read_bytes() == before
 
 
+def test_a_directory_built_into_a_remote_store_is_reconciled_in_that_store(wikidata, tmp_path):
+    from partnergraph.resources import sample_dir
+    from test_remote_store import _serve
+
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("\n".join((sample_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:2])
+                      + "\n", encoding="utf-8")
+    remote = _serve(tmp_path)
+    url = next(remote)
+    try:
+        out = tmp_path / "g"
+        assert main(["build", "-q", "--no-validate", "-d", str(out), "--store", url, str(corpus)]) == 0
+        # no --store here: the store the directory records is the one read and written
+        assert main(["reconcile", "-d", str(out), "--endpoint", wikidata, "-q"]) == 0
+        report = json.loads((out / REPORT_JSON).read_text(encoding="utf-8"))
+        assert report["summary"]["municipalities"] > 0
+        assert not (out / "store").exists()  # no empty embedded store made beside it
+    finally:
+        remote.close()
+
+
 def test_quickstatements_line_carries_start_year_and_reference():
     assert quickstatements("Q1", "Q2", 1961, "https://example.org/a") == \
         'Q1\tP190\tQ2\tP580\t+1961-00-00T00:00:00Z/9\tS854\t"https://example.org/a"'
