@@ -129,6 +129,14 @@ def service_description(app, request: Request) -> Response:
 
 # -- where queries are evaluated ---------------------------------------------------------------
 
+def _raise_on_timeout(reply: Reply, timeout: float) -> Reply:
+    """A "timeout" reply (the deadline passed while the result was read) as the QueryTimeout
+    that the app answers with 503."""
+    if reply[:2] == ("error", 503) and reply[2] == "timeout":
+        raise QueryTimeout(f"query: no result within {timeout:g} s, the server's limit")
+    return reply
+
+
 class ThreadRunner:
     """Evaluates queries in worker threads: for a remote store (``--store URL``), which does the
     evaluation itself, and for stores without a directory. It cannot stop a running evaluation:
@@ -148,9 +156,7 @@ class ThreadRunner:
         except FutureTimeout:
             cancelled.set()
             reply = ("error", 503, "timeout")
-        if reply[:2] == ("error", 503) and reply[2] == "timeout":
-            raise QueryTimeout(f"query: no result within {self.timeout:g} s, the server's limit")
-        return reply
+        return _raise_on_timeout(reply, self.timeout)
 
     def _evaluate(self, job: Job, deadline: float, cancelled: threading.Event) -> Reply:
         if cancelled.is_set() or time.monotonic() > deadline:  # waited its whole time in the queue
@@ -182,9 +188,7 @@ class ProcessRunner:
             if exc.kind == "timeout":
                 raise QueryTimeout(str(exc)) from None
             return ("error", exc.status, str(exc))
-        if reply[:2] == ("error", 503) and reply[2] == "timeout":
-            raise QueryTimeout(f"query: no result within {self.timeout:g} s, the server's limit")
-        return reply
+        return _raise_on_timeout(reply, self.timeout)
 
     def reload(self, store: GraphStore) -> None:
         self.pool.reload()
