@@ -60,7 +60,7 @@ def rdf_media(fmt: ox.RdfFormat) -> str:
     return media + "; charset=utf-8" if media.startswith("text/") else media
 
 
-def not_acceptable(offers: Iterable[str]) -> str:
+def not_acceptable_message(offers: Iterable[str]) -> str:
     """Why a request gets 406 (Not Acceptable)."""
     return "none of the Accept header's types can be served here; available: " + ", ".join(offers)
 

@@ -26,7 +26,7 @@ from ..namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
 from ..resources import queries_dir
 from ..store.embedded import GraphStore
 from .guard import QueryDataset, check_query
-from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, not_acceptable,
+from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, not_acceptable_message,
                       rdf_media, read_result, serialize_graph, serialize_results)
 
 
@@ -192,9 +192,9 @@ def evaluate_job(store: GraphStore, job: Job, *, deadline: float | None = None,
                               "limit: add a LIMIT, or download the whole graph from /dump.nq.gz")
     if outcome.kind == "graph":
         if job.graph_media is None:
-            return ("error", 406, not_acceptable(GRAPH_TYPES))
+            return ("error", 406, not_acceptable_message(GRAPH_TYPES))
         fmt = ox.RdfFormat.from_media_type(job.graph_media)
         return ("ok", rdf_media(fmt), serialize_graph(outcome.triples, fmt, base=job.base))
     if job.results_format is None:
-        return ("error", 406, not_acceptable(RESULT_TYPES))
+        return ("error", 406, not_acceptable_message(RESULT_TYPES))
     return ("ok", RESULT_MEDIA[job.results_format], serialize_results(outcome, job.results_format))

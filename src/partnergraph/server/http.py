@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..query.results import not_acceptable as unacceptable_message
+from ..query.results import not_acceptable_message
 
 HTML_TYPE = "text/html; charset=utf-8"
 TEXT_TYPE = "text/plain; charset=utf-8"
@@ -65,7 +65,7 @@ def error(status: int, message: str, **headers: str) -> Response:
 
 
 def not_acceptable(offers: Iterable[str]) -> Response:
-    return error(406, unacceptable_message(offers))
+    return error(406, not_acceptable_message(offers))
 
 
 def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:

@@ -3,7 +3,7 @@
 The page frame, the query page and its script are data files (``data/server/``). Every string
 from the graph is escaped, and every IRI becomes a link only when it is a resource (/id/…), an
 ontology term (/ontology#…) or a web address: anything else (urn:, javascript:, …) stays text.
-The query page's script is allowed by its hash in the Content-Security-Policy (`query_page`).
+The query page's script is allowed by its hash in the Content-Security-Policy (`App.query_page`).
 """
 
 from __future__ import annotations
