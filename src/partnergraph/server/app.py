@@ -56,6 +56,7 @@ LOGGER = logging.getLogger(__name__)
 
 #: seconds between two looks for a committed rebuild of the directory (two stat calls each)
 RELOAD_CHECK_EVERY = 1.0
+#: the data pages (a resource, the ontology) load nothing and run no script
 DATA_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
 
 
