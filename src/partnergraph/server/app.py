@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import logging
 import threading
 import time
@@ -38,7 +37,8 @@ from wsgiref.util import application_uri, setup_testing_defaults
 import pyoxigraph as ox
 
 from ..errors import PartnergraphError, StoreError, UsageError
-from ..namespaces import DEFAULT_BASE, sparql_prologue
+from ..graphdir import COMMIT_FILE, STATE_FILE, STORE_DIRNAME, GraphDir
+from ..namespaces import sparql_prologue
 from ..publish import dataset as publish
 from ..publish.export import to_bytes
 from ..query.pool import DEFAULT_MEMORY_LIMIT
@@ -60,14 +60,6 @@ RELOAD_CHECK_EVERY = 1.0
 DATA_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
 
 
-def recorded_base(directory: Path) -> str:
-    """The resource base the directory was built with (``state.json``), or the default."""
-    try:
-        return json.loads((Path(directory) / "state.json").read_text(encoding="utf-8")).get("base") or DEFAULT_BASE
-    except (OSError, ValueError):
-        return DEFAULT_BASE
-
-
 class App:
     """The WSGI application over one graph directory (see the module docstring)."""
 
@@ -80,12 +72,10 @@ class App:
         self.directory = Path(directory)
         self._own_store = store is None
         if store is None:
-            from ..graphdir import GraphDir
-
             store = GraphDir(self.directory).open_store()
         self.store = store
         self._given_base = base
-        self.base = base or recorded_base(self.directory)
+        self.base = base or GraphDir(self.directory).base
         self.prologue = sparql_prologue(self.base)
         self.prologue_lines = self.prologue.count("\n")
         self.public_url = public_url.rstrip("/") + "/" if public_url else None
@@ -123,10 +113,10 @@ class App:
         if not self._reloadable():
             return None
         try:
-            if (self.directory / ".commit").exists():
+            if (self.directory / COMMIT_FILE).exists():
                 return None
-            store = (self.directory / "store").stat()
-            state = (self.directory / "state.json").stat() if (self.directory / "state.json").exists() else None
+            store = (self.directory / STORE_DIRNAME).stat()
+            state = (self.directory / STATE_FILE).stat() if (self.directory / STATE_FILE).exists() else None
             return (store.st_ino, store.st_mtime_ns, state.st_ino if state else 0, state.st_mtime_ns if state else 0)
         except OSError:
             return None
@@ -151,7 +141,7 @@ class App:
         with self._reload_lock:
             signature = signature or self._directory_signature()
             try:
-                store = EmbeddedStore(self.directory / "store", read_only=True)
+                store = EmbeddedStore(self.directory / STORE_DIRNAME, read_only=True)
                 graphs = frozenset(store.graph_names())
             except (StoreError, OSError) as exc:
                 LOGGER.warning("%s: cannot open the rebuilt store, still serving the previous one: %s",
@@ -159,7 +149,7 @@ class App:
                 return False
             with self._lock:
                 self.store, self.graphs = store, graphs
-                self.base = self._given_base or recorded_base(self.directory)
+                self.base = self._given_base or GraphDir(self.directory).base
                 self.prologue = sparql_prologue(self.base)
                 self.prologue_lines = self.prologue.count("\n")
                 self._cache.clear()
@@ -355,7 +345,7 @@ class App:
         return self._conditional(request, etag) or Response(200, body, rdf_media(fmt), headers)
 
     def _modified_time(self) -> float:
-        for name in ("state.json", "store"):
+        for name in (STATE_FILE, STORE_DIRNAME):
             p = self.directory / name
             if p.exists():
                 return p.stat().st_mtime
