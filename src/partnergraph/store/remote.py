@@ -387,9 +387,6 @@ class RemoteStore:
                 raise StoreError(f"<{graph}>: invalid N-Quads: {exc}") from None
         self.replace_graphs(parsed)
 
-    def replace_graph_nquads(self, graph: str, nquads: bytes) -> None:
-        self.replace_graphs_nquads([(graph, nquads)])
-
     def load(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Loads a dataset (TriG, N-Quads): each named graph replaces the one of that name."""
         by_graph: dict[str, list[ox.Quad]] = {}
