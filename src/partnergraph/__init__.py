@@ -6,7 +6,7 @@
 
 import logging
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .pipeline.build import BuildOptions, BuildReport, build  # noqa: E402
 from .errors import (  # noqa: E402

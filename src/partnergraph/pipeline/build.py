@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .. import __version__
+from ..version import __version__
 from ..errors import PartnergraphError, SourceError, StoreError
 from ..graph.iri import Minter
 from ..namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, PG_IRI, VOCABULARY_GRAPH

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import __version__
+from ..version import __version__
 from ..errors import FetchError, SourceError
 from ..models import Article
 from .feeds import Link, feed_links, page_kind, sitemap_links
