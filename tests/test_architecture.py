@@ -5,6 +5,7 @@ nothing is imported."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "partnergraph"
@@ -46,6 +47,7 @@ def _owner(name: str, modules: dict[str, Path]) -> str | None:
     return name or None
 
 
+@functools.lru_cache(maxsize=1)  # read once per session: three tests ask for it
 def import_graph() -> dict[str, set[str]]:
     """module → the modules of the package it imports, at module level or inside functions
     (a lazy import is still a dependency), relative imports resolved."""
