@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from partnergraph.pipeline.build import REPORT_FILE, open_existing
+from partnergraph.pipeline.report import REPORT_FILE
+from partnergraph.pipeline.staging import open_existing
 from partnergraph.publish.docs import DOCS_FILE, render
 from partnergraph.namespaces import sparql_prologue
 
