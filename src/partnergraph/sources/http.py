@@ -20,7 +20,6 @@ import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -28,10 +27,8 @@ import requests
 from ..errors import FetchError
 from .deadline import Deadline, DeadlineAdapter
 from .httpcache import CacheEntry, HttpCache
+from .options import CrawlOptions
 from .patterns import PAGE_TYPES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .crawl import CrawlOptions
 
 LOGGER = logging.getLogger(__name__)
 
