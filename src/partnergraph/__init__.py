@@ -14,10 +14,9 @@ See `partnergraph.api` for the whole API and `partnergraph.graphdir` for what a 
 
 import logging
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .errors import (  # noqa: E402
-    ExtractionError,
     FetchError,
     ForbiddenQuery,
     NotAGraphDirectory,
@@ -55,7 +54,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Article", "BuildOptions", "BuildReport", "Extraction", "ExtractionError", "Extractor",
+    "Article", "BuildOptions", "BuildReport", "Extraction", "Extractor",
     "FetchError", "ForbiddenQuery", "Graph", "GraphDir", "Mention", "NotAGraphDirectory",
     "PartnergraphError", "Partnership", "Place", "QueryError", "SourceError", "StoreError",
     "UsageError", "ValidationError", "VocabularyError", "__version__", "build", "evaluate", "open",

@@ -9,8 +9,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .. import __version__
 from ..graphdir import STORE_ENDPOINTS
+from ..version import __version__
 
 
 def fingerprint(base: str) -> str:
