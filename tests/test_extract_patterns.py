@@ -96,8 +96,12 @@ def test_a_year_belongs_to_the_town_it_stands_next_to_not_to_its_neighbours_pair
     _check(extractor, "jahr-nicht-fuer-den-nachbarn")
 
 
-def test_suspended_dormant_and_dissolved_partnerships_are_ended_and_their_date_is_no_start(extractor):
+def test_suspended_and_dormant_partnerships_are_suspended_dissolved_ones_ended_and_their_date_is_no_start(extractor):
     _check(extractor, "status-beendet")
+
+
+def test_an_intended_suspension_leaves_the_partnership_active_and_frozen_contacts_are_suspended(extractor):
+    _check(extractor, "status-ruhen-lassen")
 
 
 def test_an_intended_partnership_is_planned_and_an_old_one_beside_it_stays_active(extractor):
@@ -112,7 +116,8 @@ def test_jumelage_schwesterstadt_freundschaftsvertrag_and_staedtefreundschaft_ar
     _check(extractor, "typen-aus-dem-vokabular")
 
 
-@pytest.mark.parametrize("slug", ["jubilaeum-mit-jahr", "jubilaeum-mit-datum", "vertrag-unterzeichnet"])
+@pytest.mark.parametrize("slug", ["jubilaeum-mit-jahr", "jubilaeum-mit-datum", "vertrag-unterzeichnet",
+                                  "jubilaeum-mit-datumszeile"])
 def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
     _check(extractor, slug)
 
@@ -156,7 +161,9 @@ def _status_values(extractor, text: str) -> set[str]:
 
 
 def test_the_graph_states_a_status_only_where_the_text_does(extractor):
-    ended = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don ruht seit dem vergangenen Jahr."
+    suspended = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don ruht seit dem vergangenen Jahr."
+    ended = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don wurde 2022 aufgelöst."
     stated = "Die Städtepartnerschaft zwischen Dortmund und Rostow am Don besteht seit 1977."
+    assert _status_values(extractor, suspended) == {"suspended"}
     assert _status_values(extractor, ended) == {"ended"}
     assert _status_values(extractor, stated) == set()

@@ -10,7 +10,7 @@ import re
 from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
-from ..sources.dates import month_number
+from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
 
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
@@ -109,7 +109,7 @@ class PairFacts:
     def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
         self.r = rules
         self.text = ctx.text
-        self.year = ex.article.date.year if ex.article.date else None
+        self.year = article_year(ex.article)
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
 
@@ -159,7 +159,7 @@ class PairFacts:
             best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
             year, month = best[2], best[3]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
-        status = "ended" if "ended" in found else "planned" if "planned" in found else None
+        status = strongest_status(found)
         return year, month, status
 
     def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
@@ -191,6 +191,16 @@ class PairFacts:
         dist = {id(m): max(0, m.start - e, s - m.end) for m in mentions}
         nearest = min(dist.values())
         return {(m.kind, m.ref) for m in mentions if dist[id(m)] == nearest}
+
+
+#: what a partnership's statuses come to when its sentences state several: an end is final, a
+#: suspension ("ruht seit 2022") outlasts the plan it may have been ("Die geplante Partnerschaft
+#: liegt auf Eis")
+STATUS_ORDER = ("ended", "suspended", "planned")
+
+
+def strongest_status(found) -> str | None:
+    return next((s for s in STATUS_ORDER if s in found), None)
 
 
 #: a two-digit year ("Am 01.07.10 unterzeichneten …") with no article date to read it against:
@@ -240,3 +250,29 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
         if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
             best = (nxt.start - t.end, t.ref)
     return best[1] if best else None
+
+
+#: how far into a page its dateline may stand: after a site's menu words and the heading ("Zum
+#: Menü", "Logo: …", the title twice); the datelines of the real development pages stand within
+#: the first 300 characters
+DATELINE_REACH = 400
+#: a dateline is a short line of its own: the date, maybe an author's sign ("19.10.2015 (fjh)")
+DATELINE_MAX = 40
+
+
+def article_year(article) -> int | None:
+    """The year the article was written: its date, else the dateline a page prints near its top
+    ("23.02.2023" or "23. September 2012" on a line of its own): what an anniversary ("45 Jahre
+    Partnerschaft") or "vergangenes Jahr" is counted from."""
+    if article.date:
+        return article.date.year
+    text = article.analysed_text
+    head = text[:DATELINE_REACH]
+    for pattern in (NUMERIC_DATE, LONG_DATE):
+        for m in pattern.finditer(head):
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if text[line_start:m.start()].strip() == "" and len(line.strip()) <= DATELINE_MAX:
+                return int(m.group(3))
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
-from .pair_attributes import PairFacts, dominant_type, introduced_type, nearest_type
+from .pair_attributes import PairFacts, article_year, strongest_status, dominant_type, introduced_type, nearest_type
 from .partner_lists import ArticleHome, list_segments
 from .partner_mentions import distinct, has_home, same_country
 
@@ -136,7 +136,7 @@ class PartnershipFinder:
         text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
-        year = ex.article.date.year if ex.article.date else None
+        year = article_year(ex.article)
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -169,7 +169,7 @@ class PartnershipFinder:
                 cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
                              and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
                 start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
-            status = "ended" if "ended" in entry["status"] else "planned" if "planned" in entry["status"] else None
+            status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(
