@@ -116,6 +116,18 @@ def test_jumelage_schwesterstadt_freundschaftsvertrag_and_staedtefreundschaft_ar
     _check(extractor, "typen-aus-dem-vokabular")
 
 
+def test_towns_that_are_befreundet_have_a_friendship_link(extractor):
+    _check(extractor, "befreundete-staedte")
+
+
+def test_a_partnership_sealed_officially_is_a_town_twinning_but_a_cooperation_stays_unspecified(extractor):
+    _check(extractor, "offiziell-besiegelt")
+
+
+def test_several_german_towns_with_as_many_foreign_ones_pair_in_order_and_a_relative_clause_binds_its_town(extractor):
+    _check(extractor, "mehrere-deutsche-orte")
+
+
 @pytest.mark.parametrize("slug", ["jubilaeum-mit-jahr", "jubilaeum-mit-datum", "vertrag-unterzeichnet",
                                   "jubilaeum-mit-datumszeile"])
 def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):

@@ -149,7 +149,7 @@ class PairStatements:
                 if len({m.ref for m in named if has_home([m], ex)}) >= 1:
                     here = named
             if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
-                for a, b in _pairs(here, ex):
+                for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
                     # cue sentence are fellow partners of a third, unless it says "zwischen"
                     if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
@@ -244,11 +244,17 @@ _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 
-def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]:
+def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:
     """Which of the places in one cue sentence are partners.
 
     Two places: the pair. More: each German place with each foreign one when both sides occur
     ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
+    Several German places with foreign ones are not all partners of each other: as many German
+    as foreign places, all German ones first, are paired in order ("Vertreter von Hannover und
+    des Rhein-Kreises Neuss berichteten über die Klimapartnerschaften mit Belén und Solano");
+    otherwise each foreign place goes with the German place nearest to it ("Gemeinsam mit Köln,
+    das mit Kyoto befreundet ist, hat sich Meerbusch …"), unless the sentence says the others
+    join it (`shared`: "… San Carlos …, der sich die Stadt Erlangen 1990 anschloss").
     """
     if len(here) < 2:
         return []
@@ -259,6 +265,12 @@ def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]
         place = ex.places.get(m.ref) if m.kind == "municipality" else None
         return place is not None and place.country == HOME
 
+    homes = [m for m in here if home(m)]
+    foreign = [m for m in here if not home(m)]
+    if len(homes) >= 2 and foreign and not shared and all(m.kind == "municipality" for m in here):
+        if len(homes) == len(foreign) and homes[-1].start < foreign[0].start:
+            return list(zip(homes, foreign))
+        return [(min(homes, key=lambda h: (max(h.start - f.end, f.start - h.end), h.start)), f) for f in foreign]
     return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
 

@@ -153,6 +153,13 @@ class PartnershipFinder:
                     types = [dominant]
                 elif programme in self.implied_type:
                     types = [self.implied_type[programme]]
+                elif all(k == "municipality" for k, _ in key) and any(
+                        self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
+                        for s in evidence):
+                    # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
+                    # der Stadt Otsu": a partnership two municipalities found by a formal act is
+                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified)
+                    types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
             if entry["dated"]:

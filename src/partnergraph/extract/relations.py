@@ -66,6 +66,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
+        self.formal_act = re.compile(r["formal_act"])
+        self.shared_partner = re.compile(r["shared_partner"], re.IGNORECASE)
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
         # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"
