@@ -116,6 +116,18 @@ def test_jumelage_schwesterstadt_freundschaftsvertrag_and_staedtefreundschaft_ar
     _check(extractor, "typen-aus-dem-vokabular")
 
 
+def test_an_endonym_in_brackets_does_not_part_a_pair_of_a_list(extractor):
+    _check(extractor, "paare-mit-klammer")
+
+
+def test_a_foreign_town_introducing_its_list_of_partners_owns_the_list(extractor):
+    _check(extractor, "auslaendische-liste")
+
+
+def test_towns_that_are_verschwistert_are_twinned(extractor):
+    _check(extractor, "verschwistert")
+
+
 def test_towns_that_are_befreundet_have_a_friendship_link(extractor):
     _check(extractor, "befreundete-staedte")
 

@@ -28,7 +28,8 @@ class PairStatements:
         oder Felsberg- Vernouillet". Neighbours joined by "und" or a dash, a German town and a
         foreign one, taken two by two; each pair's scope runs to the next pair (its year, type
         and status stand there). A hyphenated name no gazetteer splits ("Tempelhof-Schöneberg",
-        one place of one country) is no pair."""
+        one place of one country) is no pair. A parenthesis after a name (its endonym or country:
+        "Thorn (Torun) und Göttingen") does not part the pair."""
         text = ex.article.analysed_text
         mentions = sorted(here, key=lambda m: m.start)
         items = []
@@ -36,6 +37,8 @@ class PairStatements:
         while i + 1 < len(mentions):
             a, b = mentions[i], mentions[i + 1]
             gap = text[a.end:b.start].strip()
+            if gap.startswith("("):
+                gap = _PARENTHESES.sub("", gap).strip()
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
