@@ -116,6 +116,10 @@ def test_jumelage_schwesterstadt_freundschaftsvertrag_and_staedtefreundschaft_ar
     _check(extractor, "typen-aus-dem-vokabular")
 
 
+def test_the_majority_type_of_the_article_types_a_pair_whose_sentence_names_none(extractor):
+    _check(extractor, "typ-der-mehrheit-mit-nebenbemerkung")
+
+
 def test_an_endonym_in_brackets_does_not_part_a_pair_of_a_list(extractor):
     _check(extractor, "paare-mit-klammer")
 

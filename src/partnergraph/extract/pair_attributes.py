@@ -215,11 +215,13 @@ def _full_year(yy: int, article_year: int | None) -> int:
     return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
 
 
-#: share of an article's specific type words one type must have to stand for the pairs
-#: whose own sentences name none ("Hamburgs Partnerstädte": Städtepartnerschaft three times,
-#: one Städtefreundschaft): set on the real development set, where articles of mixed
-#: vocabulary name their predominant kind at least three times in four
-DOMINANT_TYPE_SHARE = 0.75
+#: share of an article's specific type words one type must exceed to stand for the pairs whose
+#: own sentences name none ("Hamburgs Partnerstädte": Städtepartnerschaft three times, one
+#: Städtefreundschaft): a majority. Three in four (the value before) lost the set an article is
+#: about as soon as a side remark named another kind ("Deutsche Städtepartnerschaften mit Afrika":
+#: four Städtepartnerschaft words, one Projektpartnerschaft, one "befreundete"); on the real
+#: development set a majority typed 2 more pairs right (on 2 publishers) and none wrong
+DOMINANT_TYPE_SHARE = 0.5
 
 
 def dominant_type(article_types: list[str]) -> str | None:
@@ -227,7 +229,7 @@ def dominant_type(article_types: list[str]) -> str | None:
     if not article_types:
         return None
     best = max(set(article_types), key=lambda t: (article_types.count(t), t))
-    return best if article_types.count(best) >= DOMINANT_TYPE_SHARE * len(article_types) else None
+    return best if article_types.count(best) > DOMINANT_TYPE_SHARE * len(article_types) else None
 
 
 def nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
