@@ -150,7 +150,8 @@ def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
     _check(extractor, slug)
 
 
-@pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher"])
+@pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher",
+                                  "verneinte-partnerschaft"])
 def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
     assert _facts(extractor, slug) == set()
 
