@@ -124,6 +124,10 @@ def test_an_endonym_in_brackets_does_not_part_a_pair_of_a_list(extractor):
     _check(extractor, "paare-mit-klammer")
 
 
+def test_indented_bullets_under_a_line_ending_in_a_colon_are_that_lines_list(extractor):
+    _check(extractor, "liste-eingerueckt")
+
+
 def test_a_foreign_town_introducing_its_list_of_partners_owns_the_list(extractor):
     _check(extractor, "auslaendische-liste")
 
