@@ -53,13 +53,15 @@ class StartYears:
         return None, None
 
     def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool):
-        """(start, end, year, month) of every start date stated in text[lo:hi]."""
+        """(start, end, year, month, act) of every start date stated in text[lo:hi]; `act`: the
+        date is a founding act's (a signature, "besiegelt 1990"), not a "seit", a list's year or
+        an anniversary's arithmetic."""
         chunk = text[lo:hi]
         candidates = []
         if not self.any_date.search(chunk):
             return candidates
         low = None
-        for pat, item_only, keys in self.starts:
+        for pat, item_only, keys, act in self.starts:
             if item_only and not list_item:
                 continue
             if keys:
@@ -78,7 +80,7 @@ class StartYears:
                     group, y = "year", int(m["year"])
                 if year is None or y <= year:
                     month = month_number(m["month"]) if m.groupdict().get("month") else None
-                    candidates.append((lo + m.start(group), lo + m.end(group), y, month))
+                    candidates.append((lo + m.start(group), lo + m.end(group), y, month, act))
         for pat in self.ages:
             for m in pat.finditer(chunk):
                 n = int(m["years"])
@@ -90,7 +92,7 @@ class StartYears:
                           if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
                 if ref is not None and ref - n > 1800:
-                    candidates.append((lo + m.start(), lo + m.end(), ref - n, None))
+                    candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates
 
 
@@ -135,11 +137,11 @@ class PairFacts:
         return known
 
     def of(self, a: Mention, b: Mention, sent: Span, scope: tuple[int, int] | None,
-           list_item: bool) -> tuple[int | None, int | None, str | None]:
+           list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
         if not years and not statuses:
-            return None, None, None
+            return None, None, None, False
         pair = {(a.kind, a.ref), (b.kind, b.ref)}
         mentions = [m for m in self.by_sentence.get(sent, []) if lo <= m.start < hi]
         shared = scope is not None or all((m.kind, m.ref) in pair for m in mentions)
@@ -155,12 +157,13 @@ class PairFacts:
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
         ys = [c for c in years if mine(c[0], c[1], dated=True)]
         year = month = None
+        act = False
         if ys:
             best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
-            year, month = best[2], best[3]
+            year, month, act = best[2], best[3], best[4]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
-        return year, month, status
+        return year, month, status, act
 
     def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
         """Outside parentheses, yes; inside, only when the parenthesis follows a partner ("Brest

@@ -53,9 +53,9 @@ class PartnershipFinder:
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
                 entry["evidence"][sent] = None
                 entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
-                year, month, status = facts.of(a, b, sent, scope, list_item)
+                year, month, status, act = facts.of(a, b, sent, scope, list_item)
                 if year is not None:
-                    entry["dated"].append((year, month))
+                    entry["dated"].append((year, month, act))
                 if status:
                     entry["status"].append(status)
             # a type word inside an apposition ("Erlangens Partnerstadt Jena") names that pair
@@ -165,7 +165,10 @@ class PartnershipFinder:
                 else:
                     types = ["unspecified"]
             if entry["dated"]:
-                start_year, start_month = entry["dated"][0]
+                # the founding act's date over a "seit" of earlier contacts or an anniversary's
+                # count ("seit 1996 partnerschaftliche Beziehungen … 2002 unterzeichneten die
+                # Oberbürgermeister die Partnerschaftsvereinbarung")
+                start_year, start_month, _ = next((d for d in entry["dated"] if d[2]), entry["dated"][0])
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                                       by_sentence=by_sentence)
