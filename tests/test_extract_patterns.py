@@ -124,6 +124,10 @@ def test_an_endonym_in_brackets_does_not_part_a_pair_of_a_list(extractor):
     _check(extractor, "paare-mit-klammer")
 
 
+def test_die_partnerstaedte_without_an_owner_are_those_of_the_town_the_article_is_about(extractor):
+    _check(extractor, "die-partnerstaedte-der-stadt")
+
+
 def test_indented_bullets_under_a_line_ending_in_a_colon_are_that_lines_list(extractor):
     _check(extractor, "liste-eingerueckt")
 

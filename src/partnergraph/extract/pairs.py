@@ -115,8 +115,10 @@ class PairStatements:
                        list_start=segments[0][1][0] if scope is not None else None)
             return
         if not owners and "artner" in s_text and self.plural_partners.search(s_text):
-            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
-            subject = recent_home(history, ex) or home.get()
+            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen": the
+            # partners of the town the article is about (the German place named last may be its
+            # city: "Tempelhof-Schöneberg, ein Bezirk Berlins")
+            subject = home.get() or recent_home(history, ex)
             for m in here:
                 if subject is not None:
                     record(subject, m, sent)

@@ -44,7 +44,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                              re.IGNORECASE)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
-        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
+        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
