@@ -22,10 +22,12 @@ class StartYears:
 
     def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None,
                first_only: bool = False, refs: set[str] = frozenset(),
-               by_sentence: dict[Span, list[Mention]] | None = None) -> tuple[int | None, int | None]:
+               by_sentence: dict[Span, list[Mention]] | None = None,
+               acts_only: bool = False) -> tuple[int | None, int | None]:
         """A start the pair's evidence did not state itself: in the sentence after it that
         refers back to the pair ("Seit 2016 kooperieren die beiden Städte"), or, for the only
-        partnership of an article, in any of its cue sentences (the first date found)."""
+        partnership of an article, in any of its cue sentences (the first date found).
+        `acts_only`: only a founding act's date counts."""
         by_sentence = by_sentence or {}
         sentences = []
         if first_only:
@@ -47,6 +49,8 @@ class StartYears:
                         sentences.append(nxt)
         for s in sentences:
             candidates = self._year_candidates(text, s.start, s.end, year, list_item=False)
+            if acts_only:
+                candidates = [c for c in candidates if c[4]]
             if candidates:
                 best = min(candidates, key=lambda c: c[0])
                 return best[2], best[3]

@@ -126,6 +126,18 @@ class PartnershipFinder:
             history = history[-ANAPHOR_REACH:]
         self._emit(ex, ctx, found)
 
+    def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
+        """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
+        unterzeichneten die Oberbürgermeister beider Städte …")."""
+        out = []
+        for s in evidence:
+            i = ctx.sentence_index.get(s, -1)
+            if 0 <= i < len(ctx.sentences) - 1:
+                nxt = ctx.sentences[i + 1]
+                if self.pair_anaphora.search(text, nxt.start, nxt.end):
+                    out.append(nxt)
+        return out
+
     def _seat(self, text: str, m: Mention) -> bool:
         """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
         Einen Welt (SKEW) in Bonn", "Engagement Global mit Sitz in Bonn")?"""
@@ -157,18 +169,24 @@ class PartnershipFinder:
                     types = [self.implied_type[programme]]
                 elif all(k == "municipality" for k, _ in key) and any(
                         self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
-                        for s in evidence):
+                        for s in evidence + self._referring_back(text, evidence, ctx)):
                     # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
                     # der Stadt Otsu": a partnership two municipalities found by a formal act is
                     # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified)
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
-            if entry["dated"]:
+            act = next((d for d in entry["dated"] if d[2]), None)
+            if act is None and entry["dated"]:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
-                # count ("seit 1996 partnerschaftliche Beziehungen … 2002 unterzeichneten die
-                # Oberbürgermeister die Partnerschaftsvereinbarung")
-                start_year, start_month, _ = next((d for d in entry["dated"] if d[2]), entry["dated"][0])
+                # count, also when the act stands in the sentence after that refers back to the
+                # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
+                # La Paz. Im Jahr 2002 unterzeichneten die Oberbürgermeister beider Städte …")
+                follow = self._start(text, evidence, ctx, year, refs={r for _, r in key},
+                                     by_sentence=by_sentence, acts_only=True)
+                act = (*follow, True) if follow[0] is not None else None
+            if act is not None or entry["dated"]:
+                start_year, start_month, _ = act or entry["dated"][0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                                       by_sentence=by_sentence)
