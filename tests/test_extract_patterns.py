@@ -108,6 +108,10 @@ def test_an_intended_partnership_is_planned_and_an_old_one_beside_it_stays_activ
     _check(extractor, "status-geplant")
 
 
+def test_a_partnership_sought_or_not_yet_signed_is_planned_but_another_plan_beside_it_is_not(extractor):
+    _check(extractor, "status-geplant-im-satz")
+
+
 def test_a_negated_status_word_leaves_the_partnership_active(extractor):
     _check(extractor, "status-nicht-beendet")
 
