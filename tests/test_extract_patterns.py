@@ -140,6 +140,10 @@ def test_a_foreign_town_introducing_its_list_of_partners_owns_the_list(extractor
     _check(extractor, "auslaendische-liste")
 
 
+def test_partnerships_between_towns_are_town_twinnings(extractor):
+    _check(extractor, "partnerschaft-zwischen-staedten")
+
+
 def test_towns_that_are_verschwistert_are_twinned(extractor):
     _check(extractor, "verschwistert")
 
