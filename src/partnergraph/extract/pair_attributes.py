@@ -92,7 +92,8 @@ class StartYears:
                     continue
                 # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
                 # das 50-jährige Jubiläum"), else the article's date
-                stated = [int(y["year"]) for y in self.anniversary_year.finditer(chunk)
+                stated = [int(y["year"]) if y["year"] else _full_year(int(y["yy"]), year)
+                          for y in self.anniversary_year.finditer(chunk)
                           if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
                 if ref is not None and ref - n > 1800:
