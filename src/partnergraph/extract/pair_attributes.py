@@ -266,6 +266,7 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
 #: Menü", "Logo: …", the title twice); the datelines of the real development pages stand within
 #: the first 300 characters
 DATELINE_REACH = 400
+_FOUR_DIGITS = re.compile(r"\d{4}")
 #: a dateline is a short line of its own: the date, maybe an author's sign ("19.10.2015 (fjh)")
 DATELINE_MAX = 40
 
@@ -278,6 +279,8 @@ def article_year(article) -> int | None:
         return article.date.year
     text = article.analysed_text
     head = text[:DATELINE_REACH]
+    if not _FOUR_DIGITS.search(head):
+        return None  # most pages: no year near the top, and the date patterns cost more
     for pattern in (NUMERIC_DATE, LONG_DATE):
         for m in pattern.finditer(head):
             line_start = head.rfind("\n", 0, m.start()) + 1

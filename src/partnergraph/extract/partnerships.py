@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
-from .pair_attributes import PairFacts, article_year, strongest_status, dominant_type, introduced_type, nearest_type
+from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .partner_lists import ArticleHome, list_segments
 from .partner_mentions import distinct, has_home, same_country
 
@@ -124,7 +124,7 @@ class PartnershipFinder:
             prev_cue = bool(cue)
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found)
+        self._emit(ex, ctx, found, facts.year)
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
@@ -146,11 +146,10 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None) -> None:
         text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
-        year = article_year(ex.article)
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
