@@ -168,7 +168,7 @@ def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
 
 
 @pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher",
-                                  "verneinte-partnerschaft"])
+                                  "verneinte-partnerschaft", "partnerschaft-von-schulen"])
 def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
     assert _facts(extractor, slug) == set()
 

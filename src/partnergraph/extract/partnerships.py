@@ -110,8 +110,11 @@ class PartnershipFinder:
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
-            elif cue and self.denied.search(s_text):
-                pass  # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht": no pair stated
+            elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
+                # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", "die Grundschule in
+                # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt": no
+                # partnership of two municipalities is stated
+                pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home)
             elif prev_cue:

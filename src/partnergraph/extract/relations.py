@@ -69,6 +69,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.implied_type = r["programme_implies_type"]
         self.formal_act = re.compile(r["formal_act"])
         self.denied = re.compile(r["denied_partnership"], re.IGNORECASE)
+        self.institutional = re.compile(r["institution_partnership"], re.IGNORECASE)
         self.shared_partner = re.compile(r["shared_partner"], re.IGNORECASE)
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
