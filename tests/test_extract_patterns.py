@@ -124,6 +124,10 @@ def test_the_majority_type_of_the_article_types_a_pair_whose_sentence_names_none
     _check(extractor, "typ-der-mehrheit-mit-nebenbemerkung")
 
 
+def test_foreign_towns_joined_by_mit_are_partners_group_by_group(extractor):
+    _check(extractor, "mit-gruppen-im-ausland")
+
+
 def test_an_endonym_in_brackets_does_not_part_a_pair_of_a_list(extractor):
     _check(extractor, "paare-mit-klammer")
 

@@ -161,9 +161,16 @@ class PairStatements:
                         continue
                     record(a, b, sent)
             return
-        # only foreign places: "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan
-        # Bator" lists partners of the German municipality the article is about (a list of them
-        # for the article's own town: one foreign place alone may be anybody's partner)
+        # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
+        # Sheva … verbunden": each town with the towns it is joined with
+        groups = _with_groups(here, ex, text)
+        if groups:
+            for a, b in groups:
+                record(a, b, sent)
+            return
+        # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
+        # of the German municipality the article is about (a list of them for the article's own
+        # town: one foreign place alone may be anybody's partner)
         subject = (owners[0] if owners else None) or recent_home(history, ex)
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
@@ -247,6 +254,33 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
+
+
+def _with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
+    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho": a place joined
+    by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
+    comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
+    def gap(i: int) -> str:
+        g = text[here[i].end:here[i + 1].start].strip()
+        return _PARENTHESES.sub("", g).strip() if g.startswith("(") else g
+
+    out: list[tuple[Mention, Mention]] = []
+    i = 0
+    while i + 1 < len(here):
+        if gap(i) != "mit":
+            i += 1
+            continue
+        owner, j = here[i], i + 1
+        while True:
+            if not same_country(owner, here[j], ex):
+                out.append((owner, here[j]))
+            if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
+                    and not (j + 2 < len(here) and gap(j + 1) == "mit"):
+                j += 1
+            else:
+                break
+        i = j + 1
+    return out
 
 
 def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:
