@@ -98,6 +98,39 @@ def test_countries_come_from_names_adjectives_and_hyphenated_compounds(extractor
     assert set(ex.refs("country")) == {"DE", "UA", "PE", "JO", "TZ"}
 
 
+@pytest.mark.parametrize("text", [
+    # peoples: the demonym names the people, not the state
+    "Auf dem Markt trafen sich Rumänen, Bulgaren und Griechen zum Tanz.",
+    "Die Freundschaft zwischen Franzosen und Italienern wuchs über Jahrzehnte.",
+    # languages and adverbs: the uninflected adjective, or one before Sprache
+    "Der Vortrag wurde auf Englisch gehalten und ins Spanische übersetzt.",
+    "In der Schule lernen die Kinder italienisch und schwedisch.",
+    "Die Bürgermeisterin grüßte die Gäste in norwegischer Sprache.",
+    # a capitalised adjective inside a sentence is part of a name
+    "Die Meldung verbreitete die Schwedische Nachrichtenagentur am Abend.",
+    "Die Reise führte bis an den Indischen Ozean.",
+])
+def test_peoples_languages_and_names_of_bodies_refer_to_no_country(extractor, text):
+    _, ex = places(extractor, text)
+    assert set(ex.refs("country")) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norwegische Gäste besuchten das Rathaus.", {"NO"}),  # a sentence opens with it
+    ("Rückblick\nSchwedische Partner zu Besuch", {"SE"}),  # a heading opens with it
+    ("Im Saal tagte die Italienisch-Spanische Gesellschaft.", {"IT", "ES"}),  # joins another country
+    ("Die griechische Delegation kam mit dem Schiff.", {"GR"}),
+])
+def test_country_adjectives_that_do_refer_to_the_country_count(extractor, text, expected):
+    _, ex = places(extractor, text)
+    assert set(ex.refs("country")) == expected
+
+
+def test_a_country_inside_a_photo_credit_is_not_the_articles(extractor):
+    _, ex = places(extractor, "Die Partnerschaft feierte ihr Jubiläum.\nFoto: Freundeskreis Chile e.V.")
+    assert set(ex.refs("country")) == set()
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

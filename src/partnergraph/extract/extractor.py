@@ -13,7 +13,7 @@ from functools import cached_property
 import logging
 
 from . import local_governments
-from .context import Context
+from .context import Context, next_word
 from .cue_places import CuePlaces
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
@@ -73,6 +73,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._stop = set(self.rules["name_stop_words"])
         self._contractions = {w.lower() for w in self.rules["contractions"]}
         self._river_words = {w.lower() for w in self.rules["not_before_places"]}
+        self._language_nouns = frozenset(self.rules["language_nouns"])
         self.first_names = load_first_names()
 
     @cached_property
@@ -114,7 +115,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         return ex
 
     def _drop_credits(self, ex: Extraction, text: str, markers: list[tuple[int, int]]) -> None:
-        """Places inside a photo or source credit ("Foto: Stadt Bonn") are not the article's."""
+        """Places and countries inside a photo or source credit ("Foto: Stadt Bonn", "Foto:
+        Infostelle Peru e.V.", "Foto: Volker Schweizer") are not the article's."""
         spans = []
         for start, end in markers:
             if text[start:end] not in self._credit_words:
@@ -122,10 +124,38 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
             spans.append((start, stop))
         if spans:
-            ex.mentions[:] = [m for m in ex.mentions if m.kind != "municipality"
+            ex.mentions[:] = [m for m in ex.mentions if m.kind not in ("municipality", "country")
                               or not any(s <= m.start < e for s, e in spans)]
 
     # -- terms -----------------------------------------------------------------------------
+
+    def _names_country(self, ctx: Context, h: TermHit, sent) -> bool:
+        """Whether a country word refers to the country (benchmarks/real/README.md, countries).
+
+        Peoples ("Russen und Ukrainer", "zwischen Deutschen und Polen") are no reference; nor are
+        languages ("auf Französisch", "neben ukrainisch und russisch", "in französischer
+        Sprache"); nor an adjective capitalised inside a sentence, which is part of a name
+        ("die Deutsche Presseagentur", "Stiftung Deutscher Nachhaltigkeitspreis", "im Indischen
+        Ozean", "zwischen Deutschen und Türken"), unless it opens the sentence or heading or
+        joins another country ("die Deutsch-Japanischen Beziehungen": the real gold counts both,
+        as for "deutsch-ukrainisch"). Indeclinable forms (Schweizer) are always written so.
+        """
+        t, text = h.term, ctx.text
+        if t.form == "demonym":
+            return False
+        if t.form != "adjective" or not t.label[:1].islower():
+            return True
+        surface = text[h.start:h.end]
+        hyphen = text[h.end:h.end + 1] == "-" or text[h.start - 1:h.start] == "-"
+        if surface.endswith("sch") and not hyphen:
+            return False  # the uninflected adjective: a language or an adverb
+        if next_word(text, h.end) in self._language_nouns:
+            return False
+        if surface[:1].isupper() and not hyphen:
+            before = text[max(sent.start, text.rfind("\n", 0, h.start) + 1):h.start]
+            if before.strip(" \t„\"»«(•*–·") and not before.rstrip().endswith(":"):
+                return False  # capitalised inside a sentence: part of a name
+        return True
 
     def _term_mentions(self, ex: Extraction, ctx: Context, hits: list[TermHit]) -> None:
         region_table = regions()
@@ -138,6 +168,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 place = local_governments.place(t.ref)
                 ex.places.setdefault(place.key, place)
                 ex.mentions.append(Mention(t.kind, place.key, ctx.text[h.start:h.end], h.start, h.end, sent))
+                continue
+            if t.kind == "country" and not self._names_country(ctx, h, sent):
+                if t.form == "demonym":
+                    ctx.countries.add(t.ref)  # no reference, but the article's frame ("Gäste aus Lwiw, Ukrainer …")
                 continue
             ex.mentions.append(Mention(t.kind, t.ref, ctx.text[h.start:h.end], h.start, h.end, sent))
             if t.kind == "country":
