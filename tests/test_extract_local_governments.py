@@ -142,7 +142,31 @@ def test_a_kreis_the_table_lacks_lies_in_the_country_the_article_is_about(extrac
     found = _places(extractor, "Partnersuche aus der Ukraine. Die ukrainische Dorfgemeinschaft gehört zum Kreis Podilsk "
                                "und sucht Partner in Deutschland und Polen.")
     kreis = next(p for p in found.values() if p.kind == "district")
-    assert (kreis.name_de, kreis.country) == ("Kreis Podilsk", "UA")
+    assert (kreis.name_de, kreis.country) == ("Rajon Podilsk", "UA")  # named as Ukraine names its districts
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a German exonym of the seat: the district takes the seat's Polish name
+    ("Der Kreis Rendsburg-Eckernförde pflegt seit 1999 eine Partnerschaft mit dem polnischen Kreis Stolp.",
+     "Kreis Stolp", "Powiat Słupsk"),
+    ("Unser Partnerkreis Allenstein liegt in Polen, rund 900 Kilometer von hier.", "Partnerkreis Allenstein",
+     "Powiat Olsztyn"),
+    ("Die polnischen Landkreise Thorn und Posen schickten Musikgruppen.", "Landkreise Thorn", "Powiat Toruń"),
+    # a Ukrainian district keeps the German transliteration the text uses
+    ("Der Kreis Kowel in der Ukraine bat um Feuerwehrfahrzeuge.", "Kreis Kowel", "Rajon Kowel"),
+])
+def test_a_kreis_abroad_is_named_by_its_countrys_designation_and_its_seat(extractor, text, surface, name):
+    found = _places(extractor, text)
+    assert found[surface].name_de == name and found[surface].kind == "district"
+
+
+def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apart(extractor):
+    ex = extractor.extract(Article(url="test:kreis", text=(
+        "Der Kreis Steinfurt und der polnische Kreis Stolp sind Partner. Im Kreis Stolp besuchte die Delegation "
+        "auch die Stadt Stolp.")))
+    named = [(m.surface, ex.places[m.ref].name_de) for m in ex.mentions if m.kind == "municipality"]
+    assert named.count(("Kreis Stolp", "Powiat Słupsk")) == 2
+    assert any(n == "Słupsk" for s, n in named if s == "Stolp")
 
 
 def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):

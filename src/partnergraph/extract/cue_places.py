@@ -107,6 +107,11 @@ class CuePlaces:
                             cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                    designation = self._foreign_districts.get(country) if kind == "district" else None
+                    if designation and prefix in ("Landkreis", "Kreis", designation[0]):
+                        # "des Partnerlandkreises Rajon Kalush": the designation may follow the cue
+                        core = name.removeprefix(prefix + " ").removeprefix(designation[0] + " ")
+                        name = self._foreign_district_name(core, country, *designation)
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
                         start = head.start()
                 german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
@@ -118,7 +123,10 @@ class CuePlaces:
                             and name.endswith(self._german_endings):
                         country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
-                earlier = new.get(name)
+                written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
+                if district_cue and prefix and not written.startswith(prefix):
+                    written = f"{prefix} {written}"
+                earlier = new.get(written)
                 if earlier is not None and earlier.country is None and place.country is not None:
                     # "Rajon Tschernihiw" first without a country, later "dem ukrainischen Rajon
                     # Tschernihiw": one place, in the country the later cue gives
@@ -127,7 +135,7 @@ class CuePlaces:
                                    for i, (a, b, m) in taken.spans.items()}
                 elif earlier is not None:
                     place = earlier
-                new[name] = place
+                new[written] = place
                 ex.places.setdefault(place.key, place)
                 mention = Mention("municipality", place.key, text[start:end], start, end,
                                   sentence_of(ctx.sentences, start))
@@ -176,6 +184,16 @@ class CuePlaces:
             mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))
             ex.mentions.append(mention)
             taken.take(start, end, mention)
+
+    def _foreign_district_name(self, core: str, country: str, designation: str, endonym: bool) -> str:
+        """"Kreis Elbing" in Poland is "Powiat Elbląg", "Kreis Podilsk" in Ukraine "Rajon Podilsk":
+        the country's designation and the seat, by its own name where `endonym`
+        (rules-de.json, foreign_district_designations)."""
+        if endonym:
+            seats = [c for c in self.gazetteer.lookup(core) if c.country == country]
+            if seats:
+                core = seats[0].name_en
+        return f"{designation} {core}"
 
     @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
