@@ -210,6 +210,19 @@ def test_bezirke_named_in_a_list_are_boroughs_under_their_bare_names(extractor):
         ("Charlottenburg", "borough", "DE"), ("Wilmersdorf", "borough", "DE")}
 
 
+def test_a_borough_and_its_namesake_cities500_place_are_one_linked_place(extractor):
+    ex = extractor.extract(Article(url="test:nk", text=(
+        "Berlin-Neukölln und die türkische Stadt Bursa arbeiten in der Jugendhilfe zusammen. Der Bezirk "
+        "Spandau besuchte im Mai den Hamburger Bezirk Wandsbek.")))
+    by_surface = {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+    assert by_surface["Berlin-Neukölln"].geonameid == 2864695 and by_surface["Berlin-Neukölln"].kind == "borough"
+    assert by_surface["Bezirk Spandau"].geonameid == 7290252
+    wandsbek = next(p for s, p in by_surface.items() if "Wandsbek" in s)
+    assert (wandsbek.geonameid, wandsbek.kind) == (2911285, "borough") and wandsbek.lat is not None
+    # a borough no cities500 place names stays unlinked
+    assert _places(extractor, "Der Bezirk Tempelhof-Schöneberg grüßt.")["Bezirk Tempelhof-Schöneberg"].geonameid is None
+
+
 def test_a_name_after_a_building_word_is_the_building(extractor):
     assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}
 

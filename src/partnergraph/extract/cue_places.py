@@ -123,6 +123,8 @@ class CuePlaces:
                             and name.endswith(self._german_endings):
                         country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
+                    if kind == "borough":
+                        place = self._linked_borough(place)
                 written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
                 if district_cue and prefix and not written.startswith(prefix):
                     written = f"{prefix} {written}"
@@ -136,7 +138,10 @@ class CuePlaces:
                 elif earlier is not None:
                     place = earlier
                 new[written] = place
-                ex.places.setdefault(place.key, place)
+                if place.geonameid is not None and place.kind != "municipality":
+                    ex.places[place.key] = place  # the cue's kind wins over the gazetteer's town reading of one id
+                else:
+                    ex.places.setdefault(place.key, place)
                 mention = Mention("municipality", place.key, text[start:end], start, end,
                                   sentence_of(ctx.sentences, start))
                 ex.mentions.append(mention)
@@ -184,6 +189,17 @@ class CuePlaces:
             mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))
             ex.mentions.append(mention)
             taken.take(start, end, mention)
+
+    def _linked_borough(self, place: Place) -> Place:
+        """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name
+        of a cities500 place of its country is linked to it, as the table's Bezirke are
+        (local-governments-de.tsv, geonameid); the most populous such place when several are."""
+        same = [c for c in self.gazetteer.lookup(place.name_de)
+                if c.country == place.country and place.name_de in (c.name_de, c.name_en)]
+        if not same:
+            return place
+        c = same[0]
+        return replace(place, geonameid=c.geonameid, name_en=c.name_en, lat=c.lat, lon=c.lon, population=c.population)
 
     def _foreign_district_name(self, core: str, country: str, designation: str, endonym: bool) -> str:
         """"Kreis Elbing" in Poland is "Powiat Elbląg", "Kreis Podilsk" in Ukraine "Rajon Podilsk":

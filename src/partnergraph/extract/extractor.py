@@ -18,7 +18,7 @@ from .cue_places import CuePlaces
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
-from ..models import Article, Extraction, Mention
+from ..models import Article, Extraction, Mention, Place
 from .places import PlaceResolution, resolve_overlaps, uncapitalised
 from .relations import RelationRules
 from .rules import rules
@@ -158,6 +158,16 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 return False  # capitalised inside a sentence: part of a name
         return True
 
+    def _linked_unit(self, place: Place) -> Place:
+        """A table unit linked to a cities500 place (a Hamburg Bezirk) with that place's
+        coordinates, population and English name, as the gazetteer's own reading of it has."""
+        if place.geonameid is None:
+            return place
+        record = next((r for r in self.gazetteer.lookup(place.name_de) if r.geonameid == place.geonameid), None)
+        if record is None:
+            return place
+        return replace(place, name_en=record.name_en, lat=record.lat, lon=record.lon, population=record.population)
+
     def _term_mentions(self, ex: Extraction, ctx: Context, hits: list[TermHit]) -> None:
         region_table = regions()
         for h in hits:
@@ -166,7 +176,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             sent = sentence_of(ctx.sentences, h.start)
             if t.kind == "municipality":  # a district or borough from the table of local governments
-                place = local_governments.place(t.ref)
+                place = self._linked_unit(local_governments.place(t.ref))
                 ex.places.setdefault(place.key, place)
                 ex.mentions.append(Mention(t.kind, place.key, ctx.text[h.start:h.end], h.start, h.end, sent))
                 continue
