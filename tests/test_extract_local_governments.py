@@ -260,9 +260,25 @@ def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extrac
     "Die Festung der italienischen Partnerstadt ließ einst Cesare Borgia verstärken.",  # an Italian first name
     "Angestoßen hat die türkisch-deutsche Städtepartnerschaft der Kaufmann Mennan Yildirim.",  # a Turkish first name
     "Der Vorsitzende des französischen Partnerschaftskomitees, Franck Mathieu, dankte den Gastgebern.",
+    "Den Bericht über die Gemeindepartnerschaft mit Frankreich schrieb Karin Wendt.",  # a first name that is an alias
+    "Der Generalkonsul, Takeshi Ono, besuchte die japanische Partnerstadt.",  # a Japanese first name
 ])
 def test_foreign_first_names_and_name_particles_make_the_next_name_a_surname(extractor, text):
     assert [p for p in _places(extractor, text).values() if p.geonameid] == []
+
+
+def test_a_surname_found_beside_a_role_is_the_person_wherever_it_recurs(extractor):
+    text = ("Zum Treffen lud Botschafterin Keiko Miyake ein. Die Bürgermeisterin und Miyake kennen sich seit "
+            "Jahren; Miyake lobte die Partnerschaft mit Japan.")
+    assert _places(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Seit 1976 besteht die Partnerschaft mit Gagny/Paris.", "Paris"),
+    ("Die Wasserwerke aus Hamburg und Bremen tauschen Fachleute mit Partnern aus.", "Bremen"),
+])
+def test_a_city_whose_name_is_only_a_rare_noun_needs_no_country_named(extractor, text, name):
+    assert name in {p.name_de for p in _places(extractor, text).values()}
 
 
 def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extractor):

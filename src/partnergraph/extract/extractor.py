@@ -19,7 +19,7 @@ from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
 from ..models import Article, Extraction, Mention, Place
-from .places import PlaceResolution, resolve_overlaps, uncapitalised
+from .places import KNOWN_CITY_POPULATION, PlaceResolution, resolve_overlaps, uncapitalised
 from .relations import RelationRules
 from .rules import rules
 from .sentences import sentence_of, split
@@ -94,6 +94,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         term_hits = self.terms.find(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(term_hits, place_hits, persons)
+        place_hits = self._without_surnames(text, place_hits, persons)
         self._term_mentions(ex, ctx, term_hits)
         # a region names its country too, for cues: "dem schottischen Blantyre" → GB
         ctx.country_mentions = [m if m.kind == "country" else replace(m, kind="country", ref=ex.regions[m.ref][1])
@@ -114,6 +115,17 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         return ex
+
+    def _without_surnames(self, text: str, hits: list, persons: list[tuple[int, int]]) -> list:
+        """"Botschafter Takahiro Shinjo … Spindler und Shinjo kennen sich": the last word of a
+        name the role patterns found is that person's wherever it stands alone in the article,
+        unless it names a city of KNOWN_CITY_POPULATION or more ("Oberbürgermeister Burkhard Jung
+        Leipzig" must not make Leipzig a surname)."""
+        if not persons:
+            return hits
+        surnames = {text[s:e].rsplit(None, 1)[-1] for s, e in persons}
+        return [h for h in hits if h.surface not in surnames
+                or any(c.population >= KNOWN_CITY_POPULATION for c in h.candidates)]
 
     def _drop_credits(self, ex: Extraction, text: str, markers: list[tuple[int, int]]) -> None:
         """Places and countries inside a photo or source credit ("Foto: Stadt Bonn", "Foto:
