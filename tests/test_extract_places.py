@@ -24,7 +24,8 @@ def test_cyrillic_names_are_transliterated_by_duden_rules(extractor):
 
 
 def test_genitive_and_city_adjective_count_as_mentions(extractor):
-    _, ex = places(extractor, "Leipzigs Oberbürgermeister und die Kölner Delegation reisten gemeinsam.")
+    # the adjective counts beside the city's name (alone it names no place: the test below)
+    _, ex = places(extractor, "Leipzigs Oberbürgermeister und die Kölner Delegation reisten gemeinsam nach Köln.")
     surfaces = {m.surface for m in ex.mentions if m.kind == "municipality"}
     assert {"Leipzigs", "Kölner"} <= surfaces
 
@@ -129,6 +130,18 @@ def test_country_adjectives_that_do_refer_to_the_country_count(extractor, text, 
 def test_a_country_inside_a_photo_credit_is_not_the_articles(extractor):
     _, ex = places(extractor, "Die Partnerschaft feierte ihr Jubiläum.\nFoto: Freundeskreis Chile e.V.")
     assert set(ex.refs("country")) == set()
+
+
+def test_a_city_named_only_by_its_adjective_is_not_a_place_of_the_article(extractor):
+    found, ex = places(extractor, "Die Stuttgarter Stadtwerke beraten Wasserversorger in Jordanien.")
+    assert found == set() and not [m for m in ex.mentions if m.kind == "municipality"]
+
+
+def test_a_city_adjective_stays_when_a_partnership_needs_it_or_the_name_recurs(extractor):
+    found, ex = places(extractor, "Die Kölner Partnerstadt Thessaloniki feiert. Die Gäste reisen mit dem Zug.")
+    assert {n for n, _, _ in found} >= {"Köln", "Thessaloníki"} and ex.partnerships
+    found, _ = places(extractor, "Stuttgart. Die Stuttgarter Stadtwerke beraten Wasserversorger in Jordanien.")
+    assert ("Stuttgart", "DE", 2825297) in found
 
 
 def test_image_caption_is_not_mined(extractor):

@@ -128,6 +128,8 @@ class PlaceResolution:
             ex.places.setdefault(place.key, place)
             ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
                                        facts[i]["sentence"]))
+            if h.adjective:
+                ctx.adjectives.add((h.start, h.end))
 
     #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
     _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
