@@ -145,6 +145,12 @@ def test_a_kreis_the_table_lacks_lies_in_the_country_the_article_is_about(extrac
     assert (kreis.name_de, kreis.country) == ("Rajon Podilsk", "UA")  # named as Ukraine names its districts
 
 
+def test_a_hromada_introduced_as_a_village_or_territorial_community_is_a_place(extractor):
+    found = _places(extractor, "Partnersuche: Die ukrainische Dorfgemeinschaft Welykyj Kut sucht eine Partnergemeinde. "
+                               "Auch die Gebietsgemeinschaft Stari Sady hat sich gemeldet.")
+    assert {(p.name_de, p.country) for p in found.values()} >= {("Welykyj Kut", "UA"), ("Stari Sady", "UA")}
+
+
 @pytest.mark.parametrize("text, surface, name", [
     # a German exonym of the seat: the district takes the seat's Polish name
     ("Der Kreis Rendsburg-Eckernförde pflegt seit 1999 eine Partnerschaft mit dem polnischen Kreis Stolp.",
