@@ -144,6 +144,15 @@ def test_a_city_adjective_stays_when_a_partnership_needs_it_or_the_name_recurs(e
     assert ("Stuttgart", "DE", 2825297) in found
 
 
+@pytest.mark.parametrize("text", [
+    "Die polnische Partnerstadt erhielt Hilfe in Höhe von 20.000 Euro.",
+    "Die russische Stadt am Meer ist als Kurort bekannt.",
+])
+def test_a_common_noun_that_is_only_a_small_places_alias_is_no_place(extractor, text):
+    found, _ = places(extractor, text)
+    assert found == set()
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

@@ -248,6 +248,9 @@ class PlaceResolution:
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
+            if not known and best.population < KNOWN_CITY_POPULATION and h.surface not in (best.name_de, best.name_en) \
+                    and not _short_form(h.surface, best):
+                return False  # "in Höhe von", "als Kurort": a word that is only some small place's alias
             # "in Essen" and "Ob Essen im Ruhrgebiet" are the city; "das Essen", "beim
             # Essen", "in der Halle" are not
             if prev in self._determiners or prev in self._contractions or (
