@@ -153,6 +153,12 @@ def test_a_common_noun_that_is_only_a_small_places_alias_is_no_place(extractor, 
     assert found == set()
 
 
+def test_two_small_towns_named_as_the_partners_of_a_partnership_are_places(extractor):
+    found, _ = places(extractor, "Am Wochenende wurde die Städtepartnerschaft zwischen Tavaux und dem badischen "
+                                 "Vörstetten gefeiert.")
+    assert {("Tavaux", "FR", 2973267), ("Vörstetten", "DE", 2816010)} <= found
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

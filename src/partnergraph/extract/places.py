@@ -181,7 +181,8 @@ class PlaceResolution:
             # makes the next name a surname (prev is the particle; the first name stands before it)
             "first_name_before": prev in self.first_names or (
                 prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
-            "partnership_sentence": self._sentence_has_cue(ctx, sent),
+            "partnership_sentence": (ps := self._sentence_has_cue(ctx, sent)),
+            "between_partners": ps and _between_partners(text, h.start),
         }
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
@@ -245,6 +246,8 @@ class PlaceResolution:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
+        if f["between_partners"] and not h.ambiguous and h.surface.lower() not in self.frequent:
+            return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
@@ -278,6 +281,23 @@ class PlaceResolution:
         if f["partnership_sentence"]:
             return best.population >= KNOWN_CITY_POPULATION
         return best.population >= WORLD_CITY_POPULATION
+
+
+#: "zwischen [dem] [ermland-masurischen] X" and "zwischen X [(Y)] und [dem] [adj.] Y": the two
+#: places a sentence about a partnership names as its partners (an article and one inflected
+#: lower-case adjective may precede each name; X may be up to four words and a bracket)
+_BETWEEN_FIRST = re.compile(r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+_BETWEEN_SECOND = re.compile(
+    r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
+    r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
+    r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+
+
+def _between_partners(text: str, start: int) -> bool:
+    window = text[max(0, start - 120):start]
+    if "zwischen" not in window:
+        return False
+    return bool(_BETWEEN_FIRST.search(window) or _BETWEEN_SECOND.search(window))
 
 
 def _short_form(surface: str, place: PlaceRecord) -> bool:
