@@ -54,6 +54,8 @@ def test_compound_kreis_names_and_regional_associations_are_found_in_their_infle
     assert found["Region Hannover"].kind == "regional-association"
     assert found["Städteregion Aachen"].kind == "regional-association"
     assert found["Märkischen Kreis"].name_de == "Märkischer Kreis"
+    found = _places(extractor, "Eine Fachfrau des Rhein-Kreises Neuss berichtete über Wasserprojekte.")
+    assert {(s, p.name_de, p.kind) for s, p in found.items()} == {("Rhein-Kreises Neuss", "Rhein-Kreis Neuss", "district")}
 
 
 def test_a_two_part_borough_is_one_place_and_its_city_adjective_is_not_a_partner(extractor):
