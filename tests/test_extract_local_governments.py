@@ -94,6 +94,8 @@ def test_a_landkreis_cue_turns_a_gazetteer_town_into_its_district(extractor):
     ("Mailand", "Milan"), ("Kiew", "Kyiv"), ("Charkow", "Kharkiv"), ("Saporoschje", "Zaporizhzhya"),
     ("Tulkarem", "Ţūlkarm"), ("Tulkarm", "Ţūlkarm"), ("Dschenin", "Janīn"), ("Kromeriz", "Kroměříž"),
     ("Oppeln", "Opole"), ("Eskisehir", "Eskişehir"),
+    # "Saint-" as German text abbreviates it
+    ("Villeneuve-St.-Georges", "Villeneuve-Saint-Georges"), ("St. Étienne", "Saint-Étienne"), ("St-Quentin", "Saint-Quentin"),
 ])
 def test_german_exonyms_and_plain_spellings_name_the_place(extractor, surface, geonames_name):
     names = {p.name_en for p in extractor.gazetteer.lookup(surface)}
