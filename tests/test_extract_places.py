@@ -159,6 +159,13 @@ def test_two_small_towns_named_as_the_partners_of_a_partnership_are_places(extra
     assert {("Tavaux", "FR", 2973267), ("Vörstetten", "DE", 2816010)} <= found
 
 
+def test_a_small_foreign_town_between_two_places_of_an_enumeration_is_a_place(extractor):
+    found, _ = places(extractor, "Die Radtour führte durch Münster, Amstelveen, Osnabrück und Bielefeld.")
+    assert ("Amstelveen", "NL", 2759798) in found
+    found, _ = places(extractor, "Die Radtour führte durch Amstelveen und weiter zum Meer.")
+    assert found == set()  # alone, unnamed country, under the size rules: not vouched for
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

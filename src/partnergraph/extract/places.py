@@ -119,11 +119,18 @@ class PlaceResolution:
                 resolved[i] = longer[h.surface]
         accepted: set[int] = set()  # geonameids accepted so far in this article
         home_lists = self._home_town_lists(hits, resolved, facts, text)
+        ok = []
         for i, h in enumerate(hits):
             best = resolved.get(i)
-            if best is None or not (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)):
+            ok.append(best is not None and (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)))
+            if ok[-1]:
+                accepted.add(best.geonameid)
+        for i in self._enumerated(hits, resolved, facts, ok, text):
+            ok[i] = True
+        for i, h in enumerate(hits):
+            best = resolved.get(i)
+            if not ok[i]:
                 continue
-            accepted.add(best.geonameid)
             place = best.to_place()
             ex.places.setdefault(place.key, place)
             ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
@@ -133,6 +140,27 @@ class PlaceResolution:
 
     #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
     _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
+
+    def _enumerated(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
+                    ok: list[bool], text: str) -> list[int]:
+        """"durch Ahlen, Amstelveen, Paderborn und …": a name the size rules turned down between
+        two accepted places of one enumeration is a place too, if it bears the place's own name
+        and is no word, first name or surname."""
+        out = []
+        for i in range(1, len(hits) - 1):
+            h, best = hits[i], resolved.get(i)
+            if ok[i] or best is None or not (ok[i - 1] and ok[i + 1]):
+                continue
+            if facts[i]["sentence"] != facts[i - 1]["sentence"] or facts[i]["sentence"] != facts[i + 1]["sentence"]:
+                continue
+            if text[hits[i - 1].end:h.start].strip() not in self._LIST_GAPS \
+                    or text[h.end:hits[i + 1].start].strip() not in self._LIST_GAPS:
+                continue
+            if h.ambiguous or h.adjective or h.surface.lower() in self.frequent or h.surface in self.first_names \
+                    or facts[i]["first_name_before"] or h.surface not in (best.name_de, best.name_en):
+                continue
+            out.append(i)
+        return out
 
     def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                          text: str) -> set[int]:
