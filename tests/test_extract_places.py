@@ -166,6 +166,20 @@ def test_a_small_foreign_town_between_two_places_of_an_enumeration_is_a_place(ex
     assert found == set()  # alone, unnamed country, under the size rules: not vouched for
 
 
+@pytest.mark.parametrize("text", [
+    "Partner zu Gast\n\nWanfried. Am Wochenende empfing der Ort eine Delegation aus Frankreich.",
+    "Partner zu Gast\nWANFRIED. Am Wochenende empfing der Ort eine Delegation aus Frankreich.",
+])
+def test_a_small_town_opening_a_regional_papers_dateline_is_a_place(extractor, text):
+    found, _ = places(extractor, text)
+    assert ("Wanfried", "DE", 2814297) in found
+
+
+def test_a_small_town_name_mid_sentence_without_cue_stays_out(extractor):
+    found, _ = places(extractor, "Die Delegation besuchte auch Wanfried. Danach ging es weiter.")  # not a line start
+    assert ("Wanfried", "DE", 2814297) not in found
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

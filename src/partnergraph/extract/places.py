@@ -211,6 +211,7 @@ class PlaceResolution:
                 prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
             "partnership_sentence": (ps := self._sentence_has_cue(ctx, sent)),
             "between_partners": ps and _between_partners(text, h.start),
+            "dateline": _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == "",
         }
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
@@ -274,6 +275,9 @@ class PlaceResolution:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
+        if f["dateline"] and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION \
+                and not h.ambiguous and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
+            return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
         if f["between_partners"] and not h.ambiguous and h.surface.lower() not in self.frequent:
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
@@ -319,6 +323,11 @@ _BETWEEN_SECOND = re.compile(
     r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
     r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
     r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+
+
+#: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",
+#: "FRIESENHEIM. Am Samstag …", "Leipzig/Saalfeld. Der …", "Suhl (dpa) –")
+_DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|red)\)\s*[–-]?)[ \t]+[A-ZÄÖÜ]")
 
 
 def _between_partners(text: str, start: int) -> bool:
