@@ -170,6 +170,16 @@ def test_a_kreis_abroad_is_named_by_its_countrys_designation_and_its_seat(extrac
     assert found[surface].name_de == name and found[surface].kind == "district"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Der Kreis pflegt Kontakte zum Powiat Pszczyna und seinen Schulen.", "Powiat Pszczyna", "PL"),
+    ("Eine Delegation aus dem Département Val-de-Marne besuchte den Kreistag.", "Département Val-de-Marne", "FR"),
+    ("Die Gmina Dziemiany und die Gemeinde Lohra feierten ihr Jubiläum.", "Dziemiany", "PL"),
+])
+def test_a_designation_only_one_country_uses_gives_the_place_that_country(extractor, text, name, country):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].country == country
+
+
 def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apart(extractor):
     ex = extractor.extract(Article(url="test:kreis", text=(
         "Der Kreis Steinfurt und der polnische Kreis Stolp sind Partner. Im Kreis Stolp besuchte die Delegation "

@@ -87,7 +87,7 @@ class CuePlaces:
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
                 cued = self._cued_country(ex, ctx, start, end)
-                country = cued or self._sole_foreign_country(ex, ctx, start)
+                country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start)
                 kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
