@@ -180,6 +180,13 @@ def test_a_small_town_name_mid_sentence_without_cue_stays_out(extractor):
     assert ("Wanfried", "DE", 2814297) not in found
 
 
+def test_a_metropolis_whose_name_is_also_a_noun_counts_after_a_preposition(extractor):
+    found, _ = places(extractor, "Im Oktober reiste die Chorgemeinschaft nach Rom.")
+    assert ("Rom", "IT", 3169070) in found
+    found, _ = places(extractor, "Ein Rom spielte auf der Geige.")
+    assert found == set()
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

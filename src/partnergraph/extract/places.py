@@ -296,8 +296,12 @@ class PlaceResolution:
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
                 return False
-            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY):
-                return False  # "in Kitas" is not Quito: a noun needs its place's country named
+            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY
+                    or (prev in self._prepositions and best.population >= WORLD_CITY_POPULATION
+                        and h.surface in (best.name_de, best.name_en))):
+                # "in Kitas" is not Quito: a noun needs its place's country named, unless it is
+                # a metropolis's own name after a preposition ("nach Rom")
+                return False
         if h.surface.lower() in self.frequent and not known and not (
                 (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION) \
                 and not (not f["initial"] and best.population >= WORLD_CITY_POPULATION):
