@@ -187,6 +187,18 @@ def test_a_metropolis_whose_name_is_also_a_noun_counts_after_a_preposition(extra
     assert found == set()
 
 
+def test_a_genitive_s_that_makes_a_common_noun_is_no_place(extractor):
+    found, _ = places(extractor, "Die Partnerschaft soll auf eine breitere Basis gestellt werden.")
+    assert found == set()
+
+
+def test_a_mid_sized_foreign_town_named_as_partner_counts_without_its_country(extractor):
+    found, _ = places(extractor, "Die Stadt pflegt seit 1976 eine Städtepartnerschaft mit Gagny und seit 1980 mit Anglet.")
+    assert {n for n, _, _ in found} >= {"Gagny", "Anglet"}
+    found, _ = places(extractor, "Gagny liegt östlich von Paris.")  # no partnership sentence: the size rules apply
+    assert not any(n == "Gagny" for n, _, _ in found)
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

@@ -31,6 +31,12 @@ MIN_HOME_POPULATION = 5_000
 MIN_LISTED_HOME_POPULATION = 1_000
 #: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
 MIN_ADJECTIVE_POPULATION = 10_000
+#: a foreign town named by its own name (no alias, no word, no first name) inside a sentence about
+#: a partnership counts from this size on with its country unnamed ("seit 1976 mit Gagny", 38k;
+#: "nach England (Eastleigh)", 54k). On the dev pages the rejected hits of 20k–100k in such
+#: sentences were those partners and words or aliases (Ende, Union, Kenner, Laurent), which the
+#: other conditions keep out; on the held-out pages the rule changed nothing
+MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
 EXACT_NAME_BONUS = 1.0
@@ -58,6 +64,8 @@ class PlaceResolution:
                 # the hot path: most hits end inside a longer word ("Halle" in "Hallen")
                 c = text[end]
                 if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+                    if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns:
+                        continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's
                     surface_end = end + 1  # genitive: Leipzigs, Kyjiws
                 elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
@@ -315,7 +323,10 @@ class PlaceResolution:
         # in a sentence about a partnership a foreign city needs less fame ("Neben klassischen
         # Städtepartnerschaften – etwa mit Oxford und Opole – pflegt Bonn …")
         if f["partnership_sentence"]:
-            return best.population >= KNOWN_CITY_POPULATION
+            return best.population >= KNOWN_CITY_POPULATION or (
+                best.population >= MIN_PARTNER_SENTENCE_POPULATION and not f["initial"] and not h.ambiguous
+                and h.surface.lower() not in self.frequent and h.surface not in self.first_names
+                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
         return best.population >= WORLD_CITY_POPULATION
 
 
