@@ -180,6 +180,17 @@ def test_a_designation_only_one_country_uses_gives_the_place_that_country(extrac
     assert found[name].country == country
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Der Kreis unterstützt den Rajon Kowel mit Feuerwehrfahrzeugen.", "Rajon Kowel", "UA"),
+    ("Fachleute der Chris Hani District Municipality besuchten die Kläranlage.", "Chris Hani District Municipality", "ZA"),
+    # a country the text names wins over the default
+    ("Der Kreis unterstützt den belarussischen Rajon Smarhon.", "Rajon Smarhon", "BY"),
+])
+def test_a_designation_mostly_used_by_one_country_gives_it_when_the_text_names_none(extractor, text, name, country):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].country == country
+
+
 def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apart(extractor):
     ex = extractor.extract(Article(url="test:kreis", text=(
         "Der Kreis Steinfurt und der polnische Kreis Stolp sind Partner. Im Kreis Stolp besuchte die Delegation "

@@ -87,7 +87,8 @@ class CuePlaces:
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
                 cued = self._cued_country(ex, ctx, start, end)
-                country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start)
+                country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start) \
+                    or (self._default_countries.get(cue) if not self._names_foreign_country(ctx) else None)
                 kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
@@ -190,6 +191,10 @@ class CuePlaces:
             ex.mentions.append(mention)
             taken.take(start, end, mention)
 
+    @staticmethod
+    def _names_foreign_country(ctx: Context) -> bool:
+        return any(m.ref != HOME_COUNTRY for m in ctx.country_mentions)
+
     def _linked_borough(self, place: Place) -> Place:
         """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name
         of a cities500 place of its country is linked to it, as the table's Bezirke are
@@ -256,7 +261,8 @@ class CuePlaces:
                     continue
                 drop_mentions(ex, [taken.release(j) for j in ids])  # "Durban" inside "Durban Municipality"
             name = text[start:e0]
-            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start)
+            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start) \
+                or (self._default_countries.get(text[s0:e0]) if not self._names_foreign_country(ctx) else None)
             place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
             ex.places.setdefault(place.key, place)
             mention = Mention("municipality", place.key, name, start, e0, sentence_of(ctx.sentences, start))
