@@ -191,6 +191,11 @@ def test_a_designation_mostly_used_by_one_country_gives_it_when_the_text_names_n
     assert found[name].country == country
 
 
+def test_a_numbered_bezirk_of_a_city_in_the_genitive_keeps_the_city(extractor):
+    found = _places(extractor, "Seit 1990 besteht eine Partnerschaft mit dem 3. Bezirk Wiens und mit Brünn.")
+    assert found["Wiens"].name_en == "Vienna" and found["Wiens"].kind == "municipality"
+
+
 def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apart(extractor):
     ex = extractor.extract(Article(url="test:kreis", text=(
         "Der Kreis Steinfurt und der polnische Kreis Stolp sind Partner. Im Kreis Stolp besuchte die Delegation "

@@ -84,6 +84,9 @@ class CuePlaces:
                     continue  # the gazetteer or a vocabulary term already has it
                 if not all(start <= s and e <= end for s, e, _ in spans) and not any(s <= start and e >= end for s, e, _ in spans):
                     continue  # overlaps a longer name on one side
+                if district_cue and self._cue_kinds[cue][0] == "borough" and name.endswith("s") \
+                        and self.gazetteer.lookup(name[:-1]):
+                    continue  # "der 5. Bezirk Budapests": the city's, named by the city (which stays)
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
                 cued = self._cued_country(ex, ctx, start, end)
@@ -92,8 +95,6 @@ class CuePlaces:
                 kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
-                    if kind == "borough" and name.endswith("s") and self.gazetteer.lookup(name[:-1]):
-                        continue  # "der 5. Bezirk Budapests": the city's, named by the city
                     if prefix and not name.startswith(prefix):
                         name = f"{prefix} {name}"
                     if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
