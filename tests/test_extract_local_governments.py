@@ -303,6 +303,14 @@ def test_foreign_first_names_and_name_particles_make_the_next_name_a_surname(ext
     assert [p for p in _places(extractor, text).values() if p.geonameid] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Generalkonsul Kenta Morioka überbrachte Grüße aus Japan.",
+    "Ortsvorsteherin Dana Brandenburg empfing die Gäste aus Polen.",
+])
+def test_a_name_after_a_consul_or_local_office_is_a_person(extractor, text):
+    assert _places(extractor, text) == {}
+
+
 def test_a_surname_found_beside_a_role_is_the_person_wherever_it_recurs(extractor):
     text = ("Zum Treffen lud Botschafterin Keiko Miyake ein. Die Bürgermeisterin und Miyake kennen sich seit "
             "Jahren; Miyake lobte die Partnerschaft mit Japan.")
