@@ -298,6 +298,8 @@ def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extrac
     "Der Vorsitzende des französischen Partnerschaftskomitees, Franck Mathieu, dankte den Gastgebern.",
     "Den Bericht über die Gemeindepartnerschaft mit Frankreich schrieb Karin Wendt.",  # a first name that is an alias
     "Der Generalkonsul, Takeshi Ono, besuchte die japanische Partnerstadt.",  # a Japanese first name
+    "Die Grüße der syrischen Gemeinde überbrachte Tarek Homs.",  # an Arabic first name
+    "Den Chor der ukrainischen Partnergemeinde leitet Halyna Tscherkasy.",  # a Ukrainian first name
 ])
 def test_foreign_first_names_and_name_particles_make_the_next_name_a_surname(extractor, text):
     assert [p for p in _places(extractor, text).values() if p.geonameid] == []
