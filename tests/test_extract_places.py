@@ -199,6 +199,15 @@ def test_a_mid_sized_foreign_town_named_as_partner_counts_without_its_country(ex
     assert not any(n == "Gagny" for n, _, _ in found)
 
 
+def test_a_heading_line_of_a_partner_page_that_is_a_towns_name_is_a_place(extractor):
+    text = ("Unsere Partnerstädte\n\nAmstelveen\n\nDie Stadtgemeinde liegt südlich der Hauptstadt.\n\n"
+            "Gladsaxe\n\nSeit 1968 besteht die Städtepartnerschaft.")
+    found, _ = places(extractor, text)
+    assert ("Amstelveen", "NL", 2759798) in found
+    found, _ = places(extractor, "Amstelveen\n\nDie Ausstellung zeigt Grafiken.")  # no partner page
+    assert found == set()
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

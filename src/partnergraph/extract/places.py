@@ -220,6 +220,9 @@ class PlaceResolution:
             "partnership_sentence": (ps := self._sentence_has_cue(ctx, sent)),
             "between_partners": ps and _between_partners(text, h.start),
             "dateline": _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == "",
+            # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
+            "own_line": text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == ""
+            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == "",
         }
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
@@ -286,6 +289,11 @@ class PlaceResolution:
         if f["dateline"] and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION \
                 and not h.ambiguous and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
             return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
+        if f["own_line"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
+                and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
+                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)) \
+                and any(ctx.cue_sentences.values()):
+            return True  # a partner page's heading or list line that is a town's own name and nothing else
         if f["between_partners"] and not h.ambiguous and h.surface.lower() not in self.frequent:
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
