@@ -259,6 +259,12 @@ def test_a_borough_and_its_namesake_cities500_place_are_one_linked_place(extract
     assert _places(extractor, "Der Bezirk Tempelhof-Schöneberg grüßt.")["Bezirk Tempelhof-Schöneberg"].geonameid is None
 
 
+def test_a_quarter_of_berlin_or_hamburg_is_no_municipality_but_a_former_borough_is_named(extractor):
+    found = _places(extractor, "Zum Bezirk gehören auch Grunewald und Blankenese liegt an der Elbe. Die Kontakte zwischen "
+                               "Mannheim und Charlottenburg reichen weit zurück.")
+    assert {p.name_de for p in found.values()} == {"Mannheim", "Charlottenburg"}
+
+
 def test_a_name_after_a_building_word_is_the_building(extractor):
     assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}
 

@@ -56,6 +56,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._foreign_districts = {cc: tuple(v) for cc, v in self.rules["foreign_district_designations"].items()}
         self._designation_countries = dict(self.rules["designation_countries"])
         self._default_countries = dict(self.rules["designation_default_countries"])
+        self._city_states = dict(self.rules["city_state_quarters"])
+        self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
+            u.name for u in local_governments.local_governments().values() if u.kind == "borough"}
         self._city_parts = frozenset(self.rules["city_part_nouns"])
         self._region_after = frozenset(self.rules["region_after_nouns"])
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
