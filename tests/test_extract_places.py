@@ -208,6 +208,14 @@ def test_a_heading_line_of_a_partner_page_that_is_a_towns_name_is_a_place(extrac
     assert found == set()
 
 
+def test_a_small_german_town_named_in_a_partnership_sentence_is_a_place(extractor):
+    found, _ = places(extractor, "Die Städtepartnerschaft mit Sommerach besteht seit 1985.")
+    assert ("Sommerach", "DE", 2831455) in found
+    # a small German namesake of a big foreign city is not taken for it ("Lemberg" is Lviv's exonym)
+    found, _ = places(extractor, "Die Städtepartnerschaft mit Lemberg besteht seit 1989.")
+    assert not any(c == "DE" for _, c, _ in found)
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

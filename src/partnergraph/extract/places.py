@@ -330,7 +330,11 @@ class PlaceResolution:
         if known or cue_named or foreign_named:
             return True
         if best.country == HOME_COUNTRY:
-            return best.population >= MIN_HOME_POPULATION
+            return best.population >= MIN_HOME_POPULATION or (
+                f["partnership_sentence"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous
+                and not f["prev_capitalised"] and h.surface.lower() not in self.frequent
+                and h.surface not in self.first_names and h.surface in (best.name_de, best.name_en)
+                and not any(c.population >= KNOWN_CITY_POPULATION for c in h.candidates))
         # in a sentence about a partnership a foreign city needs less fame ("Neben klassischen
         # Städtepartnerschaften – etwa mit Oxford und Opole – pflegt Bonn …")
         if f["partnership_sentence"]:
