@@ -216,6 +216,15 @@ def test_a_small_german_town_named_in_a_partnership_sentence_is_a_place(extracto
     assert not any(c == "DE" for _, c, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Die Verbindungen nach England (Eastleigh) sollen wieder aufleben.",
+    "Die Partnerstadt liegt im schottischen Hochland.",
+])
+def test_a_constituent_country_names_its_state(extractor, text):
+    _, ex = places(extractor, text)
+    assert "GB" in ex.refs("country")
+
+
 def test_image_caption_is_not_mined(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/c", title="Gesundheit",
                                    text="Köln unterstützt Projekte.", image_alt="Kinder in einem Park in Bangkok"))

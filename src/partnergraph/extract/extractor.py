@@ -14,7 +14,7 @@ import logging
 import re
 
 from . import local_governments
-from .context import Context, next_word
+from .context import Context, Taken, next_word
 from .cue_places import CuePlaces
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
@@ -56,6 +56,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._foreign_districts = {cc: tuple(v) for cc, v in self.rules["foreign_district_designations"].items()}
         self._designation_countries = dict(self.rules["designation_countries"])
         self._default_countries = dict(self.rules["designation_default_countries"])
+        self._country_parts = frozenset(self.rules["constituent_country_kinds"])
         self._city_states = dict(self.rules["city_state_quarters"])
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
             u.name for u in local_governments.local_governments().values() if u.kind == "borough"}
@@ -97,19 +98,15 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex = Extraction(article=article)
         ctx = Context(text=text, sentences=split(text))
         persons = self._relations.persons_spans(text)
-        term_hits = self.terms.find(text)
+        all_terms = self.terms.find(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
-        term_hits, place_hits = resolve_overlaps(term_hits, place_hits, persons)
+        term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
         place_hits = self._without_surnames(text, place_hits, persons)
         self._term_mentions(ex, ctx, term_hits)
-        # a region names its country too, for cues: "dem schottischen Blantyre" → GB
-        ctx.country_mentions = [m if m.kind == "country" else replace(m, kind="country", ref=ex.regions[m.ref][1])
-                                for m in ex.mentions if m.kind == "country"
-                                or (m.kind == "region" and ex.regions.get(m.ref, ("", None))[1])]
-        ctx.country_starts = [m.start for m in ctx.country_mentions]
-        ctx.country_ends = [m.end for m in ctx.country_mentions]
+        self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
+        self._regions_places_gave_up(ex, ctx, all_terms, term_hits, persons)
         ctx.markers = self._markers.find(text)
         self._cue_places(ex, ctx)
         self._suffix_places(ex, ctx)
@@ -122,6 +119,33 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._relations.apply(ex, ctx)
         _drop_adjective_only_places(ex, ctx)
         return ex
+
+    @staticmethod
+    def _country_frame(ex: Extraction, ctx: Context) -> None:
+        # a region names its country too, for cues: "dem schottischen Blantyre" → GB
+        ctx.country_mentions = [m if m.kind == "country" else replace(m, kind="country", ref=ex.regions[m.ref][1])
+                                for m in ex.mentions if m.kind == "country"
+                                or (m.kind == "region" and ex.regions.get(m.ref, ("", None))[1])]
+        ctx.country_starts = [m.start for m in ctx.country_mentions]
+        ctx.country_ends = [m.end for m in ctx.country_mentions]
+
+    def _regions_places_gave_up(self, ex: Extraction, ctx: Context, all_terms: list[TermHit],
+                                kept: list[TermHit], persons: list[tuple[int, int]]) -> None:
+        """"nach England (Eastleigh)": a region name that is also a place's ("England", Arkansas)
+        loses its span to the place first; when the place is then turned down, the region (in its
+        context) names it after all."""
+        kept_ids = {id(h) for h in kept}
+        lost = [h for h in all_terms if h.term.needs_context and h.term.kind in ("region", "country")
+                and id(h) not in kept_ids]
+        if not lost:
+            return
+        taken = Taken.of(ex, len(ctx.text))
+        for s, e in persons:
+            taken.take(s, e)
+        back = [h for h in lost if not taken.ids(h.start, h.end)]
+        if back:
+            self._term_mentions(ex, ctx, back)
+            self._country_frame(ex, ctx)
 
     def _without_surnames(self, text: str, hits: list, persons: list[tuple[int, int]]) -> list:
         """"Botschafter Takahiro Shinjo … Spindler und Shinjo kennen sich": the last word of a
@@ -213,6 +237,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                     ex.regions[t.ref] = (region.name_de, region.country)
                     if region.admin1:
                         ctx.admin1.add((region.country, region.admin1))
+                    if region.kind in self._country_parts and self._names_country(ctx, h, sent):
+                        # "nach England", "dem schottischen Blantyre": a constituent country names
+                        # its state too (README of benchmarks/real: "England" → GB)
+                        ex.mentions.append(Mention("country", region.country, ctx.text[h.start:h.end], h.start, h.end, sent))
 
 
 def _drop_adjective_only_places(ex: Extraction, ctx: Context) -> None:
