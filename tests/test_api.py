@@ -160,3 +160,12 @@ def test_the_public_names_are_documented_and_import_nothing_heavy():
     loaded = subprocess.run([sys.executable, "-c", "import sys, partnergraph; partnergraph.open; "
                              "print('\\n'.join(sys.modules))"], capture_output=True, text=True, check=True)
     assert "partnergraph.pipeline.build" not in loaded.stdout.split()
+
+
+def test_evaluate_scores_the_extractor_on_the_sample_against_its_gold(tmp_path):
+    from conftest import GOLD
+
+    result = partnergraph.evaluate(GOLD, directory=tmp_path)
+    assert result.articles == 49 and not result.missing
+    assert result.scores["municipalities"].f1 > 0.9
+    assert not (tmp_path / "state.json").exists()  # nothing was built
