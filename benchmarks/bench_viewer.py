@@ -18,15 +18,10 @@ import time
 from pathlib import Path
 
 from partnergraph.graph.analytics import analyse
-from partnergraph.viewer.network import (
-    ArticleRecord,
-    Entity,
-    PartnershipRecord,
-    RawData,
-    build_view,
-    page_data,
-    render,
-)
+from partnergraph.viewer.page import render
+from partnergraph.viewer.page_data import page_data
+from partnergraph.viewer.records import ArticleRecord, Entity, PartnershipRecord, RawData
+from partnergraph.viewer.views import build_view
 
 ID = "https://w3id.org/partnergraph/id/"
 OUT = Path(__file__).parent / "out"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import math
@@ -17,18 +18,12 @@ import pytest
 from partnergraph import cli
 from partnergraph.errors import UsageError
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.viewer.network import (
-    MIN_GAP,
-    build_view,
-    fold,
-    json_for_html,
-    layout,
-    load,
-    page_data,
-    render,
-    search_keys,
-    write_network,
-)
+from partnergraph.viewer.layout import MIN_GAP, layout
+from partnergraph.viewer.load import load
+from partnergraph.viewer.network import write_network
+from partnergraph.viewer.page import json_for_html, render
+from partnergraph.viewer.page_data import page_data
+from partnergraph.viewer.views import build_view, fold, search_keys
 from partnergraph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viewer" / "mini.trig"
@@ -281,6 +276,49 @@ def test_same_store_gives_the_same_bytes(store, tmp_path):
     b = write_network(store, tmp_path / "b.html", base=DEFAULT_BASE, articles=True).read_bytes()
     assert a == b
 
+
+
+# -- the page data's keys, as docs/viewer.md lists them ----------------------------------------------
+
+DOCS = Path(__file__).parent.parent / "docs" / "viewer.md"
+
+
+def key_paths(value, path: str = "") -> set[str]:
+    """Every key of the page data as a path: "meta.title", "nodes[].o.co" (lists of objects
+    get "[]"; lists of plain values and pairs are leaves)."""
+    out: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            sub = f"{path}.{key}" if path else key
+            out |= {sub} | key_paths(item, sub)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                out |= key_paths(item, path + "[]")
+    return out
+
+
+def documented_keys() -> set[str]:
+    """The keys in the first column of the table under "The page data" in docs/viewer.md."""
+    section = DOCS.read_text(encoding="utf-8").split("## The page data", 1)[1].split("\n## ", 1)[0]
+    keys: set[str] = set()
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            keys |= set(re.findall(r"`([^`]+)`", line.split("|")[1]))
+    return keys
+
+
+def test_every_page_data_key_is_documented_and_every_documented_key_is_written(raw):
+    # a second partnership between the same two towns, so that an edge gets its rank `n`
+    first = raw.partnerships[sorted(raw.partnerships)[0]]
+    twin = dataclasses.replace(first, iri=first.iri + "-twin")
+    raw2 = dataclasses.replace(raw, partnerships={**raw.partnerships, twin.iri: twin})
+    written: set[str] = set()
+    for options in ({"articles": True}, {"aggregate": True}, {"focus": "Köln", "depth": 2}):
+        written |= key_paths(page_data(build_view(raw2, **options)))
+    documented = documented_keys()
+    assert written - documented == set(), "page_data writes keys docs/viewer.md does not list"
+    assert documented - written == set(), "docs/viewer.md lists keys page_data never writes"
 
 # -- command line ----------------------------------------------------------------------------------------
 

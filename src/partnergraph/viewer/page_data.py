@@ -1,0 +1,313 @@
+"""The page data: the JSON graph.html reads (nodes with positions, facets and side-panel facts,
+edges, partnerships, articles, legend and filter options), made from a `Network` and its
+layout. Its keys are short to keep large pages small; every key and its meaning is listed in
+docs/viewer.md ("The page data"), the contract with data/viewer/viewer.js."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..errors import UsageError
+from ..namespaces import GEONAMES
+from .layout import layout
+from .legend import CLASSES, HOME_COUNTRY, RELATIONS, TYPE_COLOURS, WALK, relation_order
+from .records import Entity, RawData
+from .views import Network, entity_names, fold, search_keys, slug
+
+#: shown articles per node in the side panel are capped in the page, not here; titles of
+#: article nodes (with --articles) are cut to this many characters in the node label
+ARTICLE_LABEL_CHARS = 48
+
+_HTTP_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+
+
+def _http(url: str) -> str:
+    return url if _HTTP_URL.match(url or "") else ""
+
+
+def _german_int(text: str) -> str:
+    try:
+        return f"{int(text):,}".replace(",", ".")
+    except ValueError:
+        return text
+
+
+def _display(raw: RawData, x: str, cls: str, codes: dict[str, str] | None = None) -> str:
+    if cls == "Article":
+        title = raw.articles[x].title or raw.articles[x].url
+        return title if len(title) <= ARTICLE_LABEL_CHARS else title[: ARTICLE_LABEL_CHARS - 1].rstrip() + "…"
+    e = raw.entities[x]
+    name = e.name or slug(x)
+    code = codes[x] if codes is not None else _country_code(raw, x)
+    if cls == "Municipality" and code not in ("", HOME_COUNTRY, "XX"):
+        return f"{name} · {code}"
+    if cls == "Country" and e.cc not in ("", "XX"):
+        return f"{name} ({e.cc})"
+    return name
+
+
+def _country_code(raw: RawData, x: str) -> str:
+    e = raw.entities.get(x)
+    if e is None:
+        return ""
+    if e.cls == "Country":
+        return e.cc
+    for c in sorted(e.props.get("country", ())):
+        if c in raw.entities and raw.entities[c].cc:
+            return raw.entities[c].cc
+    return ""
+
+
+class _Memo(dict):
+    """A dictionary that computes a missing value once: page_data asks for the country code
+    of the same entities over and over (350,000 times on the 10,000-article graph, 1.5 s)."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _facts(net: Network, x: str, cls: str, degree: int, codes: dict[str, str] | None = None,
+           municipalities: dict[str, int] | None = None) -> list[list[str]]:
+    """The side panel's facts. `codes` (country code per entity) and `municipalities` (number
+    of municipality nodes per country code) are computed once per page by `page_data`."""
+    raw = net.raw
+    if codes is None:
+        codes = _Memo(lambda y: _country_code(raw, y))
+    if municipalities is None:
+        municipalities = _municipalities_per_country(net, codes)
+    facts: list[list[str]] = []
+
+    def add(key, value, href=""):
+        if value:
+            facts.append([key, str(value), _http(href)])
+
+    if cls == "Article":
+        a = raw.articles[x]
+        add("Titel", a.title)
+        add("Datum", a.date)
+        add("Ort", a.dateline)
+        add("Quelle", a.url, a.url)
+        add("IRI", x, x)
+        return facts
+    e = raw.entities[x]
+    ents = raw.entities
+    if cls in ("Municipality", "Organisation", "Event"):
+        for c in sorted(e.props.get("country", ())):
+            if c in ents:
+                add("Land", _display(raw, c, "Country", codes))
+        for r in sorted(e.props.get("region", ())):
+            add("Region", ents[r].name if r in ents else slug(r))
+    if cls == "Country":
+        add("Ländercode", e.cc)
+        add("Kommunen im Netz", municipalities.get(e.cc, 0))
+        if net.aggregate:
+            add("Partnerschaften im eigenen Land", net.domestic.get(x, 0))
+    for pop in sorted(e.props.get("population", ()), key=lambda v: int(v) if v.lstrip("-").isdigit() else 0):
+        add("Einwohner (laut Artikel)", _german_int(pop))
+    for wkt in sorted(e.props.get("wkt", ())):
+        m = re.match(r"POINT\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", wkt)
+        if m:
+            add("Koordinaten", f"{float(m.group(2)):.4f}, {float(m.group(1)):.4f}")
+    for same in sorted(e.props.get("sameAs", ())):
+        add("GeoNames" if same.startswith(GEONAMES) else "Siehe auch", same, same)
+    add("Definition", " ".join(sorted(e.props.get("definition", ()))[:1]))
+    for key, prop in (("Durchgeführt von", "implementedBy"), ("Gefördert von", "fundedBy"), ("Gastgeber", "hostedBy")):
+        names = sorted(ents[o].name for o in e.props.get(prop, ()) if o in ents)
+        add(key, ", ".join(names))
+    add("Beginn", min(e.props.get("startDate", ()), default=""))
+    add("Ende", max(e.props.get("endDate", ()), default=""))
+    add("Verbindungen", degree)
+    add("Erwähnt in Artikeln", len(e.mentioned_in))
+    metrics = raw.analytics.get(x, {})
+    for key, prop in (("Gradzentralität", "degreeCentrality"), ("Zwischenzentralität", "betweennessCentrality"),
+                      ("Komponente", "component"), ("Gemeinschaft", "community")):
+        if prop in metrics:
+            value = metrics[prop]
+            add(key, f"{float(value):.4f}" if prop.endswith("Centrality") else value)
+    add("IRI", x, x)
+    return facts
+
+
+def _municipalities_per_country(net: Network, codes: dict[str, str]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for y, c in net.nodes.items():
+        if c == "Municipality":
+            counts[codes[y]] += 1
+    return counts
+
+
+def _year(date: str) -> int | None:
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
+def page_data(net: Network, *, size_by: str = "degree") -> dict:
+    """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
+    articles, legend and filter options. Sorted, so the same network gives the same bytes."""
+    if size_by not in ("degree", "articles"):
+        raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
+    raw = net.raw
+    pos = layout(net)
+    codes = _Memo(lambda x: _country_code(raw, x))
+    municipalities = _municipalities_per_country(net, codes)
+    order = sorted(net.nodes, key=lambda x: (list(CLASSES).index(net.nodes[x]), x))
+    index = {x: i for i, x in enumerate(order)}
+    degree: dict[str, int] = defaultdict(int)
+    for e in net.edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    used_parts = sorted({p for e in net.edges for p in e.partnerships})
+    part_index = {p: i for i, p in enumerate(used_parts)}
+    used_articles: set[str] = set()
+    for p in used_parts:
+        used_articles |= raw.partnerships[p].articles | {a for a, _, _ in raw.partnerships[p].evidence}
+    node_articles: dict[str, list[str]] = {}
+    for x, cls in net.nodes.items():
+        if cls == "Article":
+            used_articles.add(x)
+        else:
+            node_articles[x] = sorted(raw.entities[x].mentioned_in)
+            used_articles.update(node_articles[x])
+    art_order = sorted(used_articles, key=lambda a: (raw.articles[a].date, a), reverse=True)
+    art_index = {a: i for i, a in enumerate(art_order)}
+
+    partner_nodes = {x for e in net.edges if e.rel in WALK for x in (e.source, e.target)}
+    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
+
+    def facet(kind: str, iri: str) -> str:
+        key = codes[iri] if kind == "co" else slug(iri)
+        if key and key not in facet_labels[kind]:
+            facet_labels[kind][key] = _display(raw, iri, "Country", codes) if kind == "co" else raw.entities[iri].name
+        return key
+
+    # per article and per partner, asked again for each of their partnerships
+    article_year = _Memo(lambda a: _year(raw.articles[a].date))
+    partner_countries = _Memo(lambda x: {k for c in raw.entities[x].props.get("country", ()) if (k := facet("co", c))})
+    parts_json = []
+    for p in used_parts:
+        rec = raw.partnerships[p]
+        years = {rec.year} if rec.year else set()
+        years |= {y for a in rec.articles if (y := article_year[a])}
+        countries = sorted(set().union(*(partner_countries[x] for x in rec.partners)))
+        parts_json.append({
+            "l": rec.label or " – ".join(raw.entities[x].name for x in rec.partners),
+            "k": rec.type, "tl": rec.type_label, "y": rec.year,
+            "co": countries, "pr": sorted(facet("pr", x) for x in rec.programmes),
+            "th": sorted(facet("th", x) for x in rec.themes), "yr": sorted(years),
+            "a": sorted(art_index[a] for a in rec.articles),
+            "ev": [[art_index[a], q] for a, _, q in rec.evidence],
+        })
+    nodes_json = []
+    for x in order:
+        cls = net.nodes[x]
+        own: dict[str, list] = {}
+        if cls == "Article":
+            a = raw.articles[x]
+            if _year(a.date):
+                own["yr"] = [_year(a.date)]
+            own["th"] = sorted(facet("th", t) for t in a.about if t in raw.entities)
+            own["co"] = sorted({facet("co", c) for m in a.mentions for c in
+                                ([m] if raw.entities[m].cls == "Country" else raw.entities[m].props.get("country", ()))
+                                if c in raw.entities} - {""})
+            own["pr"] = sorted(facet("pr", m) for m in a.mentions if raw.entities[m].cls == "Programme")
+        else:
+            e = raw.entities[x]
+            if cls in ("Municipality", "Country", "Event", "Organisation"):
+                cc = {facet("co", c) for c in e.props.get("country", ()) if c in raw.entities}
+                if cls == "Country":
+                    cc.add(facet("co", x))
+                if cls == "Event":
+                    cc |= {codes[h] for h in e.props.get("hostedBy", ())}
+                    own["yr"] = sorted({y for d in e.props.get("startDate", ()) if (y := _year(d))})
+                own["co"] = sorted(cc - {""})
+            if cls == "Programme":
+                own["pr"] = [facet("pr", x)]
+            if cls == "Theme":
+                own["th"] = [facet("th", x)]
+        names = entity_names(raw, x)
+        point = _lon_lat(raw.entities[x]) if cls == "Municipality" else None
+        item = {
+            "c": cls, "l": _display(raw, x, cls, codes), "x": pos[x][0], "y": pos[x][1],
+            "k": search_keys(names), "cc": codes[x] if cls != "Article" else "",
+            "t": _filter_tier(cls, x in partner_nodes),
+            "o": {k: v for k, v in own.items() if v},
+            "a": [art_index[a] for a in node_articles.get(x, [])],
+            "f": _facts(net, x, cls, degree[x], codes, municipalities),
+        }
+        if point:
+            item["g"] = point  # [lon, lat]: the map view places the node here
+        nodes_json.append(item)
+    pair_count: dict[tuple[int, int], int] = defaultdict(int)
+    edges_json = []
+    for e in sorted(net.edges, key=lambda e: (index[e.source], index[e.target], e.rel, e.partnerships)):
+        a, b = index[e.source], index[e.target]
+        key = (min(a, b), max(a, b))
+        item = {"f": a, "t": b, "r": e.rel, "p": [part_index[p] for p in e.partnerships]}
+        if e.rel == "partnership":
+            item["k"] = raw.partnerships[e.partnerships[0]].type
+        if e.rel == "aggregate":
+            item["w"] = e.weight
+        if pair_count[key]:
+            item["n"] = pair_count[key]  # the n-th edge between the same two nodes is drawn curved
+        pair_count[key] += 1
+        edges_json.append(item)
+    years = sorted({y for p in parts_json for y in p["yr"]} | {y for n in nodes_json for y in n["o"].get("yr", [])})
+    present_classes = {n["c"] for n in nodes_json}
+    present_rel = defaultdict(int)
+    for e in edges_json:
+        present_rel[e["r"] if e["r"] != "partnership" else "partnership:" + e["k"]] += 1
+    type_labels = {raw.partnerships[p].type: raw.partnerships[p].type_label for p in used_parts}
+    relations = []
+    for key, n in sorted(present_rel.items(), key=lambda kv: (relation_order(kv[0]), kv[0])):
+        rel, _, kind = key.partition(":")
+        label, colour, dashes, width = RELATIONS[rel]
+        if kind:
+            label, colour = type_labels.get(kind, kind), TYPE_COLOURS.get(kind, colour)
+        relations.append({"key": key, "label": label, "colour": colour, "dashes": dashes, "width": width, "count": n})
+
+    def options(kind):
+        return sorted(([k, v] for k, v in facet_labels[kind].items()), key=lambda kv: (fold(kv[1]), kv[0]))
+
+    focus = [index[x] for x in net.focus if x in index]
+    return {
+        "meta": {"title": net.title, "view": net.view, "focus": focus, "sizeBy": size_by,
+                 "aggregate": net.aggregate, "analytics": bool(raw.analytics)},
+        "classes": [{"key": k, "label": v[0], "colour": v[1], "shape": v[2],
+                     "count": sum(1 for n in nodes_json if n["c"] == k)} for k, v in CLASSES.items() if k in present_classes],
+        "relations": relations,
+        "facets": {"co": options("co"), "pr": options("pr"), "th": options("th"), "yr": years},
+        "nodes": nodes_json, "edges": edges_json, "partnerships": parts_json,
+        "articles": [{"t": raw.articles[a].title, "u": _http(raw.articles[a].url), "d": raw.articles[a].date}
+                     for a in art_order],
+    }
+
+
+_WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)\s*$", re.IGNORECASE)
+
+
+def _lon_lat(e: Entity) -> list[float] | None:
+    """The municipality's point as [lon, lat] (rounded to 4 decimals, about 10 m), if it has one."""
+    for wkt in sorted(e.props.get("wkt", ())):
+        m = _WKT_POINT.match(wkt)
+        if m:
+            lon, lat = float(m.group(1)), float(m.group(2))
+            if -180 <= lon <= 180 and -90 <= lat <= 90:
+                return [round(lon, 4), round(lat, 4)]
+    return None
+
+
+def _filter_tier(cls: str, partner: bool) -> int:
+    """The page decides visibility tier by tier (viewer.js): 0 partners, events and articles
+    (shown by their own facets or a matching partnership), 1 countries, programmes and themes
+    (also shown when a shown tier-0 node links to them), 2 organisations that only implement
+    or fund a programme (shown with their programme)."""
+    if cls in ("Country", "Programme", "Theme"):
+        return 1
+    if cls == "Organisation" and not partner:
+        return 2
+    return 0
