@@ -101,9 +101,11 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-baseline", action="store_true", help="do not run the one-worker build")
     ap.add_argument("--scaling", type=int, metavar="N",
                     help="also build N articles (all cores) and compare the cost per article")
+    ap.add_argument("--full-only", action="store_true", help="skip the one-article rebuild and the export")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the full build (default: one per core)")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="pg-bench-"))
+    load_before = os.getloadavg()[0]  # a shared machine: how busy it was says how to read seconds
     try:
         corpus = work / "corpus.jsonl"
         records = write_corpus(corpus, args.articles)
@@ -114,13 +116,16 @@ def main(argv=None) -> int:
             one, _, one_phases = timed_build(corpus, work / "one", 1)
             shutil.rmtree(work / "one")
         full, report, full_phases = timed_build(corpus, work / "all", cores)
-        records[len(records) // 2]["text"] += " Ein neuer Satz über die Partnerschaft mit Kyjiw."
-        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        rebuild, rep2, rebuild_phases = timed_build(corpus, work / "all", cores)
-        export = timed_export(work / "all")
+        rebuild = rep2 = rebuild_phases = None
+        export: dict = {}
+        if not args.full_only:
+            records[len(records) // 2]["text"] += " Ein neuer Satz über die Partnerschaft mit Kyjiw."
+            corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+            rebuild, rep2, rebuild_phases = timed_build(corpus, work / "all", cores)
+            export = timed_export(work / "all")
         scaling = None
         if args.scaling:
-            shutil.rmtree(work / "all")
+            shutil.rmtree(work / "all", ignore_errors=True)
             big = work / "big.jsonl"
             write_corpus(big, args.scaling)
             big_s, big_report, big_phases = timed_build(big, work / "big", cores)
@@ -132,13 +137,15 @@ def main(argv=None) -> int:
                        "phases_s": big_phases}
         result = {
             "articles": args.articles, "corpus_mb": round(mb, 1), "cores": cores,
+            "load_average_before_after": [round(load_before, 1), round(os.getloadavg()[0], 1)],
             "triples": report.triples, "quads": report.quads,
             "full_build_one_worker_s": round(one, 1) if one else None,
             "full_build_all_cores_s": round(full, 1),
             "speedup_all_cores_vs_one": round(one / full, 2) if one else None,
             "all_cores_time_vs_one": round(full / one, 2) if one else None,
-            "rebuild_one_changed_s": round(rebuild, 1), "rebuild_extracted": rep2.articles_extracted,
-            "rebuild_vs_full": round(rebuild / full, 3),
+            "rebuild_one_changed_s": round(rebuild, 1) if rebuild else None,
+            "rebuild_extracted": rep2.articles_extracted if rep2 else None,
+            "rebuild_vs_full": round(rebuild / full, 3) if rebuild else None,
             "one_worker_phases": one_phases, "full_build_phases": full_phases, "rebuild_phases": rebuild_phases,
             "scaling": scaling,
             "validation": {k: (report.validation or {}).get(k) for k in ("conforms", "violation_count", "checked")},
@@ -149,7 +156,7 @@ def main(argv=None) -> int:
         args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=2))
         flat = scaling is None or scaling["per_article_vs_base_size"] <= 1.05
-        return 0 if full < 60 and rebuild < 10 and flat else 1
+        return 0 if full < 60 and (rebuild is None or rebuild < 10) and flat else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
