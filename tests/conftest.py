@@ -20,8 +20,9 @@ FIXTURES = TESTS / "fixtures"
 SERVER_FIXTURE = FIXTURES / "server" / "sample.trig"
 
 
-def server_graph_dir(directory: Path) -> Path:
-    """`directory` made a graph directory holding the server fixture: its store and state.json."""
+def server_graph_dir(directory: Path, extra=()) -> Path:
+    """`directory` made a graph directory holding the server fixture, with the `extra` quads
+    added to their graphs: its store and state.json."""
     import json
 
     import pyoxigraph as ox
@@ -29,8 +30,11 @@ def server_graph_dir(directory: Path) -> Path:
     from partnergraph.namespaces import DEFAULT_BASE
     from partnergraph.store.embedded import EmbeddedStore
 
+    graphs: dict[str, list] = {}
+    for q in [*ox.parse(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG), *extra]:
+        graphs.setdefault(q.graph_name.value, []).append(q)
     store = EmbeddedStore(directory / "store")
-    store.load(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
+    store.replace_graphs(graphs)
     store.close()
     (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
     return directory

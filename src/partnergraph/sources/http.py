@@ -22,7 +22,6 @@ import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -32,10 +31,8 @@ import urllib3.connectionpool
 
 from ..errors import FetchError
 from .httpcache import CacheEntry, HttpCache
+from .options import CrawlOptions
 from .patterns import PAGE_TYPES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .crawl import CrawlOptions
 
 LOGGER = logging.getLogger(__name__)
 
