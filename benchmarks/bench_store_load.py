@@ -6,8 +6,14 @@ Oxigraph's union default graph cannot replace it: it has bag semantics). This be
 the graphs of synthetic articles (make_corpus.py) the way a build does (batches of N-Quads,
 `EmbeddedStore.replace_graphs_nquads`) and, as the baseline in the same run, the named graphs
 alone: the difference is the price of the merge. It also shows that the union default graph
-would change answers (a triple stated by two articles counted twice). Usage:
-    python benchmarks/bench_store_load.py [--articles 2000] [--out benchmarks/out/store_load.json]
+would change answers (a triple stated by two articles counted twice).
+
+With ``--growth K`` it then loads the same graphs K times over (copies under other article IRIs)
+into one store, as a build of K times as many articles would, and compares the processor time
+per quad with the first load's: how the load's cost grows with the store (``--batch-mb``: the
+size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). Usage:
+    python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30]
+                                          [--out benchmarks/out/store_load.json]
 """
 
 from __future__ import annotations
@@ -46,12 +52,12 @@ def _cpu() -> float:
     return u.ru_utime + u.ru_stime
 
 
-def batches(graphs: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
+def batches(graphs: list[tuple[str, bytes]], limit: int = STORE_BATCH_BYTES) -> list[list[tuple[str, bytes]]]:
     out, batch, size = [], [], 0
     for g, nq in graphs:
         batch.append((g, nq))
         size += len(nq)
-        if size >= STORE_BATCH_BYTES:
+        if size >= limit:
             out.append(batch)
             batch, size = [], 0
     return out + ([batch] if batch else [])
@@ -71,8 +77,11 @@ def timed_load(work: Path, name: str, load) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2_000)
+    ap.add_argument("--growth", type=int, metavar="K", help="also load K copies of the graphs into one store")
+    ap.add_argument("--batch-mb", type=float, default=STORE_BATCH_BYTES / 1e6, help="N-Quads per bulk load")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "store_load.json")
     args = ap.parse_args(argv)
+    limit = int(args.batch_mb * 1e6)
     extractor, minter = Extractor(), Minter(BASE)
     work = Path(tempfile.mkdtemp(prefix="pg-store-"))
     try:
@@ -84,12 +93,12 @@ def main(argv=None) -> int:
                   for a in read_path(corpus) if isinstance(a, Article)]
         quads = sum(nq.count(b"\n") for _, nq in graphs)
 
-        def as_built(store: EmbeddedStore) -> None:  # named graphs and the merge, as a build loads
-            for batch in batches(graphs):
+        def as_built(store: EmbeddedStore, graphs=graphs) -> None:  # named graphs and the merge
+            for batch in batches(graphs, limit):
                 store.replace_graphs_nquads(batch)
 
         def named_only(store: EmbeddedStore) -> None:  # the baseline: no merged default graph
-            for batch in batches(graphs):
+            for batch in batches(graphs, limit):
                 store.raw.bulk_load(b"".join(nq for _, nq in batch), format=ox.RdfFormat.N_QUADS)
 
         # taking turns, twice: a shared machine's load drifts
@@ -114,7 +123,17 @@ def main(argv=None) -> int:
             "named_and_merge_wall_s": round(best["named_and_merge"]["wall_s"], 2),
             "named_only_wall_s": round(best["named_only"]["wall_s"], 2),
             "union_default_graph_counts_a_triple_of_two_graphs": counted,
+            "batch_mb": args.batch_mb,
         }
+        if args.growth:
+            copies = [(g.replace(h, h2), nq.replace(h.encode(), h2.encode()))
+                      for k in range(args.growth) for g, nq in graphs
+                      for h in [g.rsplit("/", 1)[1]] for h2 in [h[:-2] + f"{k:02x}" if k else h]]
+            grown = timed_load(work, "grown", lambda store: as_built(store, copies))
+            per_quad = grown["cpu_s"] / (quads * args.growth)
+            result["growth"] = {"articles": args.articles * args.growth, "quads": quads * args.growth,
+                                "cpu_s": round(grown["cpu_s"], 2), "us_per_quad_cpu": round(1e6 * per_quad, 2),
+                                "per_quad_vs_first_size": round(per_quad * quads / best["named_and_merge"]["cpu_s"], 3)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
