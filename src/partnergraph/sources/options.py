@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 
 #: where site owners can read who is crawling them and why (the project's persistent address)
 CONTACT_URL = "https://w3id.org/partnergraph"
@@ -27,7 +27,7 @@ class CrawlOptions:
     #: second (a larger robots.txt Crawl-delay wins, up to http.MAX_CRAWL_DELAY)
     delay: float = 1.0
     #: seconds one request may take, connecting, headers and body together (a deadline, not a
-    #: per-read timeout: http._Deadline). Slow municipal CMS pages answer within a few seconds;
+    #: per-read timeout: deadline.Deadline). Slow municipal CMS pages answer within a few seconds;
     #: 20 s is generous and bounds a dead or trickling host's cost
     timeout: float = 20.0
     #: further attempts after a 429, 5xx, timeout or truncated body: three, waiting 1, 2, 4 s
