@@ -24,7 +24,9 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import generate  # noqa: E402
 
-from partnergraph.pipeline.build import CHUNK_SIZE, MAX_ARTICLE_CHARS, BuildOptions, _article_checks, build  # noqa: E402
+from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
+from partnergraph.pipeline.collect import MAX_ARTICLE_CHARS  # noqa: E402
+from partnergraph.pipeline.workers import CHUNK_SIZE, article_checks  # noqa: E402
 from partnergraph.publish.dumps import canonical_nquads, render  # noqa: E402
 from partnergraph.extract.extractor import Extractor  # noqa: E402
 from partnergraph.graph.triples import article_quads  # noqa: E402
@@ -79,7 +81,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "out" / "big_article.json")
     args = ap.parse_args(argv)
     extractor, minter = Extractor(), Minter(BASE)
-    checks = _article_checks(BASE)
+    checks = article_checks(BASE)
     records = list(generate(int(max(args.sizes) * 1e6 / 1500) + 100))
     rows = []
     for mb in args.sizes:

@@ -50,7 +50,7 @@ def timed_build(corpus: Path, out: Path, jobs: int) -> tuple[float, object, dict
 def timed_export(directory: Path) -> dict:
     """`export -f turtle` of the built graph: served from the committed graph.ttl (the store is
     unchanged since the build), against writing it from the store (the baseline)."""
-    from partnergraph.pipeline.build import open_existing
+    from partnergraph.pipeline.staging import open_existing
 
     try:
         from partnergraph.publish.export import export_dir

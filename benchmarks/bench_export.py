@@ -45,7 +45,7 @@ def main(argv=None) -> int:
     saved = work / DUMPS_FILE
     py = [sys.executable, "-m", "partnergraph"]
     try:
-        open_only = run([sys.executable, "-c", "import sys; from partnergraph.pipeline.build import open_existing; "
+        open_only = run([sys.executable, "-c", "import sys; from partnergraph.pipeline.staging import open_existing; "
                          "from pathlib import Path; open_existing(Path(sys.argv[1])).close()", str(args.dir)])
         rows = {}
         for fmt in FORMATS:

@@ -22,7 +22,9 @@ import pyoxigraph as ox
 
 HERE = Path(__file__).resolve().parent
 
-from partnergraph.pipeline.build import CHUNK_SIZE, BuildOptions, _article_checks, build, open_existing  # noqa: E402
+from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
+from partnergraph.pipeline.staging import open_existing  # noqa: E402
+from partnergraph.pipeline.workers import CHUNK_SIZE, article_checks  # noqa: E402
 from partnergraph.namespaces import DEFAULT_BASE  # noqa: E402
 from partnergraph.validate.shacl import validate_store  # noqa: E402
 
@@ -44,7 +46,7 @@ def main(argv=None) -> int:
         baseline = validate_store(store, base=DEFAULT_BASE, max_triples=10**9)
         pyshacl_s = time.perf_counter() - start
 
-        checks = _article_checks(DEFAULT_BASE)
+        checks = article_checks(DEFAULT_BASE)
         start = time.perf_counter()
         merged_all = checks.checks.check_merged(store, range(len(checks.checks.checks)))
         all_s = time.perf_counter() - start

@@ -15,7 +15,8 @@ from partnergraph import cli
 
 from partnergraph.graph import analytics
 from partnergraph.graph.analytics import analytics_quads, analyse, network_stats, partnership_network
-from partnergraph.pipeline.build import BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.pipeline.staging import open_existing
 from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import ANALYTICS_GRAPH, DEFAULT_BASE, sparql_prologue
 from partnergraph.store.embedded import EmbeddedStore

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.pipeline.build import PAUSE_IN_COMMIT_ENV, BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.pipeline.staging import PAUSE_IN_COMMIT_ENV, open_existing
 from partnergraph.publish.dumps import CACHE_DIRNAME, DumpCache
 from partnergraph.errors import StoreError
 
@@ -161,13 +162,13 @@ def test_a_build_killed_between_the_renames_of_its_commit_is_finished_by_the_fir
 
 def test_a_reader_that_may_not_write_reads_the_committed_state_of_a_half_moved_commit(tmp_path, monkeypatch):
     out = killed_in_its_commit(tmp_path)
-    build_module = sys.modules["partnergraph.pipeline.build"]
+    staging_module = sys.modules["partnergraph.pipeline.staging"]
     import partnergraph.pipeline.lock as dirlock
 
     def read_only(path, *_args):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(build_module, "recover", read_only)  # the lock file is writable, the rest not
+    monkeypatch.setattr(staging_module, "recover", read_only)  # the lock file is writable, the rest not
     assert count_articles(out) == 3 == ttl_articles(out)
     monkeypatch.setattr(dirlock, "_try_lock", read_only)  # not even the lock file
     started = time.monotonic()

@@ -137,5 +137,5 @@ def test_the_type_word_of_an_apposition_does_not_type_the_other_pair_of_the_sent
     "",
 ])
 def test_population_figures_are_searched_near_their_units_only_with_the_same_result(extractor, text):
-    rules = extractor._relations
+    rules = extractor._relations.populations
     assert [m.span() for m in rules._population_matches(text)] == [m.span() for m in rules.population.finditer(text)]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from partnergraph.pipeline.build import BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.pipeline.staging import open_existing
 from partnergraph.models import PartialDate
 from partnergraph.query.runner import resolve, run
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue

@@ -23,7 +23,7 @@ import pytest
 import requests
 
 from partnergraph import cli
-from partnergraph.pipeline.build import COMMIT_FILE, STAGING_DIR, _move_staged
+from partnergraph.pipeline.staging import COMMIT_FILE, STAGING_DIR, move_staged
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.server.app import is_loopback, make_app, make_server
 from partnergraph.store.embedded import EmbeddedStore
@@ -224,7 +224,7 @@ def test_a_running_server_answers_from_a_committed_rebuild(tmp_path):
                                       ox.Literal("Neustadt"), ox.NamedNode(DEFAULT_BASE + "article/new"))])
         (staging / "state.json").write_text(json.dumps({"base": DEFAULT_BASE, "n": 2}), encoding="utf-8")
         (tmp_path / COMMIT_FILE).write_text("", encoding="utf-8")
-        _move_staged(tmp_path)
+        move_staged(tmp_path)
         deadline = time.monotonic() + BOUND
         while not s.sparql(ask_new).json()["boolean"]:
             assert time.monotonic() < deadline, "the rebuild was never picked up"

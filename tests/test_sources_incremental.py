@@ -16,7 +16,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "sites"))
 from siteserver import SITE, SiteServer  # noqa: E402
 
-from partnergraph.pipeline.build import BuildOptions, build, class_counts, open_existing, recover  # noqa: E402
+from partnergraph.pipeline.build import BuildOptions, build  # noqa: E402
+from partnergraph.pipeline.outputs import class_counts  # noqa: E402
+from partnergraph.pipeline.staging import open_existing, recover  # noqa: E402
 from partnergraph.publish.export import serialize_store  # noqa: E402
 from partnergraph.publish.dataset import dataset_stats  # noqa: E402
 from partnergraph.graph.analytics import analyse_store, analytics_quads  # noqa: E402
@@ -381,15 +383,15 @@ def test_a_rebuild_writing_the_dumps_in_a_child_process_equals_a_fresh_build(tmp
     a, b, a_path, b_path = ab
     run([a_path, b_path], tmp_path / "inc")
     write_jsonl(Path(b_path), changed(b))
-    monkeypatch.setattr(sys.modules["partnergraph.pipeline.build"], "DUMPS_CHILD_MIN_ARTICLES", 1)
+    monkeypatch.setattr(sys.modules["partnergraph.pipeline.outputs"], "DUMPS_CHILD_MIN_ARTICLES", 1)
     started = []
-    real = sys.modules["partnergraph.pipeline.build"]._DumpsChild.__init__
+    real = sys.modules["partnergraph.pipeline.outputs"].DumpsChild.__init__
 
     def spy(self, *args, **kwargs):
         started.append(args)
         real(self, *args, **kwargs)
 
-    monkeypatch.setattr(sys.modules["partnergraph.pipeline.build"]._DumpsChild, "__init__", spy)
+    monkeypatch.setattr(sys.modules["partnergraph.pipeline.outputs"].DumpsChild, "__init__", spy)
     report = run([a_path, b_path], tmp_path / "inc")
     assert report.articles_extracted == 1 and len(started) == 1
     fresh = run([a_path, b_path], tmp_path / "fresh")
@@ -405,9 +407,9 @@ def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_pa
     out = tmp_path / "g"
     run([a_path], out)
     run([b_path], out)  # without --prune, a's article stays
-    build_module = sys.modules["partnergraph.pipeline.build"]
-    real = build_module.fingerprint
-    monkeypatch.setattr(build_module, "fingerprint", lambda base: "rules-changed-" + real(base))
+    load_module = sys.modules["partnergraph.pipeline.load"]  # where the build reads the fingerprint
+    real = load_module.fingerprint
+    monkeypatch.setattr(load_module, "fingerprint", lambda base: "rules-changed-" + real(base))
     report = run([b_path], out)
     assert report.articles_extracted == 1 and report.articles_unchanged == 0
     store = open_existing(out)
@@ -419,7 +421,7 @@ def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_pa
     # every article given: the store starts empty and the result is a fresh build's
     report = run([a_path, b_path], out)
     assert report.articles_extracted == 1  # b is current already
-    monkeypatch.setattr(build_module, "fingerprint", lambda base: "rules-changed-again")
+    monkeypatch.setattr(load_module, "fingerprint", lambda base: "rules-changed-again")
     report = run([a_path, b_path], out)
     assert report.articles_extracted == 2
     run([a_path, b_path], tmp_path / "fresh")

@@ -64,8 +64,8 @@ def test_a_build_without_validation_leaves_the_next_validating_build_to_check_ev
 def test_an_article_over_the_size_limit_is_skipped_with_one_line_and_the_rest_is_built(tmp_path, monkeypatch):
     import importlib
 
-    build_module = importlib.import_module("partnergraph.pipeline.build")
-    monkeypatch.setattr(build_module, "MAX_ARTICLE_CHARS", 5_000)
+    collect_module = importlib.import_module("partnergraph.pipeline.collect")
+    monkeypatch.setattr(collect_module, "MAX_ARTICLE_CHARS", 5_000)
     corpus = _two_articles(tmp_path)
     big = json.dumps({"url": "https://example.org/lang", "title": "Lang", "text": "Köln und Jena. " * 1000},
                      ensure_ascii=False)

@@ -8,7 +8,9 @@ import json
 
 import pytest
 
-from partnergraph.pipeline.build import REPORT_FILE, BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.pipeline.report import REPORT_FILE
+from partnergraph.pipeline.staging import open_existing
 from partnergraph.publish.docs import DOCS_FILE, render
 from partnergraph.namespaces import sparql_prologue
 

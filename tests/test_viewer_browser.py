@@ -15,7 +15,8 @@ import pyoxigraph as ox
 import pytest
 
 from partnergraph import cli
-from partnergraph.pipeline.build import BuildOptions, build, open_existing
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.pipeline.staging import open_existing
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
 from partnergraph.viewer.network import write_network
 from partnergraph.store.embedded import EmbeddedStore

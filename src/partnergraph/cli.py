@@ -144,7 +144,7 @@ def _crawl_options(args):
 
 
 def cmd_query(args, out: Printer) -> int:
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .namespaces import sparql_prologue
     from .query.runner import answer, bundled_queries, resolve
 
@@ -167,7 +167,7 @@ def cmd_query(args, out: Printer) -> int:
 
 
 def cmd_export(args, out: Printer) -> int:
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .publish.export import atomic_file, export_dir
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
@@ -184,7 +184,7 @@ def cmd_export(args, out: Printer) -> int:
 
 
 def cmd_viz(args, out: Printer) -> int:
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .viewer.network import write_network
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
@@ -198,7 +198,7 @@ def cmd_viz(args, out: Printer) -> int:
 
 def cmd_stats(args, out: Printer) -> int:
     from .graph.analytics import format_stats, network_stats, stats_json
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
     stats = network_stats(store, base=_base_of(args.dir))
@@ -209,7 +209,8 @@ def cmd_stats(args, out: Printer) -> int:
 def cmd_evaluate(args, out: Printer) -> int:
     import json
 
-    from .pipeline.build import BuildReport, collect
+    from .pipeline.collect import collect
+    from .pipeline.report import BuildReport
     from .extract.evaluate import evaluate, format_evaluation
     from .resources import sample_dir
 
@@ -227,7 +228,7 @@ def cmd_evaluate(args, out: Printer) -> int:
 
 
 def cmd_validate(args, out: Printer) -> int:
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .validate.shacl import validate_store
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))
@@ -428,7 +429,7 @@ def cmd_serve(args, out: Printer) -> int:
     import signal
     import threading
 
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .server import app as web
     from .server.app import is_loopback, make_app
 
@@ -484,12 +485,12 @@ def cmd_serve(args, out: Printer) -> int:
 
 
 def cmd_reconcile(args, out: Printer) -> int:
-    from .pipeline.build import _locked, open_existing, recover
+    from .pipeline.staging import directory_lock, open_existing, recover
     from .publish.reconcile import REPORT_HTML, REPORT_JSON, reconcile
     from .store.embedded import open_store
 
     open_existing(args.dir, store_url=args.store, **_remote(args)).close()  # "no graph here" first
-    with _locked(args.dir):  # it writes into the store: never beside a running build
+    with directory_lock(args.dir):  # it writes into the store: never beside a running build
         recover(args.dir)
         store = open_store(args.dir, store_url=args.store, **_remote(args))
         try:
@@ -508,7 +509,7 @@ def cmd_reconcile(args, out: Printer) -> int:
 
 
 def cmd_publish(args, out: Printer) -> int:
-    from .pipeline.build import open_existing
+    from .pipeline.staging import open_existing
     from .publish.site import publish_site
 
     store = open_existing(args.dir, store_url=args.store, **_remote(args))

@@ -446,7 +446,7 @@ class App:
         self.directory = Path(directory)
         self._own_store = store is None
         if store is None:
-            from ..pipeline.build import open_existing
+            from ..pipeline.staging import open_existing
 
             store = open_existing(self.directory)
         self.store = store

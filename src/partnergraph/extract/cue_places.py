@@ -1,0 +1,325 @@
+"""Places no gazetteer knows, introduced by the text itself: a cue word before them ("Landkreis
+X", "der peruanischen Stadt X"), an English designation after them ("X Municipality"), their
+country after them in a partner list ("X (Frankreich, seit 1962)"), or a known place they are
+coordinated with in a sentence about a partnership ("Köln und X")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import local_governments
+from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
+from ..graph.iri import slugify
+from ..models import Extraction, Mention, Place
+from .sentences import sentence_of
+
+
+class CuePlaces:
+    """The cue-made places of `Extractor` (a mixin: it reads the gazetteer, the word lists, the
+    cue-word reading of `cues.CueReading` and `places.PlaceResolution._best`)."""
+
+    #: a word followed by a capitalised one: the candidates for "Stadt Leipzig", "Gemeinden X
+    #: und Y", "240.000-Einwohner-Stadt X"; which of them are cue words is a set lookup
+    #: (the look-behind anchors each try at a word start: without it a 40,000-letter "word"
+    #: is re-scanned from every position, quadratic)
+    _WORD_BEFORE_NAME = re.compile(r"(?<![\w.\-])[\w.\-]+(?=\s+[A-ZÄÖÜ])")
+
+    _NAME_LIST = re.compile(
+        r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
+        r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
+
+    def _cue_places(self, ex: Extraction, ctx: Context) -> None:
+        text = ctx.text
+        taken = Taken.of(ex, len(text))
+        new: dict[str, Place] = {}
+        for head in self._WORD_BEFORE_NAME.finditer(text):
+            cue = head.group(0).lower()
+            if not self._is_cue_word(cue):
+                continue
+            pos = head.end()
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            m = self._NAME_LIST.match(text, pos)
+            if not m:
+                continue
+            # a German-only designation in the singular names its first name only: in "das Amt
+            # Zarrentin und Murino" Murino is a Russian town ("der Landkreis Harburg und Koszalin"
+            # pairs two districts, so Kreis words keep the whole list)
+            single = cue in self._cue_kinds and self._cue_kinds[cue][1] in ("Amt", "Verbandsgemeinde", "Samtgemeinde") \
+                and not cue.endswith("en")
+            for k, nm in enumerate(re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"])):
+                if k == 1 and single:
+                    cue = "stadt"  # the rest of the list: plain places
+                name = self._trim_name(nm.group(0))
+                start = m.start("names") + nm.start()
+                if not name and cue in self._cue_kinds:
+                    # "Verbandsgemeinde Kirchheimbolanden": the word rules doubt the name, but
+                    # the gazetteer knows it
+                    known = [taken.spans[i][2] for i in taken.ids(start, start + 1)]
+                    if known and known[0] is not None and known[0].kind == "municipality" and known[0].start == start:
+                        name = text[known[0].start:known[0].end]
+                if not name or name.split(" ", 1)[0] in self.first_names:
+                    continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
+                end = start + len(name)
+                # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
+                # lost): a country word ends the name
+                covering = taken.ids(start, end)
+                cut = [sp[0] for i in covering if (sp := taken.spans[i])[2] is not None
+                       and sp[2].kind in ("country", "region") and sp[0] > start]
+                if cut:
+                    name = self._trim_name(text[start:min(cut)])
+                    if not name:
+                        continue
+                    end = start + len(name)
+                    covering = taken.ids(start, end)
+                spans = [taken.spans[i] for i in covering]
+                district_cue = cue in self._cue_kinds
+                if any(s <= start and e >= end for s, e, _ in spans) and not (
+                        # "Landkreis Celle" when the table lacks it: the gazetteer's town Celle
+                        # gives way to the district
+                        district_cue and all(mm is not None and mm.kind == "municipality" and s == start
+                                             and ex.places.get(mm.ref) is not None
+                                             and ex.places[mm.ref].kind == "municipality" for s, e, mm in spans)):
+                    continue  # the gazetteer or a vocabulary term already has it
+                if not all(start <= s and e <= end for s, e, _ in spans) and not any(s <= start and e >= end for s, e, _ in spans):
+                    continue  # overlaps a longer name on one side
+                # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
+                drop_mentions(ex, [taken.release(i) for i in covering])
+                cued = self._cued_country(ex, ctx, start, end)
+                country = cued or self._sole_foreign_country(ex, ctx, start)
+                kind = "municipality"
+                if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
+                    kind, prefix = self._cue_kinds[cue]
+                    if kind == "borough" and name.endswith("s") and self.gazetteer.lookup(name[:-1]):
+                        continue  # "der 5. Bezirk Budapests": the city's, named by the city
+                    if prefix and not name.startswith(prefix):
+                        name = f"{prefix} {name}"
+                    if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
+                        # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
+                        # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
+                        country = cued or self._city_adjective_country(text, head.start()) or country or HOME_COUNTRY
+                    if prefix in ("Landkreis", "Kreis"):
+                        # the table lists every German Kreis: one it lacks lies abroad ("Kreis
+                        # Podilsk" in an article about Ukraine), in the country the text names
+                        in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
+                        country = HOME_COUNTRY if in_table else (
+                            cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
+                    elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
+                        country = cued or HOME_COUNTRY
+                    if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
+                        start = head.start()
+                german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
+                if german is not None:  # "Landkreisen Rheingau-Taunus, Forchheim …": the table's units
+                    place = german
+                    name = place.name_de
+                else:
+                    if not cued and country != HOME_COUNTRY and kind == "municipality" \
+                            and name.endswith(self._german_endings):
+                        country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
+                    place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
+                earlier = new.get(name)
+                if earlier is not None and earlier.country is None and place.country is not None:
+                    # "Rajon Tschernihiw" first without a country, later "dem ukrainischen Rajon
+                    # Tschernihiw": one place, in the country the later cue gives
+                    ex.mentions[:] = [replace(m, ref=place.key) if m.ref == earlier.key else m for m in ex.mentions]
+                    taken.spans = {i: (a, b, replace(m, ref=place.key) if m is not None and m.ref == earlier.key else m)
+                                   for i, (a, b, m) in taken.spans.items()}
+                elif earlier is not None:
+                    place = earlier
+                new[name] = place
+                ex.places.setdefault(place.key, place)
+                mention = Mention("municipality", place.key, text[start:end], start, end,
+                                  sentence_of(ctx.sentences, start))
+                ex.mentions.append(mention)
+                taken.take(start, end, mention)
+        self._repeat_mentions(ex, ctx, new, taken)
+
+    _NAME_BEFORE_COUNTRY = re.compile(r"(?:^|[\s•·*–\-,;:(])(?P<name>[A-ZÄÖÜ][\w'’\-]*(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})"
+                                      r"[ \t]*(?:\(|,[ \t]|[ \t]in[ \t]+(?:der[ \t]+|den[ \t]+)?)$")
+
+    def _listed_places(self, ex: Extraction, ctx: Context) -> None:
+        """Partner lists: "• Yongin in Südkorea", "Bordeaux (Frankreich, seit 1962)": a name
+        right before its country, in a list line or a sentence about partnerships, is a place
+        of that country even when no gazetteer knows it."""
+        text = ctx.text
+        countries = [m for m in ctx.country_mentions if m.kind == "country" and m.ref != HOME_COUNTRY]
+        if not countries:
+            return
+        taken = None
+        for c in countries:
+            before = text[max(0, c.start - 4):c.start]
+            if not (before.endswith(("(", ", ")) or before.rstrip().endswith((" in", "der", "den"))):
+                continue  # the cheap test first: most country words stand elsewhere
+            m = self._NAME_BEFORE_COUNTRY.search(text, max(0, c.start - 60), c.start)
+            if not m:
+                continue
+            start = m.start("name")
+            line_start = text.rfind("\n", 0, start) + 1
+            listed = text[line_start:start].strip() in ("", "•", "·", "*", "-", "–")
+            # "X in Land" only in list lines ("mit Versorgern in Jordanien" is prose); "X (Land"
+            # also in a sentence about partnerships
+            in_form = text[m.end("name"):c.start].strip().startswith("in")
+            if not (listed or (not in_form and self._sentence_has_cue(ctx, sentence_of(ctx.sentences, start)))):
+                continue
+            name = self._trim_name(m["name"])
+            if not name or name.split(" ", 1)[0] in self.first_names or previous_word(text, start).lower() in self._roles:
+                continue
+            if name != m["name"]:
+                continue  # a common noun stood between: "Besetzte Kommunen in Ukraine" names no town
+            taken = taken or Taken.of(ex, len(text))
+            if taken.ids(start, start + len(name)):
+                continue
+            end = start + len(name)
+            place = Place(name_de=name, country=c.ref, slug=slugify(name))
+            ex.places.setdefault(place.key, place)
+            mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))
+            ex.mentions.append(mention)
+            taken.take(start, end, mention)
+
+    @staticmethod
+    def _german_unit(name: str, kind: str) -> Place | None:
+        """The table's unit for a cue-made name: "Landkreis Rheingau-Taunus" is the
+        Rheingau-Taunus-Kreis, "Kreis Lippe" and "Landkreis Lippe" are one."""
+        if kind != "district":
+            return None
+        known = local_governments.local_governments()
+        core = name.split(" ", 1)[1] if " " in name else name
+        for candidate in (f"Landkreis {core}", f"Kreis {core}", f"{core}-Kreis", f"{core}kreis", core):
+            unit = known.get(f"district:{candidate}")
+            if unit is not None:
+                return unit.to_place()
+        return None
+
+    def _suffix_places(self, ex: Extraction, ctx: Context) -> None:
+        """"Nelson Mandela Bay Municipality", "eThekwini Metropolitan Municipality": up to four
+        name words (capitalised, or a lower-case prefix before a capital: eThekwini) before an
+        English designation name a local government, with the designation as part of its name."""
+        text = ctx.text
+        found = [(a, b) for a, b in ctx.markers if text[a:b] in self._suffix_kinds
+                 and (a == 0 or not text[a - 1].isalnum())]
+        if not found:
+            return
+        taken = Taken.of(ex, len(text))
+        for s0, e0 in found:
+            if e0 < len(text) and text[e0].isalnum():
+                continue
+            words, i = [], s0
+            while len(words) < 4:
+                m = re.search(r"([A-Za-zÄÖÜäöüéèáà'’\-]+)\s+$", text[max(0, i - 40):i])
+                if not m or not (m.group(1)[0].isupper() or (len(m.group(1)) > 1 and m.group(1)[1].isupper())) \
+                        or m.group(1) in self._stop or m.group(1) in self.nouns:
+                    break
+                words.insert(0, m.group(1))
+                i -= len(m.group(0))
+            if not words:
+                continue
+            start = i
+            kind = self._suffix_kinds[text[s0:e0]]
+            if taken.ids(start, e0):
+                ids = taken.ids(start, e0)
+                if any(taken.spans[j][2] is None or taken.spans[j][2].kind != "municipality" for j in ids):
+                    continue
+                drop_mentions(ex, [taken.release(j) for j in ids])  # "Durban" inside "Durban Municipality"
+            name = text[start:e0]
+            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start)
+            place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
+            ex.places.setdefault(place.key, place)
+            mention = Mention("municipality", place.key, name, start, e0, sentence_of(ctx.sentences, start))
+            ex.mentions.append(mention)
+            taken.take(start, e0, mention)
+
+    _COORDINATED = re.compile(
+        r"(?P<left>\b[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})\s+(?:und|–|—|-|&)\s+"
+        r"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})")
+
+    def _coordinated_places(self, ex: Extraction, ctx: Context) -> None:
+        """"Köln und Yarinacocha", "Leipzig – Kyjiw": a name joined to a known place in a
+        sentence about a partnership is a place too, even when no gazetteer knows it."""
+        text = ctx.text
+        places = {(m.start, m.end): m for m in ex.mentions if m.kind == "municipality"}
+        taken = Taken.of(ex, len(text))
+        found: dict[str, Place] = {}
+        for sent in ctx.sentences:
+            if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
+                continue
+            chunk = text[sent.start:sent.end]
+            for m in self._COORDINATED.finditer(chunk):
+                left = (sent.start + m.start("left"), sent.start + m.end("left"))
+                right = (sent.start + m.start("right"), sent.start + m.end("right"))
+                for known, other in ((left, right), (right, left)):
+                    if known not in places or taken.ids(*other):
+                        continue
+                    name = self._trim_name(text[other[0]:other[1]])
+                    if not name or name in self.first_names or not text.startswith(name, other[0]):
+                        continue
+                    end = other[0] + len(name)
+                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
+                    # a gazetteer place the size rules turned down (Berkeley, 120k, in an article
+                    # naming no US) is still the best reading once the coordination vouches for it
+                    candidates = self.gazetteer.lookup(name)
+                    best = self._best(candidates, ctx, {country: 1} if country else {}) if candidates else None
+                    place = found.get(name) or (best.to_place() if best else
+                                                Place(name_de=name, country=country, slug=slugify(name)))
+                    found[name] = place
+                    ex.places.setdefault(place.key, place)
+                    mention = Mention("municipality", place.key, name, other[0], end, sent)
+                    ex.mentions.append(mention)
+                    taken.take(other[0], end, mention)
+        self._repeat_mentions(ex, ctx, found, taken)
+
+    def _repeat_mentions(self, ex: Extraction, ctx: Context, new: dict[str, Place], taken: Taken) -> None:
+        """Once introduced, a place counts wherever the article names it again; a shorter
+        gazetteer reading inside it gives way ("Annaba" in "Sindelfingen – Annaba Drâa Errich")."""
+        for name, place in new.items():
+            # a district is named again only with its prefix ("des Landkreises Harburg"): the
+            # bare "Harburg" is the town of that name, or the article's shorthand, never certain
+            prefixes = {p for _, p in self._cue_kinds.values() if p}
+            if place.kind != "municipality" and " " in name and name.split(" ", 1)[0] in prefixes:
+                prefix, core = name.split(" ", 1)
+                pattern = rf"(?<![\w]){re.escape(prefix)}(?:es|s)?\s+{re.escape(core)}s?(?![\w])"
+                if prefix == "Landkreis":
+                    pattern = rf"(?<![\w])(?:Landkreis|Kreis)(?:es)?\s+{re.escape(core)}s?(?![\w])"
+            else:
+                pattern = rf"(?<![\w]){re.escape(name)}s?(?![\w])"
+            for occ in re.finditer(pattern, ctx.text):
+                s0, e0 = occ.start(), occ.end()
+                inner = [i for i in taken.ids(s0, e0)
+                         if (m := taken.spans[i][2]) is not None and m.kind == "municipality"
+                         and s0 <= m.start and m.end <= e0 and (m.start, m.end) != (s0, e0) and m.ref != place.key]
+                drop_mentions(ex, [taken.release(i) for i in inner])
+                if taken.ids(s0, s0 + 1):
+                    continue
+                mention = Mention("municipality", place.key, occ.group(0), s0, e0, sentence_of(ctx.sentences, s0))
+                ex.mentions.append(mention)
+                taken.take(s0, e0, mention)
+
+    def _trim_name(self, raw: str) -> str:
+        words = raw.split()
+        kept: list[str] = []
+        for w in words:
+            if "." in w[:-1] and w.index(".") > 1 and w[w.index(".") + 1:w.index(".") + 2].isupper():
+                w = w[:w.index(".") + 1]  # "Qingdao.Herr": a missing space after a full stop
+            core = w.rstrip(".,;:!?)\"“”")
+            if not kept:
+                if core in self._stop or core in self.nouns or core.lower() in self.frequent or not core[:1].isupper() \
+                        or self._common_compound(core):
+                    return ""
+            elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in ("de", "del", "la", "el", "al", "an", "der", "am", "ob")):
+                break
+            kept.append(core)
+            if core != w:
+                break
+        while kept and kept[-1] in ("de", "del", "la", "el", "al", "an", "der", "am", "ob"):
+            kept.pop()
+        name = " ".join(kept)
+        return name if len(name) >= 3 else ""
+
+    def _common_compound(self, word: str) -> bool:
+        """"Hitzeaktionspläne", "Neustadt": a German compound whose head is a common noun.
+
+        Heads of 5+ letters only: shorter heads (Heim, Burg, Dorf) end many real place names.
+        A name of capitalised parts joined by hyphens ("Rheingau-Taunus") is no such compound."""
+        if "-" in word and all(p[:1].isupper() for p in word.split("-")):
+            return False
+        return any(word[i:].capitalize() in self.nouns for i in range(1, len(word) - 4))

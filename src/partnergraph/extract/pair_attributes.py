@@ -1,0 +1,242 @@
+"""What attaches to one pair: its start year and status as the sentence or list item that names
+the pair states them (a date belongs to the place nearest to it), the start a later sentence
+gives ("Seit 2016 kooperieren die beiden Städte"), and its type (the type word introducing a
+partner, the nearest one, or the article's dominant one)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from ..models import Extraction, Mention, Span
+from .partnership_context import HEADING_MAX
+from ..sources.dates import month_number
+
+#: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
+_STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
+
+
+class StartYears:
+    """The date rules of `relations.RelationRules` (a mixin: it reads the date patterns the
+    rules compile)."""
+
+    def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None,
+               first_only: bool = False, refs: set[str] = frozenset(),
+               by_sentence: dict[Span, list[Mention]] | None = None) -> tuple[int | None, int | None]:
+        """A start the pair's evidence did not state itself: in the sentence after it that
+        refers back to the pair ("Seit 2016 kooperieren die beiden Städte"), or, for the only
+        partnership of an article, in any of its cue sentences (the first date found)."""
+        by_sentence = by_sentence or {}
+        sentences = []
+        if first_only:
+            sentences = list(evidence)
+        else:
+            for s in evidence:
+                idx = ctx.sentence_index.get(s, -1)
+                if idx > 0:
+                    # a section heading over the evidence: "Seit 1958: Marseille"
+                    head = ctx.sentences[idx - 1]
+                    head_text = text[head.start:head.end]
+                    if len(head_text) <= HEADING_MAX and not head_text.endswith((".", "!", "?")) and refs and \
+                            (places := {m.ref for m in by_sentence.get(head, []) if m.kind == "municipality"}) and places <= refs:
+                        sentences.append(head)
+                if 0 <= idx + 1 < len(ctx.sentences):
+                    nxt = ctx.sentences[idx + 1]
+                    nxt_text = text[nxt.start:nxt.end]
+                    if self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text):
+                        sentences.append(nxt)
+        for s in sentences:
+            candidates = self._year_candidates(text, s.start, s.end, year, list_item=False)
+            if candidates:
+                best = min(candidates, key=lambda c: c[0])
+                return best[2], best[3]
+        return None, None
+
+    def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool):
+        """(start, end, year, month) of every start date stated in text[lo:hi]."""
+        chunk = text[lo:hi]
+        candidates = []
+        if not self.any_date.search(chunk):
+            return candidates
+        low = None
+        for pat, item_only, keys in self.starts:
+            if item_only and not list_item:
+                continue
+            if keys:
+                low = chunk.lower() if low is None else low
+                if not any(k in low for k in keys):
+                    continue
+            for m in pat.finditer(chunk):
+                groups = m.groupdict()
+                if groups.get("prev"):
+                    if year is None:
+                        continue  # "vergangenes Jahr" with no article date says no year
+                    group, y = "prev", year - 1
+                elif groups.get("yy"):
+                    group, y = "yy", _full_year(int(m["yy"]), year)
+                else:
+                    group, y = "year", int(m["year"])
+                if year is None or y <= year:
+                    month = month_number(m["month"]) if m.groupdict().get("month") else None
+                    candidates.append((lo + m.start(group), lo + m.end(group), y, month))
+        for pat in self.ages:
+            for m in pat.finditer(chunk):
+                n = int(m["years"])
+                if not 0 < n < 200:
+                    continue
+                # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
+                # das 50-jährige Jubiläum"), else the article's date
+                stated = [int(y["year"]) for y in self.anniversary_year.finditer(chunk)
+                          if not (y.start() >= m.start() and y.end() <= m.end())]
+                ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
+                if ref is not None and ref - n > 1800:
+                    candidates.append((lo + m.start(), lo + m.end(), ref - n, None))
+        return candidates
+
+
+class PairFacts:
+    """Start year and status of one pair as one sentence, or one item of a list, states them.
+
+    A date or a status word in a sentence naming several pairs belongs to the place nearest to
+    it ("Nürnberg hatte bereits 1985 … mit San Carlos …, der sich Erlangen 1990 anschloss":
+    1985 is Nürnberg's, 1990 Erlangen's), or to the place before its parenthesis ("Brest
+    (Frankreich, seit 1964)"); a pair takes only what belongs to one of its partners."""
+
+    #: a year right after a status word is the status's date, not the start ("ruht seit 2022",
+    #: "bestand bis 1990"); 25 characters hold the longest such link, " seit dem Jahr " and more
+    STATUS_DATE_REACH = 25
+
+    def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
+        self.r = rules
+        self.text = ctx.text
+        self.year = ex.article.date.year if ex.article.date else None
+        self.by_sentence = by_sentence
+        self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
+
+    def _found(self, lo: int, hi: int, list_item: bool) -> tuple[list, list]:
+        key = (lo, hi, list_item)
+        known = self._memo.get(key)
+        if known is None:
+            statuses = []
+            chunk = self.text[lo:hi]
+            low = chunk.lower()
+            present = {k for k in self.r.status_keys if k in low}
+            for pat, status, keys in self.r.status_patterns:
+                if keys and present.isdisjoint(keys):
+                    continue
+                for m in pat.finditer(chunk):
+                    before = low[max(0, m.start() - 30):m.start()].split()[-2:]
+                    if not self.r.negations.intersection(before):
+                        statuses.append((lo + m.start(), lo + m.end(), status))
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item)
+                     if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
+                                and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
+            known = self._memo[key] = (years, statuses)
+        return known
+
+    def of(self, a: Mention, b: Mention, sent: Span, scope: tuple[int, int] | None,
+           list_item: bool) -> tuple[int | None, int | None, str | None]:
+        lo, hi = scope or (sent.start, sent.end)
+        years, statuses = self._found(lo, hi, list_item)
+        if not years and not statuses:
+            return None, None, None
+        pair = {(a.kind, a.ref), (b.kind, b.ref)}
+        mentions = [m for m in self.by_sentence.get(sent, []) if lo <= m.start < hi]
+        shared = scope is not None or all((m.kind, m.ref) in pair for m in mentions)
+
+        def mine(s: int, e: int, dated: bool = False) -> bool:
+            if scope is None and not self._parenthesis_speaks_of(s, sent, pair, mentions):
+                return False  # "Wischnewski (1922 bis 2005, ehemaliger Minister)": a person's dates
+            # a date opening the sentence before any place ("Im April 2003 besiegelten die Landkreise
+            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes
+            return shared or (dated and e <= first) or bool(self._owner(s, e, mentions, sent) & pair)
+
+        first = min((m.start for m in mentions), default=hi)
+        own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
+        ys = [c for c in years if mine(c[0], c[1], dated=True)]
+        year = month = None
+        if ys:
+            best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
+            year, month = best[2], best[3]
+        found = {st for s0, s1, st in statuses if mine(s0, s1)}
+        status = "ended" if "ended" in found else "planned" if "planned" in found else None
+        return year, month, status
+
+    def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
+        """Outside parentheses, yes; inside, only when the parenthesis follows a partner ("Brest
+        (Frankreich, seit 1964)") or holds one ("einer israelischen Stadt (Tel Aviv, seit 1979)")."""
+        text = self.text
+        opened = text.rfind("(", sent.start, s)
+        if opened < 0 or text.rfind(")", opened, s) >= 0:
+            return True
+        closed = text.find(")", s, sent.end)
+        closed = sent.end if closed < 0 else closed
+        j = opened
+        while j > sent.start and text[j - 1].isspace():
+            j -= 1
+        return any((m.kind, m.ref) in pair and (m.end == j or opened < m.start < closed) for m in mentions)
+
+    def _owner(self, s: int, e: int, mentions: list[Mention], sent: Span) -> set[tuple[str, str]]:
+        text = self.text
+        opened, closed = text.rfind("(", sent.start, s), text.rfind(")", sent.start, s)
+        if opened > closed:
+            j = opened
+            while j > sent.start and text[j - 1].isspace():
+                j -= 1
+            for m in mentions:
+                if m.end == j:
+                    return {(m.kind, m.ref)}
+        if not mentions:
+            return set()
+        dist = {id(m): max(0, m.start - e, s - m.end) for m in mentions}
+        nearest = min(dist.values())
+        return {(m.kind, m.ref) for m in mentions if dist[id(m)] == nearest}
+
+
+#: a two-digit year ("Am 01.07.10 unterzeichneten …") with no article date to read it against:
+#: 00–68 are 20xx, 69–99 19xx, the pivot POSIX strptime's %y uses
+TWO_DIGIT_PIVOT = 69
+
+
+def _full_year(yy: int, article_year: int | None) -> int:
+    """The century of a two-digit year: the latest one not after the article's date."""
+    if article_year is not None:
+        return 2000 + yy if 2000 + yy <= article_year else 1900 + yy
+    return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
+
+
+#: share of an article's specific type words one type must have to stand for the pairs
+#: whose own sentences name none ("Hamburgs Partnerstädte": Städtepartnerschaft three times,
+#: one Städtefreundschaft): set on the real development set, where articles of mixed
+#: vocabulary name their predominant kind at least three times in four
+DOMINANT_TYPE_SHARE = 0.75
+
+
+def dominant_type(article_types: list[str]) -> str | None:
+    """The type most of the article's type words name, if it clearly dominates."""
+    if not article_types:
+        return None
+    best = max(set(article_types), key=lambda t: (article_types.count(t), t))
+    return best if article_types.count(best) >= DOMINANT_TYPE_SHARE * len(article_types) else None
+
+
+def nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
+    """The partnership type word of the sentence nearest to the pair (a sentence may name
+    "Städtepartnerschaften – etwa mit Oxford" and "projektbezogene Partnerschaften" apart)."""
+    if not types:
+        return None
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
+
+
+def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list[Mention]) -> str | None:
+    """The type word that introduces one of the pair's partners: "plant Würzburg eine
+    Städtepartnerschaft mit Lwiw sowie eine Städtefreundschaft mit Luzk" — the first place
+    after the type word is the partner it speaks of (Würzburg–Luzk: Städtefreundschaft)."""
+    refs = {(a.kind, a.ref), (b.kind, b.ref)}
+    best = None
+    for t in types:
+        nxt = min((m for m in mentions if m.start >= t.end), key=lambda m: m.start, default=None)
+        if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
+            best = (nxt.start - t.end, t.ref)
+    return best[1] if best else None

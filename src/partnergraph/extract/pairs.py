@@ -1,0 +1,289 @@
+"""Which pairs one sentence about a partnership states: appositions ("Erlangens Partnerstadt
+Jena"), lists of pairs ("Augsburg und Poltawa, Wetzlar und …"), "zwischen A und B", anaphora
+("ihre Partnerstadt X", "die beiden Städte"), owners of partners ("Münchens Partnerstädte …"),
+a German town with foreign ones."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..models import Extraction, Mention, Span
+from .partner_lists import ArticleHome, list_segments
+from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home, same_country
+
+#: more places than this in one cue sentence is a list, not a partnership statement
+MAX_PLACES_IN_PAIR_SENTENCE = 4
+
+#: the longest locator between two places, " in der Nähe von " (17 characters), with room
+LOCATOR_GAP = 24
+
+
+class PairStatements:
+    """The pair rules of `relations.RelationRules` (a mixin: it reads the patterns the rules
+    compile and `PartnershipContext.has_cue`)."""
+
+    def _pair_items(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention, tuple[int, int]]]:
+        """A list of pairs: "Augsburg und Poltawa, Wetzlar und Kamjanez-Podilskyj", "Kiel-Brest
+        oder Felsberg- Vernouillet". Neighbours joined by "und" or a dash, a German town and a
+        foreign one, taken two by two; each pair's scope runs to the next pair (its year, type
+        and status stand there). A hyphenated name no gazetteer splits ("Tempelhof-Schöneberg",
+        one place of one country) is no pair."""
+        text = ex.article.analysed_text
+        mentions = sorted(here, key=lambda m: m.start)
+        items = []
+        i = 0
+        while i + 1 < len(mentions):
+            a, b = mentions[i], mentions[i + 1]
+            gap = text[a.end:b.start].strip()
+            if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
+                    and not same_country(a, b, ex):
+                items.append((a, b))
+                i += 2
+            else:
+                i += 1
+        return [(a, b, (a.start, items[k + 1][0].start if k + 1 < len(items) else sent.end))
+                for k, (a, b) in enumerate(items)]
+
+    def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
+                      history: list[list[Mention]], record, home: ArticleHome) -> None:
+        """The pairs one sentence with a partnership cue states."""
+        text = ex.article.analysed_text
+        # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
+        here = [m for i, m in enumerate(here)
+                if not (i and m.start - here[i - 1].end <= LOCATOR_GAP
+                        and self.locator.fullmatch(text, here[i - 1].end, m.start))]
+        rest = list(here)
+        taken: list[tuple[int, int]] = []
+        # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
+        for owner, partner, noun in self._appositions(ex, sent, here):
+            record(owner, partner, sent, self.apposition_types.get(noun.lower()))
+            rest = [m for m in rest if m is not owner]
+            taken.append((owner.end, partner.start))
+        record = functools.partial(record, taken=tuple(taken)) if taken else record
+        if len(rest) < len(here):
+            here = rest
+            if len(here) < 2:
+                return
+        # "Augsburg und Poltawa, Wetzlar und Kamjanez-Podilskyj, …": each pair on its own
+        items = self._pair_items(ex, sent, here)
+        if len(items) >= 2:
+            for a, b, scope in items:
+                record(a, b, sent, scope=scope, list_start=items[0][2][0])
+            return
+        # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
+        # pair the sentence names outright, not the other places it mentions
+        between = self._between_pairs(ex, sent, here)
+        if between:
+            for a, b in between:
+                record(a, b, sent)
+            return
+        anaphor = self.partner_anaphora.search(s_text)
+        after = [m for m in here if anaphor and m.start >= sent.start + anaphor.start()]
+        if after:
+            # "ihre Partnerstadt X": X and the subject, the nearest other place before. With no
+            # place after the anaphor ("unterstützt München seine Partnerstadt") the partner
+            # is one named elsewhere: nothing new is stated
+            target = after[0]
+            subject = _nearest_before(here, history, target)
+            if subject:
+                record(subject, target, sent)
+                return
+        if len(here) < 2 and self.pair_anaphora.search(s_text):
+            pair = _last_pair(history + [here], ex)
+            if pair:
+                record(pair[0], pair[1], sent)
+            return
+        if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
+            pair = _last_pair(history + [here], ex, cross_border=True)
+            if pair:
+                record(pair[0], pair[1], sent)
+            return
+        owners = self._owners(ex, sent, here)
+        if owners:
+            # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named
+            here = [m for m in here if m not in owners]
+        if len({m.ref for m in owners}) == 1 and here:
+            # "Tansania ist die neunte Partnerstadt Hamburgs, neben Dresden, Marseille, Prag …":
+            # every other place is a partner of the owner
+            segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 3 else [(m, None) for m in here]
+            for m, scope in segments:
+                record(owners[0], m, sent, scope=scope, list_item=scope is not None,
+                       list_start=segments[0][1][0] if scope is not None else None)
+            return
+        if not owners and "artner" in s_text and self.plural_partners.search(s_text):
+            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
+            subject = recent_home(history, ex) or home.get()
+            for m in here:
+                if subject is not None:
+                    record(subject, m, sent)
+            return
+        if len(here) == 1 and self.indefinite_partner.search(s_text):
+            return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
+        if len(here) >= 3 and has_home(here, ex) and all(
+                _list_member(m, here, text) for m in here if has_home([m], ex)):
+            # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
+            # German town inside a list of partners is a fellow partner, not their owner
+            subject = recent_home(history, ex) or home.get()
+            if subject is not None:
+                for m in here:
+                    record(subject, m, sent)
+            return
+        if has_home(here, ex):
+            home_refs = {m.ref for m in here if has_home([m], ex)}
+            text = ex.article.analysed_text
+            intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
+            if len(here) >= 4 and has_home([here[0]], ex) and here[0].ref not in {m.ref for m in here[1:]} and (
+                    len(home_refs) == 1 or ":" in intro or self.has_cue(intro)):
+                # "Heidelberg: Montpellier Frankreich 1961 Cambridge …", "Der Bezirk Spandau
+                # unterhält Partnerschaften: seit 1955 mit Luton, …, seit 1992 mit Siegburg":
+                # one town, then its list
+                segments = list_segments(here[1:], sent, text=ex.article.analysed_text)
+                for m, scope in segments:
+                    record(here[0], m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
+                return
+            if len(home_refs) > 1:
+                # "besiegelten die Oberbürgermeister von München und Kiew …, vor dem Fall der
+                # Berliner Mauer": a town's adjective beside named towns is no partner
+                named = [m for m in here if not adjectival(m, ex)]
+                if len({m.ref for m in named if has_home([m], ex)}) >= 1:
+                    here = named
+            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
+                for a, b in _pairs(here, ex):
+                    # municipal partnerships cross borders; two places of one country in a
+                    # cue sentence are fellow partners of a third, unless it says "zwischen"
+                    if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
+                        continue
+                    record(a, b, sent)
+            return
+        # only foreign places: "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan
+        # Bator" lists partners of the German municipality the article is about (a list of them
+        # for the article's own town: one foreign place alone may be anybody's partner)
+        subject = (owners[0] if owners else None) or recent_home(history, ex)
+        if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
+            # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
+            subject = home.get()
+        if not here:
+            return
+        if subject is not None:
+            if len(here) >= 3:
+                segments = list_segments(here, sent, text=ex.article.analysed_text)
+                for m, scope in segments:
+                    record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
+            else:
+                for m in here:
+                    record(subject, m, sent)
+        elif len(here) == 2 and not same_country(here[0], here[1], ex):
+            record(here[0], here[1], sent)
+
+    def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """ "zwischen A und B" (places of different countries), also "zwischen A und der
+        Verbandsgemeinde B sowie dem Landkreis C" (A–B, A–C) and several in one sentence."""
+        text = ex.article.analysed_text
+        pairs = []
+        for z in _BETWEEN.finditer(text, sent.start, sent.end):
+            after = [m for m in here if m.start >= z.end()]
+            if len(after) < 2 or not _ARTICLE_AND_NOUNS.fullmatch(text[z.end():after[0].start]):
+                continue
+            a = after[0]
+            prev = a
+            for k, b in enumerate(after[1:]):
+                joiner = _BETWEEN_AND if k == 0 else _BETWEEN_ALSO
+                if not joiner.fullmatch(text[prev.end:b.start]):
+                    break
+                if not same_country(a, b, ex):
+                    pairs.append((a, b))
+                prev = b
+        return pairs
+
+    def _owners(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[Mention]:
+        """Places named as the owner of partners, not as a partner: "Münchens Partnerstädte"
+        (no place follows the noun, else it is an apposition), "Partnerstädte von Opole"."""
+        text = ex.article.analysed_text
+        out = []
+        if "artner" not in text[sent.start:sent.end]:
+            return out  # every owner phrase has a Partner… noun
+        for i, m in enumerate(here):
+            # "Münchens Partnerstädte" (genitive: "Charlottenburg-Wilmersdorf Partnerstadt
+            # geblieben" says what a place is, not whose partners follow)
+            after = self.owner_after.match(text, m.end, sent.end) if genitive(m, ex) else None
+            if after and (i + 1 == len(here) or here[i + 1].start > after.end() + 40):
+                out.append(m)
+            elif self.owner_before.search(text, max(sent.start, m.start - 40), m.start):
+                out.append(m)
+            elif genitive(m, ex) and self.owner_noun_before.search(text, max(sent.start, m.start - 40), m.start):
+                out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
+        return out
+
+    def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):
+        text = ex.article.analysed_text
+        for a, b in zip(here, here[1:]):
+            m = self.apposition.fullmatch(text[a.end:b.start])
+            if m and a.kind == b.kind == "municipality":
+                yield a, b, m["noun"]
+
+
+#: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
+_BETWEEN = re.compile(r"\bzwischen\s+")
+_ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
+_BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+_BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+
+
+def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
+    """Is `m` an item of a list of places (a separator, maybe with a parenthesis or a country
+    word, between it and the place before it)?"""
+    before = [x for x in here if x.end <= m.start]
+    if not before:
+        return False
+    gap = _PARENTHESES.sub(" ", text[before[-1].end:m.start])
+    return bool(_LIST_GAP.fullmatch(gap))
+
+
+_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+_LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
+
+
+def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]:
+    """Which of the places in one cue sentence are partners.
+
+    Two places: the pair. More: each German place with each foreign one when both sides occur
+    ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
+    """
+    if len(here) < 2:
+        return []
+    if len(here) == 2:
+        return [(here[0], here[1])]
+
+    def home(m: Mention) -> bool:
+        place = ex.places.get(m.ref) if m.kind == "municipality" else None
+        return place is not None and place.country == HOME
+
+    return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
+            if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
+
+
+def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention) -> Mention | None:
+    before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
+    if before:
+        return before[0]
+    for past in reversed(history):
+        cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
+        if cands:
+            return cands[0]
+    return None
+
+
+def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False) -> tuple[Mention, Mention] | None:
+    """What "die beiden Städte" refers to: the latest two places, preferring a German and a
+    foreign one (partnerships cross borders) over two foreign neighbours in one list."""
+    pool: list[Mention] = []
+    for past in reversed(history):
+        for m in distinct(past):
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool):
+                pool.append(m)
+    homes = [m for m in pool if has_home([m], ex)]
+    foreign = [m for m in pool if not has_home([m], ex)]
+    if homes and foreign:
+        return homes[0], foreign[0]
+    return (pool[0], pool[1]) if len(pool) >= 2 and not cross_border else None

@@ -1,0 +1,85 @@
+"""One municipality with the list of its partners, as city pages print them: who owns the list
+("Erlangen unterhält Städtepartnerschaften mit folgenden Städten:", a bare "Partnerstädte" on a
+city's page) and each item's stretch of text, where its country, year and type stand."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..models import Extraction, Mention, Span
+from .partner_mentions import distinct, has_home, recent_home
+
+
+class PartnerLists:
+    """The list-owner rule of `relations.RelationRules` (a mixin)."""
+
+    def _list_owner(self, ex: Extraction, intro: Span, by_sentence, types_by_sentence, history, home):
+        """The municipality whose partners a list gives, and the type its introduction names:
+        "Erlangen unterhält Städtepartnerschaften mit folgenden Städten:" → Erlangen,
+        Städtepartnerschaft; a bare heading ("Partnerstädte") → the article's own town."""
+        here = distinct(by_sentence.get(intro, []))
+        owners = self._owners(ex, intro, here)
+        homes = [m for m in here if has_home([m], ex)]
+        if len({m.ref for m in owners}) == 1:
+            owner = owners[0]  # "Die Partnerstädte von Opole:"
+        elif len({m.ref for m in homes}) == 1:
+            owner = homes[0]
+        else:
+            owner = recent_home(history, ex) or home.get()
+        types = types_by_sentence.get(intro, [])
+        return owner, (types[0].ref if types else None)
+
+
+def list_segments(partners: list[Mention], sent: Span, from_start: bool = False,
+              text: str = "") -> list[tuple[Mention, tuple[int, int]]]:
+    """Each partner of a list with its stretch of text, up to the next partner: "Brest
+    (Frankreich, seit 1964), Coventry …" → Brest's year is 1964, also when the line breaks
+    between items were lost ("Montpellier Frankreich 1961 Cambridge …"). On a line of its own
+    the first partner's stretch starts with the line ("Ehemalige Partnerstadt: Wolgograd").
+    A list that puts the year first ("seit 1966 mit Trento, seit 1968 mit Apeldoorn") is read
+    the other way round: each stretch runs from the previous partner to this one's end."""
+    firsts = distinct(partners)
+    if not firsts:
+        return []
+    if text and _YEAR_FIRST.search(text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start):
+        return [(m, (firsts[k - 1].end if k else max(sent.start, m.start - YEAR_FIRST_REACH), m.end))
+                for k, m in enumerate(firsts)]
+    return [(m, (sent.start if from_start and k == 0 else m.start,
+                 firsts[k + 1].start if k + 1 < len(firsts) else sent.end)) for k, m in enumerate(firsts)]
+
+
+#: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
+#: year of the list before its partner ("seit dem Jahr 1966 mit der Stadt " is 33 characters)
+YEAR_FIRST_REACH = 35
+_YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
+
+
+class ArticleHome:
+    """The German municipality an article is about, for partners listed without their owner
+    ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
+    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one its title names, else the one
+    the text names most often (at least twice, strictly more than any other)."""
+
+    def __init__(self, ex: Extraction, title_end: int, owners=lambda: []):
+        self.ex = ex
+        self.title_end = title_end
+        self.owners = owners  # asked only when a list needs its owner: most articles never do
+        self._home: Mention | None = None
+        self._known = False
+
+    def get(self) -> Mention | None:
+        if not self._known:
+            self._known = True
+            homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
+            in_title = [m for m in homes if m.end <= self.title_end]
+            owners = self.owners()
+            if len({m.ref for m in owners}) == 1:
+                self._home = owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
+            elif len({m.ref for m in in_title}) == 1:
+                self._home = in_title[0]
+            elif homes:
+                counts = Counter(m.ref for m in homes).most_common(2)
+                if counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+                    self._home = next(m for m in homes if m.ref == counts[0][0])
+        return self._home

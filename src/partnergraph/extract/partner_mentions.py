@@ -1,0 +1,67 @@
+"""Small questions the pair rules ask about partner mentions: is it a German place, are two of one
+country, which are distinct, is it a genitive ("Hamburgs") or a city adjective ("Berliner"),
+which German place the sentences before were about."""
+
+from __future__ import annotations
+
+from ..models import Extraction, Mention, Span
+
+HOME = "DE"
+
+#: a place this close to the start of a sentence is its subject: "Der Großbezirk X", "Die
+#: Landeshauptstadt X" (the longest such openings we met are about 30 characters)
+SUBJECT_REACH = 40
+
+
+def genitive(m: Mention, ex: Extraction) -> bool:
+    """"Hamburgs", "Kiels": the name with a genitive s."""
+    place = ex.places.get(m.ref) if m.kind == "municipality" else None
+    return place is not None and m.surface.endswith("s") and not place.name_de.endswith("s") \
+        and m.surface[:-1] in (place.name_de, place.name_en)
+
+
+def adjectival(m: Mention, ex: Extraction) -> bool:
+    """"Berliner", "Würzburger": the city adjective, not the name."""
+    place = ex.places.get(m.ref) if m.kind == "municipality" else None
+    return place is not None and m.surface.endswith("er") and not place.name_de.endswith("er") \
+        and m.surface[:-2] in (place.name_de, place.name_en)
+
+
+def has_home_region(sent: Span, ex: Extraction) -> bool:
+    """Does the sentence name a German Land (a partner of regions, not of towns)?"""
+    return any(m.kind == "region" and m.sentence == sent and ex.regions.get(m.ref, ("", None))[1] == HOME
+               for m in ex.mentions)
+
+
+def has_home(mentions: list[Mention], ex: Extraction) -> bool:
+    return any(m.kind == "municipality" and ex.places.get(m.ref) is not None
+               and ex.places[m.ref].country == HOME for m in mentions)
+
+
+def recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None:
+    for past in reversed(history):
+        homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
+                 and ex.places[m.ref].country == HOME]
+        if len({m.ref for m in homes}) == 1:
+            return homes[0]
+        if homes:
+            # several German places: the one that opens the sentence is its subject ("Der
+            # Großbezirk Charlottenburg-Wilmersdorf pflegt sie mit Hilfe des Vereins Charlottenburg")
+            first = min(homes, key=lambda m: m.start)
+            if first.start - first.sentence.start <= SUBJECT_REACH:
+                return first
+    return None
+
+
+def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
+    pa, pb = ex.places.get(a.ref), ex.places.get(b.ref)
+    return bool(pa and pb and pa.country and pa.country == pb.country)
+
+
+def distinct(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if (m.kind, m.ref) not in seen:
+            seen.add((m.kind, m.ref))
+            out.append(m)
+    return out

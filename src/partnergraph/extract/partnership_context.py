@@ -1,0 +1,101 @@
+"""Which sentences speak about a partnership: a cue word that is no blocker, a partnership-type
+word, the lines of a list a cue sentence introduces, a list of pairs right after a cue sentence.
+Decided before places are resolved (a foreign town needs less fame in such a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from ..models import Extraction, Span
+
+#: two pairs of names in a row, "A und B, C und D" or "A-B, C-D": a list of partner pairs, which
+#: continues the sentence about partnerships before it
+_PAIR_LIST = re.compile(
+    r"[A-ZÄÖÜ][\w'’.]*\s*(?:\bund\b|[-–—/])\s*[A-ZÄÖÜ][\w'’\-]*\s*(?:,|;|\bsowie\b|\bund\b|\boder\b)\s*"
+    r"[A-ZÄÖÜ][\w'’.]*\s*(?:\bund\b|[-–—/])\s*[A-ZÄÖÜ]")
+
+
+#: a colon, then names separated by commas: "… ebenso einzelne Städte: Ulm, Gotha und …"
+_COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?\s*(?:,|\bund\b|[-–])\s*[A-ZÄÖÜ]")
+
+
+class PartnershipContext:
+    """The partnership-sentence tests of `relations.RelationRules` (a mixin: it reads the cue
+    patterns the rules compile)."""
+
+    def has_cue(self, sentence: str) -> bool:
+        """Does the sentence state a partnership (a cue word that is no blocker)?"""
+        known = self._cue_memo.get(sentence)
+        if known is not None:
+            return known
+        lower = sentence.lower()
+        found = False
+        for m in self.cue.finditer(lower):
+            if not self._blocked(lower, m.start(), m.end()):
+                found = True
+                break
+        if len(self._cue_memo) > 10_000:  # one article's sentences are asked about many times
+            self._cue_memo.clear()
+        self._cue_memo[sentence] = found
+        return found
+
+    def _blocked(self, lower: str, start: int, end: int) -> bool:
+        """Is the word around this cue a blocker ("Partnerschaftskonferenz")?"""
+        word_end = end
+        while word_end < len(lower) and lower[word_end].isalnum():
+            word_end += 1
+        word_start = lower.rfind(" ", 0, start) + 1
+        return lower[word_start:word_end].strip("„\"(").lower().startswith(self.blockers)
+
+    def mark_partnership_context(self, ex: Extraction, ctx: Context) -> None:
+        """Which sentences speak about a partnership, decided before places are resolved (a
+        foreign town needs less fame there): a cue word or a partnership-type word of the
+        vocabulary ("Jumelage", "Schwesterstadt"); the lines of a list that a cue sentence
+        introduces ("Unsere Partnerstädte" / "… mit folgenden Städten:" then one partner a
+        line); and a sentence that goes on after a colon from a cue sentence ("Dazu zählen
+        auch einzelne Städte: Ulm und …")."""
+        text = ctx.text
+        lower = text.lower() if ex.mentions else ""
+        typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
+                 and not self._blocked(lower, m.start, m.end)}
+        intro: Span | None = None
+        prev_cue = False
+        for sent in ctx.sentences:
+            s_text = text[sent.start:sent.end]
+            cue = bool(typed) and sent in typed or self.has_cue(s_text)
+            if intro is not None and is_list_line(s_text):
+                ctx.list_items[sent] = intro
+                cue = True
+            else:
+                intro = None
+                if not cue and prev_cue and (
+                        (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
+                        or (":" in s_text and _COLON_LIST.search(s_text))):
+                    cue = True
+                if cue and introduces_list(s_text):
+                    intro = sent
+            ctx.cue_sentences[sent] = cue
+            prev_cue = cue
+
+
+#: a line of a list (one partner, its country, its year): short, and a bullet or no full stop;
+#: 150 characters hold "• Kamjanez-Podilskyj, Ukraine, Solidaritätspartnerschaft seit 2022 (…)"
+#: twice over, while prose sentences of the sample average ~140 and end with a full stop
+LIST_LINE_MAX = 150
+#: a heading introducing a list ("Unsere Partnerstädte", "Städtepartnerschaften der Stadt X")
+HEADING_MAX = 60
+
+
+def is_list_line(s: str) -> bool:
+    s = s.strip()
+    if s.endswith((",", ";")) or (s and s[-1].islower() and s[:1].isupper() and " " in s and not s[0] in "•·▪►*-–—"
+                                  and len(s) > HEADING_MAX):
+        return False  # prose whose line was broken ("… mit Städten,\nKreisen und Bezirken")
+    return 0 < len(s) <= LIST_LINE_MAX and (s[0] in "•·▪►*-–—" or s[0].isdigit() and not s.endswith(".")
+                                             or not s.endswith((".", "!", "?", "“", '"', "»")))
+
+
+def introduces_list(s: str) -> bool:
+    s = s.rstrip()
+    return s.endswith(":") or (len(s) <= HEADING_MAX and not s.endswith((".", "!", "?", "“", '"', "»", ")")))

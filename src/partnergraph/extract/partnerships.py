@@ -1,0 +1,183 @@
+"""Partnerships of one article: the sentences read in order, each list line, title pair or cue
+sentence giving its pairs (pairs.py, partner_lists.py), their year, status and type attached
+(pair_attributes.py), one `Partnership` per pair and type emitted."""
+
+from __future__ import annotations
+
+from .context import Context
+from ..models import Extraction, Mention, Partnership, Span
+from .pair_attributes import PairFacts, dominant_type, introduced_type, nearest_type
+from .partner_lists import ArticleHome, list_segments
+from .partner_mentions import distinct, has_home, same_country
+
+#: partners further apart than this many sentences are not joined by a pair anaphor
+#: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
+ANAPHOR_REACH = 3
+#: sentences kept as evidence of one partnership in one article; news articles state a pair in
+#: at most a handful of sentences, so this only bounds pathological input (the same sentence
+#: repeated 60,000 times) without losing real evidence
+MAX_EVIDENCE = 20
+
+#: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
+#: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
+SEAT_REACH = 40
+
+
+class PartnershipFinder:
+    """The partnership loop of `relations.RelationRules` (a mixin)."""
+
+    def _partnerships(self, ex: Extraction, ctx: Context) -> None:
+        text = ctx.text
+        partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
+                            and not (m.kind == "municipality" and self._seat(text, m))]
+        by_sentence: dict[Span, list[Mention]] = {}
+        for m in partner_mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        types_by_sentence: dict[Span, list[Mention]] = {}
+        for m in ex.mentions:
+            if m.kind == "partnership-type" and m.ref != "unspecified":
+                types_by_sentence.setdefault(m.sentence, []).append(m)
+        found: dict[frozenset, dict] = {}
+        history: list[list[Mention]] = []  # partner mentions of the sentences read so far
+        facts = PairFacts(self, ex, ctx, by_sentence)
+
+        def record(a: Mention, b: Mention, sent: Span, type_hint: str | None = None,
+                   taken: tuple[tuple[int, int], ...] = (), scope: tuple[int, int] | None = None,
+                   default_type: str | None = None, list_item: bool = False,
+                   list_start: int | None = None) -> None:
+            if (a.kind, a.ref) == (b.kind, b.ref):
+                return
+            key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
+            entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": [],
+                                           "dated": [], "status": []})
+            if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
+                entry["evidence"][sent] = None
+                entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
+                year, month, status = facts.of(a, b, sent, scope, list_item)
+                if year is not None:
+                    entry["dated"].append((year, month))
+                if status:
+                    entry["status"].append(status)
+            # a type word inside an apposition ("Erlangens Partnerstadt Jena") names that pair
+            # only, not another pair of the sentence ("… unterhält eine Verbindung nach San Marcos")
+            free = [t for t in types_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)]
+            if scope is not None:
+                # in a list, the type word of that item ("Gotha und Kromeriz (Freundschaft)"), else
+                # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
+                free = [t for t in free if scope[0] <= t.start < scope[1]] or \
+                    [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
+            hint = type_hint or introduced_type(free, a, b, by_sentence.get(sent, [])) or nearest_type(free, a, b) \
+                or default_type
+            if hint and hint not in entry["types"]:
+                entry["types"].append(hint)
+
+        title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
+        home = ArticleHome(ex, title_end, lambda: [
+            m for sent, ms in by_sentence.items() for m in self._owners(ex, sent, distinct(ms)) if has_home([m], ex)])
+        #: the list being read: its intro, owner, type, and how many lines in a row named no place
+        block: tuple[Span, Mention | None, str | None, int] | None = None
+        prev_cue = False
+        for sent in ctx.sentences:
+            here = distinct(by_sentence.get(sent, []))
+            s_text = text[sent.start:sent.end]
+            cue = ctx.cue_sentences.get(sent)
+            if cue is None:
+                cue = ctx.cue_sentences[sent] = self.has_cue(s_text)
+            intro = ctx.list_items.get(sent)
+            if intro is not None:
+                if block is None or block[0] != intro:
+                    block = (intro, *self._list_owner(ex, intro, by_sentence, types_by_sentence, history, home), 0)
+                _, owner, block_type, misses = block
+                owners = self._owners(ex, sent, here)
+                partners = [m for m in here if m not in owners
+                            and (owner is None or (m.kind, m.ref) != (owner.kind, owner.ref))]
+                # two lines in a row without a place: the list is over ("Geschichte", "Bearbeiten")
+                block = (intro, owner, block_type, 0 if partners else misses + 1)
+                if misses >= 2:
+                    owner = None
+                    partners = []
+                if owner is not None:
+                    items = self._pair_items(ex, sent, partners)
+                    if items:  # "• Kiel – Brest": a line that names a pair of its own
+                        for a, b, scope in items:
+                            record(a, b, sent, scope=scope, default_type=block_type, list_start=items[0][2][0])
+                    else:
+                        for m, scope in list_segments(partners, sent, from_start=True, text=text):
+                            record(owner, m, sent, scope=scope, default_type=block_type, list_item=True,
+                                   list_start=sent.start)
+                elif len(partners) == 2 and not same_country(partners[0], partners[1], ex):
+                    record(partners[0], partners[1], sent, default_type=block_type)
+            elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
+                    and not same_country(here[0], here[1], ex):
+                record(here[0], here[1], sent)
+            elif cue:
+                self._cue_sentence(ex, sent, s_text, here, history, record, home)
+            elif prev_cue:
+                # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
+                # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships
+                items = self._pair_items(ex, sent, here)
+                if len(items) >= 2:
+                    for a, b, scope in items:
+                        record(a, b, sent, scope=scope, list_start=items[0][2][0])
+            prev_cue = bool(cue)
+            history.append(here)
+            history = history[-ANAPHOR_REACH:]
+        self._emit(ex, ctx, found)
+
+    def _seat(self, text: str, m: Mention) -> bool:
+        """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
+        Einen Welt (SKEW) in Bonn", "Engagement Global mit Sitz in Bonn")?"""
+        lo = max(0, m.start - SEAT_REACH)
+        window = text[lo:m.start]
+        # most places have neither a bracket nor "Sitz" before them: skip the pattern
+        return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
+
+    def _emit(self, ex: Extraction, ctx: Context, found: dict) -> None:
+        text = ctx.text
+        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
+        article_programmes = ex.refs("programme")
+        year = ex.article.date.year if ex.article.date else None
+        by_sentence: dict[Span, list[Mention]] = {}
+        for m in ex.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
+            evidence = list(entry["evidence"])
+            ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
+            types = list(entry["types"])
+            programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
+            programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
+            if not types:
+                if len(set(article_types)) == 1:
+                    types = [article_types[0]]
+                elif (dominant := dominant_type(article_types)) is not None:
+                    types = [dominant]
+                elif programme in self.implied_type:
+                    types = [self.implied_type[programme]]
+                else:
+                    types = ["unspecified"]
+            if entry["dated"]:
+                start_year, start_month = entry["dated"][0]
+            else:
+                start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
+                                                      by_sentence=by_sentence)
+            if start_year is None and len(found) == 1:
+                # the only partnership of the article: its date may stand in any cue sentence
+                # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
+                # (only sentences that name no other place: "Bremen machte 1985 den Anfang" dates
+                # Bremen's partnership, not the article's Kiel–Qingdao)
+                refs = {r for _, r in key}
+                cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
+                             and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
+                start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
+            status = "ended" if "ended" in entry["status"] else "planned" if "planned" in entry["status"] else None
+            themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
+            for t in types:
+                ex.partnerships.append(Partnership(
+                    partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
+                    type=t, start_year=start_year, start_month=start_month, programme=programme,
+                    themes=themes, evidence=tuple(evidence), status=status))
+
+    def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
+        a, b = here
+        between = s_text[a.end - sent.start:b.start - sent.start].strip()
+        return between in self.title_seps

@@ -1,0 +1,61 @@
+"""People named with their role: "Oberbürgermeister Burkhard Jung", "Marc Kapust arbeitet als
+Fachkraft". Found first, before places: their names must not become places."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from ..graph.iri import slugify
+from .matcher import Keywords
+from ..models import Extraction, Mention, Person
+from .sentences import sentence_of
+
+#: a capitalised name word
+NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç\-]+"
+
+
+class People:
+    def __init__(self, r: dict):
+        roles = "|".join(map(re.escape, sorted(r["person_roles"], key=len, reverse=True)))
+        self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{NAME})?\s+(?P<name>{NAME}(?:\s+{NAME}){{1,2}})\b")
+        self.name_then_role = re.compile(
+            rf"\b(?P<name>{NAME}\s+{NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
+        self.role_words = Keywords(r["person_roles"])
+        self._persons_memo: tuple[str, list] = ("", [])
+
+    def person_matches(self, text: str) -> list[re.Match]:
+        """"Oberbürgermeister Burkhard Jung", "Marc Kapust arbeitet als Fachkraft": the role
+        patterns tried only where a role word stands (found in one pass)."""
+        if self._persons_memo[0] == text:  # asked twice per article: before places, after
+            return self._persons_memo[1]
+        out = []
+        for start, end in self.role_words.find(text):
+            m = self.role_then_name.match(text, start)
+            if m:
+                out.append(m)
+            for m in self.name_then_role.finditer(text, max(0, start - 90), end + 1):
+                if m.end("role") == end:
+                    out.append(m)
+        self._persons_memo = (text, out)
+        return out
+
+    def persons_spans(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start("name"), m.end("name")) for m in self.person_matches(text)]
+
+    def find(self, ex: Extraction, ctx: Context) -> None:
+        seen = set()
+        for m in self.person_matches(ctx.text):
+            name = m["name"]
+            slug = slugify(name)
+            if slug in seen:
+                continue
+            seen.add(slug)
+            sent = sentence_of(ctx.sentences, m.start())
+            places = ctx.places_by_sentence.get(sent, [])
+            represents = None
+            if places:
+                nearest = min(places, key=lambda x: abs(x.start - m.start()))
+                represents = ("municipality", nearest.ref)
+            ex.persons.append(Person(slug=slug, name=name, role=m["role"], represents=represents, evidence=sent))
+            ex.mentions.append(Mention("person", slug, name, m.start("name"), m.end("name"), sent))

@@ -1,0 +1,351 @@
+"""Places from the gazetteer: its hits in the text, resolved in the article's context (countries
+named, cue words, population prior; one sense per discourse) and accepted or turned down by the
+word rules (surnames, words, buildings, time expressions)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
+from .gazetteer import Gazetteer, PlaceRecord
+from .matcher import TermHit
+from ..models import Extraction, Mention, Span
+from .sentences import sentence_of
+
+#: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
+#: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
+KNOWN_CITY_POPULATION = 100_000
+#: a foreign place in a country the article does not name counts only from this size on. On the
+#: sample corpus every false positive of this kind was under 200k (Alhambra CA 128k, Livingstone
+#: 178k, Dordrecht 119k, Frankfort KY 28k) while foreign partner cities without their country
+#: named were capitals and metropolises (Minsk 1.7M, Chengdu 7M)
+WORLD_CITY_POPULATION = 500_000
+#: German places count without a cue from this size on; below it, most gazetteer hits in German
+#: news are surnames or words (Jung, Rösner, Kapust): 5,000 kept every German partner town of
+#: the sample corpus whose article has no cue word.
+MIN_HOME_POPULATION = 5_000
+#: three or more German towns enumerated in a sentence about partnerships count from this size
+#: on (Extractor._home_town_lists): 1,000 kept the villages listed on the dev pages (Sommerach, 1.4k)
+#: while hamlets, whose names are mostly surnames' too, stay out
+MIN_LISTED_HOME_POPULATION = 1_000
+#: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
+MIN_ADJECTIVE_POPULATION = 10_000
+#: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
+#: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
+EXACT_NAME_BONUS = 1.0
+GERMAN_SPEAKING = {"DE", "AT", "CH"}
+#: nobility and family-name particles: "von Oettingen", "van Gogh", "de Gaulle", "zu Guttenberg"
+_NAME_PARTICLES = frozenset({"von", "van", "zu", "de", "da", "di", "du", "le", "la", "del"})
+
+
+class PlaceResolution:
+    """The gazetteer steps of `Extractor` (a mixin: it reads the gazetteer, the word lists and
+    the cue-word reading of `cues.CueReading` the extractor holds)."""
+
+    def _place_hits(self, text: str) -> list[PlaceHit]:
+        gaz = self.gazetteer
+        n = len(text)
+        hits = []
+        lengths = gaz.alias_lengths
+        for end_idx, alias_index in gaz.automaton.iter(text):
+            end = end_idx + 1
+            start = end - lengths[alias_index]
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+                continue
+            surface_end = end
+            if end < n and text[end].isalnum():
+                # the hot path: most hits end inside a longer word ("Halle" in "Hallen")
+                c = text[end]
+                if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+                    surface_end = end + 1  # genitive: Leipzigs, Kyjiws
+                elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
+                    surface_end = end + 2  # city adjective: Kölner, Leipziger
+                else:
+                    continue
+            if text.startswith(self._region_after_heads, surface_end) \
+                    and next_word(text, surface_end) in self._region_after:
+                continue  # "Donezk Gebiet": the oblast, not the town
+            ids = gaz.alias_places[alias_index]
+            surface = text[start:end]
+            cands = [gaz.place(i) for i in ids]
+            if surface_end == end + 2:
+                cands = [c for c in cands if c.country in GERMAN_SPEAKING and c.population >= MIN_ADJECTIVE_POPULATION]
+                if not cands or next_word(text, surface_end) in self._city_parts:
+                    continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
+            hits.append(PlaceHit(start, surface_end, surface, cands, surface in gaz.ambiguous,
+                                 adjective=surface_end == end + 2))
+        return hits
+
+    def _after_preposition(self, text: str, start: int) -> bool:
+        prev = previous_word(text, start)
+        return prev.lower() in self._prepositions or prev.lower() in self._cue_nouns
+
+    def _place_mentions(self, ex: Extraction, ctx: Context, hits: list[PlaceHit]) -> None:
+        """Resolves every gazetteer hit in the context of the whole article.
+
+        One sense per discourse: all occurrences of one name share one place (their cue words
+        vote together), except an occurrence with a cue of its own ("dem schottischen
+        Blantyre" in an article about Blantyre in Malawi). Then each occurrence must pass the
+        acceptance rules, in text order, so an earlier confident mention licenses later
+        ambiguous ones ("Essen, einst von Kohle geprägt …").
+        """
+        text = ctx.text
+        facts = [self._hit_facts(ex, ctx, h) for h in hits]
+        groups: dict[str, list[int]] = {}
+        for i, h in enumerate(hits):
+            groups.setdefault(h.surface, []).append(i)
+        resolved: dict[int, PlaceRecord] = {}
+        for surface, members in groups.items():
+            votes: dict[str, int] = {}
+            for i in members:
+                if facts[i]["cue_cc"]:
+                    # "meint nicht das spanische Granada": a negated cue speaks against its country
+                    vote = -1 if facts[i]["cue_negated"] else 1
+                    votes[facts[i]["cue_cc"]] = votes.get(facts[i]["cue_cc"], 0) + vote
+            default = self._best(hits[members[0]].candidates, ctx, votes, surface)
+            for i in members:
+                own = facts[i]["cue_cc"]
+                resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}, surface) \
+                    if own and own != (default and default.country) else default
+        # "Frankfurt am Main … in Frankfurt": a first word of a longer name the article uses
+        # means that place, not another bearer of the short name (Frankfort, Kentucky)
+        longer = {}
+        for i, h in enumerate(hits):
+            if " " in h.surface and resolved.get(i) is not None:
+                longer.setdefault(h.surface.split(" ", 1)[0], resolved[i])
+        for i, h in enumerate(hits):
+            if h.surface in longer:
+                resolved[i] = longer[h.surface]
+        accepted: set[int] = set()  # geonameids accepted so far in this article
+        home_lists = self._home_town_lists(hits, resolved, facts, text)
+        for i, h in enumerate(hits):
+            best = resolved.get(i)
+            if best is None or not (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)):
+                continue
+            accepted.add(best.geonameid)
+            place = best.to_place()
+            ex.places.setdefault(place.key, place)
+            ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
+                                       facts[i]["sentence"]))
+
+    #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
+    _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
+
+    def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
+                         text: str) -> set[int]:
+        """"Freunde der Partnerschaftskomitees Wiesentheid, Marktbreit und Sommerach": in a
+        sentence about partnerships, an enumeration of three or more names that all resolve to
+        German towns is a list of towns, however small each is (MIN_HOME_POPULATION turns single
+        small towns down because most are surnames; three in a row rarely are). Names that are
+        also first names, German words or frequent words are left to the usual rules."""
+        out: set[int] = set()
+        run: list[int] = []
+
+        def flush():
+            if len(run) >= 3:
+                out.update(run)
+            run.clear()
+
+        for i, h in enumerate(hits):
+            best = resolved.get(i)
+            ok = (best is not None and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION
+                  and facts[i]["partnership_sentence"] and not h.ambiguous and not h.adjective
+                  and h.surface not in self.first_names and h.surface.lower() not in self.frequent
+                  and not facts[i]["first_name_before"])
+            if not ok:
+                flush()
+                continue
+            if run and (facts[run[-1]]["sentence"] != facts[i]["sentence"]
+                        or text[hits[run[-1]].end:h.start].strip() not in self._LIST_GAPS):
+                flush()
+            run.append(i)
+        flush()
+        return out
+
+    def _hit_facts(self, ex: Extraction, ctx: Context, h: PlaceHit) -> dict:
+        text = ctx.text
+        sent = sentence_of(ctx.sentences, h.start)
+        prev = previous_word(text, h.start)
+        return {
+            "sentence": sent,
+            "initial": h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»"),
+            "prev": prev.lower(),
+            "prev_capitalised": prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":")),
+            "cued": self._cue_before(text, h.start),
+            "cue_cc": (cue := self._cue_country_mention(ctx, h.start, h.end)) and cue.ref,
+            "cue_negated": cue is not None and self._negated(ctx, cue),
+            # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
+            # makes the next name a surname (prev is the particle; the first name stands before it)
+            "first_name_before": prev in self.first_names or (
+                prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
+            "partnership_sentence": self._sentence_has_cue(ctx, sent),
+        }
+
+    def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
+        known = ctx.cue_sentences.get(sent)
+        if known is None:
+            known = ctx.cue_sentences[sent] = self._relations.has_cue(ctx.text[sent.start:sent.end])
+        return known
+
+    def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int],
+              surface: str = "") -> PlaceRecord | None:
+        best, best_score = None, -math.inf
+        for c in candidates:
+            score = math.log10(c.population + 10)
+            if surface and surface in (c.name_de, c.name_en):
+                # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
+                # outright outweighs the home bonus of a small town bearing it as an alias
+                # (EXACT_NAME_BONUS says where its value came from)
+                score += EXACT_NAME_BONUS
+            if c.country in ctx.countries:
+                score += 4
+            if c.country == HOME_COUNTRY:
+                score += 2
+            score += 8 * votes.get(c.country, 0)
+            if (c.country, c.admin1) in ctx.admin1:
+                score += 1.5
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def _accept(self, h: PlaceHit, best: PlaceRecord, f: dict, ctx: Context, accepted: set[int]) -> bool:
+        prev = f["prev"]
+        known = best.geonameid in accepted
+        if f["cued"] and h.surface not in self._stop:
+            return True
+        if f["first_name_before"]:
+            return False  # "David Livingstone", "Marc Kapust": a surname
+        if prev in self._landmarks:
+            return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
+        if prev in self._region_before:
+            return False  # "in der Präfektur Chiba": the region, not its capital
+        if prev in self._titles or ctx.text[max(0, h.start - 6):h.start].rstrip().endswith(("Dr.", "Prof.")):
+            return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
+        if h.surface in self._stop:
+            return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
+        if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
+                and next_word(ctx.text, h.end) not in self.nouns and not known:
+            return False  # "Achim Juchem": a first name before a surname
+        if prev in self._roles and not known and h.end - h.start == len(h.surface):
+            return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
+        if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):
+            # "55116 Mainz": an address in an imprint or contact box; a year before a name is a
+            # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
+            return False
+        if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known \
+                and not _short_form(h.surface, best):
+            # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win; but
+            # "Frankfurt" is the first word of Frankfurt am Main's own name (the frequent-word
+            # list holds it for the city), so it goes on to the size rules below
+            return False
+        if prev in self._determiners and not h.adjective:
+            return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
+        if prev in self._river_words:
+            return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
+        foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
+        cue_named = f["cue_cc"] == best.country
+        if h.ambiguous:
+            # "in Essen" and "Ob Essen im Ruhrgebiet" are the city; "das Essen", "beim
+            # Essen", "in der Halle" are not
+            if prev in self._determiners or prev in self._contractions or (
+                    _is_adjective(prev) and prev not in self._prepositions):
+                return False
+            if next_word(ctx.text, h.end) in self._months:
+                return False  # "seit Mitte Januar": a time expression
+            if not (prev in self._prepositions or known
+                    or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
+                return False
+            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY):
+                return False  # "in Kitas" is not Quito: a noun needs its place's country named
+        if h.surface.lower() in self.frequent and not known and not (
+                (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION) \
+                and not (not f["initial"] and best.population >= WORLD_CITY_POPULATION):
+            # "Dort", "Weil", "Man"; a metropolis mid-sentence is itself ("ein Signal an
+            # Moskau"), while its word-twins open sentences ("Dabei" is not Dubai)
+            return False
+        if known or cue_named or foreign_named:
+            return True
+        if best.country == HOME_COUNTRY:
+            return best.population >= MIN_HOME_POPULATION
+        # in a sentence about a partnership a foreign city needs less fame ("Neben klassischen
+        # Städtepartnerschaften – etwa mit Oxford und Opole – pflegt Bonn …")
+        if f["partnership_sentence"]:
+            return best.population >= KNOWN_CITY_POPULATION
+        return best.population >= WORLD_CITY_POPULATION
+
+
+def _short_form(surface: str, place: PlaceRecord) -> bool:
+    """"Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale): the surface is the first
+    word of the place's own name, not an unrelated alias."""
+    return any(n and n.startswith(surface + " ") for n in (place.name_de, place.name_en))
+
+
+def _is_adjective(word: str) -> bool:
+    """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
+    return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
+
+
+#: a run of four or more capitals; word boundaries are checked in Python on the few runs found
+#: (a look-behind in the pattern made the scan 3.5x slower: 1.9 % of the extraction, measured)
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ\-]{3,}")
+
+
+def uncapitalised(text: str, gazetteer: Gazetteer) -> str:
+    """The text with each ALL-CAPS word that is a place's name in normal case written so:
+    "PARTNERSTADT KIEW" → "PARTNERSTADT Kiew" (headings and menus of real pages). Same length,
+    so offsets stay valid; abbreviations that name no place (SKEW, GmbH) stay as they are."""
+    parts, last, n = [], 0, len(text)
+    for m in _CAPS_RUN.finditer(text):
+        start, end = m.span()
+        if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (end < n and text[end].isalnum()):
+            continue  # part of a longer word: "GmbH", "NRWs"
+        word = m.group(0)
+        normal = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+        if len(normal) == len(word) and gazetteer.automaton.exists(normal):
+            parts += [text[last:start], normal]
+            last = end
+    return "".join(parts) + text[last:] if parts else text
+
+
+def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list[tuple[int, int]]):
+    """Longest span wins; on equal spans, a vocabulary term or country beats a place.
+
+    "Baden-Württemberg" (region) beats "Baden" (place); "Deutscher Städtetag" (organisation)
+    beats "Deutscher" (adjective); a person's name ("Marc Kapust") hides places inside it.
+    """
+    # rank: longer span first; on equal spans a vocabulary term or country before a place, but
+    # a place before a region that needs context ("Freiburg" the city, not the Swiss canton);
+    # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s),
+    # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
+    # "Partnerschaft" + compound tail)
+    def rank(h, is_term: bool):
+        term_first = is_term and not h.term.needs_context
+        return (-(h.end - h.start), not term_first, -(len(h.surface) if not is_term else 0),
+                -(len(h.term.label) if is_term else 0), h.start)
+
+    items = [(rank(h, True), 1, h.start, h.end, h) for h in terms] + \
+            [(rank(h, False), 0, h.start, h.end, h) for h in places]
+    items.sort(key=lambda x: x[0])
+    size = max([e for *_, e, _h in items] + [e for _, e in persons] + [0])
+    occupied = bytearray(size)  # one flag per character: overlap tests cost the span, not the list
+    for s, e in persons:
+        occupied[s:e] = b"\x01" * (e - s)
+    kept_terms, kept_places = [], []
+    term_spans: dict[tuple[int, int], set[str]] = {}
+    for _, is_term, s, e, h in items:
+        if is_term and (s, e) in term_spans:
+            # "Klimapartnerschaft" is a programme and a partnership type alike: one hit per kind
+            if h.term.kind not in term_spans[(s, e)]:
+                term_spans[(s, e)].add(h.term.kind)
+                kept_terms.append(h)
+            continue
+        if any(occupied[s:e]):
+            continue
+        if is_term:
+            term_spans[(s, e)] = {h.term.kind}
+        occupied[s:e] = b"\x01" * (e - s)
+        (kept_terms if is_term else kept_places).append(h)
+    kept_terms.sort(key=lambda h: h.start)
+    kept_places.sort(key=lambda h: h.start)
+    return kept_terms, kept_places

@@ -1,0 +1,365 @@
+"""Loading: the store brought up to the build's articles. New and changed articles are
+extracted (workers.py) and loaded by a background thread while the extraction goes on;
+articles no source gives any more are dropped (--prune); the vocabulary and analytics graphs
+follow; graph.ttl and graph.trig are written from the dump pieces while the store loads
+(outputs.py), or from the store when a piece is missing; the next state.json is staged."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from ..graph.iri import Minter
+from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
+from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
+from .collect import Collected
+from .outputs import DumpsChild, Run, dumps_child_pays, dumps_from_pieces, dumps_from_store
+from .report import BuildOptions, BuildReport, Progress, Skipped
+from .state import STATE_FILE, fingerprint, load_state, next_state, piece_name, pieces_digest
+from .workers import Extracted, Task, extract_all
+
+if TYPE_CHECKING:
+    from ..models import Article
+    from ..publish.dumps import DumpCache
+
+LOGGER = logging.getLogger(__name__)
+
+#: N-Quads handed to the store at once: ~200,000 quads of ~150 bytes, large enough for its bulk
+#: loader (store.BULK_MIN_QUADS), small enough to keep the build's memory flat
+STORE_BATCH_BYTES = 30_000_000
+
+
+def update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
+                 options: BuildOptions, progress: Progress, out_dir: Path, staging: Path,
+                 *, new_pieces: set[str] | None = None) -> Run:
+    """Extracts new and changed articles into `store`, prunes, writes graph.ttl and graph.trig
+    from the dump pieces while the store loads (or from the store when pieces are missing), the
+    vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
+    names of the dump pieces this build may write that did not exist before."""
+    from ..publish.export import write_atomic
+
+    update = _Update(store, got, report, minter, options, progress, out_dir, staging)
+    todo = update.plan(new_pieces)
+    loader = _Loader()
+    try:
+        update.load(todo, loader)
+        if options.prune:
+            update.prune(loader)
+        report.articles_total = len(update.known)
+        run = update.run()
+        others = None
+        if all(run.pieces.values()) and dumps_child_pays(len(run.pieces), report.articles_extracted):
+            loader.wait()  # the store is complete in a moment: little is left to load
+            others = update.dumps_in_child(run)
+        if run.dumps is None:
+            others = update.dumps_from_pieces(run, loader)
+    finally:
+        loader.wait()
+    if others is None or not _pieces_describe(store, run, others):
+        # a piece missing or damaged, or the store holds graphs the pieces do not describe:
+        # the store decides
+        update.dumps_from_store(run)
+    store.flush()
+    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, indent=1, sort_keys=True))
+    return run
+
+
+class _Update:
+    """One build's update of the store: the state it starts from, which it updates article by
+    article, and the steps of `update_store`."""
+
+    def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
+                 options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
+        from ..publish.dumps import DumpCache
+
+        self.store, self.got, self.report, self.minter = store, got, report, minter
+        self.options, self.progress, self.out_dir, self.staging = options, progress, out_dir, staging
+        self.fp = fingerprint(minter.base)
+        self.state, self.fresh = next_state(load_state(out_dir), self.fp, minter.base, options.store_url,
+                                            options.store_options)
+        self.known: dict = self.state["articles"]
+        self.present = store.graph_names()
+        self.cache = DumpCache(out_dir)
+        self.by_url = {a.url: a for a in got.articles}
+        #: whether the store was emptied (every article is extracted again)
+        self.cleared = False
+        self.touched: _Touched | None = None
+        self.previous = ""
+
+    def plan(self, new_pieces: set[str] | None) -> list[Article]:
+        """The articles to extract; empties the store when all it holds is to be extracted again."""
+        articles = self.got.articles
+        todo = [a for a in articles if self._stale(a)]
+        if self.fresh and isinstance(self.store, EmbeddedStore) and self.present - {
+                VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {self.minter.article(a.url) for a in todo}:
+            # the rules changed and every article is extracted again: emptying the store takes
+            # 20 ms, replacing 10,000 graphs one by one minutes
+            self.store.raw.clear()
+            self.present, self.cleared = set(), True
+        if new_pieces is not None:
+            new_pieces.update(n for n in (piece_name(self.fp, a.url, a.content_hash) for a in todo)
+                              if not self.cache.has(n))
+        self.report.articles_unchanged = len(articles) - len(todo)
+        self.progress(f"{len(articles)} articles read, {len(todo)} to extract, "
+                      f"{self.report.articles_unchanged} unchanged")
+        self.touched = _Touched(self.cache, self.minter.base) if self.options.validate and not self.fresh else None
+        self.previous = pieces_digest(self.known)
+        return todo
+
+    def _stale(self, a: Article) -> bool:
+        # an article is extracted again when its text, the rules (fingerprint), its graph or its
+        # dump piece changed; articles of earlier builds that are not among the sources keep theirs
+        known = self.known
+        return (known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != self.fp
+                or self.minter.article(a.url) not in self.present or not self.cache.has(known[a.url].get("piece"))
+                or (self.options.validate and "shacl" not in known[a.url]))
+
+    def load(self, todo: list[Article], loader: _Loader) -> None:
+        """Extracts `todo`, hands the graphs to the loader in batches and records each article."""
+        task = Task(self.minter.base, self.fp, self.out_dir, self.options.validate)
+        batch: list[tuple[str, bytes]] = []
+        size = 0
+        for done in extract_all(todo, task, self.options.jobs, self.progress):
+            if done.nquads is None:
+                self._skip(done)
+                continue
+            batch.append((done.graph, done.nquads))
+            size += len(done.nquads)
+            self._record(done)
+            if size >= STORE_BATCH_BYTES:
+                loader.submit(self.store.replace_graphs_nquads, batch)
+                batch, size = [], 0
+        if batch:
+            loader.submit(self.store.replace_graphs_nquads, batch)
+        for url in self.by_url:
+            if url in self.known:
+                self.known[url]["source"] = self.got.source_of[url]
+
+    def _skip(self, done: Extracted) -> None:
+        origin = self.by_url[done.url].origin or done.url
+        self.report.skipped.append(Skipped(origin, done.error))
+        self.progress(f"skipped: {origin}: {done.error}")
+        if self.cleared:
+            self.known.pop(done.url, None)  # its previous graph went with the store's old content
+
+    def _record(self, done: Extracted) -> None:
+        url, known, article = done.url, self.known, self.by_url[done.url]
+        if self.touched is not None:
+            self.touched.add_piece(known.get(url, {}).get("piece"))
+            self.touched.add(done.nquads)
+        known[url] = {"hash": article.content_hash, "graph": done.graph, "origin": article.origin,
+                      "piece": done.piece, "fingerprint": self.fp}
+        if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
+            known[url]["shacl"] = done.shacl
+        self.report.articles_extracted += 1
+
+    def prune(self, loader: _Loader) -> None:
+        """Drops the graphs of articles that none of the sources gives any more."""
+        kept = 0
+        for url in sorted(set(self.known) - set(self.by_url)):
+            if self.known[url].get("source") in self.got.incomplete:
+                kept += 1  # its source failed for now: absence is no proof that it was removed
+                continue
+            gone = self.known.pop(url)
+            if self.touched is not None:
+                self.touched.add_piece(gone.get("piece"))
+            loader.submit(self.store.drop_graph, gone["graph"])
+            self.report.articles_removed += 1
+        if kept:
+            self.progress(f"--prune kept {kept} articles of sources that were not read completely")
+
+    def run(self) -> Run:
+        known = self.known
+        return Run({rec["graph"]: rec.get("piece") for rec in known.values()},
+                   shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
+                   checked=self.report.articles_extracted if self.options.validate else 0,
+                   touched=self.touched.result() if self.touched is not None else None, previous=self.previous)
+
+    def _vocabulary_changed(self) -> bool:
+        return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
+
+    def dumps_in_child(self, run: Run) -> dict | None:
+        """A rebuild of a large graph, its store complete: the analysis comes from the store and
+        the dumps go to a child process while this one writes graph.html. The build's own
+        graphs, or None when the dumps are to be written otherwise."""
+        others = _own_graphs_from_store(run, self.store, self.minter, self._vocabulary_changed())
+        if not _pieces_describe(self.store, run, others):
+            return None
+        self.store.flush()
+        self.progress("writing graph.ttl and graph.trig")
+        try:
+            run.dumps = DumpsChild(self.cache, run.pieces, others, self.staging, self.minter.base)
+        except OSError as exc:
+            LOGGER.warning("cannot start a process for the dumps (%s); writing them here", exc)
+            return None
+        return others
+
+    def dumps_from_pieces(self, run: Run, loader: _Loader) -> dict | None:
+        """The dumps from the pieces here, while the loader finishes the store and then writes
+        the build's own graphs; those graphs, or None when a piece is missing or unreadable."""
+        prepared = _merge_pieces(run, self.minter, self.cache)
+        if prepared is None:
+            return None
+        merged, others = prepared
+        # queued behind the articles: the store is complete when the loader gets here
+        if self._vocabulary_changed():
+            loader.submit(write_vocabulary, self.store, self.minter, others[VOCABULARY_GRAPH])
+        loader.submit(write_analytics, self.store, self.minter, run.analysis, others[ANALYTICS_GRAPH])
+        self.progress("writing graph.ttl and graph.trig")
+        if not dumps_from_pieces(self.cache, run.pieces, merged, others, self.staging, self.minter, self.report):
+            return None
+        return others
+
+    def dumps_from_store(self, run: Run) -> None:
+        """The build's own graphs and the dumps from the store alone."""
+        if self.fresh or VOCABULARY_GRAPH not in self.store.graph_names():
+            write_vocabulary(self.store, self.minter)
+        run.analysis, _ = write_analytics(self.store, self.minter)
+        dumps_from_store(self.store, self.staging, self.minter, self.report, self.progress)
+
+
+class _Touched:
+    """Collects what a rebuild changes for the merged graph's SHACL checks: the IRIs, outside
+    the articles' own ranges, that the new graphs and the replaced or removed ones use as
+    subject or object (validate.validate_build checks those again and keeps the rest)."""
+
+    #: beyond this many changed articles every focus node is checked: cheaper than collecting
+    MAX_ARTICLES = 1_000
+
+    def __init__(self, cache: DumpCache, base: str):
+        from ..publish.dumps import ranges
+
+        self.cache, self.local = cache, ranges(base)
+        self.terms: set[str] = set()
+        self.articles = 0
+        self.complete = True
+
+    def add(self, data: bytes) -> None:
+        self.articles += 1
+        if self.articles > self.MAX_ARTICLES:
+            self.complete = False
+        if not self.complete:
+            return
+        for line in data.splitlines():
+            s, _, rest = line.partition(b" ")
+            o = rest.partition(b" ")[2]
+            for term in (s, o[:o.find(b">") + 1] if o.startswith(b"<") else b""):
+                if term.startswith(b"<") and not term.startswith(self.local):
+                    self.terms.add(term[1:-1].decode())
+
+    def add_piece(self, name: str | None) -> None:
+        """The shared lines of an article's previous graph, from its dump piece."""
+        if not name or not self.complete:
+            return
+        try:
+            self.add(self.cache.read(name, "shared_nt")[1][0])
+        except (OSError, ValueError, KeyError):
+            self.complete = False
+
+    def result(self) -> set[str] | None:
+        return self.terms if self.complete else None
+
+
+class _Loader:
+    """Writes to the store in one background thread, in order, while the caller goes on:
+    Oxigraph's bulk loader releases the GIL, and loading is the longest single task of a large
+    build (7.3 M quad insertions take ~50 s of one core at 10,000 articles; the extraction
+    workers need ~30 s, the dumps ~5 s), so it runs beside everything else."""
+
+    #: batches queued at most: bounds the memory of N-Quads waiting to be loaded (3 × 30 MB)
+    MAX_PENDING = 3
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="partnergraph-store")
+        self.pending: list = []
+
+    def submit(self, fn, *args) -> None:
+        for f in self.pending:
+            if f.done():
+                f.result()  # a failed write stops the build now, not after the extraction
+        self.pending = [f for f in self.pending if not f.done()]
+        while len(self.pending) >= self.MAX_PENDING:
+            self.pending.pop(0).result()
+        self.pending.append(self.pool.submit(fn, *args))
+
+    def wait(self) -> None:
+        """Waits for every write; re-raises the first that failed."""
+        try:
+            for f in self.pending:
+                f.result()
+        finally:
+            self.pending = []
+            self.pool.shutdown(wait=True)
+
+
+def _pieces_describe(store: GraphStore, run: Run, others: dict) -> bool:
+    """Whether the store's graphs are those of the pieces and the build's own graphs."""
+    return set(run.pieces) | set(others) == store.graph_names() | set(others)
+
+
+def _own_graphs_from_store(run: Run, store: GraphStore, minter: Minter, vocabulary_changed: bool) -> dict:
+    """The vocabulary and analytics graphs, written to the store where they changed, with the
+    analysis from the store; returns their quads."""
+    from ..graph.triples import vocabulary_quads
+    from ..vocab import load_vocabulary
+
+    others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
+    if vocabulary_changed:
+        write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
+    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter)
+    return others
+
+
+def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
+    """The pieces' shared lines merged with the graphs the build makes itself (vocabulary,
+    analytics), and those graphs' quads; sets `run.analysis` (the network analysis, made from
+    the pieces, without the store). None when a piece is missing or unreadable."""
+    from ..publish import dumps as dumpcache
+    from ..graph.analytics import NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples
+    from ..graph.triples import vocabulary_quads
+    from ..vocab import load_vocabulary
+
+    if not all(run.pieces.values()):
+        return None
+    try:
+        merged = dumpcache.collect_shared(cache, run.pieces)
+        others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
+        dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
+        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES)))
+        others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
+        dumpcache.add_graph(merged, others[ANALYTICS_GRAPH], base=minter.base)
+    except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
+        LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
+        run.analysis = None
+        return None
+    return merged, others
+
+
+def write_vocabulary(store: GraphStore, minter: Minter, quads: list[ox.Quad] | None = None) -> None:
+    from ..graph.triples import vocabulary_quads
+    from ..vocab import load_vocabulary
+
+    store.replace_graph(VOCABULARY_GRAPH, quads if quads is not None else vocabulary_quads(load_vocabulary(), minter))
+
+
+def write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: list[ox.Quad] | None = None):
+    """Network analytics into their named graph (from the store unless given); returns the
+    analysis (for stats.json) and the graph's quads."""
+    from ..graph.analytics import analyse_store, analytics_quads
+
+    if analysis is None:
+        analysis = analyse_store(store, base=minter.base)
+    if quads is None:
+        quads = analytics_quads(store, minter, analysis=analysis)
+    # a changed article rarely changes the network: rewriting 25,000 unchanged quads at 10,000
+    # articles cost more than the analysis itself
+    if set(quads) != set(graph_quads(store, ANALYTICS_GRAPH)):
+        store.replace_graph(ANALYTICS_GRAPH, quads)
+    return analysis, quads
+
