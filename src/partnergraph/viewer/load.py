@@ -240,6 +240,53 @@ class _TripleSource(_Source):
                             yield p.value, a, s, q
 
 
+class _FactSource(_Source):
+    """The same answers from the facts of each graph (facts.py): the default graph's triples
+    are the merge of the graphs', and every answer is collected into sets or dictionaries, so
+    repetitions across graphs change nothing."""
+
+    def __init__(self, facts: Iterable[dict], analytics: Iterable[tuple[str, str, str]]):
+        self.types: list = []
+        self.by_prop: dict[str, list] = defaultdict(list)
+        self.links: list = []
+        for f in facts:
+            self.types += f["t"]
+            for prop, rows in f["l"].items():
+                self.by_prop[prop] += rows
+            for prop, rows in f["p"].items():
+                self.by_prop[prop] += rows
+            self.links += f["e"]
+        self.analytics_rows = analytics
+
+    def typed(self, classes):
+        wanted = {_PG + c for c in classes}
+        for x, cls in self.types:
+            if cls in wanted:
+                yield x, cls.rsplit("#", 1)[-1]
+
+    def pairs(self, prop):
+        return self.by_prop.get(prop, ())
+
+    def labels(self, prop):
+        for x, text, lang, datatype in self.by_prop.get(prop, ()):
+            yield x, (text, lang, datatype)
+
+    def analytics(self):
+        return self.analytics_rows
+
+    def entity_mentions(self, classes):
+        return self.pairs(_MENTIONS)
+
+    def topics(self, wanted, articles):
+        topics: dict[str, set[str]] = defaultdict(set)
+        for a, t in self.pairs(_ABOUT):
+            topics[a].add(t)
+        return topics
+
+    def evidence(self):
+        return self.links
+
+
 def load(store: GraphStore, *, base: str, articles: bool = True) -> RawData:
     """Everything the viewer shows, from the store: one query per class and per property, one
     for the analytics graph and one for the partnership sentences, joined here in dictionaries.
@@ -254,6 +301,12 @@ def load_triples(triples: Iterable[ox.Triple], analytics: Iterable[ox.Quad], *, 
     """What `load` reads from a store holding these triples in its default graph (those with
     `PREDICATES` suffice) and the `analytics` quads in its analytics graph."""
     return _join(_TripleSource(triples, analytics), articles=articles)
+
+
+def load_facts(facts: Iterable[dict], analytics: Iterable[tuple[str, str, str]], *, articles: bool = True) -> RawData:
+    """What `load` reads from a store whose graphs have these `facts.facts_of` and whose
+    analytics graph holds these (node, metric, value) rows."""
+    return _join(_FactSource(facts, analytics), articles=articles)
 
 
 def _join(src: _Source, *, articles: bool) -> RawData:
