@@ -102,6 +102,16 @@ def _graph_triples(store: GraphStore, graph: str) -> Iterator[ox.Triple]:
         yield ox.Triple(s, p, o)
 
 
+def _graph_facts(store: GraphStore, graph: str) -> dict:
+    """`facts_of` a graph read from the store, through its canonical N-Quads as in the worker,
+    so that the line is the one the worker writes (rows in the same order)."""
+    from ..publish.dumps import canonical_nquads
+
+    name = ox.NamedNode(graph)
+    return article_facts(canonical_nquads([ox.Quad(t.subject, t.predicate, t.object, name)
+                                           for t in _graph_triples(store, graph)]))
+
+
 class FactCache:
     """``DIR/viewer-facts.jsonl``: a header line (version, base), then one `fact_line` per
     article graph, sorted by graph. A build adds the lines of the articles it extracted
@@ -152,7 +162,7 @@ class FactCache:
                     lines.append(known[graph][1])
                     break
             else:  # extracted before the file existed, or before pieces did
-                lines.append(fact_line(graph, piece, facts_of(_graph_triples(store, graph))))
+                lines.append(fact_line(graph, piece, _graph_facts(store, graph)))
         body = b"".join(lines)
         header = json.dumps({"v": VERSION, "base": self.base}).encode() + b"\n"
         from ..publish.export import write_atomic
@@ -174,7 +184,7 @@ class FactCache:
 
 def own_graph_facts(store: GraphStore) -> tuple[dict, list[tuple[str, str, str]]]:
     """The facts of the vocabulary graph, and the analytics graph as (node, metric, value)."""
-    vocabulary = facts_of(_graph_triples(store, VOCABULARY_GRAPH))
+    vocabulary = _graph_facts(store, VOCABULARY_GRAPH)
     analytics = [(s.value, p.value.rsplit("#", 1)[-1], o.value)
                  for s, p, o in store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ANALYTICS_GRAPH}> {{ ?s ?p ?o }} }}")]
     return vocabulary, analytics
