@@ -137,7 +137,7 @@ class FactCache:
                 out = {}
                 for line in fh:
                     m = _LINE_HEAD.match(line)
-                    if m is None:
+                    if m is None or not line.endswith(b"\n"):
                         raise ValueError(f"line {len(out) + 2} is not a graph's facts")
                     out[json.loads(m.group(1))] = (json.loads(m.group(2)), line)
                 return out
@@ -154,21 +154,31 @@ class FactCache:
         if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
             return None
         previous = self._previous()
-        lines = []
-        for graph in sorted(pieces):
-            piece = pieces[graph] or ""
-            for known in (self.new, previous):
-                if graph in known and known[graph][0] == piece and piece:
-                    lines.append(known[graph][1])
-                    break
-            else:  # extracted before the file existed, or before pieces did
-                lines.append(fact_line(graph, piece, _graph_facts(store, graph)))
-        body = b"".join(lines)
+        while True:
+            lines = []
+            for graph in sorted(pieces):
+                piece = pieces[graph] or ""
+                for known in (self.new, previous):
+                    if graph in known and known[graph][0] == piece and piece:
+                        lines.append(known[graph][1])
+                        break
+                else:  # extracted before the file existed, or before pieces did
+                    lines.append(fact_line(graph, piece, _graph_facts(store, graph)))
+            body = b"".join(lines)
+            try:
+                facts = _parsed(body)
+                break
+            except ValueError as exc:
+                if not previous:
+                    raise
+                # a line of the last file is damaged: the store has it all
+                LOGGER.warning("%s: %s; reading its graphs from the store", self.path, exc)
+                previous = {}
         header = json.dumps({"v": VERSION, "base": self.base}).encode() + b"\n"
         from ..publish.export import write_atomic
 
         write_atomic(Path(target) / FACTS_FILE, header + body)
-        return [entry[2] for entry in json.loads(b"[" + body.replace(b"\n", b",").rstrip(b",") + b"]")]
+        return facts
 
 
     def load(self, store: GraphStore, pieces: dict[str, str | None], target: Path, *, articles: bool = False) -> RawData | None:
@@ -180,6 +190,18 @@ class FactCache:
         vocabulary, analytics = own_graph_facts(store)
         facts.append(vocabulary)
         return load_facts(facts, analytics, articles=articles)
+
+
+def _parsed(body: bytes) -> list[dict]:
+    """The facts of `fact_line`s; ValueError if one is not a graph's facts."""
+    entries = json.loads(b"[" + body.replace(b"\n", b",").rstrip(b",") + b"]")
+    if not all(isinstance(e, list) and len(e) == 3 and isinstance(e[2], dict) and e[2].keys() == _FACT_KEYS
+               for e in entries):
+        raise ValueError("a line is not a graph's facts")
+    return [e[2] for e in entries]
+
+
+_FACT_KEYS = {"t", "l", "p", "e"}
 
 
 def own_graph_facts(store: GraphStore) -> tuple[dict, list[tuple[str, str, str]]]:
