@@ -1,9 +1,14 @@
 """Shared fixtures. The sample corpus is built once per test session (about 10 s) and the
-compiled gazetteer is cached in the user's cache directory as in normal use."""
+compiled gazetteer is cached in the user's cache directory as in normal use.
+
+Every test that only reads a built sample uses `sample_build`; a test that writes into a graph
+directory (a rebuild, a store update) works on its own copy (`sample_copy`) or its own build, and
+a test of the build itself builds."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,8 +25,9 @@ FIXTURES = TESTS / "fixtures"
 SERVER_FIXTURE = FIXTURES / "server" / "sample.trig"
 
 
-def server_graph_dir(directory: Path) -> Path:
-    """`directory` made a graph directory holding the server fixture: its store and state.json."""
+def server_graph_dir(directory: Path, extra=()) -> Path:
+    """`directory` made a graph directory holding the server fixture, with the `extra` quads
+    added to their graphs: its store and state.json."""
     import json
 
     import pyoxigraph as ox
@@ -29,8 +35,11 @@ def server_graph_dir(directory: Path) -> Path:
     from partnergraph.namespaces import DEFAULT_BASE
     from partnergraph.store.embedded import EmbeddedStore
 
+    graphs: dict[str, list] = {}
+    for q in [*ox.parse(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG), *extra]:
+        graphs.setdefault(q.graph_name.value, []).append(q)
     store = EmbeddedStore(directory / "store")
-    store.load(SERVER_FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
+    store.replace_graphs(graphs)
     store.close()
     (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
     return directory
@@ -41,12 +50,30 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+def _files(directory: Path) -> dict[str, tuple[int, int]]:
+    """Every file below `directory` with its size and modification time, except the store's info
+    logs (``LOG*``), which opening a store, even read-only, writes."""
+    return {str(p.relative_to(directory)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(directory.rglob("*")) if p.is_file() and not p.name.startswith("LOG")}
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
-    """(graph directory, BuildReport) of a full build of the bundled sample corpus."""
+    """(graph directory, BuildReport) of a full build (validated, with the viewer page) of the
+    bundled sample corpus, shared by every test of the session: read it, never write into it.
+    At the end of the session the directory must be as the build left it, else the test
+    that wrote into it has spoilt what the others read."""
     out = tmp_path_factory.mktemp("sample-graph")
     report = build(None, BuildOptions(out_dir=out, jobs=1))
-    return out, report
+    before = _files(out)
+    yield out, report
+    assert _files(out) == before, "a test wrote into the shared sample build: use sample_copy"
+
+
+def sample_copy(sample_build, target: Path) -> Path:
+    """A copy of the shared sample build at `target`, for a test that writes into it."""
+    shutil.copytree(sample_build[0], target)
+    return target
 
 
 #: Debian's Chromium, driven by playwright (no browser is downloaded)

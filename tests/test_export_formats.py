@@ -16,7 +16,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from partnergraph.pipeline.build import BuildOptions, build
+from conftest import sample_copy
 from partnergraph.cli import main
 from partnergraph.publish.export import FORMATS, serialize_store, to_bytes
 from partnergraph.namespaces import DEFAULT_BASE
@@ -40,10 +40,8 @@ RDFLIB = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "tri
 
 
 @pytest.fixture(scope="module")
-def graph_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
-    return out
+def graph_dir(sample_build):
+    return sample_build[0]
 
 
 @pytest.fixture(scope="module")
@@ -190,11 +188,10 @@ def test_export_of_an_unchanged_store_serves_the_committed_dump_with_the_same_by
     assert exported[fmt].read_bytes() == buf.getvalue()
 
 
-def test_export_after_the_store_changed_reads_the_store(tmp_path):
+def test_export_after_the_store_changed_reads_the_store(sample_build, tmp_path):
     from partnergraph.publish.export import committed_dump
 
-    out = tmp_path / "g"
-    build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
+    out = sample_copy(sample_build, tmp_path / "g")
     store = EmbeddedStore(out / "store")
     extra = ox.Quad(ox.NamedNode(DEFAULT_BASE + "municipality/xx/neu"), ox.NamedNode(
         "http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Neu", language="de"),

@@ -97,3 +97,25 @@ def test_the_build_fingerprint_covers_every_data_file_of_the_package():
     finally:
         extra.unlink()
     assert state_module.fingerprint("https://example.org/") == before
+
+
+def test_cache_key_follows_the_modules_and_data_files_the_gazetteer_code_reads(tmp_path):
+    """The key's inputs are found from the code (issue 11.3): a module the gazetteer imports,
+    directly or through another, and a word list it opens change the key; a package __init__
+    and modules it does not import do not."""
+    pkg = tmp_path / "pkg"
+    (pkg / "extract").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("from .pipeline import everything\n")
+    (pkg / "extract" / "__init__.py").write_text('"""docstring"""\n')
+    (pkg / "extract" / "gaz.py").write_text(
+        "from .names import variants\nfrom ..models import Place\n"
+        "def load():\n    from .. import resources\n    return data_file('words.tsv')\n")
+    (pkg / "extract" / "names.py").write_text("from ..iri import slugify\n")
+    (pkg / "models.py").write_text("")
+    (pkg / "iri.py").write_text("")
+    (pkg / "resources.py").write_text("")
+    (pkg / "unrelated.py").write_text("")
+    modules, data = gazetteer._code_and_data(pkg / "extract" / "gaz.py", pkg)
+    assert [str(m.relative_to(pkg)) for m in modules] == [
+        "extract/gaz.py", "extract/names.py", "iri.py", "models.py", "resources.py"]
+    assert data == ["words.tsv"]

@@ -13,7 +13,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.graph.triples import vocabulary_quads
 from partnergraph.graph.iri import Minter
 from partnergraph.namespaces import DEFAULT_BASE
@@ -26,9 +25,8 @@ SAMPLE_ARTICLES = 49  # data/sample/README.md: 39 jsonl articles, 6 listing bloc
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    report = build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
+def store(sample_build):
+    out, report = sample_build
     assert report.articles_read == SAMPLE_ARTICLES and not report.skipped
     s = EmbeddedStore(out / "store", read_only=True)
     yield s

@@ -11,17 +11,14 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.cli import main
 
 QUERY = "partnerships"
 
 
 @pytest.fixture(scope="module")
-def graph_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    build(None, BuildOptions(out_dir=out, validate=False, viz=False, jobs=1))
-    return out
+def graph_dir(sample_build):
+    return sample_build[0]
 
 
 def run_cli(capsys, *args) -> str:

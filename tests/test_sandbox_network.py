@@ -110,7 +110,7 @@ def test_unix_sockets_and_pipes_still_work_under_the_sandbox(listener):
 def test_a_query_worker_evaluating_service_never_reaches_the_listener(listener, tmp_path):
     """The check is bypassed: the job goes straight to a `serve` worker process."""
     from partnergraph.query.pool import WorkerPool
-    from partnergraph.server.app import Job, evaluate_job
+    from partnergraph.query.runner import Job, evaluate_job
     from partnergraph.store.embedded import EmbeddedStore
 
     port, accepted = listener

@@ -26,7 +26,8 @@ from partnergraph import cli
 from partnergraph.pipeline.staging import COMMIT_FILE, STAGING_DIR, move_staged
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.server.app import is_loopback, make_app, make_server
-from partnergraph.store.embedded import EmbeddedStore
+
+from conftest import server_graph_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
@@ -40,20 +41,9 @@ DEEP_FILTER = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
 NEVER_DONE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-def write_store(directory: Path, extra: list[ox.Quad] = ()) -> None:
-    store = EmbeddedStore(directory / "store")
-    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
-    if extra:
-        store.replace_graphs({extra[0].graph_name.value: list(extra)})
-    store.close()
-
-
 @pytest.fixture(scope="module")
 def graph_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("hostile")
-    write_store(directory)
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    return directory
+    return server_graph_dir(tmp_path_factory.mktemp("hostile"))
 
 
 class Served:
@@ -202,8 +192,7 @@ def test_invalid_utf8_is_400_by_get_and_by_post_alike(served):
 # -- following rebuilds ---------------------------------------------------------------------------
 
 def test_a_running_server_answers_from_a_committed_rebuild(tmp_path):
-    write_store(tmp_path)
-    (tmp_path / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
+    server_graph_dir(tmp_path)
     # the query in flight is reniced once it is long (querypool.LONG_AFTER): on a machine busy
     # with other work it can take many times its ~3 s, so its limits are generous
     s = Served(tmp_path, timeout=4 * BOUND)
@@ -220,8 +209,8 @@ def test_a_running_server_answers_from_a_committed_rebuild(tmp_path):
         # a build's commit, by the build's own code: staged store and state, then the moves
         staging = tmp_path / STAGING_DIR
         staging.mkdir()
-        write_store(staging, [ox.Quad(ox.NamedNode(new), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-                                      ox.Literal("Neustadt"), ox.NamedNode(DEFAULT_BASE + "article/new"))])
+        server_graph_dir(staging, [ox.Quad(ox.NamedNode(new), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                                            ox.Literal("Neustadt"), ox.NamedNode(DEFAULT_BASE + "article/new"))])
         (staging / "state.json").write_text(json.dumps({"base": DEFAULT_BASE, "n": 2}), encoding="utf-8")
         (tmp_path / COMMIT_FILE).write_text("", encoding="utf-8")
         move_staged(tmp_path)

@@ -20,24 +20,17 @@ from rdflib.compare import isomorphic
 
 from partnergraph.namespaces import DEFAULT_BASE, VOCABULARY_GRAPH, sparql_prologue
 from partnergraph.server.app import MAX_BODY, make_app, negotiate
-from partnergraph.store.embedded import EmbeddedStore
+
+from conftest import server_graph_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
 ARTICLE = DEFAULT_BASE + "article/c3bdeba1d8c23233"
 
 
-def load_graph_dir(directory: Path) -> Path:
-    store = EmbeddedStore(directory / "store")
-    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
-    store.close()
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    return directory
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    application = make_app(load_graph_dir(tmp_path_factory.mktemp("served")))
+    application = make_app(server_graph_dir(tmp_path_factory.mktemp("served")))
     yield application
     application.close()
 

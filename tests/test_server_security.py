@@ -19,27 +19,17 @@ from partnergraph.errors import ForbiddenQuery
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.query.runner import check_read_only
 from partnergraph.server.app import make_app
-from partnergraph.store.embedded import EmbeddedStore
+
+from conftest import server_graph_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
 ARTICLE = DEFAULT_BASE + "article/c3bdeba1d8c23233"
 
 
-def load_graph_dir(directory: Path, extra: list[ox.Quad] = ()) -> Path:
-    graphs: dict[str, list[ox.Quad]] = {}
-    for q in [*ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG), *extra]:
-        graphs.setdefault(q.graph_name.value, []).append(q)
-    store = EmbeddedStore(directory / "store")
-    store.replace_graphs(graphs)
-    store.close()
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    return directory
-
-
 @pytest.fixture(scope="module")
 def graph_dir(tmp_path_factory):
-    return load_graph_dir(tmp_path_factory.mktemp("served"))
+    return server_graph_dir(tmp_path_factory.mktemp("served"))
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +195,7 @@ def hostile_app(tmp_path_factory):
         ox.Quad(mention, n("https://w3id.org/partnergraph/ontology#quote"),
                 ox.Literal('Köln <img src=x onerror="alert(2)"> & Yarinacocha'), g),
     ]
-    application = make_app(load_graph_dir(tmp_path_factory.mktemp("hostile"), extra))
+    application = make_app(server_graph_dir(tmp_path_factory.mktemp("hostile"), extra))
     yield application
     application.close()
 

@@ -1,4 +1,4 @@
-"""The bundled sample corpus, built once for this module: it conforms to the shapes with zero
+"""The bundled sample corpus, built once per session (conftest.sample_build): it conforms to the shapes with zero
 violations, the build records that, and every fact is traceable to the sentence that states it
 (quote and character offsets in the article's own named graph)."""
 
@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.pipeline.report import REPORT_FILE
 from partnergraph.pipeline.staging import open_existing
 from partnergraph.publish.docs import DOCS_FILE, render
@@ -16,10 +15,8 @@ from partnergraph.namespaces import sparql_prologue
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    report = build(None, BuildOptions(out_dir=out, viz=False, jobs=1))
-    return out, report
+def built(sample_build):
+    return sample_build
 
 
 @pytest.fixture(scope="module")

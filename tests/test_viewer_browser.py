@@ -29,10 +29,8 @@ XSS_TITLE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    build(None, BuildOptions(out_dir=out, validate=False, jobs=1))
-    return out
+def sample_dir(sample_build):
+    return sample_build[0]
 
 
 class Visit:

@@ -6,11 +6,10 @@
 
 import logging
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .pipeline.build import BuildOptions, BuildReport, build  # noqa: E402
 from .errors import (  # noqa: E402
-    ExtractionError,
     FetchError,
     ForbiddenQuery,
     PartnergraphError,
@@ -46,7 +45,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Article", "BuildOptions", "BuildReport", "Extraction", "ExtractionError", "Extractor",
+    "Article", "BuildOptions", "BuildReport", "Extraction", "Extractor",
     "FetchError", "ForbiddenQuery", "Mention", "PartnergraphError", "Partnership", "Place",
     "QueryError", "SourceError", "StoreError", "UsageError", "ValidationError",
     "VocabularyError", "__version__", "build",

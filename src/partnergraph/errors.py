@@ -6,12 +6,11 @@ one line without a traceback::
     PartnergraphError
     ├── SourceError          an input could not be read (file, line or URL in the message)
     │   └── FetchError       an HTTP fetch failed (URL and reason)
-    ├── ExtractionError      the extractor could not process an article
     ├── VocabularyError      an ontology / vocabulary file is missing or malformed
     ├── StoreError           the store could not be opened, read or written
     ├── QueryError           a SPARQL query is malformed, refused or unknown
     │   └── ForbiddenQuery   a query that would write or reach outside the graph
-    ├── ValidationError      the built graph violates the SHACL shapes
+    ├── ValidationError      the SHACL shapes cannot be checked (an unsupported constraint)
     └── UsageError           the command line asked for something impossible
 """
 
@@ -36,10 +35,6 @@ class FetchError(SourceError):
     """An HTTP request failed (unreachable host, status, size, type, redirects)."""
 
 
-class ExtractionError(PartnergraphError):
-    """The extractor failed on one article."""
-
-
 class VocabularyError(PartnergraphError):
     """A vocabulary file in ontology/ is missing or malformed."""
 
@@ -57,7 +52,9 @@ class ForbiddenQuery(QueryError):
 
 
 class ValidationError(PartnergraphError):
-    """The graph does not conform to the SHACL shapes."""
+    """The SHACL shapes use a constraint the compiled checks cannot evaluate.
+
+    A graph that does not conform is no error: validation reports its violations."""
 
 
 class UsageError(PartnergraphError):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-PG_IRI = "https://w3id.org/partnergraph/ontology#"
+from .ontology_iri import PG_IRI
+
 DEFAULT_BASE = "https://w3id.org/partnergraph/id/"
 GRAPH_BASE = "https://w3id.org/partnergraph/graph/"
 VOCABULARY_GRAPH = GRAPH_BASE + "vocabulary"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-from .namespaces import PG_IRI
+from .ontology_iri import PG_IRI
 
 
 class PG(DefinedNamespace):

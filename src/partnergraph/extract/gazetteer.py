@@ -294,12 +294,16 @@ class Gazetteer:
         h = hashlib.sha1(f"{FORMAT_VERSION}|{path.name}|{path.stat().st_size}|".encode())
         h.update(head)
         h.update(tail)
-        # the data and the code that make places and aliases: a change to any must rebuild it
-        for name in ("exonyms-de.tsv", "common-nouns-de.txt.gz"):
-            h.update(data_file(name).read_bytes())
+        # the code that makes places and aliases and the data files it reads: a change to any
+        # must rebuild it. Found from the code, not kept by hand (issue 11.3): a hand-kept list
+        # missed the next module or word list someone added, and a stale gazetteer is a wrong
+        # graph that nothing reports
         package = Path(__file__).resolve().parent.parent
-        for module in ("extract/gazetteer.py", "extract/transliterate.py", "models.py", "graph/iri.py"):
-            h.update((package / module).read_bytes())
+        modules, data = _code_and_data(Path(__file__).resolve(), package)
+        for module in modules:
+            h.update(str(module.relative_to(package)).encode() + b"\0" + module.read_bytes())
+        for name in data:
+            h.update(name.encode() + b"\0" + data_file(name).read_bytes())
         return h.hexdigest()[:16]
 
     def save(self, path: Path) -> None:
@@ -369,6 +373,52 @@ def load_first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_frequent_words() -> frozenset[str]:
     return frozenset(data_file("frequent-words-de.txt").read_text(encoding="utf-8").split())
+
+
+def _code_and_data(start: Path, package: Path) -> tuple[list[Path], list[str]]:
+    """The package modules `start` imports, directly or not (relative and ``partnergraph.``
+    imports, at module level or inside functions), and the names of the data files they open
+    with ``data_file("…")``: what the compiled gazetteer depends on."""
+    import ast
+
+    seen: dict[Path, None] = {}
+    data: set[str] = set()
+    todo = [start]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen[path] = None
+        tree = ast.parse(path.read_bytes())
+        here = path.parent.relative_to(package).parts
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    parts = list(here[: len(here) - (node.level - 1)])
+                elif node.module and node.module.split(".")[0] == "partnergraph":
+                    parts = []
+                    node_module = node.module.split(".", 1)[1] if "." in node.module else ""
+                    parts += node_module.split(".") if node_module else []
+                    todo += _module_files(package, parts, [a.name for a in node.names])
+                    continue
+                else:
+                    continue
+                parts += node.module.split(".") if node.module else []
+                todo += _module_files(package, parts, [a.name for a in node.names])
+            elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "data_file"
+                  and node.args and isinstance(node.args[0], ast.Constant)):
+                data.add(node.args[0].value)
+    return sorted(seen, key=str), sorted(data)
+
+
+def _module_files(package: Path, parts: list[str], names: list[str]) -> list[Path]:
+    """The files of module `parts` below `package`, and of any of `names` that are submodules."""
+    base = package.joinpath(*parts)
+    # a package's __init__ is left out: Python runs it on import, but the package inits hold
+    # only docstrings and the lazy public names (partnergraph/__init__ would pull in the whole
+    # build), none of which makes places
+    found = [base.with_suffix(".py")] + [base / f"{name}.py" for name in names]
+    return [f for f in found if f.is_file()]
 
 
 _LOADED: dict[str, Gazetteer] = {}

@@ -43,10 +43,6 @@ def short_hash(text: str) -> str:
 OWN_GRAPH_REGEX = r"^(" + re.escape(GRAPH_BASE) + r"[a-z]+|[a-z][a-z0-9+.-]*://.+/article/[0-9a-f]{16})$"
 
 
-def is_own_graph(iri: str) -> bool:
-    return re.match(OWN_GRAPH_REGEX, iri) is not None
-
-
 class Minter:
     """Mints IRIs under one resource base (``build --base``)."""
 

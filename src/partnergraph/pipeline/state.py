@@ -9,7 +9,7 @@ import json
 import logging
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 
 LOGGER = logging.getLogger(__name__)
 

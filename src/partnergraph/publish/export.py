@@ -30,7 +30,6 @@ FORMATS = {
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def sorted_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:

@@ -20,44 +20,37 @@ mirrors):
 The links and the statements read are written into one named graph of their own
 (`WIKIDATA_GRAPH`), in Wikidata's own vocabulary, so the bundled query ``wikidata-gaps`` can ask
 the same questions in SPARQL; the report goes to ``reconcile.json`` and ``reconcile.html``.
+
+The endpoint and its polite client are in publish/wikidata.py, the Turtle and HTML outputs in
+publish/reconcile_report.py.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import math
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-import requests
 
-from .. import __version__
-from ..errors import FetchError, StoreError
-from .export import write_atomic
+from ..errors import StoreError
 from ..namespaces import GRAPH_BASE, sparql_prologue
 from ..store.embedded import GraphStore
+from .export import write_atomic
+from .reconcile_report import links_turtle, render_html
+# USER_AGENT: re-exported, the client's identity belongs to reconciliation's public names
+from .wikidata import P, PQ, PS, USER_AGENT, WD, WD_PROLOGUE, WDT, WIKIDATA_ENDPOINT, SparqlClient  # noqa: F401
 
 LOGGER = logging.getLogger(__name__)
 
-#: the public endpoint (https://www.wikidata.org/wiki/Wikidata:SPARQL_query_service)
-WIKIDATA_ENDPOINT = "https://query.wikidata.org/sparql"
 WIKIDATA_GRAPH = GRAPH_BASE + "wikidata"
-WD = "http://www.wikidata.org/entity/"
-WDT = "http://www.wikidata.org/prop/direct/"
-P = "http://www.wikidata.org/prop/"
-PS = "http://www.wikidata.org/prop/statement/"
-PQ = "http://www.wikidata.org/prop/qualifier/"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-WD_PROLOGUE = (f"PREFIX wd: <{WD}>\nPREFIX wdt: <{WDT}>\nPREFIX p: <{P}>\nPREFIX ps: <{PS}>\n"
-               f"PREFIX pq: <{PQ}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
 
 #: values per VALUES block. The public service refuses GET URLs over ~8 kB and times queries out
 #: after 60 s; 200 ids in a POST body stay far below both (a 200-id P190 query answers in < 1 s)
@@ -67,13 +60,6 @@ BATCH_SIZE = 200
 #: Granada (Nicaragua) from Granada (Spain) and San Carlos (NI) from its namesakes, yet keeps the
 #: 5–15 km offsets we saw between the two databases for large cities
 MAX_DISTANCE_KM = 20.0
-#: seconds between two requests to the public endpoint: its usage policy asks bots for one
-#: request at a time and to back off on 429; one per second keeps a 2,000-place graph under a minute
-PUBLIC_MIN_INTERVAL = 1.0
-#: further tries after a 429/5xx or a network error; waits follow Retry-After or double from 2 s
-RETRIES = 4
-USER_AGENT = (f"partnergraph/{__version__} (https://w3id.org/partnergraph; reconciliation of "
-              f"municipal partnerships) python-requests/{requests.__version__}")
 
 
 @dataclass(frozen=True)
@@ -139,64 +125,6 @@ class Reconciliation:
         }
 
 
-class SparqlClient:
-    """A polite SPARQL client: one request at a time, a pause between requests, retries that
-    honour Retry-After, a User-Agent that says who we are (Wikidata's User-Agent policy)."""
-
-    def __init__(self, endpoint: str, *, min_interval: float | None = None, timeout: float = 60.0,
-                 retries: int = RETRIES, sleep: Callable[[float], None] = time.sleep):
-        self.endpoint = endpoint
-        self.min_interval = (PUBLIC_MIN_INTERVAL if endpoint == WIKIDATA_ENDPOINT else 0.0) \
-            if min_interval is None else min_interval
-        self.timeout = timeout
-        self.retries = retries
-        self.sleep = sleep
-        self.requests = 0
-        self._last = 0.0
-        self._session = requests.Session()
-        self._session.headers.update({"User-Agent": USER_AGENT,
-                                      "Accept": "application/sparql-results+json"})
-
-    def select(self, query: str) -> list[dict[str, dict]]:
-        wait = 2.0
-        for attempt in range(self.retries + 1):
-            pause = self._last + self.min_interval - time.monotonic()
-            if pause > 0:
-                self.sleep(pause)
-            self._last = time.monotonic()
-            self.requests += 1
-            try:
-                r = self._session.post(self.endpoint, data={"query": query}, timeout=self.timeout)
-            except requests.RequestException as exc:
-                reason = f"{type(exc).__name__}: {exc}"
-                status = None
-            else:
-                if r.status_code == 200:
-                    try:
-                        return r.json()["results"]["bindings"]
-                    except (ValueError, KeyError, TypeError):
-                        raise FetchError("the endpoint did not answer with SPARQL JSON results",
-                                         source=self.endpoint) from None
-                status = r.status_code
-                reason = f"HTTP {status}: {r.text.strip().splitlines()[0][:200] if r.text.strip() else ''}"
-                if status not in (429, 500, 502, 503, 504):
-                    raise FetchError(reason, source=self.endpoint)
-                retry_after = r.headers.get("Retry-After", "")
-                if retry_after.isdigit():
-                    wait = max(wait, float(retry_after))
-            if attempt == self.retries:
-                raise FetchError(f"gave up after {attempt + 1} tries: {reason}", source=self.endpoint)
-            LOGGER.info("%s: %s; trying again in %.0f s", self.endpoint, reason, wait)
-            self.sleep(wait)
-            wait *= 2
-        raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 def _qid(iri: str) -> str | None:
     return iri[len(WD):] if iri.startswith(WD) and re.fullmatch(r"Q\d+", iri[len(WD):]) else None
 
@@ -207,6 +135,11 @@ _POINT = re.compile(r"Point\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)", re.IGNORECASE
 def _point(wkt: str | None) -> tuple[float, float] | None:
     m = _POINT.search(wkt or "")
     return (float(m.group(2)), float(m.group(1))) if m else None  # (lat, lon)
+
+
+def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -459,68 +392,6 @@ def links_quads(rec: Reconciliation) -> list[ox.Quad]:
             if lang:
                 quads.append(ox.Quad(ox.NamedNode(WD + q), ox.NamedNode(RDFS_LABEL), ox.Literal(text, language=lang), g))
     return sorted(set(quads), key=str)
-
-
-def links_turtle(quads: list[ox.Quad]) -> bytes:
-    """The links graph as sorted Turtle with Wikidata's prefixes: the same bytes for the same links."""
-    prefixes = {"owl": "http://www.w3.org/2002/07/owl#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-                "xsd": XSD, "wd": WD, "wdt": WDT, "p": P, "ps": PS, "pq": PQ,
-                "wds": "http://www.wikidata.org/entity/statement/"}
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
-
-
-def render_html(report: dict) -> str:
-    e = html.escape
-    s = report["summary"]
-
-    def table(rows: list[dict], cols: list[tuple[str, str]]) -> str:
-        if not rows:
-            return "<p>None.</p>"
-        head = "".join(f"<th>{e(t)}</th>" for _, t in cols)
-        body = []
-        for r in rows:
-            cells = []
-            for k, _ in cols:
-                v = r.get(k)
-                v = "" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-                cells.append(f'<td><a href="{e(v)}">{e(v)}</a></td>' if v.startswith(("http://", "https://"))
-                             else f"<td>{e(v)}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-    pair = [("a", "partner"), ("b", "partner"), ("type", "type"), ("start", "since")]
-    parts = [
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        "<title>partnergraph — reconciliation with Wikidata</title>",
-        "<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;"
-        "margin:.5em 0 2em}td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top;text-align:left}"
-        "th{background:#f4f4f4}code{font-size:12px}</style></head><body>",
-        "<h1>Reconciliation with Wikidata</h1>",
-        f"<p>Endpoint: <code>{e(report['endpoint'])}</code>. {s['municipalities']} municipalities: "
-        f"{s['matched']} matched, {s['ambiguous']} ambiguous, {s['unmatched']} without a Wikidata item. "
-        f"{s['p190_statements']} twinning statements (P190) read.</p>",
-        f"<h2>Attested by the news, missing in Wikidata ({s['news_only']})</h2>",
-        table(report["news_only"], pair + [("evidence", "evidence"), ("source", "article"),
-                                           ("quickstatements", "QuickStatements")]),
-        f"<h2>Conflicts ({s['conflicts']})</h2>",
-        table(report["conflicts"], pair + [("conflict", "conflict"), ("source", "article")]),
-        f"<h2>In Wikidata, never mentioned in the news ({s['wikidata_only']})</h2>",
-        table(report["wikidata_only"], [("municipality", "municipality"), ("partner", "partner"),
-                                        ("partner_wikidata", "partner item"), ("start", "since")]),
-        f"<h2>In both ({s['in_both']})</h2>",
-        table(report["in_both"], pair + [("wikidata_start", "since (Wikidata)")]),
-        f"<h2>Not comparable: a partner without a Wikidata item ({s['not_comparable']})</h2>",
-        table(report["not_comparable"], pair + [("reason", "why")]),
-        f"<h2>Ambiguous municipalities ({s['ambiguous']})</h2>",
-        table(report["ambiguous"], [("label", "municipality"), ("country", "country"), ("candidates", "candidates")]),
-        f"<h2>Municipalities without a Wikidata item ({s['unmatched']})</h2>",
-        table(report["unmatched"], [("label", "municipality"), ("country", "country"),
-                                    ("candidates", "candidates to check by hand")]),
-        "</body></html>\n",
-    ]
-    return "\n".join(parts)
 
 
 REPORT_JSON = "reconcile.json"

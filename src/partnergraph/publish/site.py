@@ -29,7 +29,8 @@ from . import dataset as publish
 from ..errors import StoreError
 from .export import to_bytes, write_atomic
 from ..namespaces import sparql_prologue
-from ..server.app import render_ontology, render_resource, serialize_graph
+from ..query.results import serialize_graph
+from ..server.pages import render_ontology, render_resource
 from ..store.embedded import GraphStore
 
 #: the representations of a resource: file name → (format, media type)

@@ -10,7 +10,8 @@ The decision is made in two layers, both before the query reaches any store:
    recursive parser sees it, and refuses the keywords SERVICE and every update keyword. SPARQL's
    keywords are reserved words: an engine can only call another endpoint if its lexer meets the
    token SERVICE, so a lexer that reads the text as the engine does sees every one of them.
-   FROM / FROM NAMED are resolved here too (PREFIX and BASE are tracked).
+   FROM / FROM NAMED are resolved here too (PREFIX and BASE are tracked). The decoding and the
+   tokens are lexer.py's; the checks on them are here.
 2. **Syntactic, bounded** (`parse_check`): rdflib's SPARQL 1.1 grammar parses the same decoded
    text and its algebra is walked: no SERVICE node, and the dataset it names must be the one the
    lexical layer found. Text that does not parse is refused. rdflib's parser (pyparsing) costs
@@ -32,12 +33,12 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
+from .lexer import PN_CHARS, Decoded, Token, Where, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
 
 #: longest query text, in characters: the server's largest request body (server.MAX_BODY, 1 MiB),
 #: so every body the server accepts is checked whole; the lexical layer reads 1 MiB in ~0.2 s
@@ -88,109 +89,19 @@ class QueryDataset:
     named: tuple[str, ...] = ()
 
 
-# -- 1. \u escapes ------------------------------------------------------------------------------
-#
-# The engine's decoder (spargebra's, and SPARQL 1.1 §19.2): a backslash followed by a backslash
-# is kept as the pair (so `\\u0041` is no escape); `\u` + 4 and `\U` + 8 characters that read as
-# a hexadecimal Unicode scalar value become that character; anything else is kept as written.
-# Rust's u32::from_str_radix accepts a leading "+", so `\u+041` is "A" there: so it is here.
+# -- the lexical layer -------------------------------------------------------------------------
 
-_ESCAPE = re.compile(r"\\(?:\\|u(\+?[0-9A-Fa-f]{3}[0-9A-Fa-f]?)|U(\+?[0-9A-Fa-f]{7}[0-9A-Fa-f]?))", re.DOTALL)
-#: a decoded escape may stand for these anywhere: they cannot change where a token ends
-_NAME_CHAR = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D"
-                        r"\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-                        r"\U00010000-\U000EFFFF]")
-
-
-@dataclass
-class Decoded:
-    text: str  # the query with its escapes decoded
-    #: per decoded escape: (offset in `text`, offset in the original, length in the original)
-    escapes: list[tuple[int, int, int]] = field(default_factory=list)
-
-    def original_offset(self, pos: int) -> int:
-        i = bisect_right(self.escapes, (pos, float("inf"), 0))
-        if not i:
-            return pos
-        at, orig, length = self.escapes[i - 1]
-        return orig + (pos - at) + (length - 1 if pos > at else 0)
-
-
-def decode_escapes(text: str) -> Decoded:
-    out: list[str] = []
-    escapes: list[tuple[int, int, int]] = []
-    last = 0
-    size = 0
-    for m in _ESCAPE.finditer(text):
-        digits = m.group(1) or m.group(2)
-        if digits is None or len(digits) != (4 if m.group(1) else 8):
-            continue  # `\\` (kept, and its second backslash starts no escape) or too few digits
-        value = int(digits, 16)
-        if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-            continue  # no Unicode scalar value: kept as written, as the engine does
-        out.append(text[last:m.start()])
-        size += m.start() - last
-        escapes.append((size, m.start(), m.end() - m.start()))
-        out.append(chr(value))
-        size += 1
-        last = m.end()
-    if not escapes:
-        return Decoded(text)
-    out.append(text[last:])
-    return Decoded("".join(out), escapes)
-
-
-# -- 2. tokens ----------------------------------------------------------------------------------
-
-_PN_CHARS_BASE = (r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D"
-                  r"\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
-_PN_CHARS_U = _PN_CHARS_BASE + "_"
-_PN_CHARS = _PN_CHARS_U + r"\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
-_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PN_PREFIX = rf"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
-# PN_LOCAL may not end in ".": the greedy run is trimmed afterwards (`_trim_dots`)
-_PN_LOCAL = rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:[{_PN_CHARS}.:]|{_PLX})*"
-_ECHAR = r"""\\[tbnrf"'\\]"""
-
-_TOKEN = re.compile("|".join((
-    r"(?P<ws>[ \t\r\n]+)",
-    r"(?P<comment>#[^\r\n]*)",
-    r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
-    # possessive loops (*+): a string that does not end fails without backtracking through it
-    # (an iteration ends with a non-quote, so no completed iteration is ever needed back)
-    rf"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*+'''"
-    rf'|"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*+"""'
-    rf"|'(?:[^'\\\r\n]|{_ECHAR})*+'"
-    rf'|"(?:[^"\\\r\n]|{_ECHAR})*+")',
-    rf"(?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)",
-    rf"(?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)",
-    rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
-    r"(?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)",
-    r"(?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)",
-    # the whole run of name characters (dots only between them), so that no position inside it is
-    # tried again as the start of a prefixed name: `a.a.a…` and `a-a-a…` stay linear
-    rf"(?P<word>[{_PN_CHARS_BASE}][{_PN_CHARS}]*(?:\.+[{_PN_CHARS}]+)*)",
-    r"(?P<punct>\^\^|<=|>=|!=|&&|\|\||<<|>>|\{\||\|\}|[{}()\[\];,.=<>!+\-*/|^?~])",
-)))
 #: SERVICE or an update keyword as a whole run of letters inside a (upper-cased) word token
 _FORBIDDEN_PART = re.compile(rf"(?<![A-Z])(?:SERVICE|{'|'.join(sorted(UPDATE_WORDS))})(?![A-Z])")
-_START_QUOTES = ("'''", '"""', "'", '"')
 #: a less-than sign can start what looks like an IRI: `FILTER(?a<?b)SERVICE?x#>` reads as one
 #: IRI to a lexer but as `?a < ?b ) SERVICE ?x` and a comment to a parser. SERVICE hidden so
 #: needs a variable right after it and a `#` later in the same "IRI" (no space, `{` or `<`
 #: can be inside one): such an IRI is refused.
-_HIDDEN_SERVICE = re.compile(rf"(?<![{_PN_CHARS}:.])SERVICE[?$][^#]*#", re.IGNORECASE)
+_HIDDEN_SERVICE = re.compile(rf"(?<![{PN_CHARS}:.])SERVICE[?$][^#]*#", re.IGNORECASE)
 
 
 _IRI_BRACKET = re.compile(r"[()\[\]]")
 _IRI_OPERATORS = ("/", "*", "+", "!", "&&", "=")
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int  # offset in the decoded text
 
 
 @dataclass
@@ -203,77 +114,15 @@ class Scan:
     operators: int  # chain-building operators in the whole query (PARSE_MAX_OPERATORS)
 
 
-class _Where:
-    """Line and column in the user's text (without the prologue) for an offset in the decoded text."""
-
-    def __init__(self, original: str, decoded: Decoded, prologue_lines: int):
-        self.original = original
-        self.decoded = decoded
-        self.prologue_lines = prologue_lines
-        self._newlines: list[int] | None = None
-
-    def __call__(self, pos: int) -> str:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.original)]
-        orig = self.decoded.original_offset(pos)
-        line = bisect_right(self._newlines, orig - 1)
-        column = orig - (self._newlines[line - 1] + 1 if line else 0) + 1
-        return f"line {max(line + 1 - self.prologue_lines, 1)}, column {column}"
-
-
-def _trim_dots(text: str) -> str:
-    """A prefixed name ends before trailing dots that are not escaped (`ex:a.` is `ex:a` then `.`)."""
-    while text.endswith(".") and not text.endswith("\\."):
-        text = text[:-1]
-    return text
-
-
 def scan(text: str, *, label: str = "query", prologue_lines: int = 0) -> Scan:
     """The lexical layer: every check whose cost is linear in the query's length."""
     if len(text) > MAX_QUERY_CHARS:
         raise ForbiddenQuery(f"{label}: the query has {len(text):,} characters; at most {MAX_QUERY_CHARS:,} are accepted")
     decoded = decode_escapes(text)
-    where = _Where(text, decoded, prologue_lines)
+    where = Where(text, decoded, prologue_lines)
     tokens: list[Token] = []
-    dataset, operators = _structure(_lex(text, decoded, label, where), tokens, label, where)
+    dataset, operators = _structure(lex(text, decoded, label, where), tokens, label, where)
     return Scan(tokens, decoded, dataset, operators)
-
-
-def _lex(text: str, decoded: Decoded, label: str, where: Callable[[int], str]):
-    """The tokens of the decoded text, one at a time (the checks stop at the first refusal)."""
-    source = decoded.text
-    escapes = decoded.escapes
-    next_escape = 0
-    pos = 0
-    while pos < len(source):
-        m = _TOKEN.match(source, pos)
-        if m is None:
-            if source.startswith(_START_QUOTES, pos):
-                raise QueryError(f"{label}: syntax error at {where(pos)}: a string that does not end "
-                                 "(or holds an escape other than \\t \\b \\n \\r \\f \\\" \\' \\\\)")
-            raise QueryError(f"{label}: syntax error at {where(pos)}: unexpected {source[pos]!r}")
-        kind = m.lastgroup
-        value = m.group()
-        if kind == "pname":
-            value = _trim_dots(value)
-        end = pos + len(value)
-        # an escape may only spell what cannot change where this token ends (module docstring)
-        while next_escape < len(escapes) and escapes[next_escape][0] < end:
-            at = escapes[next_escape][0]
-            ch = source[at]
-            inside = pos < at < end - 1 or (kind == "comment" and pos < at)
-            allowed = (_NAME_CHAR.match(ch) is not None
-                       or (inside and kind == "string" and ch not in "'\"\\\r\n")
-                       or (inside and kind == "iri")
-                       or (inside and kind == "comment" and ch not in "\r\n"))
-            if not allowed:
-                original = text[escapes[next_escape][1]:escapes[next_escape][1] + escapes[next_escape][2]]
-                raise ForbiddenQuery(f"{label}: {original} at {where(at)} encodes {ch!r}, which engines read "
-                                     "differently there; write the character itself")
-            next_escape += 1
-        if kind != "ws" and kind != "comment":
-            yield Token(kind, value, pos)
-        pos = end
 
 
 def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], str]) -> tuple[QueryDataset, int]:
@@ -387,7 +236,7 @@ def _dataset_iri(tok: Token | None, prefixes: dict[str, str], base: str | None) 
     return None
 
 
-# -- 3. the parse -----------------------------------------------------------------------------
+# -- the parse ---------------------------------------------------------------------------------
 
 _PARSE_LOCK = threading.Lock()
 _grammar = None
@@ -421,7 +270,7 @@ def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, o
         return
     from pyparsing import ParseBaseException
 
-    where = _Where(original or source, found.decoded, prologue_lines)
+    where = Where(original or source, found.decoded, prologue_lines)
     grammar = _rdflib_grammar()
     with _PARSE_LOCK:  # the recursion limit is the interpreter's: raise it for one parse at a time
         old = sys.getrecursionlimit()

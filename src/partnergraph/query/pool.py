@@ -225,7 +225,8 @@ class WorkerPool:
         if self.size < 1:
             raise ValueError("a pool needs at least one worker")
         self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["partnergraph.server.app", "partnergraph.query.sandbox"])
+        self._ctx.set_forkserver_preload(["partnergraph.query.runner", "partnergraph.publish.export",
+                                          "partnergraph.query.sandbox"])
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()

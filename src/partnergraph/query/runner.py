@@ -1,12 +1,21 @@
-"""SPARQL queries: bundled analyst questions, query resolution, and result formatting."""
+"""The query runner, one for ``partnergraph query`` and for ``serve``: check → execute → format.
+
+- **check** (`check_read_only`, i.e. guard.py): no updates, no SERVICE, FROM only for this
+  store's graphs, bounded size and nesting; it returns the dataset the query names;
+- **execute** (`execute`): the store evaluates the checked text over that dataset;
+- **format** (results.py): the whole result as text or bytes.
+
+The command runs all three in its own process (`run`, `answer`). The server checks in the request
+thread, so a refused query never waits for a worker, and sends a `Job` to a worker process,
+where `evaluate_job` executes and formats it within the server's cap on rows and its deadline.
+Also here: the bundled queries, and `resolve`, which turns a command-line QUERY into SPARQL.
+"""
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import json
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +24,10 @@ import pyoxigraph as ox
 from ..errors import QueryError
 from ..namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
 from ..resources import queries_dir
-from .guard import OWN_GRAPHS, QueryDataset, check_query  # noqa: F401 - re-exported
 from ..store.embedded import GraphStore
-
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
-#: longest cell of the aligned table, so one long quote does not push every column off screen
-TABLE_CELL_MAX = 60
+from .guard import QueryDataset, check_query
+from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, not_acceptable_message,
+                      rdf_media, read_result, serialize_graph, serialize_results)
 
 
 @dataclass(frozen=True)
@@ -87,15 +94,25 @@ def _user_position(message: str, text: str) -> str:
     return _POSITION.sub(shift, message, count=1)
 
 
-# -- the read-only guard: sparqlguard.py decides, on the token stream and on rdflib's parse -------
+# -- check → execute → format --------------------------------------------------------------------
 
 def check_read_only(text: str, *, label: str = "query", is_local=None, prologue_lines: int = 0) -> QueryDataset:
     """Refuses updates, federation and foreign datasets before the query reaches any store
-    (`sparqlguard.check_query`); returns the dataset the query names with FROM / FROM NAMED."""
+    (`guard.check_query`); returns the dataset the query names with FROM / FROM NAMED."""
     return check_query(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
 
 
+def execute(store: GraphStore, text: str, dataset: QueryDataset):
+    """The store's (lazy) result of a checked query. The checked dataset is given explicitly:
+    every store (a remote one too) then reads the same graphs."""
+    if dataset.default or dataset.named:
+        return store.query(text, default_graph=list(dataset.default) or None,
+                           named_graphs=list(dataset.named) or None)
+    return store.query(text)
+
+
 def run(store: GraphStore, text: str, *, label: str = "query", prologue_lines: int = 0):
+    """Checks `text` and executes it on `store`; the engine's errors as one-line QueryErrors."""
     graphs: set[str] | None = None
 
     def is_local(iri: str) -> bool:
@@ -106,11 +123,7 @@ def run(store: GraphStore, text: str, *, label: str = "query", prologue_lines: i
 
     dataset = check_read_only(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
     try:
-        if dataset.default or dataset.named:
-            # the checked dataset, given explicitly: every store (a remote one too) then reads the same graphs
-            return store.query(text, default_graph=list(dataset.default) or None,
-                               named_graphs=list(dataset.named) or None)
-        return store.query(text)
+        return execute(store, text, dataset)
     except SyntaxError as exc:
         raise QueryError(f"{label}: SPARQL syntax {_one_line(_user_position(str(exc), text))}") from None
     except (OSError, RuntimeError, ValueError) as exc:
@@ -122,97 +135,8 @@ def _one_line(message: str) -> str:
     return " ".join(message.split()) or "failed"
 
 
-#: the local part of a prefixed name as SPARQL 1.1 reads it without escapes (grammar rule
-#: PN_LOCAL, §19.8): `pgid:partnership/72938b` is not one, so such IRIs are printed as <…>
-_PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F" \
-            r"\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-_PN_LOCAL = re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
-
-
-def _short(term, prefixes: dict[str, str]) -> str:
-    """A term as it can be pasted back into SPARQL: a prefixed name where the local part is
-    valid, otherwise the IRI in <…>; literals as their text."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        iri = term.value
-        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _PN_LOCAL.match(iri[len(ns):])),
-                   key=lambda x: len(x[1]), default=None)
-        return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
-    if isinstance(term, ox.Literal):
-        return term.value
-    return str(term)
-
-
-def _plain(term) -> str:
-    if term is None:
-        return ""
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-
-
-def format_result(result, fmt: str, *, base: str) -> str:
-    """SELECT/ASK results as an aligned table, CSV, TSV or SPARQL 1.1 Results JSON;
-    CONSTRUCT/DESCRIBE results as Turtle (table), or as rows of s, p, o in CSV, TSV or JSON."""
-    if fmt not in RESULT_FORMATS:
-        raise QueryError(f"unknown result format {fmt!r} (choose from {', '.join(RESULT_FORMATS)})")
-    prefixes = prefixes_for(base)
-    if isinstance(result, ox.QueryBoolean):
-        value = bool(result)
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": value})
-        return "true" if value else "false"
-    if isinstance(result, ox.QueryTriples):
-        from ..publish.export import sorted_triples
-
-        triples = sorted_triples(ox.Quad(t.subject, t.predicate, t.object) for t in result)
-        if fmt == "table":
-            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
-        # the triples as a result of SELECT ?s ?p ?o, in N-Triples order
-        variables = ["s", "p", "o"]
-        rows = [[t.subject, t.predicate, t.object] for t in triples]
-        if fmt == "json":
-            bindings = [{v: _json_term(term) for v, term in zip(variables, row)} for row in rows]
-            return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
-    else:
-        variables = [v.value for v in result.variables]
-        if fmt == "json":
-            return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
-        rows = [[sol[v] for v in variables] for sol in result]
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(variables)
-        for row in rows:
-            w.writerow([_plain(t).replace("\t", " ").replace("\n", " ") if fmt == "tsv" else _plain(t) for t in row])
-        return buf.getvalue().rstrip("\n")
-    # literals are shortened to fit; IRIs never, so that each can be pasted back into a query
-    cells = [[_cut(_short(t, prefixes)) if isinstance(t, ox.Literal) else _short(t, prefixes) for t in row]
-             for row in rows]
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
-
-
-def _json_term(term) -> dict:
-    """One term in SPARQL 1.1 Query Results JSON."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str, prologue_lines: int = 0) -> str:
@@ -222,4 +146,55 @@ def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str, pro
     try:
         return format_result(run(store, text, label=label, prologue_lines=prologue_lines), fmt, base=base)
     except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise QueryError(f"{label}: {_first_line(exc)}") from None
+
+
+# -- the server's jobs: executed and formatted in a worker process -------------------------------
+
+@dataclass(frozen=True)
+class Job:
+    """One checked query to evaluate, with everything needed to answer it (picklable: it goes to
+    a worker process)."""
+
+    text: str
+    default: tuple[str, ...]
+    named: tuple[str, ...]
+    max_results: int
+    results_format: str | None  # "json", "xml", "csv", "tsv"; None: nothing acceptable (406)
+    graph_media: str | None  # media type of the graph format; None: nothing acceptable (406)
+    base: str
+
+
+#: a worker's answer: ("ok", content type, body) or ("error", status, one-line message)
+Reply = tuple
+
+
+def evaluate_job(store: GraphStore, job: Job, *, deadline: float | None = None,
+                 cancelled: threading.Event | None = None) -> Reply:
+    """Executes `job` on `store` and serialises its result, within the cap (and the deadline,
+    when one is given: the thread runner's way of stopping; worker processes are killed instead)."""
+    # pyoxigraph's result iterators belong to the thread that made them and must be dropped
+    # there: nothing that refers to one (a traceback's frame) may leave this function
+    result = message = None
+    try:
+        result = execute(store, job.text, QueryDataset(job.default, job.named))
+        outcome = read_result(result, job.max_results, deadline, cancelled)
+    except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+        message = f"query: {_first_line(exc)}"
+    finally:
+        del result
+    if message is not None:
+        return ("error", 400, message)
+    if outcome == "timeout":
+        return ("error", 503, "timeout")
+    if isinstance(outcome, str):
+        return ("error", 400, f"query: the result has more than {job.max_results} {outcome}, the server's "
+                              "limit: add a LIMIT, or download the whole graph from /dump.nq.gz")
+    if outcome.kind == "graph":
+        if job.graph_media is None:
+            return ("error", 406, not_acceptable_message(GRAPH_TYPES))
+        fmt = ox.RdfFormat.from_media_type(job.graph_media)
+        return ("ok", rdf_media(fmt), serialize_graph(outcome.triples, fmt, base=job.base))
+    if job.results_format is None:
+        return ("error", 406, not_acceptable_message(RESULT_TYPES))
+    return ("ok", RESULT_MEDIA[job.results_format], serialize_results(outcome, job.results_format))

@@ -33,7 +33,6 @@ LOGGER = logging.getLogger(__name__)
 # <linux/prctl.h>, <linux/seccomp.h>, <linux/filter.h>, <linux/audit.h>
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
-PR_GET_SECCOMP = 21
 SECCOMP_MODE_FILTER = 2
 SECCOMP_RET_ALLOW = 0x7FFF0000
 SECCOMP_RET_ERRNO = 0x00050000
@@ -87,18 +86,6 @@ def _program(arch: int, calls: dict[str, int]) -> list[tuple[int, int, int, int]
     ]
 
 
-def seccomp_active() -> bool:
-    """Whether this process runs under a seccomp filter (from /proc, Linux only)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Seccomp:"):
-                    return line.split()[1] == "2"
-    except OSError:
-        pass
-    return False
-
-
 def deny_outgoing_connections() -> bool:
     """Makes IPv4/IPv6 sockets impossible in this process and its future threads and children.
 
@@ -126,4 +113,4 @@ def deny_outgoing_connections() -> bool:
     return True
 
 
-__all__ = ["deny_outgoing_connections", "seccomp_active"]
+__all__ = ["deny_outgoing_connections"]

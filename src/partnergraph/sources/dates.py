@@ -26,8 +26,6 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 LONG_DATE_NO_DOT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 #: "19.12.23": two-digit years mean 20xx (news sites use them for the current century only)
 SHORT_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?!\.\d)")
-#: "Oktober 2017"
-MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

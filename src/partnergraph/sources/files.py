@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..graph.iri import slugify
 from ..models import Article
-from .dates import INPUT_DATE_FORMS, LONG_DATE, parse_date, parse_input_date
+from .dates import INPUT_DATE_FORMS, parse_date, parse_input_date
 from .html import article_from_html
 from .urls import article_iri
 
@@ -195,15 +195,6 @@ def read_html(path: Path) -> Iterator[Item]:
         yield article_from_html(raw, origin=source, default_url=path.resolve().as_uri())
     except SourceError as exc:
         yield exc if exc.source else SourceError(str(exc), source=source)
-
-
-def looks_like_listing(path: Path) -> bool:
-    """A text file is a listing when any of its lines is a dateline line."""
-    try:
-        head = path.read_bytes()[:65536].decode("utf-8", "replace")
-    except OSError:
-        return False
-    return any(DATELINE.match(ln.strip()) and LONG_DATE.search(ln) for ln in head.splitlines())
 
 
 READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".txt": read_listing,

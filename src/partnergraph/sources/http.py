@@ -16,26 +16,19 @@ from __future__ import annotations
 
 import email.utils
 import logging
-import socket
-import threading
 import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
-import requests.adapters
-import urllib3.connection
-import urllib3.connectionpool
 
 from ..errors import FetchError
+from .deadline import Deadline, DeadlineAdapter
 from .httpcache import CacheEntry, HttpCache
+from .options import CrawlOptions
 from .patterns import PAGE_TYPES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .crawl import CrawlOptions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -127,114 +120,6 @@ class FetchStats:
     offline_hits: int = 0  # answers from the cache without a request (--offline)
     retries: int = 0
     waited: list[float] = field(default_factory=list)  # pauses before retries, in seconds
-
-
-# -- the deadline of one request -----------------------------------------------------------------
-
-class _Deadline:
-    """The end of one request, headers and body together. A socket timeout bounds only each
-    read, and a server that sends one byte per second restarts it with every byte; so when the
-    time is up, the sockets the request opened or reused are shut down, which ends any read
-    blocked on them at once (the reads then fail or see the end of the stream, and `expired`
-    tells the caller why)."""
-
-    _current = threading.local()
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.expired = False
-        #: each socket with its file descriptor: TLS takes the descriptor over from the plain
-        #: socket (which is then detached) while the handshake, which can trickle too, runs
-        self._sockets: list[tuple[socket.socket, int]] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        _Deadline._current.value = self
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._timer.cancel()
-        _Deadline._current.value = None
-
-    @classmethod
-    def watch(cls, sock: socket.socket | None) -> None:
-        """Puts `sock` under the deadline of the request running in this thread, if any."""
-        deadline = getattr(cls._current, "value", None)
-        if deadline is None or sock is None:
-            return
-        with deadline._lock:
-            deadline._sockets.append((sock, sock.fileno()))
-            if deadline.expired:
-                _shut(sock, sock.fileno())
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            for sock, fd in self._sockets:
-                _shut(sock, fd)
-
-
-def _shut(sock: socket.socket, fd: int) -> None:
-    """Shuts the connection down for reading and writing (the descriptor stays open: its owner
-    closes it)."""
-    try:
-        if sock.fileno() != -1:
-            sock.shutdown(socket.SHUT_RDWR)
-        elif fd >= 0:  # detached: the TLS socket that took the descriptor over is using it
-            handle = socket.socket(fileno=fd)
-            try:
-                handle.shutdown(socket.SHUT_RDWR)
-            finally:
-                handle.detach()
-    except OSError:  # closed already
-        pass
-
-
-class _Watched:
-    """Puts the connection's socket under the running request's deadline."""
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        _Deadline.watch(sock)
-        return sock
-
-    def request(self, *args, **kwargs):
-        _Deadline.watch(self.sock)  # a kept-alive connection, opened by an earlier request
-        return super().request(*args, **kwargs)
-
-
-class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
-    pass
-
-
-class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
-    pass
-
-
-class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-class DeadlineAdapter(requests.adapters.HTTPAdapter):
-    """requests' adapter with connections that `_Deadline` can end."""
-
-    _POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
-
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = dict(self._POOLS)
-
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        manager.pool_classes_by_scheme = dict(self._POOLS)
-        return manager
 
 
 class _Redirect(Exception):
@@ -418,7 +303,7 @@ class Fetcher:
         self._polite_wait(host)
         timeout = self.options.timeout
         self.stats.requests += 1
-        with _Deadline(timeout) as deadline:
+        with Deadline(timeout) as deadline:
             try:
                 resp = self.session.get(url, headers=headers, timeout=(timeout, timeout),
                                         allow_redirects=False, stream=True)
@@ -444,7 +329,7 @@ class Fetcher:
                 resp.close()
                 self._last[host] = self._clock()
 
-    def _response(self, url, resp, entry, accept, origin_url, deadline: _Deadline | None = None) -> Page:
+    def _response(self, url, resp, entry, accept, origin_url, deadline: Deadline | None = None) -> Page:
         status = resp.status_code
         if status == 304 and entry is not None and entry.status == 200:
             self.stats.not_modified += 1
@@ -477,7 +362,7 @@ class Fetcher:
                                   last_modified=resp.headers.get("Last-Modified", ""), body=body))
         return Page(url, url, 200, mtype, charset, body)
 
-    def _read_body(self, resp, origin_url, request_deadline: _Deadline | None = None) -> bytes:
+    def _read_body(self, resp, origin_url, request_deadline: Deadline | None = None) -> bytes:
         limit = self.options.max_bytes
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:

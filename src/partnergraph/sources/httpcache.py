@@ -92,9 +92,3 @@ class HttpCache:
             _write_atomic(body_path, entry.body)
         meta = {k: v for k, v in asdict(entry).items() if k != "body"}
         _write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-
-    def drop(self, url: str) -> None:
-        if self.directory is None:
-            return
-        for p in self._paths(url):
-            p.unlink(missing_ok=True)

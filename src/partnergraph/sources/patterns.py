@@ -17,8 +17,6 @@ FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "applicat
                         "application/feed+xml"})
 #: generic XML types: a feed or a sitemap, told apart by the root element
 XML_TYPES = frozenset({"application/xml", "text/xml"})
-#: robots.txt only
-TEXT_TYPES = frozenset({"text/plain"})
 PAGE_TYPES = HTML_TYPES | FEED_TYPES | XML_TYPES
 
 #: links whose path ends like this are documents or media, never article pages

@@ -6,7 +6,7 @@ Protocol ``PUT`` per graph on a server that unions its graphs itself (native, be
 Graph Store endpoint. Results come back as SPARQL JSON / N-Triples and are parsed by pyoxigraph,
 so callers get the same result types as from the embedded store.
 
-The default graph is the merge of all named graphs, as in the embedded store (see store.py):
+The default graph is the merge of all named graphs, as in the embedded store (store/embedded.py):
 
 merge   (a plain SPARQL 1.1 store: Oxigraph, Fuseki without ``unionDefaultGraph``) partnergraph
         keeps the merge itself: writing a graph adds its triples to the default graph, dropping
@@ -26,13 +26,16 @@ often does the default graph hold it? 0: merge, 1: native, 2: graph) unless
 ``PARTNERGRAPH_STORE_UNION=merge|native|graph`` says so. A reader that has not written finds
 graph mode by the merge graph's presence.
 
-Endpoints are derived from the query URL when the layout is recognisable (see `derive_endpoints`)
+Endpoints are derived from the query URL when the layout is recognisable (store/endpoints.py)
 and can be set explicitly (``--update-url``, ``--gsp-url``). Credentials come only from the
 environment, never from the command line::
 
     PARTNERGRAPH_STORE_AUTH=user:password      HTTP basic; digest when the server asks for it or
                                                refuses basic without offering it (Virtuoso)
     PARTNERGRAPH_STORE_AUTH="Bearer TOKEN"     an Authorization header (e.g. QLever's access token)
+
+What Virtuoso does differently (updates too large to compile, answers cut at a row limit, other
+lexical forms of equal literals, its own TSV) is recognised by store/virtuoso.py.
 """
 
 from __future__ import annotations
@@ -43,19 +46,18 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit, urlunsplit
 
-import numpy as np
 import pyoxigraph as ox
 import requests
 
 from ..errors import StoreError, UsageError
 from ..graph.iri import OWN_GRAPH_REGEX
 from ..namespaces import GRAPH_BASE
+from .endpoints import AUTH_ENV, check_url, derive_endpoints
+from .virtuoso import as_written, check_complete, is_sparql_tsv, refused_as_too_large, runs
 
 LOGGER = logging.getLogger(__name__)
 
-AUTH_ENV = "PARTNERGRAPH_STORE_AUTH"
 UNION_ENV = "PARTNERGRAPH_STORE_UNION"
 
 #: how the default graph comes to be the merge of the named graphs (module docstring);
@@ -102,39 +104,6 @@ _RDF_TYPES = {
 }
 
 
-def derive_endpoints(url: str) -> tuple[str, str, str | None]:
-    """(query, update, graph store) URLs for a query URL, from the usual server layouts.
-
-    ``http://h:7878/query``                  Oxigraph: ``/update``, ``/store``
-    ``http://h:3030/ds/sparql`` or ``/ds/query``   Fuseki: ``/ds/update``, ``/ds/data``
-    ``http://h:7200/repositories/R``         GraphDB, RDF4J: ``…/statements``, ``…/rdf-graphs/service``
-    anything else (Virtuoso ``/sparql``, QLever ``/``)   updates to the same URL, no GSP
-    """
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/")
-
-    def at(p: str) -> str:
-        return urlunsplit(parts._replace(path=p, query="", fragment=""))
-
-    if path == "/query":
-        return url, at("/update"), at("/store")
-    m = re.fullmatch(r"(.*/repositories/[^/]+)", path)
-    if m:
-        return url, at(m.group(1) + "/statements"), at(m.group(1) + "/rdf-graphs/service")
-    m = re.fullmatch(r"(/.+)/(?:sparql|query)", path)
-    if m and not path.endswith("/sparql-auth"):
-        return url, at(m.group(1) + "/update"), at(m.group(1) + "/data")
-    return url, url, None
-
-
-def _check_url(url: str, what: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{what} {url!r} is not an http(s) URL")
-    if parts.username or parts.password:
-        raise UsageError(f"{what}: put credentials in {AUTH_ENV}=user:password, not in the URL")
-
-
 def _query_form(sparql: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside comments, IRIs, strings."""
     body = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
@@ -148,46 +117,6 @@ def _query_form(sparql: str) -> str:
 #: others, and Virtuoso keeps system graphs (virtrdf#, ldp#, its VoID) that are no part of ours
 _OWN_GRAPHS = f"FILTER(REGEX(STR(?g), {json.dumps(OWN_GRAPH_REGEX)}) && ?g != <{MERGE_GRAPH}>)"
 
-#: how Virtuoso 7.2 refuses an update too large for its SPARQL compiler (measured against the
-#: Debian package 7.2.5): "SP031: The length of generated SQL text has exceeded 10000 lines";
-#: "SP030: …, line 4993: memory exhausted" past ~4,990 triples in one GRAPH block; and an
-#: "SP030: …, line 10176: syntax error" past ~10,000 lines in one request
-_TOO_LARGE = re.compile(r"generated SQL text has exceeded|\bSP030\b.*\bline \d+: (memory exhausted|syntax error)",
-                        re.IGNORECASE)
-
-
-#: the header by which Virtuoso says it cut an answer short at ResultSetMaxRows (sent only then)
-_MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
-_XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
-_WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
-#: Virtuoso stores a geo:wktLiteral as its own geometry type, with single-precision coordinates
-#: (virtuoso-opensource issues #456, #808: no switch turns it off)
-_VIRTUOSO_GEOMETRY = "http://www.openlinksw.com/schemas/virtrdf#Geometry"
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
-
-
-def _as_written(term):
-    """A term read back from a server, in the form the build wrote it. Servers may answer an
-    equal literal in another lexical form: Virtuoso gives "0.0" for the xsd:double "0", and its
-    geometry type for a WKT point, whose coordinates are single-precision floats
-    ("-68.150001525879" for -68.15). Doubles get the shortest form (analytics._double), WKT
-    coordinates the shortest decimal of their single-precision value, which is the written one
-    for the gazetteer's five decimals."""
-    if not isinstance(term, ox.Literal):
-        return term
-    datatype = term.datatype.value
-    if datatype == _XSD_DOUBLE:
-        try:
-            value = float(term.value)
-        except ValueError:
-            return term
-        return ox.Literal(np.format_float_positional(value, trim="-"), datatype=term.datatype)
-    if datatype == _VIRTUOSO_GEOMETRY:
-        text = _NUMBER.sub(lambda m: np.format_float_positional(np.float32(m.group(0)), trim="-"), term.value)
-        return ox.Literal(text, datatype=_WKT)
-    return term
-
-
 def _sparql_term(term) -> str:
     """A term in SPARQL syntax (N-Triples syntax is valid SPARQL for IRIs and literals)."""
     return str(term)
@@ -199,15 +128,15 @@ class RemoteStore:
     def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
                  timeout: float | tuple[float, float] = DEFAULT_TIMEOUT, union: str | None = None,
                  auth: str | None = None):
-        _check_url(url, "--store")
+        check_url(url, "--store")
         query_url, derived_update, derived_gsp = derive_endpoints(url)
         self.url = url
         self.query_url = query_url
         self.update_url = update_url or derived_update
         self.gsp_url = gsp_url or derived_gsp
-        _check_url(self.update_url, "--update-url")
+        check_url(self.update_url, "--update-url")
         if self.gsp_url:
-            _check_url(self.gsp_url, "--gsp-url")
+            check_url(self.gsp_url, "--gsp-url")
         self.timeout = timeout
         union = union or os.environ.get(UNION_ENV) or "auto"
         if union not in UNION_MODES:
@@ -272,7 +201,7 @@ class RemoteStore:
                 accept: str = SPARQL_JSON):
         resp = self._request("POST", self.query_url, what, data=[("query", sparql), *params],
                              headers={"Accept": accept}, stream=stream)
-        self._check_complete(resp, what)
+        check_complete(resp, self.query_url, what)
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         fmt = _RESULT_TYPES.get(ctype)
         if fmt is None:
@@ -282,7 +211,7 @@ class RemoteStore:
             resp.raw.decode_content = True
             resp.raw.auto_close = False  # the reader below ends at EOF, not at a closed file
             body = io.BufferedReader(resp.raw, buffer_size=1 << 16)
-            if fmt == ox.QueryResultsFormat.TSV and not body.peek(1)[:1] in (b"?", b"$", b"\n", b""):
+            if fmt == ox.QueryResultsFormat.TSV and not is_sparql_tsv(body.peek(1)):
                 # Virtuoso's TSV is not SPARQL 1.1 TSV (quoted names, IRIs as strings): ask
                 # once more for JSON, and from now on always
                 resp.close()
@@ -290,16 +219,6 @@ class RemoteStore:
                 return self._select(sparql, what, params=params, stream=stream, accept=SPARQL_JSON)
             return resp, ox.parse_query_results(body, fmt)
         return resp, ox.parse_query_results(resp.content, fmt)
-
-    def _check_complete(self, resp: requests.Response, what: str) -> None:
-        """Refuses an answer the server cut short. Virtuoso stops at its [SPARQL]
-        ResultSetMaxRows (10,000 in Debian's package) and says so only in this header: an
-        export or a query answer would silently miss the rest."""
-        cap = resp.headers.get(_MAX_ROWS_HEADER)
-        if cap:
-            resp.close()
-            raise StoreError(f"{self.query_url}: {what}: the server cut the answer off at {cap} rows "
-                             "(Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
 
     def _update(self, sparql: str, what: str) -> None:
         self._request("POST", self.update_url, what, data=sparql.encode("utf-8"),
@@ -387,9 +306,6 @@ class RemoteStore:
                 raise StoreError(f"<{graph}>: invalid N-Quads: {exc}") from None
         self.replace_graphs(parsed)
 
-    def replace_graph_nquads(self, graph: str, nquads: bytes) -> None:
-        self.replace_graphs_nquads([(graph, nquads)])
-
     def load(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Loads a dataset (TriG, N-Quads): each named graph replaces the one of that name."""
         by_graph: dict[str, list[ox.Quad]] = {}
@@ -415,32 +331,15 @@ class RemoteStore:
         server accepts. A server that refuses a request as too large to compile (Virtuoso's
         SP031) gets it again in halves, down to one graph a request and then one graph's
         triples in parts; the size that worked is kept for the rest of the session."""
-        for chunk in self._chunks(batch):
-            self._write_sized(chunk)
-
-    def _chunks(self, batch: list[tuple[str, bytes]]) -> Iterator[list[tuple[str, bytes]]]:
-        """`batch` in runs of at most `_max_triples` triples (one graph may exceed it alone)."""
-        if self._max_triples is None:
-            yield batch
-            return
-        run: list[tuple[str, bytes]] = []
-        count = 0
-        for graph, data in batch:
-            n = data.count(b"\n")
-            if run and count + n > self._max_triples:
-                yield run
-                run, count = [], 0
-            run.append((graph, data))
-            count += n
-        if run:
-            yield run
+        for run in runs(batch, self._max_triples):
+            self._write_sized(run)
 
     def _write_sized(self, batch: list[tuple[str, bytes]], *, drop: bool = True) -> None:
         try:
             self._write_request(batch, drop=drop)
             return
         except StoreError as exc:
-            if not _TOO_LARGE.search(str(exc)):
+            if not refused_as_too_large(exc):
                 raise
             triples = sum(data.count(b"\n") for _, data in batch)
             if len(batch) == 1 and triples <= 1:
@@ -508,7 +407,7 @@ class RemoteStore:
                                   "reading all quads", stream=True, accept=self._stream_accept())
         try:
             for sol in sols:
-                yield ox.Quad(sol["s"], sol["p"], _as_written(sol["o"]), sol["g"])
+                yield ox.Quad(sol["s"], sol["p"], as_written(sol["o"]), sol["g"])
         except (SyntaxError, OSError, requests.RequestException) as exc:
             raise StoreError(f"{self.query_url}: reading all quads: the answer broke off: {exc}") from None
         finally:
@@ -531,7 +430,7 @@ class RemoteStore:
         accept = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
         resp = self._request("POST", self.query_url, "query", data=[("query", sparql), *params],
                              headers={"Accept": accept})
-        self._check_complete(resp, "query")
+        check_complete(resp, self.query_url, "query")
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype not in _RDF_TYPES:
             raise StoreError(f"{self.query_url}: query: unexpected answer of type {ctype or 'unknown'!r}")
@@ -551,7 +450,7 @@ class RemoteStore:
                                   "reading the default graph", stream=True, accept=self._stream_accept())
         try:
             for sol in sols:
-                yield ox.Triple(sol["s"], sol["p"], _as_written(sol["o"]))
+                yield ox.Triple(sol["s"], sol["p"], as_written(sol["o"]))
         except (SyntaxError, OSError, requests.RequestException) as exc:
             raise StoreError(f"{self.query_url}: reading the default graph: the answer broke off: {exc}") from None
         finally:
