@@ -54,6 +54,8 @@ def test_compound_kreis_names_and_regional_associations_are_found_in_their_infle
     assert found["Region Hannover"].kind == "regional-association"
     assert found["Städteregion Aachen"].kind == "regional-association"
     assert found["Märkischen Kreis"].name_de == "Märkischer Kreis"
+    found = _places(extractor, "Eine Fachfrau des Rhein-Kreises Neuss berichtete über Wasserprojekte.")
+    assert {(s, p.name_de, p.kind) for s, p in found.items()} == {("Rhein-Kreises Neuss", "Rhein-Kreis Neuss", "district")}
 
 
 def test_a_two_part_borough_is_one_place_and_its_city_adjective_is_not_a_partner(extractor):
@@ -92,6 +94,8 @@ def test_a_landkreis_cue_turns_a_gazetteer_town_into_its_district(extractor):
     ("Mailand", "Milan"), ("Kiew", "Kyiv"), ("Charkow", "Kharkiv"), ("Saporoschje", "Zaporizhzhya"),
     ("Tulkarem", "Ţūlkarm"), ("Tulkarm", "Ţūlkarm"), ("Dschenin", "Janīn"), ("Kromeriz", "Kroměříž"),
     ("Oppeln", "Opole"), ("Eskisehir", "Eskişehir"),
+    # "Saint-" as German text abbreviates it
+    ("Villeneuve-St.-Georges", "Villeneuve-Saint-Georges"), ("St. Étienne", "Saint-Étienne"), ("St-Quentin", "Saint-Quentin"),
 ])
 def test_german_exonyms_and_plain_spellings_name_the_place(extractor, surface, geonames_name):
     names = {p.name_en for p in extractor.gazetteer.lookup(surface)}
@@ -142,7 +146,63 @@ def test_a_kreis_the_table_lacks_lies_in_the_country_the_article_is_about(extrac
     found = _places(extractor, "Partnersuche aus der Ukraine. Die ukrainische Dorfgemeinschaft gehört zum Kreis Podilsk "
                                "und sucht Partner in Deutschland und Polen.")
     kreis = next(p for p in found.values() if p.kind == "district")
-    assert (kreis.name_de, kreis.country) == ("Kreis Podilsk", "UA")
+    assert (kreis.name_de, kreis.country) == ("Rajon Podilsk", "UA")  # named as Ukraine names its districts
+
+
+def test_a_hromada_introduced_as_a_village_or_territorial_community_is_a_place(extractor):
+    found = _places(extractor, "Partnersuche: Die ukrainische Dorfgemeinschaft Welykyj Kut sucht eine Partnergemeinde. "
+                               "Auch die Gebietsgemeinschaft Stari Sady hat sich gemeldet.")
+    assert {(p.name_de, p.country) for p in found.values()} >= {("Welykyj Kut", "UA"), ("Stari Sady", "UA")}
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a German exonym of the seat: the district takes the seat's Polish name
+    ("Der Kreis Rendsburg-Eckernförde pflegt seit 1999 eine Partnerschaft mit dem polnischen Kreis Stolp.",
+     "Kreis Stolp", "Powiat Słupsk"),
+    ("Unser Partnerkreis Allenstein liegt in Polen, rund 900 Kilometer von hier.", "Partnerkreis Allenstein",
+     "Powiat Olsztyn"),
+    ("Die polnischen Landkreise Thorn und Posen schickten Musikgruppen.", "Landkreise Thorn", "Powiat Toruń"),
+    # a Ukrainian district keeps the German transliteration the text uses
+    ("Der Kreis Kowel in der Ukraine bat um Feuerwehrfahrzeuge.", "Kreis Kowel", "Rajon Kowel"),
+])
+def test_a_kreis_abroad_is_named_by_its_countrys_designation_and_its_seat(extractor, text, surface, name):
+    found = _places(extractor, text)
+    assert found[surface].name_de == name and found[surface].kind == "district"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Der Kreis pflegt Kontakte zum Powiat Pszczyna und seinen Schulen.", "Powiat Pszczyna", "PL"),
+    ("Eine Delegation aus dem Département Val-de-Marne besuchte den Kreistag.", "Département Val-de-Marne", "FR"),
+    ("Die Gmina Dziemiany und die Gemeinde Lohra feierten ihr Jubiläum.", "Dziemiany", "PL"),
+])
+def test_a_designation_only_one_country_uses_gives_the_place_that_country(extractor, text, name, country):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].country == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Der Kreis unterstützt den Rajon Kowel mit Feuerwehrfahrzeugen.", "Rajon Kowel", "UA"),
+    ("Fachleute der Chris Hani District Municipality besuchten die Kläranlage.", "Chris Hani District Municipality", "ZA"),
+    # a country the text names wins over the default
+    ("Der Kreis unterstützt den belarussischen Rajon Smarhon.", "Rajon Smarhon", "BY"),
+])
+def test_a_designation_mostly_used_by_one_country_gives_it_when_the_text_names_none(extractor, text, name, country):
+    found = {p.name_de: p for p in _places(extractor, text).values()}
+    assert found[name].country == country
+
+
+def test_a_numbered_bezirk_of_a_city_in_the_genitive_keeps_the_city(extractor):
+    found = _places(extractor, "Seit 1990 besteht eine Partnerschaft mit dem 3. Bezirk Wiens und mit Brünn.")
+    assert found["Wiens"].name_en == "Vienna" and found["Wiens"].kind == "municipality"
+
+
+def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apart(extractor):
+    ex = extractor.extract(Article(url="test:kreis", text=(
+        "Der Kreis Steinfurt und der polnische Kreis Stolp sind Partner. Im Kreis Stolp besuchte die Delegation "
+        "auch die Stadt Stolp.")))
+    named = [(m.surface, ex.places[m.ref].name_de) for m in ex.mentions if m.kind == "municipality"]
+    assert named.count(("Kreis Stolp", "Powiat Słupsk")) == 2
+    assert any(n == "Słupsk" for s, n in named if s == "Stolp")
 
 
 def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):
@@ -186,6 +246,25 @@ def test_bezirke_named_in_a_list_are_boroughs_under_their_bare_names(extractor):
         ("Charlottenburg", "borough", "DE"), ("Wilmersdorf", "borough", "DE")}
 
 
+def test_a_borough_and_its_namesake_cities500_place_are_one_linked_place(extractor):
+    ex = extractor.extract(Article(url="test:nk", text=(
+        "Berlin-Neukölln und die türkische Stadt Bursa arbeiten in der Jugendhilfe zusammen. Der Bezirk "
+        "Spandau besuchte im Mai den Hamburger Bezirk Wandsbek.")))
+    by_surface = {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+    assert by_surface["Berlin-Neukölln"].geonameid == 2864695 and by_surface["Berlin-Neukölln"].kind == "borough"
+    assert by_surface["Bezirk Spandau"].geonameid == 7290252
+    wandsbek = next(p for s, p in by_surface.items() if "Wandsbek" in s)
+    assert (wandsbek.geonameid, wandsbek.kind) == (2911285, "borough") and wandsbek.lat is not None
+    # a borough no cities500 place names stays unlinked
+    assert _places(extractor, "Der Bezirk Tempelhof-Schöneberg grüßt.")["Bezirk Tempelhof-Schöneberg"].geonameid is None
+
+
+def test_a_quarter_of_berlin_or_hamburg_is_no_municipality_but_a_former_borough_is_named(extractor):
+    found = _places(extractor, "Zum Bezirk gehören auch Grunewald und Blankenese liegt an der Elbe. Die Kontakte zwischen "
+                               "Mannheim und Charlottenburg reichen weit zurück.")
+    assert {p.name_de for p in found.values()} == {"Mannheim", "Charlottenburg"}
+
+
 def test_a_name_after_a_building_word_is_the_building(extractor):
     assert _places(extractor, "Besucher kommen zum Schloss Charlottenburg und zum Flughafen Frankfurt.") == {}
 
@@ -223,9 +302,35 @@ def test_partner_lists_give_unknown_towns_the_country_written_beside_them(extrac
     "Die Festung der italienischen Partnerstadt ließ einst Cesare Borgia verstärken.",  # an Italian first name
     "Angestoßen hat die türkisch-deutsche Städtepartnerschaft der Kaufmann Mennan Yildirim.",  # a Turkish first name
     "Der Vorsitzende des französischen Partnerschaftskomitees, Franck Mathieu, dankte den Gastgebern.",
+    "Den Bericht über die Gemeindepartnerschaft mit Frankreich schrieb Karin Wendt.",  # a first name that is an alias
+    "Der Generalkonsul, Takeshi Ono, besuchte die japanische Partnerstadt.",  # a Japanese first name
+    "Die Grüße der syrischen Gemeinde überbrachte Tarek Homs.",  # an Arabic first name
+    "Den Chor der ukrainischen Partnergemeinde leitet Halyna Tscherkasy.",  # a Ukrainian first name
 ])
 def test_foreign_first_names_and_name_particles_make_the_next_name_a_surname(extractor, text):
     assert [p for p in _places(extractor, text).values() if p.geonameid] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Generalkonsul Kenta Morioka überbrachte Grüße aus Japan.",
+    "Ortsvorsteherin Dana Brandenburg empfing die Gäste aus Polen.",
+])
+def test_a_name_after_a_consul_or_local_office_is_a_person(extractor, text):
+    assert _places(extractor, text) == {}
+
+
+def test_a_surname_found_beside_a_role_is_the_person_wherever_it_recurs(extractor):
+    text = ("Zum Treffen lud Botschafterin Keiko Miyake ein. Die Bürgermeisterin und Miyake kennen sich seit "
+            "Jahren; Miyake lobte die Partnerschaft mit Japan.")
+    assert _places(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Seit 1976 besteht die Partnerschaft mit Gagny/Paris.", "Paris"),
+    ("Die Wasserwerke aus Hamburg und Bremen tauschen Fachleute mit Partnern aus.", "Bremen"),
+])
+def test_a_city_whose_name_is_only_a_rare_noun_needs_no_country_named(extractor, text, name):
+    assert name in {p.name_de for p in _places(extractor, text).values()}
 
 
 def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extractor):

@@ -24,7 +24,8 @@ def test_cyrillic_names_are_transliterated_by_duden_rules(extractor):
 
 
 def test_genitive_and_city_adjective_count_as_mentions(extractor):
-    _, ex = places(extractor, "Leipzigs Oberbürgermeister und die Kölner Delegation reisten gemeinsam.")
+    # the adjective counts beside the city's name (alone it names no place: the test below)
+    _, ex = places(extractor, "Leipzigs Oberbürgermeister und die Kölner Delegation reisten gemeinsam nach Köln.")
     surfaces = {m.surface for m in ex.mentions if m.kind == "municipality"}
     assert {"Leipzigs", "Kölner"} <= surfaces
 
@@ -96,6 +97,132 @@ def test_landkreis_introduced_by_its_cue_is_a_municipality(extractor):
 def test_countries_come_from_names_adjectives_and_hyphenated_compounds(extractor):
     _, ex = places(extractor, "Die deutsch-ukrainische Zusammenarbeit und Partner aus Peru, Jordanien und Tansania.")
     assert set(ex.refs("country")) == {"DE", "UA", "PE", "JO", "TZ"}
+
+
+@pytest.mark.parametrize("text", [
+    # peoples: the demonym names the people, not the state
+    "Auf dem Markt trafen sich Rumänen, Bulgaren und Griechen zum Tanz.",
+    "Die Freundschaft zwischen Franzosen und Italienern wuchs über Jahrzehnte.",
+    # languages and adverbs: the uninflected adjective, or one before Sprache
+    "Der Vortrag wurde auf Englisch gehalten und ins Spanische übersetzt.",
+    "In der Schule lernen die Kinder italienisch und schwedisch.",
+    "Die Bürgermeisterin grüßte die Gäste in norwegischer Sprache.",
+    # a capitalised adjective inside a sentence is part of a name
+    "Die Meldung verbreitete die Schwedische Nachrichtenagentur am Abend.",
+    "Die Reise führte bis an den Indischen Ozean.",
+])
+def test_peoples_languages_and_names_of_bodies_refer_to_no_country(extractor, text):
+    _, ex = places(extractor, text)
+    assert set(ex.refs("country")) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norwegische Gäste besuchten das Rathaus.", {"NO"}),  # a sentence opens with it
+    ("Rückblick\nSchwedische Partner zu Besuch", {"SE"}),  # a heading opens with it
+    ("Im Saal tagte die Italienisch-Spanische Gesellschaft.", {"IT", "ES"}),  # joins another country
+    ("Die griechische Delegation kam mit dem Schiff.", {"GR"}),
+])
+def test_country_adjectives_that_do_refer_to_the_country_count(extractor, text, expected):
+    _, ex = places(extractor, text)
+    assert set(ex.refs("country")) == expected
+
+
+def test_a_country_inside_a_photo_credit_is_not_the_articles(extractor):
+    _, ex = places(extractor, "Die Partnerschaft feierte ihr Jubiläum.\nFoto: Freundeskreis Chile e.V.")
+    assert set(ex.refs("country")) == set()
+
+
+def test_a_city_named_only_by_its_adjective_is_not_a_place_of_the_article(extractor):
+    found, ex = places(extractor, "Die Stuttgarter Stadtwerke beraten Wasserversorger in Jordanien.")
+    assert found == set() and not [m for m in ex.mentions if m.kind == "municipality"]
+
+
+def test_a_city_adjective_stays_when_a_partnership_needs_it_or_the_name_recurs(extractor):
+    found, ex = places(extractor, "Die Kölner Partnerstadt Thessaloniki feiert. Die Gäste reisen mit dem Zug.")
+    assert {n for n, _, _ in found} >= {"Köln", "Thessaloníki"} and ex.partnerships
+    found, _ = places(extractor, "Stuttgart. Die Stuttgarter Stadtwerke beraten Wasserversorger in Jordanien.")
+    assert ("Stuttgart", "DE", 2825297) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Die polnische Partnerstadt erhielt Hilfe in Höhe von 20.000 Euro.",
+    "Die russische Stadt am Meer ist als Kurort bekannt.",
+])
+def test_a_common_noun_that_is_only_a_small_places_alias_is_no_place(extractor, text):
+    found, _ = places(extractor, text)
+    assert found == set()
+
+
+def test_two_small_towns_named_as_the_partners_of_a_partnership_are_places(extractor):
+    found, _ = places(extractor, "Am Wochenende wurde die Städtepartnerschaft zwischen Tavaux und dem badischen "
+                                 "Vörstetten gefeiert.")
+    assert {("Tavaux", "FR", 2973267), ("Vörstetten", "DE", 2816010)} <= found
+
+
+def test_a_small_foreign_town_between_two_places_of_an_enumeration_is_a_place(extractor):
+    found, _ = places(extractor, "Die Radtour führte durch Münster, Amstelveen, Osnabrück und Bielefeld.")
+    assert ("Amstelveen", "NL", 2759798) in found
+    found, _ = places(extractor, "Die Radtour führte durch Amstelveen und weiter zum Meer.")
+    assert found == set()  # alone, unnamed country, under the size rules: not vouched for
+
+
+@pytest.mark.parametrize("text", [
+    "Partner zu Gast\n\nWanfried. Am Wochenende empfing der Ort eine Delegation aus Frankreich.",
+    "Partner zu Gast\nWANFRIED. Am Wochenende empfing der Ort eine Delegation aus Frankreich.",
+])
+def test_a_small_town_opening_a_regional_papers_dateline_is_a_place(extractor, text):
+    found, _ = places(extractor, text)
+    assert ("Wanfried", "DE", 2814297) in found
+
+
+def test_a_small_town_name_mid_sentence_without_cue_stays_out(extractor):
+    found, _ = places(extractor, "Die Delegation besuchte auch Wanfried. Danach ging es weiter.")  # not a line start
+    assert ("Wanfried", "DE", 2814297) not in found
+
+
+def test_a_metropolis_whose_name_is_also_a_noun_counts_after_a_preposition(extractor):
+    found, _ = places(extractor, "Im Oktober reiste die Chorgemeinschaft nach Rom.")
+    assert ("Rom", "IT", 3169070) in found
+    found, _ = places(extractor, "Ein Rom spielte auf der Geige.")
+    assert found == set()
+
+
+def test_a_genitive_s_that_makes_a_common_noun_is_no_place(extractor):
+    found, _ = places(extractor, "Die Partnerschaft soll auf eine breitere Basis gestellt werden.")
+    assert found == set()
+
+
+def test_a_mid_sized_foreign_town_named_as_partner_counts_without_its_country(extractor):
+    found, _ = places(extractor, "Die Stadt pflegt seit 1976 eine Städtepartnerschaft mit Gagny und seit 1980 mit Anglet.")
+    assert {n for n, _, _ in found} >= {"Gagny", "Anglet"}
+    found, _ = places(extractor, "Gagny liegt östlich von Paris.")  # no partnership sentence: the size rules apply
+    assert not any(n == "Gagny" for n, _, _ in found)
+
+
+def test_a_heading_line_of_a_partner_page_that_is_a_towns_name_is_a_place(extractor):
+    text = ("Unsere Partnerstädte\n\nAmstelveen\n\nDie Stadtgemeinde liegt südlich der Hauptstadt.\n\n"
+            "Gladsaxe\n\nSeit 1968 besteht die Städtepartnerschaft.")
+    found, _ = places(extractor, text)
+    assert ("Amstelveen", "NL", 2759798) in found
+    found, _ = places(extractor, "Amstelveen\n\nDie Ausstellung zeigt Grafiken.")  # no partner page
+    assert found == set()
+
+
+def test_a_small_german_town_named_in_a_partnership_sentence_is_a_place(extractor):
+    found, _ = places(extractor, "Die Städtepartnerschaft mit Sommerach besteht seit 1985.")
+    assert ("Sommerach", "DE", 2831455) in found
+    # a small German namesake of a big foreign city is not taken for it ("Lemberg" is Lviv's exonym)
+    found, _ = places(extractor, "Die Städtepartnerschaft mit Lemberg besteht seit 1989.")
+    assert not any(c == "DE" for _, c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Verbindungen nach England (Eastleigh) sollen wieder aufleben.",
+    "Die Partnerstadt liegt im schottischen Hochland.",
+])
+def test_a_constituent_country_names_its_state(extractor, text):
+    _, ex = places(extractor, text)
+    assert "GB" in ex.refs("country")
 
 
 def test_image_caption_is_not_mined(extractor):

@@ -15,7 +15,7 @@ from partnergraph.extract.evaluate import read_gold
 from partnergraph.vocab import load_vocabulary
 
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "gold.jsonl"
-STATUSES = {"active", "ended", "planned"}
+STATUSES = {"active", "suspended", "ended", "planned"}
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

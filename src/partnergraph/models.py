@@ -132,8 +132,9 @@ class Partnership:
     programme: str | None = None
     themes: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
-    #: "ended" ("ruht", "aufgelöst", "ehemalige Partnerstadt") or "planned" ("soll … geschlossen
-    #: werden", "Absichtserklärung") where the text says so; None: not stated, read as active
+    #: "ended" ("aufgelöst", "ehemalige Partnerstadt"), "suspended" ("ruht", "ausgesetzt", "auf
+    #: Eis") or "planned" ("soll … geschlossen werden", "Absichtserklärung") where the text says
+    #: so; None: not stated, read as active
     status: str | None = None
 
 

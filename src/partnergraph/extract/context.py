@@ -76,6 +76,8 @@ class Context:
     places_by_sentence: dict[Span, list[Mention]] = field(default_factory=dict)
     #: (start, end) of credit markers and English designations (one keyword pass)
     markers: list[tuple[int, int]] = field(default_factory=list)
+    #: (start, end) of the place mentions that are city adjectives ("Kölner", "Dresdner")
+    adjectives: set[tuple[int, int]] = field(default_factory=set)
 
     @cached_property
     def sentence_index(self) -> dict[Span, int]:

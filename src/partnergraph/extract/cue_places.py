@@ -84,15 +84,17 @@ class CuePlaces:
                     continue  # the gazetteer or a vocabulary term already has it
                 if not all(start <= s and e <= end for s, e, _ in spans) and not any(s <= start and e >= end for s, e, _ in spans):
                     continue  # overlaps a longer name on one side
+                if district_cue and self._cue_kinds[cue][0] == "borough" and name.endswith("s") \
+                        and self.gazetteer.lookup(name[:-1]):
+                    continue  # "der 5. Bezirk Budapests": the city's, named by the city (which stays)
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
                 cued = self._cued_country(ex, ctx, start, end)
-                country = cued or self._sole_foreign_country(ex, ctx, start)
+                country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start) \
+                    or (self._default_countries.get(cue) if not self._names_foreign_country(ctx) else None)
                 kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
-                    if kind == "borough" and name.endswith("s") and self.gazetteer.lookup(name[:-1]):
-                        continue  # "der 5. Bezirk Budapests": the city's, named by the city
                     if prefix and not name.startswith(prefix):
                         name = f"{prefix} {name}"
                     if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
@@ -107,6 +109,11 @@ class CuePlaces:
                             cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                    designation = self._foreign_districts.get(country) if kind == "district" else None
+                    if designation and prefix in ("Landkreis", "Kreis", designation[0]):
+                        # "des Partnerlandkreises Rajon Kalush": the designation may follow the cue
+                        core = name.removeprefix(prefix + " ").removeprefix(designation[0] + " ")
+                        name = self._foreign_district_name(core, country, *designation)
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
                         start = head.start()
                 german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
@@ -118,7 +125,12 @@ class CuePlaces:
                             and name.endswith(self._german_endings):
                         country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
-                earlier = new.get(name)
+                    if kind == "borough":
+                        place = self._linked_borough(place)
+                written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
+                if district_cue and prefix and not written.startswith(prefix):
+                    written = f"{prefix} {written}"
+                earlier = new.get(written)
                 if earlier is not None and earlier.country is None and place.country is not None:
                     # "Rajon Tschernihiw" first without a country, later "dem ukrainischen Rajon
                     # Tschernihiw": one place, in the country the later cue gives
@@ -127,8 +139,11 @@ class CuePlaces:
                                    for i, (a, b, m) in taken.spans.items()}
                 elif earlier is not None:
                     place = earlier
-                new[name] = place
-                ex.places.setdefault(place.key, place)
+                new[written] = place
+                if place.geonameid is not None and place.kind != "municipality":
+                    ex.places[place.key] = place  # the cue's kind wins over the gazetteer's town reading of one id
+                else:
+                    ex.places.setdefault(place.key, place)
                 mention = Mention("municipality", place.key, text[start:end], start, end,
                                   sentence_of(ctx.sentences, start))
                 ex.mentions.append(mention)
@@ -178,6 +193,31 @@ class CuePlaces:
             taken.take(start, end, mention)
 
     @staticmethod
+    def _names_foreign_country(ctx: Context) -> bool:
+        return any(m.ref != HOME_COUNTRY for m in ctx.country_mentions)
+
+    def _linked_borough(self, place: Place) -> Place:
+        """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name
+        of a cities500 place of its country is linked to it, as the table's Bezirke are
+        (local-governments-de.tsv, geonameid); the most populous such place when several are."""
+        same = [c for c in self.gazetteer.lookup(place.name_de)
+                if c.country == place.country and place.name_de in (c.name_de, c.name_en)]
+        if not same:
+            return place
+        c = same[0]
+        return replace(place, geonameid=c.geonameid, name_en=c.name_en, lat=c.lat, lon=c.lon, population=c.population)
+
+    def _foreign_district_name(self, core: str, country: str, designation: str, endonym: bool) -> str:
+        """"Kreis Elbing" in Poland is "Powiat Elbląg", "Kreis Podilsk" in Ukraine "Rajon Podilsk":
+        the country's designation and the seat, by its own name where `endonym`
+        (rules-de.json, foreign_district_designations)."""
+        if endonym:
+            seats = [c for c in self.gazetteer.lookup(core) if c.country == country]
+            if seats:
+                core = seats[0].name_en
+        return f"{designation} {core}"
+
+    @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
         """The table's unit for a cue-made name: "Landkreis Rheingau-Taunus" is the
         Rheingau-Taunus-Kreis, "Kreis Lippe" and "Landkreis Lippe" are one."""
@@ -222,7 +262,8 @@ class CuePlaces:
                     continue
                 drop_mentions(ex, [taken.release(j) for j in ids])  # "Durban" inside "Durban Municipality"
             name = text[start:e0]
-            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start)
+            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start) \
+                or (self._default_countries.get(text[s0:e0]) if not self._names_foreign_country(ctx) else None)
             place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
             ex.places.setdefault(place.key, place)
             mention = Mention("municipality", place.key, name, start, e0, sentence_of(ctx.sentences, start))

@@ -28,7 +28,8 @@ class PairStatements:
         oder Felsberg- Vernouillet". Neighbours joined by "und" or a dash, a German town and a
         foreign one, taken two by two; each pair's scope runs to the next pair (its year, type
         and status stand there). A hyphenated name no gazetteer splits ("Tempelhof-Schöneberg",
-        one place of one country) is no pair."""
+        one place of one country) is no pair. A parenthesis after a name (its endonym or country:
+        "Thorn (Torun) und Göttingen") does not part the pair."""
         text = ex.article.analysed_text
         mentions = sorted(here, key=lambda m: m.start)
         items = []
@@ -36,6 +37,8 @@ class PairStatements:
         while i + 1 < len(mentions):
             a, b = mentions[i], mentions[i + 1]
             gap = text[a.end:b.start].strip()
+            if gap.startswith("("):
+                gap = _PARENTHESES.sub("", gap).strip()
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
@@ -112,8 +115,10 @@ class PairStatements:
                        list_start=segments[0][1][0] if scope is not None else None)
             return
         if not owners and "artner" in s_text and self.plural_partners.search(s_text):
-            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen"
-            subject = recent_home(history, ex) or home.get()
+            # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen": the
+            # partners of the town the article is about (the German place named last may be its
+            # city: "Tempelhof-Schöneberg, ein Bezirk Berlins")
+            subject = home.get() or recent_home(history, ex)
             for m in here:
                 if subject is not None:
                     record(subject, m, sent)
@@ -149,16 +154,23 @@ class PairStatements:
                 if len({m.ref for m in named if has_home([m], ex)}) >= 1:
                     here = named
             if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
-                for a, b in _pairs(here, ex):
+                for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
                     # cue sentence are fellow partners of a third, unless it says "zwischen"
                     if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
                         continue
                     record(a, b, sent)
             return
-        # only foreign places: "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan
-        # Bator" lists partners of the German municipality the article is about (a list of them
-        # for the article's own town: one foreign place alone may be anybody's partner)
+        # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
+        # Sheva … verbunden": each town with the towns it is joined with
+        groups = _with_groups(here, ex, text)
+        if groups:
+            for a, b in groups:
+                record(a, b, sent)
+            return
+        # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
+        # of the German municipality the article is about (a list of them for the article's own
+        # town: one foreign place alone may be anybody's partner)
         subject = (owners[0] if owners else None) or recent_home(history, ex)
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
@@ -244,11 +256,44 @@ _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 
-def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]:
+def _with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
+    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho": a place joined
+    by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
+    comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
+    def gap(i: int) -> str:
+        g = text[here[i].end:here[i + 1].start].strip()
+        return _PARENTHESES.sub("", g).strip() if g.startswith("(") else g
+
+    out: list[tuple[Mention, Mention]] = []
+    i = 0
+    while i + 1 < len(here):
+        if gap(i) != "mit":
+            i += 1
+            continue
+        owner, j = here[i], i + 1
+        while True:
+            if not same_country(owner, here[j], ex):
+                out.append((owner, here[j]))
+            if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
+                    and not (j + 2 < len(here) and gap(j + 1) == "mit"):
+                j += 1
+            else:
+                break
+        i = j + 1
+    return out
+
+
+def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:
     """Which of the places in one cue sentence are partners.
 
     Two places: the pair. More: each German place with each foreign one when both sides occur
     ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
+    Several German places with foreign ones are not all partners of each other: as many German
+    as foreign places, all German ones first, are paired in order ("Vertreter von Hannover und
+    des Rhein-Kreises Neuss berichteten über die Klimapartnerschaften mit Belén und Solano");
+    otherwise each foreign place goes with the German place nearest to it ("Gemeinsam mit Köln,
+    das mit Kyoto befreundet ist, hat sich Meerbusch …"), unless the sentence says the others
+    join it (`shared`: "… San Carlos …, der sich die Stadt Erlangen 1990 anschloss").
     """
     if len(here) < 2:
         return []
@@ -259,6 +304,12 @@ def _pairs(here: list[Mention], ex: Extraction) -> list[tuple[Mention, Mention]]
         place = ex.places.get(m.ref) if m.kind == "municipality" else None
         return place is not None and place.country == HOME
 
+    homes = [m for m in here if home(m)]
+    foreign = [m for m in here if not home(m)]
+    if len(homes) >= 2 and foreign and not shared and all(m.kind == "municipality" for m in here):
+        if len(homes) == len(foreign) and homes[-1].start < foreign[0].start:
+            return list(zip(homes, foreign))
+        return [(min(homes, key=lambda h: (max(h.start - f.end, f.start - h.end), h.start)), f) for f in foreign]
     return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
 

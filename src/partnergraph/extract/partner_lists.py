@@ -25,6 +25,8 @@ class PartnerLists:
             owner = owners[0]  # "Die Partnerstädte von Opole:"
         elif len({m.ref for m in homes}) == 1:
             owner = homes[0]
+        elif len({m.ref for m in here}) == 1:
+            owner = here[0]  # "Kayseri ist mit folgenden Städten Partnerschaften eingegangen:"
         else:
             owner = recent_home(history, ex) or home.get()
         types = types_by_sentence.get(intro, [])

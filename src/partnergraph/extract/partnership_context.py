@@ -65,7 +65,12 @@ class PartnershipContext:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or self.has_cue(s_text)
             if intro is not None and is_list_line(s_text):
-                ctx.list_items[sent] = intro
+                if s_text.rstrip().endswith(":"):
+                    # a line ending in a colon opens a list of its own ("Städtepartnerschaften"
+                    # as the page's heading, then "Speyer unterhält … mit folgenden Städten:")
+                    intro = sent
+                else:
+                    ctx.list_items[sent] = intro
                 cue = True
             else:
                 intro = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
-from .pair_attributes import PairFacts, dominant_type, introduced_type, nearest_type
+from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .partner_lists import ArticleHome, list_segments
 from .partner_mentions import distinct, has_home, same_country
 
@@ -53,9 +53,9 @@ class PartnershipFinder:
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
                 entry["evidence"][sent] = None
                 entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
-                year, month, status = facts.of(a, b, sent, scope, list_item)
+                year, month, status, act = facts.of(a, b, sent, scope, list_item)
                 if year is not None:
-                    entry["dated"].append((year, month))
+                    entry["dated"].append((year, month, act))
                 if status:
                     entry["status"].append(status)
             # a type word inside an apposition ("Erlangens Partnerstadt Jena") names that pair
@@ -110,6 +110,11 @@ class PartnershipFinder:
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
+            elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
+                # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", "die Grundschule in
+                # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt": no
+                # partnership of two municipalities is stated
+                pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home)
             elif prev_cue:
@@ -122,7 +127,19 @@ class PartnershipFinder:
             prev_cue = bool(cue)
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found)
+        self._emit(ex, ctx, found, facts.year)
+
+    def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
+        """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
+        unterzeichneten die Oberbürgermeister beider Städte …")."""
+        out = []
+        for s in evidence:
+            i = ctx.sentence_index.get(s, -1)
+            if 0 <= i < len(ctx.sentences) - 1:
+                nxt = ctx.sentences[i + 1]
+                if self.pair_anaphora.search(text, nxt.start, nxt.end):
+                    out.append(nxt)
+        return out
 
     def _seat(self, text: str, m: Mention) -> bool:
         """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
@@ -132,11 +149,10 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None) -> None:
         text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
-        year = ex.article.date.year if ex.article.date else None
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -153,10 +169,26 @@ class PartnershipFinder:
                     types = [dominant]
                 elif programme in self.implied_type:
                     types = [self.implied_type[programme]]
+                elif all(k == "municipality" for k, _ in key) and any(
+                        self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
+                        for s in evidence + self._referring_back(text, evidence, ctx)):
+                    # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
+                    # der Stadt Otsu": a partnership two municipalities found by a formal act is
+                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified)
+                    types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
-            if entry["dated"]:
-                start_year, start_month = entry["dated"][0]
+            act = next((d for d in entry["dated"] if d[2]), None)
+            if act is None and entry["dated"]:
+                # the founding act's date over a "seit" of earlier contacts or an anniversary's
+                # count, also when the act stands in the sentence after that refers back to the
+                # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
+                # La Paz. Im Jahr 2002 unterzeichneten die Oberbürgermeister beider Städte …")
+                follow = self._start(text, evidence, ctx, year, refs={r for _, r in key},
+                                     by_sentence=by_sentence, acts_only=True)
+                act = (*follow, True) if follow[0] is not None else None
+            if act is not None or entry["dated"]:
+                start_year, start_month, _ = act or entry["dated"][0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                                       by_sentence=by_sentence)
@@ -169,7 +201,7 @@ class PartnershipFinder:
                 cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
                              and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
                 start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
-            status = "ended" if "ended" in entry["status"] else "planned" if "planned" in entry["status"] else None
+            status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(

@@ -31,6 +31,12 @@ MIN_HOME_POPULATION = 5_000
 MIN_LISTED_HOME_POPULATION = 1_000
 #: "Kölner", "Leipziger": city adjectives are counted for German-speaking towns of this size
 MIN_ADJECTIVE_POPULATION = 10_000
+#: a foreign town named by its own name (no alias, no word, no first name) inside a sentence about
+#: a partnership counts from this size on with its country unnamed ("seit 1976 mit Gagny", 38k;
+#: "nach England (Eastleigh)", 54k). On the dev pages the rejected hits of 20k–100k in such
+#: sentences were those partners and words or aliases (Ende, Union, Kenner, Laurent), which the
+#: other conditions keep out; on the held-out pages the rule changed nothing
+MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
 EXACT_NAME_BONUS = 1.0
@@ -58,6 +64,8 @@ class PlaceResolution:
                 # the hot path: most hits end inside a longer word ("Halle" in "Hallen")
                 c = text[end]
                 if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+                    if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns:
+                        continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's
                     surface_end = end + 1  # genitive: Leipzigs, Kyjiws
                 elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
@@ -119,18 +127,48 @@ class PlaceResolution:
                 resolved[i] = longer[h.surface]
         accepted: set[int] = set()  # geonameids accepted so far in this article
         home_lists = self._home_town_lists(hits, resolved, facts, text)
+        ok = []
         for i, h in enumerate(hits):
             best = resolved.get(i)
-            if best is None or not (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)):
+            ok.append(best is not None and (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)))
+            if ok[-1]:
+                accepted.add(best.geonameid)
+        for i in self._enumerated(hits, resolved, facts, ok, text):
+            ok[i] = True
+        for i, h in enumerate(hits):
+            best = resolved.get(i)
+            if not ok[i]:
                 continue
-            accepted.add(best.geonameid)
             place = best.to_place()
             ex.places.setdefault(place.key, place)
             ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
                                        facts[i]["sentence"]))
+            if h.adjective:
+                ctx.adjectives.add((h.start, h.end))
 
     #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
     _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
+
+    def _enumerated(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
+                    ok: list[bool], text: str) -> list[int]:
+        """"durch Ahlen, Amstelveen, Paderborn und …": a name the size rules turned down between
+        two accepted places of one enumeration is a place too, if it bears the place's own name
+        and is no word, first name or surname."""
+        out = []
+        for i in range(1, len(hits) - 1):
+            h, best = hits[i], resolved.get(i)
+            if ok[i] or best is None or not (ok[i - 1] and ok[i + 1]):
+                continue
+            if facts[i]["sentence"] != facts[i - 1]["sentence"] or facts[i]["sentence"] != facts[i + 1]["sentence"]:
+                continue
+            if text[hits[i - 1].end:h.start].strip() not in self._LIST_GAPS \
+                    or text[h.end:hits[i + 1].start].strip() not in self._LIST_GAPS:
+                continue
+            if h.ambiguous or h.adjective or h.surface.lower() in self.frequent or h.surface in self.first_names \
+                    or facts[i]["first_name_before"] or h.surface not in (best.name_de, best.name_en):
+                continue
+            out.append(i)
+        return out
 
     def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                          text: str) -> set[int]:
@@ -179,7 +217,12 @@ class PlaceResolution:
             # makes the next name a surname (prev is the particle; the first name stands before it)
             "first_name_before": prev in self.first_names or (
                 prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
-            "partnership_sentence": self._sentence_has_cue(ctx, sent),
+            "partnership_sentence": (ps := self._sentence_has_cue(ctx, sent)),
+            "between_partners": ps and _between_partners(text, h.start),
+            "dateline": _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == "",
+            # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
+            "own_line": text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == ""
+            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == "",
         }
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
@@ -214,6 +257,9 @@ class PlaceResolution:
         known = best.geonameid in accepted
         if f["cued"] and h.surface not in self._stop:
             return True
+        if best.country == HOME_COUNTRY and best.admin1 in self._city_states and not known \
+                and best.name_de != self._city_states[best.admin1] and best.name_de not in self._not_quarters:
+            return False  # "der ruhigere Grunewald": a quarter of Berlin or Hamburg, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
         if prev in self._landmarks:
@@ -243,9 +289,22 @@ class PlaceResolution:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
+        if f["dateline"] and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION \
+                and not h.ambiguous and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
+            return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
+        if f["own_line"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
+                and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
+                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)) \
+                and any(ctx.cue_sentences.values()):
+            return True  # a partner page's heading or list line that is a town's own name and nothing else
+        if f["between_partners"] and not h.ambiguous and h.surface.lower() not in self.frequent:
+            return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
+            if not known and best.population < KNOWN_CITY_POPULATION and h.surface not in (best.name_de, best.name_en) \
+                    and not _short_form(h.surface, best):
+                return False  # "in Höhe von", "als Kurort": a word that is only some small place's alias
             # "in Essen" and "Ob Essen im Ruhrgebiet" are the city; "das Essen", "beim
             # Essen", "in der Halle" are not
             if prev in self._determiners or prev in self._contractions or (
@@ -256,8 +315,12 @@ class PlaceResolution:
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
                 return False
-            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY):
-                return False  # "in Kitas" is not Quito: a noun needs its place's country named
+            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY
+                    or (prev in self._prepositions and best.population >= WORLD_CITY_POPULATION
+                        and h.surface in (best.name_de, best.name_en))):
+                # "in Kitas" is not Quito: a noun needs its place's country named, unless it is
+                # a metropolis's own name after a preposition ("nach Rom")
+                return False
         if h.surface.lower() in self.frequent and not known and not (
                 (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION) \
                 and not (not f["initial"] and best.population >= WORLD_CITY_POPULATION):
@@ -267,12 +330,41 @@ class PlaceResolution:
         if known or cue_named or foreign_named:
             return True
         if best.country == HOME_COUNTRY:
-            return best.population >= MIN_HOME_POPULATION
+            return best.population >= MIN_HOME_POPULATION or (
+                f["partnership_sentence"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous
+                and not f["prev_capitalised"] and h.surface.lower() not in self.frequent
+                and h.surface not in self.first_names and h.surface in (best.name_de, best.name_en)
+                and not any(c.population >= KNOWN_CITY_POPULATION for c in h.candidates))
         # in a sentence about a partnership a foreign city needs less fame ("Neben klassischen
         # Städtepartnerschaften – etwa mit Oxford und Opole – pflegt Bonn …")
         if f["partnership_sentence"]:
-            return best.population >= KNOWN_CITY_POPULATION
+            return best.population >= KNOWN_CITY_POPULATION or (
+                best.population >= MIN_PARTNER_SENTENCE_POPULATION and not f["initial"] and not h.ambiguous
+                and h.surface.lower() not in self.frequent and h.surface not in self.first_names
+                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
         return best.population >= WORLD_CITY_POPULATION
+
+
+#: "zwischen [dem] [ermland-masurischen] X" and "zwischen X [(Y)] und [dem] [adj.] Y": the two
+#: places a sentence about a partnership names as its partners (an article and one inflected
+#: lower-case adjective may precede each name; X may be up to four words and a bracket)
+_BETWEEN_FIRST = re.compile(r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+_BETWEEN_SECOND = re.compile(
+    r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
+    r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
+    r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+
+
+#: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",
+#: "FRIESENHEIM. Am Samstag …", "Leipzig/Saalfeld. Der …", "Suhl (dpa) –")
+_DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|red)\)\s*[–-]?)[ \t]+[A-ZÄÖÜ]")
+
+
+def _between_partners(text: str, start: int) -> bool:
+    window = text[max(0, start - 120):start]
+    if "zwischen" not in window:
+        return False
+    return bool(_BETWEEN_FIRST.search(window) or _BETWEEN_SECOND.search(window))
 
 
 def _short_form(surface: str, place: PlaceRecord) -> bool:

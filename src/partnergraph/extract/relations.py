@@ -44,7 +44,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                              re.IGNORECASE)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
-        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+[A-ZÄÖÜ])",
+        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
@@ -54,7 +54,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
-        self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only")), tuple(p.get("keys", ())))
+        self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only")), tuple(p.get("keys", ())),
+                        bool(p.get("act")))
                        for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
@@ -66,6 +67,10 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
+        self.formal_act = re.compile(r["formal_act"])
+        self.denied = re.compile(r["denied_partnership"], re.IGNORECASE)
+        self.institutional = re.compile(r["institution_partnership"], re.IGNORECASE)
+        self.shared_partner = re.compile(r["shared_partner"], re.IGNORECASE)
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
         # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ..models import Span
 from .rules import rules
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«'’)]*\s+(?=[A-ZÄÖÜ0-9\"„“»«(])|\n\s*\n|\n(?=[A-ZÄÖÜ„\"•\-–])")
+#: (a bullet may be indented: "\n  • Yongin in Südkorea", as list items come off real pages)
+_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«'’)]*\s+(?=[A-ZÄÖÜ0-9\"„“»«(])|\n\s*\n|\n(?=[A-ZÄÖÜ„\"•\-–])|\n[ \t]+(?=[•▪►])")
 
 
 @lru_cache(maxsize=1)

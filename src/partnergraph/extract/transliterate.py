@@ -13,6 +13,7 @@ countries the German transcription: Jenin → Dschenin, Khan Yunis → Chan Yuni
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 _UK = {
@@ -181,5 +182,30 @@ def latin_variants(name: str, country: str) -> set[str]:
         out |= _hebrew_variants(name)
     if "'" in name or "’" in name:  # Be'er Sheva / Be’er Sheva
         out |= {name.replace("'", "’"), name.replace("’", "'")}
+    if "Saint" in name:
+        for base in (name, *out):
+            out |= _saint_abbreviations(base)
     out.discard(name)
+    return out
+
+
+#: "Saint-", "Sainte-" as German text abbreviates them: "Villeneuve-St.-Georges", "St.-Étienne",
+#: "St. Quentin", "Ste-Maxime" (the name's own hyphen kept, or a space after the full stop)
+_SAINT = re.compile(r"(?:(?<=^)|(?<=-))(Saint|Sainte)(?=-)")
+
+
+def _saint_abbreviations(name: str) -> set[str]:
+    if not _SAINT.search(name):
+        return set()
+    out = set()
+    for dot, sep in ((".", "-"), ("", "-"), (".", " ")):
+        def short(m, dot=dot):
+            return ("St" if m.group(1) == "Saint" else "Ste") + dot
+        abbreviated = _SAINT.sub(short, name)
+        if sep == " ":  # only a leading "Saint-" is written "St. X"
+            if not name.startswith(("Saint-", "Sainte-")):
+                continue
+            head, _, rest = abbreviated.partition("-")
+            abbreviated = f"{head} {rest}"
+        out.add(abbreviated)
     return out

@@ -447,48 +447,6 @@ def _mention_triples(store: GraphStore, mentions: list[str]) -> list[ox.Triple]:
 
 # -- the ontology ------------------------------------------------------------------------------
 
-@dataclass
-class Term:
-    iri: str
-    kind: str  # "class" or "property"
-    labels: dict[str, str]  # language → label
-    comments: dict[str, str]
-    domain: list[str]
-    range: list[str]
-    parents: list[str]
-
-
-_PROPERTY_TYPES = {"http://www.w3.org/2002/07/owl#ObjectProperty", "http://www.w3.org/2002/07/owl#DatatypeProperty",
-                   "http://www.w3.org/2002/07/owl#AnnotationProperty", "http://www.w3.org/2002/07/owl#SymmetricProperty",
-                   RDF + "Property"}
-_CLASS_TYPES = {"http://www.w3.org/2002/07/owl#Class", RDFS + "Class"}
-
 
 def ontology_path() -> Path:
     return ontology_dir() / "partnergraph.ttl"
-
-
-def ontology_terms(triples: Iterable[ox.Triple]) -> list[Term]:
-    """The classes and properties the ontology defines in the `pg:` namespace, sorted by kind
-    and name."""
-    by_subject: dict[str, list[ox.Triple]] = defaultdict(list)
-    for t in triples:
-        if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(PG_IRI):
-            by_subject[t.subject.value].append(t)
-    terms = []
-    for iri, ts in by_subject.items():
-        types = {t.object.value for t in ts if t.predicate.value == RDF + "type"}
-        kind = "class" if types & _CLASS_TYPES else "property" if types & _PROPERTY_TYPES else ""
-        if not kind:
-            continue
-
-        def lits(pred: str) -> dict[str, str]:
-            return {t.object.language or "": t.object.value for t in sorted(ts, key=lambda t: str(t.object))
-                    if t.predicate.value == pred and isinstance(t.object, ox.Literal)}
-
-        def iris(pred: str) -> list[str]:
-            return sorted(t.object.value for t in ts if t.predicate.value == pred and isinstance(t.object, ox.NamedNode))
-
-        terms.append(Term(iri, kind, lits(RDFS + "label"), lits(RDFS + "comment"), iris(RDFS + "domain"),
-                          iris(RDFS + "range"), iris(RDFS + "subClassOf") + iris(RDFS + "subPropertyOf")))
-    return sorted(terms, key=lambda t: (t.kind != "class", t.iri))

@@ -254,11 +254,13 @@ class Page:
     def _term_section(self, node, local: str, kind: str, rows: list[tuple[str, str]]) -> str:
         de, en = self.label(node, "de"), self.label(node, "en")
         table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows if v)
-        return (f'<section class="term" id="{_esc(local)}">'
+        # the anchor is the table's head row (`<tr id>`), the heading inside it: the server's
+        # /ontology serves this page, and links and clients there address terms as row ids
+        return (f'<section class="term"><table><tr id="{_esc(local)}"><td colspan="2">'
                 f'<h3><code>pg:{_esc(local)}</code> <span class="kind">{kind}</span></h3>'
                 f'<p class="labels"><span lang="de">{_esc(de)}</span> · <span lang="en">{_esc(en)}</span>'
                 f' · <code class="iri">{_esc(str(node))}</code></p>'
-                f"{self.comments(node, RDFS.comment)}<table>{table}</table>")
+                f"{self.comments(node, RDFS.comment)}</td></tr>{table}</table>")
 
     # -- concept schemes --------------------------------------------------------------------
 
@@ -364,7 +366,8 @@ h1{margin-bottom:.2em}h2{border-bottom:2px solid #2b7bba;padding-bottom:.2em;mar
 h3{margin:.2em 0}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
 a{color:#1f5f99;text-decoration:none}a:hover{text-decoration:underline}
 section.term{border:1px solid #d8dde3;border-radius:6px;padding:.6em 1em;margin:1em 0}
-section:target,td:target{background:#fff8dc}
+section:target,tr:target,td:target{background:#fff8dc}
+section.term table{width:100%}section.term tr[id] td{padding:0 0 .3em}
 .kind{font-size:.7em;color:#666;font-weight:normal;text-transform:uppercase;margin-left:.5em}
 .labels{color:#444;margin:.2em 0}.iri{color:#777;font-size:.8em}
 .lang{display:inline-block;font-size:.7em;color:#fff;background:#8a94a0;border-radius:3px;

@@ -30,7 +30,7 @@ from ..errors import StoreError
 from .export import to_bytes, write_atomic
 from ..namespaces import sparql_prologue
 from ..query.results import serialize_graph
-from ..server.pages import render_ontology, render_resource
+from ..server.pages import render_resource
 from ..store.embedded import GraphStore
 
 #: the representations of a resource: file name → (format, media type)
@@ -168,8 +168,9 @@ def _write_dataset_files(store: GraphStore, out_dir: Path, base: str) -> None:
         triples = list(ox.parse(source, format=ox.RdfFormat.TURTLE))
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"{path}: cannot read the ontology: {exc}") from None
-    write_atomic(out_dir / "ontology" / "index.html",
-                 _static_links(render_ontology(publish.ontology_terms(triples), base=base)))
+    from . import docs  # the page the build writes as ontology.html and `serve` answers at /ontology
+
+    write_atomic(out_dir / "ontology" / "index.html", _static_links(docs.render()))
     write_atomic(out_dir / "ontology" / "index.ttl", source)
     write_atomic(out_dir / "ontology" / "index.jsonld", serialize_graph(triples, ox.RdfFormat.JSON_LD, base=base))
 

@@ -48,7 +48,7 @@ from . import sparql
 from .http import (FORMAT_PARAMS, HTML_TYPE, MAX_BODY, TEXT_TYPE, Request, Response, error,
                    http_date, negotiate, not_acceptable)
 from .http_server import is_loopback, make_server  # noqa: F401 - the package's entry points, with make_app
-from .pages import render_ontology, render_query_page, render_resource
+from .pages import render_query_page, render_resource
 from .sparql import (DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, DEFAULT_WORKERS, ProcessRunner, QueryTimeout,
                      ThreadRunner)
 
@@ -304,9 +304,11 @@ class App:
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{path}: cannot read the ontology: {exc}") from None
         headers = {"Vary": "Accept"}
-        if fmt == "html":
-            page = render_ontology(publish.ontology_terms(triples), base=self.base)
-            return Response(200, page.encode("utf-8"), HTML_TYPE, {**headers, "Content-Security-Policy": DATA_CSP})
+        if fmt == "html":  # the documentation page the build writes as ontology.html
+            from ..publish import docs
+
+            page, _ = self._cached("ontology.html", lambda: docs.render().encode("utf-8"))
+            return Response(200, page, HTML_TYPE, {**headers, "Content-Security-Policy": DATA_CSP})
         if fmt == ox.RdfFormat.TURTLE:  # the file as written, with its comments
             return Response(200, source, rdf_media(fmt), headers)
         return Response(200, serialize_graph(triples, fmt, base=self.base), rdf_media(fmt), headers)

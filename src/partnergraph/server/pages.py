@@ -136,29 +136,6 @@ def _group(facts: list[publish.Fact], key) -> list[tuple[str, list[publish.Fact]
     return list(groups.items())
 
 
-def render_ontology(terms: list[publish.Term], *, base: str) -> str:
-    links = _Links(base, {t.iri: t.labels.get("de") or t.labels.get("en") or "" for t in terms})
-    body = ["<h1>partnergraph-Ontologie</h1>", f'<p class="iri">{esc(publish.ONTOLOGY_IRI)}</p>',
-            '<p class="src">Als Daten: <a href="/ontology?format=ttl">Turtle</a> · '
-            '<a href="/ontology?format=jsonld">JSON-LD</a> · <a href="/ontology?format=nt">N-Triples</a></p>']
-    for kind, heading in (("class", "Klassen"), ("property", "Eigenschaften")):
-        rows = []
-        for t in (t for t in terms if t.kind == kind):
-            local = t.iri[len(PG_IRI):]
-            labels = " / ".join(f"{esc(v)} <span class=\"tag\">@{esc(k)}</span>" if k else esc(v)
-                                for k, v in sorted(t.labels.items()))
-            comment = t.comments.get("de") or t.comments.get("en") or ""
-            extra = []
-            for name, iris in (("Oberbegriff", t.parents), ("Domäne", t.domain), ("Wertebereich", t.range)):
-                if iris:
-                    extra.append(f"{name}: " + ", ".join(links.node(i) for i in iris))
-            rows.append(f'<tr id="{esc(local)}"><th><code>pg:{esc(local)}</code></th><td>{labels}'
-                        f'<br><span class="src">{esc(comment)}</span>'
-                        + "".join(f'<br><span class="src">{e}</span>' for e in extra) + "</td></tr>")
-        body.append(f"<h2>{heading}</h2><table>" + "".join(rows) + "</table>")
-    return page("partnergraph-Ontologie", "\n".join(body))
-
-
 def render_query_page(base: str) -> tuple[str, str]:
     """The query page and the SHA-256 (base64) of its script, for the Content-Security-Policy."""
     script = _asset("query.js")
