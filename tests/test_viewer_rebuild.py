@@ -12,7 +12,7 @@ import pytest
 
 from partnergraph.namespaces import DEFAULT_BASE, VOCABULARY_GRAPH
 from partnergraph.pipeline.build import BuildOptions, build
-from partnergraph.pipeline.staging import open_existing
+from partnergraph.graphdir import GraphDir
 from partnergraph.store.embedded import EmbeddedStore
 from partnergraph.viewer import facts as viewer_facts
 from partnergraph.viewer.facts import FACTS_FILE, FactCache
@@ -49,7 +49,7 @@ def test_the_page_of_a_build_is_the_page_the_store_gives(tmp_path):
     out = tmp_path / "g"
     run(write_jsonl(tmp_path / "a.jsonl", sample()), out)
     assert len(lines_by_graph(out)) == 6
-    store = open_existing(out)
+    store = GraphDir(out).open_store()
     from_store = write_network(store, tmp_path / "from-store.html", base=DEFAULT_BASE).read_bytes()
     assert (out / "graph.html").read_bytes() == from_store
 
