@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import FetchError, SourceError
+from ..graphdir import HTTP_CACHE_DIRNAME
 from ..models import Article
 from .feeds import Link, feed_links, page_kind, sitemap_links
 from .html import article_from_html, decode_html
@@ -106,12 +107,12 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
                    help="do not read robots.txt (only for sites you run yourself)")
     g.add_argument("--offline", action="store_true", help="no requests: answer from the HTTP cache alone")
     g.add_argument("--cache-dir", type=Path, metavar="DIR",
-                   help="the HTTP cache (default: DIR/http-cache of the graph directory)")
+                   help=f"the HTTP cache (default: DIR/{HTTP_CACHE_DIRNAME} of the graph directory)")
 
 
 def options_from_args(args: argparse.Namespace) -> CrawlOptions:
     """The one place that turns parsed arguments into `CrawlOptions`."""
-    cache = args.cache_dir or Path(getattr(args, "dir", None) or ".") / "http-cache"
+    cache = args.cache_dir or Path(getattr(args, "dir", None) or ".") / HTTP_CACHE_DIRNAME
     return CrawlOptions(
         max_pages=args.max_pages, max_articles=args.max_articles, delay=args.delay,
         timeout=args.timeout, retries=args.retries, max_retry_after=args.max_retry_after,
