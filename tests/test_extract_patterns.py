@@ -217,3 +217,7 @@ def test_the_graph_states_a_status_only_where_the_text_does(extractor):
     assert _status_values(extractor, suspended) == {"suspended"}
     assert _status_values(extractor, ended) == {"ended"}
     assert _status_values(extractor, stated) == set()
+
+
+def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(extractor):
+    _check(extractor, "inlandspartner-mit-liste")

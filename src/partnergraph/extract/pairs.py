@@ -135,6 +135,24 @@ class PairStatements:
                     record(subject, m, sent)
             return
         if has_home(here, ex):
+            listed = self._mit_list(ex, sent, here)
+            if listed is not None:
+                # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
+                # mit Minden": the noun links the owner with each listed town, German ones too
+                owner, items = listed
+                owner = owner or recent_home(history, ex) or home.get()
+                if owner is not None and all((owner.kind, owner.ref) != (m.kind, m.ref) for m, _ in items):
+                    if len(items) == 1:
+                        record(owner, items[0][0], sent)
+                        return
+                    segments = dict(list_segments([m for m, _ in items], sent, text=text))
+                    group = segments[items[0][0]]
+                    for m, heads in items:
+                        # "seit 1991 mit den Landkreisen C, D und E": the year of the "mit" is
+                        # each town's of its group
+                        group = segments[m] if heads else (group[0], segments[m][1])
+                        record(owner, m, sent, scope=group, list_item=True, list_start=segments[items[0][0]][0])
+                    return
             home_refs = {m.ref for m in here if has_home([m], ex)}
             text = ex.article.analysed_text
             intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
@@ -188,6 +206,34 @@ class PairStatements:
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
 
+    def _mit_list(self, ex: Extraction, sent: Span,
+                  here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
+        """ "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B und mit den Landkreisen C
+        und D": the owner (the one place before the noun, None when there is none) and the
+        listed places, each with whether it has a "mit" of its own. Every place after the noun must be an item, each joined to the one before
+        by its own "(seit YEAR) mit" or by a comma or "und" (and then not the owner of a "mit"
+        of its own: "…, Bremen seit 1985 mit Dalian"); otherwise None."""
+        text = ex.article.analysed_text
+        for k, first in enumerate(here):
+            lo = here[k - 1].end if k else sent.start
+            if self.partner_mit_list.search(text, lo, first.start):
+                break
+        else:
+            return None
+        if k > 1:
+            return None
+        items = [(first, True)]
+        for j in range(k + 1, len(here)):
+            gap = _PARENTHESES.sub(" ", text[here[j - 1].end:here[j].start])
+            if _MIT_ITEM_GAP.fullmatch(gap):
+                items.append((here[j], True))
+            elif _PLAIN_ITEM_GAP.fullmatch(gap) and not (
+                    j + 1 < len(here) and _OWN_MIT.match(text, here[j].end, here[j + 1].start)):
+                items.append((here[j], False))
+            else:
+                return None
+        return (here[0] if k else None), items
+
     def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """ "zwischen A und B" (places of different countries), also "zwischen A und der
         Verbandsgemeinde B sowie dem Landkreis C" (A–B, A–C) and several in one sentence."""
@@ -240,6 +286,16 @@ _BETWEEN = re.compile(r"\bzwischen\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
 _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+
+
+#: the next item of a "mit" list: ", seit 1968 mit ", " und seit 1991 mit den Landkreisen ",
+#: ", ebenfalls seit 1968 mit dem "
+_MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
+                           r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
+#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
+_PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
+#: a place with a "mit" of its own is the owner of the next ones, not an item
+_OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:

@@ -78,6 +78,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
             rf"(?:s|’|')?\s+(?:und\s+(?:ihre|seine|deren)\s+)?(?:[a-zäöüß\-]+(?:e|en|er|es)\s+){{0,2}}"
             rf"(?P<noun>{nouns})\s+", re.IGNORECASE)
         self.title_seps = r["title_pair_separators"]
+        self.partner_mit_list = re.compile(r["partner_mit_list"])
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
