@@ -49,13 +49,15 @@ class PairStatements:
                 for k, (a, b) in enumerate(items)]
 
     def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
-                      history: list[list[Mention]], record, home: ArticleHome) -> None:
-        """The pairs one sentence with a partnership cue states."""
+                      history: list[list[Mention]], record, home: ArticleHome,
+                      every: list[Mention] | None = None) -> None:
+        """The pairs one sentence with a partnership cue states. `here` has each place once (its
+        first occurrence); `every` every occurrence in order, for lists in which one town is a
+        partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
         text = ex.article.analysed_text
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
-        here = [m for i, m in enumerate(here)
-                if not (i and m.start - here[i - 1].end <= LOCATOR_GAP
-                        and self.locator.fullmatch(text, here[i - 1].end, m.start))]
+        here = self._not_locators(text, here)
+        seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
@@ -68,8 +70,13 @@ class PairStatements:
             here = rest
             if len(here) < 2:
                 return
+        kept = {(m.kind, m.ref) for m in here}
+        # a name repeated right after itself is its endonym in brackets ("Thorn (Torun) und
+        # Göttingen"), not a second item
+        seq = [m for i, m in enumerate(seq) if (m.kind, m.ref) in kept
+               and not (i and (seq[i - 1].kind, seq[i - 1].ref) == (m.kind, m.ref))]
         # "Augsburg und Poltawa, Wetzlar und Kamjanez-Podilskyj, …": each pair on its own
-        items = self._pair_items(ex, sent, here)
+        items = self._pair_items(ex, sent, seq)
         if len(items) >= 2:
             for a, b, scope in items:
                 record(a, b, sent, scope=scope, list_start=items[0][2][0])
@@ -181,7 +188,7 @@ class PairStatements:
             return
         # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
         # Sheva … verbunden": each town with the towns it is joined with
-        groups = _with_groups(here, ex, text)
+        groups = _with_groups(seq, ex, text)
         if groups:
             for a, b in groups:
                 record(a, b, sent)
@@ -205,6 +212,11 @@ class PairStatements:
                     record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
+
+    def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
+        return [m for i, m in enumerate(places)
+                if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
+                        and self.locator.fullmatch(text, places[i - 1].end, m.start))]
 
     def _mit_list(self, ex: Extraction, sent: Span,
                   here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:

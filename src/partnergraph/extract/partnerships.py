@@ -116,7 +116,7 @@ class PartnershipFinder:
                 # partnership of two municipalities is stated
                 pass
             elif cue:
-                self._cue_sentence(ex, sent, s_text, here, history, record, home)
+                self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
             elif prev_cue:
                 # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
                 # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships
