@@ -171,10 +171,13 @@ class PartnershipFinder:
                     types = [self.implied_type[programme]]
                 elif all(k == "municipality" for k, _ in key) and any(
                         self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
-                        for s in evidence + self._referring_back(text, evidence, ctx)):
+                        for s in evidence + self._referring_back(text, evidence, ctx)
+                        + (self._own_cue_sentences(ctx, key, by_sentence) if len(found) == 1 else [])):
                     # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
                     # der Stadt Otsu": a partnership two municipalities found by a formal act is
-                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified)
+                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified);
+                    # the article's only partnership also by an act in any sentence of its own
+                    # ("Die 1976 unterzeichnete Partnerschaft sei die erste …")
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
@@ -195,12 +198,8 @@ class PartnershipFinder:
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
-                # (only sentences that name no other place: "Bremen machte 1985 den Anfang" dates
-                # Bremen's partnership, not the article's Kiel–Qingdao)
-                refs = {r for _, r in key}
-                cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
-                             and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
-                start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
+                start_year, start_month = self._start(text, self._own_cue_sentences(ctx, key, by_sentence), ctx,
+                                                      year, first_only=True)
             status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
@@ -208,6 +207,15 @@ class PartnershipFinder:
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
                     type=t, start_year=start_year, start_month=start_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
+
+    @staticmethod
+    def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
+        """The cue sentences that may speak of the article's only partnership `key`: those that
+        name no other place ("Bremen machte 1985 den Anfang" dates Bremen's partnership, not
+        the article's Kiel–Qingdao)."""
+        refs = {r for _, r in key}
+        return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
+                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here
