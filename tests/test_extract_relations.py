@@ -151,3 +151,14 @@ def test_a_signed_partnership_two_sentences_on_types_the_articles_only_pair_a_to
                             "pflegen eine Partnerschaft. Die 1961 unterzeichnete Partnerschaft sei eine der "
                             "ältesten der Region, sagte er.")
     assert {t for _, t, _, _ in pairs(ex)} == {"unspecified"}
+
+
+def test_sowohl_a_als_auch_b_with_both_towns_before_pairs_each_with_each(extractor):
+    ex = extract(extractor, "Beim Treffen in Kiel waren auch Gäste aus dem finnischen Vaasa und dem estnischen "
+                            "Tartu. Mit den beiden Städten pflegen sowohl Kiel als auch die Stadt Brest eine "
+                            "Partnerschaft.")
+    assert {p for p, _, _, _ in pairs(ex)} == {frozenset(pair) for pair in (
+        ("Kiel", "Vaasa"), ("Kiel", "Tartu"), ("Brest", "Vaasa"), ("Brest", "Tartu"))}
+    # the two coordinated towns are no pair of each other, also when "beiden Städten" finds nothing
+    ex = extract(extractor, "Mit den beiden Städten pflegen sowohl Kiel als auch Brest eine Partnerschaft.")
+    assert pairs(ex) == set()

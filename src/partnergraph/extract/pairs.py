@@ -81,6 +81,13 @@ class PairStatements:
             for a, b, scope in items:
                 record(a, b, sent, scope=scope, list_start=items[0][2][0])
             return
+        # "Mit den beiden Städten unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft"
+        # (the two coordinated towns are no pair of each other, also when the two others are unknown)
+        both = self._both_with_pair(ex, sent, here, history)
+        if both is not None:
+            for a, b in both:
+                record(a, b, sent)
+            return
         # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
         # pair the sentence names outright, not the other places it mentions
         between = self._between_pairs(ex, sent, here)
@@ -212,6 +219,33 @@ class PairStatements:
                     record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
+
+    def _both_with_pair(self, ex: Extraction, sent: Span, here: list[Mention],
+                        history: list[list[Mention]]) -> list[tuple[Mention, Mention]] | None:
+        """ "Dort trifft Qingdao auf Partner aus Chisinau und Klaipeda. Mit den beiden Städten
+        unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft": each town after
+        "sowohl" and "als auch" with each of the two towns "beiden Städten" points back to (the
+        other places of this sentence, else of the latest sentence naming any). Anything but
+        exactly two coordinated towns and two others is no pair; None: not this pattern."""
+        text = ex.article.analysed_text
+        if "sowohl" not in text[sent.start:sent.end] or not self.with_both_anaphor.search(text, sent.start, sent.end):
+            return None
+        coordinated = self.both_subjects.search(text, sent.start, sent.end)
+        if not coordinated:
+            return None
+        subjects = [m for m in here if m.start in (coordinated.end("first"), coordinated.end("second"))]
+        if len(subjects) != 2:
+            return None
+        refs = {(m.kind, m.ref) for m in subjects}
+        others = [m for m in here if (m.kind, m.ref) not in refs]
+        if not others:
+            for past in reversed(history):
+                others = [m for m in distinct(past) if (m.kind, m.ref) not in refs]
+                if others:
+                    break
+        if len(others) != 2:
+            return []
+        return [(a, b) for a in subjects for b in others if not same_country(a, b, ex)]
 
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
         return [m for i, m in enumerate(places)

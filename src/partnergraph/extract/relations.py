@@ -79,6 +79,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
             rf"(?P<noun>{nouns})\s+", re.IGNORECASE)
         self.title_seps = r["title_pair_separators"]
         self.partner_mit_list = re.compile(r["partner_mit_list"])
+        self.with_both_anaphor = re.compile(r["with_both_anaphor"])
+        self.both_subjects = re.compile(r["both_subjects"])
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
