@@ -162,3 +162,13 @@ def test_sowohl_a_als_auch_b_with_both_towns_before_pairs_each_with_each(extract
     # the two coordinated towns are no pair of each other, also when "beiden Städten" finds nothing
     ex = extract(extractor, "Mit den beiden Städten pflegen sowohl Kiel als auch Brest eine Partnerschaft.")
     assert pairs(ex) == set()
+
+
+def test_a_signing_day_without_a_year_takes_the_articles_year_only_where_its_date_allows(extractor):
+    signed = "Die Bürgermeister von Takayama und Sibiu unterzeichneten am 4. September eine Städtepartnerschaft."
+    # a dateline of its own names the article's date: 4 September lies before it, in its year
+    ex = extract(extractor, "23. September 2012\n" + signed, date=None)
+    assert pairs(ex) == {(frozenset({"Takayama", "Sibiu"}), "staedtepartnerschaft", 2012, 9)}
+    # an undated article, or a month after the article's, says no year
+    for text, date in ((signed, None), (signed.replace("September", "Dezember"), dt.date(2012, 9, 23))):
+        assert {y for _, _, y, _ in pairs(extract(extractor, text, date=date))} == {None}

@@ -127,7 +127,7 @@ class PartnershipFinder:
             prev_cue = bool(cue)
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found, facts.year)
+        self._emit(ex, ctx, found, facts.year, facts.month)
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
@@ -149,7 +149,7 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
         text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
@@ -188,18 +188,18 @@ class PartnershipFinder:
                 # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
                 # La Paz. Im Jahr 2002 unterzeichneten die Oberbürgermeister beider Städte …")
                 follow = self._start(text, evidence, ctx, year, refs={r for _, r in key},
-                                     by_sentence=by_sentence, acts_only=True)
+                                     by_sentence=by_sentence, acts_only=True, article_month=month)
                 act = (*follow, True) if follow[0] is not None else None
             if act is not None or entry["dated"]:
                 start_year, start_month, _ = act or entry["dated"][0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
-                                                      by_sentence=by_sentence)
+                                                      by_sentence=by_sentence, article_month=month)
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
                 start_year, start_month = self._start(text, self._own_cue_sentences(ctx, key, by_sentence), ctx,
-                                                      year, first_only=True)
+                                                      year, first_only=True, article_month=month)
             status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
