@@ -172,3 +172,13 @@ def test_a_signing_day_without_a_year_takes_the_articles_year_only_where_its_dat
     # an undated article, or a month after the article's, says no year
     for text, date in ((signed, None), (signed.replace("September", "Dezember"), dt.date(2012, 9, 23))):
         assert {y for _, _, y, _ in pairs(extract(extractor, text, date=date))} == {None}
+
+
+def test_a_partnership_entered_with_the_separable_gingen_ein_is_dated_by_the_year_before_it(extractor):
+    ex = extract(extractor, "Im März 2019 gingen die Stadtwerke der Stadt Rostock, die Hafenbetriebe und der "
+                            "Wasserversorger aus Riga eine geförderte Betreiberpartnerschaft ein.")
+    assert pairs(ex) == {(frozenset({"Rostock", "Riga"}), "betreiberpartnerschaft", 2019, 3)}
+    # "ging … ein" without a partnership noun before the particle dates nothing
+    ex = extract(extractor, "Im Mai 2019 gingen Gäste aus Riga im Rathaus Rostock ein und aus; die "
+                            "Betreiberpartnerschaft beider Städte wächst.")
+    assert {y for _, _, y, _ in pairs(ex)} <= {None}
