@@ -9,8 +9,15 @@ Each figure is reported beside a baseline measured in the same run:
   against the peak of a Python process that only imports partnergraph, and of the first build
   on a machine (empty cache: the gazetteer is compiled, in a child process that counts too).
 
-Targets (issue 7): ≥ 2 MB/s, load < 1 s, sample build < 600 MB (first build included). Usage:
-    python benchmarks/bench_extract.py [--seconds 10] [--out benchmarks/out/extract.json]
+With ``--baseline DIR`` (a checkout of another version, e.g. main's), the extraction throughput
+of that version's code is measured too, on the same texts, in child processes that take turns
+with this version's (so both see the same load of a shared machine), and the two versions'
+extractions are compared (a digest of every extraction: a speed-up must not change a result).
+
+Targets (issue 7, issue 16): ≥ 2 MB/s (≥ 3 MB/s per core on the real-text set), load < 1 s,
+sample build < 600 MB (first build included). Usage:
+    python benchmarks/bench_extract.py [--seconds 10] [--texts FILE.jsonl] [--baseline DIR]
+                                       [--out benchmarks/out/extract.json]
 """
 
 from __future__ import annotations
@@ -45,6 +52,72 @@ def peak_rss_mb(argv: list[str], env: dict | None = None) -> tuple[float, float]
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
+#: one throughput measurement in a fresh interpreter: the texts, the extractor of the source tree
+#: first on sys.path (argv[1], "" for the installed one), best of `rounds` passes of at least
+#: `seconds`; prints MB/s and a digest of every extraction (argv: src, texts or "", seconds)
+_RATE = r"""
+import hashlib, json, sys, time
+if sys.argv[1]:
+    sys.path.insert(0, sys.argv[1])
+from partnergraph.extract.extractor import Extractor
+from partnergraph.models import Article
+from partnergraph.sources import read_path
+from partnergraph.resources import sample_dir
+from pathlib import Path
+if sys.argv[2]:
+    docs = [a for a in read_path(Path(sys.argv[2])) if isinstance(a, Article)]
+else:
+    articles = [a for a in read_path(sample_dir()) if isinstance(a, Article)]
+    docs = [Article(url=f"bench:{i}", title=articles[i].title, date=articles[i].date,
+                    text="\n\n".join(a.text for a in articles[i:i + 4])) for i in range(0, len(articles) - 3, 4)]
+size = sum(len(d.analysed_text.encode("utf-8")) for d in docs) / 1e6
+ex = Extractor()
+digest = hashlib.sha256()
+for d in docs:
+    e = ex.extract(d)
+    digest.update(repr((e.mentions, e.places, e.organisations, e.regions, e.partnerships, e.events, e.persons,
+                        e.populations)).encode())
+done, start = 0, time.process_time()
+while time.process_time() - start < float(sys.argv[3]):
+    for d in docs:
+        ex.extract(d)
+    done += 1
+print(json.dumps({"mb_per_s": done * size / (time.process_time() - start), "digest": digest.hexdigest(),
+                  "module": sys.modules["partnergraph"].__file__}))
+"""
+
+
+def paired_rates(baseline: Path, texts: Path | None, seconds: float, rounds: int) -> dict:
+    """Extraction MB/s of this version and of the one at `baseline`, in `rounds` alternating
+    pairs of child processes (a shared machine's load drifts: alternating spreads it over both);
+    the medians, their ratio, and whether the two extracted the same."""
+    import statistics
+
+    env = {"PYTHONHASHSEED": "0"}  # the digest covers sets' reprs
+    runs: dict[str, list[dict]] = {"this": [], "baseline": []}
+    for _ in range(rounds):
+        for name, src in (("baseline", str(baseline / "src")), ("this", "")):
+            runs[name].append(child_args(_RATE, [src, str(texts or ""), str(seconds)], env))
+    for name, src in (("baseline", baseline / "src"), ("this", None)):
+        module = Path(runs[name][0]["module"]).resolve()
+        if src is not None and not module.is_relative_to(src.resolve()):
+            raise SystemExit(f"the baseline run imported {module}, not the code under {src}")
+    this = statistics.median(r["mb_per_s"] for r in runs["this"])
+    base = statistics.median(r["mb_per_s"] for r in runs["baseline"])
+    return {"baseline": str(baseline), "rounds": rounds,
+            "this_mb_per_s": round(this, 3), "baseline_mb_per_s": round(base, 3),
+            "this_vs_baseline": round(this / base, 3),
+            "this_runs": [round(r["mb_per_s"], 3) for r in runs["this"]],
+            "baseline_runs": [round(r["mb_per_s"], 3) for r in runs["baseline"]],
+            "same_extractions": runs["this"][0]["digest"] == runs["baseline"][0]["digest"]}
+
+
+def child_args(code: str, args: list[str], env: dict | None = None) -> dict:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         env={**os.environ, **(env or {})}, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def extraction_profile(extractor, docs, top: int) -> list[dict]:
     """The functions the extraction spends its time in (cProfile over one pass of `docs`), by
     own time, as shares of the total: where a speed-up has to come from."""
@@ -73,19 +146,18 @@ def main(argv=None) -> int:
                          "instead of the sample bodies")
     ap.add_argument("--profile", type=int, default=15, metavar="N",
                     help="functions of the extraction profile to report (by own time; 0: none)")
+    ap.add_argument("--baseline", type=Path, metavar="DIR",
+                    help="a checkout of another version (e.g. main): its extraction speed is measured "
+                         "in the same run, taking turns with this version's, and its results compared")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating pairs of runs with --baseline")
+    ap.add_argument("--extraction-only", action="store_true",
+                    help="skip the gazetteer and memory measurements (two sample builds)")
     args = ap.parse_args(argv)
+    if args.baseline is not None and not (args.baseline / "src" / "partnergraph").is_dir():
+        ap.error(f"--baseline {args.baseline}: no src/partnergraph there")
+    paired = paired_rates(args.baseline, args.texts, args.seconds, args.rounds) if args.baseline else None
 
-    # memory first, while this process is small: a child's peak RSS counts the pages it shares
-    # with its parent between fork and exec
-    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.pipeline.build"])
-    # the first build on a machine compiles the gazetteer (in a child process, counted here:
-    # wait4's rusage covers the child's descendants); later builds load it from the cache
-    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cold_cache:
-        first_s, first_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out],
-                                        env={"PARTNERGRAPH_CACHE": cold_cache})
-    with tempfile.TemporaryDirectory() as out:
-        build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
-
+    memory = None if args.extraction_only else measure_memory()
     from partnergraph.extract.extractor import Extractor
     from partnergraph.models import Article
     from partnergraph.resources import sample_dir
@@ -114,6 +186,68 @@ def main(argv=None) -> int:
     extract = rate(extractor.extract)
     profile = extraction_profile(extractor, docs, args.profile) if args.profile else []
 
+    loaded = None if args.extraction_only else measure_gazetteer()
+
+    result = {
+        "extraction_mb_per_s": round(extract, 3),
+        "aho_corasick_scan_mb_per_s": round(scan, 3),
+        "extraction_vs_scan": round(extract / scan, 3),
+        "texts": str(args.texts) if args.texts else "sample bodies, four per article",
+        "versus_baseline": paired,
+        "extraction_profile": profile,
+        "targets": {"extraction_mb_per_s": 2.0, "extraction_mb_per_s_real_texts": 3.0,
+                    "gazetteer_load_s": 1.0, "sample_build_peak_mb": 600},
+    }
+    if loaded is not None:
+        result.update({"gazetteer_compile_s": round(loaded["compile_s"], 3),
+                       "gazetteer_load_s": round(loaded["load_s"], 3),
+                       "load_vs_compile": round(loaded["load_s"] / loaded["compile_s"], 4)})
+    if memory is not None:
+        result.update({k: round(v, 2) for k, v in memory.items()})
+        result["build_vs_import_memory"] = round(memory["sample_build_peak_mb"] / memory["import_only_peak_mb"], 2)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"extraction        {extract:7.2f} MB/s   (raw gazetteer scan {scan:.2f} MB/s: ratio {extract / scan:.2f})")
+    if paired:
+        print(f"  vs baseline     {paired['this_mb_per_s']:7.2f} MB/s   (baseline {paired['baseline']}: "
+              f"{paired['baseline_mb_per_s']:.2f} MB/s: ratio {paired['this_vs_baseline']:.2f}; medians of "
+              f"{paired['rounds']} alternating runs; same extractions: {paired['same_extractions']})")
+    for row in profile:
+        print(f"  {row['own_share']:6.1%} own  {row['cumulative_share']:6.1%} cum  {row['function']}")
+    ok = extract >= (3.0 if args.texts else 2.0) and (paired is None or paired["same_extractions"])
+    if loaded is not None:
+        print(f"gazetteer load    {loaded['load_s']:7.2f} s      (compile {loaded['compile_s']:.2f} s: "
+              f"ratio {loaded['load_s'] / loaded['compile_s']:.3f})")
+        ok = ok and loaded["load_s"] < 1.0
+    if memory is not None:
+        build_mb, first_mb = memory["sample_build_peak_mb"], memory["first_sample_build_peak_mb"]
+        print(f"sample build      {build_mb:7.0f} MB peak, {memory['sample_build_s']:.1f} s   (import only "
+              f"{memory['import_only_peak_mb']:.0f} MB: ratio {build_mb / memory['import_only_peak_mb']:.1f})")
+        print(f"first build       {first_mb:7.0f} MB peak, {memory['first_sample_build_s']:.1f} s   (compiles the "
+              f"gazetteer; ratio to a later build {first_mb / build_mb:.2f})")
+        ok = ok and max(build_mb, first_mb) < 600
+    print("targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
+
+
+def measure_memory() -> dict:
+    """Peak memory of a sample build, of the first one on a machine, and of importing only.
+    Run first, while this process is small: a child's peak RSS counts the pages it shares with
+    its parent between fork and exec."""
+    import_only = peak_rss_mb([sys.executable, "-c", "import partnergraph.pipeline.build"])
+    # the first build on a machine compiles the gazetteer (in a child process, counted here:
+    # wait4's rusage covers the child's descendants); later builds load it from the cache
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cold_cache:
+        first_s, first_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out],
+                                        env={"PARTNERGRAPH_CACHE": cold_cache})
+    with tempfile.TemporaryDirectory() as out:
+        build_s, build_mb = peak_rss_mb([sys.executable, "-m", "partnergraph", "build", "-q", "-d", out])
+    return {"sample_build_s": build_s, "sample_build_peak_mb": build_mb, "first_sample_build_s": first_s,
+            "first_sample_build_peak_mb": first_mb, "import_only_peak_mb": import_only[1]}
+
+
+def measure_gazetteer() -> dict:
+    """Loading the cached gazetteer against compiling it from GeoNames."""
     with tempfile.TemporaryDirectory() as cache:
         env = {"PARTNERGRAPH_CACHE": cache}
         code = ("import time, json; t = time.perf_counter(); "
@@ -121,35 +255,7 @@ def main(argv=None) -> int:
                 "print(json.dumps({'seconds': time.perf_counter() - t, 'places': len(g)}))")
         compiled = child(code, env)
         loaded = child(code, env)
-
-    result = {
-        "extraction_mb_per_s": round(extract, 3),
-        "aho_corasick_scan_mb_per_s": round(scan, 3),
-        "extraction_vs_scan": round(extract / scan, 3),
-        "gazetteer_compile_s": round(compiled["seconds"], 3),
-        "gazetteer_load_s": round(loaded["seconds"], 3),
-        "load_vs_compile": round(loaded["seconds"] / compiled["seconds"], 4),
-        "sample_build_s": round(build_s, 2),
-        "sample_build_peak_mb": round(build_mb, 1),
-        "first_sample_build_s": round(first_s, 2),
-        "first_sample_build_peak_mb": round(first_mb, 1),
-        "import_only_peak_mb": round(import_only[1], 1),
-        "build_vs_import_memory": round(build_mb / import_only[1], 2),
-        "texts": str(args.texts) if args.texts else "sample bodies, four per article",
-        "extraction_profile": profile,
-        "targets": {"extraction_mb_per_s": 2.0, "gazetteer_load_s": 1.0, "sample_build_peak_mb": 600},
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"extraction        {extract:7.2f} MB/s   (raw gazetteer scan {scan:.2f} MB/s: ratio {extract / scan:.2f})")
-    print(f"gazetteer load    {loaded['seconds']:7.2f} s      (compile {compiled['seconds']:.2f} s: ratio {loaded['seconds'] / compiled['seconds']:.3f})")
-    print(f"sample build      {build_mb:7.0f} MB peak, {build_s:.1f} s   (import only {import_only[1]:.0f} MB: ratio {build_mb / import_only[1]:.1f})")
-    for row in profile:
-        print(f"  {row['own_share']:6.1%} own  {row['cumulative_share']:6.1%} cum  {row['function']}")
-    print(f"first build       {first_mb:7.0f} MB peak, {first_s:.1f} s   (compiles the gazetteer; ratio to a later build {first_mb / build_mb:.2f})")
-    ok = extract >= 2.0 and loaded["seconds"] < 1.0 and max(build_mb, first_mb) < 600
-    print("targets met" if ok else "TARGETS MISSED")
-    return 0 if ok else 1
+    return {"compile_s": compiled["seconds"], "load_s": loaded["seconds"]}
 
 
 if __name__ == "__main__":

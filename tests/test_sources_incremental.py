@@ -402,6 +402,28 @@ def test_a_rebuild_writing_the_dumps_in_a_child_process_equals_a_fresh_build(tmp
     assert not any(p.name.startswith(".dumps") for p in (tmp_path / "inc").iterdir())
 
 
+def test_a_full_build_writing_the_dumps_in_a_child_process_equals_one_writing_them_itself(tmp_path, ab, monkeypatch):
+    _, _, a_path, b_path = ab
+    outputs = sys.modules["partnergraph.pipeline.outputs"]
+    itself = run([a_path, b_path], tmp_path / "itself")  # two articles: under the threshold
+    monkeypatch.setattr(outputs, "DUMPS_CHILD_MIN_ARTICLES", 1)
+    started = []
+    real = outputs.DumpsChild.__init__
+
+    def spy(self, *args, **kwargs):
+        started.append(args)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(outputs.DumpsChild, "__init__", spy)
+    child = run([a_path, b_path], tmp_path / "child")
+    assert child.articles_extracted == 2 and len(started) == 1
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "child" / name).read_bytes() == (tmp_path / "itself" / name).read_bytes()
+    counted = ("quads", "triples", "classes", "entities", "properties", "distinct_classes", "examples")
+    assert [getattr(child, k) for k in counted] == [getattr(itself, k) for k in counted]
+    assert not any(p.name.startswith(".dumps") for p in (tmp_path / "child").iterdir())
+
+
 def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_path, ab, monkeypatch):
     a, b, a_path, b_path = ab
     out = tmp_path / "g"

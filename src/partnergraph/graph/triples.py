@@ -30,12 +30,44 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
 UNKNOWN_COUNTRY = "XX"  # ISO 3166 user-assigned code: a place whose country no text gives
 
+
+class _Terms:
+    """A namespace's terms as pyoxigraph NamedNodes, made on first use and then read as plain
+    attributes. Each name is looked up once in the rdflib namespace (`PG` is closed, so a typo
+    is still an error): going through rdflib and a converter for every triple was a fifth of
+    the time spent making an article's graph (benchmarks/bench_build.py)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+P, S, G = _Terms(PG), _Terms(SCHEMA), _Terms(GEO)
+
 #: the second type every node carries, so schema.org-only consumers find it without reasoning
 SECOND_TYPE = {
-    "Article": SCHEMA.NewsArticle, "Municipality": SCHEMA.City, "Country": SCHEMA.Country,
-    "Region": SCHEMA.AdministrativeArea, "Organisation": SCHEMA.Organization,
-    "Event": SCHEMA.Event, "Person": SCHEMA.Person, "Mention": PROV_ENTITY.value,
+    "Article": S.NewsArticle, "Municipality": S.City, "Country": S.Country,
+    "Region": S.AdministrativeArea, "Organisation": S.Organization,
+    "Event": S.Event, "Person": S.Person, "Mention": PROV_ENTITY,
 }
+#: rdf:type triples' objects, per class name: the pg: class and its second type
+_TYPES: dict[str, tuple[ox.NamedNode, ...]] = {}
+
+
+def _types(cls: str) -> tuple[ox.NamedNode, ...]:
+    types = _TYPES.get(cls)
+    if types is None:
+        types = _TYPES[cls] = (P[cls],) + ((SECOND_TYPE[cls],) if cls in SECOND_TYPE else ())
+    return types
 
 
 def N(iri) -> ox.NamedNode:  # noqa: N802 - reads like a constructor
@@ -73,14 +105,13 @@ class ArticleGraph:
         #: figure (each split reads the whole text, so that was quadratic in a long article)
         self._sentences: list[Span] | None = None
 
-    def add(self, s, p, o) -> None:
-        self.quads.add(ox.Quad(N(s), N(p), o, self.article))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
+        self.quads.add(ox.Quad(s, p, o, self.article))
 
-    def typed_node(self, iri: str, cls: str) -> ox.NamedNode:
+    def typed_node(self, iri: str | ox.NamedNode, cls: str) -> ox.NamedNode:
         node = N(iri)
-        self.add(node, RDF_TYPE, N(PG[cls]))
-        if cls in SECOND_TYPE:
-            self.add(node, RDF_TYPE, N(SECOND_TYPE[cls]))
+        for t in _types(cls):
+            self.quads.add(ox.Quad(node, RDF_TYPE, t, self.article))
         return node
 
     # -- entities ------------------------------------------------------------------------
@@ -94,7 +125,7 @@ class ArticleGraph:
     def _country(self, code: str) -> ox.NamedNode:
         node = self.typed_node(self.m.country(code), "Country")
         c = countries().get(code)
-        self.add(node, PG.countryCode, ox.Literal(code))
+        self.add(node, P.countryCode, ox.Literal(code))
         if c is None:
             self.add(node, RDFS_LABEL, de("unbekannt"))
             self.add(node, RDFS_LABEL, ox.Literal("unknown", language="en"))
@@ -116,18 +147,18 @@ class ArticleGraph:
         cc = place.country or UNKNOWN_COUNTRY
         node = self.typed_node(self.m.municipality(cc, place.slug, place.kind), "Municipality")
         self.add(node, RDFS_LABEL, de(place.name_de))
-        self.add(node, PG.localGovernmentKind, N(self.m.mint("local-government-kind", place.kind)))
+        self.add(node, P.localGovernmentKind, N(self.m.mint("local-government-kind", place.kind)))
         if place.name_en and place.name_en != place.name_de:
             self.add(node, RDFS_LABEL, ox.Literal(place.name_en, language="en"))
-        self.add(node, PG.country, self.country(cc))
+        self.add(node, P.country, self.country(cc))
         if place.geonameid is not None:
             self.add(node, OWL_SAMEAS, N(f"{GEONAMES}{place.geonameid}/"))
-            self.add(node, PG.geonamesId, ox.Literal(place.geonameid))
+            self.add(node, P.geonamesId, ox.Literal(place.geonameid))
         if place.lat is not None and place.lon is not None:
             geom = N(self.m.geometry(node.value))
-            self.add(node, GEO.hasGeometry, geom)
-            self.add(geom, RDF_TYPE, N(GEO.Geometry))
-            self.add(geom, GEO.asWKT, ox.Literal(f"POINT({place.lon} {place.lat})", datatype=WKT))
+            self.add(node, G.hasGeometry, geom)
+            self.add(geom, RDF_TYPE, G.Geometry)
+            self.add(geom, G.asWKT, ox.Literal(f"POINT({place.lon} {place.lat})", datatype=WKT))
         return node
 
     def region(self, key: str) -> ox.NamedNode:
@@ -137,7 +168,7 @@ class ArticleGraph:
             label, cc = r.name_de, r.country
         node = self.typed_node(self.m.region(cc, key.split("/", 1)[-1]), "Region")
         self.add(node, RDFS_LABEL, de(label))
-        self.add(node, PG.country, self.country(cc or UNKNOWN_COUNTRY))
+        self.add(node, P.country, self.country(cc or UNKNOWN_COUNTRY))
         return node
 
     def concept(self, kind: str, slug: str) -> ox.NamedNode:
@@ -169,15 +200,17 @@ class ArticleGraph:
         return None
 
     def mention(self, kind: str, start: int, end: int, sentence: Span, target: ox.NamedNode | None) -> ox.NamedNode:
-        node = self.typed_node(self.m.mention(self.article.value, start, end, kind), "Mention")
-        self.add(node, PG.inArticle, self.article)
+        # a mention's IRI is made once: a NamedNode of its own, not one of the cached ones
+        node = self.typed_node(ox.NamedNode(self.m.mention(self.article.value, start, end, kind)), "Mention")
+        g, quads = self.article, self.quads
+        quads.add(ox.Quad(node, P.inArticle, g, g))
         if target is not None:
-            self.add(node, PG.refersTo, target)
-        self.add(node, PG.surface, ox.Literal(self.text[start:end]))
-        self.add(node, PG.quote, ox.Literal(self.text[sentence.start:sentence.end]))
-        self.add(node, PG.start, ox.Literal(start))
-        self.add(node, PG.end, ox.Literal(end))
-        self.add(node, PG.kind, ox.Literal(kind))
+            quads.add(ox.Quad(node, P.refersTo, target, g))
+        quads.add(ox.Quad(node, P.surface, ox.Literal(self.text[start:end]), g))
+        quads.add(ox.Quad(node, P.quote, ox.Literal(self.text[sentence.start:sentence.end]), g))
+        quads.add(ox.Quad(node, P.start, ox.Literal(start), g))
+        quads.add(ox.Quad(node, P.end, ox.Literal(end), g))
+        quads.add(ox.Quad(node, P.kind, ox.Literal(kind), g))
         return node
 
     # -- the whole article -----------------------------------------------------------------
@@ -192,29 +225,29 @@ class ArticleGraph:
     def build(self) -> set[ox.Quad]:
         a, art = self.article, self.ex.article
         self.typed_node(a.value, "Article")
-        self.add(a, SCHEMA.url, N(art.url))
+        self.add(a, S.url, N(art.url))
         if art.title:
-            self.add(a, SCHEMA.headline, de(art.title))
+            self.add(a, S.headline, de(art.title))
         elif art.text:  # every article has a headline: one without gets its first sentence
-            self.add(a, SCHEMA.headline, de(derived_headline(art.text)))
-            self.add(a, PG.titleDerived, ox.Literal(True))
+            self.add(a, S.headline, de(derived_headline(art.text)))
+            self.add(a, P.titleDerived, ox.Literal(True))
         if art.text:
-            self.add(a, SCHEMA.description, de(art.text))
+            self.add(a, S.description, de(art.text))
         if art.date:
-            self.add(a, SCHEMA.datePublished, typed(art.date.isoformat(), date_xsd_type(art.date)))
+            self.add(a, S.datePublished, typed(art.date.isoformat(), date_xsd_type(art.date)))
         if art.place:
-            self.add(a, PG.dateline, ox.Literal(art.place))
+            self.add(a, P.dateline, ox.Literal(art.place))
         if art.image_alt:
-            self.add(a, PG.imageCaption, de(art.image_alt))
-        self.add(a, SCHEMA.inLanguage, ox.Literal("de"))
-        self.add(a, PG.analysedText, ox.Literal(self.text))
+            self.add(a, P.imageCaption, de(art.image_alt))
+        self.add(a, S.inLanguage, ox.Literal("de"))
+        self.add(a, P.analysedText, ox.Literal(self.text))
         evidenced: set[tuple[str, str]] = set()
         for m in sorted(self.ex.mentions, key=lambda m: (m.start, m.end, m.kind, m.ref)):
             self._mention(m, evidenced)
         for p in self.ex.populations:
             node = self.entity("municipality", p.place)
             if node is not None:
-                self.add(node, PG.statedPopulation, ox.Literal(p.value))
+                self.add(node, P.statedPopulation, ox.Literal(p.value))
                 self.mention("population", p.evidence.start, p.evidence.end,
                              self._sentence_around(p.evidence), node)
         for ev in self.ex.events:
@@ -222,22 +255,22 @@ class ArticleGraph:
             self.add(node, RDFS_LABEL, de(ev.label))
             host = self.entity("municipality", ev.host) if ev.host else None
             if host is not None:
-                self.add(node, PG.hostedBy, host)
-                self.add(node, SCHEMA.location, host)
+                self.add(node, P.hostedBy, host)
+                self.add(node, S.location, host)
             if ev.start:
-                self.add(node, SCHEMA.startDate, typed(ev.start.isoformat(), "date"))
+                self.add(node, S.startDate, typed(ev.start.isoformat(), "date"))
             if ev.end:
-                self.add(node, SCHEMA.endDate, typed(ev.end.isoformat(), "date"))
+                self.add(node, S.endDate, typed(ev.end.isoformat(), "date"))
             self.add(node, PROV_DERIVED, a)
         for person in self.ex.persons:
             node = self.typed_node(self.m.concept("person", person.slug), "Person")
             self.add(node, RDFS_LABEL, ox.Literal(person.name))
             if person.role:
-                self.add(node, PG.role, de(person.role))
+                self.add(node, P.role, de(person.role))
             if person.represents:
                 target = self.entity(*person.represents)
                 if target is not None:
-                    self.add(node, PG.represents, target)
+                    self.add(node, P.represents, target)
             self.add(node, PROV_DERIVED, a)
         for p in self.ex.partnerships:
             self._partnership(p)
@@ -254,9 +287,9 @@ class ArticleGraph:
         if node is None:
             return
         kind = "organisation" if m.kind == "organisation-partner" else m.kind
-        self.add(self.article, PG.mentions, node)
+        self.add(self.article, P.mentions, node)
         if kind == "theme":
-            self.add(self.article, SCHEMA.about, node)
+            self.add(self.article, S.about, node)
         if (kind, node.value) not in evidenced:
             evidenced.add((kind, node.value))
             self.mention(kind, m.start, m.end, m.sentence, node)
@@ -271,33 +304,33 @@ class ArticleGraph:
         labels = sorted(self._label_of(kind, ref) for kind, ref in p.partners)
         self.add(node, RDFS_LABEL, de(" – ".join(labels)))
         for x in partners:
-            self.add(node, PG.partner, x)
+            self.add(node, P.partner, x)
         municipalities = [x for (kind, _), x in zip(p.partners, partners) if kind == "municipality"]
         for x in municipalities:
             for y in municipalities:
                 if x != y:
-                    self.add(x, PG.partnerOf, y)
+                    self.add(x, P.partnerOf, y)
         type_concept = self.vocab.get("partnership-type", p.type) or self.vocab.get("partnership-type", "unspecified")
         if type_concept:
-            self.add(node, PG.partnershipType, N(self.m.rebase(type_concept.iri)))
+            self.add(node, P.partnershipType, N(self.m.rebase(type_concept.iri)))
         if p.start_year:
-            self.add(node, PG.startYear, typed(f"{p.start_year:04d}", "gYear"))
+            self.add(node, P.startYear, typed(f"{p.start_year:04d}", "gYear"))
             if p.start_month:
-                self.add(node, PG.startDate, typed(f"{p.start_year:04d}-{p.start_month:02d}", "gYearMonth"))
+                self.add(node, P.startDate, typed(f"{p.start_year:04d}-{p.start_month:02d}", "gYearMonth"))
         if p.status:
             # only where the text states it ("ruht", "soll … geschlossen werden"); no statement
             # means in force, which the graph leaves implicit
-            self.add(node, PG.status, ox.Literal(p.status))
+            self.add(node, P.status, ox.Literal(p.status))
         if p.programme and self.vocab.get("programme", p.programme):
-            self.add(node, PG.programme, self.concept("programme", p.programme))
+            self.add(node, P.programme, self.concept("programme", p.programme))
         for t in p.themes:
             if self.vocab.get("theme", t):
-                self.add(node, PG.theme, self.concept("theme", t))
+                self.add(node, P.theme, self.concept("theme", t))
         self.add(node, PROV_DERIVED, self.article)
-        self.add(self.article, PG.mentions, node)
+        self.add(self.article, P.mentions, node)
         for span in p.evidence:
             ev = self.mention("partnership", span.start, span.end, span, node)
-            self.add(node, PG.evidence, ev)
+            self.add(node, P.evidence, ev)
 
     def _label_of(self, kind: str, ref: str) -> str:
         if kind == "municipality" and ref in self.ex.places:

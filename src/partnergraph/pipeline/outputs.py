@@ -41,6 +41,12 @@ def dumps_child_pays(articles: int, extracted: int) -> bool:
     return articles >= DUMPS_CHILD_MIN_ARTICLES and extracted <= DUMPS_CHILD_MAX_SHARE * articles
 
 
+def dumps_child_pays_full(articles: int) -> bool:
+    """Whether a build that extracted more (its store still loading when the extraction ends)
+    writes the dumps in a child process once it has merged the pieces for the analysis."""
+    return articles >= DUMPS_CHILD_MIN_ARTICLES
+
+
 _DUMPS = "import sys; from partnergraph.pipeline.outputs import dumps_child; sys.exit(dumps_child(sys.argv[1]))"
 
 

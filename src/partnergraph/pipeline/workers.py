@@ -83,7 +83,7 @@ def article_checks(base: str):
 def _extract_chunk(task: Task, articles: list[Article]) -> list[Extracted]:
     """Extraction, the article's graph as N-Quads and its dump piece (written to the dump
     cache right here), per article: all the per-article work happens in the workers."""
-    from ..publish.dumps import DumpCache, canonical_nquads, render
+    from ..publish.dumps import DumpCache, canonical, render
     from ..graph.triples import article_quads
 
     _, extractor, minter = _extractor(task.base)
@@ -94,10 +94,9 @@ def _extract_chunk(task: Task, articles: list[Article]) -> list[Extracted]:
         graph = minter.article(a.url)
         try:
             ex = extractor.extract(a)
-            quads = article_quads(ex, extractor.vocabulary, minter)
-            nquads = canonical_nquads(quads)
+            nquads, quads = canonical(article_quads(ex, extractor.vocabulary, minter))
             name = piece_name(task.fingerprint, a.url, a.content_hash)
-            cache.put(name, render(graph, nquads, base=task.base).to_bytes())
+            cache.put(name, render(graph, nquads, base=task.base, quads=quads).to_bytes())
             out.append(Extracted(a.url, graph, nquads, name))
             graphs[graph] = quads
         except PartnergraphError as exc:

@@ -10,7 +10,10 @@ computed at query time would return one row per graph holding a triple: Oxigraph
 ``use_default_graph_as_union`` has bag semantics, and COUNTs and joins would multiply. Instead the
 store maintains the merge itself: adding a graph adds its triples to the default graph; dropping
 one removes the triples no other named graph still states. Queries then read a proper set, and
-``GRAPH ?g { … }`` still tells which article states what.
+``GRAPH ?g { … }`` still tells which article states what. (Asking for the merge of all named
+graphs with ``default_graph=[...]`` has the same bag semantics.) The merge's insertions are 42 %
+of the load's processor time (benchmarks/bench_store_load.py, 2,000 articles: 19.0 against
+11.1 µs per quad for the named graphs alone); the build loads in a thread beside the extraction.
 """
 
 from __future__ import annotations

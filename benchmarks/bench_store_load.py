@@ -1,0 +1,146 @@
+"""What loading the store costs per article, and what the merged default graph adds to it.
+
+A build loads each article's graph twice: into its named graph, and into the default graph,
+which the store keeps as the merge (a set) of all named graphs (store/embedded.py says why
+Oxigraph's union default graph cannot replace it: it has bag semantics). This benchmark loads
+the graphs of synthetic articles (make_corpus.py) the way a build does (batches of N-Quads,
+`EmbeddedStore.replace_graphs_nquads`) and, as the baseline in the same run, the named graphs
+alone: the difference is the price of the merge. It also shows that the union default graph
+would change answers (a triple stated by two articles counted twice).
+
+With ``--growth K`` it then loads the same graphs K times over (copies under other article IRIs)
+into one store, as a build of K times as many articles would, and compares the processor time
+per quad with the first load's: how the load's cost grows with the store (``--batch-mb``: the
+size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). Usage:
+    python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30]
+                                          [--out benchmarks/out/store_load.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import pyoxigraph as ox  # noqa: E402
+
+from make_corpus import generate  # noqa: E402
+
+from partnergraph.extract.extractor import Extractor  # noqa: E402
+from partnergraph.graph.iri import Minter  # noqa: E402
+from partnergraph.graph.triples import article_quads  # noqa: E402
+from partnergraph.models import Article  # noqa: E402
+from partnergraph.pipeline.load import STORE_BATCH_BYTES  # noqa: E402
+from partnergraph.publish.dumps import canonical_nquads  # noqa: E402
+from partnergraph.sources import read_path  # noqa: E402
+from partnergraph.store.embedded import EmbeddedStore  # noqa: E402
+
+BASE = "https://w3id.org/partnergraph/id/"
+
+
+def _cpu() -> float:
+    """Processor seconds of this process, all threads (Oxigraph's loader uses its own)."""
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
+def batches(graphs: list[tuple[str, bytes]], limit: int = STORE_BATCH_BYTES) -> list[list[tuple[str, bytes]]]:
+    out, batch, size = [], [], 0
+    for g, nq in graphs:
+        batch.append((g, nq))
+        size += len(nq)
+        if size >= limit:
+            out.append(batch)
+            batch, size = [], 0
+    return out + ([batch] if batch else [])
+
+
+def timed_load(work: Path, name: str, load) -> dict:
+    store = EmbeddedStore(work / name)
+    wall, cpu = time.perf_counter(), _cpu()
+    load(store)
+    store.flush()
+    out = {"wall_s": time.perf_counter() - wall, "cpu_s": _cpu() - cpu}
+    store.close()
+    shutil.rmtree(work / name)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2_000)
+    ap.add_argument("--growth", type=int, metavar="K", help="also load K copies of the graphs into one store")
+    ap.add_argument("--batch-mb", type=float, default=STORE_BATCH_BYTES / 1e6, help="N-Quads per bulk load")
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "store_load.json")
+    args = ap.parse_args(argv)
+    limit = int(args.batch_mb * 1e6)
+    extractor, minter = Extractor(), Minter(BASE)
+    work = Path(tempfile.mkdtemp(prefix="pg-store-"))
+    try:
+        corpus = work / "corpus.jsonl"  # read as a build reads it (dates, datelines)
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in generate(args.articles)),
+                          encoding="utf-8")
+        graphs = [(minter.article(a.url), canonical_nquads(article_quads(extractor.extract(a), extractor.vocabulary,
+                                                                         minter)))
+                  for a in read_path(corpus) if isinstance(a, Article)]
+        quads = sum(nq.count(b"\n") for _, nq in graphs)
+
+        def as_built(store: EmbeddedStore, graphs=graphs) -> None:  # named graphs and the merge
+            for batch in batches(graphs, limit):
+                store.replace_graphs_nquads(batch)
+
+        def named_only(store: EmbeddedStore) -> None:  # the baseline: no merged default graph
+            for batch in batches(graphs, limit):
+                store.raw.bulk_load(b"".join(nq for _, nq in batch), format=ox.RdfFormat.N_QUADS)
+
+        # taking turns, twice: a shared machine's load drifts
+        runs = {"named_and_merge": [], "named_only": []}
+        for _ in range(2):
+            runs["named_only"].append(timed_load(work, "named", named_only))
+            runs["named_and_merge"].append(timed_load(work, "merged", as_built))
+        best = {k: min(v, key=lambda r: r["cpu_s"]) for k, v in runs.items()}
+        # what a union default graph would answer: a triple two articles state, counted twice
+        union = ox.Store()
+        a, p, o = ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.NamedNode("urn:o")
+        union.extend([ox.Quad(a, p, o, ox.NamedNode("urn:g1")), ox.Quad(a, p, o, ox.NamedNode("urn:g2"))])
+        counted = int(next(iter(union.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                            use_default_graph_as_union=True)))["n"].value)
+        result = {
+            "articles": args.articles, "quads": quads,
+            "named_and_merge_cpu_s": round(best["named_and_merge"]["cpu_s"], 2),
+            "named_only_cpu_s": round(best["named_only"]["cpu_s"], 2),
+            "merge_share_of_load_cpu": round(1 - best["named_only"]["cpu_s"] / best["named_and_merge"]["cpu_s"], 3),
+            "named_and_merge_us_per_quad_cpu": round(1e6 * best["named_and_merge"]["cpu_s"] / quads, 2),
+            "named_only_us_per_quad_cpu": round(1e6 * best["named_only"]["cpu_s"] / quads, 2),
+            "named_and_merge_wall_s": round(best["named_and_merge"]["wall_s"], 2),
+            "named_only_wall_s": round(best["named_only"]["wall_s"], 2),
+            "union_default_graph_counts_a_triple_of_two_graphs": counted,
+            "batch_mb": args.batch_mb,
+        }
+        if args.growth:
+            copies = [(g.replace(h, h2), nq.replace(h.encode(), h2.encode()))
+                      for k in range(args.growth) for g, nq in graphs
+                      for h in [g.rsplit("/", 1)[1]] for h2 in [h[:-2] + f"{k:02x}" if k else h]]
+            grown = timed_load(work, "grown", lambda store: as_built(store, copies))
+            per_quad = grown["cpu_s"] / (quads * args.growth)
+            result["growth"] = {"articles": args.articles * args.growth, "quads": quads * args.growth,
+                                "cpu_s": round(grown["cpu_s"], 2), "us_per_quad_cpu": round(1e6 * per_quad, 2),
+                                "per_quad_vs_first_size": round(per_quad * quads / best["named_and_merge"]["cpu_s"], 3)}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
