@@ -182,3 +182,13 @@ def test_a_partnership_entered_with_the_separable_gingen_ein_is_dated_by_the_yea
     ex = extract(extractor, "Im Mai 2019 gingen Gäste aus Riga im Rathaus Rostock ein und aus; die "
                             "Betreiberpartnerschaft beider Städte wächst.")
     assert {y for _, _, y, _ in pairs(ex)} <= {None}
+
+
+def test_the_only_pair_of_a_programme_article_is_also_the_programmes_partnership(extractor):
+    text = ("Im Projekt Kommunale Klimapartnerschaften arbeitet Rostock mit Kommunen im globalen Süden "
+            "zusammen. Beim ersten Workshop in der tansanischen Partnerstadt Tanga nahm das "
+            "Handlungsprogramm der Klimapartnerschaft Gestalt an.")
+    assert {t for _, t, _, _ in pairs(extract(extractor, text))} == {"staedtepartnerschaft", "klimapartnerschaft"}
+    # with a second pair the programme may be either pair's: each keeps its own words' type
+    ex = extract(extractor, text + " Auch Rostocks Partnerstadt Riga schickte Gäste.")
+    assert {t for _, t, _, _ in pairs(ex)} == {"staedtepartnerschaft"}

@@ -181,6 +181,12 @@ class PartnershipFinder:
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
+            elif types == ["staedtepartnerschaft"] and len(found) == 1 and programme in self.implied_type \
+                    and self.implied_type[programme] in article_types and all(k == "municipality" for k, _ in key):
+                # "Kommunale Klimapartnerschaften" … "die tansanische Partnerstadt Mtwara": the
+                # article's only pair, a town twinning in its own sentences, is also the
+                # partnership of the programme the article names and whose type word it uses
+                types.append(self.implied_type[programme])
             act = next((d for d in entry["dated"] if d[2]), None)
             if act is None and entry["dated"]:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
