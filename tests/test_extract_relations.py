@@ -192,3 +192,10 @@ def test_the_only_pair_of_a_programme_article_is_also_the_programmes_partnership
     # with a second pair the programme may be either pair's: each keeps its own words' type
     ex = extract(extractor, text + " Auch Rostocks Partnerstadt Riga schickte Gäste.")
     assert {t for _, t, _, _ in pairs(ex)} == {"staedtepartnerschaft"}
+
+
+def test_die_partnerstadt_x_of_a_foreign_x_is_the_german_towns_not_the_foreign_one_named_last(extractor):
+    ex = extract(extractor, "Rostock arbeitet mit Kommunen im globalen Süden zusammen. Beim ersten Workshop in der "
+                            "tansanischen Partnerstadt Tanga entstand ein Handlungsprogramm. Auch die "
+                            "Partnerstadt Riga schickte Gäste.")
+    assert {p for p, _, _, _ in pairs(ex)} == {frozenset({"Rostock", "Tanga"}), frozenset({"Rostock", "Riga"})}

@@ -102,7 +102,7 @@ class PairStatements:
             # place after the anaphor ("unterstützt München seine Partnerstadt") the partner
             # is one named elsewhere: nothing new is stated
             target = after[0]
-            subject = _nearest_before(here, history, target)
+            subject = _nearest_before(here, history, target, ex)
             if subject:
                 record(subject, target, sent)
                 return
@@ -416,15 +416,25 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
 
 
-def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention) -> Mention | None:
+def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,
+                    ex: Extraction) -> Mention | None:
+    """The subject "ihre Partnerstadt X" speaks of: the first place before X in its sentence,
+    else the first of the latest sentence naming one; for a foreign X the latest German one
+    of the sentences read before, if any ("Rostock … In der tansanischen Partnerstadt Tanga …
+    Auch die Partnerstadt Riga …" is Rostock's partner, not Tanga's)."""
     before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
     if before:
         return before[0]
+    latest = None
     for past in reversed(history):
         cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
-        if cands:
+        if cands and has_home([target], ex):
             return cands[0]
-    return None
+        home = next((m for m in cands if has_home([m], ex)), None)
+        if home is not None:
+            return home
+        latest = latest or (cands[0] if cands else None)
+    return latest
 
 
 def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False) -> tuple[Mention, Mention] | None:
