@@ -78,6 +78,7 @@ class _Update:
     def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
         from ..publish.dumps import DumpCache
+        from ..viewer.facts import FactCache
 
         self.store, self.got, self.report, self.minter = store, got, report, minter
         self.options, self.progress, self.out_dir, self.staging = options, progress, out_dir, staging
@@ -87,6 +88,7 @@ class _Update:
         self.known: dict = self.state["articles"]
         self.present = store.graph_names()
         self.cache = DumpCache(out_dir)
+        self.facts = FactCache(out_dir, minter.base)
         self.by_url = {a.url: a for a in got.articles}
         #: whether the store was emptied (every article is extracted again)
         self.cleared = False
@@ -158,6 +160,8 @@ class _Update:
                       "piece": done.piece, "fingerprint": self.fp}
         if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
             known[url]["shacl"] = done.shacl
+        if done.facts:
+            self.facts.add(done.graph, done.piece, done.facts)
         self.report.articles_extracted += 1
 
     def prune(self, loader: _Loader) -> None:
@@ -180,7 +184,8 @@ class _Update:
         return Run({rec["graph"]: rec.get("piece") for rec in known.values()},
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
-                   touched=self.touched.result() if self.touched is not None else None, previous=self.previous)
+                   touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
+                   facts=self.facts)
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files

@@ -108,6 +108,8 @@ class Run:
     #: `pieces_digest` of the previous build's articles: the merged findings a previous build
     #: left are of that graph only if the digests agree
     previous: str = ""
+    #: what the viewer reads from each article graph (viewer.facts.FactCache), or None
+    facts: object = None
 
 
 def dumps_child(spec_path: str) -> int:
@@ -187,7 +189,7 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     (graph.ttl and graph.trig are written with the store update)."""
     report.outputs += [str(out_dir / "graph.ttl"), str(out_dir / "graph.trig")]
     if options.viz:
-        _write_network(store, out_dir, minter, report, progress)
+        _write_network(store, out_dir, minter, report, progress, run)
     if dumps is not None:
         try:
             set_counts(report, dumps.result())
@@ -206,12 +208,15 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
 
 
 def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: BuildReport,
-                   progress: Progress) -> None:
+                   progress: Progress, run: Run | None) -> None:
     try:
         from ..viewer.network import write_network
 
         progress("writing graph.html")
-        report.outputs.append(str(write_network(store, out_dir / "graph.html", base=minter.base)))
+        # from the facts kept per article (and the next facts file into out_dir), not the store
+        facts, pieces = (run.facts, run.pieces) if run is not None else (None, None)
+        report.outputs.append(str(write_network(store, out_dir / "graph.html", base=minter.base,
+                                                facts=facts, pieces=pieces)))
     except PartnergraphError as exc:
         report.skipped.append(Skipped("graph.html", str(exc)))
 

@@ -31,8 +31,10 @@ def fingerprint(base: str) -> str:
     for path in load_vocabulary().files:
         h.update(path.read_bytes())
     package = Path(__file__).resolve().parent.parent  # the partnergraph package
+    # the parts below the package only: a checkout in a folder named "viewer" hashed no data file
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-             and (p.suffix == ".py" or (p.parts[len(package.parts)] == "data" and "viewer" not in p.parts))]
+             and (p.suffix == ".py" or (p.relative_to(package).parts[0] == "data"
+                                        and "viewer" not in p.relative_to(package).parts))]
     for path in sorted(files):
         h.update(str(path.relative_to(package)).encode() + b"\0")
         h.update(path.read_bytes())

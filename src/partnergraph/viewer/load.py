@@ -1,10 +1,15 @@
-"""The network read from the store: one SPARQL query per class and per property, one for the
-analytics graph and one for the partnership sentences, joined in Python into a `RawData`
-(records.py)."""
+"""The network the viewer shows, read into a `RawData` (records.py): from the store (`load`: one
+SPARQL query per class and per property, one for the analytics graph, one for the partnership
+sentences) or from the triples themselves (`load_triples`: a build has them in its viewer cache,
+facts.py, and need not ask the store). Both read through the same few questions (`_Source`) and
+join the answers with the same code (`_join`), so they give the same `RawData`."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+
+import pyoxigraph as ox
 
 from ..namespaces import ANALYTICS_GRAPH, sparql_prologue
 from ..store.embedded import GraphStore
@@ -45,29 +50,62 @@ _PARTNERSHIP_PROPS = {
 _CLASS_RANK = {c: i for i, c in enumerate(_TYPES)}
 
 
-def _pairs(store: GraphStore, pre: str, prop: str):
-    """The rows (subject, object) of every triple with the property `prop`.
-
-    One triple pattern with a fixed predicate per query: Oxigraph then decodes only the two
-    terms of a row, where ``VALUES ?p`` made it decode the predicate of every row too, and
-    DISTINCT hashed every row (the six article properties of the 10,000-article graph: 0.8 s
-    as six queries, 1.4 s as one DISTINCT query over ``VALUES ?p``). No DISTINCT is needed:
-    the default graph is a set (store.py), and every caller collects into sets or
-    dictionaries, so a store that repeats a triple still gives the same data."""
-    return store.query(pre + f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}")
-
-
-def _objects(store: GraphStore, pre: str, prop: str) -> dict[str, set[str]]:
-    """Subject → the values of its `prop` objects."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for s, o in _pairs(store, pre, prop):
-        out[s.value].add(o.value)
-    return out
-
-
 _LABEL_PROPS = {"http://www.w3.org/2000/01/rdf-schema#label": "label",
                 "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
                 "http://www.w3.org/2004/02/skos/core#altLabel": "alt"}
+_PG = "https://w3id.org/partnergraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_ABOUT = "https://schema.org/about"
+_MENTIONS = _PG + "mentions"
+_WKT = "http://www.opengis.net/ont/geosparql#asWKT"
+#: what a partnership mention says about its sentence (the evidence of a partnership)
+MENTION_PROPS = (_PG + "kind", _PG + "inArticle", _PG + "start", _PG + "quote")
+#: every predicate whose triples the viewer reads (besides the analytics graph): a build keeps
+#: the triples of these, and of the mentions only those of partnership mentions (facts.py)
+PREDICATES = frozenset({RDF_TYPE, _WKT, *_LABEL_PROPS, *_PROPS, *_ARTICLE_PROPS, *_PARTNERSHIP_PROPS, *MENTION_PROPS})
+#: entities are resources of these classes; articles and partnerships are records of their own
+_ENTITY_CLASSES = tuple(c for c in _TYPES if c not in ("Article", "Partnership"))
+
+#: a literal as the viewer tells literals apart: text, language, datatype
+Lit = tuple[str, str, str]
+
+
+def _lit(term) -> Lit:
+    return term.value, getattr(term, "language", None) or "", getattr(getattr(term, "datatype", None), "value", "")
+
+
+class _Source:
+    """The questions `_join` asks, answered by the store (`_StoreSource`) or by triples in
+    memory (`_TripleSource`). Values are strings; every answer is read into sets or
+    dictionaries, so neither order nor repetition of the rows matters."""
+
+    def typed(self, classes: Iterable[str]) -> Iterable[tuple[str, str]]:
+        """(resource, class local name) for the pg: classes given."""
+        raise NotImplementedError
+
+    def pairs(self, prop: str) -> Iterable[tuple[str, str]]:
+        """(subject, object value) of every triple with the property."""
+        raise NotImplementedError
+
+    def labels(self, prop: str) -> Iterable[tuple[str, Lit]]:
+        raise NotImplementedError
+
+    def analytics(self) -> Iterable[tuple[str, str, str]]:
+        """(node, predicate local name, value) of the analytics graph."""
+        raise NotImplementedError
+
+    def entity_mentions(self, classes: Iterable[str]) -> Iterable[tuple[str, str]]:
+        """(article, resource) of pg:mentions; at least those of resources of `classes`."""
+        raise NotImplementedError
+
+    def topics(self, wanted: set[str], articles: int) -> dict[str, set[str]]:
+        """Article → its schema:about values, at least for the `wanted` articles (of `articles`)."""
+        raise NotImplementedError
+
+    def evidence(self) -> Iterable[tuple[str, str, str, str]]:
+        """(partnership, article, start, quote) per pg:evidence link to a partnership mention."""
+        raise NotImplementedError
+
 
 #: the sentences that attest a partnership: (partnership, article, start, quote) per pg:evidence
 #: link to a partnership mention. Each property of the mention is its own subquery, so Oxigraph
@@ -89,100 +127,264 @@ _EVIDENCE = """SELECT ?p ?a ?s ?q WHERE {
 ABOUT_BY_NAME_BELOW = 0.5
 
 
+class _StoreSource(_Source):
+    def __init__(self, store: GraphStore, base: str):
+        self.store, self.pre = store, sparql_prologue(base)
+
+    def _rows(self, prop: str):
+        """The rows (subject, object) of every triple with the property `prop`.
+
+        One triple pattern with a fixed predicate per query: Oxigraph then decodes only the two
+        terms of a row, where ``VALUES ?p`` made it decode the predicate of every row too, and
+        DISTINCT hashed every row (the six article properties of the 10,000-article graph: 0.8 s
+        as six queries, 1.4 s as one DISTINCT query over ``VALUES ?p``). No DISTINCT is needed:
+        the default graph is a set (store.py), and every caller collects into sets or
+        dictionaries, so a store that repeats a triple still gives the same data."""
+        return self.store.query(self.pre + f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}")
+
+    def typed(self, classes):
+        names = " ".join(f"pg:{c}" for c in classes)
+        for x, cls in self.store.query(self.pre + f"SELECT ?x ?cls WHERE {{ VALUES ?cls {{ {names} }} ?x a ?cls }}"):
+            yield x.value, cls.value.rsplit("#", 1)[-1]
+
+    def pairs(self, prop):
+        for s, o in self._rows(prop):
+            yield s.value, o.value
+
+    def labels(self, prop):
+        for x, lit in self._rows(prop):
+            yield x.value, _lit(lit)
+
+    def analytics(self):
+        for x, p, o in self.store.query(self.pre + f"SELECT ?x ?p ?o WHERE {{ GRAPH <{ANALYTICS_GRAPH}> {{ ?x ?p ?o }} }}"):
+            yield x.value, p.value.rsplit("#", 1)[-1], o.value
+
+    def entity_mentions(self, classes):
+        # only mentions of entities: Oxigraph pays a look-up per term of a row, and on the
+        # 10,000-article graph 21,600 of the 146,700 rows mention partnerships or persons
+        # (measured: 0.39 s with the class test, 0.51 s for all rows)
+        names = " ".join(f"pg:{c}" for c in classes)
+        for a, x in self.store.query(self.pre + f"""SELECT ?a ?x WHERE {{
+                ?a pg:mentions ?x . ?x a ?cls VALUES ?cls {{ {names} }} }}"""):
+            yield a.value, x.value
+
+    def topics(self, wanted, articles):
+        topics: dict[str, set[str]] = defaultdict(set)
+        if len(wanted) >= ABOUT_BY_NAME_BELOW * articles:
+            rows = self._rows(_ABOUT)
+        elif wanted:
+            names = " ".join(f"<{a}>" for a in sorted(wanted))
+            rows = self.store.query(self.pre + f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {names} }} ?s <{_ABOUT}> ?o }}")
+        else:
+            rows = ()
+        for a, t in rows:
+            topics[a.value].add(t.value)
+        return topics
+
+    def evidence(self):
+        for p, a, s, q in self.store.query(self.pre + _EVIDENCE):
+            yield p.value, a.value, s.value, q.value
+
+
+class _TripleSource(_Source):
+    """The same answers from triples in memory: the distinct triples of the default graph (the
+    merge of every graph) with the viewer's `PREDICATES`, and the analytics graph's quads."""
+
+    def __init__(self, triples: Iterable[ox.Triple], analytics: Iterable[ox.Quad]):
+        self.by_prop: dict[str, list[tuple]] = defaultdict(list)
+        for t in triples:
+            self.by_prop[t.predicate.value].append((t.subject, t.object))
+        self.analytics_quads = analytics
+
+    def typed(self, classes):
+        wanted = {_PG + c for c in classes}
+        for x, cls in self.by_prop.get(RDF_TYPE, ()):
+            if cls.value in wanted:
+                yield x.value, cls.value.rsplit("#", 1)[-1]
+
+    def pairs(self, prop):
+        for s, o in self.by_prop.get(prop, ()):
+            yield s.value, o.value
+
+    def labels(self, prop):
+        for x, lit in self.by_prop.get(prop, ()):
+            yield x.value, _lit(lit)
+
+    def analytics(self):
+        for q in self.analytics_quads:
+            yield q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value
+
+    def entity_mentions(self, classes):
+        return self.pairs(_MENTIONS)
+
+    def topics(self, wanted, articles):
+        topics: dict[str, set[str]] = defaultdict(set)
+        for a, t in self.pairs(_ABOUT):
+            topics[a].add(t)
+        return topics
+
+    def evidence(self):
+        # the SPARQL above as joins of dictionaries; the kind is the plain literal "partnership"
+        partnership = ox.Literal("partnership")
+        mentions = {m for m, kind in self.by_prop.get(_PG + "kind", ()) if kind == partnership}
+        article, start, quote = (defaultdict(list) for _ in range(3))
+        for values, prop in ((article, "inArticle"), (start, "start"), (quote, "quote")):
+            for m, o in self.by_prop.get(_PG + prop, ()):
+                if m in mentions:
+                    values[m].append(o.value)
+        for p, m in self.by_prop.get(_PG + "evidence", ()):
+            if m in mentions:
+                for a in article.get(m, ()):
+                    for s in start.get(m, ()):
+                        for q in quote.get(m, ()):
+                            yield p.value, a, s, q
+
+
+class _FactSource(_Source):
+    """The same answers from the facts of each graph (facts.py): the default graph's triples
+    are the merge of the graphs', and every answer is collected into sets or dictionaries, so
+    repetitions across graphs change nothing."""
+
+    def __init__(self, facts: Iterable[dict], analytics: Iterable[tuple[str, str, str]]):
+        self.types: list = []
+        self.by_prop: dict[str, list] = defaultdict(list)
+        self.links: list = []
+        for f in facts:
+            self.types += f["t"]
+            for prop, rows in f["l"].items():
+                self.by_prop[prop] += rows
+            for prop, rows in f["p"].items():
+                self.by_prop[prop] += rows
+            self.links += f["e"]
+        self.analytics_rows = analytics
+
+    def typed(self, classes):
+        wanted = {_PG + c for c in classes}
+        for x, cls in self.types:
+            if cls in wanted:
+                yield x, cls.rsplit("#", 1)[-1]
+
+    def pairs(self, prop):
+        return self.by_prop.get(prop, ())
+
+    def labels(self, prop):
+        for x, text, lang, datatype in self.by_prop.get(prop, ()):
+            yield x, (text, lang, datatype)
+
+    def analytics(self):
+        return self.analytics_rows
+
+    def entity_mentions(self, classes):
+        return self.pairs(_MENTIONS)
+
+    def topics(self, wanted, articles):
+        topics: dict[str, set[str]] = defaultdict(set)
+        for a, t in self.pairs(_ABOUT):
+            topics[a].add(t)
+        return topics
+
+    def evidence(self):
+        return self.links
+
+
 def load(store: GraphStore, *, base: str, articles: bool = True) -> RawData:
-    """Everything the viewer shows: one query per class and per property (`_pairs`), one for
-    the analytics graph and one for the partnership sentences, joined here in dictionaries.
+    """Everything the viewer shows, from the store: one query per class and per property, one
+    for the analytics graph and one for the partnership sentences, joined here in dictionaries.
 
     With ``articles=False`` (a view without article nodes) the articles' datelines are not
     read, nor the topics (schema:about) of articles other than those of partnerships without a
     theme, which take their articles' topics: only article nodes show the rest."""
-    pre = sparql_prologue(base)
+    return _join(_StoreSource(store, base), articles=articles)
+
+
+def load_triples(triples: Iterable[ox.Triple], analytics: Iterable[ox.Quad], *, articles: bool = True) -> RawData:
+    """What `load` reads from a store holding these triples in its default graph (those with
+    `PREDICATES` suffice) and the `analytics` quads in its analytics graph."""
+    return _join(_TripleSource(triples, analytics), articles=articles)
+
+
+def load_facts(facts: Iterable[dict], analytics: Iterable[tuple[str, str, str]], *, articles: bool = True) -> RawData:
+    """What `load` reads from a store whose graphs have these `facts.facts_of` and whose
+    analytics graph holds these (node, metric, value) rows."""
+    return _join(_FactSource(facts, analytics), articles=articles)
+
+
+def _join(src: _Source, *, articles: bool) -> RawData:
     ents: dict[str, Entity] = {}
-    # articles and partnerships are records of their own, never entities
-    entity_classes = " ".join(f"pg:{c}" for c in _TYPES if c not in ("Article", "Partnership"))
-    for x, cls_iri in store.query(pre + f"SELECT ?x ?cls WHERE {{ VALUES ?cls {{ {entity_classes} }} ?x a ?cls }}"):
-        x, cls = x.value, cls_iri.value.rsplit("#", 1)[-1]
+    for x, cls in src.typed(_ENTITY_CLASSES):
         # a resource typed twice keeps the class that comes first in _TYPES (never in practice)
         if x not in ents or _CLASS_RANK[cls] < _CLASS_RANK[ents[x].cls]:
             ents[x] = Entity(x, cls)
-    article_iris = {x.value for (x,) in store.query(pre + "SELECT ?x WHERE { ?x a pg:Article }")}
-    part_iris = {x.value for (x,) in store.query(pre + "SELECT ?x WHERE { ?x a pg:Partnership }")}
+    article_iris = {x for x, _ in src.typed(("Article",))}
+    part_iris = {x for x, _ in src.typed(("Partnership",))}
 
     # names: per resource the distinct (property, literal) pairs, as the triples are distinct;
     # rdfs:label also names the partnerships
     found: dict[str, set] = defaultdict(set)
     part_labels: dict[str, set[str]] = defaultdict(set)
     for iri, prop in _LABEL_PROPS.items():
-        for x, lit in _pairs(store, pre, iri):
-            x = x.value
+        for x, lit in src.labels(iri):
             if x in ents:
                 found[x].add((prop, lit))
             if prop == "label" and x in part_iris:
-                part_labels[x].add(lit.value)
+                part_labels[x].add(lit[0])
     for x, labels in found.items():
-        ranked = sorted(((0 if lang == "de" else 1 if not lang else 2) + (3 if prop == "alt" else 0), lit.value)
-                        for prop, lit in labels for lang in (getattr(lit, "language", None) or "",))
+        ranked = sorted(((0 if lang == "de" else 1 if not lang else 2) + (3 if prop == "alt" else 0), text)
+                        for prop, (text, lang, _) in labels)
         ents[x].name = ranked[0][1]
         ents[x].alt = {text for _, text in ranked[1:]}
     for iri, prop in _PROPS.items():
-        for x, values in _objects(store, pre, iri).items():
+        for x, value in src.pairs(iri):
             if x in ents:
-                ents[x].props[prop] |= values
-    wkt = {g.value: o.value for g, o in _pairs(store, pre, "http://www.opengis.net/ont/geosparql#asWKT")}
+                ents[x].props[prop].add(value)
+    # one point per geometry; were there more, the least, the same every run
+    wkt: dict[str, str] = {}
+    for g, value in src.pairs(_WKT):
+        if g not in wkt or value < wkt[g]:
+            wkt[g] = value
     for e in ents.values():
         for g in e.props.get("geometry", ()):
             if g in wkt:
                 e.props["wkt"].add(wkt[g])
     analytics: dict[str, dict[str, str]] = defaultdict(dict)
-    for x, p, o in store.query(pre + f"SELECT ?x ?p ?o WHERE {{ GRAPH <{ANALYTICS_GRAPH}> {{ ?x ?p ?o }} }}"):
-        analytics[x.value][p.value.rsplit("#", 1)[-1]] = o.value
+    for x, p, value in sorted(src.analytics()):  # sorted: one value per node and metric, the same every run
+        analytics[x][p] = value
 
     records = {a: ArticleRecord(a, "", "", "") for a in article_iris}
     for iri, prop in _ARTICLE_PROPS.items():
         if prop in ("about", "mentions") or (prop == "dateline" and not articles):
             continue
-        for a, o in _pairs(store, pre, iri):
-            rec = records.get(a.value)
-            if rec is not None and (not getattr(rec, prop) or o.value < getattr(rec, prop)):
-                setattr(rec, prop, o.value)  # one value, the same every run
-    # only mentions of entities: Oxigraph pays a look-up per term of a row, and on the
-    # 10,000-article graph 21,600 of the 146,700 rows mention partnerships or persons
-    # (measured: 0.39 s with the class test, 0.51 s for all rows)
-    for a, x in store.query(pre + f"""SELECT ?a ?x WHERE {{
-            ?a pg:mentions ?x . ?x a ?cls VALUES ?cls {{ {entity_classes} }} }}"""):
-        rec, e = records.get(a.value), ents.get(x.value)
+        for a, value in src.pairs(iri):
+            rec = records.get(a)
+            if rec is not None and (not getattr(rec, prop) or value < getattr(rec, prop)):
+                setattr(rec, prop, value)  # one value, the same every run
+    for a, x in src.entity_mentions(_ENTITY_CLASSES):
+        rec, e = records.get(a), ents.get(x)
         if rec is not None and e is not None:
             rec.mentions.add(e.iri)
             e.mentioned_in.add(rec.iri)
 
-    facts = {prop: _objects(store, pre, iri) for iri, prop in _PARTNERSHIP_PROPS.items()
-             if prop not in ("label", "evidence")}  # labels above, evidence with its sentences
+    facts: dict[str, dict[str, set[str]]] = {}
+    for iri, prop in _PARTNERSHIP_PROPS.items():
+        if prop not in ("label", "evidence"):  # labels above, evidence with its sentences
+            facts[prop] = values = defaultdict(set)
+            for s, value in src.pairs(iri):
+                values[s].add(value)
     facts["label"] = part_labels
     nothing: set[str] = set()
     ent_set, article_set = ents.keys(), records.keys()
     # the topics: of every article for article nodes, else of the articles of the partnerships
     # without a theme
-    about = "https://schema.org/about"
     wanted = article_set if articles else {a for p in part_iris if not ent_set & facts["theme"].get(p, nothing)
                                            for a in article_set & facts["derivedFrom"].get(p, nothing)}
-    if len(wanted) >= ABOUT_BY_NAME_BELOW * len(article_set):
-        topics = _objects(store, pre, about)
-    elif wanted:
-        names = " ".join(f"<{a}>" for a in sorted(wanted))
-        topics = defaultdict(set)
-        for a, t in store.query(pre + f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {names} }} ?s <{about}> ?o }}"):
-            topics[a.value].add(t.value)
-    else:
-        topics = {}
-    for a, values in topics.items():
+    for a, values in src.topics(set(wanted), len(article_set)).items():
         if a in wanted:
             records[a].about = values
 
     evidence: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
-    for p, a, s, q in store.query(pre + _EVIDENCE):
-        a = a.value
+    for p, a, s, q in src.evidence():
         if a in records:
-            evidence[p.value].add((a, int(s.value or 0), q.value))
+            evidence[p].add((a, int(s or 0), q))
     parts: dict[str, PartnershipRecord] = {}
     for p in sorted(part_iris):
         f = {prop: values.get(p, nothing) for prop, values in facts.items()}

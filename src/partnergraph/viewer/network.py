@@ -7,7 +7,8 @@ countries aggregated, the neighbourhood of a node); `layout` places the nodes on
 (networkx' spring layout, or for large components the same energy minimised with numpy,
 energy.py), so the browser draws without physics; `page_data` turns it into the JSON the page
 reads (docs/viewer.md lists its keys), and `page` writes the page. What the picture shows
-(classes, relations, colours) is data in legend.py.
+(classes, relations, colours) is data in legend.py. A build reads the network not from the store
+but from the facts it keeps per article (facts.py), so a rebuild reads only what changed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..publish.export import write_atomic
 from ..store.embedded import GraphStore
+from .facts import FactCache
 from .load import load
 from .page import render
 from .page_data import page_data
@@ -26,10 +28,17 @@ from .views import build_view
 
 def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1,
                   articles: bool = False, programme: str | None = None, country: str | None = None,
-                  aggregate: bool = False, size_by: str = "degree") -> Path:
-    """Writes graph.html for the whole network or one view of it; returns the path."""
+                  aggregate: bool = False, size_by: str = "degree", facts: FactCache | None = None,
+                  pieces: dict[str, str | None] | None = None) -> Path:
+    """Writes graph.html for the whole network or one view of it; returns the path.
+
+    A build passes its `facts` (facts.py) and the dump `pieces` of the store's article graphs:
+    the network is then read from the facts, and the next facts file is written beside `path`;
+    the page is the same as from the store."""
     with _gc_paused():
-        raw = load(store, base=base, articles=articles)
+        raw = facts.load(store, pieces or {}, Path(path).parent, articles=articles) if facts is not None else None
+        if raw is None:
+            raw = load(store, base=base, articles=articles)
         net = build_view(raw, articles=articles, programme=programme, country=country,
                          focus=focus, depth=depth, aggregate=aggregate)
         page = render(page_data(net, size_by=size_by))

@@ -1,0 +1,173 @@
+"""A one-article rebuild against a baseline version of partnergraph, in the same run.
+
+For each size the script writes a synthetic corpus (make_corpus.py), builds it once with each
+version (the code this script is run with, and the one of ``--baseline PYTHON``, e.g. a venv of
+main), then changes the same article the same way for both and times the rebuild, alternating
+the two versions ``--reps`` times so both see the same load on a shared machine. After every
+round the rebuilt graph.html and stats.json of the two versions are compared byte for byte (same
+inputs, so they must agree); ``--scratch`` also builds the last corpus from scratch with this
+version and compares with its rebuild. Builds run in child processes; the times are taken
+inside them (interpreter start-up excluded), with the phases of bench_build.py. Usage:
+
+    python benchmarks/bench_rebuild.py --baseline /tmp/main/.venv/bin/python \\
+        --articles 1000 10000 [--reps 3] [--scratch] [--work DIR] [--out FILE]
+
+Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
+sizes starts with the rebuilds; they are reused only if built from the same corpus by the same
+interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+#: progress messages that open a phase of the build, as in bench_build.py
+PHASES = {"writing graph.ttl": "dumps_and_store_finish", "writing graph.html": "viewer_stats_void",
+          "validating": "validation_and_commit"}
+#: the change: one sentence more in the middle article (as bench_build.py), numbered per round
+#: so that every round changes the article again
+CHANGE = " Ein neuer Satz über die Partnerschaft mit Kyjiw ({})."
+COMPARED = ("graph.html", "stats.json")
+
+
+def child_build(corpus: Path, out: Path) -> dict:
+    """Runs in the child: one build, timed, with its phases."""
+    try:
+        from partnergraph.pipeline.build import BuildOptions, build
+    except ImportError:  # a later layout
+        from partnergraph.pipeline import BuildOptions, build  # type: ignore[no-redef]
+    marks = [("extraction_and_store_load", 0.0)]
+    start = time.perf_counter()
+
+    def progress(message: str) -> None:
+        for prefix, phase in PHASES.items():
+            if message.startswith(prefix):
+                marks.append((phase, time.perf_counter() - start))
+
+    cpu_start = _cpu()
+    report = build([str(corpus)], BuildOptions(out_dir=out, progress=progress))
+    total = time.perf_counter() - start
+    ends = [t for _, t in marks[1:]] + [total]
+    return {"seconds": round(total, 2), "cpu_seconds": round(_cpu() - cpu_start, 2),
+            "extracted": report.articles_extracted,
+            "phases": {name: round(end - begin, 2) for (name, begin), end in zip(marks, ends)}}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that ended (the extraction workers, the
+    dumps child): on a machine shared with other jobs, less disturbed than the wall time."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_build(python: str, corpus: Path, out: Path) -> dict:
+    proc = subprocess.run([python, str(Path(__file__).resolve()), "--child", str(corpus), str(out)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{python}: build of {corpus} into {out} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def write_corpus(records: list[dict], path: Path) -> str:
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    path.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def same_files(a: Path, b: Path) -> dict[str, bool]:
+    return {name: (a / name).read_bytes() == (b / name).read_bytes() for name in COMPARED}
+
+
+def one_size(n: int, sides: dict[str, str], args) -> dict:
+    from make_corpus import generate
+
+    work = args.work / str(n)
+    work.mkdir(parents=True, exist_ok=True)
+    records = list(generate(n))
+    result: dict = {"articles": n, "full_build_s": {}, "rebuild_s": {}, "rebuild_cpu_s": {}, "rebuild_phases_s": {},
+                    "same_bytes": []}
+    for side, python in sides.items():
+        corpus, out, mark = work / f"{side}.jsonl", work / side, work / f"{side}.built"
+        digest = write_corpus(records, corpus)
+        key = f"{python}|{digest}"
+        if mark.exists() and mark.read_text(encoding="utf-8") == key and out.exists():
+            result["full_build_s"][side] = "reused"
+            continue
+        shutil.rmtree(out, ignore_errors=True)
+        mark.unlink(missing_ok=True)
+        print(f"[{n}] full build, {side} …", file=sys.stderr, flush=True)
+        result["full_build_s"][side] = run_build(python, corpus, out)["seconds"]
+        mark.write_text(key, encoding="utf-8")
+    middle = records[len(records) // 2]
+    text = middle["text"]
+    for rep in range(1, args.reps + 1):
+        middle["text"] = text + CHANGE.format(rep)
+        for side, python in sides.items():
+            write_corpus(records, work / f"{side}.jsonl")
+            (work / f"{side}.built").unlink(missing_ok=True)  # no longer the corpus it was built from
+            print(f"[{n}] rebuild {rep}, {side} …", file=sys.stderr, flush=True)
+            timing = run_build(python, work / f"{side}.jsonl", work / side)
+            if timing["extracted"] != 1:
+                raise SystemExit(f"{side}: the rebuild extracted {timing['extracted']} articles, not 1")
+            result["rebuild_s"].setdefault(side, []).append(timing["seconds"])
+            result["rebuild_cpu_s"].setdefault(side, []).append(timing["cpu_seconds"])
+            result["rebuild_phases_s"].setdefault(side, []).append(timing["phases"])
+        if len(sides) == 2:
+            result["same_bytes"].append(same_files(*(work / side for side in sides)))
+    for kind in ("rebuild_s", "rebuild_cpu_s"):
+        medians = {side: statistics.median(times) for side, times in result[kind].items()}
+        result[kind.replace("rebuild_", "rebuild_median_")] = medians
+        if medians.get("baseline") and "current" in medians:
+            result[kind.replace("rebuild_", "rebuild_vs_baseline_")] = round(medians["current"] / medians["baseline"], 3)
+    if args.scratch:
+        scratch = work / "scratch"
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"[{n}] from-scratch build of the changed corpus …", file=sys.stderr, flush=True)
+        run_build(sys.executable, work / "current.jsonl", scratch)
+        result["same_bytes_as_scratch"] = same_files(work / "current", scratch)
+        shutil.rmtree(scratch, ignore_errors=True)
+    return result
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child_build(Path(argv[1]), Path(argv[2]))))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10_000])
+    ap.add_argument("--baseline", metavar="PYTHON", help="the interpreter of the baseline version (e.g. main's venv)")
+    ap.add_argument("--reps", type=int, default=3, help="rebuilds per version and size (default 3)")
+    ap.add_argument("--scratch", action="store_true", help="also compare with a from-scratch build")
+    ap.add_argument("--work", type=Path, default=HERE / "out" / "rebuild")
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "rebuild.json")
+    ap.add_argument("--only", choices=("current", "baseline"), help="build and rebuild one version only")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    sides = {"baseline": args.baseline} if args.baseline else {}
+    sides["current"] = sys.executable
+    if args.only:
+        sides = {args.only: sides[args.only]}
+    results = []
+    for n in args.articles:
+        results.append(one_size(n, sides, args))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+    identical = all(all(r.values()) for res in results for r in res["same_bytes"]) and \
+        all(all(res.get("same_bytes_as_scratch", {}).values()) for res in results)
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
