@@ -217,3 +217,11 @@ def test_the_graph_states_a_status_only_where_the_text_does(extractor):
     assert _status_values(extractor, suspended) == {"suspended"}
     assert _status_values(extractor, ended) == {"ended"}
     assert _status_values(extractor, stated) == set()
+
+
+def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(extractor):
+    _check(extractor, "inlandspartner-mit-liste")
+
+
+def test_a_town_named_twice_in_an_enumeration_is_the_partner_of_both_its_neighbours(extractor):
+    _check(extractor, "paar-aufzaehlung-geteilter-partner")

@@ -139,3 +139,63 @@ def test_the_type_word_of_an_apposition_does_not_type_the_other_pair_of_the_sent
 def test_population_figures_are_searched_near_their_units_only_with_the_same_result(extractor, text):
     rules = extractor._relations.populations
     assert [m.span() for m in rules._population_matches(text)] == [m.span() for m in rules.population.finditer(text)]
+
+
+def test_a_signed_partnership_two_sentences_on_types_the_articles_only_pair_a_town_twinning(extractor):
+    ex = extract(extractor, "Die Hansestädte Rostock und Riga haben am Sonntag das 62-jährige Bestehen ihrer "
+                            "Partnerschaft gefeiert. Der Bürgermeister reiste dazu an die Ostsee. Die 1961 "
+                            "unterzeichnete Partnerschaft sei eine der ältesten der Region, sagte er.")
+    assert pairs(ex) == {(frozenset({"Rostock", "Riga"}), "staedtepartnerschaft", 1961, None)}
+    # with two pairs in the article the signed one is not known: both stay unspecified
+    ex = extract(extractor, "Die Städte Rostock und Riga feierten ihre Partnerschaft. Auch Kiel und Brest "
+                            "pflegen eine Partnerschaft. Die 1961 unterzeichnete Partnerschaft sei eine der "
+                            "ältesten der Region, sagte er.")
+    assert {t for _, t, _, _ in pairs(ex)} == {"unspecified"}
+
+
+def test_sowohl_a_als_auch_b_with_both_towns_before_pairs_each_with_each(extractor):
+    ex = extract(extractor, "Beim Treffen in Kiel waren auch Gäste aus dem finnischen Vaasa und dem estnischen "
+                            "Tartu. Mit den beiden Städten pflegen sowohl Kiel als auch die Stadt Brest eine "
+                            "Partnerschaft.")
+    assert {p for p, _, _, _ in pairs(ex)} == {frozenset(pair) for pair in (
+        ("Kiel", "Vaasa"), ("Kiel", "Tartu"), ("Brest", "Vaasa"), ("Brest", "Tartu"))}
+    # the two coordinated towns are no pair of each other, also when "beiden Städten" finds nothing
+    ex = extract(extractor, "Mit den beiden Städten pflegen sowohl Kiel als auch Brest eine Partnerschaft.")
+    assert pairs(ex) == set()
+
+
+def test_a_signing_day_without_a_year_takes_the_articles_year_only_where_its_date_allows(extractor):
+    signed = "Die Bürgermeister von Takayama und Sibiu unterzeichneten am 4. September eine Städtepartnerschaft."
+    # a dateline of its own names the article's date: 4 September lies before it, in its year
+    ex = extract(extractor, "23. September 2012\n" + signed, date=None)
+    assert pairs(ex) == {(frozenset({"Takayama", "Sibiu"}), "staedtepartnerschaft", 2012, 9)}
+    # an undated article, or a month after the article's, says no year
+    for text, date in ((signed, None), (signed.replace("September", "Dezember"), dt.date(2012, 9, 23))):
+        assert {y for _, _, y, _ in pairs(extract(extractor, text, date=date))} == {None}
+
+
+def test_a_partnership_entered_with_the_separable_gingen_ein_is_dated_by_the_year_before_it(extractor):
+    ex = extract(extractor, "Im März 2019 gingen die Stadtwerke der Stadt Rostock, die Hafenbetriebe und der "
+                            "Wasserversorger aus Riga eine geförderte Betreiberpartnerschaft ein.")
+    assert pairs(ex) == {(frozenset({"Rostock", "Riga"}), "betreiberpartnerschaft", 2019, 3)}
+    # "ging … ein" without a partnership noun before the particle dates nothing
+    ex = extract(extractor, "Im Mai 2019 gingen Gäste aus Riga im Rathaus Rostock ein und aus; die "
+                            "Betreiberpartnerschaft beider Städte wächst.")
+    assert {y for _, _, y, _ in pairs(ex)} <= {None}
+
+
+def test_the_only_pair_of_a_programme_article_is_also_the_programmes_partnership(extractor):
+    text = ("Im Projekt Kommunale Klimapartnerschaften arbeitet Rostock mit Kommunen im globalen Süden "
+            "zusammen. Beim ersten Workshop in der tansanischen Partnerstadt Tanga nahm das "
+            "Handlungsprogramm der Klimapartnerschaft Gestalt an.")
+    assert {t for _, t, _, _ in pairs(extract(extractor, text))} == {"staedtepartnerschaft", "klimapartnerschaft"}
+    # with a second pair the programme may be either pair's: each keeps its own words' type
+    ex = extract(extractor, text + " Auch Rostocks Partnerstadt Riga schickte Gäste.")
+    assert {t for _, t, _, _ in pairs(ex)} == {"staedtepartnerschaft"}
+
+
+def test_die_partnerstadt_x_of_a_foreign_x_is_the_german_towns_not_the_foreign_one_named_last(extractor):
+    ex = extract(extractor, "Rostock arbeitet mit Kommunen im globalen Süden zusammen. Beim ersten Workshop in der "
+                            "tansanischen Partnerstadt Tanga entstand ein Handlungsprogramm. Auch die "
+                            "Partnerstadt Riga schickte Gäste.")
+    assert {p for p, _, _, _ in pairs(ex)} == {frozenset({"Rostock", "Tanga"}), frozenset({"Rostock", "Riga"})}

@@ -23,7 +23,7 @@ class StartYears:
     def _start(self, text: str, evidence: list[Span], ctx: Context, year: int | None,
                first_only: bool = False, refs: set[str] = frozenset(),
                by_sentence: dict[Span, list[Mention]] | None = None,
-               acts_only: bool = False) -> tuple[int | None, int | None]:
+               acts_only: bool = False, article_month: int | None = None) -> tuple[int | None, int | None]:
         """A start the pair's evidence did not state itself: in the sentence after it that
         refers back to the pair ("Seit 2016 kooperieren die beiden Städte"), or, for the only
         partnership of an article, in any of its cue sentences (the first date found).
@@ -48,7 +48,7 @@ class StartYears:
                     if self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text):
                         sentences.append(nxt)
         for s in sentences:
-            candidates = self._year_candidates(text, s.start, s.end, year, list_item=False)
+            candidates = self._year_candidates(text, s.start, s.end, year, list_item=False, article_month=article_month)
             if acts_only:
                 candidates = [c for c in candidates if c[4]]
             if candidates:
@@ -56,10 +56,11 @@ class StartYears:
                 return best[2], best[3]
         return None, None
 
-    def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool):
+    def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool,
+                         article_month: int | None = None):
         """(start, end, year, month, act) of every start date stated in text[lo:hi]; `act`: the
         date is a founding act's (a signature, "besiegelt 1990"), not a "seit", a list's year or
-        an anniversary's arithmetic."""
+        an anniversary's arithmetic. `year` and `article_month`: the article's date."""
         chunk = text[lo:hi]
         candidates = []
         if not self.any_date.search(chunk):
@@ -78,6 +79,13 @@ class StartYears:
                     if year is None:
                         continue  # "vergangenes Jahr" with no article date says no year
                     group, y = "prev", year - 1
+                elif groups.get("dm"):
+                    # "unterzeichneten am 4. September" in an article of 23 September 2012: that
+                    # year's; a later month than the article's may be next year's plan or last
+                    # year's act, and an undated article says no year at all
+                    if year is None or article_month is None or month_number(m["month"]) > article_month:
+                        continue
+                    group, y = "dm", year
                 elif groups.get("yy"):
                     group, y = "yy", _full_year(int(m["yy"]), year)
                 else:
@@ -116,7 +124,8 @@ class PairFacts:
     def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
         self.r = rules
         self.text = ctx.text
-        self.year = article_year(ex.article)
+        dated = article_year_month(ex.article)
+        self.year, self.month = dated if dated else (None, None)
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
 
@@ -135,7 +144,7 @@ class PairFacts:
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item)
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month)
                      if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
@@ -271,12 +280,13 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 DATELINE_MAX = 40
 
 
-def article_year(article) -> int | None:
-    """The year the article was written: its date, else the dateline a page prints near its top
-    ("23.02.2023" or "23. September 2012" on a line of its own): what an anniversary ("45 Jahre
-    Partnerschaft") or "vergangenes Jahr" is counted from."""
+def article_year_month(article) -> tuple[int, int] | None:
+    """(year, month) the article was written: its date, else the dateline a page prints near
+    its top ("23.02.2023" or "23. September 2012" on a line of its own): what an anniversary
+    ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4. September")
+    is counted from."""
     if article.date:
-        return article.date.year
+        return article.date.year, article.date.month
     text = article.analysed_text
     head = text[:DATELINE_REACH]
     if not _FOUR_DIGITS.search(head):
@@ -287,5 +297,6 @@ def article_year(article) -> int | None:
             line_end = text.find("\n", m.end())
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if text[line_start:m.start()].strip() == "" and len(line.strip()) <= DATELINE_MAX:
-                return int(m.group(3))
+                month = int(m.group(2)) if pattern is NUMERIC_DATE else month_number(m.group(2))
+                return int(m.group(3)), month
     return None

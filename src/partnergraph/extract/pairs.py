@@ -49,13 +49,15 @@ class PairStatements:
                 for k, (a, b) in enumerate(items)]
 
     def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
-                      history: list[list[Mention]], record, home: ArticleHome) -> None:
-        """The pairs one sentence with a partnership cue states."""
+                      history: list[list[Mention]], record, home: ArticleHome,
+                      every: list[Mention] | None = None) -> None:
+        """The pairs one sentence with a partnership cue states. `here` has each place once (its
+        first occurrence); `every` every occurrence in order, for lists in which one town is a
+        partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
         text = ex.article.analysed_text
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
-        here = [m for i, m in enumerate(here)
-                if not (i and m.start - here[i - 1].end <= LOCATOR_GAP
-                        and self.locator.fullmatch(text, here[i - 1].end, m.start))]
+        here = self._not_locators(text, here)
+        seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side
@@ -68,11 +70,23 @@ class PairStatements:
             here = rest
             if len(here) < 2:
                 return
+        kept = {(m.kind, m.ref) for m in here}
+        # a name repeated right after itself is its endonym in brackets ("Thorn (Torun) und
+        # Göttingen"), not a second item
+        seq = [m for i, m in enumerate(seq) if (m.kind, m.ref) in kept
+               and not (i and (seq[i - 1].kind, seq[i - 1].ref) == (m.kind, m.ref))]
         # "Augsburg und Poltawa, Wetzlar und Kamjanez-Podilskyj, …": each pair on its own
-        items = self._pair_items(ex, sent, here)
+        items = self._pair_items(ex, sent, seq)
         if len(items) >= 2:
             for a, b, scope in items:
                 record(a, b, sent, scope=scope, list_start=items[0][2][0])
+            return
+        # "Mit den beiden Städten unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft"
+        # (the two coordinated towns are no pair of each other, also when the two others are unknown)
+        both = self._both_with_pair(ex, sent, here, history)
+        if both is not None:
+            for a, b in both:
+                record(a, b, sent)
             return
         # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
         # pair the sentence names outright, not the other places it mentions
@@ -88,7 +102,7 @@ class PairStatements:
             # place after the anaphor ("unterstützt München seine Partnerstadt") the partner
             # is one named elsewhere: nothing new is stated
             target = after[0]
-            subject = _nearest_before(here, history, target)
+            subject = _nearest_before(here, history, target, ex)
             if subject:
                 record(subject, target, sent)
                 return
@@ -135,6 +149,24 @@ class PairStatements:
                     record(subject, m, sent)
             return
         if has_home(here, ex):
+            listed = self._mit_list(ex, sent, here)
+            if listed is not None:
+                # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
+                # mit Minden": the noun links the owner with each listed town, German ones too
+                owner, items = listed
+                owner = owner or recent_home(history, ex) or home.get()
+                if owner is not None and all((owner.kind, owner.ref) != (m.kind, m.ref) for m, _ in items):
+                    if len(items) == 1:
+                        record(owner, items[0][0], sent)
+                        return
+                    segments = dict(list_segments([m for m, _ in items], sent, text=text))
+                    group = segments[items[0][0]]
+                    for m, heads in items:
+                        # "seit 1991 mit den Landkreisen C, D und E": the year of the "mit" is
+                        # each town's of its group
+                        group = segments[m] if heads else (group[0], segments[m][1])
+                        record(owner, m, sent, scope=group, list_item=True, list_start=segments[items[0][0]][0])
+                    return
             home_refs = {m.ref for m in here if has_home([m], ex)}
             text = ex.article.analysed_text
             intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
@@ -163,7 +195,7 @@ class PairStatements:
             return
         # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
         # Sheva … verbunden": each town with the towns it is joined with
-        groups = _with_groups(here, ex, text)
+        groups = _with_groups(seq, ex, text)
         if groups:
             for a, b in groups:
                 record(a, b, sent)
@@ -187,6 +219,66 @@ class PairStatements:
                     record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
+
+    def _both_with_pair(self, ex: Extraction, sent: Span, here: list[Mention],
+                        history: list[list[Mention]]) -> list[tuple[Mention, Mention]] | None:
+        """ "Dort trifft Qingdao auf Partner aus Chisinau und Klaipeda. Mit den beiden Städten
+        unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft": each town after
+        "sowohl" and "als auch" with each of the two towns "beiden Städten" points back to (the
+        other places of this sentence, else of the latest sentence naming any). Anything but
+        exactly two coordinated towns and two others is no pair; None: not this pattern."""
+        text = ex.article.analysed_text
+        if "sowohl" not in text[sent.start:sent.end] or not self.with_both_anaphor.search(text, sent.start, sent.end):
+            return None
+        coordinated = self.both_subjects.search(text, sent.start, sent.end)
+        if not coordinated:
+            return None
+        subjects = [m for m in here if m.start in (coordinated.end("first"), coordinated.end("second"))]
+        if len(subjects) != 2:
+            return None
+        refs = {(m.kind, m.ref) for m in subjects}
+        others = [m for m in here if (m.kind, m.ref) not in refs]
+        if not others:
+            for past in reversed(history):
+                others = [m for m in distinct(past) if (m.kind, m.ref) not in refs]
+                if others:
+                    break
+        if len(others) != 2:
+            return []
+        return [(a, b) for a in subjects for b in others if not same_country(a, b, ex)]
+
+    def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
+        return [m for i, m in enumerate(places)
+                if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
+                        and self.locator.fullmatch(text, places[i - 1].end, m.start))]
+
+    def _mit_list(self, ex: Extraction, sent: Span,
+                  here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
+        """ "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B und mit den Landkreisen C
+        und D": the owner (the one place before the noun, None when there is none) and the
+        listed places, each with whether it has a "mit" of its own. Every place after the noun must be an item, each joined to the one before
+        by its own "(seit YEAR) mit" or by a comma or "und" (and then not the owner of a "mit"
+        of its own: "…, Bremen seit 1985 mit Dalian"); otherwise None."""
+        text = ex.article.analysed_text
+        for k, first in enumerate(here):
+            lo = here[k - 1].end if k else sent.start
+            if self.partner_mit_list.search(text, lo, first.start):
+                break
+        else:
+            return None
+        if k > 1:
+            return None
+        items = [(first, True)]
+        for j in range(k + 1, len(here)):
+            gap = _PARENTHESES.sub(" ", text[here[j - 1].end:here[j].start])
+            if _MIT_ITEM_GAP.fullmatch(gap):
+                items.append((here[j], True))
+            elif _PLAIN_ITEM_GAP.fullmatch(gap) and not (
+                    j + 1 < len(here) and _OWN_MIT.match(text, here[j].end, here[j + 1].start)):
+                items.append((here[j], False))
+            else:
+                return None
+        return (here[0] if k else None), items
 
     def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """ "zwischen A und B" (places of different countries), also "zwischen A und der
@@ -240,6 +332,16 @@ _BETWEEN = re.compile(r"\bzwischen\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
 _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
+
+
+#: the next item of a "mit" list: ", seit 1968 mit ", " und seit 1991 mit den Landkreisen ",
+#: ", ebenfalls seit 1968 mit dem "
+_MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
+                           r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
+#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
+_PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
+#: a place with a "mit" of its own is the owner of the next ones, not an item
+_OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
@@ -314,15 +416,25 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
 
 
-def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention) -> Mention | None:
+def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,
+                    ex: Extraction) -> Mention | None:
+    """The subject "ihre Partnerstadt X" speaks of: the first place before X in its sentence,
+    else the first of the latest sentence naming one; for a foreign X the latest German one
+    of the sentences read before, if any ("Rostock … In der tansanischen Partnerstadt Tanga …
+    Auch die Partnerstadt Riga …" is Rostock's partner, not Tanga's)."""
     before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
     if before:
         return before[0]
+    latest = None
     for past in reversed(history):
         cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
-        if cands:
+        if cands and has_home([target], ex):
             return cands[0]
-    return None
+        home = next((m for m in cands if has_home([m], ex)), None)
+        if home is not None:
+            return home
+        latest = latest or (cands[0] if cands else None)
+    return latest
 
 
 def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False) -> tuple[Mention, Mention] | None:

@@ -116,7 +116,7 @@ class PartnershipFinder:
                 # partnership of two municipalities is stated
                 pass
             elif cue:
-                self._cue_sentence(ex, sent, s_text, here, history, record, home)
+                self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
             elif prev_cue:
                 # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
                 # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships
@@ -127,7 +127,7 @@ class PartnershipFinder:
             prev_cue = bool(cue)
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found, facts.year)
+        self._emit(ex, ctx, found, facts.year, facts.month)
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
@@ -149,7 +149,7 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
         text = ctx.text
         article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
         article_programmes = ex.refs("programme")
@@ -171,13 +171,22 @@ class PartnershipFinder:
                     types = [self.implied_type[programme]]
                 elif all(k == "municipality" for k, _ in key) and any(
                         self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
-                        for s in evidence + self._referring_back(text, evidence, ctx)):
+                        for s in evidence + self._referring_back(text, evidence, ctx)
+                        + (self._own_cue_sentences(ctx, key, by_sentence) if len(found) == 1 else [])):
                     # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
                     # der Stadt Otsu": a partnership two municipalities found by a formal act is
-                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified)
+                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified);
+                    # the article's only partnership also by an act in any sentence of its own
+                    # ("Die 1976 unterzeichnete Partnerschaft sei die erste …")
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
+            elif types == ["staedtepartnerschaft"] and len(found) == 1 and programme in self.implied_type \
+                    and self.implied_type[programme] in article_types and all(k == "municipality" for k, _ in key):
+                # "Kommunale Klimapartnerschaften" … "die tansanische Partnerstadt Mtwara": the
+                # article's only pair, a town twinning in its own sentences, is also the
+                # partnership of the programme the article names and whose type word it uses
+                types.append(self.implied_type[programme])
             act = next((d for d in entry["dated"] if d[2]), None)
             if act is None and entry["dated"]:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
@@ -185,22 +194,18 @@ class PartnershipFinder:
                 # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
                 # La Paz. Im Jahr 2002 unterzeichneten die Oberbürgermeister beider Städte …")
                 follow = self._start(text, evidence, ctx, year, refs={r for _, r in key},
-                                     by_sentence=by_sentence, acts_only=True)
+                                     by_sentence=by_sentence, acts_only=True, article_month=month)
                 act = (*follow, True) if follow[0] is not None else None
             if act is not None or entry["dated"]:
                 start_year, start_month, _ = act or entry["dated"][0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
-                                                      by_sentence=by_sentence)
+                                                      by_sentence=by_sentence, article_month=month)
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
-                # (only sentences that name no other place: "Bremen machte 1985 den Anfang" dates
-                # Bremen's partnership, not the article's Kiel–Qingdao)
-                refs = {r for _, r in key}
-                cue_sents = [s for s in ctx.sentences if ctx.cue_sentences.get(s)
-                             and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
-                start_year, start_month = self._start(text, cue_sents, ctx, year, first_only=True)
+                start_year, start_month = self._start(text, self._own_cue_sentences(ctx, key, by_sentence), ctx,
+                                                      year, first_only=True, article_month=month)
             status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
@@ -208,6 +213,15 @@ class PartnershipFinder:
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
                     type=t, start_year=start_year, start_month=start_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
+
+    @staticmethod
+    def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
+        """The cue sentences that may speak of the article's only partnership `key`: those that
+        name no other place ("Bremen machte 1985 den Anfang" dates Bremen's partnership, not
+        the article's Kiel–Qingdao)."""
+        refs = {r for _, r in key}
+        return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
+                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here

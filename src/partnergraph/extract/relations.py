@@ -63,7 +63,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
-        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest)", re.IGNORECASE)
+        self.any_date = re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE)
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
@@ -78,6 +78,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
             rf"(?:s|’|')?\s+(?:und\s+(?:ihre|seine|deren)\s+)?(?:[a-zäöüß\-]+(?:e|en|er|es)\s+){{0,2}}"
             rf"(?P<noun>{nouns})\s+", re.IGNORECASE)
         self.title_seps = r["title_pair_separators"]
+        self.partner_mit_list = re.compile(r["partner_mit_list"])
+        self.with_both_anaphor = re.compile(r["with_both_anaphor"])
+        self.both_subjects = re.compile(r["both_subjects"])
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
