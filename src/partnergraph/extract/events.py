@@ -25,7 +25,6 @@ class Events:
         # the head only (no leading [\w-]*, which backtracks at every position); the word
         # around it and the adjectives before it are collected by walking back
         self.event_heads = Keywords(r["event_heads"], ignore_case=True, word_start=False)
-        self.ordinals = r["ordinals"]
         self.host_cues = tuple(c.lower() for c in r["event_host_cues"])
 
     def find(self, ex: Extraction, ctx: Context) -> None:

@@ -39,7 +39,6 @@ _UK_NATIONAL = {
     "ъ": "",
 }
 _VOWELS = set("аеєиіїоуюяёыэ")
-CYRILLIC = set(_UK) | set(_RU) | {c.upper() for c in set(_UK) | set(_RU)}
 
 
 def is_cyrillic(text: str) -> bool:
