@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from .dumps import EXAMPLE_CLASSES
 from .export import sorted_triples, write_atomic
+from ..errors import StoreError
 from ..graphdir import VOID_FILE
 from ..namespaces import PG_IRI, sparql_prologue
 from ..resources import ontology_dir
@@ -450,3 +451,13 @@ def _mention_triples(store: GraphStore, mentions: list[str]) -> list[ox.Triple]:
 
 def ontology_path() -> Path:
     return ontology_dir() / "partnergraph.ttl"
+
+
+def read_ontology() -> tuple[bytes, list[ox.Triple]]:
+    """The ontology file as written and its triples (what /ontology and the static site serve)."""
+    path = ontology_path()
+    try:
+        source = path.read_bytes()
+        return source, list(ox.parse(source, format=ox.RdfFormat.TURTLE))
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"{path}: cannot read the ontology: {exc}") from None

@@ -26,7 +26,6 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from . import dataset as publish
-from ..errors import StoreError
 from .export import to_bytes, write_atomic
 from ..namespaces import sparql_prologue
 from ..query.results import serialize_graph
@@ -162,12 +161,7 @@ def _write_dataset_files(store: GraphStore, out_dir: Path, base: str) -> None:
     void = publish.void_turtle(stats, base=base)
     write_atomic(out_dir / ".well-known" / "void", void)
     write_atomic(out_dir / publish.VOID_FILE, void)
-    path = publish.ontology_path()
-    try:
-        source = path.read_bytes()
-        triples = list(ox.parse(source, format=ox.RdfFormat.TURTLE))
-    except (OSError, SyntaxError) as exc:
-        raise StoreError(f"{path}: cannot read the ontology: {exc}") from None
+    source, triples = publish.read_ontology()
     from . import docs  # the page the build writes as ontology.html and `serve` answers at /ontology
 
     write_atomic(out_dir / "ontology" / "index.html", _static_links(docs.render()))

@@ -287,12 +287,7 @@ class App:
         fmt = self._data_offer(request)
         if fmt is None:
             return not_acceptable(["text/turtle", "text/html", "application/ld+json", "application/n-triples"])
-        path = publish.ontology_path()
-        try:
-            source = path.read_bytes()
-            triples = list(ox.parse(source, format=ox.RdfFormat.TURTLE))
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{path}: cannot read the ontology: {exc}") from None
+        source, triples = publish.read_ontology()
         headers = {"Vary": "Accept"}
         if fmt == "html":  # the documentation page the build writes as ontology.html
             from ..publish import docs

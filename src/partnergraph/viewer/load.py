@@ -186,7 +186,21 @@ class _StoreSource(_Source):
             yield p.value, a.value, s.value, q.value
 
 
-class _TripleSource(_Source):
+class _MemorySource(_Source):
+    """What the two in-memory sources answer alike: every row is at hand, so the mentions and
+    topics of all articles are given (the store source asks only for the wanted ones)."""
+
+    def entity_mentions(self, classes):
+        return self.pairs(_MENTIONS)
+
+    def topics(self, wanted, articles):
+        topics: dict[str, set[str]] = defaultdict(set)
+        for a, t in self.pairs(_ABOUT):
+            topics[a].add(t)
+        return topics
+
+
+class _TripleSource(_MemorySource):
     """The same answers from triples in memory: the distinct triples of the default graph (the
     merge of every graph) with the viewer's `PREDICATES`, and the analytics graph's quads."""
 
@@ -214,15 +228,6 @@ class _TripleSource(_Source):
         for q in self.analytics_quads:
             yield q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value
 
-    def entity_mentions(self, classes):
-        return self.pairs(_MENTIONS)
-
-    def topics(self, wanted, articles):
-        topics: dict[str, set[str]] = defaultdict(set)
-        for a, t in self.pairs(_ABOUT):
-            topics[a].add(t)
-        return topics
-
     def evidence(self):
         # the SPARQL above as joins of dictionaries; the kind is the plain literal "partnership"
         partnership = ox.Literal("partnership")
@@ -240,7 +245,7 @@ class _TripleSource(_Source):
                             yield p.value, a, s, q
 
 
-class _FactSource(_Source):
+class _FactSource(_MemorySource):
     """The same answers from the facts of each graph (facts.py): the default graph's triples
     are the merge of the graphs', and every answer is collected into sets or dictionaries, so
     repetitions across graphs change nothing."""
@@ -273,15 +278,6 @@ class _FactSource(_Source):
 
     def analytics(self):
         return self.analytics_rows
-
-    def entity_mentions(self, classes):
-        return self.pairs(_MENTIONS)
-
-    def topics(self, wanted, articles):
-        topics: dict[str, set[str]] = defaultdict(set)
-        for a, t in self.pairs(_ABOUT):
-            topics[a].add(t)
-        return topics
 
     def evidence(self):
         return self.links
