@@ -31,10 +31,12 @@ class PartnershipContext:
             return known
         lower = sentence.lower()
         found = False
-        for m in self.cue.finditer(lower):
-            if not self._blocked(lower, m.start(), m.end()):
-                found = True
-                break
+        literals = self.cue_literals  # no cue pattern matches a sentence without one of these
+        if literals is None or any(lit in lower for lit in literals):
+            for m in self.cue.finditer(lower):
+                if not self._blocked(lower, m.start(), m.end()):
+                    found = True
+                    break
         if len(self._cue_memo) > 10_000:  # one article's sentences are asked about many times
             self._cue_memo.clear()
         self._cue_memo[sentence] = found

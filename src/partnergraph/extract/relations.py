@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .cue_filter import required_literals
 from .events import Events
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -38,6 +39,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # one alternation, one pass per sentence: has_cue runs for every sentence and place hit
         self.cue = re.compile("|".join(f"(?:{p})" for p in r["partnership_cues"]), re.IGNORECASE)
         self._cue_memo: dict[str, bool] = {}
+        # strings one of which any cue match contains, derived from the patterns (None: always run
+        # the regex); about half the sentences hold none of them and skip the alternation
+        self.cue_literals = required_literals(r["partnership_cues"])
         self.blockers = tuple(r["partnership_blockers"])
         self.pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE)
         self.weak_pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",

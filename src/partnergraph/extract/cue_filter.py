@@ -1,0 +1,164 @@
+"""A literal pre-filter for a case-insensitive alternation of regular expressions.
+
+The partnership cues (``partnership_cues`` in ``data/rules-de.json``) are ~27 regular
+expressions run as one alternation over every sentence; most sentences contain none of the
+words they need. `required_literals` reads the patterns themselves (Python's own regex parser)
+and finds, for every pattern, a few lowercase strings of which every match must contain one
+("partnerst(a|ä)dt(e|en)?" needs "partnerstadt" or "partnerstädt"). A sentence that contains
+none of them cannot match, so the regex need not run. Nothing is kept by hand: a new cue pattern
+brings its own literals, and a pattern whose literal cannot be derived (a bare ``\\w+``, an
+inline flag) switches the filter off (None: always run the regex).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python ≥ 3.11
+    from re import _parser as _sre_parse
+    from re._constants import (AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
+                               POSSESSIVE_REPEAT, SUBPATTERN)
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    from sre_constants import AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore
+    ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
+
+try:  # the characters re.IGNORECASE equates beyond simple lowercasing ("s" ~ "ſ", "i" ~ "ı")
+    from re._casefix import _EXTRA_CASES
+    _UNSAFE = frozenset(chr(k) for k in _EXTRA_CASES)
+except ImportError:  # pragma: no cover - older Pythons: only the plain ASCII letters are trusted
+    _UNSAFE = None
+
+#: most alternatives a literal set may grow to by products ("(a|ä)" × "(e|en)?" …); beyond, a
+#: run of literals is cut (a shorter literal is still a required one). 16 covers every cue pattern.
+_MAX_SET = 16
+
+
+def _safe(c: str) -> str | None:
+    """The lowercase form of a pattern character if a lowercased text can only match it with
+    exactly that character (so that ``literal in text.lower()`` is a sound test), else None."""
+    low = c.lower()
+    if len(low) != 1:
+        return None
+    if _UNSAFE is None:
+        return low if low.isascii() and low not in "is" else None
+    return None if low in _UNSAFE else low
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    out = frozenset(x + y for x in a for y in b)
+    return out if len(out) <= _MAX_SET else None
+
+
+def _exact(op, av) -> frozenset[str] | None:
+    """The strings (lowercase) one item always matches exactly, or None if not a small finite set."""
+    if op is LITERAL:
+        c = _safe(chr(av))
+        return frozenset({c}) if c else None
+    if op is AT:  # \b, ^, $: zero-width, adds no character
+        return frozenset({""})
+    if op is IN:
+        chars = [_safe(chr(v)) if o is LITERAL else None for o, v in av]
+        return frozenset(chars) if chars and all(chars) and len(chars) <= _MAX_SET else None
+    if op is SUBPATTERN:
+        _group, add_flags, del_flags, p = av
+        return _exact_seq(p) if not (add_flags or del_flags) else None
+    if op is BRANCH:
+        out: set[str] = set()
+        for b in av[1]:
+            e = _exact_seq(b)
+            if e is None:
+                return None
+            out |= e
+        return frozenset(out) if len(out) <= _MAX_SET else None
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        lo, hi, p = av
+        if (lo, hi) == (0, 1):  # "(en)?": the item or nothing
+            e = _exact_seq(p)
+            return None if e is None else e | {""}
+        if (lo, hi) == (1, 1):
+            return _exact_seq(p)
+    return None
+
+
+def _exact_seq(items) -> frozenset[str] | None:
+    out = frozenset({""})
+    for op, av in items:
+        e = _exact(op, av)
+        if e is None:
+            return None
+        out = _product(out, e)
+        if out is None:
+            return None
+    return out
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective requirement: the longer shortest literal, then the fewer literals."""
+    def score(s):
+        return (min(map(len, s)), -len(s)) if s and "" not in s else (0, 0)
+    best = max((a, b), key=lambda s: score(s) if s else (0, 0))
+    return best if best and score(best)[0] > 0 else None
+
+
+def _need(items) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence contains, or None."""
+    best = None
+    run = frozenset({""})
+    for op, av in items:
+        e = _exact(op, av)
+        if e is not None:
+            grown = _product(run, e)
+            if grown is not None:
+                run = grown
+                continue
+            best = _better(best, run)  # too many combinations: keep what came so far, start anew
+            run = e
+            continue
+        best = _better(best, run)
+        run = frozenset({""})
+        best = _better(best, _need_of(op, av))
+    return _better(best, run)
+
+
+def _need_of(op, av) -> frozenset[str] | None:
+    """What an item that matches no fixed string requires of every match, or None."""
+    if op is SUBPATTERN:
+        _group, add_flags, del_flags, p = av
+        return _need(p) if not (add_flags or del_flags) else None
+    if op is ATOMIC_GROUP:
+        return _need(av)
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        lo, _hi, p = av
+        return _need(p) if lo >= 1 else None
+    if op is BRANCH:
+        out: set[str] = set()
+        for b in av[1]:
+            n = _need(b)
+            if n is None:
+                return None
+            out |= n
+        return frozenset(out)
+    return None
+
+
+def pattern_literals(pattern: str) -> frozenset[str] | None:
+    """Lowercase strings one of which every match of `pattern` (compiled with re.IGNORECASE,
+    searched in a lowercased text) contains; None if none can be derived."""
+    parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):  # (?x), (?s) …: not reasoned about
+        return None
+    return _need(parsed)
+
+
+def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
+    """Lowercase strings one of which every match of any of `patterns` contains (a lowercased
+    text holding none of them matches none of the patterns), without the ones another contains
+    ("partner" makes "partnerstadt" redundant); None when some pattern gives no literal."""
+    found: set[str] = set()
+    for p in patterns:
+        lits = pattern_literals(p)
+        if lits is None:
+            return None
+        found |= lits
+    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))

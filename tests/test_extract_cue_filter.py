@@ -1,0 +1,100 @@
+"""The literal pre-filter of the partnership cues (extract/cue_filter.py): every literal it
+derives is really required by its pattern, tricky patterns derive what they must (or nothing),
+and the cue decision of every sentence is the same with the filter as without it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partnergraph.extract import sentences
+from partnergraph.extract.cue_filter import pattern_literals, required_literals
+from partnergraph.extract.relations import RelationRules
+from partnergraph.extract.rules import rules
+from partnergraph.models import Article
+from partnergraph.resources import sample_dir
+from partnergraph.sources import read_path
+
+CUES = rules()["partnership_cues"]
+
+
+@pytest.mark.parametrize("pattern", CUES)
+def test_every_cue_pattern_derives_literals(pattern):
+    assert pattern_literals(pattern), pattern
+    assert required_literals(CUES) is not None
+
+
+@pytest.mark.parametrize("pattern", CUES)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_of_a_cue_pattern_contains_one_of_its_literals(pattern, data):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    text = data.draw(st.from_regex(compiled))
+    lower = text.lower()
+    if compiled.search(lower):  # lowercasing may break a match ("İ" → "i̇"): has_cue searches the lowered text
+        assert any(lit in lower for lit in pattern_literals(pattern)), (pattern, text)
+        assert any(lit in lower for lit in required_literals(CUES)), (pattern, text)
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    ("ab(cd)?ef", {"abef", "abcdef"}),                  # an optional group: both ways
+    ("(?:foo|barx)\\d", {"foo", "barx"}),               # an alternation: one of its branches
+    ("x[^a]yz", {"yz"}),                               # a negated class cuts the run
+    ("\\bpartner(en)?\\s+der\\b", {"partner", "partneren"}),
+    ("\\bpartner(in)?\\s+der\\b", {"partner"}),       # "i" may be "ı": the run stops before it
+    ("(?:ab){1,3}x", {"ab"}),                          # a required repeat keeps its content
+    ("q*\\w+zz", {"zz"}),
+    ("PARTNER", {"partner"}),                          # the literals are lowercase
+    ("pt(a|ä)dt", {"ptadt", "ptädt"}),                 # a class of letters multiplies
+    ("kiss", {"k"}),                                   # "i" ~ "ı", "s" ~ "ſ" under re.IGNORECASE
+])
+def test_tricky_patterns_derive_the_literals_they_require(pattern, literals):
+    assert pattern_literals(pattern) == literals
+
+
+@pytest.mark.parametrize("pattern", ["ab(cd)?ef", "(?:foo|barx)\\d", "x[^a]yz", "\\bpartner(in)?\\s+der\\b",
+                                     "(?:ab){1,3}x", "pt(a|ä)dt", "kiss"])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_of_a_tricky_pattern_contains_one_of_its_literals(pattern, data):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    lower = data.draw(st.from_regex(compiled)).lower()
+    assert not compiled.search(lower) or any(lit in lower for lit in pattern_literals(pattern))
+
+
+@pytest.mark.parametrize("pattern", ["\\w+", "a*\\d?", "(?x) foo", "(?-i:Foo)", "[a-z]{3}", "x|\\d+"])
+def test_patterns_without_a_required_literal_switch_the_filter_off(pattern):
+    assert pattern_literals(pattern) is None
+    assert required_literals(["partner", pattern]) is None
+
+
+def test_a_literal_another_contains_is_dropped():
+    assert required_literals(["partnerstadt", "partner", "jumelage\\w*"]) == ("jumelage", "partner")
+
+
+def test_a_literal_character_matches_only_itself_in_a_lowercased_text():
+    # the soundness of `literal in text.lower()`: no other character of any lowercased text
+    # matches a literal's character under re.IGNORECASE
+    chars = sorted({c for lit in required_literals(CUES) for c in lit})
+    lowered = "".join(chr(i).lower() for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in chars:
+        assert set(re.findall(re.escape(c), lowered, re.IGNORECASE)) == {c}, c
+
+
+def test_the_cue_decision_of_every_sentence_is_the_same_with_and_without_the_filter():
+    filtered = RelationRules(rules(), determiners=set())
+    plain = RelationRules(rules(), determiners=set())
+    plain.cue_literals = None
+    texts = [a.text for a in read_path(sample_dir()) if isinstance(a, Article)]
+    texts.append("Die Stadt pflegt seit 1990 eine Partnerschaft. Das Wetter war gut. "
+                 "Beide Gemeinden arbeiten seit Jahren eng zusammen. Eine Partnerschaftskonferenz tagte.")
+    skipped = 0
+    for text in texts:
+        for span in sentences.split(text):
+            sentence = text[span.start:span.end]
+            assert filtered.has_cue(sentence) == plain.has_cue(sentence), sentence
+            skipped += not any(lit in sentence.lower() for lit in filtered.cue_literals)
+    assert skipped > 0  # the filter did decide some sentences
