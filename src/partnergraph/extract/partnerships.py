@@ -29,7 +29,7 @@ class PartnershipFinder:
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
-                            and not (m.kind == "municipality" and self._seat(text, m))]
+                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -140,6 +140,14 @@ class PartnershipFinder:
                 if self.pair_anaphora.search(text, nxt.start, nxt.end):
                     out.append(nxt)
         return out
+
+    def _venue(self, text: str, m: Mention) -> bool:
+        """Is the place only where a meeting of many is held ("Netzwerktreffen in Warschau",
+        "sich in Warschau bei einer Netzwerkkonferenz … treffen")?"""
+        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start):
+            return True
+        return text[max(0, m.start - 4):m.start].lower() in (" in ", "\nin ") \
+            and bool(self.event_venue_after.match(text, m.end, m.end + SEAT_REACH * 2))
 
     def _seat(self, text: str, m: Mention) -> bool:
         """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
