@@ -203,8 +203,8 @@ def test_die_partnerstadt_x_of_a_foreign_x_is_the_german_towns_not_the_foreign_o
 
 @pytest.mark.parametrize("text", [
     "Freiburg und seine Partnerstadt Lwiw berieten auf dem Netzwerktreffen in Krakau über den Wiederaufbau.",
-    "Die Delegationen aus Freiburg und der Partnerstadt Lwiw trafen sich in Krakau bei einer "
-    "Partnerschaftskonferenz für den Wiederaufbau.",
+    "Die Partnerstädte Freiburg und Lwiw trafen sich in Krakau bei einer Partnerschaftskonferenz zum Wiederaufbau.",
+    "Freiburg und seine Partnerstadt Lwiw kamen in Krakau bei einem Kongress der Partnerkommunen zusammen.",
 ])
 def test_the_venue_of_a_meeting_of_many_is_no_partner(extractor, text):
     assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Freiburg", "Lwiw"})}
