@@ -208,3 +208,12 @@ def test_die_partnerstadt_x_of_a_foreign_x_is_the_german_towns_not_the_foreign_o
 ])
 def test_the_venue_of_a_meeting_of_many_is_no_partner(extractor, text):
     assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Freiburg", "Lwiw"})}
+
+
+def test_a_count_of_partnerships_in_general_does_not_type_the_articles_pairs(extractor):
+    text = ("Bundesweit zählt der Städtetag inzwischen mehr als 4.000 deutsch-französische "
+            "Städtepartnerschaften. Seit 2019 kooperieren Freiburg und Sfax beim Wassermanagement.")
+    assert {(p, t) for p, t, _, _ in pairs(extract(extractor, text))} == {(frozenset({"Freiburg", "Sfax"}), "unspecified")}
+    # an age is no count: the article's only type word still types its pair
+    aged = "15 Jahre deutsch-tunesische Städtepartnerschaft. Seit 2008 kooperieren Freiburg und Sfax beim Wassermanagement."
+    assert {t for _, t, _, _ in pairs(extract(extractor, aged))} == {"staedtepartnerschaft"}

@@ -159,7 +159,11 @@ class PartnershipFinder:
 
     def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
         text = ctx.text
-        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
+        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
+        # a count of partnerships in a sentence naming no municipality ("bundesweit gibt es mehr als
+        # 5.500 Städtepartnerschaften") speaks of partnerships in general, not of the article's pairs
+        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
+                         and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
         article_programmes = ex.refs("programme")
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
