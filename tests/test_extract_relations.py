@@ -217,3 +217,9 @@ def test_a_count_of_partnerships_in_general_does_not_type_the_articles_pairs(ext
     # an age is no count: the article's only type word still types its pair
     aged = "15 Jahre deutsch-tunesische Städtepartnerschaft. Seit 2008 kooperieren Freiburg und Sfax beim Wassermanagement."
     assert {t for _, t, _, _ in pairs(extract(extractor, aged))} == {"staedtepartnerschaft"}
+
+
+def test_a_capital_named_only_to_locate_the_partner_is_no_partner(extractor):
+    text = ("Bereits seit 2012 unterhält Erfurt eine Städtepartnerschaft mit Kawagoe in der Nähe der Hauptstadt "
+            "Tokio. Im Herbst reist eine Delegation an.")
+    assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Erfurt", "Kawagoe"})}
