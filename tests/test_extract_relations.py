@@ -199,3 +199,27 @@ def test_die_partnerstadt_x_of_a_foreign_x_is_the_german_towns_not_the_foreign_o
                             "tansanischen Partnerstadt Tanga entstand ein Handlungsprogramm. Auch die "
                             "Partnerstadt Riga schickte Gäste.")
     assert {p for p, _, _, _ in pairs(ex)} == {frozenset({"Rostock", "Tanga"}), frozenset({"Rostock", "Riga"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Freiburg und seine Partnerstadt Lwiw berieten auf dem Netzwerktreffen in Krakau über den Wiederaufbau.",
+    "Die Partnerstädte Freiburg und Lwiw trafen sich in Krakau bei einer Partnerschaftskonferenz zum Wiederaufbau.",
+    "Freiburg und seine Partnerstadt Lwiw kamen in Krakau bei einem Kongress der Partnerkommunen zusammen.",
+])
+def test_the_venue_of_a_meeting_of_many_is_no_partner(extractor, text):
+    assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Freiburg", "Lwiw"})}
+
+
+def test_a_count_of_partnerships_in_general_does_not_type_the_articles_pairs(extractor):
+    text = ("Bundesweit zählt der Städtetag inzwischen mehr als 4.000 deutsch-französische "
+            "Städtepartnerschaften. Seit 2019 kooperieren Freiburg und Sfax beim Wassermanagement.")
+    assert {(p, t) for p, t, _, _ in pairs(extract(extractor, text))} == {(frozenset({"Freiburg", "Sfax"}), "unspecified")}
+    # an age is no count: the article's only type word still types its pair
+    aged = "15 Jahre deutsch-tunesische Städtepartnerschaft. Seit 2008 kooperieren Freiburg und Sfax beim Wassermanagement."
+    assert {t for _, t, _, _ in pairs(extract(extractor, aged))} == {"staedtepartnerschaft"}
+
+
+def test_a_capital_named_only_to_locate_the_partner_is_no_partner(extractor):
+    text = ("Bereits seit 2012 unterhält Erfurt eine Städtepartnerschaft mit Kawagoe in der Nähe der Hauptstadt "
+            "Tokio. Im Herbst reist eine Delegation an.")
+    assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Erfurt", "Kawagoe"})}

@@ -15,8 +15,8 @@ from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, ha
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
 
-#: the longest locator between two places, " in der Nähe von " (17 characters), with room
-LOCATOR_GAP = 24
+#: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
+LOCATOR_GAP = 34
 
 
 class PairStatements:

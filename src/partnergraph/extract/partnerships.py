@@ -29,7 +29,7 @@ class PartnershipFinder:
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
-                            and not (m.kind == "municipality" and self._seat(text, m))]
+                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -141,6 +141,14 @@ class PartnershipFinder:
                     out.append(nxt)
         return out
 
+    def _venue(self, text: str, m: Mention) -> bool:
+        """Is the place only where a meeting of many is held ("Netzwerktreffen in Warschau",
+        "sich in Warschau bei einer Netzwerkkonferenz … treffen")?"""
+        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start):
+            return True
+        return text[max(0, m.start - 4):m.start].lower() in (" in ", "\nin ") \
+            and bool(self.event_venue_after.match(text, m.end, m.end + SEAT_REACH * 2))
+
     def _seat(self, text: str, m: Mention) -> bool:
         """Is the place only where an organisation sits ("der Servicestelle Kommunen in der
         Einen Welt (SKEW) in Bonn", "Engagement Global mit Sitz in Bonn")?"""
@@ -151,7 +159,11 @@ class PartnershipFinder:
 
     def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
         text = ctx.text
-        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"]
+        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
+        # a count of partnerships in a sentence naming no municipality ("bundesweit gibt es mehr als
+        # 5.500 Städtepartnerschaften") speaks of partnerships in general, not of the article's pairs
+        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
+                         and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
         article_programmes = ex.refs("programme")
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:

@@ -48,6 +48,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                              re.IGNORECASE)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
+        self.event_venue_before = re.compile(r["event_venue_before"] + r"$")
+        self.event_venue_after = re.compile(r["event_venue_after"])
+        self.partnership_count = re.compile(r["partnership_count"] + r"$")
         self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
