@@ -7,6 +7,7 @@ a test of the build itself builds."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -23,6 +24,24 @@ FIXTURES = TESTS / "fixtures"
 
 #: the small served graph most server tests read (tests/fixtures/server/sample.trig)
 SERVER_FIXTURE = FIXTURES / "server" / "sample.trig"
+
+
+@contextlib.contextmanager
+def served(app):
+    """`app` served by `partnergraph serve`'s server on a free port of 127.0.0.1 in a thread:
+    yields the root URL; afterwards the server and the app are closed."""
+    import threading
+
+    from partnergraph.server.app import make_server
+
+    server = make_server(app, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        app.close()
 
 
 def server_graph_dir(directory: Path, extra=()) -> Path:

@@ -18,9 +18,9 @@ from partnergraph import cli
 from partnergraph.errors import ForbiddenQuery, QueryError
 from partnergraph.namespaces import DEFAULT_BASE, sparql_prologue
 from partnergraph.query.runner import bundled_queries, check_read_only
-from partnergraph.server.app import make_app, make_server
+from partnergraph.server.app import make_app
 from partnergraph.query.guard import MAX_DEPTH, check_query, decode_escapes
-from conftest import server_graph_dir
+from conftest import served, server_graph_dir
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -69,14 +69,8 @@ def graph_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def endpoint(graph_dir):
     """`serve` on a real socket on 127.0.0.1: the URL of its /sparql."""
-    app = make_app(graph_dir, timeout=10)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/sparql"
-    server.shutdown()
-    server.server_close()
-    app.close()
+    with served(make_app(graph_dir, timeout=10)) as root:
+        yield root + "sparql"
 
 
 def bypasses(port: int) -> dict[str, str]:

@@ -4,38 +4,24 @@ recorded. Chromium must be installed (.ci/run installs it): without it these tes
 
 from __future__ import annotations
 
-import json
-import threading
-from pathlib import Path
 from urllib.parse import urlencode
 
-import pyoxigraph as ox
 import pytest
 import requests
 
 from partnergraph.namespaces import DEFAULT_BASE
-from partnergraph.server.app import make_app, make_server
-from partnergraph.store.embedded import EmbeddedStore
+from partnergraph.server.app import make_app
+from conftest import served, server_graph_dir
 
-FIXTURE = Path(__file__).parent / "fixtures" / "server" / "sample.trig"
 #: generous: a bundled query answers in well under a second on the fixture
 WAIT_MS = 30_000
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("served")
-    store = EmbeddedStore(directory / "store")
-    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG)
-    store.close()
-    (directory / "state.json").write_text(json.dumps({"base": DEFAULT_BASE}), encoding="utf-8")
-    app = make_app(directory)
-    server = make_server(app, "127.0.0.1", 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    app.close()
+    directory = server_graph_dir(tmp_path_factory.mktemp("served"))
+    with served(make_app(directory)) as root:
+        yield root
 
 
 @pytest.fixture

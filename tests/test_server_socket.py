@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,8 +21,8 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from partnergraph import cli
 from partnergraph.namespaces import DEFAULT_BASE
 from partnergraph.query.runner import bundled_queries
-from partnergraph.server.app import make_app, make_server
-from conftest import SERVER_FIXTURE, server_graph_dir
+from partnergraph.server.app import make_app
+from conftest import SERVER_FIXTURE, served, server_graph_dir
 
 FIXTURE = SERVER_FIXTURE
 KOELN = DEFAULT_BASE + "municipality/de/koeln"
@@ -39,14 +38,8 @@ def graph_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def url(graph_dir):
-    app = make_app(graph_dir)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    app.close()
+    with served(make_app(graph_dir)) as root:
+        yield root
 
 
 def wrapper(url: str, query: str, fmt) -> SPARQLWrapper:
