@@ -393,17 +393,13 @@ def _code_and_data(start: Path, package: Path) -> tuple[list[Path], list[str]]:
         here = path.parent.relative_to(package).parts
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                if node.level:
-                    parts = list(here[: len(here) - (node.level - 1)])
-                elif node.module and node.module.split(".")[0] == "partnergraph":
-                    parts = []
-                    node_module = node.module.split(".", 1)[1] if "." in node.module else ""
-                    parts += node_module.split(".") if node_module else []
-                    todo += _module_files(package, parts, [a.name for a in node.names])
-                    continue
+                module = node.module.split(".") if node.module else []
+                if node.level:  # relative: from the importing module's package upwards
+                    parts = list(here[: len(here) - (node.level - 1)]) + module
+                elif module[:1] == ["partnergraph"]:
+                    parts = module[1:]
                 else:
                     continue
-                parts += node.module.split(".") if node.module else []
                 todo += _module_files(package, parts, [a.name for a in node.names])
             elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "data_file"
                   and node.args and isinstance(node.args[0], ast.Constant)):
