@@ -54,6 +54,11 @@ class PairStatements:
         """The pairs one sentence with a partnership cue states. `here` has each place once (its
         first occurrence); `every` every occurrence in order, for lists in which one town is a
         partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
+        if not here and not any(history):
+            # a pair needs two places, from this sentence or (by an anaphor) the ones before: with
+            # none, no rule below can state one. A third of the cue sentences of real pages (menus,
+            # prose about partnerships in general) end here, before a dozen regex searches
+            return
         text = ex.article.analysed_text
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = self._not_locators(text, here)

@@ -4,6 +4,7 @@ Decided before places are resolved (a foreign town needs less fame in such a sen
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .context import Context
@@ -20,9 +21,21 @@ _PAIR_LIST = re.compile(
 _COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?\s*(?:,|\bund\b|[-–])\s*[A-ZÄÖÜ]")
 
 
+@functools.lru_cache(maxsize=4)
+def _literal_pattern(literals: tuple[str, ...] | None) -> re.Pattern | None:
+    return None if literals is None else re.compile("|".join(map(re.escape, literals)))
+
+
 class PartnershipContext:
     """The partnership-sentence tests of `relations.RelationRules` (a mixin: it reads the cue
     patterns the rules compile)."""
+
+    @property
+    def cue_literal_pattern(self) -> re.Pattern | None:
+        """`cue_literals` (the rules' pre-filter) as one compiled search, None when it is off. A
+        literal has no anchors: searching a slice of a lowered text by pos/endpos is searching
+        that slice, so the whole text is lowered once."""
+        return _literal_pattern(self.cue_literals)
 
     def has_cue(self, sentence: str) -> bool:
         """Does the sentence state a partnership (a cue word that is no blocker)?"""
@@ -31,8 +44,7 @@ class PartnershipContext:
             return known
         lower = sentence.lower()
         found = False
-        literals = self.cue_literals  # no cue pattern matches a sentence without one of these
-        if literals is None or any(lit in lower for lit in literals):
+        if self.cue_literal_pattern is None or self.cue_literal_pattern.search(lower):
             for m in self.cue.finditer(lower):
                 if not self._blocked(lower, m.start(), m.end()):
                     found = True
@@ -58,14 +70,20 @@ class PartnershipContext:
         line); and a sentence that goes on after a colon from a cue sentence ("Dazu zählen
         auch einzelne Städte: Ulm und …")."""
         text = ctx.text
-        lower = text.lower() if ex.mentions else ""
+        lower = text.lower()
+        # the literal pre-filter once over the whole text, not per sentence: a sentence with none
+        # of the cue literals is no cue sentence (most are not: has_cue then costs nothing).
+        # Valid while lowering keeps every character's offset (no "İ" → "i̇", no final-sigma
+        # context: else each sentence is lowered on its own, in has_cue)
+        literals = self.cue_literal_pattern if len(lower) == len(text) and "Σ" not in text else None
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
         prev_cue = False
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
-            cue = bool(typed) and sent in typed or self.has_cue(s_text)
+            cue = bool(typed) and sent in typed or (
+                (literals is None or literals.search(lower, sent.start, sent.end) is not None) and self.has_cue(s_text))
             if intro is not None and is_list_line(s_text):
                 if s_text.rstrip().endswith(":"):
                     # a line ending in a colon opens a list of its own ("Städtepartnerschaften"
