@@ -8,6 +8,7 @@ import functools
 import re
 
 from .context import Context
+from .cue_filter import pattern_literals
 from ..models import Extraction, Span
 
 #: two pairs of names in a row, "A und B, C und D" or "A-B, C-D": a list of partner pairs, which
@@ -24,6 +25,21 @@ _COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]
 @functools.lru_cache(maxsize=4)
 def _literal_pattern(literals: tuple[str, ...] | None) -> re.Pattern | None:
     return None if literals is None else re.compile("|".join(map(re.escape, literals)))
+
+
+@functools.lru_cache(maxsize=4)
+def _alternative_literals(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str] | None, ...], tuple[str, ...]]:
+    """Each pattern's literals (None: none derived) and all of them, once."""
+    each = tuple(pattern_literals(p) for p in patterns)
+    return each, tuple(sorted({lit for lits in each if lits for lit in lits}))
+
+
+@functools.lru_cache(maxsize=512)
+def _alternation(patterns: tuple[str, ...], present: frozenset[str]) -> re.Pattern:
+    """The alternation of the patterns that can match a text holding these literals only."""
+    each, _ = _alternative_literals(patterns)
+    chosen = [p for p, lits in zip(patterns, each) if lits is None or not lits.isdisjoint(present)]
+    return re.compile("|".join(f"(?:{p})" for p in chosen), re.IGNORECASE)
 
 
 class PartnershipContext:
@@ -45,7 +61,7 @@ class PartnershipContext:
         lower = sentence.lower()
         found = False
         if self.cue_literal_pattern is None or self.cue_literal_pattern.search(lower):
-            for m in self.cue.finditer(lower):
+            for m in self._cue_alternation(lower).finditer(lower):
                 if not self._blocked(lower, m.start(), m.end()):
                     found = True
                     break
@@ -53,6 +69,17 @@ class PartnershipContext:
             self._cue_memo.clear()
         self._cue_memo[sentence] = found
         return found
+
+    def _cue_alternation(self, lower: str) -> re.Pattern:
+        """The cue alternation without the cue patterns that cannot match this lowered sentence
+        (it holds none of the literals every match of the pattern contains): an alternative that
+        matches nowhere changes no match of an alternation, so the matches are the same, found
+        about ten times faster than by trying all 27 patterns at every position."""
+        if self.cue_literals is None:
+            return self.cue
+        patterns = self.cue_patterns
+        present = frozenset(filter(lower.__contains__, _alternative_literals(patterns)[1]))
+        return _alternation(patterns, present)
 
     def _blocked(self, lower: str, start: int, end: int) -> bool:
         """Is the word around this cue a blocker ("Partnerschaftskonferenz")?"""

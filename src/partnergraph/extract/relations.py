@@ -38,6 +38,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
     def __init__(self, r: dict, *, determiners: frozenset[str] | set[str]):
         # one alternation, one pass per sentence: has_cue runs for every sentence and place hit
         self.cue = re.compile("|".join(f"(?:{p})" for p in r["partnership_cues"]), re.IGNORECASE)
+        self.cue_patterns = tuple(r["partnership_cues"])  # has_cue runs only those a sentence can match
         self._cue_memo: dict[str, bool] = {}
         # strings one of which any cue match contains, derived from the patterns (None: always run
         # the regex); about half the sentences hold none of them and skip the alternation
