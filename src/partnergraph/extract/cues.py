@@ -14,13 +14,16 @@ from .sentences import sentence_of
 class CueReading:
     """The cue-word reading of `Extractor` (a mixin: it reads the word lists the extractor holds)."""
 
-    def _cue_before(self, text: str, start: int) -> bool:
+    def _cue_before(self, text: str, start: int, prev: str | None = None) -> bool:
         """A place cue noun directly before: "Stadt Essen", "Partnergemeinde Hof" (on the same
-        line: a heading's last word is no cue for the body's first, "Partnerstädte\n\nSeit …")."""
+        line: a heading's last word is no cue for the body's first, "Partnerstädte\n\nSeit …").
+        `prev`: previous_word(text, start), when the caller has it already."""
+        if not self._is_cue_word(previous_word(text, start) if prev is None else prev):
+            return False  # (the cheap test first: most words are no cue)
         i = start
         while i > 0 and (text[i - 1].isspace() or text[i - 1] in "„\"(«»"):
             i -= 1
-        return "\n" not in text[i:start] and self._is_cue_word(previous_word(text, start))
+        return "\n" not in text[i:start]
 
     def _cued_country(self, ex: Extraction, ctx: Context, start: int, end: int) -> str | None:
         """The country an adjective or a following 'in/(Country)' gives this place.

@@ -213,28 +213,22 @@ class PlaceResolution:
         return out
 
     def _hit_facts(self, ex: Extraction, ctx: Context, h: PlaceHit) -> dict:
+        """What the acceptance rules ask about one hit. The facts every hit needs (its sentence,
+        the word before, its cue) are computed here; the rest when a rule first asks (most hits
+        are decided before: _HitFacts.__missing__)."""
         text = ctx.text
         sent = sentence_of(ctx.sentences, h.start)
         prev = previous_word(text, h.start)
-        return {
+        cue = self._cue_country_mention(ctx, h.start, h.end)
+        return _HitFacts(self, ctx, h, {
             "sentence": sent,
-            "initial": h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»"),
             "prev": prev.lower(),
-            "prev_capitalised": prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":")),
-            "cued": self._cue_before(text, h.start),
-            "cue_cc": (cue := self._cue_country_mention(ctx, h.start, h.end)) and cue.ref,
+            "prev_word": prev,
+            "cued": self._cue_before(text, h.start, prev),
+            "cue_cc": cue and cue.ref,
             "cue_negated": cue is not None and self._negated(ctx, cue),
-            # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
-            # makes the next name a surname (prev is the particle; the first name stands before it)
-            "first_name_before": prev in self.first_names or (
-                prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
-            "partnership_sentence": (ps := self._sentence_has_cue(ctx, sent)),
-            "between_partners": ps and _between_partners(text, h.start),
-            "dateline": _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == "",
-            # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
-            "own_line": text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == ""
-            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == "",
-        }
+            "partnership_sentence": self._sentence_has_cue(ctx, sent),
+        })
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
         known = ctx.cue_sentences.get(sent)
@@ -369,6 +363,49 @@ _BETWEEN_SECOND = re.compile(
 #: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",
 #: "FRIESENHEIM. Am Samstag …", "Leipzig/Saalfeld. Der …", "Suhl (dpa) –")
 _DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|red)\)\s*[–-]?)[ \t]+[A-ZÄÖÜ]")
+
+
+class _HitFacts(dict):
+    """The facts of one place hit (PlaceResolution._hit_facts); a fact no rule asked for yet is
+    computed on first access, once."""
+
+    __slots__ = ("_resolution", "_ctx", "_hit")
+
+    def __init__(self, resolution: PlaceResolution, ctx: Context, hit: PlaceHit, facts: dict):
+        super().__init__(facts)
+        self._resolution, self._ctx, self._hit = resolution, ctx, hit
+
+    def __missing__(self, key: str):
+        value = self[key] = getattr(self, "_" + key)()
+        return value
+
+    def _initial(self) -> bool:
+        text, h, sent = self._ctx.text, self._hit, self["sentence"]
+        return h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»")
+
+    def _prev_capitalised(self) -> bool:
+        text, h, prev = self._ctx.text, self._hit, self["prev_word"]
+        return prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":"))
+
+    def _first_name_before(self) -> bool:
+        # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
+        # makes the next name a surname (prev is the particle; the first name stands before it)
+        text, h, prev, first_names = self._ctx.text, self._hit, self["prev_word"], self._resolution.first_names
+        return prev in first_names or (
+            prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in first_names)
+
+    def _between_partners(self) -> bool:
+        return self["partnership_sentence"] and _between_partners(self._ctx.text, self._hit.start)
+
+    def _dateline(self) -> bool:
+        text, h = self._ctx.text, self._hit
+        return _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
+
+    def _own_line(self) -> bool:
+        # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
+        text, h = self._ctx.text, self._hit
+        return text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == "" \
+            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == ""
 
 
 def _between_partners(text: str, start: int) -> bool:

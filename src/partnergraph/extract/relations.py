@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cue_filter import required_literals
+from .cue_filter import Prefiltered, required_literals
 from .events import Events
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -44,23 +44,23 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # the regex); about half the sentences hold none of them and skip the alternation
         self.cue_literals = required_literals(r["partnership_cues"])
         self.blockers = tuple(r["partnership_blockers"])
-        self.pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE)
-        self.weak_pair_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
-                                             re.IGNORECASE)
-        self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
+        self.pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE))
+        self.weak_pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
+                                             re.IGNORECASE))
+        self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.event_venue_before = re.compile(r["event_venue_before"] + r"$")
         self.event_venue_after = re.compile(r["event_venue_after"])
         self.partnership_count = re.compile(r["partnership_count"] + r"$")
-        self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
-                                          re.IGNORECASE)
-        self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
+        self.plural_partners = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
+                                          re.IGNORECASE))
+        self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)
-        self.owner_noun_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
-                                            re.IGNORECASE)
+        self.owner_noun_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
+                                            re.IGNORECASE))
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
-        self.partner_anaphora = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE)
+        self.partner_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE))
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
         self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only")), tuple(p.get("keys", ())),
                         bool(p.get("act")))
@@ -76,9 +76,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
         self.formal_act = re.compile(r["formal_act"])
-        self.denied = re.compile(r["denied_partnership"], re.IGNORECASE)
-        self.institutional = re.compile(r["institution_partnership"], re.IGNORECASE)
-        self.shared_partner = re.compile(r["shared_partner"], re.IGNORECASE)
+        self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
+        self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
+        self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
         # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"
