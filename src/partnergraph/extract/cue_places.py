@@ -31,7 +31,7 @@ class CuePlaces:
 
     def _cue_places(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
-        taken = Taken.of(ex, len(text))
+        taken: Taken | None = None  # made at the first cue word (the mentions are unchanged until then)
         new: dict[str, Place] = {}
         for head in self._WORD_BEFORE_NAME.finditer(text):
             cue = head.group(0).lower()
@@ -43,6 +43,7 @@ class CuePlaces:
             m = self._NAME_LIST.match(text, pos)
             if not m:
                 continue
+            taken = taken or Taken.of(ex, len(text))
             # a German-only designation in the singular names its first name only: in "das Amt
             # Zarrentin und Murino" Murino is a Russian town ("der Landkreis Harburg und Koszalin"
             # pairs two districts, so Kreis words keep the whole list)
@@ -148,7 +149,8 @@ class CuePlaces:
                                   sentence_of(ctx.sentences, start))
                 ex.mentions.append(mention)
                 taken.take(start, end, mention)
-        self._repeat_mentions(ex, ctx, new, taken)
+        if taken is not None:
+            self._repeat_mentions(ex, ctx, new, taken)
 
     _NAME_BEFORE_COUNTRY = re.compile(r"(?:^|[\s•·*–\-,;:(])(?P<name>[A-ZÄÖÜ][\w'’\-]*(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})"
                                       r"[ \t]*(?:\(|,[ \t]|[ \t]in[ \t]+(?:der[ \t]+|den[ \t]+)?)$")
@@ -279,7 +281,9 @@ class CuePlaces:
         sentence about a partnership is a place too, even when no gazetteer knows it."""
         text = ctx.text
         places = {(m.start, m.end): m for m in ex.mentions if m.kind == "municipality"}
-        taken = Taken.of(ex, len(text))
+        # made when a coordination with a known place is first found (most articles have none;
+        # the mentions are unchanged until then)
+        taken: Taken | None = None
         found: dict[str, Place] = {}
         for sent in ctx.sentences:
             if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
@@ -289,7 +293,10 @@ class CuePlaces:
                 left = (sent.start + m.start("left"), sent.start + m.end("left"))
                 right = (sent.start + m.start("right"), sent.start + m.end("right"))
                 for known, other in ((left, right), (right, left)):
-                    if known not in places or taken.ids(*other):
+                    if known not in places:
+                        continue
+                    taken = taken or Taken.of(ex, len(text))
+                    if taken.ids(*other):
                         continue
                     name = self._trim_name(text[other[0]:other[1]])
                     if not name or name in self.first_names or not text.startswith(name, other[0]):
@@ -307,7 +314,8 @@ class CuePlaces:
                     mention = Mention("municipality", place.key, name, other[0], end, sent)
                     ex.mentions.append(mention)
                     taken.take(other[0], end, mention)
-        self._repeat_mentions(ex, ctx, found, taken)
+        if taken is not None:
+            self._repeat_mentions(ex, ctx, found, taken)
 
     def _repeat_mentions(self, ex: Extraction, ctx: Context, new: dict[str, Place], taken: Taken) -> None:
         """Once introduced, a place counts wherever the article names it again; a shorter

@@ -34,7 +34,7 @@ def split(text: str) -> list[Span]:
         end = m.start() + len(m.group(0).rstrip())
         chunk = text[start:m.start() + 1]
         if m.group(0)[0] == ".":
-            word = chunk.rsplit(None, 1)[-1] if chunk.split() else ""
+            word = chunk.rsplit(None, 1)[-1] if chunk and not chunk.isspace() else ""  # (not split(): a list of every word)
             word = word.lstrip("(\"„“»«")
             # ordinals and day numbers ("19. Dezember"), abbreviations, initials ("Erwin M.")
             if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
