@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnergraph.extract import sentences
-from partnergraph.extract.cue_filter import pattern_literals, required_literals
+from partnergraph.extract.cue_filter import Prefiltered, pattern_literals, required_literals
 from partnergraph.extract.relations import RelationRules
 from partnergraph.extract.rules import rules
 from partnergraph.models import Article
@@ -98,3 +98,38 @@ def test_the_cue_decision_of_every_sentence_is_the_same_with_and_without_the_fil
             assert filtered.has_cue(sentence) == plain.has_cue(sentence), sentence
             skipped += not any(lit in sentence.lower() for lit in filtered.cue_literals)
     assert skipped > 0  # the filter did decide some sentences
+
+
+PREFILTERED = sorted(name for name, value in vars(RelationRules(rules(), determiners=set())).items()
+                     if isinstance(value, Prefiltered))
+
+
+def test_the_rules_phrase_patterns_are_prefiltered():
+    assert {"partner_anaphora", "pair_anaphora", "denied", "institutional"} <= set(PREFILTERED)
+
+
+@pytest.mark.parametrize("name", PREFILTERED)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_prefiltered_pattern_finds_what_the_pattern_alone_finds(name, data):
+    # searched in the text as written (not lowered), also inside a window (pos, endpos), also
+    # with the characters re.IGNORECASE folds differently from str.lower ("İ", "ſ", Kelvin "K")
+    wrapped = getattr(RelationRules(rules(), determiners=set()), name)
+    core = data.draw(st.from_regex(wrapped.pattern))
+    noise = st.text(alphabet="aiskİſKÄ .,\n", max_size=8)
+    text = data.draw(noise) + core + data.draw(noise)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    for args in ((text,), (text, pos, endpos)):
+        found, plain = wrapped.search(*args), wrapped.pattern.search(*args)
+        assert (found and found.span()) == (plain and plain.span()), (name, args)
+
+
+@pytest.mark.parametrize("text", ["İHRE PARTNERSTADT", "ihre Partnerſtadt", "DIE BEIDEN STÄDTE", "keine Partnerschaft",
+                                  "Die Partnerstädte beteiligen sich", "ohne jeden Bezug"])
+def test_prefiltered_patterns_agree_on_written_cases(text):
+    r = RelationRules(rules(), determiners=set())
+    for name in PREFILTERED:
+        wrapped = getattr(r, name)
+        found, plain = wrapped.search(text), wrapped.pattern.search(text)
+        assert (found and found.span()) == (plain and plain.span()), (name, text)
