@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from . import local_governments
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
+from .matcher import Keywords
 from .sentences import sentence_of
 
 
@@ -25,6 +27,39 @@ class CuePlaces:
     #: is re-scanned from every position, quadratic)
     _WORD_BEFORE_NAME = re.compile(r"(?<![\w.\-])[\w.\-]+(?=\s+[A-ZÄÖÜ])")
 
+    def _cue_word_heads(self, text: str):
+        """(start, end) of every match of _WORD_BEFORE_NAME that may be a cue word, in order.
+
+        Only words whose lowered form ends with a cue suffix or noun can be cue words, so those
+        endings are found first, in one Aho-Corasick pass over the lowered text (a few hundred on
+        the real pages), and the pattern is checked at the start of their words only, instead
+        of listing every one of the ~80 words a page has before a capitalised one. Sound while
+        lowering keeps every character's offset (else: the plain scan)."""
+        lower = text.lower()
+        if len(lower) != len(text) or "Σ" in text:
+            for head in self._WORD_BEFORE_NAME.finditer(text):
+                yield head.start(), head.end()
+            return
+        ends = sorted({e for _, e in self._cue_endings.find(lower)})
+        last = 0
+        for end in ends:
+            if end < len(text) and not text[end].isspace():
+                continue  # inside a word: the lookahead wants white space right after the word
+            start = end
+            while start > last and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                start -= 1  # back to the word's start: [\w.\-] is str.isalnum(), "_", "." or "-"
+            head = self._WORD_BEFORE_NAME.match(text, start)
+            if head is not None and head.end() == end:
+                yield start, end
+                last = end
+
+    @cached_property
+    def _cue_endings(self) -> Keywords:
+        """The lowered endings every cue word has: its suffixes (…stadt, …gemeinde) and the
+        cue nouns that can be a word of _WORD_BEFORE_NAME ("Rajon", "Landkreis")."""
+        nouns = {w for w in self._cue_nouns if re.fullmatch(r"[\w.\-]+", w)}
+        return Keywords(sorted(nouns | {s.lower() for s in self._cue_suffixes}), word_start=False)
+
     _NAME_LIST = re.compile(
         r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
         r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
@@ -33,11 +68,11 @@ class CuePlaces:
         text = ctx.text
         taken: Taken | None = None  # made at the first cue word (the mentions are unchanged until then)
         new: dict[str, Place] = {}
-        for head in self._WORD_BEFORE_NAME.finditer(text):
-            cue = head.group(0).lower()
+        for head_start, head_end in self._cue_word_heads(text):
+            cue = text[head_start:head_end].lower()
             if not self._is_cue_word(cue):
                 continue
-            pos = head.end()
+            pos = head_end
             while pos < len(text) and text[pos].isspace():
                 pos += 1
             m = self._NAME_LIST.match(text, pos)
@@ -101,7 +136,7 @@ class CuePlaces:
                     if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
                         # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
                         # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
-                        country = cued or self._city_adjective_country(text, head.start()) or country or HOME_COUNTRY
+                        country = cued or self._city_adjective_country(text, head_start) or country or HOME_COUNTRY
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
@@ -116,7 +151,7 @@ class CuePlaces:
                         core = name.removeprefix(prefix + " ").removeprefix(designation[0] + " ")
                         name = self._foreign_district_name(core, country, *designation)
                     if nm.start() == 0:  # the mention spans the cue word: "Landkreis Celle"
-                        start = head.start()
+                        start = head_start
                 german = self._german_unit(name, kind) if not cued or cued == HOME_COUNTRY else None
                 if german is not None:  # "Landkreisen Rheingau-Taunus, Forchheim …": the table's units
                     place = german

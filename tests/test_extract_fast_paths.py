@@ -1,0 +1,65 @@
+"""The extractor's fast paths find exactly what their plain forms find: the sentence-boundary
+pattern written for the regex engine's fast scan, the cue-word heads found from their endings,
+the sentence lookup by bisection. Speed-ups must not change a result (benchmarks/bench_extract.py
+compares whole extractions; these pin each fast path down on its own, on edge cases too)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partnergraph.extract import sentences
+from partnergraph.extract.extractor import Extractor
+from partnergraph.models import Span
+
+#: the boundary pattern as it reads (sentences._BOUNDARY is the same, first character's class up front)
+READABLE_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«'’)]*\s+(?=[A-ZÄÖÜ0-9\"„“»«(])|\n\s*\n|\n(?=[A-ZÄÖÜ„\"•\-–])|\n[ \t]+(?=[•▪►])")
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@_SETTINGS
+@given(st.text(alphabet=".!?…\n \t\"“”»«'’)Aa0„•▪►-–(xÄ", max_size=30))
+def test_the_boundary_pattern_matches_like_its_readable_form(text):
+    assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == \
+        [m.span() for m in READABLE_BOUNDARY.finditer(text)]
+
+
+def _plain_sentence_of(spans: list[Span], offset: int) -> Span:
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if offset < spans[mid].start:
+            hi = mid - 1
+        elif offset >= spans[mid].end:
+            lo = mid + 1
+        else:
+            return spans[mid]
+    return spans[max(0, min(lo, len(spans) - 1))] if spans else Span(0, 0)
+
+
+@_SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=6), st.integers(-2, 40))
+def test_the_sentence_of_an_offset_is_the_one_a_linear_reading_finds(gaps_and_lengths, offset):
+    spans, pos = [], 0
+    for gap, length in gaps_and_lengths:
+        spans.append(Span(pos + gap, pos + gap + length))
+        pos += gap + length
+    assert sentences.sentence_of(spans, offset) == _plain_sentence_of(spans, offset)
+
+
+EXTRACTOR = Extractor()
+WORDS = ["Stadt", "stadt", "STADT", "Partnerstadt", "Hauptstädte", "Landkreis", "Gemeinden", "Rajon", "Altstadt",
+         "Kreis", "der", "mit", "Foo.Stadt", "x-Stadt", "Stadt_", "İstadt", "Σtadt", "ſtadt", "Leipzig", "Kiel", "und"]
+
+
+@_SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "\n", ", ", "-", ".", "  "])), max_size=12))
+def test_cue_word_heads_are_the_pattern_matches_that_are_cue_words(parts):
+    text = "".join(w + sep for w, sep in parts)
+    plain = [(m.start(), m.end()) for m in EXTRACTOR._WORD_BEFORE_NAME.finditer(text)
+             if EXTRACTOR._is_cue_word(m.group(0).lower())]
+    fast = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text) if EXTRACTOR._is_cue_word(text[s:e].lower())]
+    assert fast == plain
