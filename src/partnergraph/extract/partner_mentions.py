@@ -59,6 +59,8 @@ def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
 
 
 def distinct(mentions: list[Mention]) -> list[Mention]:
+    if len(mentions) < 2:
+        return list(mentions)  # (asked for every sentence; most name one place or none)
     seen, out = set(), []
     for m in sorted(mentions, key=lambda x: x.start):
         if (m.kind, m.ref) not in seen:
