@@ -63,3 +63,19 @@ def test_cue_word_heads_are_the_pattern_matches_that_are_cue_words(parts):
              if EXTRACTOR._is_cue_word(m.group(0).lower())]
     fast = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text) if EXTRACTOR._is_cue_word(text[s:e].lower())]
     assert fast == plain
+
+
+READABLE_COORDINATED = re.compile(
+    r"(?P<left>\b[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})\s+(?:und|–|—|-|&)\s+"
+    r"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["A", "b", " und ", " – ", "-", "&", "x", " ", "Ä", "_", "1", "Köln", "é", "É"]),
+                max_size=12))
+def test_the_coordination_pattern_matches_like_its_readable_form(parts):
+    text = "".join(parts)
+
+    def spans(p):
+        return [(m.span(), m.span("left"), m.span("right")) for m in p.finditer(text)]
+    assert spans(EXTRACTOR._COORDINATED) == spans(READABLE_COORDINATED)

@@ -307,8 +307,11 @@ class CuePlaces:
             ex.mentions.append(mention)
             taken.take(start, e0, mention)
 
+    #: (the word boundary before the first capital is tested after it, "(?<!\w[A-ZÄÖÜ])": a
+    #: pattern that opens with a character class lets the regex engine skip to the next capital
+    #: at C speed)
     _COORDINATED = re.compile(
-        r"(?P<left>\b[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})\s+(?:und|–|—|-|&)\s+"
+        r"(?P<left>[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})\s+(?:und|–|—|-|&)\s+"
         r"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})")
 
     def _coordinated_places(self, ex: Extraction, ctx: Context) -> None:
