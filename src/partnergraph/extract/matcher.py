@@ -133,7 +133,10 @@ class Keywords:
     def find(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence; with `word_start`, only at the start of a word.
         Among overlapping occurrences ending at one place, the longest is reported."""
-        hay = text.lower() if self.ignore_case and len(text.lower()) == len(text) else text
+        hay = text
+        if self.ignore_case:
+            lower = text.lower()  # (once: a copy of the whole text)
+            hay = lower if len(lower) == len(text) else text
         out: dict[int, int] = {}
         for end_idx, length in self.automaton.iter(hay):
             end = end_idx + 1
