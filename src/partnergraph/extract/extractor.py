@@ -77,6 +77,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._markers = Keywords([*self._suffix_kinds, *self._credit_words], word_start=False)
         self._cue_memo: dict[str, bool] = {}
         self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates)
+        self._places_memo: dict[int, tuple] = {}  # id of a gazetteer record → (record, its Place) (_place_of)
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
         self._stop = set(self.rules["name_stop_words"])

@@ -9,8 +9,9 @@ import re
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import Gazetteer, PlaceRecord
+from .hit_facts import NAME_PARTICLES, HitFacts
 from .matcher import TermHit
-from ..models import Extraction, Mention, Span
+from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
@@ -41,8 +42,6 @@ MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
 EXACT_NAME_BONUS = 1.0
 GERMAN_SPEAKING = {"DE", "AT", "CH"}
-#: nobility and family-name particles: "von Oettingen", "van Gogh", "de Gaulle", "zu Guttenberg"
-_NAME_PARTICLES = frozenset({"von", "van", "zu", "de", "da", "di", "du", "le", "la", "del"})
 
 
 class PlaceResolution:
@@ -99,6 +98,16 @@ class PlaceResolution:
                 self._candidates_memo[alias_index] = cands
         return cands
 
+    def _place_of(self, record: PlaceRecord) -> Place:
+        """record.to_place(), kept per record (places are frozen; the same towns come back in
+        article after article). Keyed by identity: the gazetteer keeps each record it made."""
+        known = self._places_memo.get(id(record))
+        if known is None or known[0] is not record:
+            known = (record, record.to_place())
+            if len(self._places_memo) < 100_000:
+                self._places_memo[id(record)] = known
+        return known[1]
+
     def _after_preposition(self, text: str, start: int) -> bool:
         prev = previous_word(text, start)
         return prev.lower() in self._prepositions or prev.lower() in self._cue_nouns
@@ -153,7 +162,7 @@ class PlaceResolution:
             best = resolved.get(i)
             if not ok[i]:
                 continue
-            place = best.to_place()
+            place = self._place_of(best)
             ex.places.setdefault(place.key, place)
             ex.mentions.append(Mention("municipality", place.key, text[h.start:h.end], h.start, h.end,
                                        facts[i]["sentence"]))
@@ -223,7 +232,7 @@ class PlaceResolution:
         sent = sentence_of(ctx.sentences, h.start)
         prev = previous_word(text, h.start)
         cue = self._cue_country_mention(ctx, h.start, h.end)
-        return _HitFacts(self, ctx, h, {
+        return HitFacts(ctx, h, {
             "sentence": sent,
             "prev": prev.lower(),
             "prev_word": prev,
@@ -234,7 +243,7 @@ class PlaceResolution:
             # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
             # makes the next name a surname (prev is the particle; the first name stands before it)
             "first_name_before": prev in self.first_names or (
-                prev in _NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
+                prev in NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
         })
 
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
@@ -301,15 +310,17 @@ class PlaceResolution:
             return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
-        if f["dateline"] and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION \
-                and not h.ambiguous and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
+        # (in the next three rules the facts about the text around the hit come after the cheap
+        # tests of the hit itself: computed on first access, they are needed for fewer hits)
+        if best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
+                and f["dateline"] and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
             return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
-        if f["own_line"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
+        if best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous and f["own_line"] \
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
                 and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)) \
                 and any(ctx.cue_sentences.values()):
             return True  # a partner page's heading or list line that is a town's own name and nothing else
-        if f["between_partners"] and not h.ambiguous and h.surface.lower() not in self.frequent:
+        if not h.ambiguous and f["between_partners"] and h.surface.lower() not in self.frequent:
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
         cue_named = f["cue_cc"] == best.country
@@ -355,64 +366,6 @@ class PlaceResolution:
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names
                 and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
         return best.population >= WORLD_CITY_POPULATION
-
-
-#: "zwischen [dem] [ermland-masurischen] X" and "zwischen X [(Y)] und [dem] [adj.] Y": the two
-#: places a sentence about a partnership names as its partners (an article and one inflected
-#: lower-case adjective may precede each name; X may be up to four words and a bracket)
-_BETWEEN_FIRST = re.compile(r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
-_BETWEEN_SECOND = re.compile(
-    r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
-    r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
-    r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
-
-
-#: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",
-#: "FRIESENHEIM. Am Samstag …", "Leipzig/Saalfeld. Der …", "Suhl (dpa) –")
-_DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|red)\)\s*[–-]?)[ \t]+[A-ZÄÖÜ]")
-
-
-class _HitFacts(dict):
-    """The facts of one place hit (PlaceResolution._hit_facts); a fact no rule asked for yet is
-    computed on first access, once."""
-
-    __slots__ = ("_resolution", "_ctx", "_hit")
-
-    def __init__(self, resolution: PlaceResolution, ctx: Context, hit: PlaceHit, facts: dict):
-        super().__init__(facts)
-        self._resolution, self._ctx, self._hit = resolution, ctx, hit
-
-    def __missing__(self, key: str):
-        value = self[key] = getattr(self, "_" + key)()
-        return value
-
-    def _initial(self) -> bool:
-        text, h, sent = self._ctx.text, self._hit, self["sentence"]
-        return h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»")
-
-    def _prev_capitalised(self) -> bool:
-        text, h, prev = self._ctx.text, self._hit, self["prev_word"]
-        return prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":"))
-
-    def _between_partners(self) -> bool:
-        return self["partnership_sentence"] and _between_partners(self._ctx.text, self._hit.start)
-
-    def _dateline(self) -> bool:
-        text, h = self._ctx.text, self._hit
-        return _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
-
-    def _own_line(self) -> bool:
-        # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
-        text, h = self._ctx.text, self._hit
-        return text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == "" \
-            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == ""
-
-
-def _between_partners(text: str, start: int) -> bool:
-    window = text[max(0, start - 120):start]
-    if "zwischen" not in window:
-        return False
-    return bool(_BETWEEN_FIRST.search(window) or _BETWEEN_SECOND.search(window))
 
 
 def _short_form(surface: str, place: PlaceRecord) -> bool:

@@ -1,0 +1,70 @@
+"""The facts the acceptance rules of places.py ask about one gazetteer hit: the text around it
+(a dateline, a line of its own, "zwischen A und B"), computed on first access, since most hits
+are decided before a rule asks (PlaceResolution._hit_facts makes the ones every hit needs)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, PlaceHit
+
+#: nobility and family-name particles: "von Oettingen", "van Gogh", "de Gaulle", "zu Guttenberg"
+NAME_PARTICLES = frozenset({"von", "van", "zu", "de", "da", "di", "du", "le", "la", "del"})
+
+
+#: "zwischen [dem] [ermland-masurischen] X" and "zwischen X [(Y)] und [dem] [adj.] Y": the two
+#: places a sentence about a partnership names as its partners (an article and one inflected
+#: lower-case adjective may precede each name; X may be up to four words and a bracket)
+_BETWEEN_FIRST = re.compile(r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+_BETWEEN_SECOND = re.compile(
+    r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
+    r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
+    r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+
+
+#: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",
+#: "FRIESENHEIM. Am Samstag …", "Leipzig/Saalfeld. Der …", "Suhl (dpa) –")
+_DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|red)\)\s*[–-]?)[ \t]+[A-ZÄÖÜ]")
+
+
+class HitFacts(dict):
+    """The facts of one place hit (PlaceResolution._hit_facts); a fact no rule asked for yet is
+    computed on first access, once."""
+
+    __slots__ = ("_ctx", "_hit")
+
+    def __init__(self, ctx: Context, hit: PlaceHit, facts: dict):
+        super().__init__(facts)
+        self._ctx, self._hit = ctx, hit
+
+    def __missing__(self, key: str):
+        value = self[key] = getattr(self, "_" + key)()
+        return value
+
+    def _initial(self) -> bool:
+        text, h, sent = self._ctx.text, self._hit, self["sentence"]
+        return h.start == sent.start or text[sent.start:h.start].strip() in ("„", '"', "(", "»")
+
+    def _prev_capitalised(self) -> bool:
+        text, h, prev = self._ctx.text, self._hit, self["prev_word"]
+        return prev[:1].isupper() and not text[h.start - len(prev) - 2:h.start].strip().endswith((".", ":"))
+
+    def _between_partners(self) -> bool:
+        return self["partnership_sentence"] and _between_partners(self._ctx.text, self._hit.start)
+
+    def _dateline(self) -> bool:
+        text, h = self._ctx.text, self._hit
+        return _DATELINE.match(text, h.end) is not None and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
+
+    def _own_line(self) -> bool:
+        # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
+        text, h = self._ctx.text, self._hit
+        return text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == "" \
+            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == ""
+
+
+def _between_partners(text: str, start: int) -> bool:
+    window = text[max(0, start - 120):start]
+    if "zwischen" not in window:
+        return False
+    return bool(_BETWEEN_FIRST.search(window) or _BETWEEN_SECOND.search(window))
