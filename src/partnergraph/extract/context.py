@@ -7,6 +7,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .gazetteer import PlaceRecord
 from ..models import Extraction, Mention, Span
@@ -48,8 +49,9 @@ class Taken:
         return taken
 
 
-@dataclass
-class PlaceHit:
+class PlaceHit(NamedTuple):
+    """One gazetteer hit (a tuple: thousands per article, made cheaply; nothing changes one)."""
+
     start: int
     end: int
     surface: str

@@ -9,6 +9,7 @@ compounding: a theme or partnership type may be the head of a longer word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -38,8 +39,9 @@ class Term:
     exact_case: bool = False
 
 
-@dataclass(frozen=True)
-class TermHit:
+class TermHit(NamedTuple):
+    """(A tuple: thousands are made per article, at a third of a frozen dataclass's cost.)"""
+
     term: Term
     start: int
     end: int
