@@ -133,3 +133,20 @@ def test_prefiltered_patterns_agree_on_written_cases(text):
         wrapped = getattr(r, name)
         found, plain = wrapped.search(text), wrapped.pattern.search(text)
         assert (found and found.span()) == (plain and plain.span()), (name, text)
+
+
+DATE_PATTERNS = [p for p, *_ in RelationRules(rules(), determiners=set()).starts] + \
+    list(RelationRules(rules(), determiners=set()).ages)
+
+
+@pytest.mark.parametrize("index", range(len(DATE_PATTERNS)))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_prefiltered_date_pattern_iterates_what_the_pattern_alone_finds(index, data):
+    wrapped = DATE_PATTERNS[index]
+    assert isinstance(wrapped, Prefiltered)
+    noise = st.text(alphabet="aiskİſKÄ1 .,\n", max_size=8)
+    text = data.draw(noise) + data.draw(st.from_regex(wrapped.pattern)) + data.draw(noise)
+    pos = data.draw(st.integers(0, len(text)))
+    for args in ((text,), (text, pos)):
+        assert [m.span() for m in wrapped.finditer(*args)] == [m.span() for m in wrapped.pattern.finditer(*args)]

@@ -62,10 +62,12 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.partner_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE))
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
-        self.starts = [(re.compile(p["re"], re.IGNORECASE), bool(p.get("list_item_only")), tuple(p.get("keys", ())),
+        # (each behind the literals its matches contain: a dozen patterns run for every stretch
+        # that names a pair, and most hold none of their words)
+        self.starts = [(Prefiltered(re.compile(p["re"], re.IGNORECASE)), bool(p.get("list_item_only")), tuple(p.get("keys", ())),
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
-        self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
+        self.ages = [Prefiltered(re.compile(p, re.IGNORECASE)) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())))
                                 for p in r["status_patterns"]]
