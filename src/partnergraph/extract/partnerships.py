@@ -170,6 +170,13 @@ class PartnershipFinder:
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        own_cue_memo: dict[frozenset, list[Span]] = {}
+
+        def own_cue(key: frozenset) -> list[Span]:  # (asked up to twice a pair; a pass over every sentence)
+            if key not in own_cue_memo:
+                own_cue_memo[key] = self._own_cue_sentences(ctx, key, by_sentence)
+            return own_cue_memo[key]
+
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
@@ -186,7 +193,7 @@ class PartnershipFinder:
                 elif all(k == "municipality" for k, _ in key) and any(
                         self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
                         for s in evidence + self._referring_back(text, evidence, ctx)
-                        + (self._own_cue_sentences(ctx, key, by_sentence) if len(found) == 1 else [])):
+                        + (own_cue(key) if len(found) == 1 else [])):
                     # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
                     # der Stadt Otsu": a partnership two municipalities found by a formal act is
                     # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified);
@@ -218,7 +225,7 @@ class PartnershipFinder:
             if start_year is None and len(found) == 1:
                 # the only partnership of the article: its date may stand in any cue sentence
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
-                start_year, start_month = self._start(text, self._own_cue_sentences(ctx, key, by_sentence), ctx,
+                start_year, start_month = self._start(text, own_cue(key), ctx,
                                                       year, first_only=True, article_month=month)
             status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
