@@ -182,22 +182,36 @@ class Prefiltered:
         # at every position of the text, several times slower
         self._literals = tuple(sorted(literals)) if literals else None
 
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+    def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
         # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
         # does too. "İ" is the one character whose lowering (two characters) differs from the
         # one-character folding re.IGNORECASE compares by: with it, no pre-filter
-        if self._literals is not None:
-            stretch = string[pos:endpos]
-            if "\u0130" not in stretch and not any(map(stretch.lower().__contains__, self._literals)):
-                return None
-        return self.pattern.search(string, pos, endpos)
+        if self._literals is None:
+            return False
+        stretch = string if pos == 0 and endpos >= len(string) else string[pos:endpos]
+        return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals))
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return None if self._cannot_match(string, pos, endpos) else self.pattern.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self._literals is not None:
-            stretch = string[pos:endpos]
-            if "\u0130" not in stretch and not any(map(stretch.lower().__contains__, self._literals)):
-                return iter(())
-        return self.pattern.finditer(string, pos, endpos)
+        return iter(()) if self._cannot_match(string, pos, endpos) else self.pattern.finditer(string, pos, endpos)
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
+
+
+#: the last string lowered and its lowered form: the rules ask several patterns in a row about
+#: one sentence or stretch (the same object), which is then lowered once. (A pair is replaced
+#: whole, so a reader in another thread sees an old pair or a new one, never a mix.)
+_LAST_LOWERED: tuple[str, str] = ("", "")
+
+
+def _lowered(s: str) -> str:
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is s:
+        return last[1]
+    low = s.lower()
+    _LAST_LOWERED = (s, low)
+    return low
