@@ -412,13 +412,11 @@ def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list
     # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s),
     # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
     # "Partnerschaft" + compound tail)
-    def rank(h, is_term: bool):
-        term_first = is_term and not h.term.needs_context
-        return (-(h.end - h.start), not term_first, -(len(h.surface) if not is_term else 0),
-                -(len(h.term.label) if is_term else 0), h.start)
-
-    items = [(rank(h, True), 1, h.start, h.end, h) for h in terms] + \
-            [(rank(h, False), 0, h.start, h.end, h) for h in places]
+    # (the rank is (-span length, not a term that comes first, -place name length, -term label
+    # length, start), written out for each kind: thousands of hits per article)
+    items = [((-(h.end - h.start), bool(h.term.needs_context), 0, -len(h.term.label), h.start), 1, h.start, h.end, h)
+             for h in terms] + \
+            [((-(h.end - h.start), True, -len(h.surface), 0, h.start), 0, h.start, h.end, h) for h in places]
     items.sort(key=lambda x: x[0])
     size = max([e for *_, e, _h in items] + [e for _, e in persons] + [0])
     occupied = bytearray(size)  # one flag per character: overlap tests cost the span, not the list
