@@ -90,3 +90,27 @@ def test_a_span_hashes_and_compares_as_its_fields_and_keeps_its_fields_only():
     assert {span: 1}[Span(3, 9)] == 1
     assert dataclasses.asdict(span) == {"start": 3, "end": 9} and repr(span) == "Span(start=3, end=9)"
     assert pickle.loads(pickle.dumps(span)) == span and dataclasses.replace(span, end=4) == Span(3, 4)
+
+
+def _plain_split(text: str) -> list[Span]:
+    """sentences.split as it read before the fast path (each sentence's last word by rsplit)."""
+    spans, start, tails = [], 0, sentences._abbreviation_tails()
+    for m in READABLE_BOUNDARY.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        chunk = text[start:m.start() + 1]
+        if m.group(0)[0] == ".":
+            word = (chunk.rsplit(None, 1)[-1] if chunk.split() else "").lstrip("(\"„“»«")
+            if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
+                continue
+        sentences._add(spans, text, start, end)
+        start = m.end()
+    sentences._add(spans, text, start, len(text))
+    return spans
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["Die", " ", "Stadt", ".", "19", "z.", "B.", "Erwin", "M", "\n", "\n\n", "„", "(",
+                                 "Kiel", "!", "?", "\u2003", "•", "ca", "Nr", "Dr"]), max_size=20))
+def test_sentences_split_as_their_plain_reading_does(parts):
+    text = "".join(parts)
+    assert sentences.split(text) == _plain_split(text)

@@ -36,11 +36,15 @@ def split(text: str) -> list[Span]:
     start = 0
     tails = _abbreviation_tails()
     for m in _BOUNDARY.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        chunk = text[start:m.start() + 1]
-        if m.group(0)[0] == ".":
-            word = chunk.rsplit(None, 1)[-1] if chunk and not chunk.isspace() else ""  # (not split(): a list of every word)
-            word = word.lstrip("(\"„“»«")
+        stop, found = m.start(), m.group(0)
+        end = stop + len(found.rstrip())
+        if found[0] == ".":
+            # the last word of text[start:stop + 1] (which ends with this full stop), read back
+            # from the stop rather than by splitting the whole sentence
+            j = stop
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            word = text[j:stop + 1].lstrip("(\"„“»«")
             # ordinals and day numbers ("19. Dezember"), abbreviations, initials ("Erwin M.")
             if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
                 continue
