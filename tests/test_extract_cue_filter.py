@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnergraph.extract import sentences
-from partnergraph.extract.cue_filter import Prefiltered, pattern_literals, required_literals
+from partnergraph.extract.cue_filter import Prefiltered, pattern_literals, pattern_requirements, required_literals
 from partnergraph.extract.relations import RelationRules
 from partnergraph.extract.rules import rules
 from partnergraph.models import Article
@@ -150,3 +150,26 @@ def test_a_prefiltered_date_pattern_iterates_what_the_pattern_alone_finds(index,
     pos = data.draw(st.integers(0, len(text)))
     for args in ((text,), (text, pos)):
         assert [m.span() for m in wrapped.finditer(*args)] == [m.span() for m in wrapped.pattern.finditer(*args)]
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    ("1[89]\\d\\d|vorjahr", (frozenset({"vorjahr"}), True)),     # a branch with a digit, one with a word
+    ("\\d\\.\\s?\\d\\d|\\d+x", (frozenset(), True)),                 # digits only
+    ("[0-9]{2}|(?:ab)+", (frozenset({"ab"}), True)),
+    ("partner\\w*|kooper", (frozenset({"partner", "kooper"}), False)),
+    ("\\w+|\\d", None),                                         # a branch that needs neither
+    ("a\\d?", (frozenset({"a"}), False)),
+])
+def test_a_pattern_requires_literals_or_a_digit(pattern, needs):
+    assert pattern_requirements(pattern) == needs
+
+
+@pytest.mark.parametrize("pattern", ["1[89]\\d\\d|vorjahr", "\\d\\.\\s?\\d\\d|\\d+x", "[0-9]{2}|(?:ab)+"])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_of_a_digit_pattern_meets_its_requirement(pattern, data):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    text = data.draw(st.from_regex(compiled))
+    literals, digit = pattern_requirements(pattern)
+    assert not compiled.search(text) or any(lit in text.lower() for lit in literals) \
+        or (digit and re.search(r"\d", text))

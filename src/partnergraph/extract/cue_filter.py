@@ -17,11 +17,12 @@ import sys
 
 try:  # Python ≥ 3.11
     from re import _parser as _sre_parse
-    from re._constants import (AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
-                               POSSESSIVE_REPEAT, SUBPATTERN)
+    from re._constants import (AT, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL, MAX_REPEAT,
+                               MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parse  # type: ignore[no-redef]
-    from sre_constants import AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore
+    from sre_constants import (AT, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL, MAX_REPEAT,  # type: ignore
+                               MIN_REPEAT, RANGE, SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 try:  # the characters re.IGNORECASE equates beyond simple lowercasing ("s" ~ "ſ", "i" ~ "ı")
@@ -152,6 +153,56 @@ def pattern_literals(pattern: str) -> frozenset[str] | None:
     return _need(parsed)
 
 
+def _digit_item(op, av) -> bool:
+    """Does this item match only characters `\\d` matches (a digit, a class of digits)?"""
+    if op is LITERAL:
+        return chr(av).isdecimal()
+    if op is IN:
+        return bool(av) and all(o is LITERAL and chr(v).isdecimal() or o is CATEGORY and v is CATEGORY_DIGIT
+                                or o is RANGE and "0" <= chr(v[0]) and chr(v[1]) <= "9" for o, v in av)
+    return False
+
+
+def _needs_digit(items) -> bool:
+    """Does every match of the sequence contain a digit?"""
+    for op, av in items:
+        if _digit_item(op, av):
+            return True
+        if op is SUBPATTERN and not (av[1] or av[2]) and _needs_digit(av[3]):
+            return True
+        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_digit(av[2]):
+            return True
+        if op is BRANCH and all(_needs_digit(b) for b in av[1]):
+            return True
+    return False
+
+
+def pattern_requirements(pattern: str) -> tuple[frozenset[str], bool] | None:
+    """What every match of `pattern` (re.IGNORECASE, searched in a text whose lowered form is
+    tested) contains: one of these lowercase literals, or (where the flag is True) a digit. In an
+    alternation a branch that needs a digit is tested by that (a stretch without digits is
+    quickly told; "\\d\\.\\s?\\d\\d" would otherwise give only "."), the others by their literals
+    ("1[89]\\d\\d|vorjahr": a digit or "vorjahr"); None where some branch needs neither."""
+    parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
+        return None
+    if len(parsed) == 1 and parsed[0][0] is BRANCH:
+        found: set[str] = set()
+        digit = False
+        for branch in parsed[0][1][1]:
+            if _needs_digit(branch):
+                digit = True
+            elif lits := _need(branch):
+                found |= lits
+            else:
+                return None
+        return frozenset(found), digit
+    literals = _need(parsed)
+    if literals:
+        return literals, False
+    return (frozenset(), True) if _needs_digit(parsed) else None
+
+
 def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of any of `patterns` contains (a lowercased
     text holding none of them matches none of the patterns), without the ones another contains
@@ -172,15 +223,16 @@ class Prefiltered:
     a sentence under re.IGNORECASE; most sentences hold none of their literals. `finditer` is
     filtered alike; anything else goes to the pattern itself."""
 
-    __slots__ = ("pattern", "_literals")
+    __slots__ = ("pattern", "_literals", "_digit")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         plain = pattern.flags & ~(re.IGNORECASE | re.UNICODE) == 0  # (re.X would parse otherwise)
-        literals = pattern_literals(pattern.pattern) if plain and pattern.flags & re.IGNORECASE else None
-        # tested by `in` (a C substring search per literal): an alternation of literals is tried
-        # at every position of the text, several times slower
-        self._literals = tuple(sorted(literals)) if literals else None
+        needs = pattern_requirements(pattern.pattern) if plain and pattern.flags & re.IGNORECASE else None
+        # the literals are tested by `in` (a C substring search per literal): an alternation of
+        # literals is tried at every position of the text, several times slower
+        self._literals = tuple(sorted(needs[0])) if needs else None
+        self._digit = bool(needs and needs[1])  # else a match needs a literal (or: no filter)
 
     def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
         # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
@@ -189,7 +241,8 @@ class Prefiltered:
         if self._literals is None:
             return False
         stretch = string if pos == 0 and endpos >= len(string) else string[pos:endpos]
-        return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals))
+        return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals)) \
+            and not (self._digit and _DIGIT.search(stretch))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return None if self._cannot_match(string, pos, endpos) else self.pattern.search(string, pos, endpos)
@@ -200,6 +253,8 @@ class Prefiltered:
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
 
+
+_DIGIT = re.compile(r"\d")
 
 #: the last string lowered and its lowered form: the rules ask several patterns in a row about
 #: one sentence or stretch (the same object), which is then lowered once. (A pair is replaced
