@@ -54,10 +54,7 @@ class PairStatements:
         """The pairs one sentence with a partnership cue states. `here` has each place once (its
         first occurrence); `every` every occurrence in order, for lists in which one town is a
         partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
-        if not here and not any(history):
-            # a pair needs two places, from this sentence or (by an anaphor) the ones before: with
-            # none, no rule below can state one. A third of the cue sentences of real pages (menus,
-            # prose about partnerships in general) end here, before a dozen regex searches
+        if nothing_to_pair(here, history, home):
             return
         text = ex.article.analysed_text
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
@@ -347,6 +344,15 @@ _MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|a
 _PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
 #: a place with a "mit" of its own is the owner of the next ones, not an item
 _OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
+
+
+def nothing_to_pair(here: list[Mention], history: list[list[Mention]], home: ArticleHome) -> bool:
+    """Can no rule state a pair for this sentence? A pair needs two places, from this sentence,
+    from the sentences before (by an anaphor) or the partner whose section is being read (with
+    the article's town): with none of them, no rule can. A third of the cue sentences of real
+    pages (menus, prose about partnerships in general) end here, before a dozen regex searches.
+    (Keep this in step with every rule of _cue_sentence that records a pair.)"""
+    return not here and not any(history) and getattr(home, "section", None) is None
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
+from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, list_segments
 from .partner_mentions import distinct, has_home, same_country
 
@@ -110,8 +111,8 @@ class PartnershipFinder:
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
-            elif cue and not here and not any(history):
-                pass  # no place here or in the sentences before: no pair to state or deny (_cue_sentence)
+            elif cue and nothing_to_pair(here, history, home):
+                pass  # no pair to state or deny
             elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
                 # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", "die Grundschule in
                 # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt": no
