@@ -240,9 +240,22 @@ class Prefiltered:
         # one-character folding re.IGNORECASE compares by: with it, no pre-filter
         if self._literals is None:
             return False
-        stretch = string if pos == 0 and endpos >= len(string) else string[pos:endpos]
-        return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals)) \
-            and not (self._digit and _DIGIT.search(stretch))
+        if pos == 0 and endpos >= len(string):
+            if "\u0130" in string:
+                return False
+            return not any(map(_lowered(string).__contains__, self._literals)) \
+                and not (self._digit and _DIGIT.search(string))
+        # a window of a longer text (a sentence of the article, the words before a place): the
+        # text is lowered once and the window's literals are looked up in place. Lowering keeps
+        # each character's offset when the lengths agree (no "İ"); a final sigma lowers by its
+        # context, but no literal holds a sigma
+        low = _lowered_text(string)
+        if len(low) != len(string):
+            stretch = string[pos:endpos]
+            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals)) \
+                and not (self._digit and _DIGIT.search(stretch))
+        return all(low.find(lit, pos, endpos) < 0 for lit in self._literals) \
+            and not (self._digit and _DIGIT.search(string, pos, endpos))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return None if self._cannot_match(string, pos, endpos) else self.pattern.search(string, pos, endpos)
@@ -269,4 +282,19 @@ def _lowered(s: str) -> str:
         return last[1]
     low = s.lower()
     _LAST_LOWERED = (s, low)
+    return low
+
+
+#: the same for a text searched by windows (an article's), kept apart so that the sentences
+#: asked about in between do not push it out
+_LAST_TEXT_LOWERED: tuple[str, str] = ("", "")
+
+
+def _lowered_text(s: str) -> str:
+    global _LAST_TEXT_LOWERED
+    last = _LAST_TEXT_LOWERED
+    if last[0] is s:
+        return last[1]
+    low = s.lower()
+    _LAST_TEXT_LOWERED = (s, low)
     return low
