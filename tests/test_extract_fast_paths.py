@@ -114,3 +114,13 @@ def _plain_split(text: str) -> list[Span]:
 def test_sentences_split_as_their_plain_reading_does(parts):
     text = "".join(parts)
     assert sentences.split(text) == _plain_split(text)
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from([" ", "\n", "\u2003", "in", "(", ",", "der", "im", "x", "in der", "\t"]), max_size=6))
+def test_the_gap_before_a_country_is_read_as_its_stripped_form(parts):
+    from partnergraph.extract.cues import _COUNTRY_AFTER
+
+    gap = "".join(parts)
+    text = "Padang" + gap + "Indonesien"
+    assert bool(_COUNTRY_AFTER.fullmatch(text, 6, 6 + len(gap))) == (gap.strip() in ("in", "(", ",", "in der", "im"))

@@ -4,11 +4,17 @@ which place nouns and country words stand next to a name, and the country they g
 from __future__ import annotations
 
 import bisect
+import re
 
 from .context import HOME_COUNTRY, Context, previous_word
 from .places import KNOWN_CITY_POPULATION
 from ..models import Extraction, Mention
 from .sentences import sentence_of
+
+
+#: what may stand between a place and its country after it (the gap, stripped, is one of "in",
+#: "(", ",", "in der", "im"); matched in place: the next country word may stand pages away
+_COUNTRY_AFTER = re.compile(r"\s*(?:in|\(|,|in der|im)\s*")
 
 
 class CueReading:
@@ -44,7 +50,7 @@ class CueReading:
         countries = ctx.country_mentions
         # "Annaba Drâa Errich in Algerien", "Padang (Indonesien)"
         i = bisect.bisect_left(ctx.country_starts, end)
-        if i < len(countries) and ctx.text[end:countries[i].start].strip() in ("in", "(", ",", "in der", "im"):
+        if i < len(countries) and _COUNTRY_AFTER.fullmatch(ctx.text, end, countries[i].start):
             return countries[i]
         j = bisect.bisect_right(ctx.country_ends, start) - 1
         while j >= 0 and countries[j].end >= start - 80:
