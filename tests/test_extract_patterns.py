@@ -225,3 +225,11 @@ def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(
 
 def test_a_town_named_twice_in_an_enumeration_is_the_partner_of_both_its_neighbours(extractor):
     _check(extractor, "paar-aufzaehlung-geteilter-partner")
+
+
+def test_a_list_of_pairs_named_only_by_a_generic_word_takes_no_type_from_a_later_sentence(extractor):
+    _check(extractor, "paarliste-mit-allgemeinem-wort")
+
+
+def test_a_list_of_pairs_named_by_a_generic_word_takes_the_type_of_the_set_named_before_it(extractor):
+    _check(extractor, "paarliste-erbt-typ-davor")

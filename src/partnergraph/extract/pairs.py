@@ -79,7 +79,7 @@ class PairStatements:
         items = self._pair_items(ex, sent, seq)
         if len(items) >= 2:
             for a, b, scope in items:
-                record(a, b, sent, scope=scope, list_start=items[0][2][0])
+                record(a, b, sent, scope=scope, list_start=items[0][2][0], pair_list=True)
             return
         # "Mit den beiden Städten unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft"
         # (the two coordinated towns are no pair of each other, also when the two others are unknown)
