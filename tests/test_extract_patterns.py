@@ -233,3 +233,7 @@ def test_a_list_of_pairs_named_only_by_a_generic_word_takes_no_type_from_a_later
 
 def test_a_list_of_pairs_named_by_a_generic_word_takes_the_type_of_the_set_named_before_it(extractor):
     _check(extractor, "paarliste-erbt-typ-davor")
+
+
+def test_a_type_word_that_introduces_another_partner_does_not_type_a_partner_a_generic_word_introduces(extractor):
+    _check(extractor, "allgemeines-wort-fuehrt-partner-ein")

@@ -68,8 +68,18 @@ class PartnershipFinder:
                 # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
                     [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
-            hint = type_hint or introduced_type(free, a, b, by_sentence.get(sent, [])) or nearest_type(free, a, b) \
-                or default_type
+            generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
+                if scope is None else []
+            introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
+            if type_hint or introducer not in (None, "unspecified"):
+                hint = type_hint or introducer
+            elif introducer == "unspecified":
+                # "ist seit 1995 Partnerkommune von Kronstadt und pflegt eine Städtefreundschaft mit
+                # Kaliningrad": the pair's own word is generic, the sentence's type word is another
+                # partner's
+                hint = default_type
+            else:
+                hint = nearest_type(free, a, b) or default_type
             if hint is None and pair_list and any(
                     t.start < list_start for t in generic_by_sentence.get(sent, [])):
                 # "Derzeit gibt es neunzehn (Projekt-)Partnerschaften: Köln-Bethlehem, Jena-…": a
