@@ -237,3 +237,7 @@ def test_a_list_of_pairs_named_by_a_generic_word_takes_the_type_of_the_set_named
 
 def test_a_type_word_that_introduces_another_partner_does_not_type_a_partner_a_generic_word_introduces(extractor):
     _check(extractor, "allgemeines-wort-fuehrt-partner-ein")
+
+
+def test_a_place_named_with_a_distance_and_direction_only_locates_the_partner(extractor):
+    _check(extractor, "entfernung-als-lage")

@@ -17,6 +17,9 @@ MAX_PLACES_IN_PAIR_SENTENCE = 4
 
 #: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
 LOCATOR_GAP = 34
+#: the longest distance locator, ", die weniger als 150 Kilometer nordöstlich der Hauptstadt " (58
+#: characters), with room
+DISTANCE_LOCATOR_GAP = 64
 
 
 class PairStatements:
@@ -250,7 +253,9 @@ class PairStatements:
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
         return [m for i, m in enumerate(places)
                 if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
-                        and self.locator.fullmatch(text, places[i - 1].end, m.start))]
+                        and self.locator.fullmatch(text, places[i - 1].end, m.start)
+                        or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
+                        and self.distance_locator.fullmatch(text, places[i - 1].end, m.start))]
 
     def _mit_list(self, ex: Extraction, sent: Span,
                   here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
