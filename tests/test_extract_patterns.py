@@ -241,3 +241,7 @@ def test_a_type_word_that_introduces_another_partner_does_not_type_a_partner_a_g
 
 def test_a_place_named_with_a_distance_and_direction_only_locates_the_partner(extractor):
     _check(extractor, "entfernung-als-lage")
+
+
+def test_a_german_town_named_after_mit_is_not_the_town_the_next_sentences_list_partners_of(extractor):
+    _check(extractor, "mit-ort-ist-nicht-subjekt")
