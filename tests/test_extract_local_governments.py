@@ -205,6 +205,19 @@ def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apar
     assert any(n == "Słupsk" for s, n in named if s == "Stolp")
 
 
+def test_the_bare_seat_of_a_named_district_abroad_is_that_district_unless_called_a_town(extractor):
+    ex = extractor.extract(Article(url="test:kreis", title="STOLP – Besuch im Partnerkreis", text=(
+        "Der Kreis Steinfurt pflegt seit 2004 eine Partnerschaft mit dem polnischen Kreis Stolp. "
+        "Die Gäste aus Stolp brachten ein Geschenk mit. In der Stadt Stolp steht das Rathaus, und das Museum "
+        "von Stolp zeigt Bernstein.")))
+    named = [(m.surface, ex.places[m.ref].name_de) for m in ex.mentions if m.kind == "municipality"]
+    assert ("STOLP", "Powiat Słupsk") in named  # the heading speaks of the district
+    assert named.count(("Stolp", "Powiat Słupsk")) == 1  # "Die Gäste aus Stolp"
+    assert named.count(("Stolp", "Słupsk")) == 2  # "der Stadt Stolp", "das Museum von Stolp"
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert pairs == {frozenset({"Kreis Steinfurt", "Powiat Słupsk"})}
+
+
 def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):
     found = {p.name_de: p for p in _places(extractor, "Seit 1991 bestehen Kontakte mit der Verbandsgemeinde "
                                                       "Kirchheimbolanden und mit den Landkreisen Rheingau-Taunus und Forchheim.").values()}
