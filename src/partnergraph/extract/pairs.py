@@ -58,6 +58,11 @@ class PairStatements:
         first occurrence); `every` every occurrence in order, for lists in which one town is a
         partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
         text = ex.article.analysed_text
+        if _bullet_line(text, sent):
+            # "• Pleszew (Pleschen) — Spangenberg" then "• Gołancz — Allendorf/Lumda (seit 1998
+            # Partnerschaftsvertrag)": a town of another bullet line is that line's partner, not
+            # the owner of this line's
+            history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = self._not_locators(text, here)
         seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
@@ -347,6 +352,14 @@ _MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|a
 _PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
 #: a place with a "mit" of its own is the owner of the next ones, not an item
 _OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
+
+
+#: the marks that open a bulleted line (partnership_context.is_list_line)
+_BULLETS = "•·▪►*-–—"
+
+
+def _bullet_line(text: str, sent: Span) -> bool:
+    return text[sent.start:sent.end].lstrip()[:1] in _BULLETS and sent.end > sent.start
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
