@@ -172,7 +172,8 @@ def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
 
 
 @pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher",
-                                  "verneinte-partnerschaft", "partnerschaft-von-schulen"])
+                                  "verneinte-partnerschaft", "partnerschaft-von-schulen",
+                                  "nicht-zustande-gekommen"])
 def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
     assert _facts(extractor, slug) == set()
 
