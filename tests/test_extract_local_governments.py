@@ -349,7 +349,7 @@ def test_a_city_whose_name_is_only_a_rare_noun_needs_no_country_named(extractor,
 def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extractor):
     found = _places(extractor, "Seit 1968 pflegt der Bezirk Freundschaften mit den Londoner Bezirken Lewisham und Sutton.")
     assert {(p.name_de, p.kind, p.country) for p in found.values() if p.name_de != "Bezirk"} >= {
-        ("Lewisham", "borough", "GB"), ("Sutton", "borough", "GB")}
+        ("London Borough of Lewisham", "borough", "GB"), ("London Borough of Sutton", "borough", "GB")}
     berlin = _places(extractor, "Der Berliner Bezirk Pankow unterhält eine Partnerschaft.")
     assert {(p.name_de, p.country) for p in berlin.values()} == {("Pankow", "DE")}
 
@@ -361,3 +361,17 @@ def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extr
 ])
 def test_a_name_after_a_region_word_is_the_region_not_its_capital(extractor, text, region_word):
     assert region_word not in _places(extractor, text)
+
+
+def test_boroughs_named_by_their_citys_adjective_or_written_out_are_that_citys_boroughs(extractor):
+    ex = extractor.extract(Article(url="test:boroughs", title="Partnerschaften des Bezirks Spandau", text=(
+        "Der Bezirk Spandau pflegt Städtepartnerschaften seit 1955 mit Luton und seit 1970 mit den Londoner "
+        "Bezirken Hackney und Sutton. Weitere Kontakte: London Borough of Ealing.")))
+    named = {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+    assert named["Sutton"].name_de == "London Borough of Sutton" and named["Sutton"].kind == "borough"
+    assert named["Sutton"].country == "GB" and named["Sutton"].geonameid is None
+    assert any(p.name_de == "London Borough of Hackney" for p in named.values())
+    assert named["London Borough of Ealing"].kind == "borough"
+    assert named["Luton"].name_de == "Luton" and named["Luton"].kind == "municipality"  # no adjective before it
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert frozenset({"Spandau", "London Borough of Sutton"}) in pairs
