@@ -375,3 +375,16 @@ def test_boroughs_named_by_their_citys_adjective_or_written_out_are_that_citys_b
     assert named["Luton"].name_de == "Luton" and named["Luton"].kind == "municipality"  # no adjective before it
     pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
     assert frozenset({"Spandau", "London Borough of Sutton"}) in pairs
+
+
+def test_a_prefecture_named_as_a_partner_is_a_unit_of_its_own_and_its_bare_name_on_the_page_too(extractor):
+    ex = extractor.extract(Article(url="test:prefecture", title="Kassel und Gifu besiegeln Partnerschaft", text=(
+        "Die Stadt Kassel und die japanische Präfektur Gifu haben am Montag eine Partnerschaft besiegelt. "
+        "Schon seit Jahren reisen Schülergruppen aus Kassel nach Gifu. Auch die Partnerstadt Ichikawa in der "
+        "Präfektur Chiba schickte Grüße.")))
+    named = {(m.surface, ex.places[m.ref].name_de, ex.places[m.ref].kind) for m in ex.mentions if m.kind == "municipality"}
+    assert ("Präfektur Gifu", "Präfektur Gifu", "district") in named
+    assert ("Gifu", "Präfektur Gifu", "district") in named  # the title and "nach Gifu"
+    assert not any(name.startswith("Präfektur Chiba") for _, name, _ in named)  # only locates Ichikawa
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert frozenset({"Kassel", "Präfektur Gifu"}) in pairs

@@ -18,6 +18,7 @@ from .context import Context, Taken, next_word
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_seats import seats_as_districts
+from .partner_regions import PartnerRegions
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
@@ -51,6 +52,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.rules = rules()
         self._seat_town_before = re.compile(self.rules["seat_as_town_before"])
         self._city_boroughs = CityBoroughs(self.rules)
+        self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
         self.frequent = load_frequent_words()
         self._cue_nouns = {w.lower() for w in self.rules["place_cue_nouns"]}
@@ -117,6 +119,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
+        self._partner_regions.apply(ex, text, ctx.sentences)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
