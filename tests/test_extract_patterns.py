@@ -246,3 +246,11 @@ def test_a_place_named_with_a_distance_and_direction_only_locates_the_partner(ex
 
 def test_a_german_town_named_after_mit_is_not_the_town_the_next_sentences_list_partners_of(extractor):
     _check(extractor, "mit-ort-ist-nicht-subjekt")
+
+
+def test_an_associations_name_adds_no_type_to_a_relation_the_text_names_otherwise(extractor):
+    _check(extractor, "vereinsname-ist-kein-typ")
+
+
+def test_an_associations_name_types_a_relation_the_text_names_no_other_way(extractor):
+    _check(extractor, "vereinsname-als-einziges-wort")

@@ -1,7 +1,8 @@
 """A unit abroad that a designation names as a partner, not as a locator: "die Stadt Düsseldorf
 und die japanische Präfektur Chiba haben eine Partnerschaft besiegelt" makes the Präfektur
 Chiba a partner of its own (a local government of kind district, never the city Chiba), while
-"Ichikawa in der Präfektur Chiba" only says where Ichikawa lies and names no place. Which
+"Ichikawa in der Präfektur Chiba" and "Arita (Präfektur Saga)" only say where a town lies and
+name no place. Which
 designations, and their countries, is data (`partner_region_designations` in
 relations-de.json); the bare "Chiba" elsewhere on such a page is then the prefecture too
 (district_seats.py)."""
@@ -20,8 +21,9 @@ class PartnerRegions:
         self.countries = rules["partner_region_designations"]
         words = "|".join(map(re.escape, self.countries))
         self.named = re.compile(rf"\b(?P<word>{words})\s+(?P<name>[A-ZÄÖÜ][\w'’\-]+)")
-        #: "in der Präfektur", "in der japanischen Präfektur": the unit as a locator
-        self.locator = re.compile(r"\b(?:in|aus)\s+der\s+(?:[a-zäöüß]+(?:e|en)\s+)?$")
+        #: "in der Präfektur", "in der japanischen Präfektur", "Arita (Präfektur Saga)": the unit as
+        #: a locator
+        self.locator = re.compile(r"(?:\b(?:in|aus)\s+der\s+(?:[a-zäöüß]+(?:e|en)\s+)?|\(\s*)$")
 
     def apply(self, ex: Extraction, text: str, sentences: list) -> None:
         taken = [(m.start, m.end) for m in ex.mentions if m.kind == "municipality"]

@@ -18,6 +18,10 @@ ANAPHOR_REACH = 3
 #: repeated 60,000 times) without losing real evidence
 MAX_EVIDENCE = 20
 
+#: how far before a type word an association's name may begin: "Verein zur Förderung der " is
+#: 25 characters, with room
+ASSOCIATION_REACH = 40
+
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
 SEAT_REACH = 40
@@ -51,7 +55,7 @@ class PartnershipFinder:
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
             entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": [],
-                                           "dated": [], "status": []})
+                                           "dated": [], "status": [], "weak_types": []})
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
                 entry["evidence"][sent] = None
                 entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
@@ -68,6 +72,12 @@ class PartnershipFinder:
                 # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
                     [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
+            # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
+            # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
+            # pair only where none of its sentences names another
+            named = {t.ref for t in free if self.association_before.search(
+                text, max(0, t.start - ASSOCIATION_REACH), t.start)} - {
+                t.ref for t in free if not self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start)}
             generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
                 if scope is None else []
             introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
@@ -89,7 +99,10 @@ class PartnershipFinder:
                 # type word after the list (about "weitere Kommunen") is not the set's
                 before = [t.ref for t in self._article_types(ex, text) if t.end <= sent.start]
                 hint = (before[0] if len(set(before)) == 1 else dominant_type(before)) or "unspecified"
-            if hint and hint not in entry["types"]:
+            if hint in named and not type_hint and hint != default_type:
+                if hint not in entry["weak_types"]:
+                    entry["weak_types"].append(hint)
+            elif hint and hint not in entry["types"]:
                 entry["types"].append(hint)
 
         title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
@@ -188,7 +201,7 @@ class PartnershipFinder:
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
-            types = list(entry["types"])
+            types = list(entry["types"]) or list(entry["weak_types"])
             if len(types) > 1 and "unspecified" in types:
                 types.remove("unspecified")  # a pair a generic list names is typed where it is named again
             programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
