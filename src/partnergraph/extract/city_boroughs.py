@@ -11,6 +11,7 @@ import re
 
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
+from .partner_mentions import covered
 from .sentences import sentence_of
 
 #: how far before the place its city adjective may stand: "Londoner Stadtbezirken " is 23
@@ -53,9 +54,9 @@ class CityBoroughs:
             replaced[id(m)] = Mention(m.kind, borough.key, m.surface, m.start, m.end, m.sentence)
         if replaced:
             ex.mentions[:] = [replaced.get(id(m), m) for m in ex.mentions]
-        taken = [(m.start, m.end) for m in ex.mentions if m.kind == "municipality"]
+        taken = covered(ex, text)
         for w in self.written.finditer(text):
-            if any(s < w.end() and w.start() < e for s, e in taken):
+            if any(taken[w.start():w.end()]):
                 continue
             city = next(c for c in self.cities.values() if c["prefix"].strip() == w["prefix"])
             borough = self._borough(ex, city, w["name"])

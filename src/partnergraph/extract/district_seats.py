@@ -28,6 +28,8 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
             seats[(place.country, place.name_de.split(" ", 1)[1].casefold())] = key
     if not seats:
         return
+    districts = set(seats.values())
+    ends = {(m.ref, m.end) for m in ex.mentions if m.ref in districts}
     changed = False
     for i, m in enumerate(ex.mentions):
         if m.kind != "municipality":
@@ -38,7 +40,7 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
         names = {m.surface.casefold(), place.name_de.casefold(), (place.name_en or "").casefold()}
         district = next((seats[(place.country, n)] for n in names if (place.country, n) in seats), None)
         if district is None or town_before.search(text, max(0, m.start - TOWN_WORD_REACH), m.start) \
-                or _endonym_of_district(ex, m, district, text):
+                or _endonym_of_district(m, district, text, ends):
             continue
         ex.mentions[i] = Mention(m.kind, district, m.surface, m.start, m.end, m.sentence)
         changed = True
@@ -47,10 +49,14 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
 
 
-def _endonym_of_district(ex: Extraction, m: Mention, district: str, text: str) -> bool:
+def _endonym_of_district(m: Mention, district: str, text: str, ends: set[tuple[str, int]]) -> bool:
     """ "Kreis Elbing (Elblag)": the seat in brackets right after the district's own mention."""
-    opened = text.rfind("(", 0, m.start)
-    if opened < 0 or text[opened + 1:m.start].strip():
+    j = m.start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0 or text[j - 1] != "(":
         return False
-    before = text[:opened].rstrip()
-    return any(d.kind == "municipality" and d.ref == district and d.end == len(before) for d in ex.mentions)
+    j -= 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return (district, j) in ends

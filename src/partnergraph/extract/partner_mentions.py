@@ -76,3 +76,13 @@ def distinct(mentions: list[Mention]) -> list[Mention]:
             seen.add((m.kind, m.ref))
             out.append(m)
     return out
+
+
+def covered(ex: Extraction, text: str) -> bytearray:
+    """1 at every character a municipality mention covers: whether a span overlaps one, in time
+    linear in the text (a page may name thousands of places)."""
+    out = bytearray(len(text))
+    for m in ex.mentions:
+        if m.kind == "municipality":
+            out[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out

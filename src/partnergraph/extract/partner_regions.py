@@ -13,6 +13,7 @@ import re
 
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
+from .partner_mentions import covered
 from .sentences import sentence_of
 
 
@@ -26,10 +27,10 @@ class PartnerRegions:
         self.locator = re.compile(r"(?:\b(?:in|aus)\s+der\s+(?:[a-zäöüß]+(?:e|en)\s+)?|\(\s*)$")
 
     def apply(self, ex: Extraction, text: str, sentences: list) -> None:
-        taken = [(m.start, m.end) for m in ex.mentions if m.kind == "municipality"]
+        taken = covered(ex, text)
         for n in self.named.finditer(text):
             if self.locator.search(text, max(0, n.start() - 30), n.start()) \
-                    or any(s < n.end() and n.start() < e for s, e in taken):
+                    or any(taken[n.start():n.end()]):
                 continue
             name = f"{n['word']} {n['name']}"
             place = Place(name_de=name, country=self.countries[n["word"]], slug=slugify(name), kind="district")
