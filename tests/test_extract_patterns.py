@@ -225,3 +225,11 @@ def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(
 
 def test_a_town_named_twice_in_an_enumeration_is_the_partner_of_both_its_neighbours(extractor):
     _check(extractor, "paar-aufzaehlung-geteilter-partner")
+
+
+def test_a_german_town_in_a_list_of_partners_is_no_owner_and_later_years_go_to_the_lists_owner(extractor):
+    _check(extractor, "jahre-der-listenpartner-ohne-eigentuemer")
+
+
+def test_a_type_word_after_a_list_of_two_partners_types_both(extractor):
+    _check(extractor, "typ-nach-zweierliste")

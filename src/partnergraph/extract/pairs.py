@@ -132,7 +132,7 @@ class PairStatements:
             # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen": the
             # partners of the town the article is about (the German place named last may be its
             # city: "Tempelhof-Schöneberg, ein Bezirk Berlins")
-            subject = home.get() or recent_home(history, ex)
+            subject = home.get() or recent_home(history, ex, home.listed)
             for m in here:
                 if subject is not None:
                     record(subject, m, sent)
@@ -143,18 +143,20 @@ class PairStatements:
                 _list_member(m, here, text) for m in here if has_home([m], ex)):
             # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
             # German town inside a list of partners is a fellow partner, not their owner
-            subject = recent_home(history, ex) or home.get()
+            subject = recent_home(history, ex, home.listed) or home.get()
             if subject is not None:
                 for m in here:
                     record(subject, m, sent)
             return
-        if has_home(here, ex):
+        # "Die Kooperationen mit Dresden (1987) und Prag (1990)" after Hamburg's list of partners
+        # that names Dresden: a listed German town is one more partner, not the owner
+        if has_home([m for m in here if m.ref not in home.listed], ex):
             listed = self._mit_list(ex, sent, here)
             if listed is not None:
                 # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
                 # mit Minden": the noun links the owner with each listed town, German ones too
                 owner, items = listed
-                owner = owner or recent_home(history, ex) or home.get()
+                owner = owner or recent_home(history, ex, home.listed) or home.get()
                 if owner is not None and all((owner.kind, owner.ref) != (m.kind, m.ref) for m, _ in items):
                     if len(items) == 1:
                         record(owner, items[0][0], sent)
@@ -203,14 +205,14 @@ class PairStatements:
         # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
         # of the German municipality the article is about (a list of them for the article's own
         # town: one foreign place alone may be anybody's partner)
-        subject = (owners[0] if owners else None) or recent_home(history, ex)
+        subject = (owners[0] if owners else None) or recent_home(history, ex, home.listed)
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
         if not here:
             return
         if subject is not None:
-            if len(here) >= 3:
+            if len(here) >= 2:
                 segments = list_segments(here, sent, text=ex.article.analysed_text)
                 for m, scope in segments:
                     record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])

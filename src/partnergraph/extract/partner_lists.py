@@ -28,7 +28,7 @@ class PartnerLists:
         elif len({m.ref for m in here}) == 1:
             owner = here[0]  # "Kayseri ist mit folgenden Städten Partnerschaften eingegangen:"
         else:
-            owner = recent_home(history, ex) or home.get()
+            owner = recent_home(history, ex, home.listed) or home.get()
         types = types_by_sentence.get(intro, [])
         return owner, (types[0].ref if types else None)
 
@@ -69,6 +69,8 @@ class ArticleHome:
         self.owners = owners  # asked only when a list needs its owner: most articles never do
         self._home: Mention | None = None
         self._known = False
+        #: German places read as an item of a town's list of partners (see recent_home)
+        self.listed: set[str] = set()
 
     def get(self) -> Mention | None:
         if not self._known:

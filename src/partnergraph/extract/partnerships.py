@@ -4,6 +4,8 @@ sentence giving its pairs (pairs.py, partner_lists.py), their year, status and t
 
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
@@ -17,6 +19,14 @@ ANAPHOR_REACH = 3
 #: at most a handful of sentences, so this only bounds pathological input (the same sentence
 #: repeated 60,000 times) without losing real evidence
 MAX_EVIDENCE = 20
+
+#: a sentence listing this many partners of one town is that town's list ("Hamburg hat neun
+#: Partnerstädte: …, Dresden, …"): its German items are partners, not the subject of the next
+#: sentences. Two is a pair of towns joining a third ("Zusammen mit Straßburg und Dresden")
+LISTED_MIN = 3
+
+#: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners
+_OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
 
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
@@ -48,6 +58,8 @@ class PartnershipFinder:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
+            if list_item and has_home([a], ex):
+                listed_here.add(b.ref)
             entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": [],
                                            "dated": [], "status": []})
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
@@ -63,9 +75,11 @@ class PartnershipFinder:
             free = [t for t in types_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)]
             if scope is not None:
                 # in a list, the type word of that item ("Gotha und Kromeriz (Freundschaft)"), else
-                # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
+                # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items,
+                # else one after it ("Mit A und B bestehen Themenpartnerschaften")
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
-                    [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
+                    [t for t in free if t.start < (list_start if list_start is not None else scope[0])] or \
+                    [t for t in free if t.start > max(m.end for m in by_sentence.get(sent, [b]))]
             hint = type_hint or introduced_type(free, a, b, by_sentence.get(sent, [])) or nearest_type(free, a, b) \
                 or default_type
             if hint and hint not in entry["types"]:
@@ -77,12 +91,17 @@ class PartnershipFinder:
         #: the list being read: its intro, owner, type, and how many lines in a row named no place
         block: tuple[Span, Mention | None, str | None, int] | None = None
         prev_cue = False
+        listed_here: set[str] = set()  # the places one sentence or list line lists as a town's partners
         for sent in ctx.sentences:
             here = distinct(by_sentence.get(sent, []))
             s_text = text[sent.start:sent.end]
             cue = ctx.cue_sentences.get(sent)
             if cue is None:
                 cue = ctx.cue_sentences[sent] = self.has_cue(s_text)
+            if home.listed and here:
+                # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of
+                # partners is a subject again
+                home.listed.difference_update(m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - 40), m.start))
             intro = ctx.list_items.get(sent)
             if intro is not None:
                 if block is None or block[0] != intro:
@@ -125,6 +144,9 @@ class PartnershipFinder:
                     for a, b, scope in items:
                         record(a, b, sent, scope=scope, list_start=items[0][2][0])
             prev_cue = bool(cue)
+            if len(listed_here) >= LISTED_MIN:
+                home.listed.update(listed_here)
+            listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
         self._emit(ex, ctx, found, facts.year, facts.month)
