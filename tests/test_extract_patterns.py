@@ -231,5 +231,5 @@ def test_a_german_town_in_a_list_of_partners_is_no_owner_and_later_years_go_to_t
     _check(extractor, "jahre-der-listenpartner-ohne-eigentuemer")
 
 
-def test_a_type_word_after_a_list_of_two_partners_types_both(extractor):
-    _check(extractor, "typ-nach-zweierliste")
+def test_a_type_word_after_a_list_of_partners_types_every_item(extractor):
+    _check(extractor, "typ-nach-liste")

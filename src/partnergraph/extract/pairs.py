@@ -212,8 +212,10 @@ class PairStatements:
         if not here:
             return
         if subject is not None:
-            if len(here) >= 2:
-                segments = list_segments(here, sent, text=ex.article.analysed_text)
+            segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []
+            if len(here) >= 3 or segments and all(_YEAR.search(text, *scope) for _, scope in segments):
+                # two partners are a list when each has a year of its own ("die ersten
+                # Partnerschaften mit A 1957 und B 1958")
                 for m, scope in segments:
                     record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
             else:
@@ -356,6 +358,7 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
     return bool(_LIST_GAP.fullmatch(gap))
 
 
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
