@@ -233,3 +233,7 @@ def test_a_german_town_in_a_list_of_partners_is_no_owner_and_later_years_go_to_t
 
 def test_a_type_word_after_a_list_of_partners_types_every_item(extractor):
     _check(extractor, "typ-nach-liste")
+
+
+def test_a_year_in_a_sentence_naming_only_the_pair_or_an_act_naming_its_only_partner_dates_that_pair(extractor):
+    _check(extractor, "jahr-im-eigenen-satz-des-paares")

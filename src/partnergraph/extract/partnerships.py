@@ -190,6 +190,7 @@ class PartnershipFinder:
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        dated_places = None  # computed when a pair's own sentences state no date
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
@@ -240,6 +241,18 @@ class PartnershipFinder:
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
                 start_year, start_month = self._start(text, self._own_cue_sentences(ctx, key, by_sentence), ctx,
                                                       year, first_only=True, article_month=month)
+            if start_year is None:
+                if dated_places is None:
+                    dated_places = self._dated_places(ctx, by_sentence)
+                both, one = _pair_sentences(key, found, dated_places, evidence)
+                # a sentence naming the pair's two partners and no other place ("Die Beziehungen
+                # zwischen A und B nahmen ihren Beginn 1983"), else a founding act's sentence naming
+                # one partner that has no other pair ("Die Unterzeichnung der Urkunde fand am
+                # 25. Juni 2008 in A statt")
+                start_year, start_month = self._start(text, both, ctx, year, first_only=True, article_month=month)
+                if start_year is None:
+                    start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
+                                                          article_month=month)
             status = strongest_status(entry["status"])
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
@@ -257,7 +270,29 @@ class PartnershipFinder:
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
                 and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
+    def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
+        """Each sentence that may state a date, with the partners it names."""
+        return [(s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
+                for s in ctx.sentences if self.any_date.search(ctx.text, s.start, s.end)]
+
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here
         between = s_text[a.end - sent.start:b.start - sent.start].strip()
         return between in self.title_seps
+
+
+def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
+                    evidence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The dated sentences outside the pair's evidence that speak of the pair `key` only: those
+    naming both its partners and no other place, and those naming one partner that is in no
+    other pair of the article, and no other place."""
+    paired = {p for k in found if k != key for p in k}
+    both, one = [], []
+    for s, places in dated:
+        if s in evidence or not places or not places <= key:
+            continue
+        if places == key:
+            both.append(s)
+        elif not places & paired:
+            one.append(s)
+    return both, one
