@@ -237,3 +237,7 @@ def test_a_type_word_after_a_list_of_partners_types_every_item(extractor):
 
 def test_a_year_in_a_sentence_naming_only_the_pair_or_an_act_naming_its_only_partner_dates_that_pair(extractor):
     _check(extractor, "jahr-im-eigenen-satz-des-paares")
+
+
+def test_a_council_decision_or_the_will_to_found_a_partnership_is_planned_but_a_dated_decision_is_history(extractor):
+    _check(extractor, "ratsbeschluss-geplant")

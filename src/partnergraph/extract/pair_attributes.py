@@ -12,6 +12,8 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
 
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
 
@@ -137,10 +139,12 @@ class PairFacts:
             chunk = self.text[lo:hi]
             low = chunk.lower()
             present = {k for k in self.r.status_keys if k in low}
-            for pat, status, keys in self.r.status_patterns:
+            for pat, status, keys, undated in self.r.status_patterns:
                 if keys and present.isdisjoint(keys):
                     continue
                 for m in pat.finditer(chunk):
+                    if undated and _YEAR.search(chunk, 0, m.end()):
+                        continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))

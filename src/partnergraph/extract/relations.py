@@ -66,7 +66,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                        for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
-        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())))
+        # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
+        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),
+                                 bool(p.get("undated")))
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
