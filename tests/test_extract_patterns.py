@@ -241,3 +241,7 @@ def test_a_year_in_a_sentence_naming_only_the_pair_or_an_act_naming_its_only_par
 
 def test_a_council_decision_or_the_will_to_found_a_partnership_is_planned_but_a_dated_decision_is_history(extractor):
     _check(extractor, "ratsbeschluss-geplant")
+
+
+def test_pairs_of_a_list_joined_with_their_designations_are_each_a_pair(extractor):
+    _check(extractor, "paare-mit-gemeinde-bezeichnung")

@@ -39,6 +39,8 @@ class PairStatements:
             gap = text[a.end:b.start].strip()
             if gap.startswith("("):
                 gap = _PARENTHESES.sub("", gap).strip()
+            # "die Gemeinde Lohra mit der Gemeinde Dziemiany": the second town's designation
+            gap = _DESIGNATION_AFTER_JOINER.sub("", gap) if " " in gap else gap
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
@@ -358,6 +360,8 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
     return bool(_LIST_GAP.fullmatch(gap))
 
 
+#: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
+_DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
