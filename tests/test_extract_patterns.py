@@ -246,3 +246,7 @@ def test_a_council_decision_or_the_will_to_found_a_partnership_is_planned_but_a_
 
 def test_pairs_of_a_list_joined_with_their_designations_are_each_a_pair(extractor):
     _check(extractor, "paare-mit-gemeinde-bezeichnung")
+
+
+def test_a_section_headed_by_a_partner_pairs_it_with_the_pages_town_where_the_section_states_a_partnership(extractor):
+    _check(extractor, "abschnitt-je-partnerstadt")

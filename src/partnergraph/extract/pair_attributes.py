@@ -177,7 +177,11 @@ class PairFacts:
         year = month = None
         act = False
         if ys:
-            best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
+            # in a sentence that names no place (its pair stands in a heading or the sentences
+            # before), nearness to a partner says nothing: the founding act's date outranks a
+            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957)
+            best = min(ys, key=lambda c: (not mentions and not c[4],
+                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
             year, month, act = best[2], best[3], best[4]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)

@@ -212,6 +212,12 @@ class PairStatements:
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
         if not here:
+            # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
+            # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents
+            headed = home.section
+            owner = home.get() if headed is not None else None
+            if owner is not None and not same_country(owner, headed, ex):
+                record(owner, headed, sent)
             return
         if subject is not None:
             segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []

@@ -57,6 +57,11 @@ YEAR_FIRST_REACH = 35
 _YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
 
 
+#: a section heading that names a partner: its name, maybe with its country ("Amstelveen",
+#: "Koszalin (Polen)", "Charenton-le-Pont, Frankreich"); 40 characters hold the longest of them
+SECTION_HEADING_MAX = 40
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
@@ -71,6 +76,16 @@ class ArticleHome:
         self._known = False
         #: German places read as an item of a town's list of partners (see recent_home)
         self.listed: set[str] = set()
+        #: the foreign place the section being read is headed by ("Amstelveen" over a section
+        #: about that partner), or None
+        self.section: Mention | None = None
+
+    def read_heading(self, line: str, here: list[Mention]) -> None:
+        """Track the section: a short line without a full stop is a heading; it heads a section
+        about a partner when it names one foreign place and nothing else."""
+        line = line.strip()
+        if len(line) <= SECTION_HEADING_MAX and not line.endswith((".", "!", "?", ":", ",")):
+            self.section = here[0] if len(here) == 1 and not has_home(here, self.ex) else None
 
     def get(self) -> Mention | None:
         if not self._known:

@@ -102,6 +102,7 @@ class PartnershipFinder:
                 # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of
                 # partners is a subject again
                 home.listed.difference_update(m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - 40), m.start))
+            home.read_heading(s_text, here)
             intro = ctx.list_items.get(sent)
             if intro is not None:
                 if block is None or block[0] != intro:
