@@ -13,6 +13,8 @@ from .partnership_context import HEADING_MAX
 from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
+_PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
 
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
@@ -168,10 +170,14 @@ class PairFacts:
             if scope is None and not self._parenthesis_speaks_of(s, sent, pair, mentions):
                 return False  # "Wischnewski (1922 bis 2005, ehemaliger Minister)": a person's dates
             # a date opening the sentence before any place ("Im April 2003 besiegelten die Landkreise
-            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes
-            return shared or (dated and e <= first) or bool(self._owner(s, e, mentions, sent) & pair)
+            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes,
+            # unless a partnership word of its own introduces the pair's partner ("ist seit 1995
+            # Partnerkommune von A und pflegt außerdem eine Städtefreundschaft mit B": not B's)
+            return shared or (dated and e <= first and not self._own_statement(first_end, own)) \
+                or bool(self._owner(s, e, mentions, sent) & pair)
 
         first = min((m.start for m in mentions), default=hi)
+        first_end = min(mentions, key=lambda m: m.start).end if mentions else hi
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
         ys = [c for c in years if mine(c[0], c[1], dated=True)]
         year = month = None
@@ -186,6 +192,12 @@ class PairFacts:
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
         return year, month, status, act
+
+    def _own_statement(self, after: int, own: list[Mention]) -> bool:
+        """Does a partnership word stand between the sentence's first place and the pair's own
+        partner (a second statement in the sentence)?"""
+        start = min((m.start for m in own), default=after)
+        return start > after and bool(_PARTNERSHIP_WORD.search(self.text, after, start))
 
     def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
         """Outside parentheses, yes; inside, only when the parenthesis follows a partner ("Brest
