@@ -223,3 +223,18 @@ def test_a_capital_named_only_to_locate_the_partner_is_no_partner(extractor):
     text = ("Bereits seit 2012 unterhält Erfurt eine Städtepartnerschaft mit Kawagoe in der Nähe der Hauptstadt "
             "Tokio. Im Herbst reist eine Delegation an.")
     assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Erfurt", "Kawagoe"})}
+
+
+def test_each_bulleted_line_of_pairs_is_its_own_pair_and_lends_no_partner_to_the_next(extractor):
+    # the line without a partnership word between lines that have one is one more pair of the
+    # list; the line whose German town no gazetteer knows (Neustadtl) pairs nobody with Zittau
+    text = ("Die Region ist mit dem Nachbarland eng verflochten. Viele Orte haben Freunde jenseits der Neiße.\n\n"
+            "  • Bolesławiec (Bunzlau) — Pirna (seit 1992 Partnerschaftsvertrag)\n"
+            "  • Jelenia Góra (Hirschberg) — Zittau\n"
+            "  • Jawor (Jauer) — Neustadtl (seit 1999 Partnerschaftsvertrag)\n"
+            "  • Lubań (Lauban) — Görlitz (seit 2001 Partnerschaftsvertrag)")
+    found = {(p, y) for p, _, y, _ in pairs(extract(extractor, text, title="Grenzland"))}
+    assert (frozenset({"Zittau", "Jelenia Góra"}), None) in found
+    assert (frozenset({"Pirna", "Bolesławiec"}), 1992) in found
+    assert (frozenset({"Görlitz", "Lubań"}), 2001) in found
+    assert not any("Jawor" in p for p, _ in found)

@@ -10,6 +10,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .partner_lists import ArticleHome, list_segments
+from .partnership_context import PAIR_LINE
 from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home, same_country
 
 #: more places than this in one cue sentence is a list, not a partnership statement
@@ -207,7 +208,10 @@ class PairStatements:
         # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
         # of the German municipality the article is about (a list of them for the article's own
         # town: one foreign place alone may be anybody's partner)
-        subject = (owners[0] if owners else None) or recent_home(history, ex, home.listed)
+        subject = (owners[0] if owners else None) or (
+            # a line that states a pair of its own: where one of its names is unknown, the other
+            # has no partner from the line before
+            None if PAIR_LINE.match(s_text) else recent_home(history, ex, home.listed))
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
