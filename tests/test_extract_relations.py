@@ -238,3 +238,10 @@ def test_each_bulleted_line_of_pairs_is_its_own_pair_and_lends_no_partner_to_the
     assert (frozenset({"Pirna", "Bolesławiec"}), 1992) in found
     assert (frozenset({"Görlitz", "Lubań"}), 2001) in found
     assert not any("Jawor" in p for p, _ in found)
+
+
+def test_a_council_deliberating_on_a_partnership_makes_it_planned_but_a_dated_vote_is_history(extractor):
+    deliberated = extract(extractor, "In Hof berät der Stadtrat am Montag über eine Partnerschaft mit Cheb.")
+    voted = extract(extractor, "In Hof stimmte der Stadtrat 1992 für die Partnerschaft mit Cheb, die bis heute lebt.")
+    assert [p.status for p in deliberated.partnerships] == ["planned"]
+    assert [p.status for p in voted.partnerships] == [None]
