@@ -245,3 +245,11 @@ def test_a_council_deliberating_on_a_partnership_makes_it_planned_but_a_dated_vo
     voted = extract(extractor, "In Hof stimmte der Stadtrat 1992 für die Partnerschaft mit Cheb, die bis heute lebt.")
     assert [p.status for p in deliberated.partnerships] == ["planned"]
     assert [p.status for p in voted.partnerships] == [None]
+
+
+def test_an_undated_letter_of_intent_of_the_pair_in_a_sentence_without_cue_makes_it_planned(extractor):
+    head = "Städtepartnerschaft zwischen Lindau und Chur: die Bürgermeister beim Treffen. "
+    undated = extract(extractor, head + "Lindau und Chur unterzeichneten eine Absichtserklärung.")
+    dated = extract(extractor, head + "Lindau und Chur unterzeichneten im Jahr 2001 eine Absichtserklärung.")
+    assert [p.status for p in undated.partnerships] == ["planned"]
+    assert [p.status for p in dated.partnerships] == [None]

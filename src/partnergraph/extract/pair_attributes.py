@@ -156,6 +156,10 @@ class PairFacts:
             known = self._memo[key] = (years, statuses)
         return known
 
+    def statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, status) of every status text[lo:hi] states."""
+        return self._found(lo, hi, False)[1]
+
     def of(self, a: Mention, b: Mention, sent: Span, scope: tuple[int, int] | None,
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)

@@ -25,6 +25,8 @@ MAX_EVIDENCE = 20
 #: sentences. Two is a pair of towns joining a third ("Zusammen mit Straßburg und Dresden")
 LISTED_MIN = 3
 
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
 #: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners
 _OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
 
@@ -150,7 +152,7 @@ class PartnershipFinder:
             listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found, facts.year, facts.month)
+        self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
@@ -180,7 +182,8 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None,
+              facts: PairFacts | None = None) -> None:
         text = ctx.text
         placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
         # a count of partnerships in a sentence naming no municipality ("bundesweit gibt es mehr als
@@ -192,6 +195,7 @@ class PartnershipFinder:
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         dated_places = None  # computed when a pair's own sentences state no date
+        placed = None  # the partners each sentence names, computed when a pair's own sentences state no status
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
@@ -255,6 +259,17 @@ class PartnershipFinder:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
             status = strongest_status(entry["status"])
+            if status is None and facts is not None:
+                # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that
+                # names the pair's two partners and no other place states its status, cue or not;
+                # not one with a year ("unterzeichneten im Jahr 2004 eine Absichtserklärung" and
+                # "in den Jahren 2016 bis 2019 ein Projekt" are its history)
+                if placed is None:
+                    placed = {s: {(m.kind, m.ref) for m in ms if m.kind in ("municipality", "organisation-partner")}
+                              for s, ms in by_sentence.items()}
+                status = strongest_status({st for s, places in placed.items() if places == key
+                                           and s not in entry["evidence"] and not _YEAR.search(text, s.start, s.end)
+                                           for _, _, st in facts.statuses(s.start, s.end)})
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(
