@@ -251,3 +251,7 @@ def test_pairs_of_a_list_joined_with_their_designations_are_each_a_pair(extracto
 
 def test_a_section_headed_by_a_partner_pairs_it_with_the_pages_town_where_the_section_states_a_partnership(extractor):
     _check(extractor, "abschnitt-je-partnerstadt")
+
+
+def test_a_pair_line_of_an_ownerless_list_keeps_its_dash_pair_behind_another_place(extractor):
+    _check(extractor, "paarzeile-mit-vorangestelltem-ort")

@@ -129,6 +129,11 @@ class PartnershipFinder:
                                    list_start=sent.start)
                 elif len(partners) == 2 and not same_country(partners[0], partners[1], ex):
                     record(partners[0], partners[1], sent, default_type=block_type)
+                else:
+                    # "• Djerba Midoun – Fürth: …" in a list of pairs: the dash joins the pair
+                    # also where another place (the island) stands before it
+                    for a, b, scope in self._pair_items(ex, sent, partners):
+                        record(a, b, sent, scope=scope, default_type=block_type)
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
