@@ -38,7 +38,8 @@ def has_home(mentions: list[Mention], ex: Extraction) -> bool:
                and ex.places[m.ref].country == HOME for m in mentions)
 
 
-def recent_home(history: list[list[Mention]], ex: Extraction, listed: frozenset[str] | set[str] = frozenset()) -> Mention | None:
+def recent_home(history: list[list[Mention]], ex: Extraction,
+                listed: frozenset[str] | set[str] = frozenset()) -> Mention | None:
     """The German place the latest sentences were about. `listed`: German places already read
     as an item of another town's list of partners ("Hamburg hat neun Partnerstädte: …, Dresden,
     …"): a later "Die Kooperationen mit Dresden (1987) und Prag (1990)" speaks of the list's

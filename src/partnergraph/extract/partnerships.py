@@ -27,7 +27,9 @@ LISTED_MIN = 3
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
-#: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners
+#: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
+#: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
+OWNER_REACH = 40
 _OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
 
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
@@ -103,7 +105,8 @@ class PartnershipFinder:
             if home.listed and here:
                 # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of
                 # partners is a subject again
-                home.listed.difference_update(m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - 40), m.start))
+                home.listed.difference_update(
+                    m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - OWNER_REACH), m.start))
             home.read_heading(s_text, here)
             intro = ctx.list_items.get(sent)
             if intro is not None:
@@ -200,7 +203,7 @@ class PartnershipFinder:
         for m in ex.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         dated_places = None  # computed when a pair's own sentences state no date
-        placed = None  # the partners each sentence names, computed when a pair's own sentences state no status
+        naming = None  # sentences by the set of partners they name, computed when a pair's sentences state no status
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
@@ -269,11 +272,13 @@ class PartnershipFinder:
                 # names the pair's two partners and no other place states its status, cue or not;
                 # not one with a year ("unterzeichneten im Jahr 2004 eine Absichtserklärung" and
                 # "in den Jahren 2016 bis 2019 ein Projekt" are its history)
-                if placed is None:
-                    placed = {s: {(m.kind, m.ref) for m in ms if m.kind in ("municipality", "organisation-partner")}
-                              for s, ms in by_sentence.items()}
-                status = strongest_status({st for s, places in placed.items() if places == key
-                                           and s not in entry["evidence"] and not _YEAR.search(text, s.start, s.end)
+                if naming is None:
+                    naming = {}
+                    for s, ms in by_sentence.items():
+                        named = frozenset((m.kind, m.ref) for m in ms if m.kind in ("municipality", "organisation-partner"))
+                        naming.setdefault(named, []).append(s)
+                status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
+                                           and not _YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
