@@ -168,7 +168,7 @@ def test_several_german_towns_with_as_many_foreign_ones_pair_in_order_and_a_rela
                                   "jubilaeum-mit-datumszeile", "jahr-mit-spaetem-verb", "gruendungsakt-vor-seit",
                                   "vereinbarung-nach-beziehungen", "jaehrt-sich-zum-mal",
                                   "einweihung-ist-kein-gruendungsakt", "gruendungsjahr-naechst-am-verb",
-                                  "jahr-nur-fuer-die-erste-aussage"])
+                                  "jahr-nur-fuer-die-erste-aussage", "attributives-jahr-in-liste"])
 def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
     _check(extractor, slug)
 

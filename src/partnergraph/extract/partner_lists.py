@@ -47,8 +47,27 @@ def list_segments(partners: list[Mention], sent: Span, from_start: bool = False,
     if text and _YEAR_FIRST.search(text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start):
         return [(m, (firsts[k - 1].end if k else max(sent.start, m.start - YEAR_FIRST_REACH), m.end))
                 for k, m in enumerate(firsts)]
-    return [(m, (sent.start if from_start and k == 0 else m.start,
+    return [(m, (sent.start if from_start and k == 0 else _attributive_start(text, m, sent),
                  firsts[k + 1].start if k + 1 < len(firsts) else sent.end)) for k, m in enumerate(firsts)]
+
+
+#: how far before a partner its attributive founding date may begin: "die 1986 geschlossene
+#: Kooperation mit der chinesischen Hafenstadt " is 62 characters
+ATTRIBUTIVE_REACH = 90
+#: "die 1986 geschlossene Kooperation mit der chinesischen Hafenstadt X": a year fused to a
+#: founding participle before its noun and the partner belongs to that partner
+_ATTRIBUTIVE_YEAR = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\s+(?:geschlossene|gegründete|besiegelte|begründete|vereinbarte|unterzeichnete|"
+    r"eingegangene)\w*\s+(?:[\wäöüß\-]+\s+){1,2}mit\s+(?:[\wäöüß\-]+\s+){0,3}$")
+
+
+def _attributive_start(text: str, m: Mention, sent: Span) -> int:
+    """Where a list item's stretch begins: at the partner, or at the attributive founding date
+    right before it ("die 1986 geschlossene Kooperation mit … Shanghai")."""
+    if not text:
+        return m.start
+    found = _ATTRIBUTIVE_YEAR.search(text, max(sent.start, m.start - ATTRIBUTIVE_REACH), m.start)
+    return found.start() if found else m.start
 
 
 #: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
