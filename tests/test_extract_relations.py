@@ -253,3 +253,11 @@ def test_an_undated_letter_of_intent_of_the_pair_in_a_sentence_without_cue_makes
     dated = extract(extractor, head + "Lindau und Chur unterzeichneten im Jahr 2001 eine Absichtserklärung.")
     assert [p.status for p in undated.partnerships] == ["planned"]
     assert [p.status for p in dated.partnerships] == [None]
+
+
+def test_a_month_without_a_year_before_a_signature_is_the_articles_year_unless_later_than_the_article(extractor):
+    text = ("Seit einigen Jahren pflegt Potsdam Kontakte nach Asien. Im Mai kam eine weitere Verbindung dazu: "
+            "Im Rathaus unterzeichneten die Bürgermeister von Potsdam und Jiangyin die Urkunde zur Städtepartnerschaft.")
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 6, 3)))} == {2019}
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 3, 3)))} == {None}
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=None))} == {None}

@@ -83,13 +83,14 @@ class StartYears:
                     if year is None:
                         continue  # "vergangenes Jahr" with no article date says no year
                     group, y = "prev", year - 1
-                elif groups.get("dm"):
-                    # "unterzeichneten am 4. September" in an article of 23 September 2012: that
-                    # year's; a later month than the article's may be next year's plan or last
-                    # year's act, and an undated article says no year at all
+                elif groups.get("dm") or groups.get("mo"):
+                    # "unterzeichneten am 4. September" (or "Im September … unterzeichneten") in an
+                    # article of 23 September 2012: that year's; a later month than the article's
+                    # may be next year's plan or last year's act, and an undated article says no
+                    # year at all
                     if year is None or article_month is None or month_number(m["month"]) > article_month:
                         continue
-                    group, y = "dm", year
+                    group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
                     group, y = "yy", _full_year(int(m["yy"]), year)
                 else:
