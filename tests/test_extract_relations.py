@@ -261,3 +261,12 @@ def test_a_month_without_a_year_before_a_signature_is_the_articles_year_unless_l
     assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 6, 3)))} == {2019}
     assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 3, 3)))} == {None}
     assert {y for _, _, y, _ in pairs(extract(extractor, text, date=None))} == {None}
+
+
+def test_an_approximate_count_of_years_states_no_start_but_an_exact_one_does(extractor):
+    def start(text):
+        return {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2020, 5, 1)))}
+
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit über 50 Jahren.") == {None}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit fast 50 Jahren.") == {None}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit 50 Jahren.") == {1970}

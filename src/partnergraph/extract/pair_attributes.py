@@ -101,8 +101,8 @@ class StartYears:
         for pat in self.ages:
             for m in pat.finditer(chunk):
                 n = int(m["years"])
-                if not 0 < n < 200:
-                    continue
+                if not 0 < n < 200 or self.age_approximation.search(chunk, m.start(), m.start("years")):
+                    continue  # "seit über 30 Jahren": no year the text states
                 # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
                 # das 50-jährige Jubiläum"), else the article's date
                 stated = [int(y["year"]) if y["year"] else _full_year(int(y["yy"]), year)

@@ -65,6 +65,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
+        self.age_approximation = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(r["age_approximations"], key=len, reverse=True))) + r")\s+$",
+            re.IGNORECASE)
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
         # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),
