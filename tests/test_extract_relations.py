@@ -270,3 +270,15 @@ def test_an_approximate_count_of_years_states_no_start_but_an_exact_one_does(ext
     assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit über 50 Jahren.") == {None}
     assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit fast 50 Jahren.") == {None}
     assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit 50 Jahren.") == {1970}
+
+
+def test_a_history_reaching_back_to_a_year_and_a_founding_in_the_past_tense_give_the_start(extractor):
+    def start(text):
+        return {y for _, _, y, _ in pairs(extract(extractor, text))}
+
+    assert start("Die Partnerschaft zwischen Hameln und Saint-Maur reicht bis ins Jahr 1968 zurück.") == {1968}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur stammt aus dem Jahr 1968.") == {1968}
+    assert start("Im Jahr 1968 gründeten Hameln und Saint-Maur ihre Städtepartnerschaft.") == {1968}
+    # the act outranks the earlier friendship the history reaches back to
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur wurde 1970 unterzeichnet, "
+                 "die Freundschaft reicht aber bis ins Jahr 1962 zurück.") == {1970}
