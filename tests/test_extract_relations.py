@@ -282,3 +282,12 @@ def test_a_history_reaching_back_to_a_year_and_a_founding_in_the_past_tense_give
     # the act outranks the earlier friendship the history reaches back to
     assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur wurde 1970 unterzeichnet, "
                  "die Freundschaft reicht aber bis ins Jahr 1962 zurück.") == {1970}
+
+
+def test_a_bullet_line_whose_partner_is_unknown_is_not_paired_with_a_town_of_another_bullet_line(extractor):
+    ex = extract(extractor, (
+        "Zwischen Gebietskörperschaften in Sachsen und Niederschlesien bestehen folgende Beziehungen:\n\n"
+        "  • Lubań (Lauban) —      Pirna\n"
+        "  • Bolesławiec (Bunzlau) — Quetzendorf (seit 2001 Partnerschaftsvertrag)\n"
+        "  • Zgorzelec — Görlitz (seit 1991 Partnerschaftsvertrag)"))
+    assert {names for names, *_ in pairs(ex)} == {frozenset({"Zgorzelec", "Görlitz"})}
