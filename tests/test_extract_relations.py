@@ -291,3 +291,14 @@ def test_a_bullet_line_whose_partner_is_unknown_is_not_paired_with_a_town_of_ano
         "  • Bolesławiec (Bunzlau) — Quetzendorf (seit 2001 Partnerschaftsvertrag)\n"
         "  • Zgorzelec — Görlitz (seit 1991 Partnerschaftsvertrag)"))
     assert {names for names, *_ in pairs(ex)} == {frozenset({"Zgorzelec", "Görlitz"})}
+
+
+def test_an_undated_act_a_dated_article_reports_is_of_the_articles_year_unless_the_sentence_looks_back(extractor):
+    def start(text, date=dt.date(2021, 9, 14)):
+        return {y for _, _, y, _ in pairs(extract(extractor, text, date=date))}
+
+    assert start("Am Wochenende haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {2021}
+    assert start("Am Wochenende haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.", date=None) == {None}
+    assert start("Vor vierzig Jahren haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {None}
+    # without a mark of the day's event the perfect may tell old history
+    assert start("Hameln und Saint-Maur haben eine Städtepartnerschaft besiegelt.") == {None}

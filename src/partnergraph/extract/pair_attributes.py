@@ -68,7 +68,7 @@ class StartYears:
         chunk = text[lo:hi]
         candidates = []
         if not self.any_date.search(chunk):
-            return candidates
+            return self._recent_act(chunk, lo, year, list_item)
         low = None
         for pat, item_only, keys, act in self.starts:
             if item_only and not list_item:
@@ -111,7 +111,19 @@ class StartYears:
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
-        return candidates
+        return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    def _recent_act(self, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
+        """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
+        besiegelt" in an article of May 2019, where no date pattern speaks: the act the news
+        reports, of the article's year: marked as the day's event ("am Japan-Tag", "offiziell"),
+        not in a list item, not where the sentence looks back or ahead."""
+        if year is None or list_item:
+            return []
+        act = self.recent_act.search(chunk)
+        if act is None or not self.recent_act_cues.search(chunk) or self.recent_act_blockers.search(chunk):
+            return []
+        return [(lo + act.start(), lo + act.end(), year, None, True)]
 
 
 class PairFacts:

@@ -67,6 +67,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
         self.ages = [re.compile(p, re.IGNORECASE) for p in r["age_patterns"]]
+        self.recent_act = re.compile(r["recent_act_pattern"], re.IGNORECASE)
+        self.recent_act_cues = re.compile(r["recent_act_cues"], re.IGNORECASE)
+        self.recent_act_blockers = re.compile(r["recent_act_blockers"], re.IGNORECASE)
         self.age_approximation = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(r["age_approximations"], key=len, reverse=True))) + r")\s+$",
             re.IGNORECASE)
