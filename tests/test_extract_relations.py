@@ -302,3 +302,15 @@ def test_an_undated_act_a_dated_article_reports_is_of_the_articles_year_unless_t
     assert start("Vor vierzig Jahren haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {None}
     # without a mark of the day's event the perfect may tell old history
     assert start("Hameln und Saint-Maur haben eine Städtepartnerschaft besiegelt.") == {None}
+
+
+def test_a_full_date_after_seit_or_in_a_partners_parenthesis_gives_its_year(extractor):
+    # the German date forms: a day and a month written out or in figures before the year
+    text = ("Die Gemeinde Lindau hat drei Partnerstädte: Bordeaux (Frankreich, seit 12. Mai 1962), "
+            "Leeds (Großbritannien, seit 03.10.1969) und Krakau (Polen, seit Juni 1991).")
+    found = {(p, y, m) for p, _, y, m in pairs(extract(extractor, text))}
+    assert (frozenset({"Lindau", "Bordeaux"}), 1962, 5) in found
+    assert (frozenset({"Lindau", "Leeds"}), 1969, None) in found
+    assert (frozenset({"Lindau", "Kraków"}), 1991, 6) in found
+    text = "Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit dem 4. Juli 1970."
+    assert {(y, m) for _, _, y, m in pairs(extract(extractor, text))} == {(1970, 7)}
