@@ -214,7 +214,7 @@ def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: Bui
         from ..viewer.network import write_network
 
         progress("writing graph.html")
-        # from the facts kept per article (and the next facts file into out_dir), not the store
+        # from the facts kept per article (the extracted ones stored with them), not the store
         facts, pieces = (run.facts, run.pieces) if run is not None else (None, None)
         report.outputs.append(str(write_network(store, out_dir / NETWORK_FILE, base=minter.base,
                                                 facts=facts, pieces=pieces)))

@@ -33,10 +33,10 @@ def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None
     """Writes graph.html for the whole network or one view of it; returns the path.
 
     A build passes its `facts` (facts.py) and the dump `pieces` of the store's article graphs:
-    the network is then read from the facts, and the next facts file is written beside `path`;
+    the network is then read from the facts (the extracted articles' are stored with them);
     the page is the same as from the store."""
     with _gc_paused():
-        raw = facts.load(store, pieces or {}, Path(path).parent, articles=articles) if facts is not None else None
+        raw = facts.load(store, pieces or {}, articles=articles) if facts is not None else None
         if raw is None:
             raw = load(store, base=base, articles=articles)
         net = build_view(raw, articles=articles, programme=programme, country=country,
