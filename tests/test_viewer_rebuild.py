@@ -142,3 +142,36 @@ def test_facts_are_not_used_when_the_store_holds_graphs_they_do_not_describe(tmp
                                     ox.Literal("y"), ox.NamedNode(g))])
     assert FactCache(tmp_path, DEFAULT_BASE).assemble(store, {}) is None
     assert not (tmp_path / FACTS_FILE).exists()
+
+
+#: every file of a graph directory a build writes for readers (the caches and the store aside)
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "stats.json", "void.ttl", "ontology.html")
+
+
+@pytest.mark.parametrize("dumps_child", [False, True], ids=["dumps here", "dumps in a child"])
+def test_a_rebuild_remembers_the_analysis_and_layouts_and_equals_a_build_from_scratch(tmp_path, monkeypatch,
+                                                                                      dumps_child):
+    from partnergraph.graph import analytics
+    from partnergraph.pipeline import outputs as pipeline_outputs
+    from partnergraph.viewer import layout
+
+    if dumps_child:  # the path of a rebuild of a large graph: the analysis from the facts
+        monkeypatch.setattr(pipeline_outputs, "DUMPS_CHILD_MIN_ARTICLES", 1)
+    recs = sample(40)
+    source = write_jsonl(tmp_path / "a.jsonl", recs)
+    build([source], BuildOptions(out_dir=tmp_path / "inc", jobs=1))
+    recs[2] = {**recs[2], "text": recs[2]["text"] + " Auch der Gemeinderat von Köln war dabei."}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    computed = {"analyses": 0, "components": []}
+    real_analyse, real_component = analytics.analyse, layout._component
+    monkeypatch.setattr(analytics, "analyse", lambda *a: computed.__setitem__("analyses", computed["analyses"] + 1)
+                        or real_analyse(*a))
+    monkeypatch.setattr(layout, "_component", lambda h: computed["components"].append(len(h)) or real_component(h))
+    assert build([source], BuildOptions(out_dir=tmp_path / "inc", jobs=1)).articles_extracted == 1
+    if dumps_child:
+        assert computed["analyses"] == 0  # the network did not change: the last analysis is reused
+    assert all(n < layout.MEMO_MIN_NODES for n in computed["components"])  # no component laid out again
+    monkeypatch.undo()
+    build([source], BuildOptions(out_dir=tmp_path / "scratch", jobs=1))
+    for name in OUTPUTS:
+        assert (tmp_path / "inc" / name).read_bytes() == (tmp_path / "scratch" / name).read_bytes(), name

@@ -109,6 +109,8 @@ def _finish(directory: GraphDir, report: BuildReport, options: BuildOptions, sta
     DumpCache(out_dir).collect_garbage(p for p in run.pieces.values() if p)
     if run.facts is not None:
         run.facts.collect_garbage(p for p in run.pieces.values() if p)
+    if run.memo is not None:
+        run.memo.close(collect=True)
 
 
 def _abandon(directory: GraphDir, store: GraphStore | None, new_pieces: set[str],

@@ -79,6 +79,7 @@ class _Update:
     def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
         from ..publish.dumps import DumpCache
+        from ..memo import Memo
         from ..viewer.facts import FactCache
 
         self.store, self.got, self.report, self.minter = store, got, report, minter
@@ -90,6 +91,7 @@ class _Update:
         self.present = store.graph_names()
         self.cache = DumpCache(out_dir)
         self.facts = FactCache(out_dir, minter.base)
+        self.memo = Memo(out_dir, version=self.fp)
         self.by_url = {a.url: a for a in got.articles}
         #: whether the store was emptied (every article is extracted again)
         self.cleared = False
@@ -186,7 +188,7 @@ class _Update:
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts)
+                   facts=self.facts, memo=self.memo)
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -331,8 +333,23 @@ def _own_graphs_from_store(run: Run, store: GraphStore, minter: Minter, vocabula
     others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
     if vocabulary_changed:
         write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
-    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter)
+    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter, _analysis_from_facts(run, store))
     return others
+
+
+def _analysis_from_facts(run: Run, store: GraphStore):
+    """The network analysis from the viewer's facts (read once for the analysis and
+    graph.html), remembered in the build's memo; None when the facts do not describe the store."""
+    from ..graph.analytics import remembered_analysis
+
+    network = run.facts.network(store, run.pieces) if run.facts is not None else None
+    if network is None:
+        return None
+    if run.memo is None:
+        from ..graph.analytics import analyse
+
+        return analyse(*network)
+    return remembered_analysis(*network, memo=run.memo)
 
 
 def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
@@ -340,7 +357,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
     analytics), and those graphs' quads; sets `run.analysis` (the network analysis, made from
     the pieces, without the store). None when a piece is missing or unreadable."""
     from ..publish import dumps as dumpcache
-    from ..graph.analytics import NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples
+    from ..graph.analytics import (NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples,
+                                   remembered_analysis)
     from ..graph.triples import vocabulary_quads
     from ..vocab import load_vocabulary
 
@@ -350,7 +368,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         merged = dumpcache.collect_shared(cache, run.pieces)
         others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
         dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
-        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES)))
+        network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
+        run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
         dumpcache.add_graph(merged, others[ANALYTICS_GRAPH], base=minter.base)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all

@@ -132,6 +132,8 @@ class FactCache:
         self.path = Path(out_dir) / FACTS_FILE
         self.base = base
         self.new: dict[str, tuple[str, bytes]] = {}  # graph → (piece, encoded facts)
+        #: what `assemble` returned, and for which pieces (the analysis reads them before the page)
+        self._assembled: tuple[dict, list[dict] | None] | None = None
 
     def add(self, graph: str, piece: str, data: bytes) -> None:
         self.new[graph] = (piece, data)
@@ -194,6 +196,13 @@ class FactCache:
         extracted articles, and of graphs that had no row, are stored. Graphs without facts are
         read from the store. None when the store holds graphs that are neither `pieces` nor the
         build's own (the viewer then reads the store)."""
+        if self._assembled is not None and self._assembled[0] == pieces:
+            return None if self._assembled[1] is None else list(self._assembled[1])
+        facts = self._assemble(store, pieces)
+        self._assembled = (dict(pieces), facts)
+        return None if facts is None else list(facts)
+
+    def _assemble(self, store: GraphStore, pieces: dict[str, str | None]) -> list[dict] | None:
         if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
             return None
         db = self._connect()
@@ -234,6 +243,19 @@ class FactCache:
         facts.append(vocabulary)
         return load_facts(facts, analytics, articles=articles)
 
+    def network(self, store: GraphStore, pieces: dict[str, str | None]):
+        """The partnership network (graph/partnership_network.py) as `partnership_network`
+        reads it from `store`, from the facts, or None when the store holds graphs the facts do
+        not describe: 0.1 s against 1.2 s of queries at 10,000 articles (measured). The
+        analytics graph holds none of the network's predicates."""
+        from ..graph.partnership_network import network_from_rows
+
+        facts = self.assemble(store, pieces)
+        if facts is None:
+            return None
+        facts.append(_graph_facts(store, VOCABULARY_GRAPH))
+        return network_from_rows(**network_rows(facts))
+
     def collect_garbage(self, keep: Iterable[str]) -> int:
         """Removes the rows of pieces no article of the committed state refers to (and the JSON
         Lines file of earlier versions); returns how many rows."""
@@ -251,6 +273,27 @@ class FactCache:
         except sqlite3.Error as exc:  # unused rows cost space, not correctness
             LOGGER.warning("%s: %s; unused facts are kept", self.path, exc)
             return 0
+
+
+_MUNICIPALITY, _ORGANISATION = _PG + "Municipality", _PG + "Organisation"
+_LABEL, _PREF_LABEL = "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def network_rows(facts: list[dict]) -> dict[str, list[tuple[str, str]]]:
+    """The rows `partnership_network.network_from_rows` reads, from the facts of every graph:
+    what its queries ask the default graph (the merge of the graphs), repetitions and all
+    (the network is built from sets and minima)."""
+    rows: dict[str, list] = {"classes": [], "partners": [], "labels": [], "countries": [], "codes": []}
+    classes, partners, labels, countries, codes = rows.values()
+    for f in facts:
+        classes += [(x, c) for x, c in f["t"] if c == _MUNICIPALITY or c == _ORGANISATION]
+        p = f["p"]
+        partners += p.get(_PG + "partner", ())
+        countries += p.get(_PG + "country", ())
+        codes += p.get(_PG + "countryCode", ())
+        for prop in (_LABEL, _PREF_LABEL):
+            labels += [(x, text) for x, text, lang, _ in f["l"].get(prop, ()) if lang == "de"]
+    return rows
 
 
 def _decoded(data: bytes) -> dict | None:

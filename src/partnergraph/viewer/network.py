@@ -29,19 +29,20 @@ from .views import build_view
 def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1,
                   articles: bool = False, programme: str | None = None, country: str | None = None,
                   aggregate: bool = False, size_by: str = "degree", facts: FactCache | None = None,
-                  pieces: dict[str, str | None] | None = None) -> Path:
+                  pieces: dict[str, str | None] | None = None, memo=None) -> Path:
     """Writes graph.html for the whole network or one view of it; returns the path.
 
     A build passes its `facts` (facts.py) and the dump `pieces` of the store's article graphs:
     the network is then read from the facts (the extracted articles' are stored with them);
-    the page is the same as from the store."""
+    the page is the same as from the store. Its `memo` (memo.py) keeps the layouts of the
+    network's components between builds."""
     with _gc_paused():
         raw = facts.load(store, pieces or {}, articles=articles) if facts is not None else None
         if raw is None:
             raw = load(store, base=base, articles=articles)
         net = build_view(raw, articles=articles, programme=programme, country=country,
                          focus=focus, depth=depth, aggregate=aggregate)
-        page = render(page_data(net, size_by=size_by))
+        page = render(page_data(net, size_by=size_by, memo=memo))
     write_atomic(Path(path), page)
     return Path(path)
 
