@@ -13,6 +13,7 @@
       store/                     the embedded Oxigraph store (absent for a build with --store URL)
       dump-cache/                each article's share of graph.ttl and graph.trig
       viewer-facts.sqlite        what graph.html is drawn from, per dump piece
+      build-memo.sqlite          the last network analysis and component layouts, by their input
       http-cache/                pages fetched for URL sources
       .lock  .staging/  .commit  .trash/   a running or interrupted build
 
@@ -62,6 +63,7 @@ CACHE_DIRNAME = "dump-cache"
 FACTS_FILE = "viewer-facts.sqlite"
 #: the facts file of earlier versions (one JSON line per article), removed by the next build
 LEGACY_FACTS_FILE = "viewer-facts.jsonl"
+MEMO_FILE = "build-memo.sqlite"
 HTTP_CACHE_DIRNAME = "http-cache"
 #: the next state of the graph directory while a build writes it
 STAGING_DIR = ".staging"

@@ -21,9 +21,10 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from .graphdir import MEMO_FILE
+
 LOGGER = logging.getLogger(__name__)
 
-MEMO_FILE = "build-memo.sqlite"
 #: layout of the rows: a change empties the file
 VERSION = 1
 
