@@ -96,11 +96,14 @@ class _Update:
         #: whether the store was emptied (every article is extracted again)
         self.cleared = False
         self.touched: _Touched | None = None
+        #: the dump pieces in the cache when the build began (`plan`)
+        self._pieces_present: set[str] = set()
         self.previous = ""
 
     def plan(self, new_pieces: set[str] | None) -> list[Article]:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
         articles = self.got.articles
+        self._pieces_present = self.cache.names()
         todo = [a for a in articles if self._stale(a)]
         if self.fresh and isinstance(self.store, EmbeddedStore) and self.present - {
                 VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {self.minter.article(a.url) for a in todo}:
@@ -123,7 +126,8 @@ class _Update:
         # dump piece changed; articles of earlier builds that are not among the sources keep theirs
         known = self.known
         return (known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != self.fp
-                or self.minter.article(a.url) not in self.present or not self.cache.has(known[a.url].get("piece"))
+                or self.minter.article(a.url) not in self.present
+                or known[a.url].get("piece") not in self._pieces_present
                 or (self.options.validate and "shacl" not in known[a.url]))
 
     def load(self, todo: list[Article], loader: _Loader) -> None:
