@@ -51,6 +51,7 @@ class Memo:
         for attempt in range(2):
             try:
                 db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("PRAGMA synchronous = OFF")  # a cache (viewer/facts.py says why)
                 db.execute("CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)")
                 db.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT NOT NULL, key TEXT NOT NULL, "
                            "data BLOB NOT NULL, PRIMARY KEY (kind, key))")

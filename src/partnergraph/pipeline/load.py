@@ -201,7 +201,10 @@ class _Update:
         """A rebuild of a large graph, its store complete: the analysis comes from the store and
         the dumps go to a child process while this one writes graph.html. The build's own
         graphs, or None when the dumps are to be written otherwise."""
-        others = _own_graphs_from_store(run, self.store, self.minter, self._vocabulary_changed())
+        from ..viewer.collector import gc_paused
+
+        with gc_paused():  # the analysis reads the viewer facts: millions of objects, no cycles
+            others = _own_graphs_from_store(run, self.store, self.minter, self._vocabulary_changed())
         if not _pieces_describe(self.store, run, others):
             return None
         self.store.flush()
