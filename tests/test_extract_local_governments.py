@@ -205,6 +205,19 @@ def test_a_kreis_abroad_named_again_is_the_same_district_and_the_town_stays_apar
     assert any(n == "Słupsk" for s, n in named if s == "Stolp")
 
 
+def test_the_bare_seat_of_a_named_district_abroad_is_that_district_unless_called_a_town(extractor):
+    ex = extractor.extract(Article(url="test:kreis", title="STOLP – Besuch im Partnerkreis", text=(
+        "Der Kreis Steinfurt pflegt seit 2004 eine Partnerschaft mit dem polnischen Kreis Stolp. "
+        "Die Gäste aus Stolp brachten ein Geschenk mit. In der Stadt Stolp steht das Rathaus, und das Museum "
+        "von Stolp zeigt Bernstein.")))
+    named = [(m.surface, ex.places[m.ref].name_de) for m in ex.mentions if m.kind == "municipality"]
+    assert ("STOLP", "Powiat Słupsk") in named  # the heading speaks of the district
+    assert named.count(("Stolp", "Powiat Słupsk")) == 1  # "Die Gäste aus Stolp"
+    assert named.count(("Stolp", "Słupsk")) == 2  # "der Stadt Stolp", "das Museum von Stolp"
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert pairs == {frozenset({"Kreis Steinfurt", "Powiat Słupsk"})}
+
+
 def test_a_verbandsgemeinde_is_not_its_seat_and_list_names_after_landkreisen_are_districts(extractor):
     found = {p.name_de: p for p in _places(extractor, "Seit 1991 bestehen Kontakte mit der Verbandsgemeinde "
                                                       "Kirchheimbolanden und mit den Landkreisen Rheingau-Taunus und Forchheim.").values()}
@@ -336,7 +349,7 @@ def test_a_city_whose_name_is_only_a_rare_noun_needs_no_country_named(extractor,
 def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extractor):
     found = _places(extractor, "Seit 1968 pflegt der Bezirk Freundschaften mit den Londoner Bezirken Lewisham und Sutton.")
     assert {(p.name_de, p.kind, p.country) for p in found.values() if p.name_de != "Bezirk"} >= {
-        ("Lewisham", "borough", "GB"), ("Sutton", "borough", "GB")}
+        ("London Borough of Lewisham", "borough", "GB"), ("London Borough of Sutton", "borough", "GB")}
     berlin = _places(extractor, "Der Berliner Bezirk Pankow unterhält eine Partnerschaft.")
     assert {(p.name_de, p.country) for p in berlin.values()} == {("Pankow", "DE")}
 
@@ -348,3 +361,30 @@ def test_boroughs_after_a_foreign_city_adjective_lie_in_that_city_s_country(extr
 ])
 def test_a_name_after_a_region_word_is_the_region_not_its_capital(extractor, text, region_word):
     assert region_word not in _places(extractor, text)
+
+
+def test_boroughs_named_by_their_citys_adjective_or_written_out_are_that_citys_boroughs(extractor):
+    ex = extractor.extract(Article(url="test:boroughs", title="Partnerschaften des Bezirks Spandau", text=(
+        "Der Bezirk Spandau pflegt Städtepartnerschaften seit 1955 mit Luton und seit 1970 mit den Londoner "
+        "Bezirken Hackney und Sutton. Weitere Kontakte: London Borough of Ealing.")))
+    named = {m.surface: ex.places[m.ref] for m in ex.mentions if m.kind == "municipality"}
+    assert named["Sutton"].name_de == "London Borough of Sutton" and named["Sutton"].kind == "borough"
+    assert named["Sutton"].country == "GB" and named["Sutton"].geonameid is None
+    assert any(p.name_de == "London Borough of Hackney" for p in named.values())
+    assert named["London Borough of Ealing"].kind == "borough"
+    assert named["Luton"].name_de == "Luton" and named["Luton"].kind == "municipality"  # no adjective before it
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert frozenset({"Spandau", "London Borough of Sutton"}) in pairs
+
+
+def test_a_prefecture_named_as_a_partner_is_a_unit_of_its_own_and_its_bare_name_on_the_page_too(extractor):
+    ex = extractor.extract(Article(url="test:prefecture", title="Kassel und Gifu besiegeln Partnerschaft", text=(
+        "Die Stadt Kassel und die japanische Präfektur Gifu haben am Montag eine Partnerschaft besiegelt. "
+        "Schon seit Jahren reisen Schülergruppen aus Kassel nach Gifu. Auch die Partnerstadt Ichikawa in der "
+        "Präfektur Chiba schickte Grüße, ebenso Arita (Präfektur Saga).")))
+    named = {(m.surface, ex.places[m.ref].name_de, ex.places[m.ref].kind) for m in ex.mentions if m.kind == "municipality"}
+    assert ("Präfektur Gifu", "Präfektur Gifu", "district") in named
+    assert ("Gifu", "Präfektur Gifu", "district") in named  # the title and "nach Gifu"
+    assert not any(name in ("Präfektur Chiba", "Präfektur Saga") for _, name, _ in named)  # only locate towns
+    pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+    assert frozenset({"Kassel", "Präfektur Gifu"}) in pairs

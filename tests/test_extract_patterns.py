@@ -172,7 +172,8 @@ def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
 
 
 @pytest.mark.parametrize("slug", ["keine-partnerschaft-ohne-hinweis", "eigentuemer-ist-kein-partner", "schwache-anapher",
-                                  "verneinte-partnerschaft", "partnerschaft-von-schulen"])
+                                  "verneinte-partnerschaft", "partnerschaft-von-schulen",
+                                  "nicht-zustande-gekommen"])
 def test_places_without_a_stated_partnership_make_no_pair(extractor, slug):
     assert _facts(extractor, slug) == set()
 
@@ -225,3 +226,31 @@ def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(
 
 def test_a_town_named_twice_in_an_enumeration_is_the_partner_of_both_its_neighbours(extractor):
     _check(extractor, "paar-aufzaehlung-geteilter-partner")
+
+
+def test_a_list_of_pairs_named_only_by_a_generic_word_takes_no_type_from_a_later_sentence(extractor):
+    _check(extractor, "paarliste-mit-allgemeinem-wort")
+
+
+def test_a_list_of_pairs_named_by_a_generic_word_takes_the_type_of_the_set_named_before_it(extractor):
+    _check(extractor, "paarliste-erbt-typ-davor")
+
+
+def test_a_type_word_that_introduces_another_partner_does_not_type_a_partner_a_generic_word_introduces(extractor):
+    _check(extractor, "allgemeines-wort-fuehrt-partner-ein")
+
+
+def test_a_place_named_with_a_distance_and_direction_only_locates_the_partner(extractor):
+    _check(extractor, "entfernung-als-lage")
+
+
+def test_a_german_town_named_after_mit_is_not_the_town_the_next_sentences_list_partners_of(extractor):
+    _check(extractor, "mit-ort-ist-nicht-subjekt")
+
+
+def test_an_associations_name_adds_no_type_to_a_relation_the_text_names_otherwise(extractor):
+    _check(extractor, "vereinsname-ist-kein-typ")
+
+
+def test_an_associations_name_types_a_relation_the_text_names_no_other_way(extractor):
+    _check(extractor, "vereinsname-als-einziges-wort")

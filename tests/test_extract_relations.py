@@ -223,3 +223,12 @@ def test_a_capital_named_only_to_locate_the_partner_is_no_partner(extractor):
     text = ("Bereits seit 2012 unterhält Erfurt eine Städtepartnerschaft mit Kawagoe in der Nähe der Hauptstadt "
             "Tokio. Im Herbst reist eine Delegation an.")
     assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Erfurt", "Kawagoe"})}
+
+
+def test_a_bullet_line_whose_partner_is_unknown_is_not_paired_with_a_town_of_another_bullet_line(extractor):
+    ex = extract(extractor, (
+        "Zwischen Gebietskörperschaften in Sachsen und Niederschlesien bestehen folgende Beziehungen:\n\n"
+        "  • Lubań (Lauban) —      Pirna\n"
+        "  • Bolesławiec (Bunzlau) — Quetzendorf (seit 2001 Partnerschaftsvertrag)\n"
+        "  • Zgorzelec — Görlitz (seit 1991 Partnerschaftsvertrag)"))
+    assert {names for names, *_ in pairs(ex)} == {frozenset({"Zgorzelec", "Görlitz"})}

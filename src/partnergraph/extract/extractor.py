@@ -16,6 +16,9 @@ import re
 from . import local_governments
 from .context import Context, Taken, next_word
 from .cue_places import CuePlaces
+from .city_boroughs import CityBoroughs
+from .district_seats import seats_as_districts
+from .partner_regions import PartnerRegions
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
@@ -47,6 +50,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.vocabulary = vocabulary or load_vocabulary()
         self.terms = TermMatcher(self.vocabulary)
         self.rules = rules()
+        self._seat_town_before = re.compile(self.rules["seat_as_town_before"])
+        self._city_boroughs = CityBoroughs(self.rules)
+        self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
         self.frequent = load_frequent_words()
         self._cue_nouns = {w.lower() for w in self.rules["place_cue_nouns"]}
@@ -113,6 +119,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
+        self._partner_regions.apply(ex, text, ctx.sentences)
+        seats_as_districts(ex, text, self._seat_town_before)
+        self._city_boroughs.apply(ex, text, ctx.sentences)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}

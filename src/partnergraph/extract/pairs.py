@@ -17,6 +17,9 @@ MAX_PLACES_IN_PAIR_SENTENCE = 4
 
 #: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
 LOCATOR_GAP = 34
+#: the longest distance locator, ", die weniger als 150 Kilometer nordöstlich der Hauptstadt " (58
+#: characters), with room
+DISTANCE_LOCATOR_GAP = 64
 
 
 class PairStatements:
@@ -55,6 +58,11 @@ class PairStatements:
         first occurrence); `every` every occurrence in order, for lists in which one town is a
         partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
         text = ex.article.analysed_text
+        if _bullet_line(text, sent):
+            # "• Pleszew (Pleschen) — Spangenberg" then "• Gołancz — Allendorf/Lumda (seit 1998
+            # Partnerschaftsvertrag)": a town of another bullet line is that line's partner, not
+            # the owner of this line's
+            history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = self._not_locators(text, here)
         seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
@@ -79,7 +87,7 @@ class PairStatements:
         items = self._pair_items(ex, sent, seq)
         if len(items) >= 2:
             for a, b, scope in items:
-                record(a, b, sent, scope=scope, list_start=items[0][2][0])
+                record(a, b, sent, scope=scope, list_start=items[0][2][0], pair_list=True)
             return
         # "Mit den beiden Städten unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft"
         # (the two coordinated towns are no pair of each other, also when the two others are unknown)
@@ -250,7 +258,9 @@ class PairStatements:
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
         return [m for i, m in enumerate(places)
                 if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
-                        and self.locator.fullmatch(text, places[i - 1].end, m.start))]
+                        and self.locator.fullmatch(text, places[i - 1].end, m.start)
+                        or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
+                        and self.distance_locator.fullmatch(text, places[i - 1].end, m.start))]
 
     def _mit_list(self, ex: Extraction, sent: Span,
                   here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
@@ -342,6 +352,14 @@ _MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|a
 _PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
 #: a place with a "mit" of its own is the owner of the next ones, not an item
 _OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
+
+
+#: the marks that open a bulleted line (partnership_context.is_list_line)
+_BULLETS = "•·▪►*-–—"
+
+
+def _bullet_line(text: str, sent: Span) -> bool:
+    return text[sent.start:sent.end].lstrip()[:1] in _BULLETS and sent.end > sent.start
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:

@@ -4,6 +4,8 @@ which German place the sentences before were about."""
 
 from __future__ import annotations
 
+import re
+
 from ..models import Extraction, Mention, Span
 
 HOME = "DE"
@@ -39,9 +41,13 @@ def has_home(mentions: list[Mention], ex: Extraction) -> bool:
 
 
 def recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None:
+    """The German place the latest sentences were about: not one that was itself the partner
+    "mit" named ("Die Kooperationen mit Dresden (1987) und Prag (1990) …" speaks of Hamburg's)."""
+    text = ex.article.analysed_text
     for past in reversed(history):
         homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
-                 and ex.places[m.ref].country == HOME]
+                 and ex.places[m.ref].country == HOME
+                 and not _PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start)]
         if len({m.ref for m in homes}) == 1:
             return homes[0]
         if homes:
@@ -51,6 +57,11 @@ def recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None:
             if first.start - first.sentence.start <= SUBJECT_REACH:
                 return first
     return None
+
+
+#: "mit der Stadt ", "mit dem sächsischen ": how far before a place its "mit" may stand
+MIT_REACH = 30
+_PARTNER_OF_MIT = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
 
 
 def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
@@ -64,4 +75,14 @@ def distinct(mentions: list[Mention]) -> list[Mention]:
         if (m.kind, m.ref) not in seen:
             seen.add((m.kind, m.ref))
             out.append(m)
+    return out
+
+
+def covered(ex: Extraction, text: str) -> bytearray:
+    """1 at every character a municipality mention covers: whether a span overlaps one, in time
+    linear in the text (a page may name thousands of places)."""
+    out = bytearray(len(text))
+    for m in ex.mentions:
+        if m.kind == "municipality":
+            out[m.start:m.end] = b"\x01" * (m.end - m.start)
     return out

@@ -18,6 +18,10 @@ ANAPHOR_REACH = 3
 #: repeated 60,000 times) without losing real evidence
 MAX_EVIDENCE = 20
 
+#: how far before a type word an association's name may begin: "Verein zur Förderung der " is
+#: 25 characters, with room
+ASSOCIATION_REACH = 40
+
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
 SEAT_REACH = 40
@@ -34,9 +38,11 @@ class PartnershipFinder:
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         types_by_sentence: dict[Span, list[Mention]] = {}
+        generic_by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
-            if m.kind == "partnership-type" and m.ref != "unspecified":
-                types_by_sentence.setdefault(m.sentence, []).append(m)
+            if m.kind == "partnership-type":
+                (types_by_sentence if m.ref != "unspecified" else generic_by_sentence).setdefault(
+                    m.sentence, []).append(m)
         found: dict[frozenset, dict] = {}
         history: list[list[Mention]] = []  # partner mentions of the sentences read so far
         facts = PairFacts(self, ex, ctx, by_sentence)
@@ -44,12 +50,12 @@ class PartnershipFinder:
         def record(a: Mention, b: Mention, sent: Span, type_hint: str | None = None,
                    taken: tuple[tuple[int, int], ...] = (), scope: tuple[int, int] | None = None,
                    default_type: str | None = None, list_item: bool = False,
-                   list_start: int | None = None) -> None:
+                   list_start: int | None = None, pair_list: bool = False) -> None:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
             entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": [],
-                                           "dated": [], "status": []})
+                                           "dated": [], "status": [], "weak_types": []})
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
                 entry["evidence"][sent] = None
                 entry["spans"].append((min(a.start, b.start), max(a.end, b.end)))
@@ -66,9 +72,37 @@ class PartnershipFinder:
                 # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
                     [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
-            hint = type_hint or introduced_type(free, a, b, by_sentence.get(sent, [])) or nearest_type(free, a, b) \
-                or default_type
-            if hint and hint not in entry["types"]:
+            # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
+            # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
+            # pair only where none of its sentences names another
+            named = {t.ref for t in free if self.association_before.search(
+                text, max(0, t.start - ASSOCIATION_REACH), t.start)} - {
+                t.ref for t in free if not self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start)}
+            generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
+                if scope is None else []
+            introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
+            if type_hint or introducer not in (None, "unspecified"):
+                hint = type_hint or introducer
+            elif introducer == "unspecified":
+                # "ist seit 1995 Partnerkommune von Kronstadt und pflegt eine Städtefreundschaft mit
+                # Kaliningrad": the pair's own word is generic, the sentence's type word is another
+                # partner's
+                hint = default_type
+            else:
+                hint = nearest_type(free, a, b) or default_type
+            if hint is None and pair_list and any(
+                    t.start < list_start for t in generic_by_sentence.get(sent, [])):
+                # "Derzeit gibt es neunzehn (Projekt-)Partnerschaften: Köln-Bethlehem, Jena-…": a
+                # list of pairs whose own sentence names its set by a generic word takes the type
+                # the article gave that set before it ("… die deutsch-russischen
+                # Städtepartnerschaften. … zwei neue Partnerschaften: Düren und …"), else none; a
+                # type word after the list (about "weitere Kommunen") is not the set's
+                before = [t.ref for t in self._article_types(ex, text) if t.end <= sent.start]
+                hint = (before[0] if len(set(before)) == 1 else dominant_type(before)) or "unspecified"
+            if hint in named and not type_hint and hint != default_type:
+                if hint not in entry["weak_types"]:
+                    entry["weak_types"].append(hint)
+            elif hint and hint not in entry["types"]:
                 entry["types"].append(hint)
 
         title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
@@ -159,11 +193,7 @@ class PartnershipFinder:
 
     def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
         text = ctx.text
-        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
-        # a count of partnerships in a sentence naming no municipality ("bundesweit gibt es mehr als
-        # 5.500 Städtepartnerschaften") speaks of partnerships in general, not of the article's pairs
-        article_types = [m.ref for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
-                         and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
+        article_types = [m.ref for m in self._article_types(ex, text)]
         article_programmes = ex.refs("programme")
         by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
@@ -171,7 +201,9 @@ class PartnershipFinder:
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
-            types = list(entry["types"])
+            types = list(entry["types"]) or list(entry["weak_types"])
+            if len(types) > 1 and "unspecified" in types:
+                types.remove("unspecified")  # a pair a generic list names is typed where it is named again
             programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
             programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
             if not types:
@@ -225,6 +257,14 @@ class PartnershipFinder:
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
                     type=t, start_year=start_year, start_month=start_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
+
+    def _article_types(self, ex: Extraction, text: str) -> list[Mention]:
+        """The article's specific type words, but a count of partnerships in a sentence naming
+        no municipality ("bundesweit gibt es mehr als 5.500 Städtepartnerschaften"): that speaks
+        of partnerships in general, not of the article's pairs."""
+        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
+        return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
+                and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:

@@ -54,6 +54,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.plural_partners = re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE)
         self.owner_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE)
+        self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
+        self.association_before = re.compile(r["association_before_type"] + r"$")
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)
         self.owner_noun_before = re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
