@@ -166,7 +166,9 @@ def test_several_german_towns_with_as_many_foreign_ones_pair_in_order_and_a_rela
 
 @pytest.mark.parametrize("slug", ["jubilaeum-mit-jahr", "jubilaeum-mit-datum", "vertrag-unterzeichnet",
                                   "jubilaeum-mit-datumszeile", "jahr-mit-spaetem-verb", "gruendungsakt-vor-seit",
-                                  "vereinbarung-nach-beziehungen", "jaehrt-sich-zum-mal"])
+                                  "vereinbarung-nach-beziehungen", "jaehrt-sich-zum-mal",
+                                  "einweihung-ist-kein-gruendungsakt", "gruendungsjahr-naechst-am-verb",
+                                  "jahr-nur-fuer-die-erste-aussage", "attributives-jahr-in-liste"])
 def test_start_years_from_anniversaries_and_signed_treaties(extractor, slug):
     _check(extractor, slug)
 
@@ -226,6 +228,34 @@ def test_two_german_towns_are_partners_only_where_a_partnership_noun_links_them(
 
 def test_a_town_named_twice_in_an_enumeration_is_the_partner_of_both_its_neighbours(extractor):
     _check(extractor, "paar-aufzaehlung-geteilter-partner")
+
+
+def test_a_german_town_in_a_list_of_partners_is_no_owner_and_later_years_go_to_the_lists_owner(extractor):
+    _check(extractor, "jahre-der-listenpartner-ohne-eigentuemer")
+
+
+def test_a_type_word_after_a_list_of_partners_types_every_item(extractor):
+    _check(extractor, "typ-nach-liste")
+
+
+def test_a_year_in_a_sentence_naming_only_the_pair_or_an_act_naming_its_only_partner_dates_that_pair(extractor):
+    _check(extractor, "jahr-im-eigenen-satz-des-paares")
+
+
+def test_a_council_decision_or_the_will_to_found_a_partnership_is_planned_but_a_dated_decision_is_history(extractor):
+    _check(extractor, "ratsbeschluss-geplant")
+
+
+def test_pairs_of_a_list_joined_with_their_designations_are_each_a_pair(extractor):
+    _check(extractor, "paare-mit-gemeinde-bezeichnung")
+
+
+def test_a_section_headed_by_a_partner_pairs_it_with_the_pages_town_where_the_section_states_a_partnership(extractor):
+    _check(extractor, "abschnitt-je-partnerstadt")
+
+
+def test_a_pair_line_of_an_ownerless_list_keeps_its_dash_pair_behind_another_place(extractor):
+    _check(extractor, "paarzeile-mit-vorangestelltem-ort")
 
 
 def test_a_list_of_pairs_named_only_by_a_generic_word_takes_no_type_from_a_later_sentence(extractor):

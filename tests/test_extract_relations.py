@@ -225,6 +225,65 @@ def test_a_capital_named_only_to_locate_the_partner_is_no_partner(extractor):
     assert {p for p, _, _, _ in pairs(extract(extractor, text))} == {frozenset({"Erfurt", "Kawagoe"})}
 
 
+def test_each_bulleted_line_of_pairs_is_its_own_pair_and_lends_no_partner_to_the_next(extractor):
+    # the line without a partnership word between lines that have one is one more pair of the
+    # list; the line whose German town no gazetteer knows (Neustadtl) pairs nobody with Zittau
+    text = ("Die Region ist mit dem Nachbarland eng verflochten. Viele Orte haben Freunde jenseits der Neiße.\n\n"
+            "  • Bolesławiec (Bunzlau) — Pirna (seit 1992 Partnerschaftsvertrag)\n"
+            "  • Jelenia Góra (Hirschberg) — Zittau\n"
+            "  • Jawor (Jauer) — Neustadtl (seit 1999 Partnerschaftsvertrag)\n"
+            "  • Lubań (Lauban) — Görlitz (seit 2001 Partnerschaftsvertrag)")
+    found = {(p, y) for p, _, y, _ in pairs(extract(extractor, text, title="Grenzland"))}
+    assert (frozenset({"Zittau", "Jelenia Góra"}), None) in found
+    assert (frozenset({"Pirna", "Bolesławiec"}), 1992) in found
+    assert (frozenset({"Görlitz", "Lubań"}), 2001) in found
+    assert not any("Jawor" in p for p, _ in found)
+
+
+def test_a_council_deliberating_on_a_partnership_makes_it_planned_but_a_dated_vote_is_history(extractor):
+    deliberated = extract(extractor, "In Hof berät der Stadtrat am Montag über eine Partnerschaft mit Cheb.")
+    voted = extract(extractor, "In Hof stimmte der Stadtrat 1992 für die Partnerschaft mit Cheb, die bis heute lebt.")
+    assert [p.status for p in deliberated.partnerships] == ["planned"]
+    assert [p.status for p in voted.partnerships] == [None]
+
+
+def test_an_undated_letter_of_intent_of_the_pair_in_a_sentence_without_cue_makes_it_planned(extractor):
+    head = "Städtepartnerschaft zwischen Lindau und Chur: die Bürgermeister beim Treffen. "
+    undated = extract(extractor, head + "Lindau und Chur unterzeichneten eine Absichtserklärung.")
+    dated = extract(extractor, head + "Lindau und Chur unterzeichneten im Jahr 2001 eine Absichtserklärung.")
+    assert [p.status for p in undated.partnerships] == ["planned"]
+    assert [p.status for p in dated.partnerships] == [None]
+
+
+def test_a_month_without_a_year_before_a_signature_is_the_articles_year_unless_later_than_the_article(extractor):
+    text = ("Seit einigen Jahren pflegt Potsdam Kontakte nach Asien. Im Mai kam eine weitere Verbindung dazu: "
+            "Im Rathaus unterzeichneten die Bürgermeister von Potsdam und Jiangyin die Urkunde zur Städtepartnerschaft.")
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 6, 3)))} == {2019}
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2019, 3, 3)))} == {None}
+    assert {y for _, _, y, _ in pairs(extract(extractor, text, date=None))} == {None}
+
+
+def test_an_approximate_count_of_years_states_no_start_but_an_exact_one_does(extractor):
+    def start(text):
+        return {y for _, _, y, _ in pairs(extract(extractor, text, date=dt.date(2020, 5, 1)))}
+
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit über 50 Jahren.") == {None}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit fast 50 Jahren.") == {None}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit 50 Jahren.") == {1970}
+
+
+def test_a_history_reaching_back_to_a_year_and_a_founding_in_the_past_tense_give_the_start(extractor):
+    def start(text):
+        return {y for _, _, y, _ in pairs(extract(extractor, text))}
+
+    assert start("Die Partnerschaft zwischen Hameln und Saint-Maur reicht bis ins Jahr 1968 zurück.") == {1968}
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur stammt aus dem Jahr 1968.") == {1968}
+    assert start("Im Jahr 1968 gründeten Hameln und Saint-Maur ihre Städtepartnerschaft.") == {1968}
+    # the act outranks the earlier friendship the history reaches back to
+    assert start("Die Städtepartnerschaft zwischen Hameln und Saint-Maur wurde 1970 unterzeichnet, "
+                 "die Freundschaft reicht aber bis ins Jahr 1962 zurück.") == {1970}
+
+
 def test_a_bullet_line_whose_partner_is_unknown_is_not_paired_with_a_town_of_another_bullet_line(extractor):
     ex = extract(extractor, (
         "Zwischen Gebietskörperschaften in Sachsen und Niederschlesien bestehen folgende Beziehungen:\n\n"
@@ -232,3 +291,26 @@ def test_a_bullet_line_whose_partner_is_unknown_is_not_paired_with_a_town_of_ano
         "  • Bolesławiec (Bunzlau) — Quetzendorf (seit 2001 Partnerschaftsvertrag)\n"
         "  • Zgorzelec — Görlitz (seit 1991 Partnerschaftsvertrag)"))
     assert {names for names, *_ in pairs(ex)} == {frozenset({"Zgorzelec", "Görlitz"})}
+
+
+def test_an_undated_act_a_dated_article_reports_is_of_the_articles_year_unless_the_sentence_looks_back(extractor):
+    def start(text, date=dt.date(2021, 9, 14)):
+        return {y for _, _, y, _ in pairs(extract(extractor, text, date=date))}
+
+    assert start("Am Wochenende haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {2021}
+    assert start("Am Wochenende haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.", date=None) == {None}
+    assert start("Vor vierzig Jahren haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {None}
+    # without a mark of the day's event the perfect may tell old history
+    assert start("Hameln und Saint-Maur haben eine Städtepartnerschaft besiegelt.") == {None}
+
+
+def test_a_full_date_after_seit_or_in_a_partners_parenthesis_gives_its_year(extractor):
+    # the German date forms: a day and a month written out or in figures before the year
+    text = ("Die Gemeinde Lindau hat drei Partnerstädte: Bordeaux (Frankreich, seit 12. Mai 1962), "
+            "Leeds (Großbritannien, seit 03.10.1969) und Krakau (Polen, seit Juni 1991).")
+    found = {(p, y, m) for p, _, y, m in pairs(extract(extractor, text))}
+    assert (frozenset({"Lindau", "Bordeaux"}), 1962, 5) in found
+    assert (frozenset({"Lindau", "Leeds"}), 1969, None) in found
+    assert (frozenset({"Lindau", "Kraków"}), 1991, 6) in found
+    text = "Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit dem 4. Juli 1970."
+    assert {(y, m) for _, _, y, m in pairs(extract(extractor, text))} == {(1970, 7)}

@@ -12,7 +12,8 @@
       shacl-merged.json          the last build's findings on the merged graph
       store/                     the embedded Oxigraph store (absent for a build with --store URL)
       dump-cache/                each article's share of graph.ttl and graph.trig
-      viewer-facts.jsonl         what graph.html is drawn from, per article
+      viewer-facts.sqlite        what graph.html is drawn from, per dump piece
+      build-memo.sqlite          the last network analysis and component layouts, by their input
       http-cache/                pages fetched for URL sources
       .lock  .staging/  .commit  .trash/   a running or interrupted build
 
@@ -59,7 +60,10 @@ DUMPS_FILE = "dumps.json"
 MERGED_FINDINGS_FILE = "shacl-merged.json"
 STORE_DIRNAME = "store"
 CACHE_DIRNAME = "dump-cache"
-FACTS_FILE = "viewer-facts.jsonl"
+FACTS_FILE = "viewer-facts.sqlite"
+#: the facts file of earlier versions (one JSON line per article), removed by the next build
+LEGACY_FACTS_FILE = "viewer-facts.jsonl"
+MEMO_FILE = "build-memo.sqlite"
 HTTP_CACHE_DIRNAME = "http-cache"
 #: the next state of the graph directory while a build writes it
 STAGING_DIR = ".staging"

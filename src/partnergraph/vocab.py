@@ -87,6 +87,24 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     files = tuple(sorted(p for p in directory.glob("*.ttl") if p.name not in NOT_VOCABULARY))
     if not files:
         raise VocabularyError(f"{directory}: no vocabulary files (*.ttl)")
+    # one parse per process and content: a build asked for it six times (fingerprint, extractor,
+    # vocabulary graph, checks), each an rdflib parse of ~0.1-0.25 s (issue 16 profile); the
+    # key is the files' bytes, so an edited file is read again
+    key = (str(directory.resolve()), tuple((p.name, p.read_bytes()) for p in files))
+    known = _LOADED.get(key)
+    if known is not None:
+        return known
+    vocabulary = _load(files)
+    _LOADED.clear()  # one vocabulary at a time: a test's edited copies must not pile up
+    _LOADED[key] = vocabulary
+    return vocabulary
+
+
+#: the last vocabulary read, by its folder and its files' bytes (nothing mutates a Vocabulary)
+_LOADED: dict[tuple, Vocabulary] = {}
+
+
+def _load(files: tuple[Path, ...]) -> Vocabulary:
     g = Graph()
     for path in files:
         parse_turtle(path, into=g)

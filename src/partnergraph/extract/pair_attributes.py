@@ -12,6 +12,10 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
 
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
+_PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
+
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
 
@@ -64,7 +68,7 @@ class StartYears:
         chunk = text[lo:hi]
         candidates = []
         if not self.any_date.search(chunk):
-            return candidates
+            return self._recent_act(chunk, lo, year, list_item)
         low = None
         for pat, item_only, keys, act in self.starts:
             if item_only and not list_item:
@@ -79,13 +83,14 @@ class StartYears:
                     if year is None:
                         continue  # "vergangenes Jahr" with no article date says no year
                     group, y = "prev", year - 1
-                elif groups.get("dm"):
-                    # "unterzeichneten am 4. September" in an article of 23 September 2012: that
-                    # year's; a later month than the article's may be next year's plan or last
-                    # year's act, and an undated article says no year at all
+                elif groups.get("dm") or groups.get("mo"):
+                    # "unterzeichneten am 4. September" (or "Im September … unterzeichneten") in an
+                    # article of 23 September 2012: that year's; a later month than the article's
+                    # may be next year's plan or last year's act, and an undated article says no
+                    # year at all
                     if year is None or article_month is None or month_number(m["month"]) > article_month:
                         continue
-                    group, y = "dm", year
+                    group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
                     group, y = "yy", _full_year(int(m["yy"]), year)
                 else:
@@ -96,8 +101,8 @@ class StartYears:
         for pat in self.ages:
             for m in pat.finditer(chunk):
                 n = int(m["years"])
-                if not 0 < n < 200:
-                    continue
+                if not 0 < n < 200 or self.age_approximation.search(chunk, m.start(), m.start("years")):
+                    continue  # "seit über 30 Jahren": no year the text states
                 # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
                 # das 50-jährige Jubiläum"), else the article's date
                 stated = [int(y["year"]) if y["year"] else _full_year(int(y["yy"]), year)
@@ -106,7 +111,19 @@ class StartYears:
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
-        return candidates
+        return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    def _recent_act(self, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
+        """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
+        besiegelt" in an article of May 2019, where no date pattern speaks: the act the news
+        reports, of the article's year: marked as the day's event ("am Japan-Tag", "offiziell"),
+        not in a list item, not where the sentence looks back or ahead."""
+        if year is None or list_item:
+            return []
+        act = self.recent_act.search(chunk)
+        if act is None or not self.recent_act_cues.search(chunk) or self.recent_act_blockers.search(chunk):
+            return []
+        return [(lo + act.start(), lo + act.end(), year, None, True)]
 
 
 class PairFacts:
@@ -137,10 +154,12 @@ class PairFacts:
             chunk = self.text[lo:hi]
             low = chunk.lower()
             present = {k for k in self.r.status_keys if k in low}
-            for pat, status, keys in self.r.status_patterns:
+            for pat, status, keys, undated in self.r.status_patterns:
                 if keys and present.isdisjoint(keys):
                     continue
                 for m in pat.finditer(chunk):
+                    if undated and _YEAR.search(chunk, 0, m.end()):
+                        continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))
@@ -149,6 +168,10 @@ class PairFacts:
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
         return known
+
+    def statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, status) of every status text[lo:hi] states."""
+        return self._found(lo, hi, False)[1]
 
     def of(self, a: Mention, b: Mention, sent: Span, scope: tuple[int, int] | None,
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
@@ -164,20 +187,34 @@ class PairFacts:
             if scope is None and not self._parenthesis_speaks_of(s, sent, pair, mentions):
                 return False  # "Wischnewski (1922 bis 2005, ehemaliger Minister)": a person's dates
             # a date opening the sentence before any place ("Im April 2003 besiegelten die Landkreise
-            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes
-            return shared or (dated and e <= first) or bool(self._owner(s, e, mentions, sent) & pair)
+            # A und B mit dem Landkreis C ihre Partnerschaft") dates every pair the sentence makes,
+            # unless a partnership word of its own introduces the pair's partner ("ist seit 1995
+            # Partnerkommune von A und pflegt außerdem eine Städtefreundschaft mit B": not B's)
+            return shared or (dated and e <= first and not self._own_statement(first_end, own)) \
+                or bool(self._owner(s, e, mentions, sent) & pair)
 
         first = min((m.start for m in mentions), default=hi)
+        first_end = min(mentions, key=lambda m: m.start).end if mentions else hi
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
         ys = [c for c in years if mine(c[0], c[1], dated=True)]
         year = month = None
         act = False
         if ys:
-            best = min(ys, key=lambda c: (min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
+            # in a sentence that names no place (its pair stands in a heading or the sentences
+            # before), nearness to a partner says nothing: the founding act's date outranks a
+            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957)
+            best = min(ys, key=lambda c: (not mentions and not c[4],
+                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
             year, month, act = best[2], best[3], best[4]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
         return year, month, status, act
+
+    def _own_statement(self, after: int, own: list[Mention]) -> bool:
+        """Does a partnership word stand between the sentence's first place and the pair's own
+        partner (a second statement in the sentence)?"""
+        start = min((m.start for m in own), default=after)
+        return start > after and bool(_PARTNERSHIP_WORD.search(self.text, after, start))
 
     def _parenthesis_speaks_of(self, s: int, sent: Span, pair: set, mentions: list[Mention]) -> bool:
         """Outside parentheses, yes; inside, only when the parenthesis follows a partner ("Brest

@@ -10,6 +10,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .partner_lists import ArticleHome, list_segments
+from .partnership_context import PAIR_LINE
 from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home, same_country
 
 #: more places than this in one cue sentence is a list, not a partnership statement
@@ -42,6 +43,8 @@ class PairStatements:
             gap = text[a.end:b.start].strip()
             if gap.startswith("("):
                 gap = _PARENTHESES.sub("", gap).strip()
+            # "die Gemeinde Lohra mit der Gemeinde Dziemiany": the second town's designation
+            gap = _DESIGNATION_AFTER_JOINER.sub("", gap) if " " in gap else gap
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
@@ -142,7 +145,7 @@ class PairStatements:
             # "Die Partnerstädte beteiligen sich, z.B. Koszalin und Charenton … und Ahlen": the
             # partners of the town the article is about (the German place named last may be its
             # city: "Tempelhof-Schöneberg, ein Bezirk Berlins")
-            subject = home.get() or recent_home(history, ex)
+            subject = home.get() or recent_home(history, ex, home.listed)
             for m in here:
                 if subject is not None:
                     record(subject, m, sent)
@@ -153,18 +156,20 @@ class PairStatements:
                 _list_member(m, here, text) for m in here if has_home([m], ex)):
             # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
             # German town inside a list of partners is a fellow partner, not their owner
-            subject = recent_home(history, ex) or home.get()
+            subject = recent_home(history, ex, home.listed) or home.get()
             if subject is not None:
                 for m in here:
                     record(subject, m, sent)
             return
-        if has_home(here, ex):
+        # "Die Kooperationen mit Dresden (1987) und Prag (1990)" after Hamburg's list of partners
+        # that names Dresden: a listed German town is one more partner, not the owner
+        if has_home([m for m in here if m.ref not in home.listed], ex):
             listed = self._mit_list(ex, sent, here)
             if listed is not None:
                 # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
                 # mit Minden": the noun links the owner with each listed town, German ones too
                 owner, items = listed
-                owner = owner or recent_home(history, ex) or home.get()
+                owner = owner or recent_home(history, ex, home.listed) or home.get()
                 if owner is not None and all((owner.kind, owner.ref) != (m.kind, m.ref) for m, _ in items):
                     if len(items) == 1:
                         record(owner, items[0][0], sent)
@@ -213,15 +218,26 @@ class PairStatements:
         # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
         # of the German municipality the article is about (a list of them for the article's own
         # town: one foreign place alone may be anybody's partner)
-        subject = (owners[0] if owners else None) or recent_home(history, ex)
+        subject = (owners[0] if owners else None) or (
+            # a line that states a pair of its own: where one of its names is unknown, the other
+            # has no partner from the line before
+            None if PAIR_LINE.match(s_text) else recent_home(history, ex, home.listed))
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
         if not here:
+            # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
+            # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents
+            headed = home.section
+            owner = home.get() if headed is not None else None
+            if owner is not None and not same_country(owner, headed, ex):
+                record(owner, headed, sent)
             return
         if subject is not None:
-            if len(here) >= 3:
-                segments = list_segments(here, sent, text=ex.article.analysed_text)
+            segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []
+            if len(here) >= 3 or segments and all(_YEAR.search(text, *scope) for _, scope in segments):
+                # two partners are a list when each has a year of its own ("die ersten
+                # Partnerschaften mit A 1957 und B 1958")
                 for m, scope in segments:
                     record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
             else:
@@ -362,7 +378,7 @@ def nothing_to_pair(here: list[Mention], history: list[list[Mention]], home: Art
     the article's town): with none of them, no rule can. A third of the cue sentences of real
     pages (menus, prose about partnerships in general) end here, before a dozen regex searches.
     (Keep this in step with every rule of _cue_sentence that records a pair.)"""
-    return not here and not any(history) and getattr(home, "section", None) is None
+    return not here and not any(history) and home.section is None
 
 
 #: the marks that open a bulleted line (partnership_context.is_list_line)
@@ -383,6 +399,9 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
     return bool(_LIST_GAP.fullmatch(gap))
 
 
+#: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
+_DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 

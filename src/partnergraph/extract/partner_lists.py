@@ -28,7 +28,7 @@ class PartnerLists:
         elif len({m.ref for m in here}) == 1:
             owner = here[0]  # "Kayseri ist mit folgenden Städten Partnerschaften eingegangen:"
         else:
-            owner = recent_home(history, ex) or home.get()
+            owner = recent_home(history, ex, home.listed) or home.get()
         types = types_by_sentence.get(intro, [])
         return owner, (types[0].ref if types else None)
 
@@ -47,14 +47,38 @@ def list_segments(partners: list[Mention], sent: Span, from_start: bool = False,
     if text and _YEAR_FIRST.search(text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start):
         return [(m, (firsts[k - 1].end if k else max(sent.start, m.start - YEAR_FIRST_REACH), m.end))
                 for k, m in enumerate(firsts)]
-    return [(m, (sent.start if from_start and k == 0 else m.start,
+    return [(m, (sent.start if from_start and k == 0 else _attributive_start(text, m, sent),
                  firsts[k + 1].start if k + 1 < len(firsts) else sent.end)) for k, m in enumerate(firsts)]
+
+
+#: how far before a partner its attributive founding date may begin: "die 1986 geschlossene
+#: Kooperation mit der chinesischen Hafenstadt " is 62 characters
+ATTRIBUTIVE_REACH = 90
+#: "die 1986 geschlossene Kooperation mit der chinesischen Hafenstadt X": a year fused to a
+#: founding participle before its noun and the partner belongs to that partner
+_ATTRIBUTIVE_YEAR = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\s+(?:geschlossene|gegründete|besiegelte|begründete|vereinbarte|unterzeichnete|"
+    r"eingegangene)\w*\s+(?:[\wäöüß\-]+\s+){1,2}mit\s+(?:[\wäöüß\-]+\s+){0,3}$")
+
+
+def _attributive_start(text: str, m: Mention, sent: Span) -> int:
+    """Where a list item's stretch begins: at the partner, or at the attributive founding date
+    right before it ("die 1986 geschlossene Kooperation mit … Shanghai")."""
+    if not text:
+        return m.start
+    found = _ATTRIBUTIVE_YEAR.search(text, max(sent.start, m.start - ATTRIBUTIVE_REACH), m.start)
+    return found.start() if found else m.start
 
 
 #: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
 #: year of the list before its partner ("seit dem Jahr 1966 mit der Stadt " is 33 characters)
 YEAR_FIRST_REACH = 35
 _YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
+
+
+#: a section heading that names a partner: its name, maybe with its country ("Amstelveen",
+#: "Koszalin (Polen)", "Charenton-le-Pont, Frankreich"); 40 characters hold the longest of them
+SECTION_HEADING_MAX = 40
 
 
 class ArticleHome:
@@ -69,6 +93,18 @@ class ArticleHome:
         self.owners = owners  # asked only when a list needs its owner: most articles never do
         self._home: Mention | None = None
         self._known = False
+        #: German places read as an item of a town's list of partners (see recent_home)
+        self.listed: set[str] = set()
+        #: the foreign place the section being read is headed by ("Amstelveen" over a section
+        #: about that partner), or None
+        self.section: Mention | None = None
+
+    def read_heading(self, line: str, here: list[Mention]) -> None:
+        """Track the section: a short line without a full stop is a heading; it heads a section
+        about a partner when it names one foreign place and nothing else."""
+        line = line.strip()
+        if len(line) <= SECTION_HEADING_MAX and not line.endswith((".", "!", "?", ":", ",")):
+            self.section = here[0] if len(here) == 1 and not has_home(here, self.ex) else None
 
     def get(self) -> Mention | None:
         if not self._known:

@@ -40,13 +40,16 @@ def has_home(mentions: list[Mention], ex: Extraction) -> bool:
                and ex.places[m.ref].country == HOME for m in mentions)
 
 
-def recent_home(history: list[list[Mention]], ex: Extraction) -> Mention | None:
+def recent_home(history: list[list[Mention]], ex: Extraction,
+                listed: frozenset[str] | set[str] = frozenset()) -> Mention | None:
     """The German place the latest sentences were about: not one that was itself the partner
-    "mit" named ("Die Kooperationen mit Dresden (1987) und Prag (1990) …" speaks of Hamburg's)."""
+    "mit" named ("Die Kooperationen mit Dresden (1987) und Prag (1990) …" speaks of Hamburg's),
+    nor one of `listed`, German places already read as an item of another town's list of
+    partners ("Hamburg hat neun Partnerstädte: …, Dresden, …")."""
     text = ex.article.analysed_text
     for past in reversed(history):
         homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
-                 and ex.places[m.ref].country == HOME
+                 and ex.places[m.ref].country == HOME and m.ref not in listed
                  and not _PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start)]
         if len({m.ref for m in homes}) == 1:
             return homes[0]

@@ -18,6 +18,9 @@ _PAIR_LIST = re.compile(
     r"[A-ZÄÖÜ][\w'’.]*\s*(?:\bund\b|[-–—/])\s*[A-ZÄÖÜ]")
 
 
+#: a bulleted line that states a pair of its own: "• Pleszew (Pleschen) — Spangenberg"
+PAIR_LINE = re.compile(r"\s*[•·▪►*]\s*[A-ZÄÖÜ][^—–\n]*\s[—–-]\s+[A-ZÄÖÜ]")
+
 #: a colon, then names separated by commas: "… ebenso einzelne Städte: Ulm, Gotha und …"
 _COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?\s*(?:,|\bund\b|[-–])\s*[A-ZÄÖÜ]")
 
@@ -106,7 +109,7 @@ class PartnershipContext:
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
-        prev_cue = False
+        prev_cue = prev_pair_line = False
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or (
@@ -123,12 +126,16 @@ class PartnershipContext:
                 intro = None
                 if not cue and prev_cue and (
                         (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
-                        or (":" in s_text and _COLON_LIST.search(s_text))):
+                        or (":" in s_text and _COLON_LIST.search(s_text))
+                        or prev_pair_line and PAIR_LINE.match(s_text)):
+                    # "• Pleszew — Spangenberg" among bulleted pairs whose neighbours say
+                    # "Partnerschaftsvertrag": one more pair of that list
                     cue = True
-                if cue and introduces_list(s_text):
-                    intro = sent
+                if cue and introduces_list(s_text) and not PAIR_LINE.match(s_text):
+                    intro = sent  # (a line stating a pair of its own heads no list)
             ctx.cue_sentences[sent] = cue
             prev_cue = cue
+            prev_pair_line = cue and bool(PAIR_LINE.match(s_text))
 
 
 #: a line of a list (one partner, its country, its year): short, and a bullet or no full stop;

@@ -4,6 +4,8 @@ sentence giving its pairs (pairs.py, partner_lists.py), their year, status and t
 
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
@@ -18,6 +20,18 @@ ANAPHOR_REACH = 3
 #: at most a handful of sentences, so this only bounds pathological input (the same sentence
 #: repeated 60,000 times) without losing real evidence
 MAX_EVIDENCE = 20
+
+#: a sentence listing this many partners of one town is that town's list ("Hamburg hat neun
+#: Partnerstädte: …, Dresden, …"): its German items are partners, not the subject of the next
+#: sentences. Two is a pair of towns joining a third ("Zusammen mit Straßburg und Dresden")
+LISTED_MIN = 3
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+#: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
+#: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
+OWNER_REACH = 40
+_OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
 
 #: how far before a type word an association's name may begin: "Verein zur Förderung der " is
 #: 25 characters, with room
@@ -55,6 +69,8 @@ class PartnershipFinder:
             if (a.kind, a.ref) == (b.kind, b.ref):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
+            if list_item and has_home([a], ex):
+                listed_here.add(b.ref)
             entry = found.setdefault(key, {"evidence": {}, "first": min(a.start, b.start), "types": [], "spans": [],
                                            "dated": [], "status": [], "weak_types": []})
             if sent not in entry["evidence"] and len(entry["evidence"]) < MAX_EVIDENCE:
@@ -70,9 +86,11 @@ class PartnershipFinder:
             free = [t for t in types_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)]
             if scope is not None:
                 # in a list, the type word of that item ("Gotha und Kromeriz (Freundschaft)"), else
-                # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items
+                # one before the list ("Zu den Projektpartnern zählen A, B, C"), shared by all items,
+                # else one after it ("Mit A und B bestehen Themenpartnerschaften")
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
-                    [t for t in free if t.start < (list_start if list_start is not None else scope[0])]
+                    [t for t in free if t.start < (list_start if list_start is not None else scope[0])] or \
+                    [t for t in free if t.start > max(m.end for m in by_sentence.get(sent, [b]))]
             # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
             # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
             # pair only where none of its sentences names another
@@ -112,12 +130,19 @@ class PartnershipFinder:
         #: the list being read: its intro, owner, type, and how many lines in a row named no place
         block: tuple[Span, Mention | None, str | None, int] | None = None
         prev_cue = False
+        listed_here: set[str] = set()  # the places one sentence or list line lists as a town's partners
         for sent in ctx.sentences:
             here = distinct(by_sentence.get(sent, []))
             s_text = text[sent.start:sent.end]
             cue = ctx.cue_sentences.get(sent)
             if cue is None:
                 cue = ctx.cue_sentences[sent] = self.has_cue(s_text)
+            if home.listed and here:
+                # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of
+                # partners is a subject again
+                home.listed.difference_update(
+                    m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - OWNER_REACH), m.start))
+            home.read_heading(s_text, here)
             intro = ctx.list_items.get(sent)
             if intro is not None:
                 if block is None or block[0] != intro:
@@ -142,6 +167,11 @@ class PartnershipFinder:
                                    list_start=sent.start)
                 elif len(partners) == 2 and not same_country(partners[0], partners[1], ex):
                     record(partners[0], partners[1], sent, default_type=block_type)
+                else:
+                    # "• Djerba Midoun – Fürth: …" in a list of pairs: the dash joins the pair
+                    # also where another place (the island) stands before it
+                    for a, b, scope in self._pair_items(ex, sent, partners):
+                        record(a, b, sent, scope=scope, default_type=block_type)
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
@@ -162,9 +192,12 @@ class PartnershipFinder:
                     for a, b, scope in items:
                         record(a, b, sent, scope=scope, list_start=items[0][2][0])
             prev_cue = bool(cue)
+            if len(listed_here) >= LISTED_MIN:
+                home.listed.update(listed_here)
+            listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
-        self._emit(ex, ctx, found, facts.year, facts.month)
+        self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
@@ -194,7 +227,8 @@ class PartnershipFinder:
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
 
-    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None) -> None:
+    def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None,
+              facts: PairFacts | None = None) -> None:
         text = ctx.text
         article_types = [m.ref for m in self._article_types(ex, text)]
         article_programmes = ex.refs("programme")
@@ -208,6 +242,8 @@ class PartnershipFinder:
                 own_cue_memo[key] = self._own_cue_sentences(ctx, key, by_sentence)
             return own_cue_memo[key]
 
+        dated_places = None  # computed when a pair's own sentences state no date
+        naming = None  # sentences by the set of partners they name, computed when a pair's sentences state no status
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
             ev_mentions = [m for s in evidence for m in by_sentence.get(s, [])]
@@ -260,7 +296,32 @@ class PartnershipFinder:
                 # ("Sie kann … auf eine lange Partnerschaft zurückblicken: Auf 62 Jahre")
                 start_year, start_month = self._start(text, own_cue(key), ctx,
                                                       year, first_only=True, article_month=month)
+            if start_year is None:
+                if dated_places is None:
+                    dated_places = self._dated_places(ctx, by_sentence)
+                both, one = _pair_sentences(key, found, dated_places, evidence)
+                # a sentence naming the pair's two partners and no other place ("Die Beziehungen
+                # zwischen A und B nahmen ihren Beginn 1983"), else a founding act's sentence naming
+                # one partner that has no other pair ("Die Unterzeichnung der Urkunde fand am
+                # 25. Juni 2008 in A statt")
+                start_year, start_month = self._start(text, both, ctx, year, first_only=True, article_month=month)
+                if start_year is None:
+                    start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
+                                                          article_month=month)
             status = strongest_status(entry["status"])
+            if status is None and facts is not None:
+                # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that
+                # names the pair's two partners and no other place states its status, cue or not;
+                # not one with a year ("unterzeichneten im Jahr 2004 eine Absichtserklärung" and
+                # "in den Jahren 2016 bis 2019 ein Projekt" are its history)
+                if naming is None:
+                    naming = {}
+                    for s, ms in by_sentence.items():
+                        named = frozenset((m.kind, m.ref) for m in ms if m.kind in ("municipality", "organisation-partner"))
+                        naming.setdefault(named, []).append(s)
+                status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
+                                           and not _YEAR.search(text, s.start, s.end)
+                                           for _, _, st in facts.statuses(s.start, s.end)})
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(
@@ -285,7 +346,29 @@ class PartnershipFinder:
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
                 and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
+    def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
+        """Each sentence that may state a date, with the partners it names."""
+        return [(s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
+                for s in ctx.sentences if self.any_date.search(ctx.text, s.start, s.end)]
+
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here
         between = s_text[a.end - sent.start:b.start - sent.start].strip()
         return between in self.title_seps
+
+
+def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
+                    evidence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The dated sentences outside the pair's evidence that speak of the pair `key` only: those
+    naming both its partners and no other place, and those naming one partner that is in no
+    other pair of the article, and no other place."""
+    paired = {p for k in found if k != key for p in k}
+    both, one = [], []
+    for s, places in dated:
+        if s in evidence or not places or not places <= key:
+            continue
+        if places == key:
+            both.append(s)
+        elif not places & paired:
+            one.append(s)
+    return both, one

@@ -187,6 +187,35 @@ def analyse(g: nx.Graph, partnerships: int = 0) -> Analysis:
     return result
 
 
+def remembered_analysis(g: nx.Graph, partnerships: int, memo) -> Analysis:
+    """`analyse(g, partnerships)`, from a build's `memo` (memo.py) when the last build
+    analysed this very network: the key is every node and edge with its data, in the graph's
+    order (the algorithms' input order), so a hit is the result `analyse` would give. Kept as
+    plain values (marshal), never as pickles: the file is data, not code."""
+    import marshal
+
+    from ..memo import digest
+
+    # JSON, not marshal: marshal's bytes depend on which equal strings are one object
+    key = digest(json.dumps([partnerships, [[x, sorted(d.items())] for x, d in g.nodes(data=True)],
+                             [[a, b, sorted(d.items())] for a, b, d in g.edges(data=True)]]).encode())
+    found = memo.get("analysis", key)
+    if found is not None:
+        try:
+            nodes, components, communities, modularity, method = marshal.loads(found)
+            return Analysis(graph=g, nodes={m[0]: NodeMetrics(*m) for m in nodes}, components=components,
+                            communities=communities, modularity=modularity, betweenness_method=method,
+                            partnerships=partnerships)
+        except (ValueError, EOFError, TypeError):  # a damaged row is computed again
+            LOGGER.warning("a remembered network analysis is damaged; computing it again")
+    a = analyse(g, partnerships)
+    nodes = [[m.iri, m.label, m.cls, m.country, int(m.degree), float(m.degree_centrality), float(m.betweenness),
+              int(m.component), int(m.community)] for m in a.nodes.values()]
+    memo.put("analysis", key, marshal.dumps([nodes, a.components, a.communities, float(a.modularity),
+                                             a.betweenness_method]))
+    return a
+
+
 # -- bridges between countries -----------------------------------------------------------------
 
 def bridge_municipalities(a: Analysis) -> list[dict]:

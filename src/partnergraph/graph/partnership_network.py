@@ -89,6 +89,12 @@ def network_from_triples(triples: Iterable[ox.Triple]) -> tuple[nx.Graph, int]:
     return _network(_NetworkRows(**{k: rows.get(k, []) for k in ("classes", "partners", "labels", "countries", "codes")}))
 
 
+def network_from_rows(**rows: Iterable[tuple[str, str]]) -> tuple[nx.Graph, int]:
+    """`partnership_network` from the rows its queries give (keyword per kind of
+    `_NetworkRows`, repetitions allowed): a rebuild reads them from its viewer facts."""
+    return _network(_NetworkRows(**rows))
+
+
 def _network(rows: _NetworkRows) -> tuple[nx.Graph, int]:
     classes: dict[str, str] = {}
     for x, cls in rows.classes:

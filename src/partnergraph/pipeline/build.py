@@ -92,8 +92,8 @@ def _crawl_options(sources: list[str], options: BuildOptions, out_dir: Path):
 
 def _finish(directory: GraphDir, report: BuildReport, options: BuildOptions, started: dt.datetime,
             run: Run) -> None:
-    """The last staged files (dumps.json, the report), the commit, and the dump pieces no
-    article uses any more."""
+    """The last staged files (dumps.json, the report), the commit, and the dump pieces and
+    viewer facts no article uses any more."""
     from ..publish.dumps import DumpCache
     from ..publish.export import write_atomic
     from ..store.embedded import files_signature
@@ -107,6 +107,10 @@ def _finish(directory: GraphDir, report: BuildReport, options: BuildOptions, sta
     write_atomic(staging / REPORT_FILE, report.to_json())
     directory.commit()
     DumpCache(out_dir).collect_garbage(p for p in run.pieces.values() if p)
+    if run.facts is not None:
+        run.facts.collect_garbage(p for p in run.pieces.values() if p)
+    if run.memo is not None:
+        run.memo.close(collect=True)
 
 
 def _abandon(directory: GraphDir, store: GraphStore | None, new_pieces: set[str],

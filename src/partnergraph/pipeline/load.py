@@ -79,6 +79,7 @@ class _Update:
     def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
         from ..publish.dumps import DumpCache
+        from ..memo import Memo
         from ..viewer.facts import FactCache
 
         self.store, self.got, self.report, self.minter = store, got, report, minter
@@ -90,15 +91,19 @@ class _Update:
         self.present = store.graph_names()
         self.cache = DumpCache(out_dir)
         self.facts = FactCache(out_dir, minter.base)
+        self.memo = Memo(out_dir, version=self.fp)
         self.by_url = {a.url: a for a in got.articles}
         #: whether the store was emptied (every article is extracted again)
         self.cleared = False
         self.touched: _Touched | None = None
+        #: the dump pieces in the cache when the build began (`plan`)
+        self._pieces_present: set[str] = set()
         self.previous = ""
 
     def plan(self, new_pieces: set[str] | None) -> list[Article]:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
         articles = self.got.articles
+        self._pieces_present = self.cache.names()
         todo = [a for a in articles if self._stale(a)]
         if self.fresh and isinstance(self.store, EmbeddedStore) and self.present - {
                 VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {self.minter.article(a.url) for a in todo}:
@@ -121,7 +126,8 @@ class _Update:
         # dump piece changed; articles of earlier builds that are not among the sources keep theirs
         known = self.known
         return (known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != self.fp
-                or self.minter.article(a.url) not in self.present or not self.cache.has(known[a.url].get("piece"))
+                or self.minter.article(a.url) not in self.present
+                or known[a.url].get("piece") not in self._pieces_present
                 or (self.options.validate and "shacl" not in known[a.url]))
 
     def load(self, todo: list[Article], loader: _Loader) -> None:
@@ -186,7 +192,7 @@ class _Update:
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts)
+                   facts=self.facts, memo=self.memo)
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -195,7 +201,10 @@ class _Update:
         """A rebuild of a large graph, its store complete: the analysis comes from the store and
         the dumps go to a child process while this one writes graph.html. The build's own
         graphs, or None when the dumps are to be written otherwise."""
-        others = _own_graphs_from_store(run, self.store, self.minter, self._vocabulary_changed())
+        from ..viewer.collector import gc_paused
+
+        with gc_paused():  # the analysis reads the viewer facts: millions of objects, no cycles
+            others = _own_graphs_from_store(run, self.store, self.minter, self._vocabulary_changed())
         if not _pieces_describe(self.store, run, others):
             return None
         self.store.flush()
@@ -331,8 +340,23 @@ def _own_graphs_from_store(run: Run, store: GraphStore, minter: Minter, vocabula
     others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
     if vocabulary_changed:
         write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
-    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter)
+    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter, _analysis_from_facts(run, store))
     return others
+
+
+def _analysis_from_facts(run: Run, store: GraphStore):
+    """The network analysis from the viewer's facts (read once for the analysis and
+    graph.html), remembered in the build's memo; None when the facts do not describe the store."""
+    from ..graph.analytics import remembered_analysis
+
+    network = run.facts.network(store, run.pieces) if run.facts is not None else None
+    if network is None:
+        return None
+    if run.memo is None:
+        from ..graph.analytics import analyse
+
+        return analyse(*network)
+    return remembered_analysis(*network, memo=run.memo)
 
 
 def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
@@ -340,7 +364,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
     analytics), and those graphs' quads; sets `run.analysis` (the network analysis, made from
     the pieces, without the store). None when a piece is missing or unreadable."""
     from ..publish import dumps as dumpcache
-    from ..graph.analytics import NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples
+    from ..graph.analytics import (NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples,
+                                   remembered_analysis)
     from ..graph.triples import vocabulary_quads
     from ..vocab import load_vocabulary
 
@@ -350,7 +375,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         merged = dumpcache.collect_shared(cache, run.pieces)
         others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
         dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
-        run.analysis = analyse(*network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES)))
+        network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
+        run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
         dumpcache.add_graph(merged, others[ANALYTICS_GRAPH], base=minter.base)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all

@@ -111,6 +111,8 @@ class Run:
     previous: str = ""
     #: what the viewer reads from each article graph (viewer.facts.FactCache), or None
     facts: object = None
+    #: the results of whole-graph computations kept between builds (memo.Memo), or None
+    memo: object = None
 
 
 def dumps_child(spec_path: str) -> int:
@@ -214,10 +216,10 @@ def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: Bui
         from ..viewer.network import write_network
 
         progress("writing graph.html")
-        # from the facts kept per article (and the next facts file into out_dir), not the store
+        # from the facts kept per article (the extracted ones stored with them), not the store
         facts, pieces = (run.facts, run.pieces) if run is not None else (None, None)
         report.outputs.append(str(write_network(store, out_dir / NETWORK_FILE, base=minter.base,
-                                                facts=facts, pieces=pieces)))
+                                                facts=facts, pieces=pieces, memo=run.memo if run else None)))
     except PartnergraphError as exc:
         report.skipped.append(Skipped(NETWORK_FILE, str(exc)))
 

@@ -53,7 +53,7 @@ class Extracted:
     #: [check, focus] of each SHACL check its graph fails alone (shapecheck.ArticleChecks),
     #: None when not validated
     shacl: list | None = None
-    #: what the viewer reads from the graph, as a line of viewer/facts.py's file
+    #: what the viewer reads from the graph, as viewer/facts.py stores it
     facts: bytes = b""
 
 
@@ -87,7 +87,7 @@ def _extract_chunk(task: Task, articles: list[Article]) -> list[Extracted]:
     cache right here), per article: all the per-article work happens in the workers."""
     from ..publish.dumps import DumpCache, canonical, render
     from ..graph.triples import article_quads
-    from ..viewer.facts import article_facts, fact_line
+    from ..viewer.facts import article_facts, encode
 
     _, extractor, minter = _extractor(task.base)
     cache = DumpCache(task.out_dir)
@@ -100,7 +100,7 @@ def _extract_chunk(task: Task, articles: list[Article]) -> list[Extracted]:
             nquads, quads = canonical(article_quads(ex, extractor.vocabulary, minter))
             name = piece_name(task.fingerprint, a.url, a.content_hash)
             cache.put(name, render(graph, nquads, base=task.base, quads=quads).to_bytes())
-            out.append(Extracted(a.url, graph, nquads, name, facts=fact_line(graph, name, article_facts(nquads))))
+            out.append(Extracted(a.url, graph, nquads, name, facts=encode(article_facts(nquads))))
             graphs[graph] = quads
         except PartnergraphError as exc:
             out.append(Extracted(a.url, graph, None, error=str(exc)))

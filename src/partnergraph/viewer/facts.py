@@ -5,16 +5,18 @@ Asking the store (`load.load`) cost 57 % of a one-article rebuild at 30,000 arti
 most of it is turning hundreds of thousands of result rows into Python strings. So the worker
 that extracts an article also takes out the triples the viewer reads (`article_facts`: the
 viewer's predicates, the evidence of partnerships already joined within the article's graph)
-and a build keeps them, one JSON line per article graph, in ``DIR/viewer-facts.jsonl``. The
-next build copies the lines of unchanged articles as they are, takes those of the extracted
-articles from the workers, asks the store only for graphs it has no line for (an article
-extracted before this file existed), and reads the network from the lines (`load.load_facts`).
+and a build keeps them, one row per dump piece, in ``DIR/viewer-facts.sqlite`` (`FactCache`).
+The next build stores the facts of the articles it extracted (one row each: a one-article
+rebuild writes one row, where a JSON Lines file rewritten whole cost 98 MB of writing and
+reading at 10,000 articles), reads those of unchanged articles from their rows, asks the store
+only for graphs it has no row for (an article extracted before facts were kept), and reads the
+network from the facts (`load.load_facts`).
 
-Why the lines describe the store: the default graph the viewer's queries read is the merge of
+Why the facts describe the store: the default graph the viewer's queries read is the merge of
 the named graphs, and every answer is collected into sets or dictionaries, so reading each
 graph's triples, repetitions and all, gives the same data as reading the merge; the vocabulary
 and analytics graphs, which the build writes itself, are read from the store (a few thousand
-triples). The build writes this file only when the store holds nothing else; otherwise graph.html
+triples). The build reads the facts only when the store holds nothing else; otherwise graph.html
 comes from the store. Evidence is joined per graph because a mention is described by its
 article's graph alone (its IRI lies in the article's IRI space; publish/dumps.py relies on the
 same).
@@ -22,18 +24,21 @@ same).
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
-import re
+import marshal
+import sqlite3
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..graphdir import FACTS_FILE  # the file in the graph directory, committed with the rest of a build
+from ..graphdir import FACTS_FILE, LEGACY_FACTS_FILE
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import GraphStore
+from .collector import gc_paused
 from .load import _LABEL_PROPS, _PG, _TYPES, MENTION_PROPS, PREDICATES, RDF_TYPE, load_facts
 from .records import RawData
 
@@ -47,8 +52,6 @@ _KEEP_TYPES = frozenset(_PG + c for c in _TYPES)
 _KIND, _IN_ARTICLE, _START, _QUOTE = MENTION_PROPS
 _EVIDENCE = _PG + "evidence"
 _PARTNERSHIP = ox.Literal("partnership")
-#: the graph and the piece at the start of a line, read without parsing the facts after them
-_LINE_HEAD = re.compile(rb'^\[("(?:[^"\\]|\\.)*"),("(?:[^"\\]|\\.)*"),')
 
 
 def facts_of(triples: Iterable[ox.Triple]) -> dict:
@@ -91,9 +94,11 @@ def article_facts(nquads: bytes) -> dict:
     return facts_of(q.triple for q in ox.parse(b"".join(kept), format=ox.RdfFormat.N_QUADS)) if kept else facts_of(())
 
 
-def fact_line(graph: str, piece: str, facts: dict) -> bytes:
-    """One line of the file: the graph, the dump piece its facts were taken from, the facts."""
-    return json.dumps([graph, piece, facts], ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+def encode(facts: dict) -> bytes:
+    """The stored form of one graph's facts (`FactCache`): marshal, which reads back 2.2×
+    faster than the same facts as JSON (measured on the 10,000-article graph: 0.40 s against
+    0.89 s for all graphs, the garbage collector off as in `viewer.network`)."""
+    return marshal.dumps(facts)
 
 
 def _graph_triples(store: GraphStore, graph: str) -> Iterator[ox.Triple]:
@@ -103,7 +108,7 @@ def _graph_triples(store: GraphStore, graph: str) -> Iterator[ox.Triple]:
 
 def _graph_facts(store: GraphStore, graph: str) -> dict:
     """`facts_of` a graph read from the store, through its canonical N-Quads as in the worker,
-    so that the line is the one the worker writes (rows in the same order)."""
+    so that the facts are those the worker takes (rows in the same order)."""
     from ..publish.dumps import canonical_nquads
 
     name = ox.NamedNode(graph)
@@ -112,92 +117,201 @@ def _graph_facts(store: GraphStore, graph: str) -> dict:
 
 
 class FactCache:
-    """``DIR/viewer-facts.jsonl``: a header line (version, base), then one `fact_line` per
-    article graph, sorted by graph. A build adds the lines of the articles it extracted
-    (`add`), then `assemble` writes the next file into the staging area and returns every
-    graph's facts."""
+    """``DIR/viewer-facts.sqlite``: one row per dump piece (`piece`, its `graph`, its facts
+    `encode`d). A piece's name is derived from the article's content and the build's
+    fingerprint (state.piece_name), so a row is never rewritten with other facts: like the dump
+    pieces, rows are added in place by the build that extracts the article (a failed build
+    leaves unused rows, which the next `collect_garbage` removes), and the committed
+    state.json says which are current. A one-article rebuild so writes one row, where the
+    JSON Lines file this replaces (98 MB at 10,000 articles) was read, checked and written
+    whole.
+
+    A build adds the facts of the articles it extracted (`add`); `assemble` stores them and
+    returns every graph's facts."""
 
     def __init__(self, out_dir: Path, base: str):
         self.path = Path(out_dir) / FACTS_FILE
         self.base = base
-        self.new: dict[str, tuple[str, bytes]] = {}  # graph → (piece, line)
+        self.new: dict[str, tuple[str, bytes]] = {}  # graph → (piece, encoded facts)
+        #: what `assemble` returned, and for which pieces (the analysis reads them before the page)
+        self._assembled: tuple[dict, list[dict] | None] | None = None
 
-    def add(self, graph: str, piece: str, line: bytes) -> None:
-        self.new[graph] = (piece, line)
+    def add(self, graph: str, piece: str, data: bytes) -> None:
+        self.new[graph] = (piece, data)
 
-    def _previous(self) -> dict[str, tuple[str, bytes]]:
-        """The last build's lines by graph; none when the file is missing, of another layout or
-        base, or damaged (the store has it all)."""
+    def _connect(self) -> sqlite3.Connection | None:
+        """The database, emptied when it was written by another layout, base or Python (marshal
+        is Python's own format); a damaged file is replaced. None if it cannot be opened."""
+        for attempt in range(2):
+            db = None
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None)
+                # a cache: an operating-system crash may damage it (then it is made again from
+                # the store), a crashed build cannot; a synced commit took 0.57 s under load
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS facts (piece TEXT PRIMARY KEY, graph TEXT NOT NULL, "
+                           "data BLOB NOT NULL)")
+                layout = dict(db.execute("SELECT key, value FROM meta"))
+                if layout != self._layout():
+                    db.execute("BEGIN")
+                    db.execute("DELETE FROM facts")
+                    db.execute("DELETE FROM meta")
+                    db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(self._layout().items()))
+                    db.execute("COMMIT")
+                return db
+            except sqlite3.Error as exc:
+                if db is not None:
+                    db.close()
+                if attempt:
+                    LOGGER.warning("%s: %s; reading the network from the store", self.path, exc)
+                    return None
+                LOGGER.warning("%s: %s; making it again from the store", self.path, exc)
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return None
+
+    def _layout(self) -> dict[str, str]:
+        return {"version": str(VERSION), "base": self.base,
+                "marshal": f"{marshal.version} {sys.version_info[0]}.{sys.version_info[1]}"}
+
+    def _stored(self, db: sqlite3.Connection | None, wanted: dict[str, str]) -> dict[str, dict]:
+        """The stored facts of the `wanted` pieces (piece → graph) that read back as a graph's
+        facts; a damaged row is left out (its graph is read from the store)."""
+        out: dict[str, dict] = {}
+        if db is None:
+            return out
         try:
-            with self.path.open("rb") as fh:
-                head = json.loads(fh.readline())
-                if head != {"v": VERSION, "base": self.base}:
-                    return {}
-                out = {}
-                for line in fh:
-                    m = _LINE_HEAD.match(line)
-                    if m is None or not line.endswith(b"\n"):
-                        raise ValueError(f"line {len(out) + 2} is not a graph's facts")
-                    out[json.loads(m.group(1))] = (json.loads(m.group(2)), line)
-                return out
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
+            for piece, graph, data in db.execute("SELECT piece, graph, data FROM facts"):
+                if wanted.get(piece) != graph:
+                    continue
+                facts = _decoded(data)
+                if facts is None:
+                    LOGGER.warning("%s: the facts of %s are damaged; reading its graph from the store", self.path, graph)
+                    continue
+                out[piece] = facts
+        except sqlite3.Error as exc:
             LOGGER.warning("%s: %s; reading the network from the store", self.path, exc)
             return {}
+        return out
 
-    def assemble(self, store: GraphStore, pieces: dict[str, str | None], target: Path) -> list[dict] | None:
-        """Every article graph's facts, and the file with them written to `target` (the staging
-        area); graphs without a line are read from the store. None when the store holds graphs
-        that are neither `pieces` nor the build's own (the viewer then reads the store)."""
+    def assemble(self, store: GraphStore, pieces: dict[str, str | None]) -> list[dict] | None:
+        """Every article graph's facts, in the order of the graph names; the facts of the
+        extracted articles, and of graphs that had no row, are stored. Graphs without facts are
+        read from the store. None when the store holds graphs that are neither `pieces` nor the
+        build's own (the viewer then reads the store)."""
+        if self._assembled is not None and self._assembled[0] == pieces:
+            return None if self._assembled[1] is None else list(self._assembled[1])
+        facts = self._assemble(store, pieces)
+        self._assembled = (dict(pieces), facts)
+        return None if facts is None else list(facts)
+
+    def _assemble(self, store: GraphStore, pieces: dict[str, str | None]) -> list[dict] | None:
         if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
             return None
-        previous = self._previous()
-        while True:
-            lines = []
-            for graph in sorted(pieces):
-                piece = pieces[graph] or ""
-                for known in (self.new, previous):
-                    if graph in known and known[graph][0] == piece and piece:
-                        lines.append(known[graph][1])
-                        break
-                else:  # extracted before the file existed, or before pieces did
-                    lines.append(fact_line(graph, piece, _graph_facts(store, graph)))
-            body = b"".join(lines)
+        db = self._connect()
+        wanted = {piece: graph for graph, piece in pieces.items() if piece}
+        for graph, (piece, _) in self.new.items():
+            wanted.pop(piece, None)  # the worker's facts are at hand
+        stored = self._stored(db, wanted)
+        facts, rows = [], []
+        for graph in sorted(pieces):
+            piece = pieces[graph] or ""
+            new = self.new.get(graph)
+            if new is not None and new[0] == piece and piece and (found := _decoded(new[1])) is not None:
+                rows.append((piece, graph, new[1]))
+            elif piece in stored:
+                found = stored[piece]
+            else:  # extracted before facts were kept, or before pieces were
+                found = _graph_facts(store, graph)
+                if piece:
+                    rows.append((piece, graph, encode(found)))
+            facts.append(found)
+        if db is not None:
             try:
-                facts = _parsed(body)
-                break
-            except ValueError as exc:
-                if not previous:
-                    raise
-                # a line of the last file is damaged: the store has it all
-                LOGGER.warning("%s: %s; reading its graphs from the store", self.path, exc)
-                previous = {}
-        header = json.dumps({"v": VERSION, "base": self.base}).encode() + b"\n"
-        from ..publish.export import write_atomic
-
-        write_atomic(Path(target) / FACTS_FILE, header + body)
+                with db:
+                    db.execute("BEGIN")
+                    db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", rows)
+            except sqlite3.Error as exc:  # the next build reads these graphs from the store again
+                LOGGER.warning("%s: %s; the facts of %d graphs are not kept", self.path, exc, len(rows))
+            db.close()
         return facts
 
-
-    def load(self, store: GraphStore, pieces: dict[str, str | None], target: Path, *, articles: bool = False) -> RawData | None:
+    def load(self, store: GraphStore, pieces: dict[str, str | None], *, articles: bool = False) -> RawData | None:
         """The network as `load.load` reads it from `store`, from the facts (`assemble`), or
         None when the store holds graphs the facts do not describe."""
-        facts = self.assemble(store, pieces, target)
+        facts = self.assemble(store, pieces)
+        self._assembled = None  # the last reader: the rest of the build need not carry them
         if facts is None:
             return None
         vocabulary, analytics = own_graph_facts(store)
         facts.append(vocabulary)
         return load_facts(facts, analytics, articles=articles)
 
+    def network(self, store: GraphStore, pieces: dict[str, str | None]):
+        """The partnership network (graph/partnership_network.py) as `partnership_network`
+        reads it from `store`, from the facts, or None when the store holds graphs the facts do
+        not describe: 0.1 s against 1.2 s of queries at 10,000 articles (measured). The
+        analytics graph holds none of the network's predicates."""
+        from ..graph.partnership_network import network_from_rows
 
-def _parsed(body: bytes) -> list[dict]:
-    """The facts of `fact_line`s; ValueError if one is not a graph's facts."""
-    entries = json.loads(b"[" + body.replace(b"\n", b",").rstrip(b",") + b"]")
-    if not all(isinstance(e, list) and len(e) == 3 and isinstance(e[2], dict) and e[2].keys() == _FACT_KEYS
-               for e in entries):
-        raise ValueError("a line is not a graph's facts")
-    return [e[2] for e in entries]
+        with gc_paused():  # millions of objects without cycles (collector.py)
+            facts = self.assemble(store, pieces)
+            if facts is None:
+                return None
+            facts.append(_graph_facts(store, VOCABULARY_GRAPH))
+            return network_from_rows(**network_rows(facts))
+
+    def collect_garbage(self, keep: Iterable[str]) -> int:
+        """Removes the rows of pieces no article of the committed state refers to (and the JSON
+        Lines file of earlier versions); returns how many rows."""
+        (self.path.parent / LEGACY_FACTS_FILE).unlink(missing_ok=True)
+        if not self.path.exists():
+            return 0
+        try:
+            with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
+                db.execute("BEGIN")
+                db.execute("CREATE TEMP TABLE keep (piece TEXT PRIMARY KEY)")
+                db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((p,) for p in keep))
+                removed = db.execute("DELETE FROM facts WHERE piece NOT IN (SELECT piece FROM keep)").rowcount
+                db.execute("COMMIT")
+                return removed
+        except sqlite3.Error as exc:  # unused rows cost space, not correctness
+            LOGGER.warning("%s: %s; unused facts are kept", self.path, exc)
+            return 0
+
+
+_MUNICIPALITY, _ORGANISATION = _PG + "Municipality", _PG + "Organisation"
+_LABEL, _PREF_LABEL = "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def network_rows(facts: list[dict]) -> dict[str, list[tuple[str, str]]]:
+    """The rows `partnership_network.network_from_rows` reads, from the facts of every graph:
+    what its queries ask the default graph (the merge of the graphs), repetitions and all
+    (the network is built from sets and minima)."""
+    rows: dict[str, list] = {"classes": [], "partners": [], "labels": [], "countries": [], "codes": []}
+    classes, partners, labels, countries, codes = rows.values()
+    for f in facts:
+        classes += [(x, c) for x, c in f["t"] if c == _MUNICIPALITY or c == _ORGANISATION]
+        p = f["p"]
+        partners += p.get(_PG + "partner", ())
+        countries += p.get(_PG + "country", ())
+        codes += p.get(_PG + "countryCode", ())
+        for prop in (_LABEL, _PREF_LABEL):
+            labels += [(x, text) for x, text, lang, _ in f["l"].get(prop, ()) if lang == "de"]
+    return rows
+
+
+def _decoded(data: bytes) -> dict | None:
+    """The facts `encode` stored, or None if `data` is not a graph's facts."""
+    try:
+        facts = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(facts, dict) and facts.keys() == _FACT_KEYS and isinstance(facts["t"], list)
+            and isinstance(facts["l"], dict) and isinstance(facts["p"], dict) and isinstance(facts["e"], list)):
+        return None
+    return facts
 
 
 _FACT_KEYS = {"t", "l", "p", "e"}

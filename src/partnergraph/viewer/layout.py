@@ -5,15 +5,22 @@ of its neighbours (`_Grid`). Deterministic: same network, same positions."""
 
 from __future__ import annotations
 
+import json
+import marshal
 import math
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 
+from ..memo import digest
 from .energy import LAYOUT_SEED, energy_layout
 from .legend import CORE
 from .views import Network
+
+if TYPE_CHECKING:
+    from ..memo import Memo
 
 # -- layout constants ----------------------------------------------------------------------------
 
@@ -87,6 +94,32 @@ def _component(h: nx.Graph) -> dict[str, tuple[float, float]]:
                 angle = towards + (spread * (i / (m - 1) - 0.5) if m > 1 else 0.0)
             pos[x] = grid.near((px + radius * math.cos(angle), py + radius * math.sin(angle)))
             grid.add(pos[x])
+    return pos
+
+
+#: components of fewer nodes are laid out again every time: their layout costs less than the
+#: look-up (no spring layout below 3 inner nodes)
+MEMO_MIN_NODES = 8
+
+
+def _remembered(h: nx.Graph, memo: Memo | None) -> dict[str, tuple[float, float]]:
+    """`_component(h)`, from the memo when it holds the layout of this very component: the key
+    is its nodes and its adjacency in the order `_component` and the spring layout read them
+    (the order follows the nodes' insertion, so the graph the component came from)."""
+    if memo is None or len(h) < MEMO_MIN_NODES:
+        return _component(h)
+    # JSON, not marshal: marshal's bytes depend on which equal strings are one object
+    key = digest(json.dumps([list(h), [list(h[x]) for x in h], [list(e) for e in h.edges]]).encode())
+    found = memo.get("layout", key)
+    if found is not None:
+        try:
+            pos = marshal.loads(found)
+            if isinstance(pos, dict) and pos.keys() == set(h):
+                return {x: (float(p[0]), float(p[1])) for x, p in pos.items()}
+        except (ValueError, EOFError, TypeError, IndexError):
+            pass
+    pos = _component(h)
+    memo.put("layout", key, marshal.dumps({x: (float(p[0]), float(p[1])) for x, p in pos.items()}))
     return pos
 
 
@@ -262,9 +295,11 @@ def _spiral(n: int):
 _TIER = {"Municipality": 0, "Organisation": 0, "Event": 0, "Country": 1, "Programme": 1, "Theme": 1, "Article": 3}
 
 
-def layout(net: Network) -> dict[str, tuple[int, int]]:
+def layout(net: Network, memo: Memo | None = None) -> dict[str, tuple[int, int]]:
     """Positions in px: the partnership structure by spring layout per component, packed;
-    every other node near the middle of its neighbours. Deterministic."""
+    every other node near the middle of its neighbours. Deterministic. A component's layout
+    is a function of its nodes and edges alone: with a `memo` (a build's) it is computed only
+    for components the last build did not lay out."""
     core = nx.Graph()
     on_core_edge = {x for e in net.edges if e.rel in CORE for x in (e.source, e.target)}
     core_nodes = sorted(x for x, c in net.nodes.items() if c in ("Municipality", "Event") or
@@ -276,7 +311,7 @@ def layout(net: Network) -> dict[str, tuple[int, int]]:
     comps = sorted((sorted(c) for c in nx.connected_components(core)), key=lambda c: (-len(c), c[0]))
     # one component is the graph itself: no subgraph view, whose filters cost 0.1 s on the
     # 10,000-article graph (its 1,995 partners form one component)
-    placed = _pack([_component(core if len(c) == len(core) else core.subgraph(c)) for c in comps])
+    placed = _pack([_remembered(core if len(c) == len(core) else core.subgraph(c), memo) for c in comps])
     grid = _Grid()
     for p in placed.values():
         grid.add(p)

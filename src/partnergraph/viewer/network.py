@@ -13,12 +13,11 @@ but from the facts it keeps per article (facts.py), so a rebuild reads only what
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 
 from ..publish.export import write_atomic
 from ..store.embedded import GraphStore
+from .collector import gc_paused
 from .facts import FactCache
 from .load import load
 from .page import render
@@ -29,34 +28,19 @@ from .views import build_view
 def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1,
                   articles: bool = False, programme: str | None = None, country: str | None = None,
                   aggregate: bool = False, size_by: str = "degree", facts: FactCache | None = None,
-                  pieces: dict[str, str | None] | None = None) -> Path:
+                  pieces: dict[str, str | None] | None = None, memo=None) -> Path:
     """Writes graph.html for the whole network or one view of it; returns the path.
 
     A build passes its `facts` (facts.py) and the dump `pieces` of the store's article graphs:
-    the network is then read from the facts, and the next facts file is written beside `path`;
-    the page is the same as from the store."""
-    with _gc_paused():
-        raw = facts.load(store, pieces or {}, Path(path).parent, articles=articles) if facts is not None else None
+    the network is then read from the facts (the extracted articles' are stored with them);
+    the page is the same as from the store. Its `memo` (memo.py) keeps the layouts of the
+    network's components between builds."""
+    with gc_paused():
+        raw = facts.load(store, pieces or {}, articles=articles) if facts is not None else None
         if raw is None:
             raw = load(store, base=base, articles=articles)
         net = build_view(raw, articles=articles, programme=programme, country=country,
                          focus=focus, depth=depth, aggregate=aggregate)
-        page = render(page_data(net, size_by=size_by))
+        page = render(page_data(net, size_by=size_by, memo=memo))
     write_atomic(Path(path), page)
     return Path(path)
-
-
-@contextmanager
-def _gc_paused():
-    """The cyclic garbage collector off while the page is made: the data read from the store
-    are hundreds of thousands of objects without cycles, which the collector would scan again
-    and again as they pile up (measured on the 10,000-article graph: write_network 4.5 s with
-    the collector, 3.8 s without; page_data alone 0.77 s against 0.36 s). It is switched back
-    on afterwards if it was on."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

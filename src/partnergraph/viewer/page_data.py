@@ -146,13 +146,13 @@ def _year(date: str) -> int | None:
     return int(date[:4]) if date[:4].isdigit() else None
 
 
-def page_data(net: Network, *, size_by: str = "degree") -> dict:
+def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
     """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
     articles, legend and filter options. Sorted, so the same network gives the same bytes."""
     if size_by not in ("degree", "articles"):
         raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
     raw = net.raw
-    pos = layout(net)
+    pos = layout(net, memo)  # a build's memo (memo.py) keeps the components' layouts
     codes = _Memo(lambda x: _country_code(raw, x))
     municipalities = _municipalities_per_country(net, codes)
     order = sorted(net.nodes, key=lambda x: (list(CLASSES).index(net.nodes[x]), x))
