@@ -269,19 +269,22 @@ class Prefiltered:
 
 _DIGIT = re.compile(r"\d")
 
-#: the last string lowered and its lowered form: the rules ask several patterns in a row about
-#: one sentence or stretch (the same object), which is then lowered once. (A pair is replaced
-#: whole, so a reader in another thread sees an old pair or a new one, never a mix.)
-_LAST_LOWERED: tuple[str, str] = ("", "")
+#: the last few strings lowered, with their lowered forms: the rules ask several patterns about
+#: one sentence or stretch (the same object), with other stretches asked about in between (a
+#: pair's date stretch while its sentence is read), and each is then lowered once. (The tuple is
+#: replaced whole, so a reader in another thread sees an old one or a new one, never a mix.)
+_RECENT_LOWERED: tuple[tuple[str, str], ...] = ()
+_RECENT_KEPT = 4
 
 
 def _lowered(s: str) -> str:
-    global _LAST_LOWERED
-    last = _LAST_LOWERED
-    if last[0] is s:
-        return last[1]
+    global _RECENT_LOWERED
+    recent = _RECENT_LOWERED
+    for known, low in recent:
+        if known is s:
+            return low
     low = s.lower()
-    _LAST_LOWERED = (s, low)
+    _RECENT_LOWERED = ((s, low),) + recent[:_RECENT_KEPT - 1]
     return low
 
 
