@@ -388,3 +388,40 @@ def test_a_prefecture_named_as_a_partner_is_a_unit_of_its_own_and_its_bare_name_
     assert not any(name in ("Präfektur Chiba", "Präfektur Saga") for _, name, _ in named)  # only locate towns
     pairs = {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
     assert frozenset({"Kassel", "Präfektur Gifu"}) in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Partnerschaften der Landkreise: Ebersberg–Oświęcim, Harburg–Koszalin.",
+    "Kreispartnerschaften: Ebersberg – Oświęcim und Harburg – Koszalin",
+    "Unsere Kreispartnerschaften:\n• Ebersberg und Oświęcim (seit 1997)\n• Harburg und Koszalin (seit 2001)",
+])
+def test_bare_names_under_a_district_heading_are_the_landkreis_and_the_seats_district(extractor, text):
+    assert _pairs(extractor, text) == {frozenset({"Landkreis Ebersberg", "Powiat Oświęcim"}),
+                                       frozenset({"Landkreis Harburg", "Powiat Koszalin"})}
+
+
+def test_the_districts_a_partnerkreise_heading_lists_belong_to_the_landkreis_it_names(extractor):
+    text = "Partnerkreise des Landkreises Harburg:\n• Koszalin (Polen)\n• Oświęcim (Polen)\n\nDie Stadt Koszalin liegt am Meer."
+    ex = extractor.extract(Article(url="test:lg", text=text))
+    assert {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships} == {
+        frozenset({"Landkreis Harburg", "Powiat Koszalin"}), frozenset({"Landkreis Harburg", "Powiat Oświęcim"})}
+    # after the list a "Stadt" names the town again
+    assert ("Koszalin", "municipality") in {(ex.places[m.ref].name_de, ex.places[m.ref].kind)
+                                            for m in ex.mentions if m.kind == "municipality"}
+
+
+def test_bare_names_under_a_town_heading_stay_towns(extractor):
+    assert _pairs(extractor, "Städtepartnerschaften: Ebersberg–Oświęcim, Harburg–Koszalin.") == {
+        frozenset({"Ebersberg", "Oświęcim"}), frozenset({"Harburg", "Koszalin"})}
+
+
+@pytest.mark.parametrize("locator", ["bei", "nahe", "in der Nähe von", "im Großraum", "im Raum"])
+def test_a_place_named_only_to_locate_the_partner_is_no_partner(extractor, locator):
+    text = f"Die Stadt Oldenburg pflegt seit 1980 eine Städtepartnerschaft mit Zaandam {locator} Amsterdam."
+    assert _pairs(extractor, text) == {frozenset({"Oldenburg", "Zaandam"})}
+
+
+@pytest.mark.parametrize("part", ["dem 5. Bezirk", "dem Stadtteil Nowa Huta", "dem Bezirk Favoriten"])
+def test_the_town_a_partner_borough_lies_in_is_no_partner(extractor, part):
+    pairs = _pairs(extractor, f"Die Stadt Oldenburg pflegt eine Partnerschaft mit {part} in der Stadt Krakau.")
+    assert not any("Kraków" in pair for pair in pairs)

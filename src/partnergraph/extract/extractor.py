@@ -17,6 +17,7 @@ from . import local_governments
 from .context import Context, Taken, next_word
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
+from .district_headings import headed_districts
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .cues import CueReading
@@ -51,6 +52,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.terms = TermMatcher(self.vocabulary)
         self.rules = rules()
         self._seat_town_before = re.compile(self.rules["seat_as_town_before"])
+        self._district_heading = re.compile(self.rules["district_list_heading"])
         self._city_boroughs = CityBoroughs(self.rules)
         self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
@@ -122,6 +124,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._coordinated_places(ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
         self._partner_regions.apply(ex, text, ctx.sentences)
+        headed_districts(ex, text, self._district_heading, self._heading_german_unit, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
@@ -130,6 +133,13 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._relations.apply(ex, ctx)
         _drop_adjective_only_places(ex, ctx)
         return ex
+
+    def _heading_german_unit(self, name: str):
+        return self._german_unit(f"Landkreis {name}", "district")
+
+    def _heading_foreign_district(self, seat: str, country: str) -> str | None:
+        designation = self._foreign_districts.get(country)
+        return self._foreign_district_name(seat, country, *designation) if designation else None
 
     @staticmethod
     def _country_frame(ex: Extraction, ctx: Context) -> None:

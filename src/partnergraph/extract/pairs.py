@@ -21,6 +21,9 @@ LOCATOR_GAP = 34
 #: the longest distance locator, ", die weniger als 150 Kilometer nordöstlich der Hauptstadt " (58
 #: characters), with room
 DISTANCE_LOCATOR_GAP = 64
+#: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
+#: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
+PART_LOCATOR_REACH = 64
 
 
 class PairStatements:
@@ -278,7 +281,8 @@ class PairStatements:
                 if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
                         and self.locator.fullmatch(text, places[i - 1].end, m.start)
                         or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
-                        and self.distance_locator.fullmatch(text, places[i - 1].end, m.start))]
+                        and self.distance_locator.fullmatch(text, places[i - 1].end, m.start)
+                        or self.part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start))]
 
     def _mit_list(self, ex: Extraction, sent: Span,
                   here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:

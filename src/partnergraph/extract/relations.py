@@ -56,6 +56,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                           re.IGNORECASE))
         self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
+        self.part_locator_before = re.compile(r["part_locator_before"] + r"$")
         self.association_before = re.compile(r["association_before_type"] + r"$")
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)

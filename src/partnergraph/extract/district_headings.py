@@ -1,0 +1,54 @@
+"""Bare names under a heading that names them as districts: "Partnerschaften der Landkreise:
+München–Kraków, Ebersberg–Oświęcim", "Kreispartnerschaften: Harburg – Koszalin". The heading
+decides the reading of the names that follow it: the German side is the Landkreis the table
+lists under that name (Landkreis München, not the city), the foreign side the district of that
+seat, named by its country's designation (Powiat Kraków; benchmarks/real/README.md). A name the
+table lacks, or in a country without a designation, keeps its town reading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..graph.iri import slugify
+from ..models import Extraction, Mention, Place
+from .context import HOME_COUNTRY
+
+#: how far after the heading its list may run when no blank line ends it first: ten pairs of
+#: two names with a dash and a comma are ~300 characters; with room for a year each
+LIST_REACH = 500
+
+
+def headed_districts(ex: Extraction, text: str, heading: re.Pattern,
+                     german_unit: Callable[[str], Place | None],
+                     foreign_district: Callable[[str, str], str | None]) -> None:
+    """Re-point every town mention in the list after a district heading (`heading`, matched up
+    to its colon) to its district. `german_unit(name)`: the table's Landkreis of that name or
+    None; `foreign_district(seat, country)`: the district's name abroad or None."""
+    if ":" not in text:
+        return
+    scopes = []
+    for h in heading.finditer(text):
+        start = h.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n\n", start)
+        end = min(end if end >= 0 else len(text), start + LIST_REACH)
+        scopes.append((start, end))
+    if not scopes:
+        return
+    for i, m in enumerate(ex.mentions):
+        if m.kind != "municipality" or not any(s <= m.start and m.end <= e for s, e in scopes):
+            continue
+        place = ex.places.get(m.ref)
+        if place is None or place.kind != "municipality" or place.country is None:
+            continue
+        if place.country == HOME_COUNTRY:
+            district = german_unit(m.surface) or german_unit(place.name_de)
+        else:
+            name = foreign_district(m.surface, place.country)
+            district = name and Place(name_de=name, country=place.country, slug=slugify(name), kind="district")
+        if district is None:
+            continue
+        ex.places.setdefault(district.key, district)
+        ex.mentions[i] = Mention(m.kind, district.key, m.surface, m.start, m.end, m.sentence)
