@@ -425,3 +425,8 @@ def test_a_place_named_only_to_locate_the_partner_is_no_partner(extractor, locat
 def test_the_town_a_partner_borough_lies_in_is_no_partner(extractor, part):
     pairs = _pairs(extractor, f"Die Stadt Oldenburg pflegt eine Partnerschaft mit {part} in der Stadt Krakau.")
     assert not any("Kraków" in pair for pair in pairs)
+
+
+def test_a_seat_after_a_partner_district_word_and_in_is_that_district(extractor):
+    found = _places(extractor, "Ein Beigeordneter des Partnerlandkreises in Opole sprach beim Landkreis Saalfeld-Rudolstadt.")
+    assert (found["Opole"].name_de, found["Opole"].kind, found["Opole"].country) == ("Powiat Opole", "district", "PL")

@@ -53,6 +53,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.rules = rules()
         self._seat_town_before = re.compile(self.rules["seat_as_town_before"])
         self._district_heading = re.compile(self.rules["district_list_heading"])
+        self._district_seat_before = re.compile(self.rules["district_seat_before"] + r"$")
         self._city_boroughs = CityBoroughs(self.rules)
         self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
@@ -124,7 +125,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._coordinated_places(ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
         self._partner_regions.apply(ex, text, ctx.sentences)
-        headed_districts(ex, text, self._district_heading, self._heading_german_unit, self._heading_foreign_district)
+        headed_districts(ex, text, self._district_heading, self._district_seat_before,
+                         self._heading_german_unit, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
