@@ -430,3 +430,9 @@ def test_the_town_a_partner_borough_lies_in_is_no_partner(extractor, part):
 def test_a_seat_after_a_partner_district_word_and_in_is_that_district(extractor):
     found = _places(extractor, "Ein Beigeordneter des Partnerlandkreises in Opole sprach beim Landkreis Saalfeld-Rudolstadt.")
     assert (found["Opole"].name_de, found["Opole"].kind, found["Opole"].country) == ("Powiat Opole", "district", "PL")
+
+
+def test_a_borough_followed_by_in_and_a_large_city_lies_in_that_citys_country(extractor):
+    ex = extractor.extract(Article(url="test:lg", text="Die Stadt Oldenburg pflegt eine Partnerschaft mit dem Bezirk Favoriten in Wien."))
+    assert {(ex.places[r].name_de, ex.places[r].kind, ex.places[r].country) for p in ex.partnerships for _, r in p.partners} == {
+        ("Oldenburg", "municipality", "DE"), ("Favoriten", "borough", "AT")}

@@ -136,7 +136,9 @@ class CuePlaces:
                     if kind == "borough":  # German pages' Bezirke are mostly German cities' boroughs
                         # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
                         # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
-                        country = cued or self._city_adjective_country(text, head_start) or country or HOME_COUNTRY
+                        # or a city after it: "der Bezirk Favoriten in Wien"
+                        country = cued or self._city_adjective_country(text, head_start) \
+                            or self._city_after_country(text, end) or country or HOME_COUNTRY
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names

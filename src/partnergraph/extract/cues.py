@@ -86,6 +86,17 @@ class CueReading:
         cities = [c for c in self.gazetteer.lookup(word[:-2]) if c.population >= KNOWN_CITY_POPULATION]
         return max(cities, key=lambda c: c.population).country if cities else None
 
+    _CITY_AFTER = re.compile(r"[ \t]+in[ \t]+(?:der[ \t]+(?:Hauptstadt|Stadt|Metropole)[ \t]+)?(?P<city>[A-ZÄÖÜ][\w'’-]+)")
+
+    def _city_after_country(self, text: str, end: int) -> str | None:
+        """The country of the large city named right after a borough and "in" ("der Bezirk
+        Favoriten in Wien"), as for the city adjective before one."""
+        m = self._CITY_AFTER.match(text, end)
+        if not m:
+            return None
+        cities = [c for c in self.gazetteer.lookup(m["city"]) if c.population >= KNOWN_CITY_POPULATION]
+        return max(cities, key=lambda c: c.population).country if cities else None
+
     @staticmethod
     def _dominant_foreign_country(ctx: Context) -> str | None:
         """The foreign country the article names most often, if one leads."""
