@@ -9,21 +9,13 @@ import functools
 import re
 
 from ..models import Extraction, Mention, Span
+from .locators import not_locators
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home, same_country
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
-
-#: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
-LOCATOR_GAP = 34
-#: the longest distance locator, ", die weniger als 150 Kilometer nordöstlich der Hauptstadt " (58
-#: characters), with room
-DISTANCE_LOCATOR_GAP = 64
-#: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
-#: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
-PART_LOCATOR_REACH = 64
 
 
 class PairStatements:
@@ -277,12 +269,7 @@ class PairStatements:
         return [(a, b) for a in subjects for b in others if not same_country(a, b, ex)]
 
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
-        return [m for i, m in enumerate(places)
-                if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
-                        and self.locator.fullmatch(text, places[i - 1].end, m.start)
-                        or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
-                        and self.distance_locator.fullmatch(text, places[i - 1].end, m.start)
-                        or self.part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start))]
+        return not_locators(text, places, self.locator, self.distance_locator, self.part_locator_before)
 
     def _mit_list(self, ex: Extraction, sent: Span,
                   here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:

@@ -1,0 +1,32 @@
+"""Places named only to say where another lies, which are no partners: "Mering bei Augsburg",
+"Zaandam im Großraum Amsterdam", "Kaluga, knapp 200 Kilometer südwestlich von Moskau", "der
+5. Bezirk in Wien" (the patterns: `locators`, `distance_locator` and `part_locator_before` in
+relations-de.json)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Mention
+
+#: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
+LOCATOR_GAP = 34
+#: the longest distance locator, ", die weniger als 150 Kilometer nordöstlich der Hauptstadt " (58
+#: characters), with room
+DISTANCE_LOCATOR_GAP = 64
+#: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
+#: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
+PART_LOCATOR_REACH = 64
+
+
+def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance_locator: re.Pattern,
+                 part_locator_before: re.Pattern) -> list[Mention]:
+    """`places` (in text order) without those that only locate the place before them
+    (`locator`, `distance_locator`: the whole gap between the two) or a part of a town named
+    right before them (`part_locator_before`)."""
+    return [m for i, m in enumerate(places)
+            if not (i and m.start - places[i - 1].end <= LOCATOR_GAP
+                    and locator.fullmatch(text, places[i - 1].end, m.start)
+                    or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
+                    and distance_locator.fullmatch(text, places[i - 1].end, m.start)
+                    or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start))]
