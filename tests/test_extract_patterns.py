@@ -284,3 +284,41 @@ def test_an_associations_name_adds_no_type_to_a_relation_the_text_names_otherwis
 
 def test_an_associations_name_types_a_relation_the_text_names_no_other_way(extractor):
     _check(extractor, "vereinsname-als-einziges-wort")
+
+
+def test_a_future_founding_act_an_intended_merger_and_a_first_step_are_planned(extractor):
+    _check(extractor, "status-geplant-zukunft")
+
+
+def test_a_partnership_that_existed_until_a_year_or_that_ended_is_ended_and_that_year_is_no_start(extractor):
+    _check(extractor, "status-frueher-bestand")
+
+
+def test_a_status_in_the_sentence_after_the_pair_that_refers_back_to_it_is_the_pairs(extractor):
+    _check(extractor, "status-folgesatz")
+
+
+def test_a_year_counted_from_the_one_before_gives_the_shifted_start_also_in_a_chain(extractor):
+    _check(extractor, "jahr-relativ")
+
+
+def test_a_visit_that_ended_a_topic_to_be_discussed_and_a_jubilee_signing_state_no_status(extractor):
+    base = "Die Städtepartnerschaft zwischen Kiel und Tallinn besteht seit 1986. "
+    assert _status_values(extractor, base + "Der Besuch der Delegation endete mit einem Empfang im Rathaus.") == set()
+    assert _status_values(extractor, base + "Der Bürgermeister wird in seiner Rede auf die Partnerschaft eingehen.") == set()
+    assert _status_values(extractor, base + "Zum Jubiläum werden die Bürgermeister die Partnerschaftsurkunde "
+                                            "erneut unterzeichnen.") == set()
+    assert _status_values(extractor, base + "Im Mai werden die Bürgermeister gemeinsam ein Denkmal einweihen.") == set()
+
+
+def _starts(extractor, text: str) -> set[int | None]:
+    ex = extractor.extract(Article(url="https://beispiel.example/jahre", title="Partnerschaften", text=text,
+                                   date=dt.date(2023, 3, 1)))
+    return {p.start_year for p in ex.partnerships}
+
+
+def test_a_counted_year_with_no_stated_year_before_it_gives_no_start_not_a_neighbours_year(extractor):
+    assert _starts(extractor, "Ein Jahr später folgte die Städtepartnerschaft zwischen Hameln und Quedlinburg.") == {None}
+    # the act in the sentence after that refers back: the counted year is the founding's
+    assert _starts(extractor, "Hameln und Quedlinburg sind seit 1988 Partnerstädte. Im Jahr darauf "
+                              "besiegelten die beiden Städte ihre Partnerschaft offiziell.") == {1989}

@@ -49,7 +49,11 @@ class StartYears:
                 if 0 <= idx + 1 < len(ctx.sentences):
                     nxt = ctx.sentences[idx + 1]
                     nxt_text = text[nxt.start:nxt.end]
-                    if self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text):
+                    if (self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text)) \
+                            and not (refs and any(m.kind == "municipality" and m.ref not in refs
+                                                  for m in by_sentence.get(nxt, []))):
+                        # (not a sentence naming another town: "Die Städtepartnerschaft zwischen
+                        # Dortmund und Rostow …" after Kiel's speaks of another pair)
                         sentences.append(nxt)
         for s in sentences:
             candidates = self._year_candidates(text, s.start, s.end, year, list_item=False, article_month=article_month)
@@ -93,6 +97,12 @@ class StartYears:
                     group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
                     group, y = "yy", _full_year(int(m["yy"]), year)
+                elif groups.get("rel") or groups.get("rel1"):
+                    group = "rel" if groups.get("rel") else "rel1"
+                    base = self._year_before(text, lo + m.start(group))
+                    if base is None:
+                        continue  # "Ein Jahr später" with no year before it states none
+                    y = base + (_count(m["rel"]) if group == "rel" else 1)
                 else:
                     group, y = "year", int(m["year"])
                 if year is None or y <= year:
@@ -112,6 +122,25 @@ class StartYears:
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    def _year_before(self, text: str, pos: int, depth: int = 0) -> int | None:
+        """The year "Ein Jahr später" at `pos` counts from: the nearest year stated before it
+        within RELATIVE_YEAR_REACH, or, where another counted year stands between ("1988 … Ein
+        Jahr später … Zwei Jahre danach"), the year that one gives (1989; a chain of at most
+        RELATIVE_YEAR_CHAIN)."""
+        lo = max(0, pos - RELATIVE_YEAR_REACH)
+        last = None
+        for last in _YEAR.finditer(text, lo, pos):
+            pass
+        counted = None
+        for counted in self.relative_year.finditer(text, last.end() if last else lo, pos):
+            pass
+        if counted is None:
+            return int(last.group()) if last else None
+        if depth >= RELATIVE_YEAR_CHAIN:
+            return None
+        base = self._year_before(text, counted.start(), depth + 1)
+        return None if base is None else base + (_count(counted["n"]) if counted["n"] else 1)
 
     def _recent_act(self, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
         """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
@@ -255,6 +284,22 @@ STATUS_ORDER = ("ended", "suspended", "planned")
 
 def strongest_status(found) -> str | None:
     return next((s for s in STATUS_ORDER if s in found), None)
+
+
+#: how far before "Ein Jahr später" the year it counts from may stand: the sentence before
+#: and the start of its own ("Im Jahr 1988 wurde … geschlossen. Ein Jahr später folgte …");
+#: 400 characters hold two or three sentences of the real pages, as DATELINE_REACH a page's head
+RELATIVE_YEAR_REACH = 400
+#: "1988 … Ein Jahr später … Zwei Jahre danach … Im Jahr darauf": a chronicle counts on a few
+#: steps; three is what our own fixtures use, a longer chain is more likely to have lost its thread
+RELATIVE_YEAR_CHAIN = 3
+_COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10}
+
+
+def _count(word: str) -> int:
+    """N of "N Jahre später": a figure or a number word."""
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
 
 
 #: a two-digit year ("Am 01.07.10 unterzeichneten …") with no article date to read it against:

@@ -70,6 +70,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.starts = [(Prefiltered(re.compile(p["re"], re.IGNORECASE)), bool(p.get("list_item_only")), tuple(p.get("keys", ())),
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
+        self.relative_year = re.compile(r["relative_year_phrase"], re.IGNORECASE)
         self.ages = [Prefiltered(re.compile(p, re.IGNORECASE)) for p in r["age_patterns"]]
         self.recent_act = re.compile(r["recent_act_pattern"], re.IGNORECASE)
         self.recent_act_cues = re.compile(r["recent_act_cues"], re.IGNORECASE)
@@ -85,7 +86,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
         # most stretches state no date at all: one cheap test before the dozen date patterns
         # (itself behind a pre-filter: a digit or one of its words)
-        self.any_date = Prefiltered(re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE))
+        self.any_date = Prefiltered(re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|j(?:a|ä)hre?\s+(?:später|darauf|danach)|folgenden\s+jahr|folgejahr", re.IGNORECASE))
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
