@@ -314,3 +314,25 @@ def test_a_full_date_after_seit_or_in_a_partners_parenthesis_gives_its_year(extr
     assert (frozenset({"Lindau", "Kraków"}), 1991, 6) in found
     text = "Die Städtepartnerschaft zwischen Hameln und Saint-Maur besteht seit dem 4. Juli 1970."
     assert {(y, m) for _, _, y, m in pairs(extract(extractor, text))} == {(1970, 7)}
+
+
+def test_two_towns_of_one_country_that_sealed_their_partnership_are_partners(extractor):
+    # the German-German twinnings of 1988-1990 are reported so: the two as the ones who signed
+    def found(text):
+        return {(p, y) for p, _, y, _ in pairs(extract(extractor, text))}
+
+    expected = {(frozenset({"Hameln", "Quedlinburg"}), 1989)}
+    assert found("Hameln und Quedlinburg unterzeichneten 1989 einen Partnerschaftsvertrag.") == expected
+    assert found("Im Jahr 1989 unterzeichneten die Bürgermeister von Hameln und Quedlinburg "
+                 "den Partnerschaftsvertrag.") == expected
+    assert found("1989 besiegelten Hameln und die Stadt Quedlinburg ihre Städtepartnerschaft.") == expected
+
+
+def test_two_towns_of_one_country_without_their_own_act_are_no_pair(extractor):
+    # fellow partners of a third, plural partnerships, or an act in another clause
+    for text in ("Hameln und Quedlinburg unterzeichneten Partnerschaftsverträge mit polnischen Städten.",
+                 "Die Bürgermeister von Hameln und Quedlinburg unterzeichneten die Urkunde für die "
+                 "Partnerschaft mit einer ukrainischen Stadt.",
+                 "Hameln und Quedlinburg pflegen Städtepartnerschaften.",
+                 "Hameln und Quedlinburg besuchten die Feier, bei der die Städtepartnerschaft unterzeichnet wurde."):
+        assert pairs(extract(extractor, text)) == set(), text

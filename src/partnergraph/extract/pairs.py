@@ -12,7 +12,8 @@ from ..models import Extraction, Mention, Span
 from .locators import not_locators
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
-from .partner_mentions import HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home, same_country
+from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home,
+                               same_country, sealed_by_both)
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
@@ -199,7 +200,9 @@ class PairStatements:
                 for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
                     # cue sentence are fellow partners of a third, unless it says "zwischen"
-                    if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text):
+                    # or the two sealed it ("Hameln und Quedlinburg unterzeichneten …")
+                    if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text) \
+                            and not sealed_by_both(text, sent, here, self):
                         continue
                     record(a, b, sent)
             return

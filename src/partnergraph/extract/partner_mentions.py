@@ -72,6 +72,23 @@ def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
     return bool(pa and pb and pa.country and pa.country == pb.country)
 
 
+def sealed_by_both(text: str, sent: Span, here: list[Mention], rules) -> bool:
+    """Are the sentence's only two places the two that sealed one partnership between them
+    ("Hameln und Quedlinburg unterzeichneten ihren Partnerschaftsvertrag"; `_domestic_pair` in
+    relations-de.json)? Then two towns of one country are partners, not fellow partners of a third."""
+    if len(here) != 2:
+        return False
+    first, second = sorted(here, key=lambda m: m.start)
+    # one clause: "Hameln und Quedlinburg besuchten die Feier, bei der die Städtepartnerschaft
+    # unterzeichnet wurde" does not say whose partnership it was
+    start = max(text.rfind(",", sent.start, first.start), text.rfind(";", sent.start, first.start), sent.start)
+    ends = [i for i in (text.find(",", second.end, sent.end), text.find(";", second.end, sent.end)) if i >= 0]
+    clause = text[start:min(ends, default=sent.end)]
+    return bool(rules.domestic_pair_join.fullmatch(text, first.end, second.start)
+                and rules.formal_act.search(clause) and rules.domestic_pair_noun.search(clause)
+                and not re.search(r"\bmit\b", clause[second.end - start:]))
+
+
 def distinct(mentions: list[Mention]) -> list[Mention]:
     if len(mentions) < 2:
         return list(mentions)  # (asked for every sentence; most name one place or none)
