@@ -336,3 +336,18 @@ def test_two_towns_of_one_country_without_their_own_act_are_no_pair(extractor):
                  "Hameln und Quedlinburg pflegen Städtepartnerschaften.",
                  "Hameln und Quedlinburg besuchten die Feier, bei der die Städtepartnerschaft unterzeichnet wurde."):
         assert pairs(extract(extractor, text)) == set(), text
+
+
+def test_a_sentence_continuing_a_towns_set_of_partners_lists_that_towns_partners(extractor):
+    # "X hat N Partnerstädte. Dazu gehören …": the list continues the set the sentence before named
+    for text in ("Hameln hat drei Partnerstädte. Dazu gehören Kalisz in Polen, Leeds in England und Quedlinburg.",
+                 "Hameln pflegt drei Städtepartnerschaften. Das sind Kalisz, Leeds und Quedlinburg."):
+        found = {p for p, _, _, _ in pairs(extract(extractor, text))}
+        assert found == {frozenset({"Hameln", t}) for t in ("Kalisz", "Leeds", "Quedlinburg")}, text
+
+
+def test_a_list_not_continuing_a_set_of_partners_is_no_towns_partners(extractor):
+    for text in ("Hameln besucht gern große Städte. Dazu gehören Kalisz und Leeds.",
+                 "Hameln hat drei Partnerstädte. Im Sommer kamen Gäste aus Kalisz und Leeds."):
+        assert not any("Hameln" in p and ("Kalisz" in p or "Leeds" in p)
+                       for p, _, _, _ in pairs(extract(extractor, text))), text

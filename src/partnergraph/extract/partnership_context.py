@@ -97,8 +97,9 @@ class PartnershipContext:
         foreign town needs less fame there): a cue word or a partnership-type word of the
         vocabulary ("Jumelage", "Schwesterstadt"); the lines of a list that a cue sentence
         introduces ("Unsere Partnerstädte" / "… mit folgenden Städten:" then one partner a
-        line); and a sentence that goes on after a colon from a cue sentence ("Dazu zählen
-        auch einzelne Städte: Ulm und …")."""
+        line); a sentence that goes on after a colon from a cue sentence ("Dazu zählen
+        auch einzelne Städte: Ulm und …") or continues the set of partners it named ("Hameln hat
+        drei Partnerstädte. Dazu gehören …")."""
         text = ctx.text
         lower = text.lower()
         # the literal pre-filter once over the whole text, not per sentence: a sentence with none
@@ -110,6 +111,7 @@ class PartnershipContext:
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
         prev_cue = prev_pair_line = False
+        prev_sent = None
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or (
@@ -126,6 +128,8 @@ class PartnershipContext:
                 intro = None
                 if not cue and prev_cue and (
                         (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
+                        or (self.list_continuation.match(s_text)
+                            and self.list_continuation_set.search(text, prev_sent.start, prev_sent.end))
                         or (":" in s_text and _COLON_LIST.search(s_text))
                         or prev_pair_line and PAIR_LINE.match(s_text)):
                     # "• Pleszew — Spangenberg" among bulleted pairs whose neighbours say
@@ -134,7 +138,7 @@ class PartnershipContext:
                 if cue and introduces_list(s_text) and not PAIR_LINE.match(s_text):
                     intro = sent  # (a line stating a pair of its own heads no list)
             ctx.cue_sentences[sent] = cue
-            prev_cue = cue
+            prev_cue, prev_sent = cue, sent
             prev_pair_line = cue and bool(PAIR_LINE.match(s_text))
 
 

@@ -129,7 +129,7 @@ class PartnershipFinder:
             m for sent, ms in by_sentence.items() for m in self._owners(ex, sent, distinct(ms)) if has_home([m], ex)])
         #: the list being read: its intro, owner, type, and how many lines in a row named no place
         block: tuple[Span, Mention | None, str | None, int] | None = None
-        prev_cue = False
+        prev_cue, prev_sent = False, None
         listed_here: set[str] = set()  # the places one sentence or list line lists as a town's partners
         for sent in ctx.sentences:
             here = distinct(by_sentence.get(sent, []))
@@ -175,6 +175,13 @@ class PartnershipFinder:
             elif sent.end <= title_end and len(here) == 2 and self._title_pair(s_text, here, sent) \
                     and not same_country(here[0], here[1], ex):
                 record(here[0], here[1], sent)
+            elif prev_cue and here and (owner := self._continued_set_owner(ex, text, prev_sent, history, s_text)):
+                # "Hameln hat drei Partnerstädte. Dazu gehören Kalisz, Leeds und Quedlinburg."
+                segments = list_segments(here, sent, text=text) if len(here) >= 3 else [(m, None) for m in here]
+                set_type = next((t.ref for t in types_by_sentence.get(prev_sent, [])), None)
+                for m, scope in segments:
+                    record(owner, m, sent, scope=scope, default_type=set_type, list_item=scope is not None,
+                           list_start=segments[0][1][0] if scope is not None else None)
             elif cue and nothing_to_pair(here, history, home):
                 pass  # no pair to state or deny
             elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
@@ -191,13 +198,26 @@ class PartnershipFinder:
                 if len(items) >= 2:
                     for a, b, scope in items:
                         record(a, b, sent, scope=scope, list_start=items[0][2][0])
-            prev_cue = bool(cue)
+            prev_cue, prev_sent = bool(cue), sent
             if len(listed_here) >= LISTED_MIN:
                 home.listed.update(listed_here)
             listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
         self._emit(ex, ctx, found, facts.year, facts.month, facts)
+
+    def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,
+                             history: list[list[Mention]], s_text: str) -> Mention | None:
+        """The town whose partners a sentence lists by continuing the set the sentence before
+        named ("Hameln hat drei Partnerstädte. Dazu gehören …"; `_list_continuation` in
+        relations-de.json): that sentence's only place, a German municipality."""
+        if prev is None or not history or not self.list_continuation.match(s_text):
+            return None
+        before = history[-1]
+        if len(before) != 1 or before[0].kind != "municipality" or not has_home(before, ex) \
+                or not self.list_continuation_set.search(text, prev.start, prev.end):
+            return None
+        return before[0]
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
         """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002

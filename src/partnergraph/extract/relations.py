@@ -94,6 +94,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
         self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
         self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
+        self.list_continuation = re.compile(r["list_continuation"])
+        self.list_continuation_set = re.compile(r["list_continuation_set"])
         self.domestic_pair_join = re.compile(r["domestic_pair_join"])
         self.domestic_pair_noun = re.compile(r["domestic_pair_noun"])
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
