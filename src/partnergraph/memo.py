@@ -15,12 +15,12 @@ the computations, never a result: every failure reads as "not known".
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import sqlite3
 from pathlib import Path
 
+from .cachedb import open_cache
 from .graphdir import MEMO_FILE
 
 LOGGER = logging.getLogger(__name__)
@@ -48,31 +48,12 @@ class Memo:
     def _connect(self) -> sqlite3.Connection | None:
         if self.db is not None or self.broken:
             return self.db
-        for attempt in range(2):
-            try:
-                db = sqlite3.connect(self.path, isolation_level=None)
-                db.execute("PRAGMA synchronous = OFF")  # a cache (viewer/facts.py says why)
-                db.execute("CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)")
-                db.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT NOT NULL, key TEXT NOT NULL, "
-                           "data BLOB NOT NULL, PRIMARY KEY (kind, key))")
-                if [r[0] for r in db.execute("SELECT version FROM meta")] != [self.version]:
-                    db.execute("BEGIN")
-                    db.execute("DELETE FROM memo")
-                    db.execute("DELETE FROM meta")
-                    db.execute("INSERT INTO meta VALUES (?)", (self.version,))
-                    db.execute("COMMIT")
-                self.db = db
-                return db
-            except sqlite3.Error as exc:
-                with contextlib.suppress(Exception):
-                    db.close()
-                LOGGER.warning("%s: %s; computing everything again", self.path, exc)
-                if attempt:
-                    break
-                for suffix in ("", "-journal"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self.broken = True
-        return None
+        self.db = open_cache(self.path, {"memo": "kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, "
+                                                 "PRIMARY KEY (kind, key)"},
+                             {"version": self.version},
+                             lambda exc, _again: LOGGER.warning("%s: %s; computing everything again", self.path, exc))
+        self.broken = self.db is None
+        return self.db
 
     def get(self, kind: str, key: str) -> bytes | None:
         self.used.add((kind, key))

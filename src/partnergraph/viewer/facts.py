@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..cachedb import open_cache
 from ..graphdir import FACTS_FILE, LEGACY_FACTS_FILE
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import GraphStore
@@ -142,34 +143,12 @@ class FactCache:
     def _connect(self) -> sqlite3.Connection | None:
         """The database, emptied when it was written by another layout, base or Python (marshal
         is Python's own format); a damaged file is replaced. None if it cannot be opened."""
-        for attempt in range(2):
-            db = None
-            try:
-                db = sqlite3.connect(self.path, isolation_level=None)
-                # a cache: an operating-system crash may damage it (then it is made again from
-                # the store), a crashed build cannot; a synced commit took 0.57 s under load
-                db.execute("PRAGMA synchronous = OFF")
-                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                db.execute("CREATE TABLE IF NOT EXISTS facts (piece TEXT PRIMARY KEY, graph TEXT NOT NULL, "
-                           "data BLOB NOT NULL)")
-                layout = dict(db.execute("SELECT key, value FROM meta"))
-                if layout != self._layout():
-                    db.execute("BEGIN")
-                    db.execute("DELETE FROM facts")
-                    db.execute("DELETE FROM meta")
-                    db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(self._layout().items()))
-                    db.execute("COMMIT")
-                return db
-            except sqlite3.Error as exc:
-                if db is not None:
-                    db.close()
-                if attempt:
-                    LOGGER.warning("%s: %s; reading the network from the store", self.path, exc)
-                    return None
-                LOGGER.warning("%s: %s; making it again from the store", self.path, exc)
-                for suffix in ("", "-journal", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        return None
+        def warn(exc: sqlite3.Error, again: bool) -> None:
+            LOGGER.warning("%s: %s; %s", self.path, exc,
+                           "making it again from the store" if again else "reading the network from the store")
+
+        return open_cache(self.path, {"facts": "piece TEXT PRIMARY KEY, graph TEXT NOT NULL, data BLOB NOT NULL"},
+                          self._layout(), warn)
 
     def _layout(self) -> dict[str, str]:
         return {"version": str(VERSION), "base": self.base,
