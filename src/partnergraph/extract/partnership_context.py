@@ -84,6 +84,12 @@ class PartnershipContext:
         present = frozenset(filter(lower.__contains__, _alternative_literals(patterns)[1]))
         return _alternation(patterns, present)
 
+    def continues_set(self, text: str, prev: Span | None, s_text: str) -> bool:
+        """Does the sentence go on listing the set of partners the one before named ("Hameln hat
+        drei Partnerstädte. Dazu gehören …"; `_list_continuation` in relations-de.json)?"""
+        return prev is not None and self.list_continuation.match(s_text) is not None \
+            and self.list_continuation_set.search(text, prev.start, prev.end) is not None
+
     def _blocked(self, lower: str, start: int, end: int) -> bool:
         """Is the word around this cue a blocker ("Partnerschaftskonferenz")?"""
         word_end = end
@@ -128,8 +134,7 @@ class PartnershipContext:
                 intro = None
                 if not cue and prev_cue and (
                         (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
-                        or (self.list_continuation.match(s_text)
-                            and self.list_continuation_set.search(text, prev_sent.start, prev_sent.end))
+                        or self.continues_set(text, prev_sent, s_text)
                         or (":" in s_text and _COLON_LIST.search(s_text))
                         or prev_pair_line and PAIR_LINE.match(s_text)):
                     # "• Pleszew — Spangenberg" among bulleted pairs whose neighbours say

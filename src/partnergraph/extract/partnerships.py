@@ -211,11 +211,10 @@ class PartnershipFinder:
         """The town whose partners a sentence lists by continuing the set the sentence before
         named ("Hameln hat drei Partnerstädte. Dazu gehören …"; `_list_continuation` in
         relations-de.json): that sentence's only place, a German municipality."""
-        if prev is None or not history or not self.list_continuation.match(s_text):
+        if not history or not self.continues_set(text, prev, s_text):
             return None
         before = history[-1]
-        if len(before) != 1 or before[0].kind != "municipality" or not has_home(before, ex) \
-                or not self.list_continuation_set.search(text, prev.start, prev.end):
+        if len(before) != 1 or before[0].kind != "municipality" or not has_home(before, ex):
             return None
         return before[0]
 
