@@ -58,19 +58,13 @@ def peak_rss_mb(argv: list[str], env: dict | None = None) -> tuple[float, float]
 #: "cold" or "warm": with "cold", the per-sentence memos are emptied before every pass)
 _RATE = r"""
 import hashlib, json, sys, time
+from pathlib import Path
 if sys.argv[1]:
     sys.path.insert(0, sys.argv[1])
+sys.path.append(sys.argv[5])  # this folder, after the code measured: the texts and memos of the parent
+from bench_extract import bench_docs, forget_sentences
 from partnergraph.extract.extractor import Extractor
-from partnergraph.models import Article
-from partnergraph.sources import read_path
-from partnergraph.resources import sample_dir
-from pathlib import Path
-if sys.argv[2]:
-    docs = [a for a in read_path(Path(sys.argv[2])) if isinstance(a, Article)]
-else:
-    articles = [a for a in read_path(sample_dir()) if isinstance(a, Article)]
-    docs = [Article(url=f"bench:{i}", title=articles[i].title, date=articles[i].date,
-                    text="\n\n".join(a.text for a in articles[i:i + 4])) for i in range(0, len(articles) - 3, 4)]
+docs = bench_docs(Path(sys.argv[2]) if sys.argv[2] else None)
 size = sum(len(d.analysed_text.encode("utf-8")) for d in docs) / 1e6
 ex = Extractor()
 digest = hashlib.sha256()
@@ -82,13 +76,28 @@ cold = sys.argv[4] == "cold"
 done, start = 0, time.process_time()
 while time.process_time() - start < float(sys.argv[3]):
     if cold:
-        getattr(ex._relations, "_cue_memo", {}).clear()  # as forget_sentences() below
+        forget_sentences(ex)
     for d in docs:
         ex.extract(d)
     done += 1
 print(json.dumps({"mb_per_s": done * size / (time.process_time() - start), "digest": digest.hexdigest(),
                   "module": sys.modules["partnergraph"].__file__}))
 """
+
+
+def bench_docs(texts: Path | None) -> list:
+    """The articles measured: those of `texts`, else the sample's bodies four to an article
+    (~4 kB, the length of a typical news piece). Imports partnergraph when called, so a child
+    measuring another version reads the texts with that version's code."""
+    from partnergraph.models import Article
+    from partnergraph.resources import sample_dir
+    from partnergraph.sources import read_path
+
+    if texts:
+        return [a for a in read_path(texts) if isinstance(a, Article)]
+    articles = [a for a in read_path(sample_dir()) if isinstance(a, Article)]
+    return [Article(url=f"bench:{i}", title=articles[i].title, date=articles[i].date,
+                    text="\n\n".join(a.text for a in articles[i:i + 4])) for i in range(0, len(articles) - 3, 4)]
 
 
 def forget_sentences(extractor) -> None:
@@ -108,7 +117,8 @@ def paired_rates(baseline: Path, texts: Path | None, seconds: float, rounds: int
     runs: dict[str, list[dict]] = {"this": [], "baseline": []}
     for _ in range(rounds):
         for name, src in (("baseline", str(baseline / "src")), ("this", "")):
-            runs[name].append(child_args(_RATE, [src, str(texts or ""), str(seconds), "cold" if cold else "warm"], env))
+            runs[name].append(child_args(_RATE, [src, str(texts or ""), str(seconds), "cold" if cold else "warm",
+                                                 str(HERE)], env))
     for name, src in (("baseline", baseline / "src"), ("this", None)):
         module = Path(runs[name][0]["module"]).resolve()
         if src is not None and not module.is_relative_to(src.resolve()):
@@ -176,17 +186,8 @@ def main(argv=None) -> int:
 
     memory = None if args.extraction_only else measure_memory()
     from partnergraph.extract.extractor import Extractor
-    from partnergraph.models import Article
-    from partnergraph.resources import sample_dir
-    from partnergraph.sources import read_path
 
-    if args.texts:
-        docs = [a for a in read_path(args.texts) if isinstance(a, Article)]
-    else:
-        articles = [a for a in read_path(sample_dir()) if isinstance(a, Article)]
-        # ~4 kB articles, the length of a typical news piece: four sample bodies per article
-        docs = [Article(url=f"bench:{i}", title=articles[i].title, date=articles[i].date,
-                        text="\n\n".join(a.text for a in articles[i:i + 4])) for i in range(0, len(articles) - 3, 4)]
+    docs = bench_docs(args.texts)
     size_mb = sum(len(d.analysed_text.encode("utf-8")) for d in docs) / 1e6
     extractor = Extractor()
 
