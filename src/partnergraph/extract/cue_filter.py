@@ -66,13 +66,8 @@ def _exact(op, av) -> frozenset[str] | None:
         _group, add_flags, del_flags, p = av
         return _exact_seq(p) if not (add_flags or del_flags) else None
     if op is BRANCH:
-        out: set[str] = set()
-        for b in av[1]:
-            e = _exact_seq(b)
-            if e is None:
-                return None
-            out |= e
-        return frozenset(out) if len(out) <= _MAX_SET else None
+        out = _union(av[1], _exact_seq)
+        return out if out is not None and len(out) <= _MAX_SET else None
     if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
         lo, hi, p = av
         if (lo, hi) == (0, 1):  # "(en)?": the item or nothing
@@ -134,14 +129,20 @@ def _need_of(op, av) -> frozenset[str] | None:
         lo, _hi, p = av
         return _need(p) if lo >= 1 else None
     if op is BRANCH:
-        out: set[str] = set()
-        for b in av[1]:
-            n = _need(b)
-            if n is None:
-                return None
-            out |= n
-        return frozenset(out)
+        return _union(av[1], _need)
     return None
+
+
+def _union(branches, of) -> frozenset[str] | None:
+    """A branch matches what one of its alternatives matches: the union of what `of` says of
+    each, None as soon as one says nothing."""
+    out: set[str] = set()
+    for b in branches:
+        e = of(b)
+        if e is None:
+            return None
+        out |= e
+    return frozenset(out)
 
 
 def pattern_literals(pattern: str) -> frozenset[str] | None:
