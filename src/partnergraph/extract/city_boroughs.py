@@ -62,8 +62,6 @@ class CityBoroughs:
             borough = self._borough(ex, city, w["name"])
             ex.mentions.append(Mention("municipality", borough.key, w.group(0), w.start(), w.end(),
                                        sentence_of(sentences, w.start())))
-        referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
-        ex.places = {k: p for k, p in ex.places.items() if k in referenced}
 
     @staticmethod
     def _borough(ex: Extraction, city: dict, name: str) -> Place:

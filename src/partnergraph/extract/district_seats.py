@@ -30,7 +30,6 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
         return
     districts = set(seats.values())
     ends = {(m.ref, m.end) for m in ex.mentions if m.ref in districts}
-    changed = False
     for i, m in enumerate(ex.mentions):
         if m.kind != "municipality":
             continue
@@ -43,10 +42,6 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
                 or _endonym_of_district(m, district, text, ends):
             continue
         ex.mentions[i] = Mention(m.kind, district, m.surface, m.start, m.end, m.sentence)
-        changed = True
-    if changed:
-        referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
-        ex.places = {k: p for k, p in ex.places.items() if k in referenced}
 
 
 def _endonym_of_district(m: Mention, district: str, text: str, ends: set[tuple[str, int]]) -> bool:

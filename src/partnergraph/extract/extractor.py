@@ -130,6 +130,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
+        # the passes above re-point mentions (a seat to its district, a town to a borough): the
+        # places no mention refers to any more are dropped here, once for all of them
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
