@@ -1,0 +1,76 @@
+"""The date a page prints near its top, when the record has none, dates its anniversaries and its
+recent acts; a town's adjective before a word for part of the town is no partner. Own-words
+fixtures for extract/datelines.py, the passive form of the recent act (rules-de.json
+recent_act_pattern) and locators.py's town adjective."""
+
+import pytest
+
+from partnergraph.extract.datelines import page_year_month
+from partnergraph.models import Article
+
+
+def extract(extractor, text, title=""):
+    return extractor.extract(Article(url="https://beispiel.example/d", title=title, text=text, date=None))
+
+
+def starts(ex):
+    names = {k: p.name_de for k, p in ex.places.items()}
+    return {(frozenset(names.get(r, r) for _, r in p.partners), p.start_year) for p in ex.partnerships}
+
+
+ANNIVERSARY = "Die Stadt Lindau feiert das 25-jährige Jubiläum ihrer Städtepartnerschaft mit Chur."
+
+
+@pytest.mark.parametrize("head", [
+    "Pressemitteilung vom 3. März 2016, 11:20 Uhr\n\n",      # a labelled date, time after it
+    "Neues aus dem Rathaus\nSitzung:14.06.2016   AZ/12/2016\n\n",  # a council system's session line
+    "Veröffentlicht am 3. März 2016 von der Redaktion\n",
+    "03.03.2016 Lindau feiert mit Chur\n\n",                   # an archive's dated heading
+    "2016-03-03 / Ausgabe 9\n\n",                              # an issue's date in ISO form
+])
+def test_a_labelled_or_line_opening_date_near_the_top_dates_the_anniversary(extractor, head):
+    assert starts(extract(extractor, head + ANNIVERSARY)) == {(frozenset({"Lindau", "Chur"}), 1991)}
+
+
+@pytest.mark.parametrize("head", [
+    "",                                                            # no date at all
+    "Der Rat tagte zuletzt am 3. März 2016 im großen Saal.\n\n",  # a date inside a sentence
+    "Termine: Konzert am 3. März 2016\n\n",                       # after words that label no page date
+])
+def test_a_date_inside_a_sentence_or_after_other_words_dates_no_anniversary(extractor, head):
+    assert starts(extract(extractor, head + ANNIVERSARY)) == {(frozenset({"Lindau", "Chur"}), None)}
+
+
+def test_the_page_date_is_found_only_near_the_top():
+    assert page_year_month("Pressemeldung vom 2. Mai 2011\nText") == (2011, 5)
+    assert page_year_month("x" * 500 + "\nPressemeldung vom 2. Mai 2011\nText") is None
+
+
+def test_a_passive_founding_act_marked_as_recent_is_of_the_pages_year(extractor):
+    ex = extract(extractor, "Ausgabe vom 12.10.1994\n\nIm Rathaus von Wiehl wurde vor kurzem die "
+                            "Partnerschaft mit der ungarischen Gemeinde Nagykáta offiziell besiegelt.")
+    assert starts(ex) == {(frozenset({"Wiehl", "Nagykáta"}), 1994)}
+
+
+@pytest.mark.parametrize("text", [
+    # the act looks back: no year for it
+    "Ausgabe vom 12.10.1994\n\nDie Partnerschaft mit Nagykáta wurde damals in Wiehl offiziell besiegelt.",
+    # the act lies ahead
+    "Ausgabe vom 12.10.1994\n\nDie Partnerschaft von Wiehl mit Nagykáta soll offiziell besiegelt werden.",
+    # no mark of the day's news
+    "Ausgabe vom 12.10.1994\n\nDie Partnerschaft zwischen Wiehl und Nagykáta wurde besiegelt.",
+])
+def test_a_passive_act_that_looks_back_ahead_or_is_unmarked_gives_no_year(extractor, text):
+    assert {y for _, y in starts(extract(extractor, text))} <= {None}
+
+
+def test_a_town_adjective_before_a_part_of_the_town_is_no_partner(extractor):
+    ex = extract(extractor, "Seit 2012 besteht die Bezirkspartnerschaft zwischen dem Wiener Gemeindebezirk "
+                            "Margareten und dem Berliner Bezirk Lichtenberg.")
+    partners = {n for pair, _ in starts(ex) for n in pair}
+    assert "Wien" not in partners and "Vienna" not in partners
+
+
+def test_a_town_named_by_its_adjective_before_other_words_stays_a_partner(extractor):
+    ex = extract(extractor, "Die Wiener Delegation besiegelte 2012 die Städtepartnerschaft mit Bratislava.")
+    assert any("Bratislava" in pair and len(pair) == 2 for pair, _ in starts(ex))
