@@ -74,3 +74,37 @@ def test_a_town_adjective_before_a_part_of_the_town_is_no_partner(extractor):
 def test_a_town_named_by_its_adjective_before_other_words_stays_a_partner(extractor):
     ex = extract(extractor, "Die Wiener Delegation besiegelte 2012 die Städtepartnerschaft mit Bratislava.")
     assert any("Bratislava" in pair and len(pair) == 2 for pair, _ in starts(ex))
+
+
+def places(ex):
+    return {p.name_de: p.geonameid for p in ex.places.values()}
+
+
+def test_a_minted_town_that_cities500_knows_in_its_country_under_another_spelling_is_that_place(extractor):
+    # "Ronzo Chienis" without its hyphen, in a list the cue rules read; cities500 has "Ronzo-Chienis"
+    ex = extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim haben mit Cavedine und Ronzo Chienis "
+                            "jeweils italienische Partnergemeinden im Trentino.")
+    assert places(ex).get("Ronzo-Chienis") is not None
+    assert "Ronzo Chienis" not in places(ex)
+
+
+def test_a_minted_town_without_a_country_keeps_its_own_name(extractor):
+    # no country is named for Tenna: the Italian cities500 Tenna must not take it
+    ex = extract(extractor, "Die Gemeinden Versam und Tenna im Safiental wollen fusionieren, sagte die "
+                            "Patengemeinde Bettingen.")
+    assert all(gid is None or name != "Tenna" for name, gid in places(ex).items())
+
+
+def test_a_date_read_both_as_seit_and_as_a_sealing_is_the_acts_and_outranks_a_later_decision(extractor):
+    # "Seit dem … 2015 ist die Partnerschaft … besiegelt": the sealing's date, an act like the
+    # council's dated decision in the third sentence, and the nearer to the pair's own words
+    ex = extract(extractor, "Seit dem 24. März 2015 ist die Klimapartnerschaft zwischen Utting und der "
+                            "nicaraguanischen Gemeinde Jinotepe besiegelt. Die Bürgermeister unterzeichneten ein "
+                            "Memorandum. Der Gemeinderat von Utting hat am 12. November 2014 beschlossen, eine "
+                            "Klimapartnerschaft mit der Gemeinde Jinotepe in Nicaragua einzugehen.")
+    assert {y for _, y in starts(ex)} == {2015}
+
+
+def test_a_partnership_the_councils_beschlossen_is_dated_by_that_year(extractor):
+    ex = extract(extractor, "Im Jahr 1991 beschlossen Utting und Jinotepe ihre Städtepartnerschaft.")
+    assert {y for _, y in starts(ex)} == {1991}

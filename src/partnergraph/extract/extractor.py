@@ -23,6 +23,7 @@ from .partner_regions import PartnerRegions
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
+from .minted_places import link_minted_places
 from ..models import Article, Extraction, Mention, Place
 from .places import KNOWN_CITY_POPULATION, PlaceResolution, resolve_overlaps, uncapitalised
 from .relations import RelationRules
@@ -129,6 +130,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                          self._heading_german_unit, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
+        link_minted_places(ex, self.gazetteer)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them

@@ -232,9 +232,13 @@ class PairFacts:
         if ys:
             # in a sentence that names no place (its pair stands in a heading or the sentences
             # before), nearness to a partner says nothing: the founding act's date outranks a
-            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957)
+            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957);
+            # one date read both as a "seit" and as an act's is the act's ("Seit dem 24. März 2015
+            # ist die Partnerschaft … besiegelt"), as an act outranks a "seit" between the pair's
+            # sentences (partnerships.py)
             best = min(ys, key=lambda c: (not mentions and not c[4],
-                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
+                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0],
+                                          not c[4]))
             year, month, act = best[2], best[3], best[4]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
