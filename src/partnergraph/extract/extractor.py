@@ -18,6 +18,7 @@ from .context import Context, Taken, next_word
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
+from .district_partners import district_partners
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .cues import CueReading
@@ -128,6 +129,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
                          self._heading_german_unit, self._heading_foreign_district)
+        district_partners(ex, text, ctx.cue_sentences, self._seat_town_before, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         link_minted_places(ex, self.gazetteer)

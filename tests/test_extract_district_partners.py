@@ -1,0 +1,40 @@
+"""A German Landkreis's partner in a country with district designations, named by its seat in a
+sentence about their partnership, is that district; own-words fixtures for
+extract/district_partners.py, both ways."""
+
+import pytest
+
+from partnergraph.models import Article
+
+
+def partners(extractor, text):
+    ex = extractor.extract(Article(url="https://beispiel.example/k", title="", text=text, date=None))
+    names = {k: (p.name_de, p.kind) for k, p in ex.places.items()}
+    return {frozenset(names[r] for _, r in p.partners) for p in ex.partnerships}
+
+
+@pytest.mark.parametrize("text, district", [
+    ("Der Landkreis Cham feiert seine Partnerschaft mit Bolesławiec in Polen.", "Powiat Bolesławiec"),
+    ("Der Landkreis Cham und Lubań in Polen besiegelten 2004 ihre Partnerschaft.", "Powiat Lubań"),
+])
+def test_the_seat_named_beside_a_landkreis_in_a_partnership_sentence_is_its_district(extractor, text, district):
+    found = partners(extractor, text)
+    assert any((district, "district") in pair for pair in found), found
+
+
+@pytest.mark.parametrize("text, town", [
+    # the text calls it a town
+    ("Der Landkreis Cham pflegt eine Partnerschaft mit der Stadt Bolesławiec in Polen.", "Bolesławiec"),
+    # a German town beside it: a town may partner a town
+    ("Der Landkreis Cham und die Stadt Furth im Wald feiern die Partnerschaft mit Bolesławiec in Polen.",
+     "Bolesławiec"),
+])
+def test_a_seat_called_a_town_or_beside_a_german_town_stays_the_town(extractor, text, town):
+    found = partners(extractor, text)
+    assert not any(name.startswith("Powiat") for pair in found for name, _ in pair), found
+
+
+def test_a_place_after_in_where_the_partners_met_is_no_district(extractor):
+    found = partners(extractor, "Der Landkreis Cham und der Rajon Kowel trafen sich zur Partnerschaftskonferenz "
+                                "in Warschau.")
+    assert not any(name == "Powiat Warsaw" or name.startswith("Powiat Warsz") for pair in found for name, _ in pair)
