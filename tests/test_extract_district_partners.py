@@ -38,3 +38,26 @@ def test_a_place_after_in_where_the_partners_met_is_no_district(extractor):
     found = partners(extractor, "Der Landkreis Cham und der Rajon Kowel trafen sich zur Partnerschaftskonferenz "
                                 "in Warschau.")
     assert not any(name == "Powiat Warsaw" or name.startswith("Powiat Warsz") for pair in found for name, _ in pair)
+
+
+def starts(extractor, text):
+    ex = extractor.extract(Article(url="https://beispiel.example/s", title="", text=text, date=None))
+    return {p.start_year for p in ex.partnerships}
+
+
+def test_beide_kreise_in_the_next_sentence_dates_the_pair_of_two_districts(extractor):
+    assert starts(extractor, "Die Partnerschaft des Landkreises Cham mit dem polnischen Kreis Lubań wurde lange "
+                             "vorbereitet. Ein Vertrag zwischen beiden Kreisen wurde am 3. Mai 2006 unterzeichnet.") \
+        == {2006}
+
+
+def test_a_seit_of_the_partnership_itself_is_not_moved_by_a_later_deed(extractor):
+    assert starts(extractor, "Seit dem 4. Juni 1996 besteht die Partnerschaft zwischen dem Landkreis Cham und dem "
+                             "polnischen Kreis Lubań. Am 2. Mai 2004 haben die beiden Kreise ihre Partnerschaft "
+                             "per Urkunde besiegelt.") == {1996}
+
+
+def test_a_seit_of_earlier_contacts_gives_way_to_the_deed_of_the_next_sentence(extractor):
+    assert starts(extractor, "Bereits seit 1996 gibt es Kontakte zwischen dem Landkreis Cham und dem polnischen "
+                             "Kreis Lubań. Am 2. Mai 2004 haben die beiden Kreise eine Partnerschaft per Urkunde "
+                             "besiegelt.") == {2004}
