@@ -108,3 +108,19 @@ def test_a_date_read_both_as_seit_and_as_a_sealing_is_the_acts_and_outranks_a_la
 def test_a_partnership_the_councils_beschlossen_is_dated_by_that_year(extractor):
     ex = extract(extractor, "Im Jahr 1991 beschlossen Utting und Jinotepe ihre Städtepartnerschaft.")
     assert {y for _, y in starts(ex)} == {1991}
+
+
+@pytest.mark.parametrize("text", [
+    # Karin is an old name of Erzurum, Schilder also a noun: a person all the same
+    "Oberbürgermeister Max Ulrich reiste mit Karin Schilder in die Partnerstadt Nazareth.",
+    # Claude is only an alias of a French village
+    "Der Bürgermeister der Partnerstadt Anglet, Claude Olive, besuchte Ansbach.",
+])
+def test_a_first_name_that_is_only_an_alias_of_a_place_before_a_capitalised_word_is_a_person(extractor, text):
+    ex = extract(extractor, text)
+    assert {p.name_de for p in ex.places.values()} & {"Erzurum", "Saint-Claude-de-Diray"} == set()
+
+
+def test_a_first_name_that_is_a_places_own_german_name_stays_that_place(extractor):
+    ex = extract(extractor, "Mit Nancy pflegt Karlsruhe seit 1955 eine Städtepartnerschaft.")
+    assert "Nancy" in {p.name_de for p in ex.places.values()}
