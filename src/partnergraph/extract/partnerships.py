@@ -298,8 +298,9 @@ class PartnershipFinder:
                 types.append(self.implied_type[programme])
             # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
             # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
-            since = [d for d in entry["dated"] if not d[2]] \
-                if any(self.partnership_since.search(text, s.start, s.end) for s in evidence) else []
+            since = [d for d in entry["dated"] if not d[2]]
+            if since and not any(self.partnership_since.search(text, s.start, s.end) for s in evidence):
+                since = []
             act = None if since else next((d for d in entry["dated"] if d[2]), None)
             if act is None and entry["dated"] and not since:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
