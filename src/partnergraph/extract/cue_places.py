@@ -75,6 +75,10 @@ class CuePlaces:
             pos = head_end
             while pos < len(text) and text[pos].isspace():
                 pos += 1
+            if text.count("\n", head_end, pos) >= 2:
+                # "Partnerschaften der Landkreise", blank line, "München-Kraków (seit 2003)": the
+                # last word of a heading cues no name across a blank line
+                continue
             m = self._NAME_LIST.match(text, pos)
             if not m:
                 continue
