@@ -35,3 +35,43 @@ def test_a_cue_word_still_names_the_place_on_the_next_line(extractor):
     assert "Brzozowice" in _names(ex)
     ex = _extract(extractor, "Unsere Gemeinde\n\nBrzozowice liegt in Polen.")
     assert "Brzozowice" not in _names(ex)
+
+
+# -- group partnerships: three or four places partnered at once -----------------------------------
+
+def test_a_trinational_partnership_pairs_every_two_of_its_three_members(extractor):
+    ex = _extract(extractor, "Die Partnerschaft zwischen Rheinfelden und Pontarlier besteht lange. Eine trinationale "
+                             "Partnerschaft zwischen Rheinfelden, Pontarlier und Koupéla in Burkina Faso ist das Ziel.")
+    assert _pairs(ex) == {frozenset({"Rheinfelden", "Pontarlier"}), frozenset({"Rheinfelden", "Koupéla"}),
+                          frozenset({"Pontarlier", "Koupéla"})}
+
+
+def test_a_triangle_partnership_of_districts_keeps_each_district_in_its_country(extractor):
+    ex = _extract(extractor, "Die Dreier-Partnerschaft zwischen dem Landkreis Cochem-Zell, dem Kreis Ostrzeszów "
+                             "(Schildberg) in Polen und dem Rajon Kowel im Norden der Ukraine wurde besiegelt.")
+    assert _pairs(ex) == {frozenset({"Landkreis Cochem-Zell", "Powiat Ostrzeszów"}),
+                          frozenset({"Landkreis Cochem-Zell", "Rajon Kowel"}),
+                          frozenset({"Powiat Ostrzeszów", "Rajon Kowel"})}
+    assert {p.type for p in ex.partnerships} == {"unspecified"}  # "Partnerschaft" alone types nothing
+
+
+def test_three_towns_without_a_group_word_are_no_group(extractor):
+    ex = _extract(extractor, "Die drei Städte Lublin, Erfurt und Lwiw pflegen eine Partnerschaft.")
+    assert not any(frozenset({"Lublin", "Lwiw"}) == pair for pair in _pairs(ex))
+    ex = _extract(extractor, "Beim trinationalen Jugendtreffen in Rheinfelden waren Gäste aus Pontarlier und "
+                             "Koupéla; die Partnerschaft mit Pontarlier ist alt.")
+    assert frozenset({"Pontarlier", "Koupéla"}) not in _pairs(ex)
+
+
+# -- a country after a place: past its other name in brackets, and a part of the country ----------
+
+def test_the_country_after_a_bracketed_other_name_or_a_part_of_the_country_places_a_district(extractor):
+    ex = _extract(extractor, "Die Kontakte zum Kreis Ostrzeszów (Schildberg) in Polen und zur Stadt Kowel in der "
+                             "Ukraine sind eng.")
+    assert {(p.name_de, p.country) for p in ex.places.values()} >= {("Powiat Ostrzeszów", "PL")}
+    ex = _extract(extractor, "Der Landkreis Cochem-Zell hat eine Partnerschaft mit dem Kreis Ostrzeszów in Polen "
+                             "und dem Kreis Chust im Westen der Ukraine.")
+    assert ("Rajon Chust", "UA") in {(p.name_de, p.country) for p in ex.places.values()}
+    # "im Westen" alone, with no country after it, gives none: the German Kreis stays German
+    ex = _extract(extractor, "Der Kreis Kleve im Westen hat eine Partnerschaft mit Brzeg in Polen.")
+    assert ("Kreis Kleve", "DE") in {(p.name_de, p.country) for p in ex.places.values()}

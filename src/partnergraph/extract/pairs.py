@@ -66,6 +66,8 @@ class PairStatements:
             history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = self._not_locators(text, here)
+        if self.groups.record(ex, sent, s_text, here, record):  # "Dreieckspartnerschaft zwischen A, B und C"
+            return
         seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
