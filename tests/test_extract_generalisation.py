@@ -75,3 +75,17 @@ def test_the_country_after_a_bracketed_other_name_or_a_part_of_the_country_place
     # "im Westen" alone, with no country after it, gives none: the German Kreis stays German
     ex = _extract(extractor, "Der Kreis Kleve im Westen hat eine Partnerschaft mit Brzeg in Polen.")
     assert ("Kreis Kleve", "DE") in {(p.name_de, p.country) for p in ex.places.values()}
+
+
+# -- a city adjective is never the town the sentences before were about ---------------------------
+
+def test_a_city_adjective_in_an_earlier_sentence_is_no_partner_of_a_later_one(extractor):
+    ex = _extract(extractor, "Die Stadtverordneten beauftragen den Bürgermeister, mit der Stadt Falkensee eine "
+                             "Partnerschaft anzustreben. Beide Städte teilen als große Berliner Umlandgemeinden viele "
+                             "Aufgaben. Eine Partnerschaft brächte beiden Seiten Vorteile.")
+    assert not any("Berlin" in pair for pair in _pairs(ex))
+
+
+def test_a_city_adjective_before_its_partner_still_owns_the_partner(extractor):
+    ex = _extract(extractor, "Die Kölner Partnerstadt Thessaloniki feiert. Beide Städte sind seit 1988 verbunden.")
+    assert _pairs(ex) == {frozenset({"Köln", "Thessaloníki"})}

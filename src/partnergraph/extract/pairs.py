@@ -487,8 +487,8 @@ def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool 
     pool: list[Mention] = []
     for past in reversed(history):
         for m in distinct(past):
-            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool):
-                pool.append(m)
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex):
+                pool.append(m)  # ("Beide Städte … als Berliner Umlandgemeinden": an adjective is neither)
     homes = [m for m in pool if has_home([m], ex)]
     foreign = [m for m in pool if not has_home([m], ex)]
     if homes and foreign:
