@@ -89,3 +89,17 @@ def test_a_city_adjective_in_an_earlier_sentence_is_no_partner_of_a_later_one(ex
 def test_a_city_adjective_before_its_partner_still_owns_the_partner(extractor):
     ex = _extract(extractor, "Die Kölner Partnerstadt Thessaloniki feiert. Beide Städte sind seit 1988 verbunden.")
     assert _pairs(ex) == {frozenset({"Köln", "Thessaloníki"})}
+
+
+# -- a person's surname is a city only where it is the city's own name ----------------------------
+
+def test_a_surname_that_is_only_an_old_alias_of_a_big_city_stays_a_surname(extractor):
+    ex = _extract(extractor, "Oberbürgermeister Tomasz Janik (SPD) lobte die Partnerschaft mit Wladimir. Die "
+                             "Partnerschaft mit Wladimir ruhe derzeit, so Janik gegenüber der Presse.")
+    assert _names(ex) == {"Wladimir"} and _pairs(ex) == set()
+
+
+def test_a_big_citys_own_name_is_the_city_even_after_a_person_of_that_name(extractor):
+    ex = _extract(extractor, "Oberbürgermeister Tomasz Leipzig lobte die Partnerschaft mit Kiew. Leipzig und Kiew "
+                             "sind seit 1961 verbunden.")
+    assert "Leipzig" in _names(ex)

@@ -175,13 +175,15 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
     def _without_surnames(self, text: str, hits: list, persons: list[tuple[int, int]]) -> list:
         """"Botschafter Takahiro Shinjo … Spindler und Shinjo kennen sich": the last word of a
         name the role patterns found is that person's wherever it stands alone in the article,
-        unless it names a city of KNOWN_CITY_POPULATION or more ("Oberbürgermeister Burkhard Jung
-        Leipzig" must not make Leipzig a surname)."""
+        unless it is the own name of a city of KNOWN_CITY_POPULATION or more ("Oberbürgermeister
+        Burkhard Jung Leipzig" must not make Leipzig a surname; "Oberbürgermeister Florian Janik …
+        so Janik" is no Samsun, whose old name it is)."""
         if not persons:
             return hits
         surnames = {text[s:e].rsplit(None, 1)[-1] for s, e in persons}
         return [h for h in hits if h.surface not in surnames
-                or any(c.population >= KNOWN_CITY_POPULATION for c in h.candidates)]
+                or any(c.population >= KNOWN_CITY_POPULATION and h.surface in (c.name_de, c.name_en)
+                       for c in h.candidates)]
 
     def _drop_credits(self, ex: Extraction, text: str, markers: list[tuple[int, int]]) -> None:
         """Places and countries inside a photo or source credit ("Foto: Stadt Bonn", "Foto:
