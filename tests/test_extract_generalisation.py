@@ -103,3 +103,27 @@ def test_a_big_citys_own_name_is_the_city_even_after_a_person_of_that_name(extra
     ex = _extract(extractor, "Oberbürgermeister Tomasz Leipzig lobte die Partnerschaft mit Kiew. Leipzig und Kiew "
                              "sind seit 1961 verbunden.")
     assert "Leipzig" in _names(ex)
+
+
+# -- partners that "followed" the ones just named ---------------------------------------------------
+
+def test_towns_that_followed_a_stated_partnership_are_the_same_towns_partners(extractor):
+    ex = _extract(extractor, "Die älteste Partnerschaft Bambergs besteht seit 1962 mit Villach in Österreich. "
+                             "Im Jahr 1970 folgte das französische Rodez.")
+    assert frozenset({"Bamberg", "Rodez"}) in _pairs(ex)
+    assert {p.start_year for p in ex.partnerships if "Rodez" in {ex.places[r].name_de for _, r in p.partners}} == {1970}
+
+
+def test_the_first_of_a_counted_set_of_partners_belongs_to_its_owner(extractor):
+    ex = _extract(extractor, "Dresden hat dreizehn Partnerstädte. Den Anfang machten 1959 das englische Leeds und "
+                             "das polnische Breslau, 1961 folgte Leningrad.")
+    assert _pairs(ex) == {frozenset({"Dresden", "Leeds"}), frozenset({"Dresden", "Wrocław"}),
+                          frozenset({"Dresden", "Sankt Petersburg"})}
+
+
+def test_visits_and_guests_that_follow_are_no_partners(extractor):
+    ex = _extract(extractor, "Die Städtepartnerschaft zwischen Bamberg und Villach wurde 1962 geschlossen. Es folgten "
+                             "Besuche in Krakau und Prag.")
+    assert _pairs(ex) == {frozenset({"Bamberg", "Villach"})}
+    ex = _extract(extractor, "Dresden hat dreizehn Partnerstädte. Die Delegation aus Leeds folgte der Einladung.")
+    assert _pairs(ex) == set()

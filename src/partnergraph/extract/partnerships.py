@@ -12,6 +12,7 @@ from .pair_attributes import PairFacts, strongest_status, dominant_type, introdu
 from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, list_segments
 from .partner_mentions import distinct, has_home, same_country
+from .succession import sentences_before
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -182,6 +183,12 @@ class PartnershipFinder:
                 for m, scope in segments:
                     record(owner, m, sent, scope=scope, default_type=set_type, list_item=scope is not None,
                            list_start=segments[0][1][0] if scope is not None else None)
+            elif not cue and (followers := self.succession.followers(ex, sent, s_text, here)) and (
+                    owner := self.succession.owner(ex, found, sentences_before(ctx.sentences, sent))
+                    or self.succession.set_owner(ex, prev_sent, history[-1] if history else [], self.list_continuation_set)):
+                # "Den Anfang machten 1959 Coventry und Breslau", "Ein Jahr später kam Marseille hinzu"
+                for m, scope in list_segments(followers, sent, from_start=True, text=text):
+                    record(owner, m, sent, scope=scope, list_item=True, list_start=sent.start)
             elif cue and nothing_to_pair(here, history, home):
                 pass  # no pair to state or deny
             elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):

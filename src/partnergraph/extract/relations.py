@@ -19,6 +19,7 @@ from .context import Context
 from .cue_filter import Prefiltered, required_literals
 from .events import Events
 from .group_partnerships import GroupPartnerships
+from .succession import Succession
 from ..models import Extraction
 from .organisations import UtilityOrganisations
 from .pair_attributes import StartYears
@@ -110,6 +111,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.with_both_anaphor = re.compile(r["with_both_anaphor"])
         self.both_subjects = re.compile(r["both_subjects"])
         self.groups = GroupPartnerships(r)
+        self.succession = Succession(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
