@@ -127,3 +127,19 @@ def test_visits_and_guests_that_follow_are_no_partners(extractor):
     assert _pairs(ex) == {frozenset({"Bamberg", "Villach"})}
     ex = _extract(extractor, "Dresden hat dreizehn Partnerstädte. Die Delegation aus Leeds folgte der Einladung.")
     assert _pairs(ex) == set()
+
+
+# -- where a partnership was signed is no partner ---------------------------------------------------
+
+def test_the_town_where_a_partnership_was_signed_is_no_partner(extractor):
+    ex = _extract(extractor, "Die Partnerschaft zwischen dem Landkreis Cochem-Zell und dem Rajon Kowel wurde in Kiew "
+                             "offiziell besiegelt.")
+    assert _pairs(ex) == {frozenset({"Landkreis Cochem-Zell", "Rajon Kowel"})}
+    ex = _extract(extractor, "Bad Laasphe geht eine Klimapartnerschaft mit Moshi in Tansania ein. Offiziell besiegelt "
+                             "wurde die Partnerschaft jetzt in Bonn.")
+    assert _pairs(ex) == {frozenset({"Bad Laasphe", "Moshi"})}
+
+
+def test_the_only_german_town_is_a_partner_even_where_it_signed(extractor):
+    ex = _extract(extractor, "Die Partnerschaftsurkunde mit Rodez wurde 1970 in Bamberg unterzeichnet.")
+    assert _pairs(ex) == {frozenset({"Bamberg", "Rodez"})}

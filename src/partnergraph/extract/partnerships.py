@@ -49,7 +49,7 @@ class PartnershipFinder:
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
-                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(text, m)))]
+                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(ex, text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -237,11 +237,11 @@ class PartnershipFinder:
                     out.append(nxt)
         return out
 
-    def _venue(self, text: str, m: Mention) -> bool:
+    def _venue(self, ex: Extraction, text: str, m: Mention) -> bool:
         """Is the place only where a meeting of many is held ("Netzwerktreffen in Warschau",
         "sich in Warschau bei einer Netzwerkkonferenz … treffen")?"""
-        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start):
-            return True
+        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start) or self.signing_venues.is_venue(ex, text, m):
+            return True  # (or where it was signed: "wurde in Kiew offiziell besiegelt")
         return text[max(0, m.start - 4):m.start].lower() in (" in ", "\nin ") \
             and bool(self.event_venue_after.match(text, m.end, m.end + SEAT_REACH * 2))
 

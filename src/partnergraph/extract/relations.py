@@ -20,6 +20,7 @@ from .cue_filter import Prefiltered, required_literals
 from .events import Events
 from .group_partnerships import GroupPartnerships
 from .succession import Succession
+from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
 from .pair_attributes import StartYears
@@ -112,6 +113,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.both_subjects = re.compile(r["both_subjects"])
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
+        self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
