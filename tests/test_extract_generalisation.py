@@ -143,3 +143,15 @@ def test_the_town_where_a_partnership_was_signed_is_no_partner(extractor):
 def test_the_only_german_town_is_a_partner_even_where_it_signed(extractor):
     ex = _extract(extractor, "Die Partnerschaftsurkunde mit Rodez wurde 1970 in Bamberg unterzeichnet.")
     assert _pairs(ex) == {frozenset({"Bamberg", "Rodez"})}
+
+
+# -- a dash pair in a list whose left side is unknown ---------------------------------------------
+
+def test_the_right_side_of_a_dash_pair_with_an_unknown_left_side_is_no_partner_of_the_list_owner(extractor):
+    ex = _extract(extractor, "Partnerstädte von Freising:\nKrakau (Polen, seit 2003)\nObermais-Gostyń (Polen, seit 2001)\n")
+    assert _pairs(ex) == {frozenset({"Freising", "Kraków"})}
+
+
+def test_a_dash_pair_line_that_starts_with_the_owner_keeps_the_owners_partner(extractor):
+    ex = _extract(extractor, "Partnerstädte von Freising:\nFreising-Krakau (Polen, seit 2003)\nGostyń (Polen, seit 2001)\n")
+    assert _pairs(ex) == {frozenset({"Freising", "Kraków"}), frozenset({"Freising", "Gostyń"})}

@@ -10,7 +10,7 @@ from .context import Context
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
-from .partner_lists import ArticleHome, list_segments
+from .partner_lists import ArticleHome, dash_pair_right, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 
@@ -162,7 +162,8 @@ class PartnershipFinder:
                     if items:  # "• Kiel – Brest": a line that names a pair of its own
                         for a, b, scope in items:
                             record(a, b, sent, scope=scope, default_type=block_type, list_start=items[0][2][0])
-                    else:
+                    else:  # (not the right side of a pair whose left side is unknown: "Grafling-Pelplin")
+                        partners = [m for m in partners if not dash_pair_right(text, m, here)]
                         for m, scope in list_segments(partners, sent, from_start=True, text=text):
                             record(owner, m, sent, scope=scope, default_type=block_type, list_item=True,
                                    list_start=sent.start)
