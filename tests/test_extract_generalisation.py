@@ -155,3 +155,17 @@ def test_the_right_side_of_a_dash_pair_with_an_unknown_left_side_is_no_partner_o
 def test_a_dash_pair_line_that_starts_with_the_owner_keeps_the_owners_partner(extractor):
     ex = _extract(extractor, "Partnerstädte von Freising:\nFreising-Krakau (Polen, seit 2003)\nGostyń (Polen, seit 2001)\n")
     assert _pairs(ex) == {frozenset({"Freising", "Kraków"}), frozenset({"Freising", "Gostyń"})}
+
+
+# -- the unknown side of a dash pair on a page that lists its pairs so ----------------------------
+
+def test_a_name_glued_by_a_dash_to_a_known_town_in_a_list_of_dash_pairs_is_its_partner(extractor):
+    ex = _extract(extractor, "Es gibt sieben Partnerschaften zwischen deutschen und polnischen Gemeinden: "
+                             "Freising-Krakau, Olching-Tuchola, Rehau-Milicz, Erding-Brzozowice und Kleinwaldau-Gniezno.")
+    assert {frozenset({"Erding", "Brzozowice"}), frozenset({"Kleinwaldau", "Gniezno"})} <= _pairs(ex)
+    assert {(p.name_de, p.country) for p in ex.places.values()} >= {("Brzozowice", "PL"), ("Kleinwaldau", "DE")}
+
+
+def test_a_single_dash_pair_makes_no_unknown_name_a_place(extractor):
+    ex = _extract(extractor, "Die Partnerschaft Freising-Krakau ist alt, neu ist Erding-Brzozowice.")
+    assert "Brzozowice" not in _names(ex)

@@ -15,6 +15,7 @@ import re
 
 from . import local_governments
 from .context import Context, Taken, next_word
+from .dash_pairs import dash_pair_places
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
@@ -123,6 +124,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._suffix_places(ex, ctx)
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
+        dash_pair_places(self, ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
