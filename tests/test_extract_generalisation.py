@@ -169,3 +169,27 @@ def test_a_name_glued_by_a_dash_to_a_known_town_in_a_list_of_dash_pairs_is_its_p
 def test_a_single_dash_pair_makes_no_unknown_name_a_place(extractor):
     ex = _extract(extractor, "Die Partnerschaft Freising-Krakau ist alt, neu ist Erding-Brzozowice.")
     assert "Brzozowice" not in _names(ex)
+
+
+# -- districts abroad: in the country of their seat, never German by a foreign designation ----------
+
+def _countries(ex: Extraction) -> set[tuple[str, str | None]]:
+    return {(p.name_de, p.country) for p in ex.places.values()}
+
+
+def test_a_landkreis_abroad_lies_in_the_country_of_the_seat_town_the_article_names(extractor):
+    ex = _extract(extractor, "Im Rathaus von Ostróda wurde der Vertrag zwischen dem Landkreis Ostróda und dem Rajon "
+                             "Kowel aus der Ukraine unterzeichnet.")
+    assert ("Powiat Ostróda", "PL") in _countries(ex)
+    ex = _extract(extractor, "Die Partnerschaft des Kreises Lippe mit dem Kreis Kleve wird gepflegt.")
+    assert ("Kreis Kleve", "DE") in _countries(ex)
+
+
+def test_a_distrikt_is_never_german_and_a_departement_not_always_french(extractor):
+    ex = _extract(extractor, "Seit 1988 unterhält der Kreis Ahrweiler eine Partnerschaft mit dem Distrikt Nyaruguru im "
+                             "rheinland-pfälzischen Partnerland Ruanda.")
+    assert ("Distrikt Nyaruguru", "RW") in _countries(ex)
+    ex = _extract(extractor, "Der Landkreis Passau arbeitet mit Partnern aus Senegal. Das Département Kédougou liegt im Südosten.")
+    assert ("Département Kédougou", "SN") in _countries(ex)
+    ex = _extract(extractor, "Der Landkreis Passau arbeitet mit dem Département Doubs zusammen.")
+    assert ("Département Doubs", "FR") in _countries(ex)  # no foreign country named: the French default

@@ -60,6 +60,14 @@ class CuePlaces:
         nouns = {w for w in self._cue_nouns if re.fullmatch(r"[\w.\-]+", w)}
         return Keywords(sorted(nouns | {s.lower() for s in self._cue_suffixes}), word_start=False)
 
+    def _seat_country(self, ex: Extraction, name: str) -> str | None:
+        """The country of the foreign town of this name the article already names (a district
+        abroad is named by its seat), if there is exactly one."""
+        core = name.split(" ", 1)[1] if " " in name and name.split(" ", 1)[0] in ("Landkreis", "Kreis") else name
+        ids = {p.geonameid for p in ex.places.values() if p.geonameid is not None}
+        found = {c.country for c in self.gazetteer.lookup(core) if c.geonameid in ids and c.country != HOME_COUNTRY}
+        return found.pop() if len(found) == 1 else None
+
     _NAME_LIST = re.compile(
         r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
         r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
@@ -147,10 +155,17 @@ class CuePlaces:
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
                         in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
+                        # ... and where the article names its seat as a foreign town, in that
+                        # town's country ("in Ostróda … des Landkreises Ostróda und des Rajon
+                        # Nadwirna aus der Ukraine": Polish, powiat.ostroda.pl, rhein-zeitung.de)
                         country = HOME_COUNTRY if in_table else (
-                            cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
+                            cued or self._seat_country(ex, name) or country or self._dominant_foreign_country(ctx)
+                            or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                    elif prefix in self._foreign_designations and country == HOME_COUNTRY:
+                        # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
+                        country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
                     designation = self._foreign_districts.get(country) if kind == "district" else None
                     if designation and prefix in ("Landkreis", "Kreis", designation[0]):
                         # "des Partnerlandkreises Rajon Kalush": the designation may follow the cue

@@ -66,6 +66,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._foreign_districts = {cc: tuple(v) for cc, v in self.rules["foreign_district_designations"].items()}
         self._designation_countries = dict(self.rules["designation_countries"])
         self._default_countries = dict(self.rules["designation_default_countries"])
+        self._foreign_designations = frozenset(self.rules["foreign_designations"])
         self._country_parts = frozenset(self.rules["constituent_country_kinds"])
         self._city_states = dict(self.rules["city_state_quarters"])
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
