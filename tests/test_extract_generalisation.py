@@ -193,3 +193,22 @@ def test_a_distrikt_is_never_german_and_a_departement_not_always_french(extracto
     assert ("Département Kédougou", "SN") in _countries(ex)
     ex = _extract(extractor, "Der Landkreis Passau arbeitet mit dem Département Doubs zusammen.")
     assert ("Département Doubs", "FR") in _countries(ex)  # no foreign country named: the French default
+
+
+# -- a cities500 place of Berlin or Hamburg is one of the city's boroughs -------------------------
+
+def _kinds(ex: Extraction) -> dict[str, str]:
+    return {p.name_de: p.kind for p in ex.places.values()}
+
+
+def test_berlin_and_hamburg_places_are_boroughs_where_the_page_names_the_city(extractor):
+    ex = _extract(extractor, "In Berlin pflegen die Bezirke viele Partnerschaften. Pankow konzentriert sich auf Kolberg "
+                             "in Polen, Wedding auf Anderlecht in Belgien.")
+    kinds = _kinds(ex)
+    assert kinds["Pankow"] == "borough" and kinds["Wedding"] == "borough"
+    assert kinds["Kołobrzeg"] == "municipality"
+
+
+def test_a_same_named_town_beside_a_landkreis_stays_a_town(extractor):
+    ex = _extract(extractor, "Der Landkreis Harburg und die schwäbische Stadt Harburg haben nichts miteinander zu tun.")
+    assert _kinds(ex)["Harburg"] == "municipality"

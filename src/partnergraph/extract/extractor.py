@@ -14,7 +14,7 @@ import logging
 import re
 
 from . import local_governments
-from .context import Context, Taken, next_word
+from .context import HOME_COUNTRY, Context, Taken, next_word
 from .dash_pairs import dash_pair_places
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
@@ -132,6 +132,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                          self._heading_german_unit, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
+        self._city_state_boroughs(ex)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
@@ -230,6 +231,23 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             if before.strip(" \t„\"»«(•*–·") and not before.rstrip().endswith(":"):
                 return False  # capitalised inside a sentence: part of a name
         return True
+
+    def _city_state_boroughs(self, ex: Extraction) -> None:
+        """A cities500 place of Berlin or Hamburg other than the city is one of its boroughs (the
+        quarters were turned down in places.py): "Pankow", "Altona", the former "Wedding" are
+        boroughs where the page names the city or another of its boroughs, linked to their cities500 entry (benchmarks/real/README.md; tagesspiegel.de,
+        partnerschaftsverein-wedding.berlin, dt-sv.com)."""
+        for key, place in list(ex.places.items()):
+            if place.geonameid is None or place.kind != "municipality" or place.country != HOME_COUNTRY \
+                    or place.name_de not in self._not_quarters:
+                continue
+            record = next((r for r in self.gazetteer.lookup(place.name_de) if r.geonameid == place.geonameid), None)
+            city = self._city_states.get(record.admin1) if record is not None else None
+            # ... on a page that names that city or another of its boroughs: "Harburg" beside the
+            # Landkreis Harburg is the Swabian town the gazetteer may confuse with Hamburg's
+            if city is not None and place.name_de != city and any(
+                    k != key and (p.name_de == city or p.region == city) for k, p in ex.places.items()):
+                ex.places[key] = replace(place, kind="borough", region=city)
 
     def _linked_unit(self, place: Place) -> Place:
         """A table unit linked to a cities500 place (a Hamburg Bezirk) with that place's

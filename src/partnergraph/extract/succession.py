@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction, Mention, Span
+from .cue_filter import Prefiltered
 from .partner_mentions import HOME, has_home
 
 #: how many sentences back the stated partnership may stand: the Hamburg page puts five sentences
@@ -28,7 +29,8 @@ class Succession:
     """The succession rule, compiled once from the rule data."""
 
     def __init__(self, rules: dict):
-        self.word = re.compile(rules["succession"])
+        # (behind its literals: most sentences hold none of the words and skip the pattern)
+        self.word = Prefiltered(re.compile(rules["succession"], re.IGNORECASE))
 
     def followers(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention]) -> list[Mention]:
         """The foreign towns this sentence says followed, or [] (no succession word, a German
