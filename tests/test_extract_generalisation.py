@@ -212,3 +212,16 @@ def test_berlin_and_hamburg_places_are_boroughs_where_the_page_names_the_city(ex
 def test_a_same_named_town_beside_a_landkreis_stays_a_town(extractor):
     ex = _extract(extractor, "Der Landkreis Harburg und die schwäbische Stadt Harburg haben nichts miteinander zu tun.")
     assert _kinds(ex)["Harburg"] == "municipality"
+
+
+# -- a Bezirk with a foreign country cue is that country's district ---------------------------------
+
+def test_a_bezirk_in_a_foreign_country_is_a_district_named_with_its_designation(extractor):
+    ex = _extract(extractor, "Bad Laasphe ist eine Klimapartnerschaft mit dem Bezirk Morogoro in Tansania eingegangen.")
+    assert ("Bezirk Morogoro", "TZ", "district") in {(p.name_de, p.country, p.kind) for p in ex.places.values()}
+    assert _pairs(ex) == {frozenset({"Bad Laasphe", "Bezirk Morogoro"})}
+
+
+def test_a_bezirk_of_a_named_city_stays_that_citys_borough(extractor):
+    ex = _extract(extractor, "Der Bezirk Favoriten in Wien ist Partner von Pankow.")
+    assert ("Favoriten", "AT", "borough") in {(p.name_de, p.country, p.kind) for p in ex.places.values()}

@@ -149,8 +149,13 @@ class CuePlaces:
                         # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
                         # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
                         # or a city after it: "der Bezirk Favoriten in Wien"
-                        country = cued or self._city_adjective_country(text, head_start) \
-                            or self._city_after_country(text, end) or country or HOME_COUNTRY
+                        city_country = self._city_adjective_country(text, head_start) or self._city_after_country(text, end)
+                        country = cued or city_country or country or HOME_COUNTRY
+                        if cued and cued != HOME_COUNTRY and city_country is None and cue in ("bezirk", "bezirks"):
+                            # "mit dem Bezirk Morogoro in Tansania" (bad-berleburg.de), "Bezirk
+                            # Vöcklabruck" in Austria (meinbezirk.at): a country's district, no
+                            # city's borough; named with its designation, as a Distrikt is
+                            kind, name = "district", f"Bezirk {name}"
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
