@@ -225,3 +225,16 @@ def test_a_bezirk_in_a_foreign_country_is_a_district_named_with_its_designation(
 def test_a_bezirk_of_a_named_city_stays_that_citys_borough(extractor):
     ex = _extract(extractor, "Der Bezirk Favoriten in Wien ist Partner von Pankow.")
     assert ("Favoriten", "AT", "borough") in {(p.name_de, p.country, p.kind) for p in ex.places.values()}
+
+
+# -- a line break after an article or preposition wraps the sentence ---------------------------------
+
+def test_a_line_wrapped_after_an_article_is_one_sentence(extractor):
+    from partnergraph.extract.sentences import split
+    text = "Seit Jahren gibt es Kontakte zwischen der Stadt Kiel und dem\nDistrikt Moshi in Tansania.\nUnsere Partner\nText"
+    assert [text[s.start:s.end] for s in split(text)] == [
+        "Seit Jahren gibt es Kontakte zwischen der Stadt Kiel und dem\nDistrikt Moshi in Tansania.", "Unsere Partner", "Text"]
+    ex = _extract(extractor, "Kiel und Moshi\nSeit Jahren bestehen Verbindungen zwischen der Stadt Kiel und dem\nDistrikt "
+                             "Moshi in Tansania. Vor allem ein Verein pflegt den Kontakt.\nDazu kommt eine Schule. "
+                             "Schon seit 2011 sind beide Seiten durch eine Klimapartnerschaft verbunden.")
+    assert frozenset({"Kiel", "Distrikt Moshi"}) in _pairs(ex)
