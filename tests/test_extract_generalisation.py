@@ -238,3 +238,18 @@ def test_a_line_wrapped_after_an_article_is_one_sentence(extractor):
                              "Moshi in Tansania. Vor allem ein Verein pflegt den Kontakt.\nDazu kommt eine Schule. "
                              "Schon seit 2011 sind beide Seiten durch eine Klimapartnerschaft verbunden.")
     assert frozenset({"Kiel", "Distrikt Moshi"}) in _pairs(ex)
+
+
+# -- a district heading on a line of its own -----------------------------------------------------------
+
+def test_a_district_heading_line_followed_by_a_blank_line_reads_its_list_as_districts(extractor):
+    ex = _extract(extractor, "Unsere Partnerschaften in Polen\n\nPartnerschaften der Landkreise\n\nEbersberg-Oświęcim "
+                             "(seit 2002)\nMünchen-Wieliczka (seit 2003)\n\nPartnerschaften der Gemeinden\n\n"
+                             "Freising-Krakau (seit 2003)\n")
+    assert _pairs(ex) == {frozenset({"Landkreis Ebersberg", "Powiat Oświęcim"}),
+                          frozenset({"Landkreis München", "Powiat Wieliczka"}), frozenset({"Freising", "Kraków"})}
+
+
+def test_the_same_words_wrapped_in_prose_are_no_heading(extractor):
+    ex = _extract(extractor, "Die Partnerschaften der Landkreise\nwerden seit Jahren gepflegt, etwa München und Krakau in Polen.")
+    assert _pairs(ex) == {frozenset({"München", "Kraków"})}
