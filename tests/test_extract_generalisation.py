@@ -253,3 +253,18 @@ def test_a_district_heading_line_followed_by_a_blank_line_reads_its_list_as_dist
 def test_the_same_words_wrapped_in_prose_are_no_heading(extractor):
     ex = _extract(extractor, "Die Partnerschaften der Landkreise\nwerden seit Jahren gepflegt, etwa München und Krakau in Polen.")
     assert _pairs(ex) == {frozenset({"München", "Kraków"})}
+
+
+# -- a quoted name after the noun of what it names ------------------------------------------------------
+
+def test_a_band_named_after_a_town_is_no_place(extractor):
+    ex = _extract(extractor, "Zur Feier der Städtepartnerschaft mit Coventry in Großbritannien spielte die Dresdner "
+                             "Band »Paisley«.")
+    assert "Paisley" not in _names(ex)
+    assert _pairs(ex) == {frozenset({"Dresden", "Coventry"})}
+
+
+def test_a_quoted_town_name_without_such_a_noun_stays_a_place(extractor):
+    ex = _extract(extractor, "Die Partnerstadt wird in der Urkunde als „Danzig“ bezeichnet, die Partnerschaft mit "
+                             "Bremen ist alt.")
+    assert "Gdańsk" in _names(ex)

@@ -21,6 +21,7 @@ from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
+from .quoted_names import QuotedNames
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
@@ -96,6 +97,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._river_words = {w.lower() for w in self.rules["not_before_places"]}
         self._language_nouns = frozenset(self.rules["language_nouns"])
         self.first_names = load_first_names()
+        self._quoted_names = QuotedNames(self.rules)
 
     @cached_property
     def _relations(self) -> RelationRules:
@@ -127,6 +129,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._coordinated_places(ex, ctx)
         dash_pair_places(self, ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
+        self._quoted_names.drop(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
                          self._heading_german_unit, self._heading_foreign_district)
