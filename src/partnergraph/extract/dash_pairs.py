@@ -33,10 +33,12 @@ SIDE_REACH = 40
 def dash_pair_places(extractor, ex: Extraction, ctx: Context) -> None:
     """Add the unknown sides of the dash pairs of a page that lists its pairs so (see the module)."""
     text = ctx.text
+    # (cheap tests first: most pages have no place glued to a dash at all)
+    glued = [m for m in ex.mentions if m.kind == "municipality" and text[m.end:m.end + 1] == "-"]
+    if len(glued) < MIN_KNOWN_PAIRS:
+        return
     places = sorted((m for m in ex.mentions if m.kind == "municipality" and m.ref in ex.places),
                     key=lambda m: m.start)
-    if len(places) < 2 * MIN_KNOWN_PAIRS or text.count("-") < MIN_KNOWN_PAIRS:
-        return
     by_start = {m.start: m for m in places}
     by_end = {m.end: m for m in places}
     home = {m.start: ex.places[m.ref].country == HOME_COUNTRY for m in places}

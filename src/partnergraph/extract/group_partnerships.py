@@ -15,6 +15,11 @@ from .partner_mentions import adjectival, same_country
 #: places than that speaks of more than the group, and its members cannot be told apart
 MIN_MEMBERS, MAX_MEMBERS = 3, 4
 
+#: strings one of which every group word of relations-de.json holds ("Dreieck", "Dreier",
+#: "Vierer", "Ring", "trinational", "trilateral"): most sentences about partnerships hold none
+#: and skip the pattern
+_GROUP_PARTS = ("reie", "ierer", "Ring", "national", "lateral")
+
 #: the gap between a member and its other name in brackets right after it
 _BRACKETED = re.compile(r"\s*\(\s*")
 
@@ -48,7 +53,7 @@ class GroupPartnerships:
         `here` holds each place of the sentence once, locators already removed ("Douroula in
         Burkina Faso" keeps Douroula). A city adjective is no member ("die Kölner
         Dreieckspartnerschaft mit A und B" names Köln's partners, which the pair rules read)."""
-        if "artnerschaft" not in s_text or not self.word.search(s_text):
+        if not any(w in s_text for w in _GROUP_PARTS) or not self.word.search(s_text):
             return []
         text = ex.article.analysed_text
         places: list[Mention] = []

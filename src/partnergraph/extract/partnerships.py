@@ -241,7 +241,8 @@ class PartnershipFinder:
     def _venue(self, ex: Extraction, text: str, m: Mention) -> bool:
         """Is the place only where a meeting of many is held ("Netzwerktreffen in Warschau",
         "sich in Warschau bei einer Netzwerkkonferenz … treffen")?"""
-        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start) or self.signing_venues.is_venue(ex, text, m):
+        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start) or (
+                text[m.start - 3:m.start] == "in " and self.signing_venues.is_venue(ex, text, m)):
             return True  # (or where it was signed: "wurde in Kiew offiziell besiegelt")
         return text[max(0, m.start - 4):m.start].lower() in (" in ", "\nin ") \
             and bool(self.event_venue_after.match(text, m.end, m.end + SEAT_REACH * 2))
