@@ -140,6 +140,12 @@ def test_the_town_where_a_partnership_was_signed_is_no_partner(extractor):
     assert _pairs(ex) == {frozenset({"Bad Laasphe", "Moshi"})}
 
 
+def test_the_town_where_a_deed_between_two_others_was_signed_is_no_partner(extractor):
+    ex = _extract(extractor, "Als 1991 in Neuss die Partnerschaftsurkunde zwischen dem Kreis Kleve und dem Kreis "
+                             "Prignitz unterzeichnet wurde, war es kalt.")
+    assert _pairs(ex) == {frozenset({"Kreis Kleve", "Landkreis Prignitz"})}
+
+
 def test_the_only_german_town_is_a_partner_even_where_it_signed(extractor):
     ex = _extract(extractor, "Die Partnerschaftsurkunde mit Rodez wurde 1970 in Bamberg unterzeichnet.")
     assert _pairs(ex) == {frozenset({"Bamberg", "Rodez"})}
