@@ -274,3 +274,17 @@ def test_a_quoted_town_name_without_such_a_noun_stays_a_place(extractor):
     ex = _extract(extractor, "Die Partnerstadt wird in der Urkunde als „Danzig“ bezeichnet, die Partnerschaft mit "
                              "Bremen ist alt.")
     assert "Gdańsk" in _names(ex)
+
+
+# -- a borough named with its city after "in" -------------------------------------------------------
+
+def test_a_borough_in_london_with_an_ampersand_is_one_london_borough(extractor):
+    ex = _extract(extractor, "Auch Neukölln schloss damals Partnerschaften zum Borough Hammersmith & Fulham in London, "
+                             "außerdem zu Zaanstad bei Amsterdam.")
+    assert _pairs(ex) == {frozenset({"Neukölln", "London Borough of Hammersmith and Fulham"}),
+                          frozenset({"Neukölln", "Zaanstad"})}
+
+
+def test_a_bezirk_in_a_city_without_a_borough_naming_stays_as_it_was(extractor):
+    ex = _extract(extractor, "Der Bezirk Mitte in Berlin pflegt eine Partnerschaft mit Kolberg in Polen.")
+    assert "London Borough of Mitte" not in _names(ex)
