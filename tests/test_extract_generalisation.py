@@ -288,3 +288,14 @@ def test_a_borough_in_london_with_an_ampersand_is_one_london_borough(extractor):
 def test_a_bezirk_in_a_city_without_a_borough_naming_stays_as_it_was(extractor):
     ex = _extract(extractor, "Der Bezirk Mitte in Berlin pflegt eine Partnerschaft mit Kolberg in Polen.")
     assert "London Borough of Mitte" not in _names(ex)
+
+
+def test_a_berlin_borough_name_on_a_berlin_page_is_the_borough_not_a_village_abroad(extractor):
+    ex = _extract(extractor, "Berlin hat zwölf Bezirke mit Partnern in Frankreich und der Slowakei. Neukölln ist mit "
+                             "Boulogne-Billancourt bei Paris verbunden. Zwar nahm noch 2015 Lichtenberg Partnerschaften "
+                             "mit Bratislava auf.")
+    assert ("Lichtenberg", "DE", "borough") in {(p.name_de, p.country, p.kind) for p in ex.places.values()}
+    assert frozenset({"Lichtenberg", "Bratislava"}) in _pairs(ex)
+    assert frozenset({"Neukölln", "Bratislava"}) not in _pairs(ex)
+    ex = _extract(extractor, "Das Dorf Lichtenberg im Elsass hat eine Partnerschaft mit Kehl.")
+    assert ("Lichtenberg", "FR") in _countries(ex)

@@ -238,13 +238,27 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
     def _city_state_boroughs(self, ex: Extraction) -> None:
         """A cities500 place of Berlin or Hamburg other than the city is one of its boroughs (the
         quarters were turned down in places.py): "Pankow", "Altona", the former "Wedding" are
-        boroughs where the page names the city or another of its boroughs, linked to their cities500 entry (benchmarks/real/README.md; tagesspiegel.de,
+        boroughs where the page names the city or another of its boroughs, linked to their
+        cities500 entry (benchmarks/real/README.md; tagesspiegel.de,
         partnerschaftsverein-wedding.berlin, dt-sv.com)."""
         for key, place in list(ex.places.items()):
-            if place.geonameid is None or place.kind != "municipality" or place.country != HOME_COUNTRY \
-                    or place.name_de not in self._not_quarters:
+            if place.geonameid is None or place.kind != "municipality" or place.name_de not in self._not_quarters:
                 continue
-            record = next((r for r in self.gazetteer.lookup(place.name_de) if r.geonameid == place.geonameid), None)
+            records = self.gazetteer.lookup(place.name_de)
+            record = next((r for r in records if r.geonameid == place.geonameid), None)
+            if place.country != HOME_COUNTRY:
+                # "Zwar nahm noch 2015 Lichtenberg Partnerschaften … auf" on a page about Berlin's
+                # boroughs is Berlin's Lichtenberg, not the Alsatian village (tagesspiegel.de)
+                record = next((r for r in records if r.country == HOME_COUNTRY and r.admin1 in self._city_states), None)
+                if record is None or not any(p.name_de == self._city_states[record.admin1]
+                                             or p.region == self._city_states[record.admin1] for p in ex.places.values()):
+                    continue
+                old, place = key, record.to_place()
+                key = place.key
+                ex.places.pop(old)
+                ex.places[key] = place
+                ex.mentions[:] = [replace(m, ref=key) if m.kind == "municipality" and m.ref == old else m
+                                  for m in ex.mentions]
             city = self._city_states.get(record.admin1) if record is not None else None
             # ... on a page that names that city or another of its boroughs: "Harburg" beside the
             # Landkreis Harburg is the Swabian town the gazetteer may confuse with Hamburg's
