@@ -19,12 +19,14 @@ from .dash_pairs import dash_pair_places
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
+from .district_partners import district_partners
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .quoted_names import QuotedNames
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
+from .minted_places import link_minted_places
 from ..models import Article, Extraction, Mention, Place
 from .places import KNOWN_CITY_POPULATION, PlaceResolution, resolve_overlaps, uncapitalised
 from .relations import RelationRules
@@ -133,9 +135,11 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
                          self._heading_german_unit, self._heading_foreign_district)
+        district_partners(ex, text, ctx.cue_sentences, self._seat_town_before, self._heading_foreign_district)
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
+        link_minted_places(ex, self.gazetteer)
         ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them

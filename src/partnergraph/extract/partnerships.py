@@ -305,8 +305,13 @@ class PartnershipFinder:
                 # article's only pair, a town twinning in its own sentences, is also the
                 # partnership of the programme the article names and whose type word it uses
                 types.append(self.implied_type[programme])
-            act = next((d for d in entry["dated"] if d[2]), None)
-            if act is None and entry["dated"]:
+            # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
+            # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
+            since = [d for d in entry["dated"] if not d[2]]
+            if since and not any(self.partnership_since.search(text, s.start, s.end) for s in evidence):
+                since = []
+            act = None if since else next((d for d in entry["dated"] if d[2]), None)
+            if act is None and entry["dated"] and not since:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
                 # count, also when the act stands in the sentence after that refers back to the
                 # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
@@ -315,7 +320,7 @@ class PartnershipFinder:
                                      by_sentence=by_sentence, acts_only=True, article_month=month)
                 act = (*follow, True) if follow[0] is not None else None
             if act is not None or entry["dated"]:
-                start_year, start_month, _ = act or entry["dated"][0]
+                start_year, start_month, _ = act or (since or entry["dated"])[0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                                       by_sentence=by_sentence, article_month=month)

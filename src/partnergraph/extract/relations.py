@@ -51,6 +51,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.weak_pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE))
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
+        self.partnership_since = Prefiltered(re.compile(r["partnership_since"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.event_venue_before = re.compile(r["event_venue_before"] + r"$")
         self.event_venue_after = re.compile(r["event_venue_after"])
