@@ -18,6 +18,9 @@ import re
 from .context import Context
 from .cue_filter import Prefiltered, required_literals
 from .events import Events
+from .group_partnerships import GroupPartnerships
+from .succession import Succession
+from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
 from .pair_attributes import StartYears
@@ -109,6 +112,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.partner_mit_list = re.compile(r["partner_mit_list"])
         self.with_both_anaphor = re.compile(r["with_both_anaphor"])
         self.both_subjects = re.compile(r["both_subjects"])
+        self.groups = GroupPartnerships(r)
+        self.succession = Succession(r)
+        self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
