@@ -57,6 +57,8 @@ DOCS_FILE = "ontology.html"
 REPORT_FILE = "build-report.json"
 STATE_FILE = "state.json"
 DUMPS_FILE = "dumps.json"
+#: where graph.ttl and graph.trig hold each block (publish/dump_splice.py)
+DUMPS_INDEX_FILE = "dumps-index.bin"
 MERGED_FINDINGS_FILE = "shacl-merged.json"
 STORE_DIRNAME = "store"
 CACHE_DIRNAME = "dump-cache"
