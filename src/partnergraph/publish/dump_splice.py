@@ -97,6 +97,19 @@ class _Out:
             return
         start, end = self._copy
         self._copy = None
+        if hasattr(os, "copy_file_range"):
+            # the kernel copies (no trip through Python's buffers): what is left of a 10,000-
+            # article rebuild's dumps is mostly this copy
+            self.fh.flush()
+            try:
+                while start < end:
+                    done = os.copy_file_range(self.old.fileno(), self.fh.fileno(), end - start, start)
+                    if not done:
+                        raise ValueError("the previous dump is shorter than its index says")
+                    start += done
+                return
+            except OSError:  # a file system or kernel without it: copy through Python
+                pass
         self.old.seek(start)
         while start < end:
             chunk = self.old.read(min(COPY_CHUNK, end - start))
@@ -142,28 +155,36 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
     prefixes = output_prefixes(base)
     header = prefix_header(prefixes)
     old_pieces: dict[str, str] = old["pieces"] if old else {}
-    counts: dict[bytes, dict[bytes, int]] = old["counts"] if old else {}
+    #: subject → its shared lines (joined, sorted) and how many pieces state each: packed, as
+    #: one bytes object per subject, because the index is read and written whole every build
+    packed: dict[bytes, tuple[bytes, list[int]]] = old["counts"] if old else {}
     local: dict[str, list] = old["local"] if old else {}
-    agg = old["agg"] if old else {"triples": 0, "entities": 0, "classes": {}, "predicates": {}, "types": {},
-                                  "mentioned": {}}
+    agg = old["agg"] if old else _empty_agg()
+    shared_agg = old["shared_agg"] if old else _empty_agg()
+    base_prefix = f"<{base}".encode()
+    touched: dict[bytes, dict[bytes, int]] = {}  # the subjects counted in or out, unpacked
     changed_subjects: set[bytes] = set()
 
     def count(lines: Iterable[bytes], step: int) -> None:
         for line in lines:
             s = _subject(line)
-            per = counts.get(s)
+            per = touched.get(s)
             if per is None:
-                per = counts[s] = {}
+                per = touched[s] = _unpack(packed.get(s))
             n = per.get(line, 0) + step
-            if n <= 0:
-                del per[line]
-                if not per:
-                    del counts[s]
-                changed_subjects.add(s)
-            else:
-                if n == 1 and step > 0:
-                    changed_subjects.add(s)
+            if n > 0:
                 per[line] = n
+                if n == 1 and step > 0:  # a line the dump did not hold
+                    if not (len(per) - 1) and s.startswith(base_prefix):
+                        shared_agg["entities"] += 1
+                    _shared_line(shared_agg, line, 1)
+                    changed_subjects.add(s)
+            elif line in per:  # the last piece stating it is gone
+                del per[line]
+                _shared_line(shared_agg, line, -1)
+                if not per and s.startswith(base_prefix):
+                    shared_agg["entities"] -= 1
+                changed_subjects.add(s)
 
     # the pieces no longer used (replaced or removed), counted out
     for g, piece in old_pieces.items():
@@ -199,20 +220,25 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         count(sorted(before - after), -1)
         count(sorted(after - before), 1)
 
-    subjects = sorted(counts)
+    for subject, per in touched.items():
+        if per:
+            packed[subject] = _pack(per)
+        else:
+            packed.pop(subject, None)
+    subjects = sorted(packed)
     old_subjects: dict[bytes, tuple[int, int]] = old["subjects"] if old else {}
     render = [s for s in subjects if s in changed_subjects or s not in old_subjects]
     rendered: dict[bytes, bytes] = {}
     if render:
-        blocks = _split_subjects(_rendered([line for s in render for line in sorted(counts[s])], prefixes))
+        blocks = _split_subjects(_rendered([line for s in render for line in _lines(packed[s])], prefixes))
         if len(blocks) != len(render):  # not the layout this module knows: no index
             return _without_index(cache, pieces, others, base=base, ttl=ttl, trig=trig,
-                                  index=ttl.parent / index_name, counts=counts, local=local, agg=agg,
-                                  ranges=ranges)
+                                  index=ttl.parent / index_name, ranges=ranges)
         rendered = dict(zip(render, blocks))
     order = sorted(pieces)
     i, j = (bisect_left(subjects, r) for r in ranges)
-    index: dict = {"stamp": _stamp(base), "pieces": dict(pieces), "counts": counts, "local": local, "agg": agg,
+    index: dict = {"stamp": _stamp(base), "pieces": dict(pieces), "counts": packed, "local": local, "agg": agg,
+                   "shared_agg": shared_agg,
                    "other_lines": other_lines, "other_digest": other_digest}
     old_files = (previous / ttl.name, previous / trig.name) if old else None
     with _opened(old_files) as (old_ttl, old_trig), atomic_file(ttl) as fh_ttl, atomic_file(trig) as fh_trig:
@@ -256,7 +282,7 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         out.close()
         out_trig.close()
         index.update(subjects=spans, article=art, mention=men, trig=blocks_at)
-    tally = _tally(Tally, local, agg, others, subjects, counts, base)
+    tally = _tally(Tally, local, agg, shared_agg, others)
     index["files"] = [_signature(ttl), _signature(trig)]
     write_atomic(ttl.parent / index_name, marshal.dumps(index))
     return tally
@@ -280,17 +306,70 @@ class _opened:
         return False
 
 
-def _tally(Tally, local: dict, agg: dict, others: dict, subjects: list[bytes], counts: dict, base: str):
-    """The tally of the whole dump: the pieces' local parts (summed in `agg`), the shared lines."""
+def _tally(Tally, local: dict, agg: dict, shared_agg: dict, others: dict):
+    """The tally of the whole dump: what `Tally.merge` sums over the pieces' local parts, plus
+    what `Tally.add` counts over the distinct shared lines, both kept up to date line by line."""
     tally = Tally()
     tally.quads = sum(q for q, _ in local.values()) + sum(len(quads) for quads in others.values())
-    tally.triples, tally.entities = agg["triples"], agg["entities"]
-    tally.classes = dict(agg["classes"])
-    tally.predicates = set(agg["predicates"])
-    tally.types = set(agg["types"])
-    tally.mentioned = dict(agg["mentioned"])
-    tally.add([line for s in subjects for line in sorted(counts[s])], base_prefix=f"<{base}".encode())
+    tally.triples = agg["triples"] + shared_agg["triples"]
+    tally.entities = agg["entities"] + shared_agg["entities"]
+    for key in ("classes", "mentioned"):
+        into = getattr(tally, key)
+        for part in (agg[key], shared_agg[key]):
+            for x, n in part.items():
+                into[x] = into.get(x, 0) + n
+    tally.predicates = set(agg["predicates"]) | set(shared_agg["predicates"])
+    tally.types = set(agg["types"]) | set(shared_agg["types"])
+    tally.members = {cls: set(members) for cls, members in shared_agg["members"].items() if members}
     return tally
+
+
+def _empty_agg() -> dict:
+    return {"triples": 0, "entities": 0, "classes": {}, "predicates": {}, "types": {}, "mentioned": {},
+            "members": {}}
+
+
+def _bump(into: dict, key, step: int) -> None:
+    n = into.get(key, 0) + step
+    if n:
+        into[key] = n
+    else:
+        del into[key]
+
+
+def _shared_line(agg: dict, line: bytes, step: int) -> None:
+    """What one distinct shared line adds to `Tally.add`'s counts (step 1) or took (step -1);
+    sets are kept as counts of the lines holding each member."""
+    from .dumps import _MENTIONS_TERM, _RDF_TYPE_TERM, EXAMPLE_CLASSES
+    from ..namespaces import PG_IRI
+
+    subject, predicate, obj = line.split(b" ", 2)
+    agg["triples"] += step
+    _bump(agg["predicates"], predicate[1:-1].decode(), step)
+    if predicate == _RDF_TYPE_TERM and obj.startswith(b"<"):
+        cls = obj[1:obj.index(b">")].decode()
+        _bump(agg["types"], cls, step)
+        if cls.startswith(PG_IRI):
+            name = cls[len(PG_IRI):]
+            _bump(agg["classes"], name, step)
+            if name in EXAMPLE_CLASSES:
+                members = agg["members"].setdefault(name, set())
+                (members.add if step > 0 else members.discard)(subject[1:-1].decode())
+    elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
+        _bump(agg["mentioned"], obj[1:obj.index(b">")].decode(), step)
+
+
+def _pack(per: dict[bytes, int]) -> tuple[bytes, list[int]]:
+    lines = sorted(per)
+    return b"".join(lines), [per[line] for line in lines]
+
+
+def _unpack(entry: tuple[bytes, list[int]] | None) -> dict[bytes, int]:
+    return dict(zip(_lines(entry), entry[1])) if entry else {}
+
+
+def _lines(entry: tuple[bytes, list[int]]) -> list[bytes]:
+    return entry[0].splitlines(keepends=True)
 
 
 def _local_in(agg: dict, part: dict, step: int = 1) -> None:
@@ -320,7 +399,7 @@ def _local_out(agg: dict, entry: list) -> None:
     _local_in(agg, entry[1], -1)
 
 
-def _without_index(cache, pieces, others, *, base, ttl, trig, index, counts, local, agg, ranges):
+def _without_index(cache, pieces, others, *, base, ttl, trig, index, ranges):
     """The full assembly (dumps.write_dumps' layout) when the shared subjects cannot be cut
     apart: the index then records only that (the next build assembles all again)."""
     from .dumps import Merged, Tally, add_graph, write_dumps_full
