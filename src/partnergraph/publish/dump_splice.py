@@ -152,6 +152,11 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
     from .dumps import Tally, _rendered, _turtle
 
     old = read_index(previous, index_name, base, ttl.name, trig.name) if previous is not None else None
+    if old is not None and 2 * sum(old["pieces"].get(g) != p for g, p in pieces.items()) > len(pieces):
+        # splicing reads each replaced piece to count it out, and each new one to count it in:
+        # beyond half the articles changed (new rules re-extract all), starting from nothing
+        # reads fewer pieces
+        old = None
     prefixes = output_prefixes(base)
     header = prefix_header(prefixes)
     old_pieces: dict[str, str] = old["pieces"] if old else {}
