@@ -24,6 +24,7 @@ Still linear: copying the bytes, and reading and writing the index (the shared l
 from __future__ import annotations
 
 import hashlib
+import logging
 import marshal
 import os
 import sys
@@ -33,7 +34,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..graphdir import DUMPS_INDEX_FILE
+from .dumps import DumpCache, Tally, ranges
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
+
+LOGGER = logging.getLogger(__name__)
 
 #: layout of the index; a change makes every index unreadable (the full assembly runs)
 VERSION = 1
@@ -144,12 +149,30 @@ def _subject(line: bytes) -> bytes:
     return line.partition(b" ")[0]
 
 
+def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, base: str,
+                ttl: Path, trig: Path) -> Tally:
+    """Writes graph.ttl and graph.trig from the `pieces` of the article graphs and the quads of
+    the `others`, and returns the completed tally. Nothing here reads the store: a build calls
+    it while the store is still loading. Where the graph directory's index describes its
+    current files, only the changed pieces are read and the rest is copied from those files
+    (below); if that fails (a piece of the last build gone), everything is assembled
+    from the pieces."""
+    kwargs = dict(base=base, ttl=ttl, trig=trig, index_name=DUMPS_INDEX_FILE, ranges=ranges(base))
+    try:
+        return write(cache, pieces, others, previous=cache.dir.parent, **kwargs)
+    except (OSError, ValueError, KeyError) as exc:
+        if not (cache.dir.parent / DUMPS_INDEX_FILE).exists():
+            raise
+        LOGGER.warning("%s: cannot splice the last dumps (%s); assembling them from the pieces", cache.dir, exc)
+    return write(cache, pieces, others, previous=None, **kwargs)
+
+
 def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, base: str, ttl: Path,
           trig: Path, previous: Path | None, index_name: str, ranges: tuple[bytes, bytes]):
     """Writes graph.ttl and graph.trig (and the index beside them) from the `pieces` and the
     `others`, splicing the files in `previous` where its index describes them; returns the
     Tally. Raises what reading a piece raises (OSError, ValueError, KeyError)."""
-    from .dumps import Tally, _rendered, _turtle
+    from .dumps import _rendered, _turtle
 
     old = read_index(previous, index_name, base, ttl.name, trig.name) if previous is not None else None
     if old is not None and 2 * sum(old["pieces"].get(g) != p for g, p in pieces.items()) > len(pieces):
@@ -287,7 +310,7 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         out.close()
         out_trig.close()
         index.update(subjects=spans, article=art, mention=men, trig=blocks_at)
-    tally = _tally(Tally, local, agg, shared_agg, others)
+    tally = _tally(local, agg, shared_agg, others)
     index["files"] = [_signature(ttl), _signature(trig)]
     write_atomic(ttl.parent / index_name, marshal.dumps(index))
     return tally
@@ -311,7 +334,7 @@ class _opened:
         return False
 
 
-def _tally(Tally, local: dict, agg: dict, shared_agg: dict, others: dict):
+def _tally(local: dict, agg: dict, shared_agg: dict, others: dict):
     """The tally of the whole dump: what `Tally.merge` sums over the pieces' local parts, plus
     what `Tally.add` counts over the distinct shared lines, both kept up to date line by line."""
     tally = Tally()
@@ -407,7 +430,7 @@ def _local_out(agg: dict, entry: list) -> None:
 def _without_index(cache, pieces, others, *, base, ttl, trig, index, ranges):
     """The full assembly (dumps.write_dumps' layout) when the shared subjects cannot be cut
     apart: the index then records only that (the next build assembles all again)."""
-    from .dumps import Merged, Tally, add_graph, write_dumps_full
+    from .dumps import Merged, add_graph, write_dumps_full
 
     merged = Merged(set(), Tally(), [])
     for g in sorted(pieces):

@@ -22,7 +22,6 @@ store when a piece is missing or damaged, or the store holds a graph nothing her
 from __future__ import annotations
 
 import json
-import logging
 import os
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -34,8 +33,6 @@ import pyoxigraph as ox
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
 from ..graphdir import CACHE_DIRNAME
 from ..namespaces import PG_IRI
-
-LOGGER = logging.getLogger(__name__)
 
 SUFFIX = ".piece"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -339,27 +336,6 @@ def triples_with(shared: Iterable[bytes], predicates: Iterable[str]) -> list[ox.
     wanted = tuple(f"<{p}> ".encode() for p in predicates)
     lines = [line for line in shared if line.partition(b" ")[2].startswith(wanted)]
     return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
-
-
-def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, base: str,
-                ttl: Path, trig: Path) -> Tally:
-    """Writes graph.ttl and graph.trig from the `pieces` of the article graphs and the quads of
-    the `others`, and returns the completed tally. Nothing here reads the store: a build calls
-    it while the store is still loading. Where the graph directory's index describes its
-    current files, only the changed pieces are read and the rest is copied from those files
-    (dump_splice.py); if that fails (a piece of the last build gone), everything is assembled
-    from the pieces."""
-    from . import dump_splice
-    from ..graphdir import DUMPS_INDEX_FILE
-
-    kwargs = dict(base=base, ttl=ttl, trig=trig, index_name=DUMPS_INDEX_FILE, ranges=ranges(base))
-    try:
-        return dump_splice.write(cache, pieces, others, previous=cache.dir.parent, **kwargs)
-    except (OSError, ValueError, KeyError) as exc:
-        if not (cache.dir.parent / DUMPS_INDEX_FILE).exists():
-            raise
-        LOGGER.warning("%s: cannot splice the last dumps (%s); assembling them from the pieces", cache.dir, exc)
-    return dump_splice.write(cache, pieces, others, previous=None, **kwargs)
 
 
 def write_dumps_full(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
