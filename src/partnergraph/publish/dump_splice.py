@@ -35,7 +35,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..graphdir import DUMPS_INDEX_FILE
-from .dumps import DumpCache, Tally, ranges
+from .dumps import VERSION as PIECE_VERSION
+from .dumps import DumpCache, Tally, _rendered, _turtle, ranges
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -48,8 +49,6 @@ COPY_CHUNK = 8 << 20
 
 
 def _stamp(base: str) -> dict:
-    from .dumps import VERSION as PIECE_VERSION
-
     return {"v": VERSION, "pieces": PIECE_VERSION, "base": base, "marshal": marshal.version,
             "python": list(sys.version_info[:2])}
 
@@ -172,8 +171,6 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
     """Writes graph.ttl and graph.trig (and the index beside them) from the `pieces` and the
     `others`, splicing the files in `previous` where its index describes them; returns the
     Tally. Raises what reading a piece raises (OSError, ValueError, KeyError)."""
-    from .dumps import _rendered, _turtle
-
     old = read_index(previous, index_name, base, ttl.name, trig.name) if previous is not None else None
     if old is not None and 2 * sum(old["pieces"].get(g) != p for g, p in pieces.items()) > len(pieces):
         # splicing reads each replaced piece to count it out, and each new one to count it in:
