@@ -78,3 +78,11 @@ def test_austrian_partner_towns_on_a_german_page_stay_austrian_and_partner_the_g
 ])
 def test_the_home_rule_weighs_domain_and_own_towns(url, names, home):
     assert home_country(url, names, DOMAINS) == home
+
+
+def test_an_uncued_bezirk_on_an_austrian_page_is_the_home_district_whatever_country_is_named_elsewhere(extractor):
+    text = ("Die Gemeinde Unterhofdorf im Bezirk Vöcklabruck feiert ihre Partnerschaft mit Perchtoldsdorf. "
+            "Eine zweite Partnergemeinde in Deutschland besucht sie kaum noch.")
+    ex = extract(extractor, "https://www.gemeindezeitung.at/partner", text)
+    districts = {(p.name_de, p.country) for p in ex.places.values() if p.kind == "district"}
+    assert ("Bezirk Vöcklabruck", "AT") in districts, {(p.name_de, p.country, p.kind) for p in ex.places.values()}

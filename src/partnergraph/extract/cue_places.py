@@ -156,6 +156,12 @@ class CuePlaces:
                             # Vöcklabruck" in Austria (meinbezirk.at): a country's district, no
                             # city's borough; named with its designation, as a Distrikt is
                             kind, name = "district", f"Bezirk {name}"
+                        elif not cued and city_country is None and cue in ("bezirk", "bezirks") \
+                                and ctx.home in self._bezirk_homes:
+                            # "BEZIRK KITZBÜHEL", "(Bezirk Vöcklabruck)" on an Austrian page: the
+                            # home country's own district, whatever foreign country the page names
+                            # elsewhere (meinbezirk.at)
+                            kind, name, country = "district", f"Bezirk {name}", ctx.home
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names

@@ -102,6 +102,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.first_names = load_first_names()
         self._quoted_names = QuotedNames(self.rules)
         self._home_domains = dict(self.rules["home_country_domains"])
+        self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
 
     @cached_property
     def _relations(self) -> RelationRules:
