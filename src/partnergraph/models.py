@@ -189,6 +189,7 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     populations: list[PopulationFigure] = field(default_factory=list)
+    home: str = "DE"  # the country the article writes from, its own side (extract/home.py)
 
     def refs(self, kind: str) -> list[str]:
         """Distinct refs of one kind, in order of first mention."""

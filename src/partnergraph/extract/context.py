@@ -12,6 +12,8 @@ from typing import NamedTuple
 from .gazetteer import PlaceRecord
 from ..models import Extraction, Mention, Span
 
+#: Germany, where a rule means Germany itself (its Landkreise, Berlin's and Hamburg's boroughs);
+#: the article's own side is Context.home (home.py)
 HOME_COUNTRY = "DE"
 
 
@@ -66,6 +68,7 @@ class Context:
 
     text: str
     sentences: list[Span]
+    home: str = HOME_COUNTRY  # the country the article writes from (home.py)
     countries: set[str] = field(default_factory=set)  # named explicitly (name, adjective, demonym)
     country_mentions: list[Mention] = field(default_factory=list)  # sorted by position
     country_starts: list[int] = field(default_factory=list)

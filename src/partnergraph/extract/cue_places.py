@@ -150,12 +150,18 @@ class CuePlaces:
                         # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
                         # or a city after it: "der Bezirk Favoriten in Wien"
                         city_country = self._city_adjective_country(text, head_start) or self._city_after_country(text, end)
-                        country = cued or city_country or country or HOME_COUNTRY
-                        if cued and cued != HOME_COUNTRY and city_country is None and cue in ("bezirk", "bezirks"):
+                        country = cued or city_country or country or ctx.home
+                        if cued and cued != ctx.home and city_country is None and cue in ("bezirk", "bezirks"):
                             # "mit dem Bezirk Morogoro in Tansania" (bad-berleburg.de), "Bezirk
                             # Vöcklabruck" in Austria (meinbezirk.at): a country's district, no
                             # city's borough; named with its designation, as a Distrikt is
                             kind, name = "district", f"Bezirk {name}"
+                        elif not cued and city_country is None and cue in ("bezirk", "bezirks") \
+                                and ctx.home in self._bezirk_homes:
+                            # "BEZIRK KITZBÜHEL", "(Bezirk Vöcklabruck)" on an Austrian page: the
+                            # home country's own district, whatever foreign country the page names
+                            # elsewhere (meinbezirk.at)
+                            kind, name, country = "district", f"Bezirk {name}", ctx.home
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
@@ -168,7 +174,7 @@ class CuePlaces:
                             or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
-                    elif prefix in self._foreign_designations and country == HOME_COUNTRY:
+                    elif prefix in self._foreign_designations and country == ctx.home:
                         # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
                         country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
                     designation = self._foreign_districts.get(country) if kind == "district" else None
@@ -183,9 +189,9 @@ class CuePlaces:
                     place = german
                     name = place.name_de
                 else:
-                    if not cued and country != HOME_COUNTRY and kind == "municipality" \
+                    if not cued and country != ctx.home and kind == "municipality" \
                             and name.endswith(self._german_endings):
-                        country = HOME_COUNTRY  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
+                        country = ctx.home  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                     if kind == "borough":
                         place = self._linked_borough(place)
@@ -221,7 +227,7 @@ class CuePlaces:
         right before its country, in a list line or a sentence about partnerships, is a place
         of that country even when no gazetteer knows it."""
         text = ctx.text
-        countries = [m for m in ctx.country_mentions if m.kind == "country" and m.ref != HOME_COUNTRY]
+        countries = [m for m in ctx.country_mentions if m.kind == "country" and m.ref != ctx.home]
         if not countries:
             return
         taken = None
@@ -257,7 +263,7 @@ class CuePlaces:
 
     @staticmethod
     def _names_foreign_country(ctx: Context) -> bool:
-        return any(m.ref != HOME_COUNTRY for m in ctx.country_mentions)
+        return any(m.ref != ctx.home for m in ctx.country_mentions)
 
     def _linked_borough(self, place: Place) -> Place:
         """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .context import HOME_COUNTRY, Context, previous_word
+from .context import Context, previous_word
 from .places import KNOWN_CITY_POPULATION
 from ..models import Extraction, Mention
 from .sentences import sentence_of
@@ -105,7 +105,7 @@ class CueReading:
         """The foreign country the article names most often, if one leads."""
         counts: dict[str, int] = {}
         for m in ctx.country_mentions:
-            if m.ref != HOME_COUNTRY:
+            if m.ref != ctx.home:
                 counts[m.ref] = counts.get(m.ref, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -115,7 +115,7 @@ class CueReading:
     def _sole_foreign_country(self, ex: Extraction, ctx: Context, offset: int) -> str | None:
         sent = sentence_of(ctx.sentences, offset)
         for scope in ((sent.start, sent.end), (0, len(ctx.text))):
-            found = {m.ref for m in ex.mentions if m.kind == "country" and m.ref != HOME_COUNTRY
+            found = {m.ref for m in ex.mentions if m.kind == "country" and m.ref != ctx.home
                      and scope[0] <= m.start < scope[1]}
             if len(found) == 1:
                 return found.pop()

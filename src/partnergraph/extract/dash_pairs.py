@@ -41,7 +41,7 @@ def dash_pair_places(extractor, ex: Extraction, ctx: Context) -> None:
                     key=lambda m: m.start)
     by_start = {m.start: m for m in places}
     by_end = {m.end: m for m in places}
-    home = {m.start: ex.places[m.ref].country == HOME_COUNTRY for m in places}
+    home = {m.start: ex.places[m.ref].country == ctx.home for m in places}
     known = [(a, by_start[a.end + 1]) for a in places
              if text[a.end:a.end + 1] == "-" and a.end + 1 in by_start and home[a.start] != home[a.end + 1]]
     if len(known) < MIN_KNOWN_PAIRS:
@@ -67,7 +67,7 @@ def dash_pair_places(extractor, ex: Extraction, ctx: Context) -> None:
             if not name or taken.ids(start, end) or name.split()[0] in extractor.nouns \
                     or name.lower() in extractor.frequent or name in extractor.first_names:
                 continue  # "Stein-Puck": a common word is no name we can vouch for
-            country = abroad if home[m.start] else HOME_COUNTRY
+            country = abroad if home[m.start] else ctx.home
             place = _place(extractor, name, country)
             ex.places.setdefault(place.key, place)
             mention = Mention("municipality", place.key, name, start, end, sentence_of(ctx.sentences, start))

@@ -15,6 +15,7 @@ import re
 
 from . import local_governments
 from .context import HOME_COUNTRY, Context, Taken, next_word
+from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
@@ -100,6 +101,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._language_nouns = frozenset(self.rules["language_nouns"])
         self.first_names = load_first_names()
         self._quoted_names = QuotedNames(self.rules)
+        self._home_domains = dict(self.rules["home_country_domains"])
+        self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
 
     @cached_property
     def _relations(self) -> RelationRules:
@@ -119,6 +122,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
         place_hits = self._without_surnames(text, place_hits, persons)
+        ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits), self._home_domains)
         self._term_mentions(ex, ctx, term_hits)
         self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)

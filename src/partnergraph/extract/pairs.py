@@ -448,7 +448,7 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
 
     def home(m: Mention) -> bool:
         place = ex.places.get(m.ref) if m.kind == "municipality" else None
-        return place is not None and place.country == HOME
+        return place is not None and place.country == ex.home
 
     homes = [m for m in here if home(m)]
     foreign = [m for m in here if not home(m)]

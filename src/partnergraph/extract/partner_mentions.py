@@ -8,7 +8,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 
-HOME = "DE"
+HOME = "DE"  # Germany; the article's own side is ex.home (home.py)
 
 #: a place this close to the start of a sentence is its subject: "Der Großbezirk X", "Die
 #: Landeshauptstadt X" (the longest such openings we met are about 30 characters)
@@ -31,13 +31,13 @@ def adjectival(m: Mention, ex: Extraction) -> bool:
 
 def has_home_region(sent: Span, ex: Extraction) -> bool:
     """Does the sentence name a German Land (a partner of regions, not of towns)?"""
-    return any(m.kind == "region" and m.sentence == sent and ex.regions.get(m.ref, ("", None))[1] == HOME
+    return any(m.kind == "region" and m.sentence == sent and ex.regions.get(m.ref, ("", None))[1] == ex.home
                for m in ex.mentions)
 
 
 def has_home(mentions: list[Mention], ex: Extraction) -> bool:
     return any(m.kind == "municipality" and ex.places.get(m.ref) is not None
-               and ex.places[m.ref].country == HOME for m in mentions)
+               and ex.places[m.ref].country == ex.home for m in mentions)
 
 
 def recent_home(history: list[list[Mention]], ex: Extraction,
@@ -49,7 +49,7 @@ def recent_home(history: list[list[Mention]], ex: Extraction,
     text = ex.article.analysed_text
     for past in reversed(history):
         homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
-                 and ex.places[m.ref].country == HOME and m.ref not in listed and not adjectival(m, ex)
+                 and ex.places[m.ref].country == ex.home and m.ref not in listed and not adjectival(m, ex)
                  and not _PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start)]
         if len({m.ref for m in homes}) == 1:
             return homes[0]

@@ -149,7 +149,7 @@ class PlaceResolution:
             if h.surface in longer:
                 resolved[i] = longer[h.surface]
         accepted: set[int] = set()  # geonameids accepted so far in this article
-        home_lists = self._home_town_lists(hits, resolved, facts, text)
+        home_lists = self._home_town_lists(hits, resolved, facts, text, ctx.home)
         ok = []
         for i, h in enumerate(hits):
             best = resolved.get(i)
@@ -194,7 +194,7 @@ class PlaceResolution:
         return out
 
     def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
-                         text: str) -> set[int]:
+                         text: str, home: str) -> set[int]:
         """"Freunde der Partnerschaftskomitees Wiesentheid, Marktbreit und Sommerach": in a
         sentence about partnerships, an enumeration of three or more names that all resolve to
         German towns is a list of towns, however small each is (MIN_HOME_POPULATION turns single
@@ -210,7 +210,7 @@ class PlaceResolution:
 
         for i, h in enumerate(hits):
             best = resolved.get(i)
-            ok = (best is not None and best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION
+            ok = (best is not None and best.country == home and best.population >= MIN_LISTED_HOME_POPULATION
                   and facts[i]["partnership_sentence"] and not h.ambiguous and not h.adjective
                   and h.surface not in self.first_names and h.surface.lower() not in self.frequent
                   and not facts[i]["first_name_before"])
@@ -264,7 +264,7 @@ class PlaceResolution:
                 score += EXACT_NAME_BONUS
             if c.country in ctx.countries:
                 score += 4
-            if c.country == HOME_COUNTRY:
+            if c.country == ctx.home:
                 score += 2
             score += 8 * votes.get(c.country, 0)
             if (c.country, c.admin1) in ctx.admin1:
@@ -315,7 +315,7 @@ class PlaceResolution:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
         # (in the next three rules the facts about the text around the hit come after the cheap
         # tests of the hit itself: computed on first access, they are needed for fewer hits)
-        if best.country == HOME_COUNTRY and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
+        if best.country == ctx.home and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
                 and f["dateline"] and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
             return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
         if best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous and f["own_line"] \
@@ -325,7 +325,7 @@ class PlaceResolution:
             return True  # a partner page's heading or list line that is a town's own name and nothing else
         if not h.ambiguous and f["between_partners"] and h.surface.lower() not in self.frequent:
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
-        foreign_named = best.country in ctx.countries and best.country != HOME_COUNTRY
+        foreign_named = best.country in ctx.countries and best.country != ctx.home
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
             if not known and best.population < KNOWN_CITY_POPULATION and h.surface not in (best.name_de, best.name_en) \
@@ -341,21 +341,21 @@ class PlaceResolution:
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
                 return False
-            if not (known or cue_named or foreign_named or best.country == HOME_COUNTRY
+            if not (known or cue_named or foreign_named or best.country == ctx.home
                     or (prev in self._prepositions and best.population >= WORLD_CITY_POPULATION
                         and h.surface in (best.name_de, best.name_en))):
                 # "in Kitas" is not Quito: a noun needs its place's country named, unless it is
                 # a metropolis's own name after a preposition ("nach Rom")
                 return False
         if h.surface.lower() in self.frequent and not known and not (
-                (foreign_named or cue_named or best.country == HOME_COUNTRY) and best.population >= KNOWN_CITY_POPULATION) \
+                (foreign_named or cue_named or best.country == ctx.home) and best.population >= KNOWN_CITY_POPULATION) \
                 and not (not f["initial"] and best.population >= WORLD_CITY_POPULATION):
             # "Dort", "Weil", "Man"; a metropolis mid-sentence is itself ("ein Signal an
             # Moskau"), while its word-twins open sentences ("Dabei" is not Dubai)
             return False
         if known or cue_named or foreign_named:
             return True
-        if best.country == HOME_COUNTRY:
+        if best.country == ctx.home:
             return best.population >= MIN_HOME_POPULATION or (
                 f["partnership_sentence"] and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous
                 and not f["prev_capitalised"] and h.surface.lower() not in self.frequent

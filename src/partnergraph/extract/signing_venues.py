@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction, Mention
-from .partner_mentions import HOME
 
 #: how far back in its clause the signing verb may stand before "in X" ("besiegelt wurde die
 #: Partnerschaft jetzt in " is 40 characters)
@@ -37,5 +36,5 @@ class SigningVenues:
         place = ex.places.get(m.ref)
         if place is None:
             return False
-        home = place.country == HOME
-        return any(k != m.ref and (p.country == HOME) == home for k, p in ex.places.items())
+        home = place.country == ex.home
+        return any(k != m.ref and (p.country == ex.home) == home for k, p in ex.places.items())

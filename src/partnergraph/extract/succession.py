@@ -13,7 +13,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .cue_filter import Prefiltered
-from .partner_mentions import HOME, has_home
+from .partner_mentions import has_home
 
 #: how many sentences back the stated partnership may stand: the Hamburg page puts five sentences
 #: about St. Petersburg between its pair and "Ein Jahr später kam … Marseille hinzu"
@@ -41,7 +41,7 @@ class Succession:
         if any(_VENUE_BEFORE.search(text, max(sent.start, m.start - 40), m.start) for m in here):
             return []  # "Es folgten Besuche in Krakau und Prag": venues, and what is coordinated with them
         return [m for m in here if m.kind == "municipality" and ex.places.get(m.ref) is not None
-                and ex.places[m.ref].country not in (None, HOME)]
+                and ex.places[m.ref].country not in (None, ex.home)]
 
     @staticmethod
     def owner(ex: Extraction, found: dict, recent: list[Span]) -> Mention | None:
@@ -56,7 +56,7 @@ class Succession:
             at = max(s.start for s in stated)
             for kind, ref in key:
                 place = ex.places.get(ref) if kind == "municipality" else None
-                if place is not None and place.country == HOME:
+                if place is not None and place.country == ex.home:
                     mention = next((m for m in ex.mentions if m.kind == kind and m.ref == ref), None)
                     if mention is not None and at >= latest.get(ref, (-1, mention))[0]:
                         latest[ref] = (at, mention)
