@@ -11,8 +11,12 @@ would change answers (a triple stated by two articles counted twice).
 With ``--growth K`` it then loads the same graphs K times over (copies under other article IRIs)
 into one store, as a build of K times as many articles would, and compares the processor time
 per quad with the first load's: how the load's cost grows with the store (``--batch-mb``: the
-size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). Usage:
-    python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30]
+size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). ``--curves`` loads the
+K copies once per way of loading, in one run: the way main loaded until issue 16 (strict parsing,
+every default-graph line, 30 MB loads: the baseline), the same with 90 MB loads, and the build's
+current `EmbeddedStore.replace_graphs_nquads`; it reports the processor time per quad the load
+adds at each size of the store (the first, middle and last third of the copies). Usage:
+    python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30] [--curves]
                                           [--out benchmarks/out/store_load.json]
 """
 
@@ -63,6 +67,43 @@ def batches(graphs: list[tuple[str, bytes]], limit: int = STORE_BATCH_BYTES) -> 
     return out + ([batch] if batch else [])
 
 
+def _main_until_16(store: EmbeddedStore, batch: list[tuple[str, bytes]]) -> None:
+    """How main loaded a batch before issue 16 (a frozen copy, the baseline of ``--curves``)."""
+    parts = []
+    for graph, nquads in batch:
+        parts.append(nquads)
+        parts.append(nquads.replace(f" <{graph}> .\n".encode(), b" .\n"))
+    store.raw.bulk_load(b"".join(parts), format=ox.RdfFormat.N_QUADS)
+
+
+def curve(work: Path, copies: list[tuple[str, bytes]], limit: int, load_batch, thirds: int) -> dict:
+    """Loads `copies` in batches of `limit` bytes into one new store; the processor time per
+    quad of each third of the quads (store sizes: first, middle, last third)."""
+    store = EmbeddedStore(work / "curve")
+    points = [(0, _cpu())]
+    wall = time.perf_counter()
+    for batch in batches(copies, limit):
+        load_batch(store, batch)
+        points.append((points[-1][0] + sum(nq.count(b"\n") for _, nq in batch), _cpu()))
+    store.flush()
+    points[-1] = (points[-1][0], _cpu())
+    wall = time.perf_counter() - wall
+    store.close()
+    shutil.rmtree(work / "curve")
+    total = points[-1][0]
+
+    def cpu_at(q: float) -> float:  # linear between the measured batches
+        for (q0, c0), (q1, c1) in zip(points, points[1:]):
+            if q <= q1:
+                return c0 + (c1 - c0) * (q - q0) / (q1 - q0)
+        return points[-1][1]
+
+    edges = [total * i / thirds for i in range(thirds + 1)]
+    return {"quads": total, "wall_s": round(wall, 1), "cpu_s": round(points[-1][1] - points[0][1], 1),
+            "us_per_quad_cpu_by_store_size": [round(1e6 * (cpu_at(b) - cpu_at(a)) / (b - a), 2)
+                                              for a, b in zip(edges, edges[1:])]}
+
+
 def timed_load(work: Path, name: str, load) -> dict:
     store = EmbeddedStore(work / name)
     wall, cpu = time.perf_counter(), _cpu()
@@ -79,6 +120,8 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=2_000)
     ap.add_argument("--growth", type=int, metavar="K", help="also load K copies of the graphs into one store")
     ap.add_argument("--batch-mb", type=float, default=STORE_BATCH_BYTES / 1e6, help="N-Quads per bulk load")
+    ap.add_argument("--curves", action="store_true",
+                    help="with --growth: the cost per quad by store size, main's way against the build's")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "store_load.json")
     args = ap.parse_args(argv)
     limit = int(args.batch_mb * 1e6)
@@ -129,6 +172,15 @@ def main(argv=None) -> int:
             copies = [(g.replace(h, h2), nq.replace(h.encode(), h2.encode()))
                       for k in range(args.growth) for g, nq in graphs
                       for h in [g.rsplit("/", 1)[1]] for h2 in [h[:-2] + f"{k:02x}" if k else h]]
+            if args.curves:
+                ways = {"main_until_16_30mb": (30_000_000, _main_until_16),
+                        "main_until_16_90mb": (90_000_000, _main_until_16),
+                        "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.replace_graphs_nquads)}
+                result["curves"] = {name: curve(work, copies, size, fn, 3) for name, (size, fn) in ways.items()}
+                base = result["curves"]["main_until_16_30mb"]["cpu_s"]
+                for c in result["curves"].values():
+                    c["cpu_vs_main_until_16"] = round(c["cpu_s"] / base, 3)
+                print(json.dumps(result["curves"], indent=2), flush=True)
             grown = timed_load(work, "grown", lambda store: as_built(store, copies))
             per_quad = grown["cpu_s"] / (quads * args.growth)
             result["growth"] = {"articles": args.articles * args.growth, "quads": quads * args.growth,
