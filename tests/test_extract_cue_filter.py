@@ -173,3 +173,32 @@ def test_every_match_of_a_digit_pattern_meets_its_requirement(pattern, data):
     literals, digit = pattern_requirements(pattern)
     assert not compiled.search(text) or any(lit in text.lower() for lit in literals) \
         or (digit and re.search(r"\d", text))
+
+
+def _any_date() -> tuple:
+    """The date test of the rules and the one alternation of its branches, searched plainly."""
+    occurs = RelationRules(rules(), determiners=set()).any_date
+    branches = [occurs._digit_led.pattern] + [w.pattern.pattern for w in occurs._worded]
+    return occurs, re.compile("|".join(f"(?:{b})" for b in branches), re.IGNORECASE)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_date_test_is_true_where_its_alternation_matches(data):
+    # a match of the alternation, or noise with digits and the characters re.IGNORECASE folds
+    # differently from str.lower, searched whole and inside a window (pos, endpos)
+    occurs, plain = _any_date()
+    noise = st.text(alphabet="aiskİſKÄ19 .,-\nJjahrIm", max_size=12)
+    core = data.draw(st.one_of(st.from_regex(plain), noise))
+    text = data.draw(noise) + core + data.draw(noise)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    for args in ((text,), (text, pos, endpos)):
+        assert occurs.search(*args) == bool(plain.search(*args)), args
+
+
+@pytest.mark.parametrize("text", ["seit 1962", "am 07.04.03", "im Vorjahr", "vor 30 Jahren", "zum 5. Jubiläum",
+                                  "Im März", "zwei Jahre später", "im Folgejahr", "ohne Datum", "Nummer 7", "Ɨm Mai"])
+def test_the_date_test_agrees_on_written_cases(text):
+    occurs, plain = _any_date()
+    assert occurs.search(text) == bool(plain.search(text))

@@ -270,6 +270,31 @@ class Prefiltered:
 
 _DIGIT = re.compile(r"\d")
 
+
+class Occurs:
+    """Whether a case-insensitive alternation of `branches` matches anywhere in a stretch: the
+    truth of ``pattern.search``, without the match. Its branches that begin with a digit are
+    tried only where a digit stands (the digits are found at C speed; such a branch can match
+    nowhere else), the worded ones behind their literal pre-filter. The date test asks this of
+    every sentence and stretch that names a pair; most hold a digit, so its ten-branch
+    alternation, tried at every character, was the most expensive pattern of the extraction
+    (15 µs a sentence on the real pages, 6 % of the extraction time)."""
+
+    __slots__ = ("_digit_led", "_worded")
+
+    def __init__(self, branches: list[str]):
+        led = [b for b in branches if b.startswith(("\\d", *"0123456789"))]
+        self._digit_led = re.compile("|".join(f"(?:{b})" for b in led), re.IGNORECASE) if led else None
+        self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        if self._digit_led is not None:
+            match = self._digit_led.match
+            for d in _DIGIT.finditer(string, pos, endpos):
+                if match(string, d.start(), endpos):
+                    return True
+        return any(w.search(string, pos, endpos) is not None for w in self._worded)
+
 #: the last few strings lowered, with their lowered forms: the rules ask several patterns about
 #: one sentence or stretch (the same object), with other stretches asked about in between (a
 #: pair's date stretch while its sentence is read), and each is then lowered once. (The tuple is

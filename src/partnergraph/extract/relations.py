@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cue_filter import Prefiltered, required_literals
+from .cue_filter import Occurs, Prefiltered, required_literals
 from .events import Events
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -84,9 +84,13 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                  bool(p.get("undated")))
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
-        # most stretches state no date at all: one cheap test before the dozen date patterns
-        # (itself behind a pre-filter: a digit or one of its words)
-        self.any_date = Prefiltered(re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|j(?:a|ä)hre?\s+(?:später|darauf|danach)|folgenden\s+jahr|folgejahr", re.IGNORECASE))
+        # most stretches state no date at all: one cheap test before the dozen date patterns (its
+        # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
+        self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
+                                r"\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
+                                r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
+                                r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
+                                r"|folgenden\s+jahr|folgejahr"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]
