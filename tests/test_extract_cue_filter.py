@@ -202,3 +202,61 @@ def test_the_date_test_is_true_where_its_alternation_matches(data):
 def test_the_date_test_agrees_on_written_cases(text):
     occurs, plain = _any_date()
     assert occurs.search(text) == bool(plain.search(text))
+
+
+def _window_patterns() -> dict:
+    """Every pre-filtered pattern the extraction asks about stretches of an article's text."""
+    from partnergraph.extract.city_boroughs import CityBoroughs
+    from partnergraph.extract.partnerships import _OWNED_BY
+
+    r = RelationRules(rules(), determiners=set())
+    found = {name: getattr(r, name) for name in PREFILTERED}
+    found["district_seat_before"] = Prefiltered(re.compile(rules()["district_seat_before"] + r"$"))
+    found["seat_as_town_before"] = Prefiltered(re.compile(rules()["seat_as_town_before"]))
+    found["city_borough_before"] = CityBoroughs(rules()).before
+    found["owned_by"] = _OWNED_BY
+    return found
+
+
+WINDOW_PATTERNS = _window_patterns()
+
+
+def test_the_case_sensitive_window_patterns_have_literals():
+    # a case-sensitive pattern is filtered by its case-insensitive reading's literals, and a
+    # "(?i:…)" group is read like the pattern around it
+    for name in ("part_locator_before", "event_venue_before", "district_seat_before", "city_borough_before"):
+        assert WINDOW_PATTERNS[name]._literals, name
+
+
+@pytest.mark.parametrize("name", sorted(WINDOW_PATTERNS))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_window_of_one_text_is_searched_as_the_pattern_alone_searches_it(name, data):
+    # one text asked about many stretches in turn, as an article is for each of its places (the
+    # pattern keeps what it learnt of the text: which literals it holds, whether it holds none),
+    # then as a whole; with and without a match of the pattern in it
+    wrapped = WINDOW_PATTERNS[name]
+    noise = st.text(alphabet="aiskİſKÄ1 .,\n", max_size=8)
+    core = data.draw(st.one_of(st.from_regex(wrapped.pattern), noise))
+    text = data.draw(noise) + core + data.draw(noise)
+    windows = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=6))
+    for pos, endpos in [*windows, (0, len(text))]:
+        pos, endpos = min(pos, endpos), max(pos, endpos)
+        found, plain = wrapped.search(text, pos, endpos), wrapped.pattern.search(text, pos, endpos)
+        assert (found and found.span()) == (plain and plain.span()), (name, text, pos, endpos)
+        assert [m.span() for m in wrapped.finditer(text, pos, endpos)] == \
+            [m.span() for m in wrapped.pattern.finditer(text, pos, endpos)]
+    found, plain = wrapped.search(text), wrapped.pattern.search(text)
+    assert (found and found.span()) == (plain and plain.span()), (name, text)
+
+
+@pytest.mark.parametrize("text", ["auf der Messe in Leipzig", "auf der MESSE in Leipzig", "auf der Meſſe in Leipzig",
+                                  "beim Gıpfel in Riga", "beim Gipfel in Riga", "İM Forum in Kiel", "im Rathaus in Kiel"])
+def test_whole_word_literals_serve_texts_without_their_exotic_partners_only(text):
+    # "messe" and "gipfel" are required of a match only where no "ſ" or "ı" stands for "s" or "i"
+    venue = WINDOW_PATTERNS["event_venue_before"]
+    assert "messe" in venue._plain and set(venue._exotic) == {"ſ", "ı"}
+    end = text.index(" in ") + 4
+    for args in ((text[:end],), (text, 0, end), (text, 4, end)):
+        found, plain = venue.search(*args), venue.pattern.search(*args)
+        assert (found and found.span()) == (plain and plain.span()), args

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..graph.iri import slugify
+from .cue_filter import Prefiltered
 from ..models import Extraction, Mention, Place
 from .partner_mentions import covered
 from .sentences import sentence_of
@@ -27,7 +28,7 @@ class CityBoroughs:
         adjectives = "|".join(map(re.escape, self.cities))
         #: "Londoner Bezirken ", "Londoner Borough ": the adjective and a borough noun right before
         #: the place (or before its cue word, which the place's surface may include)
-        self.before = re.compile(rf"\b(?P<adj>{adjectives})\s+(?:(?:Stadt)?[Bb]ezirk\w*|Boroughs?)?\s*$")
+        self.before = Prefiltered(re.compile(rf"\b(?P<adj>{adjectives})\s+(?:(?:Stadt)?[Bb]ezirk\w*|Boroughs?)?\s*$"))
         prefixes = "|".join(re.escape(c["prefix"].strip()) for c in self.cities.values())
         #: the borough written out: "London Borough of Barnet"
         self.written = re.compile(rf"\b(?P<prefix>{prefixes})\s+(?P<name>[A-ZÄÖÜ][\w'’\-]+(?:\s+[A-ZÄÖÜ][\w'’\-]+)?)")

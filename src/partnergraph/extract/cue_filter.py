@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 
 try:  # Python ≥ 3.11
     from re import _parser as _sre_parse
@@ -29,7 +30,14 @@ try:  # the characters re.IGNORECASE equates beyond simple lowercasing ("s" ~ "�
     from re._casefix import _EXTRA_CASES
     _UNSAFE = frozenset(chr(k) for k in _EXTRA_CASES)
 except ImportError:  # pragma: no cover - older Pythons: only the plain ASCII letters are trusted
+    _EXTRA_CASES = None
     _UNSAFE = None
+
+#: set while literals are derived for texts known to hold none of the characters re.IGNORECASE
+#: equates with theirs beyond lowercasing ("ſ" for "s", "ı" for "i": `exotic_partners`); there
+#: every character lowered is safe, and "messe", "bezirk", "partnerschaft" need not stop at
+#: their "s" or "i" ("me", "bez", "partner")
+_TRUSTING = threading.local()
 
 #: most alternatives a literal set may grow to by products ("(a|ä)" × "(e|en)?" …); beyond, a
 #: run of literals is cut (a shorter literal is still a required one). 16 covers every cue pattern.
@@ -42,6 +50,8 @@ def _safe(c: str) -> str | None:
     low = c.lower()
     if len(low) != 1:
         return None
+    if getattr(_TRUSTING, "on", False):
+        return low
     if _UNSAFE is None:
         return low if low.isascii() and low not in "is" else None
     return None if low in _UNSAFE else low
@@ -64,7 +74,7 @@ def _exact(op, av) -> frozenset[str] | None:
         return frozenset(chars) if chars and all(chars) and len(chars) <= _MAX_SET else None
     if op is SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return _exact_seq(p) if not (add_flags or del_flags) else None
+        return _exact_seq(p) if _plain_group(add_flags, del_flags) else None
     if op is BRANCH:
         out = _union(av[1], _exact_seq)
         return out if out is not None and len(out) <= _MAX_SET else None
@@ -76,6 +86,12 @@ def _exact(op, av) -> frozenset[str] | None:
         if (lo, hi) == (1, 1):
             return _exact_seq(p)
     return None
+
+
+def _plain_group(add_flags: int, del_flags: int) -> bool:
+    """A group read as the pattern around it: no flags of its own, or only "(?i:…)", which the
+    derivation assumes for the whole pattern anyway (rules wrap case-insensitive phrases so)."""
+    return not del_flags and add_flags in (0, re.IGNORECASE)
 
 
 def _exact_seq(items) -> frozenset[str] | None:
@@ -122,7 +138,7 @@ def _need_of(op, av) -> frozenset[str] | None:
     """What an item that matches no fixed string requires of every match, or None."""
     if op is SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return _need(p) if not (add_flags or del_flags) else None
+        return _need(p) if _plain_group(add_flags, del_flags) else None
     if op is ATOMIC_GROUP:
         return _need(av)
     if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
@@ -204,6 +220,28 @@ def pattern_requirements(pattern: str) -> tuple[frozenset[str], bool] | None:
     return (frozenset(), True) if _needs_digit(parsed) else None
 
 
+def trusting(derive, *args):
+    """`derive(*args)` (a derivation of literals) for texts that hold none of the literals'
+    `exotic_partners`: there each lowered character matches only itself."""
+    if _EXTRA_CASES is None:  # pragma: no cover - older Pythons: the strict literals only
+        return derive(*args)
+    _TRUSTING.on = True
+    try:
+        return derive(*args)
+    finally:
+        _TRUSTING.on = False
+
+
+def exotic_partners(literals) -> frozenset[str]:
+    """The characters re.IGNORECASE equates with a character of these literals beyond
+    lowercasing ("ſ" for "s", "ı" for "i"): a text holding none of them (and no "İ", which
+    lowers to two characters) matches a literal's character only with that character lowered,
+    so the literals `trusting` derives are sound for it."""
+    if not literals or _EXTRA_CASES is None:
+        return frozenset()
+    return frozenset(chr(v) for c in set("".join(literals)) for v in _EXTRA_CASES.get(ord(c), ()))
+
+
 def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of any of `patterns` contains (a lowercased
     text holding none of them matches none of the patterns), without the ones another contains
@@ -218,22 +256,45 @@ def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
 
 
 class Prefiltered:
-    """A compiled case-insensitive pattern behind its literal pre-filter: `search` runs the
-    pattern only on a stretch whose lowered text holds one of the literals every match contains.
-    The rules' alternations of phrases ("ihre Partnerstadt", "die beiden Städte" …) cost 5–20 µs
-    a sentence under re.IGNORECASE; most sentences hold none of their literals. `finditer` is
-    filtered alike; anything else goes to the pattern itself."""
+    """A compiled pattern behind its literal pre-filter: `search` runs the pattern only on a
+    stretch whose lowered text holds one of the literals every match contains. The rules'
+    alternations of phrases ("ihre Partnerstadt", "die beiden Städte" …) cost 5–20 µs a sentence
+    under re.IGNORECASE; most sentences hold none of their literals. `finditer` is filtered
+    alike; anything else goes to the pattern itself. A case-sensitive pattern is filtered by the
+    literals of its case-insensitive reading: each of its matches is one of that reading's, so
+    the literals are required of it too (the patterns asked about the words before every place,
+    "Partnerlandkreises in ", "Konferenz in ", are such). A text that holds none of the
+    characters re.IGNORECASE equates with a literal's beyond lowercasing (nearly every text: "ſ",
+    "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
+    which stop before every "s" and "i" ("me", "partner")."""
 
-    __slots__ = ("pattern", "_literals", "_digit")
+    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_exotic", "_present", "_absent")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         plain = pattern.flags & ~(re.IGNORECASE | re.UNICODE) == 0  # (re.X would parse otherwise)
-        needs = pattern_requirements(pattern.pattern) if plain and pattern.flags & re.IGNORECASE else None
+        needs = pattern_requirements(pattern.pattern) if plain else None
         # the literals are tested by `in` (a C substring search per literal): an alternation of
         # literals is tried at every position of the text, several times slower
-        self._literals = tuple(sorted(needs[0])) if needs else None
+        self._literals = _fewest(needs[0]) if needs else None
         self._digit = bool(needs and needs[1])  # else a match needs a literal (or: no filter)
+        trusted = trusting(pattern_requirements, pattern.pattern) if needs else None
+        self._plain = _fewest(trusted[0]) if trusted and trusted[1] == self._digit else self._literals
+        self._exotic = tuple(sorted(exotic_partners(self._plain))) if self._plain != self._literals else ()
+        #: (text, the literals its lowered form holds anywhere): windows of one article's text are
+        #: asked about for each place in it, and most literals of a long alternation (the forty
+        #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
+        self._present: tuple[str | None, tuple[str, ...]] = (None, ())
+        #: the last text that holds none of the literals (nor a digit, where one would do): no
+        #: stretch of it can match, which `search` tells before any other work (most patterns
+        #: asked about the words before each place of an article occur nowhere in it)
+        self._absent: str | None = None
+
+    def _literals_for(self, string: str) -> tuple[str, ...]:
+        """The whole-word literals, unless the text holds a character that makes them unsound."""
+        if self._exotic and any(map(string.__contains__, self._exotic)):
+            return self._literals
+        return self._plain
 
     def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
         # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
@@ -244,7 +305,7 @@ class Prefiltered:
         if pos == 0 and endpos >= len(string):
             if "\u0130" in string:
                 return False
-            return not any(map(_lowered(string).__contains__, self._literals)) \
+            return not any(map(_lowered(string).__contains__, self._literals_for(string))) \
                 and not (self._digit and _DIGIT.search(string))
         # a window of a longer text (a sentence of the article, the words before a place): the
         # text is lowered once and the window's literals are looked up in place. Lowering keeps
@@ -253,22 +314,37 @@ class Prefiltered:
         low = _lowered_text(string)
         if len(low) != len(string):
             stretch = string[pos:endpos]
-            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals)) \
+            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals_for(stretch))) \
                 and not (self._digit and _DIGIT.search(stretch))
-        return all(low.find(lit, pos, endpos) < 0 for lit in self._literals) \
+        present = self._present
+        if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
+            present = self._present = (string, tuple(filter(low.__contains__, self._literals_for(string))))
+            if not present[1] and not (self._digit and _DIGIT.search(string)):
+                self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
+        return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
             and not (self._digit and _DIGIT.search(string, pos, endpos))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return None if self._cannot_match(string, pos, endpos) else self.pattern.search(string, pos, endpos)
+        if string is self._absent or self._cannot_match(string, pos, endpos):
+            return None
+        return self.pattern.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return iter(()) if self._cannot_match(string, pos, endpos) else self.pattern.finditer(string, pos, endpos)
+        if string is self._absent or self._cannot_match(string, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(string, pos, endpos)
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _fewest(literals) -> tuple[str, ...]:
+    """The literals without those that contain another ("konferenzen" holds "konferenz": a text
+    without the one has neither), in a fixed order."""
+    return tuple(sorted(s for s in literals if not any(o != s and o in s for o in literals)))
 
 
 class Occurs:

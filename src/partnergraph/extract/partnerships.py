@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .cue_filter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
@@ -31,7 +32,7 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
 #: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
 OWNER_REACH = 40
-_OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
+_OWNED_BY = Prefiltered(re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$"))
 
 #: how far before a type word an association's name may begin: "Verein zur Förderung der " is
 #: 25 characters, with room

@@ -49,15 +49,15 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                              re.IGNORECASE))
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
-        self.event_venue_before = re.compile(r["event_venue_before"] + r"$")
+        self.event_venue_before = Prefiltered(re.compile(r["event_venue_before"] + r"$"))
         self.event_venue_after = re.compile(r["event_venue_after"])
         self.partnership_count = re.compile(r["partnership_count"] + r"$")
         self.plural_partners = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE))
         self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
-        self.part_locator_before = re.compile(r["part_locator_before"] + r"$")
-        self.association_before = re.compile(r["association_before_type"] + r"$")
+        self.part_locator_before = Prefiltered(re.compile(r["part_locator_before"] + r"$"))
+        self.association_before = Prefiltered(re.compile(r["association_before_type"] + r"$"))
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)
         self.owner_noun_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
