@@ -260,3 +260,16 @@ def test_whole_word_literals_serve_texts_without_their_exotic_partners_only(text
     for args in ((text[:end],), (text, 0, end), (text, 4, end)):
         found, plain = venue.search(*args), venue.pattern.search(*args)
         assert (found and found.span()) == (plain and plain.span()), args
+
+
+@pytest.mark.parametrize("sentence", ["Die Städte vereinbarten eine Zusammenarbeit.", "Die Städte vereinbarten eine Zuſammenarbeit.",
+                                      "Die Städte sind durch eine Verbindung verbunden.", "Eine Verbındung beſteht seit 1990.",
+                                      "Kiel pflegt eine Städtefreundschaft mit Brest.", "Das Wetter war gut."])
+def test_the_cue_decision_is_the_same_by_whole_words_as_without_the_filter(sentence):
+    # whole-word literals ("zusammenarbeit") for a sentence without "ſ" or "ı", the strict ones
+    # ("ammen") for one with them: either way the decision of the unfiltered rules
+    filtered = RelationRules(rules(), determiners=set())
+    plain = RelationRules(rules(), determiners=set())
+    plain.cue_literals = None
+    assert filtered._whole_words(sentence) == ("ſ" not in sentence and "ı" not in sentence)
+    assert filtered.has_cue(sentence) == plain.has_cue(sentence)
