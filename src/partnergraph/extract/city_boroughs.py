@@ -35,7 +35,9 @@ class CityBoroughs:
 
     def apply(self, ex: Extraction, text: str, sentences: list) -> None:
         """Re-point the boroughs named by their city's adjective, and add the written-out ones."""
-        mentions = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
+        # (no city adjective before any place: no mention to re-point, the loop is skipped)
+        mentions = [] if self.before.absent_from(text) else \
+            sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
         replaced: dict[int, Mention] = {}
         city = None
         for k, m in enumerate(mentions):
@@ -55,8 +57,9 @@ class CityBoroughs:
             replaced[id(m)] = Mention(m.kind, borough.key, m.surface, m.start, m.end, m.sentence)
         if replaced:
             ex.mentions[:] = [replaced.get(id(m), m) for m in ex.mentions]
-        taken = covered(ex, text)
+        taken = None  # (made at the first written-out borough: most pages have none)
         for w in self.written.finditer(text):
+            taken = taken or covered(ex, text)
             if any(taken[w.start():w.end()]):
                 continue
             city = next(c for c in self.cities.values() if c["prefix"].strip() == w["prefix"])

@@ -324,6 +324,15 @@ class Prefiltered:
         return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
             and not (self._digit and _DIGIT.search(string, pos, endpos))
 
+    def absent_from(self, text: str) -> bool:
+        """Can no stretch of `text` match (it holds none of the literals)? A pass that asks about
+        the words before each place of an article asks this once and skips its loop."""
+        if self._literals is None:
+            return False
+        if text is not self._absent and self._present[0] is not text:
+            self._cannot_match(text, 1, 1)  # (a window: learns which literals the text holds, if any)
+        return text is self._absent
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         if string is self._absent or self._cannot_match(string, pos, endpos):
             return None

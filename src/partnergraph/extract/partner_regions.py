@@ -27,8 +27,9 @@ class PartnerRegions:
         self.locator = re.compile(r"(?:\b(?:in|aus)\s+der\s+(?:[a-zäöüß]+(?:e|en)\s+)?|\(\s*)$")
 
     def apply(self, ex: Extraction, text: str, sentences: list) -> None:
-        taken = covered(ex, text)
+        taken = None  # (made at the first designation: most pages name none)
         for n in self.named.finditer(text):
+            taken = taken or covered(ex, text)
             if self.locator.search(text, max(0, n.start() - 30), n.start()) \
                     or any(taken[n.start():n.end()]):
                 continue

@@ -84,6 +84,11 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                  bool(p.get("undated")))
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
+        # which status patterns a stretch holding some of the keys can match: those with one of
+        # them, and those without keys (a stretch is asked about 33 patterns, and holds few keys)
+        self.status_unkeyed = frozenset(i for i, p in enumerate(r["status_patterns"]) if not p.get("keys"))
+        self.status_by_key = {k: frozenset(i for i, p in enumerate(r["status_patterns"]) if k in p.get("keys", ()))
+                              for k in self.status_keys}
         # most stretches state no date at all: one cheap test before the dozen date patterns (its
         # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
         self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
