@@ -390,6 +390,8 @@ _RECENT_KEPT = 4
 
 def _lowered(s: str) -> str:
     global _RECENT_LOWERED
+    if _LAST_TEXT_LOWERED[0] is s:  # (an article's text, asked about as a whole)
+        return _LAST_TEXT_LOWERED[1]
     recent = _RECENT_LOWERED
     for known, low in recent:
         if known is s:
