@@ -365,19 +365,24 @@ class Occurs:
     alternation, tried at every character, was the most expensive pattern of the extraction
     (15 µs a sentence on the real pages, 6 % of the extraction time)."""
 
-    __slots__ = ("_digit_led", "_worded")
+    __slots__ = ("plain", "_digit_led", "_worded")
 
     def __init__(self, branches: list[str]):
+        #: the alternation whose truth this is (as written; for reading and tests)
+        self.plain = "|".join(f"(?:{b})" for b in branches)
         led = [b for b in branches if b.startswith(("\\d", *"0123456789"))]
-        self._digit_led = re.compile("|".join(f"(?:{b})" for b in led), re.IGNORECASE) if led else None
+        # the digit-led branches as one pattern that opens with "\d" ("1[89]\d\d" is
+        # "\d(?<=1)[89]\d\d"): the regex engine then skips from digit to digit in C
+        rests = [b[2:] if b.startswith("\\d") else f"(?<={b[0]}){b[1:]}" for b in led]
+        self._digit_led = re.compile("\\d(?:" + "|".join(f"(?:{r})" for r in rests) + ")", re.IGNORECASE) \
+            if led and not any(r[:1] in "*+?{" for r in rests) else None
+        if led and self._digit_led is None:
+            raise ValueError(f"a digit-led branch begins with a repeated digit: {led}")
         self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        if self._digit_led is not None:
-            match = self._digit_led.match
-            for d in _DIGIT.finditer(string, pos, endpos):
-                if match(string, d.start(), endpos):
-                    return True
+        if self._digit_led is not None and self._digit_led.search(string, pos, endpos):
+            return True
         return any(w.search(string, pos, endpos) is not None for w in self._worded)
 
 #: the last few strings lowered, with their lowered forms: the rules ask several patterns about

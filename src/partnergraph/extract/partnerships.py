@@ -367,9 +367,11 @@ class PartnershipFinder:
                 and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
     def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
-        """Each sentence that may state a date, with the partners it names."""
-        return [(s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
-                for s in ctx.sentences if self.any_date.search(ctx.text, s.start, s.end)]
+        """Each sentence that may state a date and names a partner, with the partners it names
+        (_pair_sentences passes over the others: the date test is asked of these only)."""
+        named = ((s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
+                 for s in ctx.sentences)
+        return [(s, places) for s, places in named if places and self.any_date.search(ctx.text, s.start, s.end)]
 
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here
