@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnergraph.extract import sentences
-from partnergraph.extract.cue_filter import Prefiltered, pattern_literals, pattern_requirements, required_literals
+from partnergraph.extract.cue_filter import pattern_clauses, pattern_literals, pattern_requirements, required_literals, trusting
+from partnergraph.extract.prefilter import Prefiltered
 from partnergraph.extract.relations import RelationRules
 from partnergraph.extract.rules import rules
 from partnergraph.models import Article
@@ -274,3 +275,32 @@ def test_the_cue_decision_is_the_same_by_whole_words_as_without_the_filter(sente
     plain.cue_literals = None
     assert filtered._whole_words(sentence) == ("ſ" not in sentence and "ı" not in sentence)
     assert filtered.has_cue(sentence) == plain.has_cue(sentence)
+
+
+CLAUSED = sorted(set(CUES) | {w.pattern.pattern for w in WINDOW_PATTERNS.values()})
+
+
+@pytest.mark.parametrize("pattern", CLAUSED)
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_meets_one_clause_of_its_pattern(pattern, data):
+    # the fuller requirement (every set of some clause has a literal in the match), strict for
+    # any text and by whole words for a text without the literals' exotic partners ("ſ", "ı")
+    compiled = re.compile(pattern, re.IGNORECASE)
+    match = compiled.search(data.draw(st.from_regex(compiled)))
+    if match is None:
+        return
+    lower = match.group(0).lower()
+    if len(lower) != len(match.group(0)):
+        return  # ("İ": no filter at all)
+    strict, whole = pattern_clauses(pattern), trusting(pattern_clauses, pattern)
+    for clauses, sound in ((strict, True), (whole, not any(c in lower for c in "ſı"))):
+        if clauses is not None and sound:
+            assert any(all(any(lit in lower for lit in s) for s in c) for c in clauses), (pattern, lower, clauses)
+
+
+def test_clauses_keep_every_word_a_pattern_needs():
+    assert trusting(pattern_clauses, r"\bpartnerschaft\w*\s+mit\s+(?:einer|einem)\s+(?:schule|verein)\b") == \
+        ((("partnerschaft",), ("mit",), ("einem", "einer"), ("schule", "verein")),)
+    assert pattern_clauses(r"(?:ab|cd)x\d+") == ((("abx", "cdx"),),)  # (one run: a set of two)
+    assert pattern_clauses(r"\w+") is None and pattern_clauses(r"1[89]\d\d|vorjahr") is None

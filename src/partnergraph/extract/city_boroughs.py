@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..graph.iri import slugify
-from .cue_filter import Prefiltered
+from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Place
 from .partner_mentions import covered
 from .sentences import sentence_of

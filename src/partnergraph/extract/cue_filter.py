@@ -7,7 +7,10 @@ and finds, for every pattern, a few lowercase strings of which every match must 
 ("partnerst(a|ä)dt(e|en)?" needs "partnerstadt" or "partnerstädt"). A sentence that contains
 none of them cannot match, so the regex need not run. Nothing is kept by hand: a new cue pattern
 brings its own literals, and a pattern whose literal cannot be derived (a bare ``\\w+``, an
-inline flag) switches the filter off (None: always run the regex).
+inline flag) switches the filter off (None: always run the regex). `pattern_clauses` says more:
+every set of literals a match needs ("partnerschaft…" and one of "schule", "verein" …), and
+`trusting` derives whole words for texts without "ſ" or "ı" ("messe" rather than "me"). The
+patterns behind these filters are in prefilter.py.
 """
 
 from __future__ import annotations
@@ -134,6 +137,72 @@ def _need(items) -> frozenset[str] | None:
     return _better(best, run)
 
 
+#: most alternatives a requirement by clauses may grow to (each alternation multiplies them)
+_MAX_CLAUSES = 8
+
+
+def _clauses(items) -> list[list[frozenset[str]]] | None:
+    """What every match of the sequence contains, more fully than `_need`'s one set: clauses,
+    one per way through its alternations, each a list of sets the match holds a literal of
+    every one of ("partnerschaft…" and one of "schule", "verein", …); None where some way
+    requires nothing."""
+    clauses: list[list[frozenset[str]]] = [[]]
+    run = frozenset({""})
+
+    def close(found):
+        if _better(None, found) is not None:
+            for c in clauses:
+                c.append(found)
+
+    for op, av in items:
+        e = _exact(op, av)
+        if e is not None:
+            grown = _product(run, e)
+            if grown is None:
+                close(run)
+            run = grown if grown is not None else e
+            continue
+        close(run)
+        run = frozenset({""})
+        sub = _item_clauses(op, av)
+        if sub is not None and len(clauses) * len(sub) <= _MAX_CLAUSES:
+            clauses = [c + s for c in clauses for s in sub]
+        else:
+            close(_need_of(op, av) or frozenset({""}))
+    close(run)
+    return None if any(not c for c in clauses) else clauses
+
+
+def _item_clauses(op, av) -> list[list[frozenset[str]]] | None:
+    if op is SUBPATTERN and _plain_group(av[1], av[2]):
+        return _clauses(av[3])
+    if op is ATOMIC_GROUP:
+        return _clauses(av)
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _clauses(av[2])
+    if op is BRANCH:
+        out = []
+        for b in av[1]:
+            found = _clauses(b)
+            if found is None:
+                return None
+            out += found
+        return out
+    return None
+
+
+def pattern_clauses(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """`_clauses` of a pattern (compiled with re.IGNORECASE, searched in a lowercased text),
+    each set reduced to its fewest literals; None where none are derived or a digit may stand
+    for a literal (pattern_requirements)."""
+    parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    needs = pattern_requirements(pattern)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE) or not needs or needs[1]:
+        return None
+    found = _clauses(parsed)
+    return None if found is None else tuple(tuple(fewest(s) for s in c) for c in found)
+
+
 def _need_of(op, av) -> frozenset[str] | None:
     """What an item that matches no fixed string requires of every match, or None."""
     if op is SUBPATTERN:
@@ -255,167 +324,7 @@ def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
-class Prefiltered:
-    """A compiled pattern behind its literal pre-filter: `search` runs the pattern only on a
-    stretch whose lowered text holds one of the literals every match contains. The rules'
-    alternations of phrases ("ihre Partnerstadt", "die beiden Städte" …) cost 5–20 µs a sentence
-    under re.IGNORECASE; most sentences hold none of their literals. `finditer` is filtered
-    alike; anything else goes to the pattern itself. A case-sensitive pattern is filtered by the
-    literals of its case-insensitive reading: each of its matches is one of that reading's, so
-    the literals are required of it too (the patterns asked about the words before every place,
-    "Partnerlandkreises in ", "Konferenz in ", are such). A text that holds none of the
-    characters re.IGNORECASE equates with a literal's beyond lowercasing (nearly every text: "ſ",
-    "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
-    which stop before every "s" and "i" ("me", "partner")."""
-
-    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_exotic", "_present", "_absent")
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        plain = pattern.flags & ~(re.IGNORECASE | re.UNICODE) == 0  # (re.X would parse otherwise)
-        needs = pattern_requirements(pattern.pattern) if plain else None
-        # the literals are tested by `in` (a C substring search per literal): an alternation of
-        # literals is tried at every position of the text, several times slower
-        self._literals = _fewest(needs[0]) if needs else None
-        self._digit = bool(needs and needs[1])  # else a match needs a literal (or: no filter)
-        trusted = trusting(pattern_requirements, pattern.pattern) if needs else None
-        self._plain = _fewest(trusted[0]) if trusted and trusted[1] == self._digit else self._literals
-        self._exotic = tuple(sorted(exotic_partners(self._plain))) if self._plain != self._literals else ()
-        #: (text, the literals its lowered form holds anywhere): windows of one article's text are
-        #: asked about for each place in it, and most literals of a long alternation (the forty
-        #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
-        self._present: tuple[str | None, tuple[str, ...]] = (None, ())
-        #: the last text that holds none of the literals (nor a digit, where one would do): no
-        #: stretch of it can match, which `search` tells before any other work (most patterns
-        #: asked about the words before each place of an article occur nowhere in it)
-        self._absent: str | None = None
-
-    def _literals_for(self, string: str) -> tuple[str, ...]:
-        """The whole-word literals, unless the text holds a character that makes them unsound."""
-        if self._exotic and any(map(string.__contains__, self._exotic)):
-            return self._literals
-        return self._plain
-
-    def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
-        # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
-        # does too. "İ" is the one character whose lowering (two characters) differs from the
-        # one-character folding re.IGNORECASE compares by: with it, no pre-filter
-        if self._literals is None:
-            return False
-        if pos == 0 and endpos >= len(string):
-            if "\u0130" in string:
-                return False
-            return not any(map(_lowered(string).__contains__, self._literals_for(string))) \
-                and not (self._digit and _DIGIT.search(string))
-        # a window of a longer text (a sentence of the article, the words before a place): the
-        # text is lowered once and the window's literals are looked up in place. Lowering keeps
-        # each character's offset when the lengths agree (no "İ"); a final sigma lowers by its
-        # context, but no literal holds a sigma
-        low = _lowered_text(string)
-        if len(low) != len(string):
-            stretch = string[pos:endpos]
-            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals_for(stretch))) \
-                and not (self._digit and _DIGIT.search(stretch))
-        present = self._present
-        if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
-            present = self._present = (string, tuple(filter(low.__contains__, self._literals_for(string))))
-            if not present[1] and not (self._digit and _DIGIT.search(string)):
-                self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
-        return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
-            and not (self._digit and _DIGIT.search(string, pos, endpos))
-
-    def absent_from(self, text: str) -> bool:
-        """Can no stretch of `text` match (it holds none of the literals)? A pass that asks about
-        the words before each place of an article asks this once and skips its loop."""
-        if self._literals is None:
-            return False
-        if text is not self._absent and self._present[0] is not text:
-            self._cannot_match(text, 1, 1)  # (a window: learns which literals the text holds, if any)
-        return text is self._absent
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        if string is self._absent or self._cannot_match(string, pos, endpos):
-            return None
-        return self.pattern.search(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        if string is self._absent or self._cannot_match(string, pos, endpos):
-            return iter(())
-        return self.pattern.finditer(string, pos, endpos)
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern, name)
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _fewest(literals) -> tuple[str, ...]:
+def fewest(literals) -> tuple[str, ...]:
     """The literals without those that contain another ("konferenzen" holds "konferenz": a text
     without the one has neither), in a fixed order."""
     return tuple(sorted(s for s in literals if not any(o != s and o in s for o in literals)))
-
-
-class Occurs:
-    """Whether a case-insensitive alternation of `branches` matches anywhere in a stretch: the
-    truth of ``pattern.search``, without the match. Its branches that begin with a digit are
-    tried only where a digit stands (the digits are found at C speed; such a branch can match
-    nowhere else), the worded ones behind their literal pre-filter. The date test asks this of
-    every sentence and stretch that names a pair; most hold a digit, so its ten-branch
-    alternation, tried at every character, was the most expensive pattern of the extraction
-    (15 µs a sentence on the real pages, 6 % of the extraction time)."""
-
-    __slots__ = ("plain", "_digit_led", "_worded")
-
-    def __init__(self, branches: list[str]):
-        #: the alternation whose truth this is (as written; for reading and tests)
-        self.plain = "|".join(f"(?:{b})" for b in branches)
-        led = [b for b in branches if b.startswith(("\\d", *"0123456789"))]
-        # the digit-led branches as one pattern that opens with "\d" ("1[89]\d\d" is
-        # "\d(?<=1)[89]\d\d"): the regex engine then skips from digit to digit in C
-        rests = [b[2:] if b.startswith("\\d") else f"(?<={b[0]}){b[1:]}" for b in led]
-        self._digit_led = re.compile("\\d(?:" + "|".join(f"(?:{r})" for r in rests) + ")", re.IGNORECASE) \
-            if led and not any(r[:1] in "*+?{" for r in rests) else None
-        if led and self._digit_led is None:
-            raise ValueError(f"a digit-led branch begins with a repeated digit: {led}")
-        self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        if self._digit_led is not None and self._digit_led.search(string, pos, endpos):
-            return True
-        return any(w.search(string, pos, endpos) is not None for w in self._worded)
-
-#: the last few strings lowered, with their lowered forms: the rules ask several patterns about
-#: one sentence or stretch (the same object), with other stretches asked about in between (a
-#: pair's date stretch while its sentence is read), and each is then lowered once. (The tuple is
-#: replaced whole, so a reader in another thread sees an old one or a new one, never a mix.)
-_RECENT_LOWERED: tuple[tuple[str, str], ...] = ()
-_RECENT_KEPT = 4
-
-
-def _lowered(s: str) -> str:
-    global _RECENT_LOWERED
-    if _LAST_TEXT_LOWERED[0] is s:  # (an article's text, asked about as a whole)
-        return _LAST_TEXT_LOWERED[1]
-    recent = _RECENT_LOWERED
-    for known, low in recent:
-        if known is s:
-            return low
-    low = s.lower()
-    _RECENT_LOWERED = ((s, low),) + recent[:_RECENT_KEPT - 1]
-    return low
-
-
-#: the same for a text searched by windows (an article's), kept apart so that the sentences
-#: asked about in between do not push it out
-_LAST_TEXT_LOWERED: tuple[str, str] = ("", "")
-
-
-def _lowered_text(s: str) -> str:
-    global _LAST_TEXT_LOWERED
-    last = _LAST_TEXT_LOWERED
-    if last[0] is s:
-        return last[1]
-    low = s.lower()
-    _LAST_TEXT_LOWERED = (s, low)
-    return low

@@ -9,13 +9,12 @@ table lacks, or in a country without a designation, keeps its town reading."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .context import HOME_COUNTRY
-from .cue_filter import Prefiltered
+from .prefilter import Prefiltered
 
 #: how far after the heading its list may run when no blank line ends it first: ten pairs of
 #: two names with a dash and a comma are ~300 characters; with room for a year each
@@ -25,7 +24,7 @@ LIST_REACH = 500
 SEAT_WORD_REACH = 30
 
 
-def headed_districts(ex: Extraction, text: str, heading: re.Pattern, seat_before: Prefiltered,
+def headed_districts(ex: Extraction, text: str, heading: Prefiltered, seat_before: Prefiltered,
                      german_unit: Callable[[str], Place | None],
                      foreign_district: Callable[[str, str], str | None]) -> None:
     """Re-point every town mention in the list after a district heading (`heading`, matched up

@@ -21,7 +21,7 @@ from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
-from .cue_filter import Prefiltered
+from .prefilter import Prefiltered
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
@@ -57,7 +57,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.terms = TermMatcher(self.vocabulary)
         self.rules = rules()
         self._seat_town_before = Prefiltered(re.compile(self.rules["seat_as_town_before"]))
-        self._district_heading = re.compile(self.rules["district_list_heading"])
+        self._district_heading = Prefiltered(re.compile(self.rules["district_list_heading"]))  # (a page scan)
         self._district_seat_before = Prefiltered(re.compile(self.rules["district_seat_before"] + r"$"))
         self._city_boroughs = CityBoroughs(self.rules)
         self._partner_regions = PartnerRegions(self.rules)

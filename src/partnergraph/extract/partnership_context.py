@@ -9,6 +9,7 @@ import re
 
 from .context import Context
 from .cue_filter import exotic_partners, pattern_literals, required_literals, trusting
+from .prefilter import lowered_text
 from ..models import Extraction, Span
 
 #: two pairs of names in a row, "A und B, C und D" or "A-B, C-D": a list of partner pairs, which
@@ -130,7 +131,7 @@ class PartnershipContext:
         auch einzelne Städte: Ulm und …") or continues the set of partners it named ("Hameln hat
         drei Partnerstädte. Dazu gehören …")."""
         text = ctx.text
-        lower = text.lower()
+        lower = lowered_text(text)
         # the literal pre-filter once over the whole text, not per sentence: a sentence with none
         # of the cue literals is no cue sentence (most are not: has_cue then costs nothing).
         # Valid while lowering keeps every character's offset (no "İ" → "i̇", no final-sigma

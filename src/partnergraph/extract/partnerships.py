@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cue_filter import Prefiltered
+from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cue_filter import Occurs, Prefiltered, required_literals
+from .cue_filter import required_literals
+from .prefilter import Occurs, Prefiltered
 from .events import Events
 from ..models import Extraction
 from .organisations import UtilityOrganisations
