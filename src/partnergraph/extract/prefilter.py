@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 import sys
 
-from .cue_filter import fewest, exotic_partners, pattern_clauses, pattern_requirements, trusting
+from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
+
+try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - older Pythons: cue_filter.trusting derives the strict literals
+    _EXTRA_CASES = None
 
 
 class Prefiltered:
@@ -25,8 +30,7 @@ class Prefiltered:
     "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
     which stop before every "s" and "i" ("me", "partner")."""
 
-    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_exotic", "_clauses", "_plain_clauses", "_present",
-                 "_absent")
+    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -43,7 +47,10 @@ class Prefiltered:
         self._clauses = pattern_clauses(pattern.pattern) if needs else None
         self._plain_clauses = trusting(pattern_clauses, pattern.pattern) if needs else None
         every = {lit for c in self._plain_clauses or () for s in c for lit in s} | set(self._plain or ())
-        self._exotic = tuple(sorted(exotic_partners(every)))
+        if any(not _EXOTIC.match(c) for c in exotic_partners(every)):
+            # a whole word whose partner is a plain letter ("ı" has "i"): the strict ones only
+            # (a text is read as strict by the characters of _EXOTIC alone)
+            self._plain, self._plain_clauses = self._literals, self._clauses
         #: (text, the literals its lowered form holds anywhere): windows of one article's text are
         #: asked about for each place in it, and most literals of a long alternation (the forty
         #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
@@ -53,15 +60,12 @@ class Prefiltered:
         #: asked about the words before each place of an article occur nowhere in it)
         self._absent: str | None = None
 
-    def _literals_for(self, string: str) -> tuple[str, ...]:
-        """The whole-word literals, unless the text holds a character that makes them unsound."""
-        if self._exotic and any(map(string.__contains__, self._exotic)):
-            return self._literals
-        return self._plain
-
-    def _fails_clauses(self, string: str, low: str) -> bool:
-        """Does the (lowered) text miss every clause of the pattern's requirement?"""
-        clauses = self._clauses if self._exotic and any(map(string.__contains__, self._exotic)) else self._plain_clauses
+    def _fails(self, low: str, state: int) -> bool:
+        """Does the lowered text (read in `state`, see _read) miss what every match needs: a
+        literal, then a literal of each set of one clause?"""
+        if not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
+            return True
+        clauses = self._plain_clauses if state == _PLAIN else self._clauses
         return clauses is not None and not any(all(any(map(low.__contains__, s)) for s in c) for c in clauses)
 
     def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
@@ -71,25 +75,22 @@ class Prefiltered:
         if self._literals is None:
             return False
         if pos == 0 and endpos >= len(string):
-            if "\u0130" in string:
-                return False
-            low = _lowered(string)
-            if not any(map(low.__contains__, self._literals_for(string))):
-                return not (self._digit and _DIGIT.search(string))
-            return self._fails_clauses(string, low)
+            low, state = _read(string)
+            return state != _NO_FILTER and self._fails(low, state) and not (self._digit and _DIGIT.search(string))
         # a window of a longer text (a sentence of the article, the words before a place): the
         # text is lowered once and the window's literals are looked up in place. Lowering keeps
         # each character's offset when the lengths agree (no "İ"); a final sigma lowers by its
         # context, but no literal holds a sigma
-        low = lowered_text(string)
-        if len(low) != len(string):
+        low, state = read_text(string)
+        if state == _NO_FILTER:
             stretch = string[pos:endpos]
-            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals_for(stretch))) \
-                and not (self._digit and _DIGIT.search(stretch))
+            low, state = _read(stretch)
+            return state != _NO_FILTER and self._fails(low, state) and not (self._digit and _DIGIT.search(stretch))
         present = self._present
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
-            present = self._present = (string, tuple(filter(low.__contains__, self._literals_for(string))))
-            if not present[1] and not (self._digit and _DIGIT.search(string)) or self._fails_clauses(string, low):
+            lits = self._plain if state == _PLAIN else self._literals
+            present = self._present = (string, tuple(filter(low.__contains__, lits)))
+            if self._fails(low, state) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
         return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
             and not (self._digit and _DIGIT.search(string, pos, endpos))
@@ -149,45 +150,63 @@ class Occurs:
             return True
         return any(w.search(string, pos, endpos) is not None for w in self._worded)
 
-#: the last few strings lowered, with their lowered forms: the rules ask several patterns about
+#: how a string was read for the pre-filters: lowered, each character at its offset, no
+#: character re.IGNORECASE equates with another beyond lowercasing (the whole-word literals
+#: serve); with such a character ("ſ", "ı": the strict literals serve); with "İ", which lowers
+#: to two characters (no pre-filter)
+_PLAIN, _STRICT, _NO_FILTER = 0, 1, 2
+#: the characters that make a text strict: those _EXTRA_CASES equates beyond lowercasing
+#: (the ASCII "i", "s" themselves are their partners, and lowering serves them)
+_EXOTIC = re.compile("[" + re.escape("".join(sorted({chr(c) for k, vs in (_EXTRA_CASES or {}).items()
+                                                      for c in (k, *vs) if c > 127}))) + "]")
+
+#: the last few strings read, with their lowered forms: the rules ask several patterns about
 #: one sentence or stretch (the same object), with other stretches asked about in between (a
-#: pair's date stretch while its sentence is read), and each is then lowered once. (The tuple is
+#: pair's date stretch while its sentence is read), and each is then read once. (The tuple is
 #: replaced whole, so a reader in another thread sees an old one or a new one, never a mix.)
-_RECENT_LOWERED: tuple[tuple[str, str], ...] = ()
+_RECENT_READ: tuple[tuple[str, str, int], ...] = ()
 _RECENT_KEPT = 4
-
-
-#: a string this long is a text (an article's), not a sentence: lowered, it is kept with the
-#: texts (`lowered_text`); 1,000 characters is several times a long sentence of the real pages
+#: a string this long is a text (an article's), not a sentence: read, it is kept with the
+#: texts (`read_text`); 1,000 characters is several times a long sentence of the real pages
 TEXT_LENGTH = 1_000
 
 
-def _lowered(s: str) -> str:
-    global _RECENT_LOWERED
-    if _LAST_TEXT_LOWERED[0] is s or len(s) >= TEXT_LENGTH:  # (an article's text, asked about as a whole)
-        return lowered_text(s)
-    recent = _RECENT_LOWERED
-    for known, low in recent:
-        if known is s:
-            return low
+def _reading(s: str) -> tuple[str, int]:
     low = s.lower()
-    _RECENT_LOWERED = ((s, low),) + recent[:_RECENT_KEPT - 1]
-    return low
+    return low, _NO_FILTER if len(low) != len(s) else _STRICT if _EXOTIC.search(s) else _PLAIN
+
+
+def _read(s: str) -> tuple[str, int]:
+    global _RECENT_READ
+    if _LAST_TEXT_READ[0] is s or len(s) >= TEXT_LENGTH:  # (an article's text, asked about as a whole)
+        return read_text(s)
+    recent = _RECENT_READ
+    for known, low, state in recent:
+        if known is s:
+            return low, state
+    low, state = _reading(s)
+    _RECENT_READ = ((s, low, state),) + recent[:_RECENT_KEPT - 1]
+    return low, state
 
 
 #: the same for a text searched by windows (an article's), kept apart so that the sentences
 #: asked about in between do not push it out
-_LAST_TEXT_LOWERED: tuple[str, str] = ("", "")
+_LAST_TEXT_READ: tuple[str | None, str, int] = (None, "", _PLAIN)
+
+
+def read_text(s: str) -> tuple[str, int]:
+    """`_reading(s)`, kept for the last text asked about."""
+    global _LAST_TEXT_READ
+    last = _LAST_TEXT_READ
+    if last[0] is s:
+        return last[1], last[2]
+    low, state = _reading(s)
+    _LAST_TEXT_READ = (s, low, state)
+    return low, state
 
 
 def lowered_text(s: str) -> str:
     """`s.lower()`, kept for the last text asked about: the passes over one article (terms,
     cue sentences, cue words, the pre-filters) lower its text once between them (a page of
     2 kB with quotation marks or dashes takes 10–30 µs to lower)."""
-    global _LAST_TEXT_LOWERED
-    last = _LAST_TEXT_LOWERED
-    if last[0] is s:
-        return last[1]
-    low = s.lower()
-    _LAST_TEXT_LOWERED = (s, low)
-    return low
+    return read_text(s)[0]
