@@ -31,12 +31,13 @@ def test_details_without_a_split_list_only_the_dev_errors(bench):
     assert listed(bench, "dev") == {"dev"}
 
 
-def test_details_all_lists_dev_and_test_but_never_a_fresh_split(bench):
-    assert listed(bench, "all") == {"dev", "test"}
+def test_details_all_lists_dev_dev2_and_test_but_never_a_fresh_split(bench):
+    assert listed(bench, "all") == {"dev", "dev2", "test"}
 
 
 def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):
     assert listed(bench, "fresh") == {"fresh"}
     assert listed(bench, "fresh2") == {"fresh2"}
     assert listed(bench, "test") == {"test"}
+    assert listed(bench, "dev2") == {"dev2"}
     assert listed(bench, None) == set()

@@ -94,3 +94,10 @@ def test_gold_kinds_in_other_words_map_to_the_controlled_vocabulary():
     assert gold_kind("Bezirk") == "borough"
     assert gold_kind("Hromada") == gold_kind("municipality") == "municipality"
     assert gold_kind("something else") == "something else"
+
+
+def test_names_match_without_strokes_as_without_accents():
+    from partnergraph.extract.evaluate import norm
+    assert norm("Powiat Mikołów") == norm("Powiat Mikolów") == norm("powiat mikolow")
+    assert norm("Sønderborg") == norm("Sonderborg") and norm("Drâa") == "draa"
+    assert norm("Łódź") != norm("Lodzia")

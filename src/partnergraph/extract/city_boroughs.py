@@ -35,6 +35,12 @@ class CityBoroughs:
         # the extraction of the real pages)
         self.written = Prefiltered(re.compile(
             rf"\b(?P<prefix>{prefixes})\s+(?P<name>[A-ZÄÖÜ][\w'’\-]+(?:\s+[A-ZÄÖÜ][\w'’\-]+)?)"))
+        names = "|".join(re.escape(c["city"]) for c in self.cities.values() if c.get("city"))
+        #: a borough noun, the name (two joined by "&" or "and": "Hammersmith & Fulham") and "in" the
+        #: city: "zum Borough Hammersmith & Fulham in London" (a page scan too: behind its words)
+        self.in_city = Prefiltered(re.compile(
+            rf"\b(?:Borough|Stadtbezirk|Bezirk)\s+(?P<name>[A-ZÄÖÜ][\w'’\-]+(?:\s*(?:&|and|und)\s*"
+            rf"[A-ZÄÖÜ][\w'’\-]+)?)\s+in\s+(?P<city>{names})\b")) if names else None
 
     def apply(self, ex: Extraction, text: str, sentences: list) -> None:
         """Re-point the boroughs named by their city's adjective, and add the written-out ones."""
@@ -60,6 +66,13 @@ class CityBoroughs:
             replaced[id(m)] = Mention(m.kind, borough.key, m.surface, m.start, m.end, m.sentence)
         if replaced:
             ex.mentions[:] = [replaced.get(id(m), m) for m in ex.mentions]
+        for w in self.in_city.finditer(text) if self.in_city is not None else ():
+            city = next(c for c in self.cities.values() if c.get("city") == w["city"])
+            borough = self._borough(ex, city, re.sub(r"\s*(?:&|und)\s*", " and ", w["name"]))
+            # the names inside (the cue's "Borough Hammersmith", the town Fulham, London) are the borough
+            ex.mentions[:] = [m for m in ex.mentions if not (m.kind == "municipality" and w.start() <= m.start < w.end())]
+            ex.mentions.append(Mention("municipality", borough.key, w.group(0), w.start(), w.end(),
+                                       sentence_of(sentences, w.start())))
         taken = None  # (made at the first written-out borough: most pages have none)
         for w in self.written.finditer(text):
             taken = taken or covered(ex, text)

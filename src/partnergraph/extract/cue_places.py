@@ -61,6 +61,14 @@ class CuePlaces:
         nouns = {w for w in self._cue_nouns if re.fullmatch(r"[\w.\-]+", w)}
         return Keywords(sorted(nouns | {s.lower() for s in self._cue_suffixes}), word_start=False)
 
+    def _seat_country(self, ex: Extraction, name: str) -> str | None:
+        """The country of the foreign town of this name the article already names (a district
+        abroad is named by its seat), if there is exactly one."""
+        core = name.split(" ", 1)[1] if " " in name and name.split(" ", 1)[0] in ("Landkreis", "Kreis") else name
+        ids = {p.geonameid for p in ex.places.values() if p.geonameid is not None}
+        found = {c.country for c in self.gazetteer.lookup(core) if c.geonameid in ids and c.country != HOME_COUNTRY}
+        return found.pop() if len(found) == 1 else None
+
     _NAME_LIST = re.compile(
         r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
         r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
@@ -76,6 +84,10 @@ class CuePlaces:
             pos = head_end
             while pos < len(text) and text[pos].isspace():
                 pos += 1
+            if text.count("\n", head_end, pos) >= 2:
+                # "Partnerschaften der Landkreise", blank line, "München-Kraków (seit 2003)": the
+                # last word of a heading cues no name across a blank line
+                continue
             m = self._NAME_LIST.match(text, pos)
             if not m:
                 continue
@@ -138,16 +150,28 @@ class CuePlaces:
                         # ... unless a city adjective says whose: "den Londoner Bezirken Lewisham
                         # und Sutton", "der Wiener Bezirk Favoriten" lie in the city's country
                         # or a city after it: "der Bezirk Favoriten in Wien"
-                        country = cued or self._city_adjective_country(text, head_start) \
-                            or self._city_after_country(text, end) or country or HOME_COUNTRY
+                        city_country = self._city_adjective_country(text, head_start) or self._city_after_country(text, end)
+                        country = cued or city_country or country or HOME_COUNTRY
+                        if cued and cued != HOME_COUNTRY and city_country is None and cue in ("bezirk", "bezirks"):
+                            # "mit dem Bezirk Morogoro in Tansania" (bad-berleburg.de), "Bezirk
+                            # Vöcklabruck" in Austria (meinbezirk.at): a country's district, no
+                            # city's borough; named with its designation, as a Distrikt is
+                            kind, name = "district", f"Bezirk {name}"
                     if prefix in ("Landkreis", "Kreis"):
                         # the table lists every German Kreis: one it lacks lies abroad ("Kreis
                         # Podilsk" in an article about Ukraine), in the country the text names
                         in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
+                        # ... and where the article names its seat as a foreign town, in that
+                        # town's country ("in Ostróda … des Landkreises Ostróda und des Rajon
+                        # Nadwirna aus der Ukraine": Polish, powiat.ostroda.pl, rhein-zeitung.de)
                         country = HOME_COUNTRY if in_table else (
-                            cued or country or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
+                            cued or self._seat_country(ex, name) or country or self._dominant_foreign_country(ctx)
+                            or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                    elif prefix in self._foreign_designations and country == HOME_COUNTRY:
+                        # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
+                        country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
                     designation = self._foreign_districts.get(country) if kind == "district" else None
                     if designation and prefix in ("Landkreis", "Kreis", designation[0]):
                         # "des Partnerlandkreises Rajon Kalush": the designation may follow the cue

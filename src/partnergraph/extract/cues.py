@@ -13,8 +13,11 @@ from .sentences import sentence_of
 
 
 #: what may stand between a place and its country after it (the gap, stripped, is one of "in",
-#: "(", ",", "in der", "im"); matched in place: the next country word may stand pages away
-_COUNTRY_AFTER = re.compile(r"\s*(?:in|\(|,|in der|im)\s*")
+#: "(", ",", "in der", "im"), also after the place's other name in brackets ("Krapkowice
+#: (Krappitz) in Polen") and with a part of the country ("im Westen der Ukraine", rhein-zeitung.de,
+#: kreis-ahrweiler.de); matched in place: the next country word may stand pages away
+_COUNTRY_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:in|\(|,|in der|im|im\s+(?:Norden|Süden|Westen|Osten|"
+                            r"Nordwesten|Nordosten|Südwesten|Südosten|Zentrum)\s+(?:der|des|von))\s*")
 
 
 class CueReading:

@@ -32,7 +32,7 @@ def headed_districts(ex: Extraction, text: str, heading: Prefiltered, seat_befor
     Partnerlandkreises in Opole"), to its district. `german_unit(name)`: the table's Landkreis
     of that name or None; `foreign_district(seat, country)`: the district's name abroad or None."""
     scopes = []
-    for h in heading.finditer(text) if ":" in text else ():
+    for h in heading.finditer(text) if ":" in text or "\n\n" in text else ():
         start = h.end()
         while start < len(text) and text[start].isspace():
             start += 1

@@ -33,9 +33,14 @@ ACCURACIES = ("partner identity", "partnership type", "start year", "status", "m
 DEFAULT_STATUS = "active"
 
 
+#: letters with a stroke or ligature, which NFKD does not decompose: "Mikolów" is "Mikołów"
+#: written without the stroke, as "Draa" is "Drâa" without the accent
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def norm(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name: "Drâa" = "draa"."""
-    folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    """Case-, accent- and punctuation-insensitive form of a name: "Drâa" = "draa", "Mikołów" = "mikolow"."""
+    folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss").translate(_UNDECOMPOSED))
     return "".join(c for c in folded if c.isalnum())
 
 

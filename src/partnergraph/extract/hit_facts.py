@@ -16,10 +16,13 @@ NAME_PARTICLES = frozenset({"von", "van", "zu", "de", "da", "di", "du", "le", "l
 #: places a sentence about a partnership names as its partners (an article and one inflected
 #: lower-case adjective may precede each name; X may be up to four words and a bracket)
 _BETWEEN_FIRST = re.compile(r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+#: (also the second and third of three: "eine trinationale Partnerschaft zwischen Hausach, Arbois
+#: und …", schwarzwaelder-bote.de; group partnerships, group_partnerships.py)
+_BETWEEN_NAME = r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
 _BETWEEN_SECOND = re.compile(
     r"\bzwischen\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?"
-    r"[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+[A-ZÄÖÜa-z][\w'’.\-]*){0,3}?(?:\s*\([^)]*\))?"
-    r"\s+und\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
+    rf"{_BETWEEN_NAME}(?:\s*,\s*(?:(?:dem|der|den|des)\s+)?{_BETWEEN_NAME}){{0,2}}"
+    r"(?:\s+und|\s*,)\s+(?:(?:dem|der|den|des)\s+)?(?:[a-zäöüß][\w\-]*(?:en|em|er|es|e)\s+)?$")
 
 
 #: after a name that opens a line: the dateline of a regional paper ("Wanfried. Über das …",

@@ -1,13 +1,16 @@
 """Places named only to say where another lies, which are no partners: "Mering bei Augsburg",
 "Zaandam im Großraum Amsterdam", "Kaluga, knapp 200 Kilometer südwestlich von Moskau", "der
-5. Bezirk in Wien" (the patterns: `locators`, `distance_locator` and `part_locator_before` in
-relations-de.json)."""
+5. Bezirk in Wien", "der Wiener Gemeindebezirk Margareten" (the patterns: `locators`,
+`distance_locator`, `part_locator_before` and `part_locator_adjective` in relations-de.json)."""
 
 from __future__ import annotations
 
 import re
 
+from functools import cache
+
 from ..models import Mention
+from .rules import rules
 
 #: the longest locator between two places, " in der Nähe der Hauptstadt " (28 characters), with room
 LOCATOR_GAP = 34
@@ -17,6 +20,19 @@ DISTANCE_LOCATOR_GAP = 64
 #: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
 #: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
 PART_LOCATOR_REACH = 64
+
+
+@cache
+def _part_after_adjective() -> re.Pattern:
+    """What follows a town's adjective that names a part of the town: "Wiener Gemeindebezirk",
+    "Berliner Bezirken", "Tokioter Stadtteil"."""
+    return re.compile(rules()["part_locator_adjective"])
+
+
+def _adjective_of_part(text: str, m: Mention) -> bool:
+    """The town's adjective before a part of it ("dem Wiener Gemeindebezirk Margareten", "17 der
+    23 Wiener Gemeindebezirke"): the part, not the town, is what the sentence speaks of."""
+    return m.surface.endswith("er") and _part_after_adjective().match(text, m.end) is not None
 
 
 def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance_locator: re.Pattern,
@@ -29,4 +45,5 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     and locator.fullmatch(text, places[i - 1].end, m.start)
                     or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
                     and distance_locator.fullmatch(text, places[i - 1].end, m.start)
-                    or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start))]
+                    or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start)
+                    or _adjective_of_part(text, m))]

@@ -10,7 +10,8 @@ import re
 from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
-from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
+from ..sources.dates import month_number
+from .datelines import page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
@@ -230,9 +231,13 @@ class PairFacts:
         if ys:
             # in a sentence that names no place (its pair stands in a heading or the sentences
             # before), nearness to a partner says nothing: the founding act's date outranks a
-            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957)
+            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957);
+            # one date read both as a "seit" and as an act's is the act's ("Seit dem 24. März 2015
+            # ist die Partnerschaft … besiegelt"), as an act outranks a "seit" between the pair's
+            # sentences (partnerships.py)
             best = min(ys, key=lambda c: (not mentions and not c[4],
-                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0]))
+                                          min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0],
+                                          not c[4]))
             year, month, act = best[2], best[3], best[4]
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
@@ -352,32 +357,10 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
     return best[1] if best else None
 
 
-#: how far into a page its dateline may stand: after a site's menu words and the heading ("Zum
-#: Menü", "Logo: …", the title twice); the datelines of the real development pages stand within
-#: the first 300 characters
-DATELINE_REACH = 400
-_FOUR_DIGITS = re.compile(r"\d{4}")
-#: a dateline is a short line of its own: the date, maybe an author's sign ("19.10.2015 (fjh)")
-DATELINE_MAX = 40
-
-
 def article_year_month(article) -> tuple[int, int] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
-    its top ("23.02.2023" or "23. September 2012" on a line of its own): what an anniversary
-    ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4. September")
-    is counted from."""
+    its top (extract/datelines.py): what an anniversary ("45 Jahre Partnerschaft"), "vergangenes
+    Jahr" or a day without a year ("am 4. September") is counted from."""
     if article.date:
         return article.date.year, article.date.month
-    text = article.analysed_text
-    head = text[:DATELINE_REACH]
-    if not _FOUR_DIGITS.search(head):
-        return None  # most pages: no year near the top, and the date patterns cost more
-    for pattern in (NUMERIC_DATE, LONG_DATE):
-        for m in pattern.finditer(head):
-            line_start = head.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if text[line_start:m.start()].strip() == "" and len(line.strip()) <= DATELINE_MAX:
-                month = int(m.group(2)) if pattern is NUMERIC_DATE else month_number(m.group(2))
-                return int(m.group(3)), month
-    return None
+    return page_year_month(article.analysed_text)

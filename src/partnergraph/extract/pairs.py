@@ -66,6 +66,8 @@ class PairStatements:
             history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         here = self._not_locators(text, here)
+        if self.groups.record(ex, sent, s_text, here, record):  # "Dreieckspartnerschaft zwischen A, B und C"
+            return
         seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
@@ -485,8 +487,8 @@ def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool 
     pool: list[Mention] = []
     for past in reversed(history):
         for m in distinct(past):
-            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool):
-                pool.append(m)
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex):
+                pool.append(m)  # ("Beide Städte … als Berliner Umlandgemeinden": an adjective is neither)
     homes = [m for m in pool if has_home([m], ex)]
     foreign = [m for m in pool if not has_home([m], ex)]
     if homes and foreign:

@@ -11,6 +11,22 @@ from ..models import Extraction, Mention, Span
 from .partner_mentions import distinct, has_home, recent_home
 
 
+#: a list line that joins two names by a dash, the partner on the right: "Grafling-Pelplin (seit
+#: 2000)", "Berg b.Neumarkt i.d.OPf-Walce", "• Gniezno – Speyer": the text from the line's start
+#: up to the partner is one name and a dash (bavariaworldwide.de and the dash lists of pairs on
+#: dev pages: "Trier-Gloucester, Kassel-Jaroslawl")
+_DASH_PAIR_RIGHT = re.compile(r"[ \t•·*]*[A-ZÄÖÜ][\w.'’ ]*[\w.)]\s?[-–—]\s*")
+
+
+def dash_pair_right(text: str, m: Mention, here: list[Mention]) -> bool:
+    """Is this list item the right side of a dash pair whose left side no gazetteer knows
+    ("Grafling-Pelplin", Grafling unknown; not "Freising – Krakau" with Freising, a place of
+    `here`, the line's mentions)? Then it is that town's partner, not the list owner's."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return _DASH_PAIR_RIGHT.fullmatch(text, line_start, m.start) is not None \
+        and not any(line_start <= o.start < m.start for o in here)
+
+
 class PartnerLists:
     """The list-owner rule of `relations.RelationRules` (a mixin)."""
 

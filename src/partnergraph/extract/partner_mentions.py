@@ -49,7 +49,7 @@ def recent_home(history: list[list[Mention]], ex: Extraction,
     text = ex.article.analysed_text
     for past in reversed(history):
         homes = [m for m in past if m.kind == "municipality" and ex.places.get(m.ref) is not None
-                 and ex.places[m.ref].country == HOME and m.ref not in listed
+                 and ex.places[m.ref].country == HOME and m.ref not in listed and not adjectival(m, ex)
                  and not _PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start)]
         if len({m.ref for m in homes}) == 1:
             return homes[0]

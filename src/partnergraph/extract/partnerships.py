@@ -11,8 +11,9 @@ from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
-from .partner_lists import ArticleHome, list_segments
+from .partner_lists import ArticleHome, dash_pair_right, list_segments
 from .partner_mentions import distinct, has_home, same_country
+from .succession import sentences_before
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -49,7 +50,7 @@ class PartnershipFinder:
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
-                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(text, m)))]
+                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(ex, text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -162,7 +163,8 @@ class PartnershipFinder:
                     if items:  # "• Kiel – Brest": a line that names a pair of its own
                         for a, b, scope in items:
                             record(a, b, sent, scope=scope, default_type=block_type, list_start=items[0][2][0])
-                    else:
+                    else:  # (not the right side of a pair whose left side is unknown: "Grafling-Pelplin")
+                        partners = [m for m in partners if not dash_pair_right(text, m, here)]
                         for m, scope in list_segments(partners, sent, from_start=True, text=text):
                             record(owner, m, sent, scope=scope, default_type=block_type, list_item=True,
                                    list_start=sent.start)
@@ -183,6 +185,12 @@ class PartnershipFinder:
                 for m, scope in segments:
                     record(owner, m, sent, scope=scope, default_type=set_type, list_item=scope is not None,
                            list_start=segments[0][1][0] if scope is not None else None)
+            elif not cue and (followers := self.succession.followers(ex, sent, s_text, here)) and (
+                    owner := self.succession.owner(ex, found, sentences_before(ctx.sentences, sent))
+                    or self.succession.set_owner(ex, prev_sent, history[-1] if history else [], self.list_continuation_set)):
+                # "Den Anfang machten 1959 Coventry und Breslau", "Ein Jahr später kam Marseille hinzu"
+                for m, scope in list_segments(followers, sent, from_start=True, text=text):
+                    record(owner, m, sent, scope=scope, list_item=True, list_start=sent.start)
             elif cue and nothing_to_pair(here, history, home):
                 pass  # no pair to state or deny
             elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
@@ -231,11 +239,12 @@ class PartnershipFinder:
                     out.append(nxt)
         return out
 
-    def _venue(self, text: str, m: Mention) -> bool:
+    def _venue(self, ex: Extraction, text: str, m: Mention) -> bool:
         """Is the place only where a meeting of many is held ("Netzwerktreffen in Warschau",
         "sich in Warschau bei einer Netzwerkkonferenz … treffen")?"""
-        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start):
-            return True
+        if self.event_venue_before.search(text, max(0, m.start - SEAT_REACH), m.start) or (
+                text[m.start - 3:m.start] == "in " and self.signing_venues.is_venue(ex, text, m)):
+            return True  # (or where it was signed: "wurde in Kiew offiziell besiegelt")
         return text[max(0, m.start - 4):m.start].lower() in (" in ", "\nin ") \
             and bool(self.event_venue_after.match(text, m.end, m.end + SEAT_REACH * 2))
 
@@ -297,8 +306,13 @@ class PartnershipFinder:
                 # article's only pair, a town twinning in its own sentences, is also the
                 # partnership of the programme the article names and whose type word it uses
                 types.append(self.implied_type[programme])
-            act = next((d for d in entry["dated"] if d[2]), None)
-            if act is None and entry["dated"]:
+            # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
+            # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
+            since = [d for d in entry["dated"] if not d[2]]
+            if since and not any(self.partnership_since.search(text, s.start, s.end) for s in evidence):
+                since = []
+            act = None if since else next((d for d in entry["dated"] if d[2]), None)
+            if act is None and entry["dated"] and not since:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
                 # count, also when the act stands in the sentence after that refers back to the
                 # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
@@ -307,7 +321,7 @@ class PartnershipFinder:
                                      by_sentence=by_sentence, acts_only=True, article_month=month)
                 act = (*follow, True) if follow[0] is not None else None
             if act is not None or entry["dated"]:
-                start_year, start_month, _ = act or entry["dated"][0]
+                start_year, start_month, _ = act or (since or entry["dated"])[0]
             else:
                 start_year, start_month = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                                       by_sentence=by_sentence, article_month=month)

@@ -292,8 +292,11 @@ class PlaceResolution:
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
-                and next_word(ctx.text, h.end) not in self.nouns and not known:
-            return False  # "Achim Juchem": a first name before a surname
+                and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
+            # "Achim Juchem": a first name before a surname; also before a surname that is a noun
+            # or beside a big city's alias, where the first name is no German name of the place
+            # ("Karin Schilder" is no Erzurum, old Karin; "Florence Lasserre" no Florenz)
+            return False
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):

@@ -19,6 +19,9 @@ from .context import Context
 from .cue_filter import required_literals
 from .prefilter import Occurs, Prefiltered
 from .events import Events
+from .group_partnerships import GroupPartnerships
+from .succession import Succession
+from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
 from .pair_attributes import StartYears
@@ -49,6 +52,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.weak_pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE))
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
+        self.partnership_since = Prefiltered(re.compile(r["partnership_since"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.event_venue_before = Prefiltered(re.compile(r["event_venue_before"] + r"$"))
         self.event_venue_after = re.compile(r["event_venue_after"])
@@ -118,6 +122,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.partner_mit_list = re.compile(r["partner_mit_list"])
         self.with_both_anaphor = re.compile(r["with_both_anaphor"])
         self.both_subjects = re.compile(r["both_subjects"])
+        self.groups = GroupPartnerships(r)
+        self.succession = Succession(r)
+        self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)

@@ -25,6 +25,14 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"“”»«'’)]*
 
 
 @lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    """Words that cannot end a sentence (articles, prepositions, conjunctions; data:
+    ``rules-de.json`` ``open_words``): a line break after one is a hard-wrapped line, not a
+    heading ("zwischen der Stadt Kiel und dem⏎Distrikt Moshi")."""
+    return frozenset(rules()["open_words"])
+
+
+@lru_cache(maxsize=1)
 def _abbreviation_tails() -> frozenset[str]:
     """Every word of each abbreviation, with its period: "z. B." → "z.", "B."."""
     return frozenset(w for a in rules()["abbreviations"] for w in a.split())
@@ -35,6 +43,7 @@ def split(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     tails = _abbreviation_tails()
+    open_words = _open_words()
     for m in _BOUNDARY.finditer(text):
         stop, found = m.start(), m.group(0)
         end = stop + len(found.rstrip())
@@ -48,6 +57,12 @@ def split(text: str) -> list[Span]:
             # ordinals and day numbers ("19. Dezember"), abbreviations, initials ("Erwin M.")
             if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
                 continue
+        elif found == "\n" and stop > start:
+            j = stop
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            if text[j:stop] in open_words:
+                continue  # "… der Stadt Kiel und dem⏎Distrikt Moshi": one sentence, wrapped
         _add(spans, text, start, end)
         start = m.end()
     _add(spans, text, start, len(text))

@@ -1,0 +1,61 @@
+"""The date a page prints near its top when its record carries none: what an anniversary ("45
+Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4. September") is counted
+from.
+
+Three forms stand for the page's own date: a line that is only the date, maybe with an author's
+sign ("23.02.2023", "19.10.2015 (fjh)"); a date after a label that says what it dates
+("Pressemeldung vom 18. Juni 2015, 15:05 Uhr", "Sitzung:29.06.2018", "Veröffentlicht am …";
+the labels are data, rules-de.json `dateline_labels`); and a date that opens a line of a news
+listing or an archive's heading ("04.10.2002 Freundschaftsvertrag mit …", "1990-10-27 / 43.
+szám"). A date inside a sentence is an event's, never the page's."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..sources.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, month_number
+from .rules import rules
+
+#: how far into a page its dateline may stand: after a site's menu words and the heading ("Zum
+#: Menü", "Logo: …", the title twice); the datelines of the real development pages stand within
+#: the first 300 characters
+DATELINE_REACH = 400
+_FOUR_DIGITS = re.compile(r"\d{4}")
+#: a dateline is a short line of its own: the date, maybe an author's sign ("19.10.2015 (fjh)")
+DATELINE_MAX = 40
+
+
+@cache
+def _label() -> re.Pattern:
+    """What may stand before a labelled date on its line: the label, 'vom'/'am', a colon."""
+    words = rules()["dateline_labels"]
+    return re.compile(r"(?i)\s*(?:" + "|".join(map(re.escape, words)) + r")\s*(?:vom|am)?\s*:?\s*")
+
+
+def _year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
+    if pattern is ISO_DATE:
+        return int(m.group(1)), int(m.group(2))
+    month = int(m.group(2)) if pattern is NUMERIC_DATE else month_number(m.group(2))
+    return int(m.group(3)), month
+
+
+def page_year_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of the dateline near the top of `text`, or None."""
+    head = text[:DATELINE_REACH]
+    if not _FOUR_DIGITS.search(head):
+        return None  # most pages: no year near the top, and the date patterns cost more
+    opening = None
+    for pattern in (NUMERIC_DATE, LONG_DATE, ISO_DATE):
+        for m in pattern.finditer(head):
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            before = text[line_start:m.start()]
+            if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
+                return _year_month(m, pattern)  # the date is the line
+            if before.strip() and _label().fullmatch(before):
+                return _year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
+            if before.strip() == "" and (opening is None or m.start() < opening[0]):
+                opening = (m.start(), _year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
+    return opening[1] if opening else None
