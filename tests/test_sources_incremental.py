@@ -207,11 +207,11 @@ def test_ctrl_c_while_writing_graph_ttl_leaves_the_previous_file(tmp_path, ab, m
     before = snapshot(out)
     write_jsonl(Path(b_path), changed(b))
 
-    def write_dumps(cache, pieces, others, merged, *, base, ttl, trig):
+    def write_dumps(cache, pieces, others, *, base, ttl, trig):
         ttl.write_bytes(b"@prefix pg: <half written")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["partnergraph.publish.dumps"], "write_dumps", write_dumps)
+    monkeypatch.setattr(sys.modules["partnergraph.publish.dump_splice"], "write_dumps", write_dumps)
     with pytest.raises(KeyboardInterrupt):
         run([a_path, b_path], out)
     assert snapshot(out) == before

@@ -9,6 +9,7 @@
       state.json                 which version of which article the graph holds, the base IRI,
                                  the store (embedded, or the URL of the store it was built into)
       dumps.json                 the store's signature when graph.ttl/graph.trig were written
+      dumps-index.bin            where graph.ttl/graph.trig hold each block (a rebuild splices them)
       shacl-merged.json          the last build's findings on the merged graph
       store/                     the embedded Oxigraph store (absent for a build with --store URL)
       dump-cache/                each article's share of graph.ttl and graph.trig
@@ -57,6 +58,8 @@ DOCS_FILE = "ontology.html"
 REPORT_FILE = "build-report.json"
 STATE_FILE = "state.json"
 DUMPS_FILE = "dumps.json"
+#: where graph.ttl and graph.trig hold each block (publish/dump_splice.py)
+DUMPS_INDEX_FILE = "dumps-index.bin"
 MERGED_FINDINGS_FILE = "shacl-merged.json"
 STORE_DIRNAME = "store"
 CACHE_DIRNAME = "dump-cache"

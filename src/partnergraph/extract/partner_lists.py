@@ -60,11 +60,55 @@ def list_segments(partners: list[Mention], sent: Span, from_start: bool = False,
     firsts = distinct(partners)
     if not firsts:
         return []
-    if text and _YEAR_FIRST.search(text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start):
-        return [(m, (firsts[k - 1].end if k else max(sent.start, m.start - YEAR_FIRST_REACH), m.end))
-                for k, m in enumerate(firsts)]
-    return [(m, (sent.start if from_start and k == 0 else _attributive_start(text, m, sent),
-                 firsts[k + 1].start if k + 1 < len(firsts) else sent.end)) for k, m in enumerate(firsts)]
+    year_first = bool(text) and _YEAR_FIRST.search(
+        text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start) is not None
+    # where one item's stretch ends and the next one's begins: at the last separator between
+    # them when there is one ("Es folgten 1986 Shanghai, Osaka im Jahr 1989 und 1993 León": each
+    # item keeps the year on its side of the comma or "und", whichever side that is), else by
+    # the list's convention: after the previous item in a year-first list, at the item otherwise
+    bounds = []
+    for prev, m in zip(firsts, firsts[1:]):
+        cut = _last_separator(text, prev.end, m.start) if text else None
+        bounds.append(cut or ((prev.end, prev.end) if year_first else (m.start, m.start)))
+    if year_first:
+        start = max(sent.start, firsts[0].start - YEAR_FIRST_REACH)
+    else:
+        start = sent.start if from_start else _attributive_start(text, firsts[0], sent)
+    return [(m, (bounds[k - 1][1] if k else start, bounds[k][0] if k + 1 < len(firsts)
+                 else (m.end if year_first else sent.end)))
+            for k, m in enumerate(firsts)]
+
+
+#: what separates two items of a list: a comma, a semicolon, "und", "sowie" (not a line break:
+#: lists printed one field a line put the year on a line of its own, on either side)
+_SEPARATOR = re.compile(r"[,;]\s*|\s+(?:und|sowie)\s+")
+
+
+def _last_separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(start, end) of the last separator in text[lo:hi] outside parentheses ("Brest (Frankreich,
+    seit 1964), Coventry": the comma after the parenthesis), or None."""
+    last = None
+    depth = 0
+    pos = lo
+    for sep in _SEPARATOR.finditer(text, lo, hi):
+        for ch in text[pos:sep.start()]:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    last = None  # the gap began inside a parenthesis: what stood before was in it
+                depth = max(0, depth - 1)
+        pos = sep.start()
+        if depth == 0:
+            last = (sep.start(), sep.end())
+    for ch in text[pos:hi]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return None
+            depth -= 1
+    return last
 
 
 #: how far before a partner its attributive founding date may begin: "die 1986 geschlossene

@@ -222,7 +222,7 @@ class _Update:
         prepared = _merge_pieces(run, self.minter, self.cache)
         if prepared is None:
             return None
-        merged, others = prepared
+        others = prepared
         # queued behind the articles: the store is complete when the loader gets here
         if self._vocabulary_changed():
             loader.submit(write_vocabulary, self.store, self.minter, others[VOCABULARY_GRAPH])
@@ -238,7 +238,7 @@ class _Update:
                 return others
             except OSError as exc:
                 LOGGER.warning("cannot start a process for the dumps (%s); writing them here", exc)
-        if not dumps_from_pieces(self.cache, run.pieces, merged, others, self.staging, self.minter, self.report):
+        if not dumps_from_pieces(self.cache, run.pieces, others, self.staging, self.minter, self.report):
             return None
         return others
 
@@ -360,9 +360,9 @@ def _analysis_from_facts(run: Run, store: GraphStore):
 
 
 def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
-    """The pieces' shared lines merged with the graphs the build makes itself (vocabulary,
-    analytics), and those graphs' quads; sets `run.analysis` (the network analysis, made from
-    the pieces, without the store). None when a piece is missing or unreadable."""
+    """The quads of the graphs the build makes itself (vocabulary, analytics); sets
+    `run.analysis` (the network analysis, made from the pieces' shared lines merged with the
+    vocabulary, without the store). None when a piece is missing or unreadable."""
     from ..publish import dumps as dumpcache
     from ..graph.analytics import (NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples,
                                    remembered_analysis)
@@ -378,12 +378,11 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
         run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
-        dumpcache.add_graph(merged, others[ANALYTICS_GRAPH], base=minter.base)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
         LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
         run.analysis = None
         return None
-    return merged, others
+    return others
 
 
 def write_vocabulary(store: GraphStore, minter: Minter, quads: list[ox.Quad] | None = None) -> None:

@@ -117,7 +117,7 @@ class Run:
 
 def dumps_child(spec_path: str) -> int:
     """The child's side of `DumpsChild`: prints the counts as JSON."""
-    from ..publish import dumps as dumpcache
+    from ..publish import dump_splice
     from ..publish.dumps import DumpCache
 
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
@@ -129,11 +129,8 @@ def dumps_child(spec_path: str) -> int:
     for q in ox.parse(path=spec["others"], format=ox.RdfFormat.N_QUADS):
         others[q.graph_name.value].append(q)
     cache = DumpCache(Path(spec["cache"]))
-    merged = dumpcache.collect_shared(cache, spec["pieces"])
-    for quads in others.values():
-        dumpcache.add_graph(merged, quads, base=spec["base"])
-    tally = dumpcache.write_dumps(cache, spec["pieces"], others, merged, base=spec["base"],
-                                  ttl=Path(spec["ttl"]), trig=Path(spec["trig"]))
+    tally = dump_splice.write_dumps(cache, spec["pieces"], others, base=spec["base"],
+                                    ttl=Path(spec["ttl"]), trig=Path(spec["trig"]))
     print(json.dumps(tally_counts(tally)))
     return 0
 
@@ -144,15 +141,15 @@ def tally_counts(tally) -> dict:
             "examples": tally.examples()}
 
 
-def dumps_from_pieces(cache: DumpCache, pieces: dict[str, str], merged, others: dict[str, list[ox.Quad]],
+def dumps_from_pieces(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
                       staging: Path, minter: Minter, report: BuildReport) -> bool:
     """graph.ttl, graph.trig and the report's counts from the merged pieces, without reading
     the store (it may still be loading). False when a piece turned out unreadable."""
-    from ..publish import dumps as dumpcache
+    from ..publish import dump_splice
 
     try:
-        tally = dumpcache.write_dumps(cache, pieces, others, merged, base=minter.base,
-                                      ttl=staging / GRAPH_TTL, trig=staging / GRAPH_TRIG)
+        tally = dump_splice.write_dumps(cache, pieces, others, base=minter.base,
+                                        ttl=staging / GRAPH_TTL, trig=staging / GRAPH_TRIG)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
         LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
         return False

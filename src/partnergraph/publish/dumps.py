@@ -338,11 +338,10 @@ def triples_with(shared: Iterable[bytes], predicates: Iterable[str]) -> list[ox.
     return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
 
 
-def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
-                merged: Merged, *, base: str, ttl: Path, trig: Path) -> Tally:
-    """Writes graph.ttl and graph.trig from the `pieces` of the article graphs, the quads of the
-    `others` (already in `merged`, by `add_graph`), and returns the completed tally. Nothing
-    here reads the store: a build calls it while the store is still loading."""
+def write_dumps_full(cache: DumpCache, pieces: dict[str, str], others: dict[str, list[ox.Quad]],
+                     merged: Merged, *, base: str, ttl: Path, trig: Path) -> Tally:
+    """graph.ttl and graph.trig from every piece, the quads of the `others` already in `merged`
+    (`add_graph`), and the completed tally: the assembly the splice falls back to."""
     lines = sorted(merged.shared)
     tally = merged.tally
     tally.add(lines, base_prefix=f"<{base}".encode())

@@ -98,8 +98,25 @@ def article_facts(nquads: bytes) -> dict:
 def encode(facts: dict) -> bytes:
     """The stored form of one graph's facts (`FactCache`): marshal, which reads back 2.2×
     faster than the same facts as JSON (measured on the 10,000-article graph: 0.40 s against
-    0.89 s for all graphs, the garbage collector off as in `viewer.network`)."""
-    return marshal.dumps(facts)
+    0.89 s for all graphs, the garbage collector off as in `viewer.network`).
+
+    Equal strings are made one object first (the article's IRI opens most of its rows):
+    marshal then writes each once and refers back to it, and reading gives shared objects
+    whose hash is computed once. On the 10,000-article graph: 94 → 41 MB of facts, read
+    back 3.4× faster (7.8 → 2.3 s on the loaded machine, issue 16)."""
+    return marshal.dumps(_shared_strings(facts, {}))
+
+
+def _shared_strings(value, seen: dict):
+    """`value` (lists, dicts, strings and other plain values) with every string replaced by the
+    first equal one met: the same value, fewer objects."""
+    if isinstance(value, str):
+        return seen.setdefault(value, value)
+    if isinstance(value, list):
+        return [_shared_strings(v, seen) for v in value]
+    if isinstance(value, dict):
+        return {_shared_strings(k, seen): _shared_strings(v, seen) for k, v in value.items()}
+    return value
 
 
 def _graph_triples(store: GraphStore, graph: str) -> Iterator[ox.Triple]:

@@ -1,0 +1,49 @@
+"""Start years inside enumerations of partners: a year belongs to the item on its side of the
+comma or "und", whether the list writes it before its item ("1971 Sapporo") or after it
+("Bordeaux im Jahr 1964", "Osaka (1989)"). All fixtures are sentences of our own."""
+
+import datetime as dt
+
+import pytest
+
+from partnergraph.models import Article
+
+
+def start_years(extractor, text):
+    ex = extractor.extract(Article(url="https://beispiel.example/listen", title="", text=text,
+                                   date=dt.date(2024, 3, 1)))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    return {frozenset(names.get(r, r) for _, r in p.partners): p.start_year for p in ex.partnerships}
+
+
+def test_a_list_that_writes_years_on_both_sides_gives_each_item_the_year_of_its_own_stretch(extractor):
+    years = start_years(extractor, "Die erste Städtepartnerschaft Münchens entstand 1954 mit Edinburgh. "
+                                   "Es folgten 1958 Marseille, Shanghai im Jahr 1986 und 1989 Osaka.")
+    assert years[frozenset({"München", "Marseille"})] == 1958
+    assert years[frozenset({"München", "Shanghai"})] == 1986
+    assert years[frozenset({"München", "Osaka"})] == 1989
+
+
+def test_a_year_after_und_belongs_to_the_town_behind_it_not_to_the_one_before(extractor):
+    years = start_years(extractor, "Köln besiegelte 1958 die Städtepartnerschaft mit Lille. "
+                                   "Bald darauf folgten das italienische Turin und 1963 Kyoto.")
+    assert years[frozenset({"Köln", "Kyoto"})] == 1963
+    assert years.get(frozenset({"Köln", "Turin"})) != 1963
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year after its item, in parentheses, the commas between the items
+    ("Hamburgs Partnerstädte sind Marseille (1958), Shanghai (seit 1986) und Osaka (1989).",
+     {"Marseille": 1958, "Shanghai": 1986, "Osaka": 1989}),
+    # the year before its item, each item with a "seit … mit" of its own
+    ("Hamburg unterhält Städtepartnerschaften seit 1958 mit Marseille, seit 1986 mit Shanghai "
+     "und seit 1989 mit Osaka.",
+     {"Marseille": 1958, "Shanghai": 1986, "Osaka": 1989}),
+    # the year after its item, with a comma inside the item's parenthesis
+    ("Hamburgs Partnerstädte sind Marseille (Frankreich, 1958), Shanghai (China, 1986) und Osaka.",
+     {"Marseille": 1958, "Shanghai": 1986, "Osaka": None}),
+])
+def test_lists_that_keep_one_convention_keep_their_years(extractor, text, expected):
+    years = start_years(extractor, text)
+    for partner, year in expected.items():
+        assert years[frozenset({"Hamburg", partner})] == year, partner
