@@ -175,6 +175,7 @@ def main(argv=None) -> int:
             if args.curves:
                 ways = {"main_until_16_30mb": (30_000_000, _main_until_16),
                         "main_until_16_90mb": (90_000_000, _main_until_16),
+                        "main_until_16_180mb": (180_000_000, _main_until_16),
                         "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.replace_graphs_nquads)}
                 result["curves"] = {name: curve(work, copies, size, fn, 3) for name, (size, fn) in ways.items()}
                 base = result["curves"]["main_until_16_30mb"]["cpu_s"]
