@@ -54,10 +54,12 @@ def test_a_build_through_the_bulk_loader_stores_the_same_graphs_and_commits_the_
         assert (bulk / name).read_bytes() == (inserts / name).read_bytes(), name
 
 
+@pytest.mark.parametrize("lookups_max", [0, 10**6], ids=["graphs-listed", "graphs-looked-up"])
 @pytest.mark.parametrize("bulk_min", [1, 10**12], ids=["bulk", "inserts"])
 def test_a_triple_two_graphs_of_one_batch_state_is_merged_once_and_outlives_one_of_them(tmp_path, monkeypatch,
-                                                                                          bulk_min):
+                                                                                          bulk_min, lookups_max):
     monkeypatch.setattr(embedded, "BULK_MIN_QUADS", bulk_min)
+    monkeypatch.setattr(embedded, "DROP_LOOKUPS_MAX", lookups_max)
     shared = b'<urn:x:place> <http://www.w3.org/2000/01/rdf-schema#label> "Ortsname"@de'
     one = shared + b" <urn:x:g1> .\n" + b"<urn:x:a> <urn:x:p> <urn:x:b> <urn:x:g1> .\n"
     two = shared + b" <urn:x:g2> .\n"
@@ -65,6 +67,10 @@ def test_a_triple_two_graphs_of_one_batch_state_is_merged_once_and_outlives_one_
     store.replace_graphs_nquads([("urn:x:g1", one), ("urn:x:g2", two)])
     merged = list(store.triples())
     assert len(merged) == 2 and len(store) == 3
+    # replacing a graph that is there drops its old triples (and their merge) first
+    store.replace_graphs_nquads([("urn:x:g1", one.replace(b"<urn:x:b>", b"<urn:x:c>"))])
+    assert sorted(str(t.object) for t in store.triples()) == ['"Ortsname"@de', "<urn:x:c>"]
+    assert len(store) == 3
     store.drop_graph("urn:x:g1")
     assert [str(t.subject) for t in store.triples()] == ["<urn:x:place>"]
     store.drop_graph("urn:x:g2")
