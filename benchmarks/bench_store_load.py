@@ -13,8 +13,9 @@ into one store, as a build of K times as many articles would, and compares the p
 per quad with the first load's: how the load's cost grows with the store (``--batch-mb``: the
 size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). ``--curves`` loads the
 K copies once per way of loading, in one run: the way main loaded until issue 16 (strict parsing,
-30 MB loads: the baseline), the same in 90 MB loads, and the build's current
-`EmbeddedStore.replace_graphs_nquads` in `load.STORE_BATCH_BYTES` loads; it reports the processor time per quad the load
+30 MB loads: the baseline), the same in 90 MB loads, and a full build's current way
+(`EmbeddedStore.add_graphs_nquads` in `load.STORE_BATCH_BYTES` loads); it reports the processor
+time per quad the load
 adds at each size of the store (the first, middle and last third of the copies). Usage:
     python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30] [--curves]
                                           [--out benchmarks/out/store_load.json]
@@ -175,7 +176,7 @@ def main(argv=None) -> int:
             if args.curves:
                 ways = {"main_until_16_30mb": (30_000_000, _main_until_16),
                         "main_until_16_90mb": (90_000_000, _main_until_16),
-                        "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.replace_graphs_nquads)}
+                        "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.add_graphs_nquads)}
                 result["curves"] = {name: curve(work, copies, size, fn, 3) for name, (size, fn) in ways.items()}
                 base = result["curves"]["main_until_16_30mb"]["cpu_s"]
                 for c in result["curves"].values():

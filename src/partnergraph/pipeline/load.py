@@ -147,13 +147,20 @@ class _Update:
             size += len(done.nquads)
             self._record(done)
             if size >= STORE_BATCH_BYTES:
-                loader.submit(self.store.replace_graphs_nquads, batch)
+                loader.submit(self._loads(batch), batch)
                 batch, size = [], 0
         if batch:
-            loader.submit(self.store.replace_graphs_nquads, batch)
+            loader.submit(self._loads(batch), batch)
         for url in self.by_url:
             if url in self.known:
                 self.known[url]["source"] = self.got.source_of[url]
+
+    def _loads(self, batch: list[tuple[str, bytes]]):
+        """How the store takes a batch: graphs it did not hold when the build began (a full
+        build, or the store emptied) are added without looking for old ones to drop."""
+        if isinstance(self.store, EmbeddedStore) and not any(g in self.present for g, _ in batch):
+            return self.store.add_graphs_nquads
+        return self.store.replace_graphs_nquads
 
     def _skip(self, done: Extracted) -> None:
         origin = self.by_url[done.url].origin or done.url

@@ -50,10 +50,6 @@ class GraphStore(Protocol):
 #: against 10 s for transactional inserts of any size)
 BULK_MIN_QUADS = 50_000
 
-#: graphs replaced at once beyond which the store's graphs are listed once rather than looked up
-#: one by one (a listing of 10,000 graphs took 0.13 s, a look-up ~1.4 ms: break-even near 100)
-DROP_LOOKUPS_MAX = 100
-
 
 def _writes(method):
     """A method that writes to the store: the kept `graph_names` are forgotten before and after
@@ -120,13 +116,17 @@ class EmbeddedStore:
         """Like `replace_graphs`, from canonical N-Quads (one graph per item, as pyoxigraph
         writes them): the merge's lines are the same lines without their graph, so nothing is
         parsed into Python objects on the way in."""
-        # a build's batch holds thousands of graphs, mostly new: one listing of the store's
-        # graphs instead of a look-up each (at 10,000 articles the look-ups took ~1.4 ms each,
-        # 14 s of processor time, the listing 0.13 s: bench_store_load.py --curves)
-        present = self.graph_names() if len(graphs) > DROP_LOOKUPS_MAX else None
         for graph, _ in graphs:
-            if present is None or graph in present:
-                self.drop_graph(graph)
+            self.drop_graph(graph)
+        self.add_graphs_nquads(graphs)
+
+    @_writes
+    def add_graphs_nquads(self, graphs: list[tuple[str, bytes]]) -> None:
+        """`replace_graphs_nquads` for graphs the store does not hold (the caller knows: a
+        build's new articles): nothing to drop, so the store is not read between two loads.
+        Reading it between bulk loads made the loads dearer: 10,000 articles in 90 MB loads took
+        60.0 s of processor time with a look-up of the batch's graphs before each load, 47.6 s
+        without (benchmarks/bench_store_load.py --curves, both in one run)."""
         parts = []
         for graph, nquads in graphs:
             parts.append(nquads)
