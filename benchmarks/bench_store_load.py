@@ -15,8 +15,7 @@ size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). ``--cu
 K copies once per way of loading, in one run: the way main loaded until issue 16 (strict parsing,
 30 MB loads: the baseline), the same in 90 MB loads, and a full build's current way
 (`EmbeddedStore.add_graphs_nquads` in `load.STORE_BATCH_BYTES` loads); it reports the processor
-time per quad the load
-adds at each size of the store (the first, middle and last third of the copies). Usage:
+time per quad the load adds at each size of the store (the first, middle and last third of the copies). Usage:
     python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30] [--curves]
                                           [--out benchmarks/out/store_load.json]
 """
