@@ -341,6 +341,9 @@ class PairStatements:
                 out.append(m)
             elif genitive(m, ex) and self.owner_noun_before.search(text, max(sent.start, m.start - 40), m.start):
                 out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
+            elif i == 0 and self.owner_subject.match(text, m.end, sent.end) \
+                    and self.owner_subject_lead.match(text[sent.start:m.start]):
+                out.append(m)  # "Kumasi selbst hat bisher eine Partnerstadt in China (Wenzhou) …"
         return out
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):

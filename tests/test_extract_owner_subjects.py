@@ -1,0 +1,38 @@
+"""Rules drawn from the error analysis of the dev2 real pages (issue 17): whose partners a
+sentence lists, and what is no partner at all.
+
+Every text here is written by us, in our own words; each reproduces a pattern seen on several
+publishers, and each rule is checked both ways: where it fires and where it must not."""
+
+from __future__ import annotations
+
+from partnergraph import Article
+from partnergraph.models import Extraction
+
+
+def _extract(extractor, text: str, title: str = "") -> Extraction:
+    return extractor.extract(Article(url="test:owner-subjects", title=title, text=text))
+
+
+def _pairs(ex: Extraction) -> set[frozenset[str]]:
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+# -- a town that opens its sentence as the subject of "hat … Partnerstädte" owns the list ----------
+
+def test_a_foreign_town_as_subject_owns_the_partners_its_sentence_lists(extractor):
+    ex = _extract(extractor, "Bochum schließt eine Städtepartnerschaft mit Accra in Ghana. Accra selbst hat "
+                             "schon zwei Partnerstädte in Amerika (Chicago, Columbus).")
+    pairs = _pairs(ex)
+    assert frozenset({"Bochum", "Accra"}) in pairs
+    assert frozenset({"Accra", "Chicago"}) in pairs and frozenset({"Accra", "Columbus"}) in pairs
+    assert frozenset({"Bochum", "Chicago"}) not in pairs and frozenset({"Bochum", "Columbus"}) not in pairs
+
+
+def test_a_town_in_mid_sentence_is_no_subject_owner(extractor):
+    # the town does not open the sentence: the list still belongs to the article's own town
+    ex = _extract(extractor, "Bochum schließt eine Städtepartnerschaft mit Accra in Ghana. Nach dem Besuch in Accra "
+                             "hat Bochum nun auch Partnerstädte in Amerika (Chicago, Columbus).")
+    pairs = _pairs(ex)
+    assert frozenset({"Accra", "Chicago"}) not in pairs
+    assert frozenset({"Bochum", "Chicago"}) in pairs
