@@ -36,3 +36,19 @@ def test_a_town_in_mid_sentence_is_no_subject_owner(extractor):
     pairs = _pairs(ex)
     assert frozenset({"Accra", "Chicago"}) not in pairs
     assert frozenset({"Bochum", "Chicago"}) in pairs
+
+
+# -- a region right after a place only says where that place lies --------------------------------
+
+def test_a_region_after_a_place_with_im_is_no_partner(extractor):
+    ex = _extract(extractor, "Die Stadt Gerolzhofen pflegt seit 1975 eine Städtepartnerschaft mit Vendôme "
+                             "im französischen Département Loir-et-Cher.")
+    assert _pairs(ex) == {frozenset({"Gerolzhofen", "Vendôme"})}
+
+
+def test_a_region_joined_by_und_is_still_a_partner(extractor):
+    # no "im"/"in der" before it: the region is one more partner of the town
+    ex = _extract(extractor, "Der Landkreis Fulda pflegt Partnerschaften mit Vendôme und dem Département "
+                             "Loir-et-Cher.")
+    pairs = _pairs(ex)
+    assert any("Loir-et-Cher" in name for pair in pairs for name in pair)
