@@ -52,3 +52,21 @@ def test_a_region_joined_by_und_is_still_a_partner(extractor):
                              "Loir-et-Cher.")
     pairs = _pairs(ex)
     assert any("Loir-et-Cher" in name for pair in pairs for name in pair)
+
+
+# -- "die Partnerschaft mit X" names a new partner; it points back to no earlier pair -------------
+
+def test_die_partnerschaft_mit_a_new_town_is_not_the_pair_before(extractor):
+    # the latest German town named is itself a partner: the new one is not its partner
+    ex = _extract(extractor, "Bremen pflegt viele Partnerschaften. Ihr Zweck ist der Austausch. So sollte die "
+                             "deutsch-deutsche Partnerschaft mit Rostock 1987 Ost und West verbinden. Die erste "
+                             "Partnerschaft entstand schon 1960. Ein Jahr später folgte die Partnerschaft mit Nantes.")
+    pairs = _pairs(ex)
+    assert frozenset({"Bremen", "Rostock"}) in pairs
+    assert frozenset({"Rostock", "Nantes"}) not in pairs
+
+
+def test_die_partnerschaft_mit_the_town_of_the_pair_before_is_that_pair(extractor):
+    ex = _extract(extractor, "Die Partnerschaft zwischen Kiel und Vaasa hat das Ziel, Schüler zusammenzubringen. "
+                             "Im Rathaus wurde die Partnerschaft mit Vaasa gefeiert.")
+    assert _pairs(ex) == {frozenset({"Kiel", "Vaasa"})}

@@ -124,9 +124,15 @@ class PairStatements:
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
             pair = _last_pair(history + [here], ex, cross_border=True)
-            if pair:
-                record(pair[0], pair[1], sent)
-            return
+            # "Ein Jahr später folgte die Partnerschaft mit Marseille" after Hamburg–Dresden names
+            # a new partner: no anaphor (read on below); "die Partnerschaft mit Tekirdağ" after
+            # Bayreuth–Tekirdağ is that pair
+            before = _last_pair(history, ex, cross_border=True) if pair and here else ()
+            if not (pair and here and here[0].ref not in {m.ref for m in before or ()}
+                    and self.weak_anaphora_named_partner.search(s_text)):
+                if pair:
+                    record(pair[0], pair[1], sent)
+                return
         owners = self._owners(ex, sent, here)
         if owners:
             # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named

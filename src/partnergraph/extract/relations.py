@@ -48,6 +48,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.cue_literals = required_literals(r["partnership_cues"])
         self.blockers = tuple(r["partnership_blockers"])
         self.pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE))
+        self.weak_anaphora_named_partner = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")"
+                                                      + r["weak_anaphora_named_partner"], re.IGNORECASE)
         self.weak_pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE))
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
