@@ -139,9 +139,20 @@ def child_args(code: str, args: list[str], env: dict | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def extraction_profile(extractor, docs, top: int, cold: bool = False) -> list[dict]:
+def extraction_profile(extractor, docs, top: int, cold: bool = False, stats: dict | None = None) -> list[dict]:
     """The functions the extraction spends its time in (cProfile over one pass of `docs`), by
     own time, as shares of the total: where a speed-up has to come from."""
+    stats = stats if stats is not None else profile_stats(extractor, docs, cold)
+    total = sum(tt for _cc, _nc, tt, _ct, _callers in stats.values()) or 1.0
+    rows = sorted(stats.items(), key=lambda kv: -kv[1][2])[:top]
+    return [{"function": f"{Path(file).name}:{line}({name})", "calls": nc,
+             "own_share": round(tt / total, 4), "cumulative_share": round(ct / total, 4)}
+            for (file, line, name), (_cc, nc, tt, ct, _callers) in rows]
+
+
+def profile_stats(extractor, docs, cold: bool = False) -> dict:
+    """cProfile's statistics of one pass of `docs` (pstats' table: function → (primitive calls,
+    calls, own time, cumulative time, callers))."""
     import cProfile
     import pstats
 
@@ -152,12 +163,27 @@ def extraction_profile(extractor, docs, top: int, cold: bool = False) -> list[di
     for d in docs:
         extractor.extract(d)
     prof.disable()
-    stats = pstats.Stats(prof).stats
-    total = sum(tt for _cc, _nc, tt, _ct, _callers in stats.values()) or 1.0
-    rows = sorted(stats.items(), key=lambda kv: -kv[1][2])[:top]
-    return [{"function": f"{Path(file).name}:{line}({name})", "calls": nc,
-             "own_share": round(tt / total, 4), "cumulative_share": round(ct / total, 4)}
-            for (file, line, name), (_cc, nc, tt, ct, _callers) in rows]
+    return pstats.Stats(prof).stats
+
+
+#: the functions whose direct callees are the extraction's passes (file name, function name)
+PASS_RUNNERS = {("extractor.py", "extract"), ("relations.py", "apply")}
+
+
+def extraction_passes(stats: dict) -> list[dict]:
+    """The extraction's passes, by their share of the whole: the functions `Extractor.extract`
+    and `RelationRules.apply` call directly, each with the cumulative time of those calls
+    (cProfile's, so passes of many small calls weigh a little more than they cost unprofiled).
+    Read from the code's own calls, so a pass added or removed shows without a list to keep."""
+    runners = {key for key in stats if (Path(key[0]).name, key[2]) in PASS_RUNNERS}
+    total = sum(stats[k][3] for k in runners if Path(k[0]).name == "extractor.py") or 1.0
+    rows = []
+    for (file, line, name), (_cc, _nc, _tt, _ct, callers) in stats.items():
+        for caller, (_pcc, nc, _ptt, ct) in callers.items():
+            if caller in runners:
+                rows.append({"pass": f"{Path(file).name}:{name}", "called_by": f"{Path(caller[0]).name}:{caller[2]}",
+                             "calls": nc, "share": round(ct / total, 4)})
+    return sorted(rows, key=lambda r: -r["share"])
 
 
 def main(argv=None) -> int:
@@ -208,7 +234,9 @@ def main(argv=None) -> int:
     cold_rate = rate(extractor.extract, True)
     warm_rate = rate(extractor.extract, False)
     extract = cold_rate
-    profile = extraction_profile(extractor, docs, args.profile, args.cold) if args.profile else []
+    stats = profile_stats(extractor, docs, args.cold) if args.profile else {}
+    profile = extraction_profile(extractor, docs, args.profile, args.cold, stats) if args.profile else []
+    passes = extraction_passes(stats) if args.profile else []
 
     loaded = None if args.extraction_only else measure_gazetteer()
 
@@ -222,6 +250,7 @@ def main(argv=None) -> int:
         "baseline_and_profile_memos": "cold (emptied before every pass)" if args.cold else "warm (repeated texts hit them)",
         "versus_baseline": paired,
         "extraction_profile": profile,
+        "extraction_passes": passes,
         "targets": {"extraction_mb_per_s": 2.0, "extraction_mb_per_s_real_texts": 3.0,
                     "gazetteer_load_s": 1.0, "sample_build_peak_mb": 600},
     }
@@ -245,6 +274,11 @@ def main(argv=None) -> int:
         print(f"  profile of one {'cold' if args.cold else 'warm'} pass (own share, cumulative share, function):")
     for row in profile:
         print(f"  {row['own_share']:6.1%} own  {row['cumulative_share']:6.1%} cum  {row['function']}")
+    if passes:
+        print("  the extraction's passes in that pass (share of the whole; those of 1 % or more):")
+    for row in passes:
+        if row["share"] >= 0.01:
+            print(f"  {row['share']:6.1%}  {row['pass']}  (from {row['called_by']})")
     ok = extract >= (3.0 if args.texts else 2.0) and (paired is None or paired["same_extractions"])
     if loaded is not None:
         print(f"gazetteer load    {loaded['load_s']:7.2f} s      (compile {loaded['compile_s']:.2f} s: "

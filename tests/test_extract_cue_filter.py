@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnergraph.extract import sentences
-from partnergraph.extract.cue_filter import Prefiltered, pattern_literals, pattern_requirements, required_literals
+from partnergraph.extract.cue_filter import pattern_clauses, pattern_literals, pattern_requirements, required_literals, trusting
+from partnergraph.extract.prefilter import Prefiltered
 from partnergraph.extract.relations import RelationRules
 from partnergraph.extract.rules import rules
 from partnergraph.models import Article
@@ -173,3 +174,135 @@ def test_every_match_of_a_digit_pattern_meets_its_requirement(pattern, data):
     literals, digit = pattern_requirements(pattern)
     assert not compiled.search(text) or any(lit in text.lower() for lit in literals) \
         or (digit and re.search(r"\d", text))
+
+
+def _any_date() -> tuple:
+    """The date test of the rules and the one alternation of its branches, searched plainly."""
+    occurs = RelationRules(rules(), determiners=set()).any_date
+    return occurs, re.compile(occurs.plain, re.IGNORECASE)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_date_test_is_true_where_its_alternation_matches(data):
+    # a match of the alternation, or noise with digits and the characters re.IGNORECASE folds
+    # differently from str.lower, searched whole and inside a window (pos, endpos)
+    occurs, plain = _any_date()
+    noise = st.text(alphabet="aiskİſKÄ19 .,-\nJjahrIm", max_size=12)
+    core = data.draw(st.one_of(st.from_regex(plain), noise))
+    text = data.draw(noise) + core + data.draw(noise)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    for args in ((text,), (text, pos, endpos)):
+        assert occurs.search(*args) == bool(plain.search(*args)), args
+
+
+@pytest.mark.parametrize("text", ["seit 1962", "am 07.04.03", "im Vorjahr", "vor 30 Jahren", "zum 5. Jubiläum",
+                                  "Im März", "zwei Jahre später", "im Folgejahr", "ohne Datum", "Nummer 7", "Ɨm Mai"])
+def test_the_date_test_agrees_on_written_cases(text):
+    occurs, plain = _any_date()
+    assert occurs.search(text) == bool(plain.search(text))
+
+
+def _window_patterns() -> dict:
+    """Every pre-filtered pattern the extraction asks about stretches of an article's text."""
+    from partnergraph.extract.city_boroughs import CityBoroughs
+    from partnergraph.extract.partnerships import _OWNED_BY
+
+    r = RelationRules(rules(), determiners=set())
+    found = {name: getattr(r, name) for name in PREFILTERED}
+    found["district_seat_before"] = Prefiltered(re.compile(rules()["district_seat_before"] + r"$"))
+    found["seat_as_town_before"] = Prefiltered(re.compile(rules()["seat_as_town_before"]))
+    found["city_borough_before"] = CityBoroughs(rules()).before
+    found["owned_by"] = _OWNED_BY
+    return found
+
+
+WINDOW_PATTERNS = _window_patterns()
+
+
+def test_the_case_sensitive_window_patterns_have_literals():
+    # a case-sensitive pattern is filtered by its case-insensitive reading's literals, and a
+    # "(?i:…)" group is read like the pattern around it
+    for name in ("part_locator_before", "event_venue_before", "district_seat_before", "city_borough_before"):
+        assert WINDOW_PATTERNS[name]._literals, name
+
+
+@pytest.mark.parametrize("name", sorted(WINDOW_PATTERNS))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_window_of_one_text_is_searched_as_the_pattern_alone_searches_it(name, data):
+    # one text asked about many stretches in turn, as an article is for each of its places (the
+    # pattern keeps what it learnt of the text: which literals it holds, whether it holds none),
+    # then as a whole; with and without a match of the pattern in it
+    wrapped = WINDOW_PATTERNS[name]
+    noise = st.text(alphabet="aiskİſKÄ1 .,\n", max_size=8)
+    core = data.draw(st.one_of(st.from_regex(wrapped.pattern), noise))
+    text = data.draw(noise) + core + data.draw(noise)
+    windows = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=6))
+    for pos, endpos in [*windows, (0, len(text))]:
+        pos, endpos = min(pos, endpos), max(pos, endpos)
+        found, plain = wrapped.search(text, pos, endpos), wrapped.pattern.search(text, pos, endpos)
+        assert (found and found.span()) == (plain and plain.span()), (name, text, pos, endpos)
+        assert [m.span() for m in wrapped.finditer(text, pos, endpos)] == \
+            [m.span() for m in wrapped.pattern.finditer(text, pos, endpos)]
+    found, plain = wrapped.search(text), wrapped.pattern.search(text)
+    assert (found and found.span()) == (plain and plain.span()), (name, text)
+    if wrapped.absent_from(text):  # then no stretch matches (one ending anywhere, from any start)
+        assert not any(wrapped.pattern.search(text, 0, end) for end in range(len(text) + 1)), (name, text)
+
+
+@pytest.mark.parametrize("text", ["auf der Messe in Leipzig", "auf der MESSE in Leipzig", "auf der Meſſe in Leipzig",
+                                  "beim Gıpfel in Riga", "beim Gipfel in Riga", "İM Forum in Kiel", "im Rathaus in Kiel"])
+def test_whole_word_literals_serve_texts_without_their_exotic_partners_only(text):
+    # "messe" and "gipfel" are required of a match only where no "ſ" or "ı" stands for "s" or "i"
+    venue = WINDOW_PATTERNS["event_venue_before"]
+    from partnergraph.extract.prefilter import _PLAIN, _STRICT, _read
+
+    assert "messe" in venue._plain and _read("Messe")[1] == _PLAIN and _read("Meſſe")[1] == _read("Gıpfel")[1] == _STRICT
+    end = text.index(" in ") + 4
+    for args in ((text[:end],), (text, 0, end), (text, 4, end)):
+        found, plain = venue.search(*args), venue.pattern.search(*args)
+        assert (found and found.span()) == (plain and plain.span()), args
+
+
+@pytest.mark.parametrize("sentence", ["Die Städte vereinbarten eine Zusammenarbeit.", "Die Städte vereinbarten eine Zuſammenarbeit.",
+                                      "Die Städte sind durch eine Verbindung verbunden.", "Eine Verbındung beſteht seit 1990.",
+                                      "Kiel pflegt eine Städtefreundschaft mit Brest.", "Das Wetter war gut."])
+def test_the_cue_decision_is_the_same_by_whole_words_as_without_the_filter(sentence):
+    # whole-word literals ("zusammenarbeit") for a sentence without "ſ" or "ı", the strict ones
+    # ("ammen") for one with them: either way the decision of the unfiltered rules
+    filtered = RelationRules(rules(), determiners=set())
+    plain = RelationRules(rules(), determiners=set())
+    plain.cue_literals = None
+    assert filtered._whole_words(sentence) == ("ſ" not in sentence and "ı" not in sentence)
+    assert filtered.has_cue(sentence) == plain.has_cue(sentence)
+
+
+CLAUSED = sorted(set(CUES) | {w.pattern.pattern for w in WINDOW_PATTERNS.values()})
+
+
+@pytest.mark.parametrize("pattern", CLAUSED)
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_meets_one_clause_of_its_pattern(pattern, data):
+    # the fuller requirement (every set of some clause has a literal in the match), strict for
+    # any text and by whole words for a text without the literals' exotic partners ("ſ", "ı")
+    compiled = re.compile(pattern, re.IGNORECASE)
+    match = compiled.search(data.draw(st.from_regex(compiled)))
+    if match is None:
+        return
+    lower = match.group(0).lower()
+    if len(lower) != len(match.group(0)):
+        return  # ("İ": no filter at all)
+    strict, whole = pattern_clauses(pattern), trusting(pattern_clauses, pattern)
+    for clauses, sound in ((strict, True), (whole, not any(c in lower for c in "ſı"))):
+        if clauses is not None and sound:
+            assert any(all(any(lit in lower for lit in s) for s in c) for c in clauses), (pattern, lower, clauses)
+
+
+def test_clauses_keep_every_word_a_pattern_needs():
+    assert trusting(pattern_clauses, r"\bpartnerschaft\w*\s+mit\s+(?:einer|einem)\s+(?:schule|verein)\b") == \
+        ((("partnerschaft",), ("mit",), ("einem", "einer"), ("schule", "verein")),)
+    assert pattern_clauses(r"(?:ab|cd)x\d+") == ((("abx", "cdx"),),)  # (one run: a set of two)
+    assert pattern_clauses(r"\w+") is None and pattern_clauses(r"1[89]\d\d|vorjahr") is None

@@ -7,13 +7,17 @@ and finds, for every pattern, a few lowercase strings of which every match must 
 ("partnerst(a|ä)dt(e|en)?" needs "partnerstadt" or "partnerstädt"). A sentence that contains
 none of them cannot match, so the regex need not run. Nothing is kept by hand: a new cue pattern
 brings its own literals, and a pattern whose literal cannot be derived (a bare ``\\w+``, an
-inline flag) switches the filter off (None: always run the regex).
+inline flag) switches the filter off (None: always run the regex). `pattern_clauses` says more:
+every set of literals a match needs ("partnerschaft…" and one of "schule", "verein" …), and
+`trusting` derives whole words for texts without "ſ" or "ı" ("messe" rather than "me"). The
+patterns behind these filters are in prefilter.py.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import threading
 
 try:  # Python ≥ 3.11
     from re import _parser as _sre_parse
@@ -29,7 +33,14 @@ try:  # the characters re.IGNORECASE equates beyond simple lowercasing ("s" ~ "�
     from re._casefix import _EXTRA_CASES
     _UNSAFE = frozenset(chr(k) for k in _EXTRA_CASES)
 except ImportError:  # pragma: no cover - older Pythons: only the plain ASCII letters are trusted
+    _EXTRA_CASES = None
     _UNSAFE = None
+
+#: set while literals are derived for texts known to hold none of the characters re.IGNORECASE
+#: equates with theirs beyond lowercasing ("ſ" for "s", "ı" for "i": `exotic_partners`); there
+#: every character lowered is safe, and "messe", "bezirk", "partnerschaft" need not stop at
+#: their "s" or "i" ("me", "bez", "partner")
+_TRUSTING = threading.local()
 
 #: most alternatives a literal set may grow to by products ("(a|ä)" × "(e|en)?" …); beyond, a
 #: run of literals is cut (a shorter literal is still a required one). 16 covers every cue pattern.
@@ -42,6 +53,8 @@ def _safe(c: str) -> str | None:
     low = c.lower()
     if len(low) != 1:
         return None
+    if getattr(_TRUSTING, "on", False):
+        return low
     if _UNSAFE is None:
         return low if low.isascii() and low not in "is" else None
     return None if low in _UNSAFE else low
@@ -64,7 +77,7 @@ def _exact(op, av) -> frozenset[str] | None:
         return frozenset(chars) if chars and all(chars) and len(chars) <= _MAX_SET else None
     if op is SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return _exact_seq(p) if not (add_flags or del_flags) else None
+        return _exact_seq(p) if _plain_group(add_flags, del_flags) else None
     if op is BRANCH:
         out = _union(av[1], _exact_seq)
         return out if out is not None and len(out) <= _MAX_SET else None
@@ -76,6 +89,12 @@ def _exact(op, av) -> frozenset[str] | None:
         if (lo, hi) == (1, 1):
             return _exact_seq(p)
     return None
+
+
+def _plain_group(add_flags: int, del_flags: int) -> bool:
+    """A group read as the pattern around it: no flags of its own, or only "(?i:…)", which the
+    derivation assumes for the whole pattern anyway (rules wrap case-insensitive phrases so)."""
+    return not del_flags and add_flags in (0, re.IGNORECASE)
 
 
 def _exact_seq(items) -> frozenset[str] | None:
@@ -118,11 +137,77 @@ def _need(items) -> frozenset[str] | None:
     return _better(best, run)
 
 
+#: most alternatives a requirement by clauses may grow to (each alternation multiplies them)
+_MAX_CLAUSES = 8
+
+
+def _clauses(items) -> list[list[frozenset[str]]] | None:
+    """What every match of the sequence contains, more fully than `_need`'s one set: clauses,
+    one per way through its alternations, each a list of sets the match holds a literal of
+    every one of ("partnerschaft…" and one of "schule", "verein", …); None where some way
+    requires nothing."""
+    clauses: list[list[frozenset[str]]] = [[]]
+    run = frozenset({""})
+
+    def close(found):
+        if _better(None, found) is not None:
+            for c in clauses:
+                c.append(found)
+
+    for op, av in items:
+        e = _exact(op, av)
+        if e is not None:
+            grown = _product(run, e)
+            if grown is None:
+                close(run)
+            run = grown if grown is not None else e
+            continue
+        close(run)
+        run = frozenset({""})
+        sub = _item_clauses(op, av)
+        if sub is not None and len(clauses) * len(sub) <= _MAX_CLAUSES:
+            clauses = [c + s for c in clauses for s in sub]
+        else:
+            close(_need_of(op, av) or frozenset({""}))
+    close(run)
+    return None if any(not c for c in clauses) else clauses
+
+
+def _item_clauses(op, av) -> list[list[frozenset[str]]] | None:
+    if op is SUBPATTERN and _plain_group(av[1], av[2]):
+        return _clauses(av[3])
+    if op is ATOMIC_GROUP:
+        return _clauses(av)
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _clauses(av[2])
+    if op is BRANCH:
+        out = []
+        for b in av[1]:
+            found = _clauses(b)
+            if found is None:
+                return None
+            out += found
+        return out
+    return None
+
+
+def pattern_clauses(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """`_clauses` of a pattern (compiled with re.IGNORECASE, searched in a lowercased text),
+    each set reduced to its fewest literals; None where none are derived or a digit may stand
+    for a literal (pattern_requirements)."""
+    parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    needs = pattern_requirements(pattern)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE) or not needs or needs[1]:
+        return None
+    found = _clauses(parsed)
+    return None if found is None else tuple(tuple(fewest(s) for s in c) for c in found)
+
+
 def _need_of(op, av) -> frozenset[str] | None:
     """What an item that matches no fixed string requires of every match, or None."""
     if op is SUBPATTERN:
         _group, add_flags, del_flags, p = av
-        return _need(p) if not (add_flags or del_flags) else None
+        return _need(p) if _plain_group(add_flags, del_flags) else None
     if op is ATOMIC_GROUP:
         return _need(av)
     if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
@@ -204,6 +289,28 @@ def pattern_requirements(pattern: str) -> tuple[frozenset[str], bool] | None:
     return (frozenset(), True) if _needs_digit(parsed) else None
 
 
+def trusting(derive, *args):
+    """`derive(*args)` (a derivation of literals) for texts that hold none of the literals'
+    `exotic_partners`: there each lowered character matches only itself."""
+    if _EXTRA_CASES is None:  # pragma: no cover - older Pythons: the strict literals only
+        return derive(*args)
+    _TRUSTING.on = True
+    try:
+        return derive(*args)
+    finally:
+        _TRUSTING.on = False
+
+
+def exotic_partners(literals) -> frozenset[str]:
+    """The characters re.IGNORECASE equates with a character of these literals beyond
+    lowercasing ("ſ" for "s", "ı" for "i"): a text holding none of them (and no "İ", which
+    lowers to two characters) matches a literal's character only with that character lowered,
+    so the literals `trusting` derives are sound for it."""
+    if not literals or _EXTRA_CASES is None:
+        return frozenset()
+    return frozenset(chr(v) for c in set("".join(literals)) for v in _EXTRA_CASES.get(ord(c), ()))
+
+
 def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of any of `patterns` contains (a lowercased
     text holding none of them matches none of the patterns), without the ones another contains
@@ -217,88 +324,7 @@ def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
-class Prefiltered:
-    """A compiled case-insensitive pattern behind its literal pre-filter: `search` runs the
-    pattern only on a stretch whose lowered text holds one of the literals every match contains.
-    The rules' alternations of phrases ("ihre Partnerstadt", "die beiden Städte" …) cost 5–20 µs
-    a sentence under re.IGNORECASE; most sentences hold none of their literals. `finditer` is
-    filtered alike; anything else goes to the pattern itself."""
-
-    __slots__ = ("pattern", "_literals", "_digit")
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        plain = pattern.flags & ~(re.IGNORECASE | re.UNICODE) == 0  # (re.X would parse otherwise)
-        needs = pattern_requirements(pattern.pattern) if plain and pattern.flags & re.IGNORECASE else None
-        # the literals are tested by `in` (a C substring search per literal): an alternation of
-        # literals is tried at every position of the text, several times slower
-        self._literals = tuple(sorted(needs[0])) if needs else None
-        self._digit = bool(needs and needs[1])  # else a match needs a literal (or: no filter)
-
-    def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
-        # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
-        # does too. "İ" is the one character whose lowering (two characters) differs from the
-        # one-character folding re.IGNORECASE compares by: with it, no pre-filter
-        if self._literals is None:
-            return False
-        if pos == 0 and endpos >= len(string):
-            if "\u0130" in string:
-                return False
-            return not any(map(_lowered(string).__contains__, self._literals)) \
-                and not (self._digit and _DIGIT.search(string))
-        # a window of a longer text (a sentence of the article, the words before a place): the
-        # text is lowered once and the window's literals are looked up in place. Lowering keeps
-        # each character's offset when the lengths agree (no "İ"); a final sigma lowers by its
-        # context, but no literal holds a sigma
-        low = _lowered_text(string)
-        if len(low) != len(string):
-            stretch = string[pos:endpos]
-            return "\u0130" not in stretch and not any(map(_lowered(stretch).__contains__, self._literals)) \
-                and not (self._digit and _DIGIT.search(stretch))
-        return all(low.find(lit, pos, endpos) < 0 for lit in self._literals) \
-            and not (self._digit and _DIGIT.search(string, pos, endpos))
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return None if self._cannot_match(string, pos, endpos) else self.pattern.search(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return iter(()) if self._cannot_match(string, pos, endpos) else self.pattern.finditer(string, pos, endpos)
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern, name)
-
-
-_DIGIT = re.compile(r"\d")
-
-#: the last few strings lowered, with their lowered forms: the rules ask several patterns about
-#: one sentence or stretch (the same object), with other stretches asked about in between (a
-#: pair's date stretch while its sentence is read), and each is then lowered once. (The tuple is
-#: replaced whole, so a reader in another thread sees an old one or a new one, never a mix.)
-_RECENT_LOWERED: tuple[tuple[str, str], ...] = ()
-_RECENT_KEPT = 4
-
-
-def _lowered(s: str) -> str:
-    global _RECENT_LOWERED
-    recent = _RECENT_LOWERED
-    for known, low in recent:
-        if known is s:
-            return low
-    low = s.lower()
-    _RECENT_LOWERED = ((s, low),) + recent[:_RECENT_KEPT - 1]
-    return low
-
-
-#: the same for a text searched by windows (an article's), kept apart so that the sentences
-#: asked about in between do not push it out
-_LAST_TEXT_LOWERED: tuple[str, str] = ("", "")
-
-
-def _lowered_text(s: str) -> str:
-    global _LAST_TEXT_LOWERED
-    last = _LAST_TEXT_LOWERED
-    if last[0] is s:
-        return last[1]
-    low = s.lower()
-    _LAST_TEXT_LOWERED = (s, low)
-    return low
+def fewest(literals) -> tuple[str, ...]:
+    """The literals without those that contain another ("konferenzen" holds "konferenz": a text
+    without the one has neither), in a fixed order."""
+    return tuple(sorted(s for s in literals if not any(o != s and o in s for o in literals)))

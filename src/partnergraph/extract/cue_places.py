@@ -14,6 +14,7 @@ from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .matcher import Keywords
+from .prefilter import lowered_text
 from .sentences import sentence_of
 
 
@@ -35,7 +36,7 @@ class CuePlaces:
         the real pages), and the pattern is checked at the start of their words only, instead
         of listing every one of the ~80 words a page has before a capitalised one. Sound while
         lowering keeps every character's offset (else: the plain scan)."""
-        lower = text.lower()
+        lower = lowered_text(text)
         if len(lower) != len(text) or "Σ" in text:
             for head in self._WORD_BEFORE_NAME.finditer(text):
                 yield head.start(), head.end()

@@ -9,12 +9,12 @@ table lacks, or in a country without a designation, keeps its town reading."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .context import HOME_COUNTRY
+from .prefilter import Prefiltered
 
 #: how far after the heading its list may run when no blank line ends it first: ten pairs of
 #: two names with a dash and a comma are ~300 characters; with room for a year each
@@ -24,7 +24,7 @@ LIST_REACH = 500
 SEAT_WORD_REACH = 30
 
 
-def headed_districts(ex: Extraction, text: str, heading: re.Pattern, seat_before: re.Pattern,
+def headed_districts(ex: Extraction, text: str, heading: Prefiltered, seat_before: Prefiltered,
                      german_unit: Callable[[str], Place | None],
                      foreign_district: Callable[[str, str], str | None]) -> None:
     """Re-point every town mention in the list after a district heading (`heading`, matched up
@@ -39,6 +39,8 @@ def headed_districts(ex: Extraction, text: str, heading: re.Pattern, seat_before
         end = text.find("\n\n", start)
         end = min(end if end >= 0 else len(text), start + LIST_REACH)
         scopes.append((start, end))
+    if not scopes and seat_before.absent_from(text):
+        return  # (most pages: no heading, and no district word before any place)
     for i, m in enumerate(ex.mentions):
         if m.kind != "municipality":
             continue

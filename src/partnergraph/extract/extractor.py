@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 import logging
+from operator import attrgetter
 import re
 
 from . import local_governments
@@ -23,6 +24,7 @@ from .district_headings import headed_districts
 from .district_partners import district_partners
 from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
+from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
@@ -43,6 +45,9 @@ LOGGER = logging.getLogger(__name__)
 #: linear in the text (measured: 2 MB in 2.7 s), so the bound only caps memory and time
 MAX_TEXT = 10_000_000
 
+#: the mentions' order (start, end, kind), read in C rather than by a lambda per mention
+_MENTION_ORDER = attrgetter("start", "end", "kind")
+
 
 class Extractor(PlaceResolution, CueReading, CuePlaces):
     """Reusable: loads the gazetteer and vocabularies once, then extracts many articles.
@@ -56,9 +61,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.vocabulary = vocabulary or load_vocabulary()
         self.terms = TermMatcher(self.vocabulary)
         self.rules = rules()
-        self._seat_town_before = re.compile(self.rules["seat_as_town_before"])
-        self._district_heading = re.compile(self.rules["district_list_heading"])
-        self._district_seat_before = re.compile(self.rules["district_seat_before"] + r"$")
+        self._seat_town_before = Prefiltered(re.compile(self.rules["seat_as_town_before"]))
+        self._district_heading = Prefiltered(re.compile(self.rules["district_list_heading"]))  # (a page scan)
+        self._district_seat_before = Prefiltered(re.compile(self.rules["district_seat_before"] + r"$"))
         self._city_boroughs = CityBoroughs(self.rules)
         self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
@@ -144,7 +149,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
         link_minted_places(ex, self.gazetteer)
-        ex.mentions.sort(key=lambda m: (m.start, m.end, m.kind))
+        ex.mentions.sort(key=_MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from . import local_governments
+from .prefilter import lowered_text
 from .territories import surfaces
 from ..vocab import Vocabulary
 
@@ -77,7 +78,7 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermHit]:
         """Every term occurrence on word boundaries; overlaps are resolved by the caller."""
-        lower = text.lower()
+        lower = lowered_text(text)  # (shared with the other passes over the article)
         if len(lower) != len(text):  # a few characters (İ) lower-case to two; keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
@@ -137,7 +138,7 @@ class Keywords:
         Among overlapping occurrences ending at one place, the longest is reported."""
         hay = text
         if self.ignore_case:
-            lower = text.lower()  # (once: a copy of the whole text)
+            lower = lowered_text(text)  # (once: a copy of the whole text, shared with other passes)
             hay = lower if len(lower) == len(text) else text
         out: dict[int, int] = {}
         for end_idx, length in self.automaton.iter(hay):

@@ -183,10 +183,9 @@ class PairFacts:
             statuses = []
             chunk = self.text[lo:hi]
             low = chunk.lower()
-            present = {k for k in self.r.status_keys if k in low}
-            for pat, status, keys, undated in self.r.status_patterns:
-                if keys and present.isdisjoint(keys):
-                    continue
+            chosen = self.r.status_unkeyed.union(*(self.r.status_by_key[k] for k in self.r.status_keys if k in low))
+            for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
+                pat, status, _keys, undated = self.r.status_patterns[i]
                 for m in pat.finditer(chunk):
                     if undated and _YEAR.search(chunk, 0, m.end()):
                         continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history

@@ -8,7 +8,8 @@ import functools
 import re
 
 from .context import Context
-from .cue_filter import pattern_literals
+from .cue_filter import exotic_partners, pattern_literals, required_literals, trusting
+from .prefilter import lowered_text
 from ..models import Extraction, Span
 
 #: two pairs of names in a row, "A und B, C und D" or "A-B, C-D": a list of partner pairs, which
@@ -30,17 +31,28 @@ def _literal_pattern(literals: tuple[str, ...] | None) -> re.Pattern | None:
     return None if literals is None else re.compile("|".join(map(re.escape, literals)))
 
 
-@functools.lru_cache(maxsize=4)
-def _alternative_literals(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str] | None, ...], tuple[str, ...]]:
-    """Each pattern's literals (None: none derived) and all of them, once."""
-    each = tuple(pattern_literals(p) for p in patterns)
+@functools.lru_cache(maxsize=8)
+def _alternative_literals(patterns: tuple[str, ...], whole_words: bool = False
+                          ) -> tuple[tuple[frozenset[str] | None, ...], tuple[str, ...]]:
+    """Each pattern's literals (None: none derived) and all of them, once; with `whole_words`,
+    those for a text without their exotic partners (cue_filter.trusting)."""
+    each = tuple(trusting(pattern_literals, p) if whole_words else pattern_literals(p) for p in patterns)
     return each, tuple(sorted({lit for lits in each if lits for lit in lits}))
 
 
+@functools.lru_cache(maxsize=4)
+def _whole_word_cues(patterns: tuple[str, ...]) -> tuple[tuple[str, ...] | None, frozenset[str]]:
+    """The cues' whole-word literals (cue_filter.trusting) and the characters whose presence
+    in a text makes them unsound there (cue_filter.exotic_partners)."""
+    literals = trusting(required_literals, list(patterns))
+    each, every = _alternative_literals(patterns, True)
+    return literals, exotic_partners(every) | exotic_partners(literals or ())
+
+
 @functools.lru_cache(maxsize=512)
-def _alternation(patterns: tuple[str, ...], present: frozenset[str]) -> re.Pattern:
+def _alternation(patterns: tuple[str, ...], present: frozenset[str], whole_words: bool = False) -> re.Pattern:
     """The alternation of the patterns that can match a text holding these literals only."""
-    each, _ = _alternative_literals(patterns)
+    each, _ = _alternative_literals(patterns, whole_words)
     chosen = [p for p, lits in zip(patterns, each) if lits is None or not lits.isdisjoint(present)]
     return re.compile("|".join(f"(?:{p})" for p in chosen), re.IGNORECASE)
 
@@ -56,6 +68,16 @@ class PartnershipContext:
         that slice, so the whole text is lowered once."""
         return _literal_pattern(self.cue_literals)
 
+    def _whole_words(self, text: str) -> bool:
+        """May `text` be tested by the cues' whole-word literals ("zusammenarbeit", "verbindung"
+        rather than "ammen", "verb": far fewer sentences of real pages hold one)? Where the
+        filter is on and the text holds none of their exotic partners ("ſ", "ı")."""
+        return self.cue_literals is not None and not any(
+            map(text.__contains__, _whole_word_cues(self.cue_patterns)[1]))
+
+    def _cue_literal_search(self, whole_words: bool) -> re.Pattern | None:
+        return _literal_pattern(_whole_word_cues(self.cue_patterns)[0]) if whole_words else self.cue_literal_pattern
+
     def has_cue(self, sentence: str) -> bool:
         """Does the sentence state a partnership (a cue word that is no blocker)?"""
         known = self._cue_memo.get(sentence)
@@ -63,8 +85,10 @@ class PartnershipContext:
             return known
         lower = sentence.lower()
         found = False
-        if self.cue_literal_pattern is None or self.cue_literal_pattern.search(lower):
-            for m in self._cue_alternation(lower).finditer(lower):
+        whole_words = self._whole_words(sentence)
+        literals = self._cue_literal_search(whole_words)
+        if literals is None or literals.search(lower):
+            for m in self._cue_alternation(lower, whole_words).finditer(lower):
                 if not self._blocked(lower, m.start(), m.end()):
                     found = True
                     break
@@ -73,7 +97,7 @@ class PartnershipContext:
         self._cue_memo[sentence] = found
         return found
 
-    def _cue_alternation(self, lower: str) -> re.Pattern:
+    def _cue_alternation(self, lower: str, whole_words: bool = False) -> re.Pattern:
         """The cue alternation without the cue patterns that cannot match this lowered sentence
         (it holds none of the literals every match of the pattern contains): an alternative that
         matches nowhere changes no match of an alternation, so the matches are the same, found
@@ -81,8 +105,8 @@ class PartnershipContext:
         if self.cue_literals is None:
             return self.cue
         patterns = self.cue_patterns
-        present = frozenset(filter(lower.__contains__, _alternative_literals(patterns)[1]))
-        return _alternation(patterns, present)
+        present = frozenset(filter(lower.__contains__, _alternative_literals(patterns, whole_words)[1]))
+        return _alternation(patterns, present, whole_words)
 
     def continues_set(self, text: str, prev: Span | None, s_text: str) -> bool:
         """Does the sentence go on listing the set of partners the one before named ("Hameln hat
@@ -107,12 +131,13 @@ class PartnershipContext:
         auch einzelne Städte: Ulm und …") or continues the set of partners it named ("Hameln hat
         drei Partnerstädte. Dazu gehören …")."""
         text = ctx.text
-        lower = text.lower()
+        lower = lowered_text(text)
         # the literal pre-filter once over the whole text, not per sentence: a sentence with none
         # of the cue literals is no cue sentence (most are not: has_cue then costs nothing).
         # Valid while lowering keeps every character's offset (no "İ" → "i̇", no final-sigma
         # context: else each sentence is lowered on its own, in has_cue)
-        literals = self.cue_literal_pattern if len(lower) == len(text) and "Σ" not in text else None
+        literals = self._cue_literal_search(self._whole_words(text)) \
+            if len(lower) == len(text) and "Σ" not in text else None
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None

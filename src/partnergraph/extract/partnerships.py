@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
@@ -32,7 +33,7 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
 #: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
 OWNER_REACH = 40
-_OWNED_BY = re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
+_OWNED_BY = Prefiltered(re.compile(r"\bPartner\w*\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$"))
 
 #: how far before a type word an association's name may begin: "Verein zur Förderung der " is
 #: 25 characters, with room
@@ -380,9 +381,11 @@ class PartnershipFinder:
                 and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
 
     def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
-        """Each sentence that may state a date, with the partners it names."""
-        return [(s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
-                for s in ctx.sentences if self.any_date.search(ctx.text, s.start, s.end)]
+        """Each sentence that may state a date and names a partner, with the partners it names
+        (_pair_sentences passes over the others: the date test is asked of these only)."""
+        named = ((s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
+                 for s in ctx.sentences)
+        return [(s, places) for s, places in named if places and self.any_date.search(ctx.text, s.start, s.end)]
 
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here

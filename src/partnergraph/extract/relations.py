@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cue_filter import Prefiltered, required_literals
+from .cue_filter import required_literals
+from .prefilter import Occurs, Prefiltered
 from .events import Events
 from .group_partnerships import GroupPartnerships
 from .succession import Succession
@@ -55,15 +56,15 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
         self.partnership_since = Prefiltered(re.compile(r["partnership_since"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
-        self.event_venue_before = re.compile(r["event_venue_before"] + r"$")
+        self.event_venue_before = Prefiltered(re.compile(r["event_venue_before"] + r"$"))
         self.event_venue_after = re.compile(r["event_venue_after"])
         self.partnership_count = re.compile(r["partnership_count"] + r"$")
         self.plural_partners = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE))
         self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
-        self.part_locator_before = re.compile(r["part_locator_before"] + r"$")
-        self.association_before = re.compile(r["association_before_type"] + r"$")
+        self.part_locator_before = Prefiltered(re.compile(r["part_locator_before"] + r"$"))
+        self.association_before = Prefiltered(re.compile(r["association_before_type"] + r"$"))
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)
         self.owner_noun_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
@@ -92,9 +93,18 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                  bool(p.get("undated")))
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
-        # most stretches state no date at all: one cheap test before the dozen date patterns
-        # (itself behind a pre-filter: a digit or one of its words)
-        self.any_date = Prefiltered(re.compile(r"1[89]\d\d|20\d\d|\d\.\s?\d\d?\.\s?\d\d\b|(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|\d\s*(?:-\s*)?j(?:a|ä)hr|\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)|j(?:a|ä)hre?\s+(?:später|darauf|danach)|folgenden\s+jahr|folgejahr", re.IGNORECASE))
+        # which status patterns a stretch holding some of the keys can match: those with one of
+        # them, and those without keys (a stretch is asked about 33 patterns, and holds few keys)
+        self.status_unkeyed = frozenset(i for i, p in enumerate(r["status_patterns"]) if not p.get("keys"))
+        self.status_by_key = {k: frozenset(i for i, p in enumerate(r["status_patterns"]) if k in p.get("keys", ()))
+                              for k in self.status_keys}
+        # most stretches state no date at all: one cheap test before the dozen date patterns (its
+        # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
+        self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
+                                r"\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
+                                r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
+                                r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
+                                r"|folgenden\s+jahr|folgejahr"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]

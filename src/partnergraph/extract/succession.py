@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction, Mention, Span
-from .cue_filter import Prefiltered
+from .prefilter import Prefiltered
 from .partner_mentions import has_home
 
 #: how many sentences back the stated partnership may stand: the Hamburg page puts five sentences

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from ..graphdir import DUMPS_INDEX_FILE
 from ..namespaces import PG_IRI
 from .dumps import VERSION as PIECE_VERSION
-from .dumps import _MENTIONS_TERM, _RDF_TYPE_TERM, EXAMPLE_CLASSES, DumpCache, Tally, _rendered, _turtle, ranges
+from .dumps import _MENTIONS_TERM, _RDF_TYPE_TERM, EXAMPLE_CLASSES, DumpCache, Tally, _rendered, _turtle, count_line, ranges
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
 
 LOGGER = logging.getLogger(__name__)
@@ -389,7 +389,8 @@ def _shared_line(agg: dict, line: bytes, step: int) -> None:
 
 def _packed_all(counts: Counter, base_prefix: bytes) -> tuple[dict, dict]:
     """`packed` and the shared lines' `_shared_line` counts of all distinct lines at once: one
-    loop with no call per line (what `Tally.add` costs, which it replaces)."""
+    loop that calls out only for type and mention lines (`count_line`, shared with `Tally.add`,
+    which it replaces here)."""
     lines = sorted(counts)
     packed: dict[bytes, tuple[bytes, list[int]]] = {}
     agg = _empty_agg()
@@ -407,17 +408,10 @@ def _packed_all(counts: Counter, base_prefix: bytes) -> tuple[dict, dict]:
                 entities += 1
         run.append(line)
         predicates[predicate] = predicates.get(predicate, 0) + 1
-        if predicate == _RDF_TYPE_TERM and obj.startswith(b"<"):
-            cls = obj[1:obj.index(b">")].decode()
-            types[cls] = types.get(cls, 0) + 1
-            if cls.startswith(PG_IRI):
-                name = cls[len(PG_IRI):]
-                classes[name] = classes.get(name, 0) + 1
-                if name in EXAMPLE_CLASSES:
-                    members.setdefault(name, set()).add(subject[1:-1].decode())
-        elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
-            target = obj[1:obj.index(b">")].decode()
-            mentioned[target] = mentioned.get(target, 0) + 1
+        if predicate == _RDF_TYPE_TERM or predicate == _MENTIONS_TERM:  # the few lines count_line counts
+            cls = count_line(subject, predicate, obj, classes, members, mentioned)
+            if cls is not None:
+                types[cls] = types.get(cls, 0) + 1
     if run:
         packed[run_subject] = (b"".join(run), [counts[x] for x in run])
     agg["triples"], agg["entities"] = len(lines), entities
@@ -468,15 +462,9 @@ def _local_out(agg: dict, entry: list) -> None:
 def _without_index(cache, pieces, others, *, base, ttl, trig, index, ranges):
     """The full assembly (dumps.write_dumps' layout) when the shared subjects cannot be cut
     apart: the index then records only that (the next build assembles all again)."""
-    from .dumps import Merged, add_graph, write_dumps_full
+    from .dumps import add_graph, collect_shared, write_dumps_full
 
-    merged = Merged(set(), Tally(), [])
-    for g in sorted(pieces):
-        head, (shared_nt, article_ttl) = cache.read(pieces[g], "shared_nt", "article_ttl")
-        merged.shared.update(shared_nt.splitlines(keepends=True))
-        merged.article_ttl.append(article_ttl)
-        merged.tally.quads += head["quads"]
-        merged.tally.merge(head["local"])
+    merged = collect_shared(cache, pieces)
     for quads in others.values():
         add_graph(merged, quads, base=base)
     tally = write_dumps_full(cache, pieces, others, merged, base=base, ttl=ttl, trig=trig)

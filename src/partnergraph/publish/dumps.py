@@ -38,6 +38,25 @@ SUFFIX = ".piece"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDF_TYPE_TERM = f"<{RDF_TYPE}>".encode()
 _MENTIONS_TERM = f"<{PG_IRI}mentions>".encode()
+
+
+def count_line(subject: bytes, predicate: bytes, obj: bytes, classes: dict, members: dict,
+               mentioned: dict) -> str | None:
+    """Counts one N-Triples line into the tallies of classes, example members and mentions (the
+    full assembly's `Tally` and the splice's index share it); returns the class of an rdf:type
+    line, which each keeps in its own form, else None."""
+    if predicate == _RDF_TYPE_TERM and obj.startswith(b"<"):
+        cls = obj[1:obj.index(b">")].decode()
+        if cls.startswith(PG_IRI):
+            local = cls[len(PG_IRI):]
+            classes[local] = classes.get(local, 0) + 1
+            if local in EXAMPLE_CLASSES:
+                members.setdefault(local, set()).add(subject[1:-1].decode())
+        return cls
+    if predicate == _MENTIONS_TERM and obj.startswith(b"<"):
+        target = obj[1:obj.index(b">")].decode()
+        mentioned[target] = mentioned.get(target, 0) + 1
+    return None
 #: classes whose most-mentioned member is given as void:exampleResource: the three a reader of
 #: the graph looks for first (places, the partnerships between them, the funding programmes)
 EXAMPLE_CLASSES = ("Municipality", "Partnership", "Programme")
@@ -99,17 +118,9 @@ class Tally:
             subject, predicate, obj = line.split(b" ", 2)
             subjects.add(subject)
             predicates.add(predicate)
-            if predicate == _RDF_TYPE_TERM and obj.startswith(b"<"):
-                cls = obj[1:obj.index(b">")].decode()
+            cls = count_line(subject, predicate, obj, classes, members, mentioned)
+            if cls is not None:
                 self.types.add(cls)
-                if cls.startswith(PG_IRI):
-                    local = cls[len(PG_IRI):]
-                    classes[local] = classes.get(local, 0) + 1
-                    if local in EXAMPLE_CLASSES:
-                        members.setdefault(local, set()).add(subject[1:-1].decode())
-            elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
-                target = obj[1:obj.index(b">")].decode()
-                mentioned[target] = mentioned.get(target, 0) + 1
         self.predicates.update(p[1:-1].decode() for p in predicates)
         self.triples += len(lines)
         self.entities += len(subjects) if base_prefix is None else sum(1 for x in subjects if x.startswith(base_prefix))

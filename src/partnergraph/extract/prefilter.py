@@ -1,0 +1,212 @@
+"""Patterns behind literal pre-filters (the literals derived by cue_filter.py): `Prefiltered`
+runs a pattern only on a stretch, sentence or text that holds what every match needs,
+`Occurs` tells whether a date-like alternation matches anywhere. The rules ask dozens of such
+patterns about every sentence of an article and about the words before each of its places;
+most stretches hold none of their words."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
+
+try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - older Pythons: cue_filter.trusting derives the strict literals
+    _EXTRA_CASES = None
+
+
+class Prefiltered:
+    """A compiled pattern behind its literal pre-filter: `search` runs the pattern only on a
+    stretch whose lowered text holds one of the literals every match contains. The rules'
+    alternations of phrases ("ihre Partnerstadt", "die beiden Städte" …) cost 5–20 µs a sentence
+    under re.IGNORECASE; most sentences hold none of their literals. `finditer` is filtered
+    alike; anything else goes to the pattern itself. A case-sensitive pattern is filtered by the
+    literals of its case-insensitive reading: each of its matches is one of that reading's, so
+    the literals are required of it too (the patterns asked about the words before every place,
+    "Partnerlandkreises in ", "Konferenz in ", are such). A text that holds none of the
+    characters re.IGNORECASE equates with a literal's beyond lowercasing (nearly every text: "ſ",
+    "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
+    which stop before every "s" and "i" ("me", "partner")."""
+
+    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        plain = pattern.flags & ~(re.IGNORECASE | re.UNICODE) == 0  # (re.X would parse otherwise)
+        needs = pattern_requirements(pattern.pattern) if plain else None
+        # the literals are tested by `in` (a C substring search per literal): an alternation of
+        # literals is tried at every position of the text, several times slower
+        self._literals = fewest(needs[0]) if needs else None
+        self._digit = bool(needs and needs[1])  # else a match needs a literal (or: no filter)
+        trusted = trusting(pattern_requirements, pattern.pattern) if needs else None
+        self._plain = fewest(trusted[0]) if trusted and trusted[1] == self._digit else self._literals
+        # the fuller requirement of a whole text or sentence (pattern_clauses): "partnerschaft"
+        # and "schule" or "verein" …, not "partnerschaft" alone; asked where the literals are there
+        self._clauses = pattern_clauses(pattern.pattern) if needs else None
+        self._plain_clauses = trusting(pattern_clauses, pattern.pattern) if needs else None
+        every = {lit for c in self._plain_clauses or () for s in c for lit in s} | set(self._plain or ())
+        if any(not _EXOTIC.match(c) for c in exotic_partners(every)):
+            # a whole word whose partner is a plain letter ("ı" has "i"): the strict ones only
+            # (a text is read as strict by the characters of _EXOTIC alone)
+            self._plain, self._plain_clauses = self._literals, self._clauses
+        #: (text, the literals its lowered form holds anywhere): windows of one article's text are
+        #: asked about for each place in it, and most literals of a long alternation (the forty
+        #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
+        self._present: tuple[str | None, tuple[str, ...]] = (None, ())
+        #: the last text that holds none of the literals (nor a digit, where one would do): no
+        #: stretch of it can match, which `search` tells before any other work (most patterns
+        #: asked about the words before each place of an article occur nowhere in it)
+        self._absent: str | None = None
+
+    def _fails(self, low: str, state: int) -> bool:
+        """Does the lowered text (read in `state`, see _read) miss what every match needs: a
+        literal, then a literal of each set of one clause?"""
+        if not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
+            return True
+        clauses = self._plain_clauses if state == _PLAIN else self._clauses
+        return clauses is not None and not any(all(any(map(low.__contains__, s)) for s in c) for c in clauses)
+
+    def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
+        # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
+        # does too. "İ" is the one character whose lowering (two characters) differs from the
+        # one-character folding re.IGNORECASE compares by: with it, no pre-filter
+        if self._literals is None:
+            return False
+        if pos == 0 and endpos >= len(string):
+            low, state = _read(string)
+            return state != _NO_FILTER and self._fails(low, state) and not (self._digit and _DIGIT.search(string))
+        # a window of a longer text (a sentence of the article, the words before a place): the
+        # text is lowered once and the window's literals are looked up in place. Lowering keeps
+        # each character's offset when the lengths agree (no "İ"); a final sigma lowers by its
+        # context, but no literal holds a sigma
+        low, state = read_text(string)
+        if state == _NO_FILTER:
+            stretch = string[pos:endpos]
+            low, state = _read(stretch)
+            return state != _NO_FILTER and self._fails(low, state) and not (self._digit and _DIGIT.search(stretch))
+        present = self._present
+        if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
+            lits = self._plain if state == _PLAIN else self._literals
+            present = self._present = (string, tuple(filter(low.__contains__, lits)))
+            if self._fails(low, state) and not (self._digit and _DIGIT.search(string)):
+                self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
+        return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
+            and not (self._digit and _DIGIT.search(string, pos, endpos))
+
+    def absent_from(self, text: str) -> bool:
+        """Can no stretch of `text` match (it holds none of the literals)? A pass that asks about
+        the words before each place of an article asks this once and skips its loop."""
+        if self._literals is None:
+            return False
+        if text is not self._absent and self._present[0] is not text:
+            self._cannot_match(text, 1, 1)  # (a window: learns which literals the text holds, if any)
+        return text is self._absent
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if string is self._absent or self._cannot_match(string, pos, endpos):
+            return None
+        return self.pattern.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        if string is self._absent or self._cannot_match(string, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(string, pos, endpos)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class Occurs:
+    """Whether a case-insensitive alternation of `branches` matches anywhere in a stretch: the
+    truth of ``pattern.search``, without the match. Its branches that begin with a digit are
+    tried only where a digit stands (the digits are found at C speed; such a branch can match
+    nowhere else), the worded ones behind their literal pre-filter. The date test asks this of
+    every sentence and stretch that names a pair; most hold a digit, so its ten-branch
+    alternation, tried at every character, was the most expensive pattern of the extraction
+    (15 µs a sentence on the real pages, 6 % of the extraction time)."""
+
+    __slots__ = ("plain", "_digit_led", "_worded")
+
+    def __init__(self, branches: list[str]):
+        #: the alternation whose truth this is (as written; for reading and tests)
+        self.plain = "|".join(f"(?:{b})" for b in branches)
+        led = [b for b in branches if b.startswith(("\\d", *"0123456789"))]
+        # the digit-led branches as one pattern that opens with "\d" ("1[89]\d\d" is
+        # "\d(?<=1)[89]\d\d"): the regex engine then skips from digit to digit in C
+        rests = [b[2:] if b.startswith("\\d") else f"(?<={b[0]}){b[1:]}" for b in led]
+        self._digit_led = re.compile("\\d(?:" + "|".join(f"(?:{r})" for r in rests) + ")", re.IGNORECASE) \
+            if led and not any(r[:1] in "*+?{" for r in rests) else None
+        if led and self._digit_led is None:
+            raise ValueError(f"a digit-led branch begins with a repeated digit: {led}")
+        self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        if self._digit_led is not None and self._digit_led.search(string, pos, endpos):
+            return True
+        return any(w.search(string, pos, endpos) is not None for w in self._worded)
+
+#: how a string was read for the pre-filters: lowered, each character at its offset, no
+#: character re.IGNORECASE equates with another beyond lowercasing (the whole-word literals
+#: serve); with such a character ("ſ", "ı": the strict literals serve); with "İ", which lowers
+#: to two characters (no pre-filter)
+_PLAIN, _STRICT, _NO_FILTER = 0, 1, 2
+#: the characters that make a text strict: those _EXTRA_CASES equates beyond lowercasing
+#: (the ASCII "i", "s" themselves are their partners, and lowering serves them)
+_EXOTIC = re.compile("[" + re.escape("".join(sorted({chr(c) for k, vs in (_EXTRA_CASES or {}).items()
+                                                      for c in (k, *vs) if c > 127}))) + "]")
+
+#: the last few strings read, with their lowered forms: the rules ask several patterns about
+#: one sentence or stretch (the same object), with other stretches asked about in between (a
+#: pair's date stretch while its sentence is read), and each is then read once. (The tuple is
+#: replaced whole, so a reader in another thread sees an old one or a new one, never a mix.)
+_RECENT_READ: tuple[tuple[str, str, int], ...] = ()
+_RECENT_KEPT = 4
+#: a string this long is a text (an article's), not a sentence: read, it is kept with the
+#: texts (`read_text`); 1,000 characters is several times a long sentence of the real pages
+TEXT_LENGTH = 1_000
+
+
+def _reading(s: str) -> tuple[str, int]:
+    low = s.lower()
+    return low, _NO_FILTER if len(low) != len(s) else _STRICT if _EXOTIC.search(s) else _PLAIN
+
+
+def _read(s: str) -> tuple[str, int]:
+    global _RECENT_READ
+    if _LAST_TEXT_READ[0] is s or len(s) >= TEXT_LENGTH:  # (an article's text, asked about as a whole)
+        return read_text(s)
+    recent = _RECENT_READ
+    for known, low, state in recent:
+        if known is s:
+            return low, state
+    low, state = _reading(s)
+    _RECENT_READ = ((s, low, state),) + recent[:_RECENT_KEPT - 1]
+    return low, state
+
+
+#: the same for a text searched by windows (an article's), kept apart so that the sentences
+#: asked about in between do not push it out
+_LAST_TEXT_READ: tuple[str | None, str, int] = (None, "", _PLAIN)
+
+
+def read_text(s: str) -> tuple[str, int]:
+    """`_reading(s)`, kept for the last text asked about."""
+    global _LAST_TEXT_READ
+    last = _LAST_TEXT_READ
+    if last[0] is s:
+        return last[1], last[2]
+    low, state = _reading(s)
+    _LAST_TEXT_READ = (s, low, state)
+    return low, state
+
+
+def lowered_text(s: str) -> str:
+    """`s.lower()`, kept for the last text asked about: the passes over one article (terms,
+    cue sentences, cue words, the pre-filters) lower its text once between them (a page of
+    2 kB with quotation marks or dashes takes 10–30 µs to lower)."""
+    return read_text(s)[0]
