@@ -20,6 +20,8 @@ DISTANCE_LOCATOR_GAP = 64
 #: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
 #: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
 PART_LOCATOR_REACH = 64
+#: the longest gap before a locating region, ", in der französischen " (24 characters), with room
+REGION_LOCATOR_GAP = 30
 
 
 @cache
@@ -27,6 +29,24 @@ def _part_after_adjective() -> re.Pattern:
     """What follows a town's adjective that names a part of the town: "Wiener Gemeindebezirk",
     "Berliner Bezirken", "Tokioter Stadtteil"."""
     return re.compile(rules()["part_locator_adjective"])
+
+
+@cache
+def _region_locator() -> tuple[re.Pattern, re.Pattern]:
+    """The gap before a region that locates the place before it ("im französischen "), and how
+    the region's name begins ("Département")."""
+    r = rules()
+    return re.compile(r["region_locator_gap"]), re.compile(r["region_locator_head"])
+
+
+def _region_of_previous(text: str, places: list[Mention], i: int) -> bool:
+    """ "Poix-du-Nord im französischen Département Nord": the region only says where the place
+    before it lies."""
+    if not i or places[i].start - places[i - 1].end > REGION_LOCATOR_GAP:
+        return False
+    gap, head = _region_locator()
+    return head.match(text, places[i].start) is not None \
+        and gap.fullmatch(text, places[i - 1].end, places[i].start) is not None
 
 
 def _adjective_of_part(text: str, m: Mention) -> bool:
@@ -46,4 +66,5 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     or i and m.start - places[i - 1].end <= DISTANCE_LOCATOR_GAP
                     and distance_locator.fullmatch(text, places[i - 1].end, m.start)
                     or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start)
-                    or _adjective_of_part(text, m))]
+                    or _adjective_of_part(text, m)
+                    or _region_of_previous(text, places, i))]

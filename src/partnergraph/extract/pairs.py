@@ -12,8 +12,8 @@ from ..models import Extraction, Mention, Span
 from .locators import not_locators
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
-from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, recent_home,
-                               same_country, sealed_by_both)
+from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
+                               recent_home, same_country, sealed_by_both)
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
@@ -124,9 +124,10 @@ class PairStatements:
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
             pair = _last_pair(history + [here], ex, cross_border=True)
-            if pair:
-                record(pair[0], pair[1], sent)
-            return
+            if not (pair and names_new_partner(s_text, here, _last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
+                if pair:
+                    record(pair[0], pair[1], sent)
+                return
         owners = self._owners(ex, sent, here)
         if owners:
             # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named
@@ -341,6 +342,8 @@ class PairStatements:
                 out.append(m)
             elif genitive(m, ex) and self.owner_noun_before.search(text, max(sent.start, m.start - 40), m.start):
                 out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
+            elif i == 0 and self.owner_subject_lead.fullmatch(text, sent.start, m.start) and self.owner_subject.match(text, m.end, sent.end):
+                out.append(m)  # the sentence's subject: "Kumasi selbst hat bisher eine Partnerstadt in China (Wenzhou) …"
         return out
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):

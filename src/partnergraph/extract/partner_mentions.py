@@ -67,6 +67,15 @@ MIT_REACH = 30
 _PARTNER_OF_MIT = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
 
 
+def names_new_partner(s_text: str, here: list[Mention], before: tuple[Mention, Mention] | None,
+                      named_partner: re.Pattern) -> bool:
+    """Does "die Partnerschaft mit X" name a town that is not in the pair `before`? Then it is no
+    anaphor for that pair ("Ein Jahr später folgte die Partnerschaft mit Marseille" after
+    Hamburg–Dresden; `weak_anaphora_named_partner`), while "die Partnerschaft mit Tekirdağ"
+    after Bayreuth–Tekirdağ is that pair."""
+    return bool(here and here[0].ref not in {m.ref for m in before or ()} and named_partner.search(s_text))
+
+
 def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
     pa, pb = ex.places.get(a.ref), ex.places.get(b.ref)
     return bool(pa and pb and pa.country and pa.country == pb.country)

@@ -49,6 +49,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.cue_literals = required_literals(r["partnership_cues"])
         self.blockers = tuple(r["partnership_blockers"])
         self.pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["pair_anaphora"])) + r")\b", re.IGNORECASE))
+        self.weak_anaphora_named_partner = re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")"
+                                                      + r["weak_anaphora_named_partner"], re.IGNORECASE)
         self.weak_pair_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["weak_pair_anaphora"])) + r")\b",
                                              re.IGNORECASE))
         self.indefinite_partner = Prefiltered(re.compile(r["indefinite_partner"], re.IGNORECASE))
@@ -68,6 +70,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owner_noun_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
                                             re.IGNORECASE))
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
+        self.owner_subject = re.compile(r["owner_subject"])
+        self.owner_subject_lead = re.compile(r["owner_subject_lead"])
         self.partner_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE))
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
         # (each behind the literals its matches contain: a dozen patterns run for every stretch
