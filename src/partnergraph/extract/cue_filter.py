@@ -315,13 +315,8 @@ def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     """Lowercase strings one of which every match of any of `patterns` contains (a lowercased
     text holding none of them matches none of the patterns), without the ones another contains
     ("partner" makes "partnerstadt" redundant); None when some pattern gives no literal."""
-    found: set[str] = set()
-    for p in patterns:
-        lits = pattern_literals(p)
-        if lits is None:
-            return None
-        found |= lits
-    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
+    found = _union(patterns, pattern_literals)
+    return None if found is None else fewest(found)
 
 
 def fewest(literals) -> tuple[str, ...]:
