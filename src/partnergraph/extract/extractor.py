@@ -148,7 +148,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
-        link_minted_places(ex, self.gazetteer)
+        link_minted_places(ex, self.gazetteer, text, ctx.home)
         ex.mentions.sort(key=_MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
