@@ -278,9 +278,9 @@ class PlaceResolution:
         known = best.geonameid in accepted
         if f["cued"] and h.surface not in self._stop:
             return True
-        if best.country == HOME_COUNTRY and best.admin1 in self._city_states and not known \
-                and best.name_de != self._city_states[best.admin1] and best.name_de not in self._not_quarters:
-            return False  # "der ruhigere Grunewald": a quarter of Berlin or Hamburg, no municipality
+        city = self._city_states.get(f"{best.country}.{best.admin1}")
+        if city is not None and not known and best.name_de != city and best.name_de not in self._not_quarters:
+            return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
         if prev in self._landmarks:
