@@ -188,6 +188,19 @@ def latin_variants(name: str, country: str) -> set[str]:
     return out
 
 
+#: a name of capitalised parts joined by hyphens: "Kamianets-Podilskyi", "Ronzo-Chienis"
+_HYPHENED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]{2,})+")
+
+
+def spaced(name: str) -> str | None:
+    """The name with spaces for the hyphens between its capitalised parts, as German pages often
+    write transliterated and foreign compound names ("Kamyanets Podilskyi", "Bilhorod
+    Dnistrovskyi": cities4cities.eu, unitedforua.org; "Ronzo Chienis": hallerndorf.de); None where
+    the name has no such hyphen. Parts of fewer than three letters ("Rhein-Sieg" keeps its form
+    either way; "Le-Puy" is no name) are left alone."""
+    return name.replace("-", " ") if _HYPHENED.fullmatch(name) else None
+
+
 #: "Saint-", "Sainte-" as German text abbreviates them: "Villeneuve-St.-Georges", "St.-Étienne",
 #: "St. Quentin", "Ste-Maxime" (the name's own hyphen kept, or a space after the full stop)
 _SAINT = re.compile(r"(?:(?<=^)|(?<=-))(Saint|Sainte)(?=-)")
