@@ -58,3 +58,13 @@ def test_a_minted_town_beside_a_town_abroad_gets_no_home_country(extractor):
                  "Der Freundschaftsvertrag zwischen Krakau und Waldbrunnach wird heute unterzeichnet.")
     minted = [p for p in ex.places.values() if p.name_de == "Waldbrunnach"]
     assert all(p.country != "DE" for p in minted)
+
+
+def test_a_cue_minted_town_named_like_a_town_the_page_resolved_is_that_town(extractor):
+    ex = extract(extractor, "https://www.stadtzeitung.de/jubilaeum",
+                 "50 Jahre Freundschaft zwischen Geesthacht und Plaisir\n\nDie Stadt pflegt eine Beziehung zur "
+                 "französischen Stadt Plaisir. Das Programm bietet Musik und Tanz. Die Stadt Geesthacht ist stolz "
+                 "auf diese Freundschaft.")
+    readings = {(ex.places[m.ref].name_de, ex.places[m.ref].country, ex.places[m.ref].geonameid)
+                for m in ex.mentions if m.kind == "municipality" and m.surface == "Geesthacht"}
+    assert readings == {("Geesthacht", "DE", 2922102)}

@@ -5,6 +5,9 @@ accents, is that cities500 place: "die Marktgemeinden Eggolsheim und Buttenheim"
 schondorf.de), "Nagymànyok" ("Nagymányok", vg-oberviechtach.de). Without the country the cue gave,
 a same-named place elsewhere says nothing (the Swiss Tenna is not the Italian one).
 
+A minted town whose name is that of a town the gazetteer resolved on the same page is that town:
+one name means one place within a page ("die Stadt Geesthacht" beside "Geesthacht und Plaisir").
+
 A minted town no cue gave a country (issue #17, dev2/fresh2: waldbronn-archiv.de, 1815.ch,
 deutsch.radio.cz, muelheim-ruhr.de, bzbasel.ch) is placed by what the text itself says, in order:
 - written with a Swiss canton's or similar two-letter suffix ("Zuchwil SO") beside the plain
@@ -47,8 +50,20 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
     docstring), then re-point the mentions of each minted town of a known country to the
     cities500 place of its name there (the most populous where several are)."""
     moved: dict[str, str] = {}
+    known = {}
+    for key, place in ex.places.items():
+        if place.geonameid is not None and place.kind == "municipality":
+            known.setdefault(place.name_de, set()).add(key)
     for key, place in list(ex.places.items()):
-        if place.geonameid is not None or place.country is not None or place.kind not in (None, "municipality"):
+        if place.geonameid is not None or place.kind not in (None, "municipality"):
+            continue
+        same = known.get(place.name_de, ())
+        if len(same) == 1:
+            # "Die Stadt Geesthacht" minted in the partner's country where the gazetteer's
+            # Geesthacht stands on the page already (infopulse-newsportal.de): one name, one town
+            moved[key] = next(iter(same))
+            continue
+        if place.country is not None:
             continue
         found = _placed(ex, key, place, gazetteer, text, home)
         if found is not None and found.key != key:
