@@ -127,6 +127,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         all_terms = self.terms.find(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
+        ctx.territory_spans = {(h.start, h.end) for h in all_terms
+                               if h.term.needs_context and h.term.kind in ("region", "country")}
         place_hits = self._without_surnames(text, place_hits, persons)
         ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits), self._home_domains)
         self._term_mentions(ex, ctx, term_hits)

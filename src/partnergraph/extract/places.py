@@ -13,6 +13,7 @@ from .hit_facts import NAME_PARTICLES, HitFacts
 from .matcher import TermHit
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
+from .territory_lists import territory_in_list
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -278,6 +279,9 @@ class PlaceResolution:
         known = best.geonameid in accepted
         if f["cued"] and h.surface not in self._stop:
             return True
+        if (h.start, h.end) in ctx.territory_spans and territory_in_list(
+                ctx.text, h.start, h.end, ctx.country_mentions, ctx.country_starts):
+            return False  # "die Bundesländer Baden-Württemberg, Bremen, Hamburg": the Länder
         city = self._city_states.get(f"{best.country}.{best.admin1}")
         if city is not None and not known and best.name_de != city and best.name_de not in self._not_quarters:
             return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
