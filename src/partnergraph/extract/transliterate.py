@@ -149,8 +149,9 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
-#: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona)
-_HEBREW_GERMAN = (("Qiryat", "Kiryat"), ("Kiryat", "Kirjat"), ("Sh", "Sch"), ("sh", "sch"))
+#: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona);
+#: "Kiriat", the Romance-language transcription German pages also use ("Kiriat Bialik": mbeim.nrw)
+_HEBREW_GERMAN = (("Qiryat", "Kiryat"), ("Kiryat", "Kirjat"), ("Kiryat", "Kiriat"), ("Sh", "Sch"), ("sh", "sch"))
 
 
 def _hebrew_variants(name: str) -> set[str]:
