@@ -92,6 +92,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
+        self._place_words = frozenset(self.rules["place_words_after"])
         self._credit_words = frozenset(self.rules["credit_markers"])
         # one pass finds both the credit markers and the English designations (a pass each cost
         # ~2 % of the extraction, measured against the extractor before them)
