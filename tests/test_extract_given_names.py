@@ -30,3 +30,9 @@ def test_a_place_name_before_an_unknown_surname_in_a_list_of_people_is_a_given_n
 ])
 def test_a_place_name_stays_a_place_among_places_or_on_its_own_elsewhere(extractor, text, name):
     assert name in towns(extractor, text)
+
+
+def test_a_name_coordinated_with_a_town_that_opens_with_a_first_name_is_a_person(extractor):
+    text = ("Zum Jubiläum der Städtepartnerschaft sprachen der Generalkonsul in Istanbul und Sabine Kowalczyk, "
+            "Referat Städtepartnerschaften, vor den Gästen.")
+    assert not [n for n in towns(extractor, text) if n.startswith("Sabine")]

@@ -384,7 +384,9 @@ class CuePlaces:
                     if taken.ids(*other):
                         continue
                     name = self._trim_name(text[other[0]:other[1]])
-                    if not name or name in self.first_names or not text.startswith(name, other[0]):
+                    # "Bürgermeisterin … und Sabine Kuzma (Referat I)": a first name opens a
+                    # person's name, as for the cue-made and listed places (muelheim-ruhr.de)
+                    if not name or name.split(" ", 1)[0] in self.first_names or not text.startswith(name, other[0]):
                         continue
                     end = other[0] + len(name)
                     country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
