@@ -30,6 +30,13 @@ LISTED_MIN = 3
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
+#: a sentence without a cue lists pairs when it joins at least this many German–foreign pairs
+#: by "und" or a dash ("A und B, C und D sowie E und F"): three such pairs in one sentence are
+#: a list of partnerships in any article that speaks of partnerships at all (open splits: a
+#: Jewish weekly's and a Ukrainian network's pages; no sentence of dev, test or fresh has three
+#: such pairs that are no partners), while two stay a list only right after a cue sentence
+PAIR_LIST_MIN = 3
+
 #: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
 #: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
 OWNER_REACH = 40
@@ -200,11 +207,13 @@ class PartnershipFinder:
                 pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
-            elif prev_cue:
+            elif prev_cue or (len(here) >= 2 * PAIR_LIST_MIN and (types_by_sentence or generic_by_sentence)):
                 # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
-                # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships
+                # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships;
+                # a longer one anywhere in an article about partnerships ("Ebenso Hof und X, Selb
+                # und Y sowie Rehau und Z." after a teaser that only says "dazu gehören")
                 items = self._pair_items(ex, sent, here)
-                if len(items) >= 2:
+                if len(items) >= (2 if prev_cue else PAIR_LIST_MIN):
                     for a, b, scope in items:
                         record(a, b, sent, scope=scope, list_start=items[0][2][0])
             prev_cue, prev_sent = bool(cue), sent

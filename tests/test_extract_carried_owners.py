@@ -1,0 +1,56 @@
+"""Rules drawn from the error analysis of the dev2 and fresh2 real pages (issue 17, session 7):
+which pairs a sentence states when its cue or its owner stands elsewhere.
+
+Every text here is written by us, in our own words; each reproduces a pattern seen on several
+publishers, and each rule is checked both ways: where it fires and where it must not."""
+
+from __future__ import annotations
+
+from partnergraph import Article
+from partnergraph.models import Extraction
+
+
+def _extract(extractor, text: str, title: str = "", url: str = "test:carried-owners") -> Extraction:
+    return extractor.extract(Article(url=url, title=title, text=text))
+
+
+def _pairs(ex: Extraction) -> set[frozenset[str]]:
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+# -- a long list of pairs needs no cue in its own sentence or the one before ----------------------
+
+def test_three_pairs_joined_by_und_are_partnerships_without_a_cue_nearby(extractor):
+    ex = _extract(extractor, "Viele Städte aus Bayern und Polen haben eine lange Geschichte. Oft fing alles mit "
+                             "Schülern an. Zu nennen sind Regensburg und Tarnów, Passau und Krosno sowie Erlangen "
+                             "und Kielce. Die deutsch-polnischen Partnerschaften feiern bald ihr Jubiläum.")
+    pairs = _pairs(ex)
+    assert {frozenset({"Regensburg", "Tarnów"}), frozenset({"Passau", "Krosno"}),
+            frozenset({"Erlangen", "Kielce"})} <= pairs
+
+
+def test_three_pairs_in_an_article_without_any_partnership_word_are_no_partnerships(extractor):
+    ex = _extract(extractor, "Der Radweg führt durch viele Orte. Zu nennen sind Regensburg und Tarnów, Passau und "
+                             "Krosno sowie Erlangen und Kielce. Die Strecke ist gut ausgeschildert.")
+    assert _pairs(ex) == set()
+
+
+def test_two_pairs_without_a_cue_before_them_stay_no_list(extractor):
+    ex = _extract(extractor, "Viele Städte haben eine lange Geschichte. Oft fing alles mit Schülern an. Zu nennen "
+                             "sind Regensburg und Tarnów sowie Passau und Krosno. Die Partnerschaften feiern bald.")
+    assert frozenset({"Regensburg", "Tarnów"}) not in _pairs(ex)
+
+
+# -- the document that founds a partnership is a cue ----------------------------------------------
+
+def test_a_signed_partnership_agreement_introduces_the_list_of_pairs_after_it(extractor):
+    ex = _extract(extractor, "Bürgermeister aus beiden Ländern trafen sich in Berlin. Zwei Orte unterzeichneten "
+                             "eine Partnerschaftsvereinbarung. Künftig wollen Lublin und Hannover sowie Krakau und "
+                             "Göttingen eng zusammenarbeiten.")
+    assert _pairs(ex) == {frozenset({"Lublin", "Hannover"}), frozenset({"Kraków", "Göttingen"})}
+
+
+def test_a_partnership_agreement_between_other_parties_states_no_pair_of_towns(extractor):
+    ex = _extract(extractor, "Zwei Vereine unterzeichneten eine Partnerschaftsvereinbarung. Am Abend spielten "
+                             "Bands aus Lublin und Hannover.")
+    assert _pairs(ex) == set()
