@@ -54,3 +54,20 @@ def test_a_partnership_agreement_between_other_parties_states_no_pair_of_towns(e
     ex = _extract(extractor, "Zwei Vereine unterzeichneten eine Partnerschaftsvereinbarung. Am Abend spielten "
                              "Bands aus Lublin und Hannover.")
     assert _pairs(ex) == set()
+
+
+# -- a place after "Partnerschaften mit" is a partner, never the owner of the others --------------
+
+def test_a_german_town_first_in_a_mit_list_is_no_owner_of_the_list(extractor):
+    # the town whose partners these are is not named: no pair among the listed towns
+    ex = _extract(extractor, "Zu den bestehenden Städtepartnerschaften mit Bochum, Nantes (Frankreich), Lüttich "
+                             "(Belgien) und Sheffield (England) sollen keine weiteren dazukommen.")
+    assert _pairs(ex) == set()
+
+
+def test_a_mit_list_after_its_named_owner_still_pairs_each_item_with_it(extractor):
+    ex = _extract(extractor, "Kassel unterhält Städtepartnerschaften mit Bochum, Nantes (Frankreich), Lüttich "
+                             "(Belgien) und Sheffield (England).")
+    pairs = _pairs(ex)
+    assert frozenset({"Kassel", "Nantes"}) in pairs and frozenset({"Kassel", "Sheffield"}) in pairs
+    assert frozenset({"Bochum", "Nantes"}) not in pairs

@@ -10,6 +10,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .locators import not_locators
+from .mit_lists import PARENTHESES as _PARENTHESES, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -163,7 +164,7 @@ class PairStatements:
         # "Die Kooperationen mit Dresden (1987) und Prag (1990)" after Hamburg's list of partners
         # that names Dresden: a listed German town is one more partner, not the owner
         if has_home([m for m in here if m.ref not in home.listed], ex):
-            listed = self._mit_list(ex, sent, here)
+            listed = mit_list(ex, sent, here, self.partner_mit_list)
             if listed is not None:
                 # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
                 # mit Minden": the noun links the owner with each listed town, German ones too
@@ -180,7 +181,9 @@ class PairStatements:
                         # each town's of its group
                         group = segments[m] if heads else (group[0], segments[m][1])
                         record(owner, m, sent, scope=group, list_item=True, list_start=segments[items[0][0]][0])
-                    return
+                # "Zu den Partnerschaften mit Bonn, Opole (Polen) und Luzern (Schweiz) …" on the
+                # page of an unnamed town: every place is an item, none the owner of the others
+                return
             home_refs = {m.ref for m in here if has_home([m], ex)}
             text = ex.article.analysed_text
             intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
@@ -211,7 +214,7 @@ class PairStatements:
             return
         # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
         # Sheva … verbunden": each town with the towns it is joined with
-        groups = _with_groups(seq, ex, text)
+        groups = with_groups(seq, ex, text)
         if groups:
             for a, b in groups:
                 record(a, b, sent)
@@ -277,34 +280,6 @@ class PairStatements:
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
         return not_locators(text, places, self.locator, self.distance_locator, self.part_locator_before)
 
-    def _mit_list(self, ex: Extraction, sent: Span,
-                  here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
-        """ "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B und mit den Landkreisen C
-        und D": the owner (the one place before the noun, None when there is none) and the
-        listed places, each with whether it has a "mit" of its own. Every place after the noun must be an item, each joined to the one before
-        by its own "(seit YEAR) mit" or by a comma or "und" (and then not the owner of a "mit"
-        of its own: "…, Bremen seit 1985 mit Dalian"); otherwise None."""
-        text = ex.article.analysed_text
-        for k, first in enumerate(here):
-            lo = here[k - 1].end if k else sent.start
-            if self.partner_mit_list.search(text, lo, first.start):
-                break
-        else:
-            return None
-        if k > 1:
-            return None
-        items = [(first, True)]
-        for j in range(k + 1, len(here)):
-            gap = _PARENTHESES.sub(" ", text[here[j - 1].end:here[j].start])
-            if _MIT_ITEM_GAP.fullmatch(gap):
-                items.append((here[j], True))
-            elif _PLAIN_ITEM_GAP.fullmatch(gap) and not (
-                    j + 1 < len(here) and _OWN_MIT.match(text, here[j].end, here[j + 1].start)):
-                items.append((here[j], False))
-            else:
-                return None
-        return (here[0] if k else None), items
-
     def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """ "zwischen A und B" (places of different countries), also "zwischen A und der
         Verbandsgemeinde B sowie dem Landkreis C" (A–B, A–C) and several in one sentence."""
@@ -361,16 +336,6 @@ _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 
 
-#: the next item of a "mit" list: ", seit 1968 mit ", " und seit 1991 mit den Landkreisen ",
-#: ", ebenfalls seit 1968 mit dem "
-_MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
-                           r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
-#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
-_PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
-#: a place with a "mit" of its own is the owner of the next ones, not an item
-_OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
-
-
 def nothing_to_pair(here: list[Mention], history: list[list[Mention]], home: ArticleHome) -> bool:
     """Can no rule state a pair for this sentence? A pair needs two places, from this sentence,
     from the sentences before (by an anaphor) or the partner whose section is being read (with
@@ -401,35 +366,7 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 #: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
 _DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
-
-
-def _with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
-    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho": a place joined
-    by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
-    comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
-    def gap(i: int) -> str:
-        g = text[here[i].end:here[i + 1].start].strip()
-        return _PARENTHESES.sub("", g).strip() if g.startswith("(") else g
-
-    out: list[tuple[Mention, Mention]] = []
-    i = 0
-    while i + 1 < len(here):
-        if gap(i) != "mit":
-            i += 1
-            continue
-        owner, j = here[i], i + 1
-        while True:
-            if not same_country(owner, here[j], ex):
-                out.append((owner, here[j]))
-            if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
-                    and not (j + 2 < len(here) and gap(j + 1) == "mit"):
-                j += 1
-            else:
-                break
-        i = j + 1
-    return out
 
 
 def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:
