@@ -71,3 +71,24 @@ def test_a_mit_list_after_its_named_owner_still_pairs_each_item_with_it(extracto
     pairs = _pairs(ex)
     assert frozenset({"Kassel", "Nantes"}) in pairs and frozenset({"Kassel", "Sheffield"}) in pairs
     assert frozenset({"Bochum", "Nantes"}) not in pairs
+
+
+# -- the partner "mit" names, paragraphs after the town: the article's town is its owner ----------
+
+def test_a_partnership_mit_a_foreign_town_belongs_to_the_town_the_article_is_about(extractor):
+    ex = _extract(extractor, "Auch Bremen unterhält Partnerschaften mit vielen Städten. Die jüngste ist in Afrika. "
+                             "Ziel ist der Austausch von Schülern. So sollte die deutsch-deutsche Partnerschaft mit "
+                             "Rostock 1987 Ost und West verbinden. Die erste Städtepartnerschaft gab es schon 1960 "
+                             "mit Danzig. Ein Jahr später folgte die Partnerschaft mit Nantes.",
+                  title="Bremens Partnerstädte")
+    pairs = _pairs(ex)
+    assert frozenset({"Bremen", "Gdańsk"}) in pairs and frozenset({"Bremen", "Nantes"}) in pairs
+    assert frozenset({"Rostock", "Nantes"}) not in pairs and frozenset({"Rostock", "Gdańsk"}) not in pairs
+
+
+def test_a_partnership_mit_a_foreign_town_has_no_owner_on_a_page_about_many_towns(extractor):
+    # two German towns, each named once: the page is about neither, the partner stays unowned
+    ex = _extract(extractor, "Vertreter aus Bremen und Rostock sprachen über Schulen. Ziel ist der Austausch. "
+                             "Mehr Jugendliche sollen reisen. Das kostet Geld. Die erste Städtepartnerschaft gab es schon 1960 mit "
+                             "Danzig.")
+    assert not any("Gdańsk" in pair for pair in _pairs(ex))

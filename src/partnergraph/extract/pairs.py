@@ -14,7 +14,7 @@ from .mit_lists import PARENTHESES as _PARENTHESES, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
-                               recent_home, same_country, sealed_by_both)
+                               partner_of_mit, recent_home, same_country, sealed_by_both)
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
@@ -228,6 +228,11 @@ class PairStatements:
             None if PAIR_LINE.match(s_text) else recent_home(history, ex, home.listed))
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
+            subject = home.get()
+        elif subject is None and len(here) == 1 and not has_home(here, ex) and partner_of_mit(text, here[0]):
+            # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
+            # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
+            # the partner "mit" names belongs to the town the article is about
             subject = home.get()
         if not here:
             # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957

@@ -62,6 +62,11 @@ def recent_home(history: list[list[Mention]], ex: Extraction,
     return None
 
 
+def partner_of_mit(text: str, m: Mention) -> bool:
+    """Is the place the partner a "mit" names ("… mit der Stadt X", "mit dem sächsischen X")?"""
+    return bool(_PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start))
+
+
 #: "mit der Stadt ", "mit dem sächsischen ": how far before a place its "mit" may stand
 MIT_REACH = 30
 _PARTNER_OF_MIT = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
