@@ -92,3 +92,24 @@ def test_a_partnership_mit_a_foreign_town_has_no_owner_on_a_page_about_many_town
                              "Mehr Jugendliche sollen reisen. Das kostet Geld. Die erste Städtepartnerschaft gab es schon 1960 mit "
                              "Danzig.")
     assert not any("Gdańsk" in pair for pair in _pairs(ex))
+
+
+# -- "jeweils" pairs two lists item by item ---------------------------------------------------------
+
+def test_jeweils_pairs_three_german_towns_with_three_foreign_ones_in_order(extractor):
+    ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
+                             "Drena und Ronzo-Chienis jeweils eine Partnerschaft im Trentino.")
+    assert _pairs(ex) == {frozenset({"Eggolsheim", "Cavedine"}), frozenset({"Buttenheim", "Drena"}),
+                          frozenset({"Hallerndorf", "Ronzo-Chienis"})}
+
+
+def test_without_jeweils_six_towns_in_one_sentence_state_no_pairs(extractor):
+    ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
+                             "Drena und Ronzo-Chienis eine Partnerschaft im Trentino.")
+    assert _pairs(ex) == set()
+
+
+def test_jeweils_with_unequal_lists_pairs_nothing_item_by_item(extractor):
+    ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
+                             "Drena, Lavis und Ronzo-Chienis jeweils eine Partnerschaft im Trentino.")
+    assert frozenset({"Eggolsheim", "Cavedine"}) not in _pairs(ex)

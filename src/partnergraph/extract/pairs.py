@@ -202,7 +202,8 @@ class PairStatements:
                 named = [m for m in here if not adjectival(m, ex)]
                 if len({m.ref for m in named if has_home([m], ex)}) >= 1:
                     here = named
-            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
+            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1 or (
+                    _paired_in_order(here, ex) and self.respective_pairing.search(s_text)):
                 for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
                     # cue sentence are fellow partners of a third, unless it says "zwischen"
@@ -403,6 +404,14 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
         return [(min(homes, key=lambda h: (max(h.start - f.end, f.start - h.end), h.start)), f) for f in foreign]
     return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
+
+
+def _paired_in_order(here: list[Mention], ex: Extraction) -> bool:
+    """As many German municipalities as foreign ones, all the German ones first: the two lists
+    "jeweils" pairs item by item (`_pairs` zips them)."""
+    homes = [m for m in here if has_home([m], ex)]
+    return all(m.kind == "municipality" for m in here) and 2 * len(homes) == len(here) \
+        and all(m.start < here[len(homes)].start for m in homes)
 
 
 def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,

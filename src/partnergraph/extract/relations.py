@@ -112,6 +112,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
         self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
         self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
+        self.respective_pairing = Prefiltered(re.compile(r["respective_pairing"]))
         self.list_continuation = re.compile(r["list_continuation"])
         self.list_continuation_set = re.compile(r["list_continuation_set"])
         self.domestic_pair_join = re.compile(r["domestic_pair_join"])
