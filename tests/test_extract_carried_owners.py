@@ -113,3 +113,23 @@ def test_jeweils_with_unequal_lists_pairs_nothing_item_by_item(extractor):
     ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
                              "Drena, Lavis und Ronzo-Chienis jeweils eine Partnerschaft im Trentino.")
     assert frozenset({"Eggolsheim", "Cavedine"}) not in _pairs(ex)
+
+
+# -- a list line opened by a town and a colon is that town's ---------------------------------------
+
+_DISTRICT_LIST = ("Im Landkreis pflegen mehrere Orte Städtepartnerschaften. Dem Landratsamt sind diese "
+                  "Partnerstädte bekannt:\n"
+                  "• Bad Hersfeld: Nantes (Frankreich), Lüttich (Belgien)\n"
+                  "• Rotenburg an der Fulda: Sheffield (England)\n")
+
+
+def test_a_list_line_opened_by_a_town_and_a_colon_pairs_that_town_with_the_line_s_places(extractor):
+    pairs = _pairs(_extract(extractor, _DISTRICT_LIST))
+    assert {frozenset({"Bad Hersfeld", "Nantes"}), frozenset({"Bad Hersfeld", "Lüttich"}),
+            frozenset({"Rotenburg an der Fulda", "Sheffield"})} <= pairs
+    assert frozenset({"Bad Hersfeld", "Sheffield"}) not in pairs
+
+
+def test_a_line_without_its_own_owner_does_not_take_the_owner_of_the_line_before(extractor):
+    pairs = _pairs(_extract(extractor, _DISTRICT_LIST + "• Auch Ulm hat Kontakte zu Sheffield und Lyon\n"))
+    assert frozenset({"Bad Hersfeld", "Lyon"}) not in pairs and frozenset({"Rotenburg an der Fulda", "Lyon"}) not in pairs

@@ -27,6 +27,26 @@ def dash_pair_right(text: str, m: Mention, here: list[Mention]) -> bool:
         and not any(line_start <= o.start < m.start for o in here)
 
 
+#: a list line opened by its own owner and a colon: "• Chur: Bad Homburg (Deutschland), Cabourg
+#: (Frankreich)", "Heidelberg: Montpellier Frankreich 1961 …" (the text before the town: bullets
+#: and blanks; after it, maybe a bracket, then the colon)
+_LINE_OWNER_BEFORE = re.compile(r"[ \t•·▪►*\-–—]*")
+_LINE_OWNER_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?:")
+
+
+def line_owner(text: str, sent: Span, here: list[Mention], ex: Extraction) -> Mention | None:
+    """The municipality that opens a list line with a colon after it, when the line names more
+    places: each of those is its partner, whoever owns the list around it (a district's or a
+    canton's page listing its towns, each with its partners)."""
+    if len(here) < 2:
+        return None
+    first = min(here, key=lambda m: m.start)
+    if first.kind != "municipality" or not has_home([first], ex) \
+            or not _LINE_OWNER_BEFORE.fullmatch(text, sent.start, first.start):
+        return None
+    return first if _LINE_OWNER_AFTER.match(text, first.end, sent.end) else None
+
+
 class PartnerLists:
     """The list-owner rule of `relations.RelationRules` (a mixin)."""
 

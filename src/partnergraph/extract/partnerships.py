@@ -11,7 +11,7 @@ from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
-from .partner_lists import ArticleHome, dash_pair_right, list_segments
+from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 
@@ -156,12 +156,14 @@ class PartnershipFinder:
             if intro is not None:
                 if block is None or block[0] != intro:
                     block = (intro, *self._list_owner(ex, intro, by_sentence, types_by_sentence, history, home), 0)
-                _, owner, block_type, misses = block
+                _, list_owner, block_type, misses = block
+                # a line may name its own owner ("• Chur: Bad Homburg (Deutschland), …"), for itself only
+                owner = line_owner(text, sent, here, ex) or list_owner
                 owners = self._owners(ex, sent, here)
                 partners = [m for m in here if m not in owners
                             and (owner is None or (m.kind, m.ref) != (owner.kind, owner.ref))]
                 # two lines in a row without a place: the list is over ("Geschichte", "Bearbeiten")
-                block = (intro, owner, block_type, 0 if partners else misses + 1)
+                block = (intro, list_owner, block_type, 0 if partners else misses + 1)
                 if misses >= 2:
                     owner = None
                     partners = []
