@@ -133,3 +133,18 @@ def test_a_list_line_opened_by_a_town_and_a_colon_pairs_that_town_with_the_line_
 def test_a_line_without_its_own_owner_does_not_take_the_owner_of_the_line_before(extractor):
     pairs = _pairs(_extract(extractor, _DISTRICT_LIST + "• Auch Ulm hat Kontakte zu Sheffield und Lyon\n"))
     assert frozenset({"Bad Hersfeld", "Lyon"}) not in pairs and frozenset({"Rotenburg an der Fulda", "Lyon"}) not in pairs
+
+
+# -- towns joined to their own partners by "mit", German ones among them --------------------------
+
+def test_two_mit_groups_pair_each_town_with_its_own_partner_even_beside_a_german_town(extractor):
+    ex = _extract(extractor, "Langjährige Partnerschaften pflegen etwa die Hauptstadt Prag mit dem französischen "
+                             "Lyon und die mährische Metropole Brünn mit dem deutschen Stuttgart.")
+    pairs = _pairs(ex)
+    assert frozenset({"Prag", "Lyon"}) in pairs and frozenset({"Brünn", "Stuttgart"}) in pairs
+    assert frozenset({"Lyon", "Stuttgart"}) not in pairs and frozenset({"Prag", "Stuttgart"}) not in pairs
+
+
+def test_one_mit_group_beside_a_german_subject_keeps_the_german_town_as_owner(extractor):
+    ex = _extract(extractor, "Stuttgart pflegt eine Partnerschaft mit dem tschechischen Brünn.")
+    assert _pairs(ex) == {frozenset({"Stuttgart", "Brünn"})}

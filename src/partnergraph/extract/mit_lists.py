@@ -54,9 +54,13 @@ _PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
 _OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
 
 
+#: "mit", "mit dem italienischen", "mit der Stadt": what joins a town to its partner in a group
+_JOINED_BY_MIT = re.compile(r"mit(?:\s+(?:dem|der|den))?(?:\s+[a-zäöüß][\wäöüß\-]*)?(?:\s+(?:Stadt|Gemeinde|Kommune))?")
+
+
 def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
-    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho": a place joined
-    by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
+    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho", "Bratislava mit
+    dem italienischen Bologna": a place joined by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
     comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
     def gap(i: int) -> str:
         g = text[here[i].end:here[i + 1].start].strip()
@@ -65,7 +69,7 @@ def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Me
     out: list[tuple[Mention, Mention]] = []
     i = 0
     while i + 1 < len(here):
-        if gap(i) != "mit":
+        if not _JOINED_BY_MIT.fullmatch(gap(i)):
             i += 1
             continue
         owner, j = here[i], i + 1
@@ -73,7 +77,7 @@ def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Me
             if not same_country(owner, here[j], ex):
                 out.append((owner, here[j]))
             if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
-                    and not (j + 2 < len(here) and gap(j + 1) == "mit"):
+                    and not (j + 2 < len(here) and _JOINED_BY_MIT.fullmatch(gap(j + 1))):
                 j += 1
             else:
                 break

@@ -196,6 +196,13 @@ class PairStatements:
                 for m, scope in segments:
                     record(here[0], m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
                 return
+            groups = with_groups(seq, ex, text)
+            if len({a.ref for a, _ in groups}) >= 2:
+                # "die Hauptstadt A mit dem italienischen B, die Metropole C mit dem deutschen D":
+                # two or more towns each joined with their own partners by "mit", German ones too
+                for a, b in groups:
+                    record(a, b, sent)
+                return
             if len(home_refs) > 1:
                 # "besiegelten die Oberbürgermeister von München und Kiew …, vor dem Fall der
                 # Berliner Mauer": a town's adjective beside named towns is no partner
