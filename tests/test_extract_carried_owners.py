@@ -148,3 +148,17 @@ def test_two_mit_groups_pair_each_town_with_its_own_partner_even_beside_a_german
 def test_one_mit_group_beside_a_german_subject_keeps_the_german_town_as_owner(extractor):
     ex = _extract(extractor, "Stuttgart pflegt eine Partnerschaft mit dem tschechischen Brünn.")
     assert _pairs(ex) == {frozenset({"Stuttgart", "Brünn"})}
+
+
+# -- two towns of one country that own their partnership ("ihre Städtepartnerschaft") -------------
+
+def test_two_towns_of_one_country_celebrating_their_own_partnership_are_a_pair(extractor):
+    ex = _extract(extractor, "Im Jahr 2019 haben Hameln (Niedersachsen) und Quedlinburg (Sachsen-Anhalt) das "
+                             "30-jährige Bestehen ihrer Städtepartnerschaft gefeiert.")
+    assert _pairs(ex) == {frozenset({"Hameln", "Quedlinburg"})}
+
+
+def test_two_towns_of_one_country_visiting_their_partner_towns_are_no_pair(extractor):
+    ex = _extract(extractor, "Im Jahr 2019 haben Hameln und Quedlinburg ihre Partnerstädte besucht, um die "
+                             "Städtepartnerschaft zu feiern.")
+    assert frozenset({"Hameln", "Quedlinburg"}) not in _pairs(ex)
