@@ -162,3 +162,28 @@ def test_two_towns_of_one_country_visiting_their_partner_towns_are_no_pair(extra
     ex = _extract(extractor, "Im Jahr 2019 haben Hameln und Quedlinburg ihre Partnerstädte besucht, um die "
                              "Städtepartnerschaft zu feiern.")
     assert frozenset({"Hameln", "Quedlinburg"}) not in _pairs(ex)
+
+
+# -- the page's own site names its owner -----------------------------------------------------------
+
+_PARTNER_SECTION = ("Partnerkreise\n"
+                    "Landkreis Sonneberg\n"
+                    "Die Partnerschaft mit Sonneberg entstand im Jahre 1990. Seither besuchen sich die Kreistage. "
+                    "Gäste aus Sonneberg kamen zum Kreisfest nach Daun. Der Eifelkreis Bitburg-Prüm lud dazu "
+                    "auch Vereine aus Sonneberg ein. Der Landkreis Sonneberg liegt in Thüringen.")
+
+
+def test_a_district_page_on_the_district_s_own_site_owns_the_partnership_it_describes(extractor):
+    ex = _extract(extractor, _PARTNER_SECTION, url="https://www.bitburg-pruem.de/landkreis/partnerkreise")
+    names = {name for pair in _pairs(ex) for name in pair}
+    assert any("Bitburg-Prüm" in n for n in names) and any("Sonneberg" in n for n in names)
+
+
+def test_the_same_page_elsewhere_names_no_owner_from_its_address(extractor):
+    ex = _extract(extractor, _PARTNER_SECTION, url="https://www.example-zeitung.de/region/partnerkreise")
+    assert not any("Bitburg-Prüm" in n for pair in _pairs(ex) for n in pair)
+
+
+def test_a_path_naming_another_town_of_the_page_vetoes_the_host_as_owner(extractor):
+    ex = _extract(extractor, _PARTNER_SECTION, url="https://www.bitburg-pruem.de/daun/partnerkreise")
+    assert not any("Bitburg-Prüm" in n for pair in _pairs(ex) for n in pair)

@@ -161,11 +161,64 @@ _YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
 SECTION_HEADING_MAX = 40
 
 
+#: the words a municipality's own web address leaves out of its name or puts before it
+#: ("www.kreis-bergstrasse.de", "www.landkreis-nordhausen.de", "www.stadt-koeln.de")
+_SITE_DESIGNATIONS = re.compile(r"^(?:stadt|landkreis|kreis|gemeinde|markt|eifelkreis|bezirk)[\s\-]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _site_key(name: str) -> str:
+    """A name as a web address spells it: lower case, umlauts written out, designation, blanks
+    and hyphens dropped ("Eifelkreis Bitburg-Prüm" → "bitburgpruem")."""
+    name = _SITE_DESIGNATIONS.sub("", name.casefold().translate(_UMLAUTS))
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _names_site(name: str, url: str | None) -> bool:
+    """Is the page on the municipality's own site: does a label of its host spell its name, or
+    its first word and maybe its last ("www.bitburg-pruem.de" for the Eifelkreis Bitburg-Prüm,
+    "freiburg.de" for Freiburg im Breisgau, "muelheim-ruhr.de" for Mülheim an der Ruhr)?"""
+    if not url or "//" not in url:
+        return False
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].casefold()
+    key = _site_key(name)
+    words = [_site_key(w) for w in _SITE_DESIGNATIONS.sub("", name.casefold()).split()]
+    first = words[0] if words else ""
+    if len(first) < SITE_KEY_MIN:
+        return False
+    for label in host.split(".")[:-1]:
+        label = _site_key(label)
+        if label in (key, first) or (len(words) > 1 and label.startswith(first) and key.endswith(label[len(first):])):
+            return True
+    return False
+
+
+def _site_owners(homes: list[Mention], ex: Extraction) -> list[Mention]:
+    """The home municipalities whose own site the page is on (its host names them), unless the
+    URL's path names another one: a borough's pages on its city's site
+    ("berlin.de/ba-tempelhof-schoeneberg/…") or an article slug naming a partner."""
+    url = ex.article.url or ""
+    on_host = [m for m in homes if _names_site(ex.places[m.ref].name_de, url)]
+    if not on_host:
+        return []
+    path = re.sub(r"[^a-z0-9]", "", url.split("//", 1)[-1].partition("/")[2].casefold())
+    hosted = {m.ref for m in on_host}
+    if any(m.ref not in hosted and len(key := _site_key(ex.places[m.ref].name_de)) >= SITE_KEY_MIN and key in path
+           for m in homes):
+        return []
+    return on_host
+
+
+#: a name (its first word) shorter than this is too likely a word of other hosts ("hof", "au")
+SITE_KEY_MIN = 4
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
-    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one its title names, else the one
-    the text names most often (at least twice, strictly more than any other)."""
+    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one whose own site the page is on
+    (its host name names it: "www.bitburg-pruem.de"), else the only one its title names, else
+    the one the text names most often (at least twice, strictly more than any other)."""
 
     def __init__(self, ex: Extraction, title_end: int, owners=lambda: []):
         self.ex = ex
@@ -192,8 +245,11 @@ class ArticleHome:
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
             owners = self.owners()
+            on_site = _site_owners(homes, self.ex)
             if len({m.ref for m in owners}) == 1:
                 self._home = owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
+            elif len({m.ref for m in on_site}) == 1:
+                self._home = on_site[0]  # the partner page on www.bitburg-pruem.de, headed "Partnerkreise"
             elif len({m.ref for m in in_title}) == 1:
                 self._home = in_title[0]
             elif homes:
