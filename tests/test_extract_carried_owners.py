@@ -187,3 +187,23 @@ def test_the_same_page_elsewhere_names_no_owner_from_its_address(extractor):
 def test_a_path_naming_another_town_of_the_page_vetoes_the_host_as_owner(extractor):
     ex = _extract(extractor, _PARTNER_SECTION, url="https://www.bitburg-pruem.de/daun/partnerkreise")
     assert not any("Bitburg-Prüm" in n for pair in _pairs(ex) for n in pair)
+
+
+# -- a list of partners after a sentence that named their owner, whatever its country -------------
+
+def test_a_list_after_the_partnerstaedte_der_stadt_x_belongs_to_x_even_beside_a_german_town(extractor):
+    ex = _extract(extractor, "Wer sind die Partnerstädte der Stadt Sapporo? Am Sonntag gibt es ein Fest. Es "
+                             "beginnt um zwei Uhr. Zuerst gibt es Vorträge über die Partnerstädte Portland/USA, "
+                             "München/Deutschland und Shenyang/China.")
+    pairs = _pairs(ex)
+    assert {frozenset({"Sapporo", "Portland"}), frozenset({"Sapporo", "München"}),
+            frozenset({"Sapporo", "Shenyang"})} <= pairs
+    assert frozenset({"München", "Portland"}) not in pairs
+
+
+def test_a_list_of_partners_long_after_the_owner_was_named_keeps_the_german_town_as_owner(extractor):
+    ex = _extract(extractor, "Wer sind die Partnerstädte der Stadt Sapporo? Am Sonntag gibt es ein Fest. Es "
+                             "beginnt um zwei Uhr. Es gibt Tee. Es gibt Kuchen. Es gibt Musik. Es gibt Tanz. "
+                             "München pflegt die Partnerstädte Portland/USA und Shenyang/China.")
+    pairs = _pairs(ex)
+    assert frozenset({"Sapporo", "Portland"}) not in pairs

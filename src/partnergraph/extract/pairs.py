@@ -152,6 +152,15 @@ class PairStatements:
             return
         if len(here) == 1 and self.indefinite_partner.search(s_text):
             return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
+        if not owners and len(here) >= 2 and _NAMED_PARTNERS_BEFORE.search(text, max(sent.start, here[0].start - 30), here[0].start) \
+                and (carried := self._named_owner(ex, home.recent)) is not None \
+                and all(m.ref != carried.ref for m in here):
+            # "Kennen Sie die Partnerstädte der Stadt Sapporo? … zur Vorstellung der Partnerstädte
+            # Portland/USA, München/Deutschland, Shenyang/China": the partners of the town a
+            # sentence just before named as their owner, whatever its country
+            for m in here:
+                record(carried, m, sent)
+            return
         if len(here) >= 3 and has_home(here, ex) and all(
                 _list_member(m, here, text) for m in here if has_home([m], ex)):
             # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
@@ -263,6 +272,16 @@ class PairStatements:
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
 
+    def _named_owner(self, ex: Extraction, history: list[list[Mention]]) -> Mention | None:
+        """The one place the latest sentence that named an owner of partners named so ("die
+        Partnerstädte der Stadt X", "Xs Partnerstädte"), if it named exactly one."""
+        for past in reversed(history):
+            places = distinct(past)
+            owners = self._owners(ex, places[0].sentence, places) if places else []
+            if owners:
+                return owners[0] if len({m.ref for m in owners}) == 1 else None
+        return None
+
     def _both_with_pair(self, ex: Extraction, sent: Span, here: list[Mention],
                         history: list[list[Mention]]) -> list[tuple[Mention, Mention]] | None:
         """ "Dort trifft Qingdao auf Partner aus Chisinau und Klaipeda. Mit den beiden Städten
@@ -341,6 +360,10 @@ class PairStatements:
             if m and a.kind == b.kind == "municipality":
                 yield a, b, m["noun"]
 
+
+#: a plural partner noun right before the first place lists those partners: "der Partnerstädte
+#: Portland/USA, …", "die Partnergemeinden A, B und C"
+_NAMED_PARTNERS_BEFORE = re.compile(r"\bPartner(?:städte|städten|gemeinden|kommunen)\s+$")
 
 #: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
 _BETWEEN = re.compile(r"\bzwischen\s+")

@@ -213,6 +213,12 @@ def _site_owners(homes: list[Mention], ex: Extraction) -> list[Mention]:
 SITE_KEY_MIN = 4
 
 
+#: how many sentences back a town named as the owner of partners ("die Partnerstädte der Stadt
+#: X") still owns a list of partners that names no owner: the teaser, a question, a line of
+#: event details and the list (sapporo-germany-cir.blogspot.com, fresh2) span five; six leaves room
+OWNER_CARRY = 6
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
@@ -231,6 +237,13 @@ class ArticleHome:
         #: the foreign place the section being read is headed by ("Amstelveen" over a section
         #: about that partner), or None
         self.section: Mention | None = None
+        #: the places of the latest OWNER_CARRY sentences read, one list each (see
+        #: pairs._named_owner): a paragraph's reach, longer than a pair anaphor's
+        self.recent: list[list[Mention]] = []
+
+    def remember(self, here: list[Mention]) -> None:
+        self.recent.append(here)
+        del self.recent[:-OWNER_CARRY]
 
     def read_heading(self, line: str, here: list[Mention]) -> None:
         """Track the section: a short line without a full stop is a heading; it heads a section

@@ -224,6 +224,7 @@ class PartnershipFinder:
             listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
+            home.remember(here)
         self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
     def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,
