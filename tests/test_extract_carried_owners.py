@@ -207,3 +207,21 @@ def test_a_list_of_partners_long_after_the_owner_was_named_keeps_the_german_town
                              "München pflegt die Partnerstädte Portland/USA und Shenyang/China.")
     pairs = _pairs(ex)
     assert frozenset({"Sapporo", "Portland"}) not in pairs
+
+
+# -- towns "gemeinsam mit" another's guests are fellow participants, not partners -----------------
+
+def test_towns_celebrating_gemeinsam_mit_are_not_partners_of_the_town_named_before(extractor):
+    ex = _extract(extractor, "Kassel feiert ein Jubiläum. Eine Delegation aus Kassel reiste dazu in die Türkei. "
+                             "Die Gäste feierten dort gemeinsam mit den Städten Prizren (Kosovo), Mohács (Ungarn) und "
+                             "Tetovo (Nordmazedonien) das Jubiläum der Städtepartnerschaft.")
+    assert not any("Prizren" in pair or "Mohács" in pair or "Tetovo" in pair for pair in _pairs(ex))
+
+
+def test_a_town_named_beside_the_fellow_guests_is_still_the_partner(extractor):
+    ex = _extract(extractor, "Kassel feiert ein Jubiläum. Eine Delegation aus Kassel reiste dazu in die Türkei. "
+                             "Die Gäste aus Rize feierten gemeinsam mit den Städten Prizren und Mohács das Jubiläum "
+                             "der Städtepartnerschaft.")
+    pairs = _pairs(ex)
+    assert frozenset({"Kassel", "Rize"}) in pairs
+    assert not any("Prizren" in pair or "Mohács" in pair for pair in pairs)

@@ -83,3 +83,27 @@ def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Me
                 break
         i = j + 1
     return out
+
+
+#: "gemeinsam mit den Städten ", "zusammen mit der Gemeinde ": what introduces fellow
+#: participants of an act rather than partners
+_CO_SUBJECT_BEFORE = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:(?:den|der|dem)\s+)?"
+                                r"(?:(?:Städten|Stadt|Gemeinden|Gemeinde|Kommunen|Kreisen)\s+)?$", re.IGNORECASE)
+#: the gap between two items of such a list: a separator, maybe after a bracket ("A (Kosovo), B")
+_CO_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|und|sowie)\s*")
+
+
+def co_subjects(text: str, sent: Span, here: list[Mention]) -> list[Mention]:
+    """The places "gemeinsam mit" or "zusammen mit" introduces ("gemeinsam mit den Städten A, B
+    und C"), with those the list joins to the first: fellow participants of what the sentence
+    tells, not the partners of the town it is about."""
+    out: list[Mention] = []
+    for i, m in enumerate(here):
+        if out:
+            if _CO_SUBJECT_GAP.fullmatch(text, out[-1].end, m.start):
+                out.append(m)
+                continue
+            break
+        if _CO_SUBJECT_BEFORE.search(text, max(sent.start, m.start - 40), m.start):
+            out.append(m)
+    return out

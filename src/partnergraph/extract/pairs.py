@@ -10,7 +10,7 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .locators import not_locators
-from .mit_lists import PARENTHESES as _PARENTHESES, mit_list, with_groups
+from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -260,6 +260,9 @@ class PairStatements:
                 record(owner, headed, sent)
             return
         if subject is not None:
+            # "… feierten gemeinsam mit den Städten A, B und C das Jubiläum": fellow guests, not
+            # the partners of a subject named sentences before
+            here = [m for m in here if m not in co_subjects(text, sent, here)] if "mit" in s_text else here
             segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []
             if len(here) >= 3 or segments and all(_YEAR.search(text, *scope) for _, scope in segments):
                 # two partners are a list when each has a year of its own ("die ersten
