@@ -225,3 +225,24 @@ def test_a_town_named_beside_the_fellow_guests_is_still_the_partner(extractor):
     pairs = _pairs(ex)
     assert frozenset({"Kassel", "Rize"}) in pairs
     assert not any("Prizren" in pair or "Mohács" in pair for pair in pairs)
+
+
+# -- the year right after "Partnerschaft mit X" or "Partnerschaft gab es" ---------------------------
+
+def _starts(ex: Extraction) -> dict[frozenset[str], int | None]:
+    return {frozenset(ex.places[r].name_de for _, r in p.partners): p.start_year for p in ex.partnerships}
+
+
+def test_the_year_after_the_partner_of_partnerschaft_mit_is_its_start(extractor):
+    ex = _extract(extractor, "Bremen pflegt viele Partnerschaften. So sollte die deutsch-deutsche Partnerschaft mit "
+                             "Rostock 1987 Ost und West verbinden. Die erste Städtepartnerschaft gab es schon 1960 mit "
+                             "Danzig.", title="Bremens Partnerstädte")
+    starts = _starts(ex)
+    assert starts[frozenset({"Bremen", "Rostock"})] == 1987
+    assert starts[frozenset({"Bremen", "Gdańsk"})] == 1960
+
+
+def test_a_year_far_from_the_partnership_noun_is_no_start(extractor):
+    ex = _extract(extractor, "Bremen pflegt eine Partnerschaft mit Danzig, deren Rathaus aus dem Mittelalter stammt "
+                             "und 1945 zerstört wurde.", title="Bremens Partnerstädte")
+    assert _starts(ex)[frozenset({"Bremen", "Gdańsk"})] != 1945
