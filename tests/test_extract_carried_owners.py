@@ -246,3 +246,15 @@ def test_a_year_far_from_the_partnership_noun_is_no_start(extractor):
     ex = _extract(extractor, "Bremen pflegt eine Partnerschaft mit Danzig, deren Rathaus aus dem Mittelalter stammt "
                              "und 1945 zerstört wurde.", title="Bremens Partnerstädte")
     assert _starts(ex)[frozenset({"Bremen", "Gdańsk"})] != 1945
+
+
+# -- "zwischen" pairs two towns of one country only when it stands before them ---------------------
+
+def test_a_zwischen_after_two_german_towns_does_not_make_them_partners(extractor):
+    ex = _extract(extractor, "In Kiel/Lübeck/Flensburg gibt es viele Partnerschaften zwischen Vereinen und Schulen.")
+    assert _pairs(ex) == set()
+
+
+def test_a_zwischen_before_two_german_towns_still_makes_them_partners(extractor):
+    ex = _extract(extractor, "Die Städtepartnerschaft zwischen Kiel und Lübeck besteht seit 1990.")
+    assert _pairs(ex) == {frozenset({"Kiel", "Lübeck"})}

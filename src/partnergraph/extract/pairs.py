@@ -222,9 +222,10 @@ class PairStatements:
                     _paired_in_order(here, ex) and self.respective_pairing.search(s_text)):
                 for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
-                    # cue sentence are fellow partners of a third, unless it says "zwischen"
+                    # cue sentence are fellow partners of a third, unless a "zwischen" before them
+                    # says so ("Hamburg/Bremen/… werden Partnerschaften zwischen Ländern …" does not)
                     # or the two sealed it ("Hameln und Quedlinburg unterzeichneten …")
-                    if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text) \
+                    if same_country(a, b, ex) and not _BETWEEN.search(text, sent.start, min(a.start, b.start)) \
                             and not sealed_by_both(text, sent, here, self):
                         continue
                     record(a, b, sent)
