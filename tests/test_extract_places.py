@@ -277,3 +277,36 @@ def test_a_heading_of_adjective_and_noun_before_a_country_names_no_town(extracto
     assert all(n != "Zerstörte" for n, _, _ in found)
     found, _ = places(extractor, "Unsere Partnerstädte:\n• Yongin in Südkorea")
     assert ("Yongin", "KR", None) in found
+
+
+@pytest.mark.parametrize("text, geonameid", [
+    ("Zum Stadtfest reiste eine kleine Abordnung aus Nancy mit zwei Stadträten an.", 2990999),
+    ("Beliebte Studienorte sind Universitätsstädte wie Tübingen und Cambridge.", 2653941),
+    ("Der Vortrag über Windhuk war gut besucht.", 3352136),
+])
+def test_a_known_foreign_city_by_its_own_name_mid_sentence_counts_without_its_country(extractor, text, geonameid):
+    found, _ = places(extractor, text)
+    assert geonameid in {g for _, _, g in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Beim Empfang sprachen Mary Okello und der Bürgermeister.",  # a given name before a surname
+    "Vom Gipfel sieht man den Vulkan San Cristóbal über der Stadt.",  # after a capitalised noun
+])
+def test_a_known_city_s_name_in_a_person_or_landmark_stays_out(extractor, text):
+    found, _ = places(extractor, text)
+    assert not {1218667, 3628473} & {g for _, _, g in found}
+
+
+def test_a_metropolis_s_german_name_beats_a_home_village_bearing_it_as_an_alias(extractor):
+    # "Peking" is also a GeoNames variant of the Bavarian Pöcking; Germany is named, China is not
+    text = "Berlin in Deutschland pflegt Kontakte zu vielen Hauptstädten, darunter Prag und Peking."
+    found, _ = places(extractor, text)
+    gids = {g for _, _, g in found}
+    assert 1816670 in gids and 2853066 not in gids
+
+
+def test_a_big_town_bearing_a_name_as_an_alias_keeps_its_country_bonus(extractor):
+    # "Odessa" is only an alias of Odesa (UA) but the own name of Odessa, Texas
+    found, _ = places(extractor, "Die ukrainische Hafenstadt Odessa liegt am Schwarzen Meer in der Ukraine.")
+    assert 698740 in {g for _, _, g in found}

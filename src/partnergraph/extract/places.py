@@ -42,6 +42,12 @@ MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
 EXACT_NAME_BONUS = 1.0
+#: see Extractor._best: a known city bearing a name as its own outweighs the page's context
+#: bonuses of a bearer of it as an alias that is this many times smaller. Beijing/Pöcking
+#: ("Peking") is 3,300; towns bearing a name only as a GeoNames alias yet meant by it (Odesa, 1M,
+#: beside Odessa TX, 114k; Samar UA, 71k, the renamed Novomoskovsk, beside Novomoskovsk RU, 131k)
+#: are within a factor of 10 of the own-name bearer
+ALIAS_SIZE_RATIO = 100
 GERMAN_SPEAKING = {"DE", "AT", "CH"}
 
 
@@ -270,8 +276,21 @@ class PlaceResolution:
     def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int],
               surface: str = "") -> PlaceRecord | None:
         best, best_score = None, -math.inf
+        # "Peking" is Beijing's German name and only a GeoNames variant of Pöcking: where a known
+        # city bears the name as its own, a far smaller bearer of it as a mere alias gets no bonus
+        # for the page's home or countries, which otherwise outweighs any size
+        # (fraktion-cdupankow.de); a cue word of its own still counts ("das oberbayerische
+        # Peking"). A big alias bearer keeps its bonuses: "Odessa" is only an alias of Odesa (UA),
+        # while Odessa, Texas bears it as its own
+        famous = max((c.population for c in candidates
+                      if c.population >= KNOWN_CITY_POPULATION and surface and _own_name(surface, c)), default=0)
         for c in candidates:
             score = math.log10(c.population + 10)
+            if famous and c.population * ALIAS_SIZE_RATIO < famous and not _own_name(surface, c):
+                score += 8 * votes.get(c.country, 0)
+                if score > best_score:
+                    best, best_score = c, score
+                continue
             if surface and surface in (c.name_de, c.name_en):
                 # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
                 # outright outweighs the home bonus of a small town bearing it as an alias
@@ -388,7 +407,28 @@ class PlaceResolution:
                 best.population >= MIN_PARTNER_SENTENCE_POPULATION and not f["initial"] and not h.ambiguous
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names
                 and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
+        # a known city by its own name mid-sentence after a lower-case word is that city even with
+        # its country unnamed and no partnership cue ("eine Delegation aus Nancy", "Universitäts-
+        # städte wie Heidelberg und Cambridge", "… Warschau und Windhuk"); the 100k–500k names
+        # this rule turned down on the real pages were all first names, aliases or followed a
+        # capitalised word (Mary, Hanna, "Qianlan Gao", "Vulkan San Cristóbal", "Gebiet Kaliningrad")
+        if best.population >= KNOWN_CITY_POPULATION and not h.ambiguous and not f["initial"] \
+                and not f["prev_capitalised"] and h.surface.lower() not in self.frequent \
+                and h.surface not in self.first_names and _own_name(h.surface, best) \
+                and not _before_name(ctx.text, h.end, self.nouns):
+            return True
         return best.population >= WORLD_CITY_POPULATION
+
+
+def _before_name(text: str, end: int, nouns) -> bool:
+    """A capitalised word that is no German noun follows: "Mary Marcel Kayowa" is a person."""
+    following = next_word(text, end)
+    return following[:1].isupper() and following not in nouns
+
+
+def _own_name(surface: str, place: PlaceRecord) -> bool:
+    """The surface is the place's German or English name or its first word, not an alias."""
+    return surface in (place.name_de, place.name_en) or _short_form(surface, place)
 
 
 #: a capitalised word (maybe a double name: "Lasserre-David") right after a place's name and one
