@@ -310,3 +310,8 @@ def test_a_big_town_bearing_a_name_as_an_alias_keeps_its_country_bonus(extractor
     # "Odessa" is only an alias of Odesa (UA) but the own name of Odessa, Texas
     found, _ = places(extractor, "Die ukrainische Hafenstadt Odessa liegt am Schwarzen Meer in der Ukraine.")
     assert 698740 in {g for _, _, g in found}
+
+
+def test_a_known_city_written_without_its_diacritics_is_still_its_own_name(extractor):
+    found, _ = places(extractor, "Im Sommer führt die Schiffsreise auch nach Klaipeda.")
+    assert 598098 in {g for _, _, g in found}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import Gazetteer, PlaceRecord
@@ -427,8 +428,16 @@ def _before_name(text: str, end: int, nouns) -> bool:
 
 
 def _own_name(surface: str, place: PlaceRecord) -> bool:
-    """The surface is the place's German or English name or its first word, not an alias."""
-    return surface in (place.name_de, place.name_en) or _short_form(surface, place)
+    """The surface is the place's German or English name or its first word, not an alias; German
+    text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name)."""
+    if surface in (place.name_de, place.name_en) or _short_form(surface, place):
+        return True
+    return surface.isascii() and not place.name_en.isascii() and _folded(place.name_en) == surface
+
+
+def _folded(name: str) -> str:
+    """The name without combining marks: "Klaipėda" → "Klaipeda"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 #: a capitalised word (maybe a double name: "Lasserre-David") right after a place's name and one
