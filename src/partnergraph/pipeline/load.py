@@ -73,7 +73,9 @@ def update_store(store: GraphStore, got: Collected, report: BuildReport, minter:
             run.dumps = None
         update.dumps_from_store(run)
     store.flush()
-    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, indent=1, sort_keys=True))
+    # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
+    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
+                                                  separators=(",", ":")))
     return run
 
 
