@@ -37,12 +37,14 @@ HERE = Path(__file__).resolve().parent
 #: progress messages that open a phase of the build, as in bench_build.py
 PHASES = {"writing graph.ttl": "dumps_and_store_finish", "writing graph.html": "viewer_stats_void",
           "validating": "validation_and_commit"}
-#: the changes: one sentence more in the middle article, numbered per round so that every round
-#: changes the article again. "same-facts" (as bench_build.py) names no new partner: the
-#: viewer's facts of the article stay, so graph.html and the network are taken over
-#: (viewer/unchanged.py); "new-facts" adds a partnership with another start year every round:
-#: the viewer's facts change, and graph.html is made again from all of them
-CHANGES = {"same-facts": " Ein neuer Satz über die Partnerschaft mit Kyjiw ({}).",
+#: the changes, one sentence more in the middle article, numbered per round so that every round
+#: changes the article again. "same-facts" is added to the article as the last build had it
+#: and names nothing the viewer shows: the viewer's facts stay as they were, so graph.html and
+#: the network are taken over (viewer/unchanged.py). "new-facts" is added to the original text
+#: and states a partnership with another start year every round: the viewer's facts change,
+#: and graph.html is made again from all of them. (bench_build.py's change, a sentence naming
+#: Kyjiw, is of the second kind: the article then mentions a place it did not.)
+CHANGES = {"same-facts": " Die Sitzung im Rathaus dauerte am Ende knapp zwei Stunden ({}).",
            "new-facts": " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit {}."}
 COMPARED = ("graph.html", "stats.json", "graph.ttl", "graph.trig")
 
@@ -120,8 +122,13 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
     middle = records[len(records) // 2]
     text = middle["text"]
     rounds = [(change, rep) for rep in range(1, args.reps + 1) for change in args.changes]
+    built = text  # the middle article as the last build read it
     for change, rep in rounds:
-        middle["text"] = text + CHANGES[change].format(rep if change == "same-facts" else 1950 + rep)
+        if change == "same-facts":
+            middle["text"] = built + CHANGES[change].format(rep)
+        else:
+            middle["text"] = text + CHANGES[change].format(1950 + rep)
+        built = middle["text"]
         for side, python in sides.items():
             write_corpus(records, work / f"{side}.jsonl")
             (work / f"{side}.built").unlink(missing_ok=True)  # no longer the corpus it was built from
