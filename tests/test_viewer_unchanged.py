@@ -130,3 +130,27 @@ def test_a_remembered_network_is_the_network_as_it_was_made(tmp_path):
     assert list(again.edges(data=True)) == list(g.edges(data=True))
     assert [(x, list(again.adj[x])) for x in again] == [(x, list(g.adj[x])) for x in g]
     assert isinstance(again, nx.Graph) and unchanged.remembered_network(memo, "other") is None
+
+
+def test_a_large_rebuild_with_the_same_viewer_facts_takes_the_network_over(tmp_path, monkeypatch):
+    # the sample as if it were large: the rebuild takes the path of large graphs (the dumps in a
+    # child process, the analysis from the viewer facts), where the network is taken over
+    from partnergraph.pipeline import outputs as pipeline_outputs
+    from partnergraph.viewer.facts import FactCache
+
+    monkeypatch.setattr(pipeline_outputs, "DUMPS_CHILD_MIN_ARTICLES", 1)
+    networks: list[int] = []
+    real = FactCache.network
+    monkeypatch.setattr(FactCache, "network", lambda self, *a: networks.append(1) or real(self, *a))
+    out, pages, first_key = rebuilt(tmp_path, QUIET_SENTENCE, monkeypatch)
+    assert (pages.made, networks) == (0, [])
+    assert facts_key(out) == first_key
+    assert outputs(out) == from_scratch(tmp_path)
+    networks.clear()
+    pages.made = 0
+    recs = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    recs[1] = {**recs[1], "text": recs[1]["text"] + NEW_PARTNERSHIP}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    assert run(str(tmp_path / "a.jsonl"), out).articles_extracted == 1
+    assert (pages.made, networks) == (1, [1])  # other facts: the network is made again
+    assert outputs(out) == from_scratch(tmp_path)

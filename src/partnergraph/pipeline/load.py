@@ -401,6 +401,7 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
     from ..graph.analytics import (NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples,
                                    remembered_analysis)
     from ..graph.triples import vocabulary_quads
+    from ..viewer.unchanged import remember_network
     from ..vocab import load_vocabulary
 
     if not all(run.pieces.values()):
@@ -410,6 +411,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
         dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
         network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
+        # a later rebuild with the same viewer facts takes it over (viewer/unchanged.py)
+        remember_network(run.memo, run.facts_key, *network)
         run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
