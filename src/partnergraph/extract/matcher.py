@@ -73,13 +73,7 @@ class TermMatcher:
             add(text, Term("municipality", key, text))
         self.automaton = ahocorasick.Automaton()
         for key, terms in entries.items():
-            # (length, anchored, terms): `anchored` where every term has that label length and
-            # must start a word (no long theme, which may end a compound): `find` then turns a
-            # hit inside a word down before looking at its terms (a fifth of the real pages' hits)
-            lengths = {len(t.label) for t in terms}
-            anchored = len(lengths) == 1 and not any(t.kind == "theme" and len(t.label) >= COMPOUND_TAIL_MIN
-                                                     for t in terms)
-            self.automaton.add_word(key, (lengths.pop() if anchored else 0, anchored, tuple(terms)))
+            self.automaton.add_word(key, tuple(terms))
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[TermHit]:
@@ -89,9 +83,7 @@ class TermMatcher:
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
         hits: list[TermHit] = []
-        for end_idx, (length, anchored, terms) in self.automaton.iter(lower):
-            if anchored and end_idx >= length and lower[end_idx - length].isalnum():
-                continue  # inside a word
+        for end_idx, terms in self.automaton.iter(lower):
             end = end_idx + 1
             for term in terms:
                 start = end - len(term.label)

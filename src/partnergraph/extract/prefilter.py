@@ -105,27 +105,7 @@ class Prefiltered:
         return text is self._absent
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        if string is self._absent:
-            return None
-        if pos == 0 and endpos >= len(string) and self._literals is not None:
-            # the hot case, a whole sentence or stretch (two thirds of the calls; 98 % fail):
-            # `_cannot_match` inlined, its reading taken from the recent ones where it is there
-            for known, low, state in _RECENT_READ:
-                if known is string:
-                    break
-            else:
-                low, state = _read(string)
-            if state != _NO_FILTER:
-                if state == _PLAIN:
-                    literals, clauses = self._plain, self._plain_clauses
-                else:
-                    literals, clauses = self._literals, self._clauses
-                if (not any(map(low.__contains__, literals)) or clauses is not None and not any(
-                        all(any(map(low.__contains__, s)) for s in c) for c in clauses)) \
-                        and not (self._digit and _DIGIT.search(string)):
-                    return None
-            return self.pattern.search(string)
-        if self._cannot_match(string, pos, endpos):
+        if string is self._absent or self._cannot_match(string, pos, endpos):
             return None
         return self.pattern.search(string, pos, endpos)
 
