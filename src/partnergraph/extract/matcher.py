@@ -122,19 +122,16 @@ class Keywords:
 
     Rules that need context around a keyword (a role before a name, a utility head after a
     city) look only at these positions instead of running a large regex over the whole text.
-    The word lists of all Keywords are matched by one automaton (`_SharedScan`): the five lists
-    the extraction asks about one article (roles, utility heads, credit markers, cue endings,
-    event heads) cost two scans of it, of its text and of its lowered text, instead of five.
     """
 
     def __init__(self, words, *, ignore_case: bool = False, word_start: bool = True):
         self.ignore_case = ignore_case
         self.word_start = word_start
-        lengths = {}
+        self.automaton = ahocorasick.Automaton()
         for w in words:
             key = w.lower() if ignore_case else w
-            lengths[key] = len(key)
-        self._slot = _SCAN.register(lengths, word_start)
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence; with `word_start`, only at the start of a word.
@@ -143,64 +140,12 @@ class Keywords:
         if self.ignore_case:
             lower = lowered_text(text)  # (once: a copy of the whole text, shared with other passes)
             hay = lower if len(lower) == len(text) else text
-        return list(_SCAN.found(hay)[self._slot])
-
-
-class _SharedScan:
-    """The word lists of every `Keywords` in one automaton, each list a slot (identical lists,
-    as every Extractor makes, share one); a string scanned once answers every slot. The last
-    two strings' answers are kept: an article's text and its lowered text are asked about in
-    turns."""
-
-    #: how many scanned strings are kept: the text and the lowered text of one article
-    KEPT = 2
-
-    def __init__(self):
-        self._slots: dict[tuple, int] = {}
-        self._automaton = None
-        self._recent: tuple = ()
-
-    def register(self, lengths: dict[str, int], word_start: bool) -> int:
-        key = (tuple(sorted(lengths.items())), word_start)
-        slot = self._slots.get(key)
-        if slot is None:
-            slot = self._slots[key] = len(self._slots)
-            self._automaton = None  # (rebuilt at the next scan)
-            self._recent = ()
-        return slot
-
-    def _build(self):
-        entries: dict[str, list[tuple[int, int, bool]]] = {}
-        for (lengths, word_start), slot in self._slots.items():
-            for key, length in lengths:
-                entries.setdefault(key, []).append((slot, length, word_start))
-        automaton = ahocorasick.Automaton()
-        for key, found in entries.items():
-            automaton.add_word(key, tuple(found))
-        automaton.make_automaton()
-        self._automaton = automaton
-        return automaton
-
-    def found(self, hay: str) -> list[list[tuple[int, int]]]:
-        recent = self._recent
-        for known, answers in recent:
-            if known is hay:
-                return answers
-        automaton = self._automaton or self._build()
-        outs: list[dict[int, int]] = [{} for _ in self._slots]
-        if automaton.kind == ahocorasick.AHOCORASICK:
-            for end_idx, found in automaton.iter(hay):
-                end = end_idx + 1
-                for slot, length, word_start in found:
-                    start = end - length
-                    if word_start and start > 0 and hay[start - 1].isalnum():
-                        continue
-                    out = outs[slot]
-                    if out.get(end, 0) < length:
-                        out[end] = length
-        answers = [sorted((end - length, end) for end, length in out.items()) for out in outs]
-        self._recent = ((hay, answers),) + recent[:self.KEPT - 1]
-        return answers
-
-
-_SCAN = _SharedScan()
+        out: dict[int, int] = {}
+        for end_idx, length in self.automaton.iter(hay):
+            end = end_idx + 1
+            start = end - length
+            if self.word_start and start > 0 and hay[start - 1].isalnum():
+                continue
+            if out.get(end, 0) < length:
+                out[end] = length
+        return sorted((end - length, end) for end, length in out.items())
