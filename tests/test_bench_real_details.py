@@ -1,4 +1,4 @@
-"""benchmarks/bench_real.py never prints the errors of the held-out fresh splits (fresh, fresh2)
+"""benchmarks/bench_real.py never prints the errors of the held-out fresh splits (fresh, fresh2, fresh3)
 unless asked for one by name: their pages stay a measure nobody has tuned on."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def listed(bench, asked):
 
 
 def test_the_fresh_splits_are_scored_as_sections_of_their_own(bench):
-    assert {"fresh", "fresh2", "all"} <= set(bench.SPLITS)
+    assert {"fresh", "fresh2", "fresh3", "all"} <= set(bench.SPLITS)
 
 
 def test_details_without_a_split_list_only_the_dev_errors(bench):
@@ -35,9 +35,16 @@ def test_details_all_lists_dev_dev2_and_test_but_never_a_fresh_split(bench):
     assert listed(bench, "all") == {"dev", "dev2", "test"}
 
 
+def test_the_blind_fresh3_split_is_listed_by_no_other_request(bench):
+    # fresh3 replaced fresh2 as the split nobody tuning has read: no request but its own name may
+    # print its errors
+    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh3")} == {"fresh3"}
+
+
 def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):
     assert listed(bench, "fresh") == {"fresh"}
     assert listed(bench, "fresh2") == {"fresh2"}
+    assert listed(bench, "fresh3") == {"fresh3"}
     assert listed(bench, "test") == {"test"}
     assert listed(bench, "dev2") == {"dev2"}
     assert listed(bench, None) == set()
