@@ -208,21 +208,22 @@ def sampled_passes(extractor, docs, seconds: float, cold: bool = False) -> dict 
     own: Counter = Counter()
     total = [0]
 
-    def name(code) -> str:
-        return f"{Path(code.co_filename).name}:{code.co_name}"
+    def name(code) -> str:  # (as cProfile's rows: two functions of one module may share a name)
+        return f"{Path(code.co_filename).name}:{code.co_firstlineno}({code.co_name})"
 
     def on_sample(_signum, frame) -> None:
         inside = False
-        own_name = name(frame.f_code)
+        frame_code = frame.f_code
+        own_name = name(frame_code)
         while frame is not None:
             caller = frame.f_back
             if caller is not None and (Path(caller.f_code.co_filename).name, caller.f_code.co_name) in PASS_RUNNERS:
                 passes[(name(frame.f_code), name(caller.f_code))] += 1
                 inside = True
-                if name(caller.f_code).startswith("extractor.py"):
+                if caller.f_code.co_filename.endswith("extractor.py"):
                     break
             frame = caller
-        if inside or own_name.startswith(("extractor.py:extract", "relations.py:apply")):
+        if inside or (Path(frame_code.co_filename).name, frame_code.co_name) in PASS_RUNNERS:
             total[0] += 1
             own[own_name] += 1
 
