@@ -9,7 +9,7 @@ import re
 from .context import Context
 from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
-from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
+from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
@@ -380,6 +380,11 @@ class PartnershipFinder:
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
                                            and not _YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
+            if status == DECLINED:
+                # "Der Rat beschließt, die Partnerschaft mit X nicht weiter zu verfolgen": a
+                # declined partnership is none (benchmarks/real/README.md: rejected ones are not
+                # annotated), whatever request or plan other sentences report
+                continue
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(
