@@ -293,7 +293,10 @@ class PairFacts:
 #: what a partnership's statuses come to when its sentences state several: an end is final, a
 #: suspension ("ruht seit 2022") outlasts the plan it may have been ("Die geplante Partnerschaft
 #: liegt auf Eis")
-STATUS_ORDER = ("ended", "suspended", "planned")
+#: a status pattern's verdict that a partnership was refused or dropped before it began: the
+#: pair is left out, never emitted with this status (the ontology has no such state)
+DECLINED = "declined"
+STATUS_ORDER = (DECLINED, "ended", "suspended", "planned")
 
 
 def strongest_status(found) -> str | None:
