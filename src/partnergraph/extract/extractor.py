@@ -31,7 +31,8 @@ from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_n
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
 from ..models import Article, Extraction, Mention, Place
-from .places import KNOWN_CITY_POPULATION, PlaceResolution, resolve_overlaps, uncapitalised
+from .overlaps import resolve_overlaps
+from .places import KNOWN_CITY_POPULATION, PlaceResolution, uncapitalised
 from .relations import RelationRules
 from .rules import rules
 from .sentences import sentence_of, split

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import Gazetteer, PlaceRecord
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .matcher import TermHit
+from .place_names import before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -284,10 +283,10 @@ class PlaceResolution:
         # Peking"). A big alias bearer keeps its bonuses: "Odessa" is only an alias of Odesa (UA),
         # while Odessa, Texas bears it as its own
         famous = max((c.population for c in candidates
-                      if c.population >= KNOWN_CITY_POPULATION and surface and _own_name(surface, c)), default=0)
+                      if c.population >= KNOWN_CITY_POPULATION and surface and own_name(surface, c)), default=0)
         for c in candidates:
             score = math.log10(c.population + 10)
-            if famous and c.population * ALIAS_SIZE_RATIO < famous and not _own_name(surface, c):
+            if famous and c.population * ALIAS_SIZE_RATIO < famous and not own_name(surface, c):
                 score += 8 * votes.get(c.country, 0)
                 if score > best_score:
                     best, best_score = c, score
@@ -344,7 +343,7 @@ class PlaceResolution:
             # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
             return False
         if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known \
-                and not _short_form(h.surface, best):
+                and not short_form(h.surface, best):
             # "Gerne" is a GeoNames alias of Herne, "Dabei" of Dubai: the words win; but
             # "Frankfurt" is the first word of Frankfurt am Main's own name (the frequent-word
             # list holds it for the city), so it goes on to the size rules below
@@ -360,7 +359,7 @@ class PlaceResolution:
             return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
         if best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous and f["own_line"] \
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
-                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)) \
+                and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best)) \
                 and any(ctx.cue_sentences.values()):
             return True  # a partner page's heading or list line that is a town's own name and nothing else
         if not h.ambiguous and f["between_partners"] and h.surface.lower() not in self.frequent:
@@ -369,12 +368,12 @@ class PlaceResolution:
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
             if not known and best.population < KNOWN_CITY_POPULATION and h.surface not in (best.name_de, best.name_en) \
-                    and not _short_form(h.surface, best):
+                    and not short_form(h.surface, best):
                 return False  # "in Höhe von", "als Kurort": a word that is only some small place's alias
             # "in Essen" and "Ob Essen im Ruhrgebiet" are the city; "das Essen", "beim
             # Essen", "in der Halle" are not
             if prev in self._determiners or prev in self._contractions or (
-                    _is_adjective(prev) and prev not in self._prepositions):
+                    is_adjective(prev) and prev not in self._prepositions):
                 return False
             if next_word(ctx.text, h.end) in self._months:
                 return False  # "seit Mitte Januar": a time expression
@@ -407,7 +406,7 @@ class PlaceResolution:
             return best.population >= KNOWN_CITY_POPULATION or (
                 best.population >= MIN_PARTNER_SENTENCE_POPULATION and not f["initial"] and not h.ambiguous
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names
-                and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
+                and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best)))
         # a known city by its own name mid-sentence after a lower-case word is that city even with
         # its country unnamed and no partnership cue ("eine Delegation aus Nancy", "Universitäts-
         # städte wie Heidelberg und Cambridge", "… Warschau und Windhuk"); the 100k–500k names
@@ -415,29 +414,10 @@ class PlaceResolution:
         # capitalised word (Mary, Hanna, "Qianlan Gao", "Vulkan San Cristóbal", "Gebiet Kaliningrad")
         if best.population >= KNOWN_CITY_POPULATION and not h.ambiguous and not f["initial"] \
                 and not f["prev_capitalised"] and h.surface.lower() not in self.frequent \
-                and h.surface not in self.first_names and _own_name(h.surface, best) \
-                and not _before_name(ctx.text, h.end, self.nouns):
+                and h.surface not in self.first_names and own_name(h.surface, best) \
+                and not before_name(ctx.text, h.end, self.nouns):
             return True
         return best.population >= WORLD_CITY_POPULATION
-
-
-def _before_name(text: str, end: int, nouns) -> bool:
-    """A capitalised word that is no German noun follows: "Mary Marcel Kayowa" is a person."""
-    following = next_word(text, end)
-    return following[:1].isupper() and following not in nouns
-
-
-def _own_name(surface: str, place: PlaceRecord) -> bool:
-    """The surface is the place's German or English name or its first word, not an alias; German
-    text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name)."""
-    if surface in (place.name_de, place.name_en) or _short_form(surface, place):
-        return True
-    return surface.isascii() and not place.name_en.isascii() and _folded(place.name_en) == surface
-
-
-def _folded(name: str) -> str:
-    """The name without combining marks: "Klaipėda" → "Klaipeda"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 #: a capitalised word (maybe a double name: "Lasserre-David") right after a place's name and one
@@ -447,17 +427,6 @@ def _folded(name: str) -> str:
 #: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
 _SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
                             r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
-
-
-def _short_form(surface: str, place: PlaceRecord) -> bool:
-    """"Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale): the surface is the first
-    word of the place's own name, not an unrelated alias."""
-    return any(n and n.startswith(surface + " ") for n in (place.name_de, place.name_en))
-
-
-def _is_adjective(word: str) -> bool:
-    """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
-    return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
 
 
 #: a run of four or more capitals; word boundaries are checked in Python on the few runs found
@@ -480,44 +449,3 @@ def uncapitalised(text: str, gazetteer: Gazetteer) -> str:
             parts += [text[last:start], normal]
             last = end
     return "".join(parts) + text[last:] if parts else text
-
-
-def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list[tuple[int, int]]):
-    """Longest span wins; on equal spans, a vocabulary term or country beats a place.
-
-    "Baden-Württemberg" (region) beats "Baden" (place); "Deutscher Städtetag" (organisation)
-    beats "Deutscher" (adjective); a person's name ("Marc Kapust") hides places inside it.
-    """
-    # rank: longer span first; on equal spans a vocabulary term or country before a place, but
-    # a place before a region that needs context ("Freiburg" the city, not the Swiss canton);
-    # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s),
-    # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
-    # "Partnerschaft" + compound tail)
-    # (the rank is (-span length, not a term that comes first, -place name length, -term label
-    # length, start), written out for each kind: thousands of hits per article)
-    items = [((-(h.end - h.start), bool(h.term.needs_context), 0, -len(h.term.label), h.start), 1, h.start, h.end, h)
-             for h in terms] + \
-            [((-(h.end - h.start), True, -len(h.surface), 0, h.start), 0, h.start, h.end, h) for h in places]
-    items.sort(key=lambda x: x[0])
-    size = max([e for *_, e, _h in items] + [e for _, e in persons] + [0])
-    occupied = bytearray(size)  # one flag per character: overlap tests cost the span, not the list
-    for s, e in persons:
-        occupied[s:e] = b"\x01" * (e - s)
-    kept_terms, kept_places = [], []
-    term_spans: dict[tuple[int, int], set[str]] = {}
-    for _, is_term, s, e, h in items:
-        if is_term and (s, e) in term_spans:
-            # "Klimapartnerschaft" is a programme and a partnership type alike: one hit per kind
-            if h.term.kind not in term_spans[(s, e)]:
-                term_spans[(s, e)].add(h.term.kind)
-                kept_terms.append(h)
-            continue
-        if occupied.find(1, s, e) >= 0:  # (any(occupied[s:e]) without copying the slice)
-            continue
-        if is_term:
-            term_spans[(s, e)] = {h.term.kind}
-        occupied[s:e] = b"\x01" * (e - s)
-        (kept_terms if is_term else kept_places).append(h)
-    kept_terms.sort(key=lambda h: h.start)
-    kept_places.sort(key=lambda h: h.start)
-    return kept_terms, kept_places

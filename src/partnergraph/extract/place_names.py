@@ -1,0 +1,40 @@
+"""The forms of a place's name a text may use: its own German or English name, the first word
+of it ("Frankfurt"), the name without diacritics ("Klaipeda"); and the words around a name that
+make it no place (an inflected adjective before, a capitalised non-noun after)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .context import next_word
+from .gazetteer import PlaceRecord
+
+
+def before_name(text: str, end: int, nouns) -> bool:
+    """A capitalised word that is no German noun follows: "Mary Marcel Kayowa" is a person."""
+    following = next_word(text, end)
+    return following[:1].isupper() and following not in nouns
+
+
+def own_name(surface: str, place: PlaceRecord) -> bool:
+    """The surface is the place's German or English name or its first word, not an alias; German
+    text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name)."""
+    if surface in (place.name_de, place.name_en) or short_form(surface, place):
+        return True
+    return surface.isascii() and not place.name_en.isascii() and _folded(place.name_en) == surface
+
+
+def _folded(name: str) -> str:
+    """The name without combining marks: "Klaipėda" → "Klaipeda"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def short_form(surface: str, place: PlaceRecord) -> bool:
+    """"Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale): the surface is the first
+    word of the place's own name, not an unrelated alias."""
+    return any(n and n.startswith(surface + " ") for n in (place.name_de, place.name_en))
+
+
+def is_adjective(word: str) -> bool:
+    """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
+    return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
