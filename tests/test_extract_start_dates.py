@@ -111,3 +111,11 @@ def test_a_partner_that_followed_in_the_same_year_takes_the_year_before_it(extra
 def test_the_same_year_with_no_year_before_it_states_none(extractor):
     text = "Ansbach hat zehn Partnerstädte. Den Anfang machte das französische Anglet. Noch im gleichen Jahr folgte das italienische Fermo."
     assert {y for _, y in starts(extractor, text)} <= {None}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Städtepartnerschaft zwischen Ansbach und Anglet stammt aus dem Jahre 1962.",
+    "Ansbach und Anglet sind seit dem Jahre 1962 durch eine Städtepartnerschaft verbunden.",
+])
+def test_the_older_dative_im_jahre_states_a_start_as_im_jahr_does(extractor, sentence):
+    assert starts(extractor, sentence) == {(frozenset({"Ansbach", "Anglet"}), 1962)}
