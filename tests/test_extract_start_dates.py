@@ -119,3 +119,17 @@ def test_the_same_year_with_no_year_before_it_states_none(extractor):
 ])
 def test_the_older_dative_im_jahre_states_a_start_as_im_jahr_does(extractor, sentence):
     assert starts(extractor, sentence) == {(frozenset({"Ansbach", "Anglet"}), 1962)}
+
+
+LEAD_ACT = "Lindau und Chur haben einen Freundschaftsvertrag geschlossen."
+#: sentences of a page's body that name no place, to move a sentence out of the page's lead
+FILLER = "Im Rathaus gab es danach Kaffee und Kuchen für alle Gäste des Abends. " * 10
+
+
+def test_an_act_the_lead_of_a_dated_page_reports_is_of_the_pages_year(extractor):
+    assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + LEAD_ACT) == {(frozenset({"Lindau", "Chur"}), 2016)}
+
+
+def test_an_unmarked_act_deep_in_a_dated_page_or_on_an_undated_one_gives_no_year(extractor):
+    assert {y for _, y in starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + FILLER + LEAD_ACT)} <= {None}
+    assert {y for _, y in starts(extractor, LEAD_ACT)} <= {None}

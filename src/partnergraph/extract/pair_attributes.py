@@ -150,11 +150,14 @@ class StartYears:
         """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
         besiegelt" in an article of May 2019, where no date pattern speaks: the act the news
         reports, of the article's year: marked as the day's event ("am Japan-Tag", "offiziell"),
-        not in a list item, not where the sentence looks back or ahead."""
+        or told in the perfect in the page's lead ("Wuppertal und Dongguan haben einen
+        Freundschaftsvertrag geschlossen" under the dateline); not in a list item, not where the
+        sentence looks back or ahead."""
         if year is None or list_item:
             return []
         act = self.recent_act.search(chunk)
-        if act is None or not self.recent_act_cues.search(chunk) or self.recent_act_blockers.search(chunk):
+        if act is None or self.recent_act_blockers.search(chunk) or \
+                not ((lo < NEWS_LEAD_REACH and _PERFECT.match(act.group())) or self.recent_act_cues.search(chunk)):
             return []
         return [(lo + act.start(), lo + act.end(), year, None, True)]
 
@@ -293,6 +296,14 @@ def strongest_status(found) -> str | None:
     return next((s for s in STATUS_ORDER if s in found), None)
 
 
+#: the lead of a dated page, where news reports its event ("Wuppertal und Dongguan haben einen
+#: Freundschaftsvertrag geschlossen" right under the dateline): an act stated there is the day's
+#: even without a word marking it so; 600 characters hold the heading, the dateline and the first
+#: two or three sentences of the real pages (waldbronn-archiv.de, wuppertal.de, rhein-zeitung.de)
+NEWS_LEAD_REACH = 600
+#: the perfect tense news reports its day's event in ("haben … geschlossen"); the narrative
+#: "wurde … besiegelt" may tell history even in a lead, and needs a mark of the day
+_PERFECT = re.compile(r"(?i)ha(?:t|ben)\b")
 #: how far before "Ein Jahr später" the year it counts from may stand: the sentence before
 #: and the start of its own ("Im Jahr 1988 wurde … geschlossen. Ein Jahr später folgte …");
 #: 400 characters hold two or three sentences of the real pages, as DATELINE_REACH a page's head
