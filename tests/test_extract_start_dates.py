@@ -133,3 +133,23 @@ def test_an_act_the_lead_of_a_dated_page_reports_is_of_the_pages_year(extractor)
 def test_an_unmarked_act_deep_in_a_dated_page_or_on_an_undated_one_gives_no_year(extractor):
     assert {y for _, y in starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + FILLER + LEAD_ACT)} <= {None}
     assert {y for _, y in starts(extractor, LEAD_ACT)} <= {None}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Städtepartnerschaft zwischen Lindau und Chur besteht seit fünfundzwanzig Jahren.",
+    "Lindau und Chur feiern das fünfundzwanzigjährige Bestehen ihrer Städtepartnerschaft.",
+    "Fünfundzwanzig Jahre Städtepartnerschaft: Lindau und Chur feiern.",
+])
+def test_a_count_of_years_written_out_counts_back_as_figures_do(extractor, sentence):
+    assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + sentence) == {(frozenset({"Lindau", "Chur"}), 1991)}
+
+
+def test_a_written_count_with_a_word_of_approximation_states_no_year(extractor):
+    text = "Pressemitteilung vom 21.03.2016\n\nDie Städtepartnerschaft zwischen Lindau und Chur besteht seit über zehn Jahren."
+    assert {y for _, y in starts(extractor, text)} <= {None}
+
+
+def test_a_founding_acts_year_beside_a_jubilees_count_is_the_start_not_the_jubilees_year(extractor):
+    text = ("Pressemitteilung vom 21.03.2016\n\nLindau und Chur feierten das 25-jährige Bestehen ihrer "
+            "Städtepartnerschaft dort, wo am 4. Mai 1991 der Partnerschaftsvertrag unterzeichnet wurde.")
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), 1991)}

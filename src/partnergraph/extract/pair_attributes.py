@@ -111,7 +111,7 @@ class StartYears:
                     candidates.append((lo + m.start(group), lo + m.end(group), y, month, act))
         for pat in self.ages:
             for m in pat.finditer(chunk):
-                n = int(m["years"])
+                n = int(m["years"]) if m["years"].isdigit() else self.age_words[m["years"].lower()]
                 if not 0 < n < 200 or self.age_approximation.search(chunk, m.start(), m.start("years")):
                     continue  # "seit über 30 Jahren": no year the text states
                 # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
@@ -123,6 +123,9 @@ class StartYears:
                      for y in self.anniversary_year.finditer(chunk)
                      if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
+                if stated and any(c[4] and c[2] == ref for c in candidates):
+                    continue  # "das zehnjährige Bestehen …, wo am 25. September 2003 der Vertrag unterschrieben
+                    # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
