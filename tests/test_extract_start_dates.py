@@ -130,9 +130,13 @@ def test_an_act_the_lead_of_a_dated_page_reports_is_of_the_pages_year(extractor)
     assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + LEAD_ACT) == {(frozenset({"Lindau", "Chur"}), 2016)}
 
 
-def test_an_unmarked_act_deep_in_a_dated_page_or_on_an_undated_one_gives_no_year(extractor):
-    assert {y for _, y in starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + FILLER + LEAD_ACT)} <= {None}
-    assert {y for _, y in starts(extractor, LEAD_ACT)} <= {None}
+@pytest.mark.parametrize("text", [
+    "Pressemitteilung vom 21.03.2016\n\n" + FILLER + LEAD_ACT,   # deep in the page
+    "Pressemitteilung vom 21.03.2016\n\nDie Stadt Lindau hat viele Freunde. " + LEAD_ACT,  # inside a paragraph
+    LEAD_ACT,                                                     # an undated page
+])
+def test_an_unmarked_act_deep_in_a_page_inside_a_paragraph_or_on_an_undated_page_gives_no_year(extractor, text):
+    assert {y for _, y in starts(extractor, text)} <= {None}
 
 
 @pytest.mark.parametrize("sentence", [
