@@ -10,10 +10,11 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .locators import not_locators
+from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
-                               recent_home, same_country, sealed_by_both)
+                               partner_of_mit, recent_home, same_country, sealed_by_both)
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
@@ -151,6 +152,15 @@ class PairStatements:
             return
         if len(here) == 1 and self.indefinite_partner.search(s_text):
             return  # "Slawutitsch möchte gerne mit einer deutschen Stadt kooperieren"
+        if not owners and len(here) >= 2 and _NAMED_PARTNERS_BEFORE.search(text, max(sent.start, here[0].start - 30), here[0].start) \
+                and (carried := self._named_owner(ex, home.recent)) is not None \
+                and all(m.ref != carried.ref for m in here):
+            # "Kennen Sie die Partnerstädte der Stadt Sapporo? … zur Vorstellung der Partnerstädte
+            # Portland/USA, München/Deutschland, Shenyang/China": the partners of the town a
+            # sentence just before named as their owner, whatever its country
+            for m in here:
+                record(carried, m, sent)
+            return
         if len(here) >= 3 and has_home(here, ex) and all(
                 _list_member(m, here, text) for m in here if has_home([m], ex)):
             # "die Verbindungen nach England (Eastleigh), Frankreich (…) und nach Weißenfels": a
@@ -163,7 +173,7 @@ class PairStatements:
         # "Die Kooperationen mit Dresden (1987) und Prag (1990)" after Hamburg's list of partners
         # that names Dresden: a listed German town is one more partner, not the owner
         if has_home([m for m in here if m.ref not in home.listed], ex):
-            listed = self._mit_list(ex, sent, here)
+            listed = mit_list(ex, sent, here, self.partner_mit_list)
             if listed is not None:
                 # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
                 # mit Minden": the noun links the owner with each listed town, German ones too
@@ -180,7 +190,9 @@ class PairStatements:
                         # each town's of its group
                         group = segments[m] if heads else (group[0], segments[m][1])
                         record(owner, m, sent, scope=group, list_item=True, list_start=segments[items[0][0]][0])
-                    return
+                # "Zu den Partnerschaften mit Bonn, Opole (Polen) und Luzern (Schweiz) …" on the
+                # page of an unnamed town: every place is an item, none the owner of the others
+                return
             home_refs = {m.ref for m in here if has_home([m], ex)}
             text = ex.article.analysed_text
             intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
@@ -193,25 +205,34 @@ class PairStatements:
                 for m, scope in segments:
                     record(here[0], m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
                 return
+            groups = with_groups(seq, ex, text)
+            if len({a.ref for a, _ in groups}) >= 2:
+                # "die Hauptstadt A mit dem italienischen B, die Metropole C mit dem deutschen D":
+                # two or more towns each joined with their own partners by "mit", German ones too
+                for a, b in groups:
+                    record(a, b, sent)
+                return
             if len(home_refs) > 1:
                 # "besiegelten die Oberbürgermeister von München und Kiew …, vor dem Fall der
                 # Berliner Mauer": a town's adjective beside named towns is no partner
                 named = [m for m in here if not adjectival(m, ex)]
                 if len({m.ref for m in named if has_home([m], ex)}) >= 1:
                     here = named
-            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1:
+            if len(here) <= MAX_PLACES_IN_PAIR_SENTENCE or len(home_refs) == 1 or (
+                    _paired_in_order(here, ex) and self.respective_pairing.search(s_text)):
                 for a, b in _pairs(here, ex, shared=bool(self.shared_partner.search(s_text))):
                     # municipal partnerships cross borders; two places of one country in a
-                    # cue sentence are fellow partners of a third, unless it says "zwischen"
+                    # cue sentence are fellow partners of a third, unless a "zwischen" before them
+                    # says so ("Hamburg/Bremen/… werden Partnerschaften zwischen Ländern …" does not)
                     # or the two sealed it ("Hameln und Quedlinburg unterzeichneten …")
-                    if same_country(a, b, ex) and not re.search(r"\bzwischen\b", s_text) \
+                    if same_country(a, b, ex) and not _BETWEEN.search(text, sent.start, min(a.start, b.start)) \
                             and not sealed_by_both(text, sent, here, self):
                         continue
                     record(a, b, sent)
             return
         # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
         # Sheva … verbunden": each town with the towns it is joined with
-        groups = _with_groups(seq, ex, text)
+        groups = with_groups(seq, ex, text)
         if groups:
             for a, b in groups:
                 record(a, b, sent)
@@ -226,6 +247,11 @@ class PairStatements:
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
+        elif subject is None and len(here) == 1 and not has_home(here, ex) and partner_of_mit(text, here[0]):
+            # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
+            # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
+            # the partner "mit" names belongs to the town the article is about
+            subject = home.get()
         if not here:
             # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
             # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents
@@ -235,6 +261,9 @@ class PairStatements:
                 record(owner, headed, sent)
             return
         if subject is not None:
+            # "… feierten gemeinsam mit den Städten A, B und C das Jubiläum": fellow guests, not
+            # the partners of a subject named sentences before
+            here = [m for m in here if m not in co_subjects(text, sent, here)] if "mit" in s_text else here
             segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []
             if len(here) >= 3 or segments and all(_YEAR.search(text, *scope) for _, scope in segments):
                 # two partners are a list when each has a year of its own ("die ersten
@@ -246,6 +275,16 @@ class PairStatements:
                     record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)
+
+    def _named_owner(self, ex: Extraction, history: list[list[Mention]]) -> Mention | None:
+        """The one place the latest sentence that named an owner of partners named so ("die
+        Partnerstädte der Stadt X", "Xs Partnerstädte"), if it named exactly one."""
+        for past in reversed(history):
+            places = distinct(past)
+            owners = self._owners(ex, places[0].sentence, places) if places else []
+            if owners:
+                return owners[0] if len({m.ref for m in owners}) == 1 else None
+        return None
 
     def _both_with_pair(self, ex: Extraction, sent: Span, here: list[Mention],
                         history: list[list[Mention]]) -> list[tuple[Mention, Mention]] | None:
@@ -276,34 +315,6 @@ class PairStatements:
 
     def _not_locators(self, text: str, places: list[Mention]) -> list[Mention]:
         return not_locators(text, places, self.locator, self.distance_locator, self.part_locator_before)
-
-    def _mit_list(self, ex: Extraction, sent: Span,
-                  here: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
-        """ "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B und mit den Landkreisen C
-        und D": the owner (the one place before the noun, None when there is none) and the
-        listed places, each with whether it has a "mit" of its own. Every place after the noun must be an item, each joined to the one before
-        by its own "(seit YEAR) mit" or by a comma or "und" (and then not the owner of a "mit"
-        of its own: "…, Bremen seit 1985 mit Dalian"); otherwise None."""
-        text = ex.article.analysed_text
-        for k, first in enumerate(here):
-            lo = here[k - 1].end if k else sent.start
-            if self.partner_mit_list.search(text, lo, first.start):
-                break
-        else:
-            return None
-        if k > 1:
-            return None
-        items = [(first, True)]
-        for j in range(k + 1, len(here)):
-            gap = _PARENTHESES.sub(" ", text[here[j - 1].end:here[j].start])
-            if _MIT_ITEM_GAP.fullmatch(gap):
-                items.append((here[j], True))
-            elif _PLAIN_ITEM_GAP.fullmatch(gap) and not (
-                    j + 1 < len(here) and _OWN_MIT.match(text, here[j].end, here[j + 1].start)):
-                items.append((here[j], False))
-            else:
-                return None
-        return (here[0] if k else None), items
 
     def _between_pairs(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
         """ "zwischen A und B" (places of different countries), also "zwischen A und der
@@ -354,21 +365,15 @@ class PairStatements:
                 yield a, b, m["noun"]
 
 
+#: a plural partner noun right before the first place lists those partners: "der Partnerstädte
+#: Portland/USA, …", "die Partnergemeinden A, B und C"
+_NAMED_PARTNERS_BEFORE = re.compile(r"\bPartner(?:städte|städten|gemeinden|kommunen)\s+$")
+
 #: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
 _BETWEEN = re.compile(r"\bzwischen\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
 _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
-
-
-#: the next item of a "mit" list: ", seit 1968 mit ", " und seit 1991 mit den Landkreisen ",
-#: ", ebenfalls seit 1968 mit dem "
-_MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
-                           r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
-#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
-_PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
-#: a place with a "mit" of its own is the owner of the next ones, not an item
-_OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
 
 
 def nothing_to_pair(here: list[Mention], history: list[list[Mention]], home: ArticleHome) -> bool:
@@ -401,35 +406,7 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 #: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
 _DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
-
-
-def _with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
-    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho": a place joined
-    by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
-    comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
-    def gap(i: int) -> str:
-        g = text[here[i].end:here[i + 1].start].strip()
-        return _PARENTHESES.sub("", g).strip() if g.startswith("(") else g
-
-    out: list[tuple[Mention, Mention]] = []
-    i = 0
-    while i + 1 < len(here):
-        if gap(i) != "mit":
-            i += 1
-            continue
-        owner, j = here[i], i + 1
-        while True:
-            if not same_country(owner, here[j], ex):
-                out.append((owner, here[j]))
-            if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
-                    and not (j + 2 < len(here) and gap(j + 1) == "mit"):
-                j += 1
-            else:
-                break
-        i = j + 1
-    return out
 
 
 def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:
@@ -461,6 +438,14 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
         return [(min(homes, key=lambda h: (max(h.start - f.end, f.start - h.end), h.start)), f) for f in foreign]
     return [(a, b) for i, a in enumerate(here) for b in here[i + 1:]
             if a.kind != b.kind or home(a) != home(b)] or [(here[0], here[1])]
+
+
+def _paired_in_order(here: list[Mention], ex: Extraction) -> bool:
+    """As many German municipalities as foreign ones, all the German ones first: the two lists
+    "jeweils" pairs item by item (`_pairs` zips them)."""
+    homes = [m for m in here if has_home([m], ex)]
+    return all(m.kind == "municipality" for m in here) and 2 * len(homes) == len(here) \
+        and all(m.start < here[len(homes)].start for m in homes)
 
 
 def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,

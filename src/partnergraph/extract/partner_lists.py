@@ -27,6 +27,26 @@ def dash_pair_right(text: str, m: Mention, here: list[Mention]) -> bool:
         and not any(line_start <= o.start < m.start for o in here)
 
 
+#: a list line opened by its own owner and a colon: "• Chur: Bad Homburg (Deutschland), Cabourg
+#: (Frankreich)", "Heidelberg: Montpellier Frankreich 1961 …" (the text before the town: bullets
+#: and blanks; after it, maybe a bracket, then the colon)
+_LINE_OWNER_BEFORE = re.compile(r"[ \t•·▪►*\-–—]*")
+_LINE_OWNER_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?:")
+
+
+def line_owner(text: str, sent: Span, here: list[Mention], ex: Extraction) -> Mention | None:
+    """The municipality that opens a list line with a colon after it, when the line names more
+    places: each of those is its partner, whoever owns the list around it (a district's or a
+    canton's page listing its towns, each with its partners)."""
+    if len(here) < 2:
+        return None
+    first = min(here, key=lambda m: m.start)
+    if first.kind != "municipality" or not has_home([first], ex) \
+            or not _LINE_OWNER_BEFORE.fullmatch(text, sent.start, first.start):
+        return None
+    return first if _LINE_OWNER_AFTER.match(text, first.end, sent.end) else None
+
+
 class PartnerLists:
     """The list-owner rule of `relations.RelationRules` (a mixin)."""
 
@@ -141,11 +161,70 @@ _YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
 SECTION_HEADING_MAX = 40
 
 
+#: the words a municipality's own web address leaves out of its name or puts before it
+#: ("www.kreis-bergstrasse.de", "www.landkreis-nordhausen.de", "www.stadt-koeln.de")
+_SITE_DESIGNATIONS = re.compile(r"^(?:stadt|landkreis|kreis|gemeinde|markt|eifelkreis|bezirk)[\s\-]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _site_key(name: str) -> str:
+    """A name as a web address spells it: lower case, umlauts written out, designation, blanks
+    and hyphens dropped ("Eifelkreis Bitburg-Prüm" → "bitburgpruem")."""
+    name = _SITE_DESIGNATIONS.sub("", name.casefold().translate(_UMLAUTS))
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _names_site(name: str, url: str | None) -> bool:
+    """Is the page on the municipality's own site: does a label of its host spell its name, or
+    its first word and maybe its last ("www.bitburg-pruem.de" for the Eifelkreis Bitburg-Prüm,
+    "freiburg.de" for Freiburg im Breisgau, "muelheim-ruhr.de" for Mülheim an der Ruhr)?"""
+    if not url or "//" not in url:
+        return False
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].casefold()
+    key = _site_key(name)
+    words = [_site_key(w) for w in _SITE_DESIGNATIONS.sub("", name.casefold()).split()]
+    first = words[0] if words else ""
+    if len(first) < SITE_KEY_MIN:
+        return False
+    for label in host.split(".")[:-1]:
+        label = _site_key(label)
+        if label in (key, first) or (len(words) > 1 and label.startswith(first) and key.endswith(label[len(first):])):
+            return True
+    return False
+
+
+def _site_owners(homes: list[Mention], ex: Extraction) -> list[Mention]:
+    """The home municipalities whose own site the page is on (its host names them), unless the
+    URL's path names another one: a borough's pages on its city's site
+    ("berlin.de/ba-tempelhof-schoeneberg/…") or an article slug naming a partner."""
+    url = ex.article.url or ""
+    on_host = [m for m in homes if _names_site(ex.places[m.ref].name_de, url)]
+    if not on_host:
+        return []
+    path = re.sub(r"[^a-z0-9]", "", url.split("//", 1)[-1].partition("/")[2].casefold())
+    hosted = {m.ref for m in on_host}
+    if any(m.ref not in hosted and len(key := _site_key(ex.places[m.ref].name_de)) >= SITE_KEY_MIN and key in path
+           for m in homes):
+        return []
+    return on_host
+
+
+#: a name (its first word) shorter than this is too likely a word of other hosts ("hof", "au")
+SITE_KEY_MIN = 4
+
+
+#: how many sentences back a town named as the owner of partners ("die Partnerstädte der Stadt
+#: X") still owns a list of partners that names no owner: the teaser, a question, a line of
+#: event details and the list (sapporo-germany-cir.blogspot.com, fresh2) span five; six leaves room
+OWNER_CARRY = 6
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
-    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one its title names, else the one
-    the text names most often (at least twice, strictly more than any other)."""
+    ("Partnerstädte von X", "Xs Partnerstädte"), else the only one whose own site the page is on
+    (its host name names it: "www.bitburg-pruem.de"), else the only one its title names, else
+    the one the text names most often (at least twice, strictly more than any other)."""
 
     def __init__(self, ex: Extraction, title_end: int, owners=lambda: []):
         self.ex = ex
@@ -158,6 +237,13 @@ class ArticleHome:
         #: the foreign place the section being read is headed by ("Amstelveen" over a section
         #: about that partner), or None
         self.section: Mention | None = None
+        #: the places of the latest OWNER_CARRY sentences read, one list each (see
+        #: pairs._named_owner): a paragraph's reach, longer than a pair anaphor's
+        self.recent: list[list[Mention]] = []
+
+    def remember(self, here: list[Mention]) -> None:
+        self.recent.append(here)
+        del self.recent[:-OWNER_CARRY]
 
     def read_heading(self, line: str, here: list[Mention]) -> None:
         """Track the section: a short line without a full stop is a heading; it heads a section
@@ -172,8 +258,11 @@ class ArticleHome:
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
             owners = self.owners()
+            on_site = _site_owners(homes, self.ex)
             if len({m.ref for m in owners}) == 1:
                 self._home = owners[0]  # "Die Liste der Partnerstädte von Tempelhof-Schöneberg"
+            elif len({m.ref for m in on_site}) == 1:
+                self._home = on_site[0]  # the partner page on www.bitburg-pruem.de, headed "Partnerkreise"
             elif len({m.ref for m in in_title}) == 1:
                 self._home = in_title[0]
             elif homes:

@@ -62,6 +62,11 @@ def recent_home(history: list[list[Mention]], ex: Extraction,
     return None
 
 
+def partner_of_mit(text: str, m: Mention) -> bool:
+    """Is the place the partner a "mit" names ("… mit der Stadt X", "mit dem sächsischen X")?"""
+    return bool(_PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start))
+
+
 #: "mit der Stadt ", "mit dem sächsischen ": how far before a place its "mit" may stand
 MIT_REACH = 30
 _PARTNER_OF_MIT = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
@@ -84,7 +89,8 @@ def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
 def sealed_by_both(text: str, sent: Span, here: list[Mention], rules) -> bool:
     """Are the sentence's only two places the two that sealed one partnership between them
     ("Hameln und Quedlinburg unterzeichneten ihren Partnerschaftsvertrag"; `_domestic_pair` in
-    relations-de.json)? Then two towns of one country are partners, not fellow partners of a third."""
+    relations-de.json), or that own it ("… feierten das Jubiläum ihrer Städtepartnerschaft")?
+    Then two towns of one country are partners, not fellow partners of a third."""
     if len(here) != 2:
         return False
     first, second = sorted(here, key=lambda m: m.start)
@@ -94,7 +100,8 @@ def sealed_by_both(text: str, sent: Span, here: list[Mention], rules) -> bool:
     ends = [i for i in (text.find(",", second.end, sent.end), text.find(";", second.end, sent.end)) if i >= 0]
     clause = text[start:min(ends, default=sent.end)]
     return bool(rules.domestic_pair_join.fullmatch(text, first.end, second.start)
-                and rules.formal_act.search(clause) and rules.domestic_pair_noun.search(clause)
+                and (rules.formal_act.search(clause) and rules.domestic_pair_noun.search(clause)
+                     or rules.domestic_pair_possessive.search(clause))
                 and not re.search(r"\bmit\b", clause[second.end - start:]))
 
 

@@ -11,7 +11,7 @@ from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
 from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
-from .partner_lists import ArticleHome, dash_pair_right, list_segments
+from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 
@@ -29,6 +29,13 @@ MAX_EVIDENCE = 20
 LISTED_MIN = 3
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+#: a sentence without a cue lists pairs when it joins at least this many German–foreign pairs
+#: by "und" or a dash ("A und B, C und D sowie E und F"): three such pairs in one sentence are
+#: a list of partnerships in any article that speaks of partnerships at all (open splits: a
+#: Jewish weekly's and a Ukrainian network's pages; no sentence of dev, test or fresh has three
+#: such pairs that are no partners), while two stay a list only right after a cue sentence
+PAIR_LIST_MIN = 3
 
 #: "Partnerstadt von Dresden", "Partnerstädte der Stadt Dresden": the place owns partners; the
 #: longest such phrase, "Partnerstädte der Gemeinde ", is 27 characters
@@ -149,12 +156,14 @@ class PartnershipFinder:
             if intro is not None:
                 if block is None or block[0] != intro:
                     block = (intro, *self._list_owner(ex, intro, by_sentence, types_by_sentence, history, home), 0)
-                _, owner, block_type, misses = block
+                _, list_owner, block_type, misses = block
+                # a line may name its own owner ("• Chur: Bad Homburg (Deutschland), …"), for itself only
+                owner = line_owner(text, sent, here, ex) or list_owner
                 owners = self._owners(ex, sent, here)
                 partners = [m for m in here if m not in owners
                             and (owner is None or (m.kind, m.ref) != (owner.kind, owner.ref))]
                 # two lines in a row without a place: the list is over ("Geschichte", "Bearbeiten")
-                block = (intro, owner, block_type, 0 if partners else misses + 1)
+                block = (intro, list_owner, block_type, 0 if partners else misses + 1)
                 if misses >= 2:
                     owner = None
                     partners = []
@@ -200,11 +209,13 @@ class PartnershipFinder:
                 pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
-            elif prev_cue:
+            elif prev_cue or (len(here) >= 2 * PAIR_LIST_MIN and (types_by_sentence or generic_by_sentence)):
                 # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
-                # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships
+                # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships;
+                # a longer one anywhere in an article about partnerships ("Ebenso Hof und X, Selb
+                # und Y sowie Rehau und Z." after a teaser that only says "dazu gehören")
                 items = self._pair_items(ex, sent, here)
-                if len(items) >= 2:
+                if len(items) >= (2 if prev_cue else PAIR_LIST_MIN):
                     for a, b, scope in items:
                         record(a, b, sent, scope=scope, list_start=items[0][2][0])
             prev_cue, prev_sent = bool(cue), sent
@@ -213,6 +224,7 @@ class PartnershipFinder:
             listed_here.clear()
             history.append(here)
             history = history[-ANAPHOR_REACH:]
+            home.remember(here)
         self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
     def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,

@@ -117,10 +117,12 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
         self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
         self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
+        self.respective_pairing = Prefiltered(re.compile(r["respective_pairing"]))
         self.list_continuation = re.compile(r["list_continuation"])
         self.list_continuation_set = re.compile(r["list_continuation_set"])
         self.domestic_pair_join = re.compile(r["domestic_pair_join"])
         self.domestic_pair_noun = re.compile(r["domestic_pair_noun"])
+        self.domestic_pair_possessive = re.compile(r["domestic_pair_possessive"])
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
         # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"

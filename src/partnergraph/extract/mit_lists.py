@@ -1,0 +1,109 @@
+"""Lists of partners joined by "mit": "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B"
+(one owner, its listed partners) and "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva"
+(each town with the towns it is joined with). Used by pairs.py."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Extraction, Mention, Span
+from .partner_mentions import same_country
+
+#: a parenthesis after a name (its endonym or country: "Thorn (Torun)", "Opole (Polen)")
+PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+
+
+def mit_list(ex: Extraction, sent: Span, here: list[Mention],
+             partner_mit_list: re.Pattern) -> tuple[Mention | None, list[tuple[Mention, bool]]] | None:
+    """ "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B und mit den Landkreisen C
+    und D": the owner (the one place before the noun, None when there is none) and the
+    listed places, each with whether it has a "mit" of its own. Every place after the noun
+    must be an item, each joined to the one before by its own "(seit YEAR) mit" or by a comma
+    or "und" (and then not the owner of a "mit" of its own: "…, Bremen seit 1985 mit
+    Dalian"); otherwise None. `partner_mit_list` is the noun before the first "mit"
+    (relations-de.json, partner_mit_list)."""
+    text = ex.article.analysed_text
+    for k, first in enumerate(here):
+        lo = here[k - 1].end if k else sent.start
+        if partner_mit_list.search(text, lo, first.start):
+            break
+    else:
+        return None
+    if k > 1:
+        return None
+    items = [(first, True)]
+    for j in range(k + 1, len(here)):
+        gap = PARENTHESES.sub(" ", text[here[j - 1].end:here[j].start])
+        if _MIT_ITEM_GAP.fullmatch(gap):
+            items.append((here[j], True))
+        elif _PLAIN_ITEM_GAP.fullmatch(gap) and not (
+                j + 1 < len(here) and _OWN_MIT.match(text, here[j].end, here[j + 1].start)):
+            items.append((here[j], False))
+        else:
+            return None
+    return (here[0] if k else None), items
+
+
+#: the next item of a "mit" list: ", seit 1968 mit ", " und seit 1991 mit den Landkreisen ",
+#: ", ebenfalls seit 1968 mit dem "
+_MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
+                           r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
+#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
+_PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
+#: a place with a "mit" of its own is the owner of the next ones, not an item
+_OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
+
+
+#: "mit", "mit dem italienischen", "mit der Stadt": what joins a town to its partner in a group
+_JOINED_BY_MIT = re.compile(r"mit(?:\s+(?:dem|der|den))?(?:\s+[a-zäöüß][\wäöüß\-]*)?(?:\s+(?:Stadt|Gemeinde|Kommune))?")
+
+
+def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
+    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho", "Bratislava mit
+    dem italienischen Bologna": a place joined by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
+    comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
+    def gap(i: int) -> str:
+        g = text[here[i].end:here[i + 1].start].strip()
+        return PARENTHESES.sub("", g).strip() if g.startswith("(") else g
+
+    out: list[tuple[Mention, Mention]] = []
+    i = 0
+    while i + 1 < len(here):
+        if not _JOINED_BY_MIT.fullmatch(gap(i)):
+            i += 1
+            continue
+        owner, j = here[i], i + 1
+        while True:
+            if not same_country(owner, here[j], ex):
+                out.append((owner, here[j]))
+            if j + 1 < len(here) and gap(j) in ("und", ",", "sowie", ", und", ", sowie") \
+                    and not (j + 2 < len(here) and _JOINED_BY_MIT.fullmatch(gap(j + 1))):
+                j += 1
+            else:
+                break
+        i = j + 1
+    return out
+
+
+#: "gemeinsam mit den Städten ", "zusammen mit der Gemeinde ": what introduces fellow
+#: participants of an act rather than partners
+_CO_SUBJECT_BEFORE = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:(?:den|der|dem)\s+)?"
+                                r"(?:(?:Städten|Stadt|Gemeinden|Gemeinde|Kommunen|Kreisen)\s+)?$", re.IGNORECASE)
+#: the gap between two items of such a list: a separator, maybe after a bracket ("A (Kosovo), B")
+_CO_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|und|sowie)\s*")
+
+
+def co_subjects(text: str, sent: Span, here: list[Mention]) -> list[Mention]:
+    """The places "gemeinsam mit" or "zusammen mit" introduces ("gemeinsam mit den Städten A, B
+    und C"), with those the list joins to the first: fellow participants of what the sentence
+    tells, not the partners of the town it is about."""
+    out: list[Mention] = []
+    for i, m in enumerate(here):
+        if out:
+            if _CO_SUBJECT_GAP.fullmatch(text, out[-1].end, m.start):
+                out.append(m)
+                continue
+            break
+        if _CO_SUBJECT_BEFORE.search(text, max(sent.start, m.start - 40), m.start):
+            out.append(m)
+    return out
