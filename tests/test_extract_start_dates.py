@@ -121,24 +121,6 @@ def test_the_older_dative_im_jahre_states_a_start_as_im_jahr_does(extractor, sen
     assert starts(extractor, sentence) == {(frozenset({"Ansbach", "Anglet"}), 1962)}
 
 
-LEAD_ACT = "Lindau und Chur haben einen Freundschaftsvertrag geschlossen."
-#: sentences of a page's body that name no place, to move a sentence out of the page's lead
-FILLER = "Im Rathaus gab es danach Kaffee und Kuchen für alle Gäste des Abends. " * 10
-
-
-def test_an_act_the_lead_of_a_dated_page_reports_is_of_the_pages_year(extractor):
-    assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + LEAD_ACT) == {(frozenset({"Lindau", "Chur"}), 2016)}
-
-
-@pytest.mark.parametrize("text", [
-    "Pressemitteilung vom 21.03.2016\n\n" + FILLER + LEAD_ACT,   # deep in the page
-    "Pressemitteilung vom 21.03.2016\n\nDie Stadt Lindau hat viele Freunde. " + LEAD_ACT,  # inside a paragraph
-    LEAD_ACT,                                                     # an undated page
-])
-def test_an_unmarked_act_deep_in_a_page_inside_a_paragraph_or_on_an_undated_page_gives_no_year(extractor, text):
-    assert {y for _, y in starts(extractor, text)} <= {None}
-
-
 @pytest.mark.parametrize("sentence", [
     "Die Städtepartnerschaft zwischen Lindau und Chur besteht seit fünfundzwanzig Jahren.",
     "Lindau und Chur feiern das fünfundzwanzigjährige Bestehen ihrer Städtepartnerschaft.",

@@ -73,7 +73,7 @@ class StartYears:
         chunk = text[lo:hi]
         candidates = []
         if not self.any_date.search(chunk):
-            return self._recent_act(text, chunk, lo, year, list_item)
+            return self._recent_act(chunk, lo, year, list_item)
         low = None
         for pat, item_only, keys, act in self.starts:
             if item_only and not list_item:
@@ -128,7 +128,7 @@ class StartYears:
                     # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
-        return candidates or self._recent_act(text, chunk, lo, year, list_item)
+        return candidates or self._recent_act(chunk, lo, year, list_item)
 
     def _year_before(self, text: str, pos: int, depth: int = 0) -> int | None:
         """The year "Ein Jahr später" at `pos` counts from: the nearest year stated before it
@@ -149,28 +149,17 @@ class StartYears:
         base = self._year_before(text, counted.start(), depth + 1)
         return None if base is None else base + (_count(counted["n"]) if counted["n"] else 1)
 
-    def _recent_act(self, text: str, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
+    def _recent_act(self, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
         """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
         besiegelt" in an article of May 2019, where no date pattern speaks: the act the news
         reports, of the article's year: marked as the day's event ("am Japan-Tag", "offiziell"),
-        or told in the perfect by the sentence that opens the page's first paragraphs
-        ("Wuppertal und Dongguan haben einen Freundschaftsvertrag geschlossen" under the dateline;
-        not the third sentence of a summary: "… Mannheim hat einen Freundschaftsvertrag mit
-        Czernowitz unterzeichnet." may be old); not in a list item, not where the sentence looks
-        back or ahead."""
+        not in a list item, not where the sentence looks back or ahead."""
         if year is None or list_item:
             return []
         act = self.recent_act.search(chunk)
-        if act is None or self.recent_act_blockers.search(chunk) or \
-                not (self._leads(text, lo, act) or self.recent_act_cues.search(chunk)):
+        if act is None or not self.recent_act_cues.search(chunk) or self.recent_act_blockers.search(chunk):
             return []
         return [(lo + act.start(), lo + act.end(), year, None, True)]
-
-    @staticmethod
-    def _leads(text: str, lo: int, act: re.Match) -> bool:
-        """Is the act told in the perfect by a sentence opening a paragraph of the page's lead?"""
-        return lo < NEWS_LEAD_REACH and bool(_PERFECT.match(act.group())) \
-            and not text[text.rfind("\n", 0, lo) + 1:lo].strip()
 
 
 class PairFacts:
@@ -307,14 +296,6 @@ def strongest_status(found) -> str | None:
     return next((s for s in STATUS_ORDER if s in found), None)
 
 
-#: the lead of a dated page, where news reports its event ("Wuppertal und Dongguan haben einen
-#: Freundschaftsvertrag geschlossen" right under the dateline): an act stated there is the day's
-#: even without a word marking it so; 600 characters hold the heading, the dateline and the first
-#: two or three sentences of the real pages (waldbronn-archiv.de, wuppertal.de, rhein-zeitung.de)
-NEWS_LEAD_REACH = 600
-#: the perfect tense news reports its day's event in ("haben … geschlossen"); the narrative
-#: "wurde … besiegelt" may tell history even in a lead, and needs a mark of the day
-_PERFECT = re.compile(r"(?i)ha(?:t|ben)\b")
 #: how far before "Ein Jahr später" the year it counts from may stand: the sentence before
 #: and the start of its own ("Im Jahr 1988 wurde … geschlossen. Ein Jahr später folgte …");
 #: 400 characters hold two or three sentences of the real pages, as DATELINE_REACH a page's head
