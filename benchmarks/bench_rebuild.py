@@ -4,13 +4,16 @@ For each size the script writes a synthetic corpus (make_corpus.py), builds it o
 version (the code this script is run with, and the one of ``--baseline PYTHON``, e.g. a venv of
 main), then changes the same article the same way for both and times the rebuild, alternating
 the two versions ``--reps`` times so both see the same load on a shared machine. After every
-round the rebuilt graph.html and stats.json of the two versions are compared byte for byte (same
-inputs, so they must agree); ``--scratch`` also builds the last corpus from scratch with this
-version and compares with its rebuild. Builds run in child processes; the times are taken
-inside them (interpreter start-up excluded), with the phases of bench_build.py. Usage:
+round the rebuilt graph.html, stats.json, graph.ttl and graph.trig of the two versions are
+compared byte for byte (same inputs, so they must agree); ``--scratch`` also builds the last
+corpus from scratch with this version and compares with its rebuild. Two changes are timed
+(`CHANGES`): one that leaves the article's viewer facts as they were, one that changes them.
+With two sizes or more the output ends with the growth of the rebuild's processor time from the
+smallest size to the largest. Builds run in child processes; the times are taken inside them
+(interpreter start-up excluded), with the phases of bench_build.py. Usage:
 
     python benchmarks/bench_rebuild.py --baseline /tmp/main/.venv/bin/python \\
-        --articles 1000 10000 [--reps 3] [--scratch] [--work DIR] [--out FILE]
+        --articles 1000 10000 [--reps 3] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
 
 Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
 sizes starts with the rebuilds; they are reused only if built from the same corpus by the same
@@ -34,10 +37,16 @@ HERE = Path(__file__).resolve().parent
 #: progress messages that open a phase of the build, as in bench_build.py
 PHASES = {"writing graph.ttl": "dumps_and_store_finish", "writing graph.html": "viewer_stats_void",
           "validating": "validation_and_commit"}
-#: the change: one sentence more in the middle article (as bench_build.py), numbered per round
-#: so that every round changes the article again
-CHANGE = " Ein neuer Satz über die Partnerschaft mit Kyjiw ({})."
-COMPARED = ("graph.html", "stats.json")
+#: the changes, one sentence more in the middle article, numbered per round so that every round
+#: changes the article again. "same-facts" is added to the article as the last build had it
+#: and names nothing the viewer shows: the viewer's facts stay as they were, so graph.html and
+#: the network are taken over (viewer/unchanged.py). "new-facts" is added to the original text
+#: and states a partnership with another start year every round: the viewer's facts change,
+#: and graph.html is made again from all of them. (bench_build.py's change, a sentence naming
+#: Kyjiw, is of the second kind: the article then mentions a place it did not.)
+CHANGES = {"same-facts": " Die Sitzung im Rathaus dauerte am Ende knapp zwei Stunden ({}).",
+           "new-facts": " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit {}."}
+COMPARED = ("graph.html", "stats.json", "graph.ttl", "graph.trig")
 
 
 def child_build(corpus: Path, out: Path) -> dict:
@@ -85,7 +94,9 @@ def write_corpus(records: list[dict], path: Path) -> str:
 
 
 def same_files(a: Path, b: Path) -> dict[str, bool]:
-    return {name: (a / name).read_bytes() == (b / name).read_bytes() for name in COMPARED}
+    import filecmp
+
+    return {name: filecmp.cmp(a / name, b / name, shallow=False) for name in COMPARED}
 
 
 def one_size(n: int, sides: dict[str, str], args) -> dict:
@@ -110,25 +121,34 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
         mark.write_text(key, encoding="utf-8")
     middle = records[len(records) // 2]
     text = middle["text"]
-    for rep in range(1, args.reps + 1):
-        middle["text"] = text + CHANGE.format(rep)
+    rounds = [(change, rep) for rep in range(1, args.reps + 1) for change in args.changes]
+    built = text  # the middle article as the last build read it
+    for change, rep in rounds:
+        if change == "same-facts":
+            middle["text"] = built + CHANGES[change].format(rep)
+        else:
+            middle["text"] = text + CHANGES[change].format(1950 + rep)
+        built = middle["text"]
         for side, python in sides.items():
             write_corpus(records, work / f"{side}.jsonl")
             (work / f"{side}.built").unlink(missing_ok=True)  # no longer the corpus it was built from
-            print(f"[{n}] rebuild {rep}, {side} …", file=sys.stderr, flush=True)
+            print(f"[{n}] rebuild {rep} ({change}), {side} …", file=sys.stderr, flush=True)
             timing = run_build(python, work / f"{side}.jsonl", work / side)
             if timing["extracted"] != 1:
                 raise SystemExit(f"{side}: the rebuild extracted {timing['extracted']} articles, not 1")
-            result["rebuild_s"].setdefault(side, []).append(timing["seconds"])
-            result["rebuild_cpu_s"].setdefault(side, []).append(timing["cpu_seconds"])
-            result["rebuild_phases_s"].setdefault(side, []).append(timing["phases"])
+            key = f"{side} {change}"
+            result["rebuild_s"].setdefault(key, []).append(timing["seconds"])
+            result["rebuild_cpu_s"].setdefault(key, []).append(timing["cpu_seconds"])
+            result["rebuild_phases_s"].setdefault(key, []).append(timing["phases"])
         if len(sides) == 2:
             result["same_bytes"].append(same_files(*(work / side for side in sides)))
     for kind in ("rebuild_s", "rebuild_cpu_s"):
-        medians = {side: statistics.median(times) for side, times in result[kind].items()}
+        medians = {key: statistics.median(times) for key, times in result[kind].items()}
         result[kind.replace("rebuild_", "rebuild_median_")] = medians
-        if medians.get("baseline") and "current" in medians:
-            result[kind.replace("rebuild_", "rebuild_vs_baseline_")] = round(medians["current"] / medians["baseline"], 3)
+        for change in args.changes:
+            base, cur = medians.get(f"baseline {change}"), medians.get(f"current {change}")
+            if base and cur:
+                result.setdefault(kind.replace("rebuild_", "rebuild_vs_baseline_"), {})[change] = round(cur / base, 3)
     if args.scratch:
         scratch = work / "scratch"
         shutil.rmtree(scratch, ignore_errors=True)
@@ -147,7 +167,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10_000])
     ap.add_argument("--baseline", metavar="PYTHON", help="the interpreter of the baseline version (e.g. main's venv)")
-    ap.add_argument("--reps", type=int, default=3, help="rebuilds per version and size (default 3)")
+    ap.add_argument("--reps", type=int, default=3, help="rebuilds per version, size and change (default 3)")
+    ap.add_argument("--changes", nargs="+", choices=sorted(CHANGES), default=list(CHANGES),
+                    help="which changes to time (default: both)")
     ap.add_argument("--scratch", action="store_true", help="also compare with a from-scratch build")
     ap.add_argument("--work", type=Path, default=HERE / "out" / "rebuild")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "rebuild.json")
@@ -163,9 +185,16 @@ def main(argv=None) -> int:
         results.append(one_size(n, sides, args))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if len(results) >= 2:  # how the rebuild grows with the corpus: largest size / smallest, per version and change
+        small, large = results[0], results[-1]
+        growth = {key: round(large["rebuild_median_cpu_s"][key] / small["rebuild_median_cpu_s"][key], 2)
+                  for key in large["rebuild_median_cpu_s"] if small["rebuild_median_cpu_s"].get(key)}
+        results.append({"cpu_growth": f"{large['articles']}/{small['articles']}", **growth})
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
-    identical = all(all(r.values()) for res in results for r in res["same_bytes"]) and \
-        all(all(res.get("same_bytes_as_scratch", {}).values()) for res in results)
+    sized = [res for res in results if "articles" in res]
+    identical = all(all(r.values()) for res in sized for r in res["same_bytes"]) and \
+        all(all(res.get("same_bytes_as_scratch", {}).values()) for res in sized)
     return 0 if identical else 1
 
 

@@ -14,8 +14,10 @@ per quad with the first load's: how the load's cost grows with the store (``--ba
 size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). ``--curves`` loads the
 K copies once per way of loading, in one run: the way main loaded until issue 16 (strict parsing,
 30 MB loads: the baseline), the same in 90 MB loads, and a full build's current way
-(`EmbeddedStore.add_graphs_nquads` in `load.STORE_BATCH_BYTES` loads); it reports the processor
-time per quad the load adds at each size of the store (the first, middle and last third of the copies). Usage:
+(`EmbeddedStore.add_graphs_nquads` in `load.STORE_BATCH_BYTES` loads), and the same bytes as one
+bulk load reading them as one stream (``streamed_once``: pyoxigraph's `Store.bulk_load` takes a
+file object); it reports the processor time per quad the load adds at each size of the store
+(the first, middle and last third of the copies). Usage:
     python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30] [--curves]
                                           [--out benchmarks/out/store_load.json]
 """
@@ -23,6 +25,7 @@ time per quad the load adds at each size of the store (the first, middle and las
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import resource
 import shutil
@@ -76,13 +79,53 @@ def _main_until_16(store: EmbeddedStore, batch: list[tuple[str, bytes]]) -> None
     store.raw.bulk_load(b"".join(parts), format=ox.RdfFormat.N_QUADS)
 
 
+class _Stream(io.RawIOBase):
+    """The N-Quads of every batch (named graphs and the merge, as `add_graphs_nquads` writes
+    them) as one file that Oxigraph's bulk loader reads: one load for the whole build. Notes
+    the processor time whenever the loader asks for the next batch."""
+
+    def __init__(self, batches_: list[list[tuple[str, bytes]]], points: list):
+        super().__init__()
+        self.rest, self.points = iter(batches_), points
+        self.data, self.at = memoryview(b""), 0
+        self.done_quads = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.at >= len(self.data):
+            batch = next(self.rest, None)
+            if self.data:
+                self.points.append((self.done_quads, _cpu()))
+            if batch is None:
+                return 0
+            parts = []
+            for graph, nquads in batch:
+                parts += [nquads, nquads.replace(f" <{graph}> .\n".encode(), b" .\n")]
+                self.done_quads += nquads.count(b"\n")
+            self.data, self.at = memoryview(b"".join(parts)), 0
+        n = min(len(buffer), len(self.data) - self.at)
+        buffer[:n] = self.data[self.at:self.at + n]
+        self.at += n
+        return n
+
+
+def _streamed(store: EmbeddedStore, all_batches: list[list[tuple[str, bytes]]], points: list) -> None:
+    store.raw.bulk_load(_Stream(all_batches, points), format=ox.RdfFormat.N_QUADS)
+
+
 def curve(work: Path, copies: list[tuple[str, bytes]], limit: int, load_batch, thirds: int) -> dict:
     """Loads `copies` in batches of `limit` bytes into one new store; the processor time per
-    quad of each third of the quads (store sizes: first, middle, last third)."""
+    quad of each third of the quads (store sizes: first, middle, last third). `load_batch`
+    None: one bulk load reading every batch as one stream (`_Stream`)."""
     store = EmbeddedStore(work / "curve")
     points = [(0, _cpu())]
     wall = time.perf_counter()
-    for batch in batches(copies, limit):
+    if load_batch is None:  # the points are taken as the loader reads on (it reads ahead)
+        _streamed(store, batches(copies, limit), points)
+        points.append((sum(nq.count(b"\n") for _, nq in copies), _cpu()))
+    for batch in batches(copies, limit) if load_batch is not None else ():
         load_batch(store, batch)
         points.append((points[-1][0] + sum(nq.count(b"\n") for _, nq in batch), _cpu()))
     store.flush()
@@ -175,7 +218,9 @@ def main(argv=None) -> int:
             if args.curves:
                 ways = {"main_until_16_30mb": (30_000_000, _main_until_16),
                         "main_until_16_90mb": (90_000_000, _main_until_16),
-                        "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.add_graphs_nquads)}
+                        "as_built_now": (STORE_BATCH_BYTES, EmbeddedStore.add_graphs_nquads),
+                        # one bulk load for the whole build, reading the batches as one stream
+                        "streamed_once": (STORE_BATCH_BYTES, None)}
                 result["curves"] = {name: curve(work, copies, size, fn, 3) for name, (size, fn) in ways.items()}
                 base = result["curves"]["main_until_16_30mb"]["cpu_s"]
                 for c in result["curves"].values():

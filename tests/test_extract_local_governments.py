@@ -28,6 +28,7 @@ def test_the_table_lists_every_german_kreis_and_the_city_boroughs():
     assert len(kreise) == 294  # 291 Landkreise and Kreise + Region Hannover, Städteregion Aachen, Regionalverband Saarbrücken
     assert len([u for u in units if u.kind == "borough" and u.land == "Berlin"]) == 12
     assert len([u for u in units if u.kind == "borough" and u.land == "Hamburg"]) == 7
+    assert len([u for u in units if u.kind == "borough" and u.land == "Wien"]) == 23  # Vienna, in Austria
     assert len([u for u in units if u.kind == "municipality"]) >= 100  # kreisfreie Städte
 
 

@@ -248,6 +248,7 @@ def test_the_short_form_of_a_big_city_s_name_is_the_city_though_a_frequent_word(
 
 @pytest.mark.parametrize("surface, geonameid", [
     ("Kirjat Motzkin", 293831),  # Kiryat → Kirjat
+    ("Kiriat Motzkin", 293831),  # Kiryat → Kiriat, the Romance-language transcription
     ("Kiryat Schmona", 293825),  # sh → sch
     ("Rishon Lezion", 293703),  # no capital inside the word
     ("Or-Yehuda", 293962),  # hyphenated

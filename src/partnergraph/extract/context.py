@@ -83,6 +83,9 @@ class Context:
     markers: list[tuple[int, int]] = field(default_factory=list)
     #: (start, end) of the place mentions that are city adjectives ("Kölner", "Dresdner")
     adjectives: set[tuple[int, int]] = field(default_factory=set)
+    #: (start, end) of the place hits that a Land's, region's or country's name also covers
+    #: ("Bremen", "Luxemburg"): the territory may be meant (territory_lists.py)
+    territory_spans: set[tuple[int, int]] = field(default_factory=set)
 
     @cached_property
     def sentence_index(self) -> dict[Span, int]:

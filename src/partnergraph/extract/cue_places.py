@@ -69,6 +69,16 @@ class CuePlaces:
         found = {c.country for c in self.gazetteer.lookup(core) if c.geonameid in ids and c.country != HOME_COUNTRY}
         return found.pop() if len(found) == 1 else None
 
+    def _german_seat(self, name: str) -> str | None:
+        """HOME_COUNTRY where every hyphen-joined part of the district's seat ("Torgau-Oschatz")
+        is a German town of cities500 and a town of no other country."""
+        core = name.split(" ", 1)[1] if " " in name and name.split(" ", 1)[0] in ("Landkreis", "Kreis") else name
+        for part in core.split("-"):
+            countries = {c.country for c in self.gazetteer.lookup(part)}
+            if countries != {HOME_COUNTRY}:
+                return None
+        return HOME_COUNTRY
+
     _NAME_LIST = re.compile(
         r"(?P<names>(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al|an\s+der|am|ob\s+der))*)"
         r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w'’\-]*|de|del|la|el|al))*)*)")
@@ -170,9 +180,13 @@ class CuePlaces:
                         # ... and where the article names its seat as a foreign town, in that
                         # town's country ("in Ostróda … des Landkreises Ostróda und des Rajon
                         # Nadwirna aus der Ukraine": Polish, powiat.ostroda.pl, rhein-zeitung.de)
+                        # ... unless its seat is a German town and no other: a Kreis of before the
+                        # reforms ("die früheren Landkreise Delitzsch und Torgau-Oschatz", "aus
+                        # den Kreisen Perleberg und Pritzwalk": landkreis-nordsachsen.de,
+                        # rhein-kreis-neuss.de, westfalen-blatt.de)
                         country = HOME_COUNTRY if in_table else (
-                            cued or self._seat_country(ex, name) or country or self._dominant_foreign_country(ctx)
-                            or HOME_COUNTRY)
+                            cued or self._seat_country(ex, name) or self._german_seat(name) or country
+                            or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
                     elif prefix in self._foreign_designations and country == ctx.home:
@@ -370,7 +384,9 @@ class CuePlaces:
                     if taken.ids(*other):
                         continue
                     name = self._trim_name(text[other[0]:other[1]])
-                    if not name or name in self.first_names or not text.startswith(name, other[0]):
+                    # "Bürgermeisterin … und Sabine Kuzma (Referat I)": a first name opens a
+                    # person's name, as for the cue-made and listed places (muelheim-ruhr.de)
+                    if not name or name.split(" ", 1)[0] in self.first_names or not text.startswith(name, other[0]):
                         continue
                     end = other[0] + len(name)
                     country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])

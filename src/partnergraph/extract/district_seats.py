@@ -5,14 +5,35 @@ the text calls it a town ("der Stadt Koscierzyna", "das Salzbergwerk von Wielicz
 seat's endonym in brackets right after the district's name is left as the gazetteer read it
 ("Kreis Elbing (Elblag)": the real gold reads it as the town). A district is never collapsed into its
 same-named town, and the town does not stand in for the district either
-(benchmarks/real/README.md: "every Tschernihiw on the Gießen page is the rajon")."""
+(benchmarks/real/README.md: "every Tschernihiw on the Gießen page is the rajon").
+
+A German Landkreis is named by its seat the same way on the pages of districts and about them
+("die Partnerlandkreise Gostyń in Polen und Nordhausen", "Die Partnerschaft mit Sonneberg", "der
+damalige Landrat von Pfaffenhofen": landkreis-nordhausen.de, bitburg-pruem.de,
+pfaffenhofen-today.de, westfalen-blatt.de, kreiszeitung-wochenblatt.de, berlingeschichte.de,
+rhein-kreis-neuss.de, rhein-zeitung.de in the real gold), except where the text places something
+in the town ("den Besuch in Emmendingen": haolam.de), ends its line with it (a dateline) or
+calls it a town; a kreisfreie Stadt of
+the seat's name (Passau beside the Landkreis Passau) is a town of its own and stays one."""
 
 from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 from ..models import Extraction, Mention
+from .local_governments import local_governments
 from .partner_mentions import HOME
+
+#: "in Emmendingen", "nach Sonneberg", "aus Nordhausen": a German seat after these is the town
+#: a visit or an event takes place in, not the district
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|nach|aus|im|bei)\s+$")
+#: ... and a German seat that ends its line is a dateline's or a heading's town ("2022-11
+#: Günzburg", then "Kreis Günzburg strebt …": augsburger-allgemeine.de)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+#: the qualifier a Landkreis' name carries beyond its seat's short name: "an der Ilm", "(Wümme)"
+_QUALIFIER = re.compile(r"\s*\(.*\)$|/\w+$|\s+(?:am|an der|in der|im|ob der)\s+\S+$")
 
 #: "der Stadt ", "Salzbergwerk von ": how far before the seat a word calling it a town may stand
 #: (the longest such phrase in relations-de.json, "Marktplatz von ", is 15 characters; with room)
@@ -26,6 +47,12 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
     for key, place in ex.places.items():
         if place.kind == "district" and place.country and place.country != HOME and " " in place.name_de:
             seats[(place.country, place.name_de.split(" ", 1)[1].casefold())] = key
+        elif place.kind == "district" and place.country == HOME and place.geonameid is None \
+                and place.name_de.startswith(("Landkreis ", "Kreis ")):
+            core = place.name_de.split(" ", 1)[1]
+            for name in {core, _QUALIFIER.sub("", core)}:
+                if name not in _kreisfreie_staedte():
+                    seats[(HOME, name.casefold())] = key
     if not seats:
         return
     districts = set(seats.values())
@@ -41,7 +68,16 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
         if district is None or town_before.search(text, max(0, m.start - TOWN_WORD_REACH), m.start) \
                 or _endonym_of_district(m, district, text, ends):
             continue
+        if place.country == HOME and (_LOCATIVE_BEFORE.search(text, max(0, m.start - 6), m.start)
+                                      or _LINE_END.match(text, m.end)):
+            continue
         ex.mentions[i] = Mention(m.kind, district, m.surface, m.start, m.end, m.sentence)
+
+
+@lru_cache(maxsize=1)
+def _kreisfreie_staedte() -> frozenset[str]:
+    """The names of the kreisfreie Städte (local-governments-de.tsv): a town in its own right."""
+    return frozenset(u.name for u in local_governments().values() if u.kind == "municipality")
 
 
 def _endonym_of_district(m: Mention, district: str, text: str, ends: set[tuple[str, int]]) -> bool:

@@ -77,7 +77,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._default_countries = dict(self.rules["designation_default_countries"])
         self._foreign_designations = frozenset(self.rules["foreign_designations"])
         self._country_parts = frozenset(self.rules["constituent_country_kinds"])
-        self._city_states = dict(self.rules["city_state_quarters"])
+        self._city_states = dict(self.rules["city_state_quarters"])  # "DE.16" (country.admin1) → "Berlin"
+        self._city_state_countries = frozenset(k.split(".")[0] for k in self._city_states)
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
             u.name for u in local_governments.local_governments().values() if u.kind == "borough"}
         self._city_parts = frozenset(self.rules["city_part_nouns"])
@@ -91,6 +92,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
+        self._place_words = frozenset(self.rules["place_words_after"])
         self._credit_words = frozenset(self.rules["credit_markers"])
         # one pass finds both the credit markers and the English designations (a pass each cost
         # ~2 % of the extraction, measured against the extractor before them)
@@ -126,6 +128,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         all_terms = self.terms.find(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
+        ctx.territory_spans = {(h.start, h.end) for h in all_terms
+                               if h.term.needs_context and h.term.kind in ("region", "country")}
         place_hits = self._without_surnames(text, place_hits, persons)
         ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits), self._home_domains)
         self._term_mentions(ex, ctx, term_hits)
@@ -148,7 +152,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         seats_as_districts(ex, text, self._seat_town_before)
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
-        link_minted_places(ex, self.gazetteer)
+        link_minted_places(ex, self.gazetteer, text, ctx.home)
         ex.mentions.sort(key=_MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
@@ -249,7 +253,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         return True
 
     def _city_state_boroughs(self, ex: Extraction) -> None:
-        """A cities500 place of Berlin or Hamburg other than the city is one of its boroughs (the
+        """A cities500 place of Berlin, Hamburg or Vienna other than the city is one of its boroughs (the
         quarters were turned down in places.py): "Pankow", "Altona", the former "Wedding" are
         boroughs where the page names the city or another of its boroughs, linked to their
         cities500 entry (benchmarks/real/README.md; tagesspiegel.de,
@@ -259,12 +263,13 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             records = self.gazetteer.lookup(place.name_de)
             record = next((r for r in records if r.geonameid == place.geonameid), None)
-            if place.country != HOME_COUNTRY:
+            if place.country not in self._city_state_countries:
                 # "Zwar nahm noch 2015 Lichtenberg Partnerschaften … auf" on a page about Berlin's
                 # boroughs is Berlin's Lichtenberg, not the Alsatian village (tagesspiegel.de)
-                record = next((r for r in records if r.country == HOME_COUNTRY and r.admin1 in self._city_states), None)
-                if record is None or not any(p.name_de == self._city_states[record.admin1]
-                                             or p.region == self._city_states[record.admin1] for p in ex.places.values()):
+                record = next((r for r in records if _city_state_key(r) in self._city_states), None)
+                if record is None or not any(p.name_de == self._city_states[_city_state_key(record)]
+                                             or p.region == self._city_states[_city_state_key(record)]
+                                             for p in ex.places.values()):
                     continue
                 old, place = key, record.to_place()
                 key = place.key
@@ -272,7 +277,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 ex.places[key] = place
                 ex.mentions[:] = [replace(m, ref=key) if m.kind == "municipality" and m.ref == old else m
                                   for m in ex.mentions]
-            city = self._city_states.get(record.admin1) if record is not None else None
+            city = self._city_states.get(_city_state_key(record)) if record is not None else None
             # ... on a page that names that city or another of its boroughs: "Harburg" beside the
             # Landkreis Harburg is the Swabian town the gazetteer may confuse with Hamburg's
             if city is not None and place.name_de != city and any(
@@ -319,6 +324,11 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                         # "nach England", "dem schottischen Blantyre": a constituent country names
                         # its state too (README of benchmarks/real: "England" → GB)
                         ex.mentions.append(Mention("country", region.country, ctx.text[h.start:h.end], h.start, h.end, sent))
+
+
+def _city_state_key(record) -> str:
+    """The key of city_state_quarters a gazetteer record would have: country and admin1 code."""
+    return f"{record.country}.{record.admin1}"
 
 
 def _drop_adjective_only_places(ex: Extraction, ctx: Context) -> None:

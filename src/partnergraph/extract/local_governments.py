@@ -1,5 +1,6 @@
 """German local governments other than towns: Landkreise and Kreise, regional associations
-(Region Hannover, Städteregion Aachen) and the boroughs of Berlin and Hamburg, read from
+(Region Hannover, Städteregion Aachen) and the boroughs of Berlin and Hamburg (and of Vienna, the
+city state German-language pages name beside them, with its country), read from
 ``data/local-governments-de.tsv``, with every way German text writes their names.
 
 "Landkreis Harburg", "des Landkreises Harburg" and "Kreis Harburg" name the district;
@@ -37,9 +38,10 @@ class LocalGovernment:
     ags: str = ""
     geonameid: int | None = None
     aliases: tuple[str, ...] = ()
+    country: str = COUNTRY
 
     def to_place(self) -> Place:
-        return Place(name_de=self.name, country=COUNTRY, geonameid=self.geonameid, region=self.land,
+        return Place(name_de=self.name, country=self.country, geonameid=self.geonameid, region=self.land,
                      slug=slugify(self.name), kind=self.kind)
 
     def surfaces(self) -> set[str]:
@@ -69,7 +71,7 @@ def _rows() -> list[list[str]]:
     rows = []
     for line in data_file(DATA_FILE).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#") and not line.startswith("name\t"):
-            rows.append((line.split("\t") + [""] * 7)[:7])
+            rows.append((line.split("\t") + [""] * 8)[:8])
     return rows
 
 
@@ -78,14 +80,15 @@ def local_governments() -> dict[str, LocalGovernment]:
     """name → unit, in file order. A name listed twice (Landkreis and kreisfreie Stadt share
     none) would be a data error: the first entry wins."""
     out: dict[str, LocalGovernment] = {}
-    for name, kind, type_de, land, ags, gid, aliases in _rows():
+    for name, kind, type_de, land, ags, gid, aliases, country in _rows():
         if kind not in LOCAL_GOVERNMENT_KINDS:
             raise ValueError(f"{DATA_FILE}: {name!r} has unknown kind {kind!r}")
         key = f"{kind}:{name}"
         out.setdefault(key, LocalGovernment(
             name=name.strip(), kind=kind, type_de=type_de, land=land, ags=ags,
             geonameid=int(gid) if gid.strip() else None,
-            aliases=tuple(a.strip() for a in aliases.split("|") if a.strip())))
+            aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
+            country=country.strip() or COUNTRY))
     return out
 
 

@@ -3,33 +3,77 @@ knows in the same country under the same name, written with a hyphen for a space
 accents, is that cities500 place: "die Marktgemeinden Eggolsheim und Buttenheim" (hallerndorf.de),
 "Ronzo Chienis" (cities500 "Ronzo-Chienis"), "Puerto-Leguizamo" ("Puerto Leguízamo",
 schondorf.de), "Nagymànyok" ("Nagymányok", vg-oberviechtach.de). Without the country the cue gave,
-a same-named place elsewhere says nothing (the Swiss Tenna is not the Italian one)."""
+a same-named place elsewhere says nothing (the Swiss Tenna is not the Italian one).
+
+A minted town whose name is that of a town the gazetteer resolved on the same page is that town:
+one name means one place within a page ("die Stadt Geesthacht" beside "Geesthacht und Plaisir").
+
+A minted town no cue gave a country (issue #17, dev2/fresh2: waldbronn-archiv.de, 1815.ch,
+deutsch.radio.cz, muelheim-ruhr.de, bzbasel.ch) is placed by what the text itself says, in order:
+- written with a Swiss canton's or similar two-letter suffix ("Zuchwil SO") beside the plain
+  name the page already has: that place;
+- written with accents cities500 lacks or has otherwise ("Zubrí" for "Zubří"): the cities500
+  place of its bare spelling, where that lies in one country only;
+- written before a slash and a known place ("Beykoz/Istanbul"): a part of that place, in its country;
+- else, where no country and no place abroad stands in its sentence: the page's home country
+  (extract/home.py), as a German, Austrian or Swiss page names its own towns without their country
+  ("Die vier Gemeinden Valendas, Versam, Tenna und Safien wollen fusionieren")."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
 from ..models import Extraction
 
+#: "Zuchwil SO", "Bettingen BS": a town and its canton's (or state's) two-letter abbreviation
+_CODE_SUFFIX = re.compile(r"^(?P<name>.+?)\s+[A-Z]{2}$")
+
+
+def _bare(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
 
 def _spellings(name: str) -> list[str]:
     """The name as written, with spaces and hyphens swapped, and without accents."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     out = []
-    for n in (name, bare):
+    for n in (name, _bare(name)):
         for v in (n, n.replace(" ", "-"), n.replace("-", " ")):
             if v not in out:
                 out.append(v)
     return out
 
 
-def link_minted_places(ex: Extraction, gazetteer) -> None:
-    """Re-point the mentions of each minted town of a known country to the cities500 place of
-    its name there (the most populous where several are)."""
+def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | None = None) -> None:
+    """Give each minted town without a country the one its text implies (see the module's
+    docstring), then re-point the mentions of each minted town of a known country to the
+    cities500 place of its name there (the most populous where several are)."""
+    moved: dict[str, str] = {}
+    known = {}
+    for key, place in ex.places.items():
+        if place.geonameid is not None and place.kind == "municipality":
+            known.setdefault(place.name_de, set()).add(key)
+    for key, place in list(ex.places.items()):
+        if place.geonameid is not None or place.kind not in (None, "municipality"):
+            continue
+        same = known.get(place.name_de, ())
+        if len(same) == 1:
+            # "Die Stadt Geesthacht" minted in the partner's country where the gazetteer's
+            # Geesthacht stands on the page already (infopulse-newsportal.de): one name, one town
+            moved[key] = next(iter(same))
+            continue
+        if place.country is not None:
+            continue
+        found = _placed(ex, key, place, gazetteer, text, home)
+        if found is not None and found.key != key:
+            moved[key] = found.key
+            ex.places.setdefault(found.key, found)
+    _repoint(ex, moved)
     moved = {}
     for key, place in list(ex.places.items()):
-        if place.geonameid is not None or place.country is None or place.kind not in (None, "municipality"):
+        if key in moved.values() or place.geonameid is not None or place.country is None \
+                or place.kind not in (None, "municipality"):
             continue
         found = [r for s in _spellings(place.name_de) for r in gazetteer.lookup(s) if r.country == place.country]
         if not found:
@@ -37,6 +81,45 @@ def link_minted_places(ex: Extraction, gazetteer) -> None:
         best = max(found, key=lambda r: r.population).to_place()
         moved[key] = best.key
         ex.places.setdefault(best.key, best)
+    _repoint(ex, moved)
+
+
+def _repoint(ex: Extraction, moved: dict[str, str]) -> None:
     if moved:
         ex.mentions[:] = [replace(m, ref=moved[m.ref]) if m.kind == "municipality" and m.ref in moved else m
                           for m in ex.mentions]
+
+
+def _placed(ex: Extraction, key: str, place, gazetteer, text: str, home: str | None):
+    """The place a country-less minted town is, or None where the text says nothing."""
+    mentions = [m for m in ex.mentions if m.kind == "municipality" and m.ref == key]
+    coded = _CODE_SUFFIX.match(place.name_de)
+    if coded:
+        same = [p for k, p in ex.places.items() if k != key and p.name_de == coded["name"]]
+        if len(same) == 1:
+            return same[0]
+    bare = _bare(place.name_de)
+    if bare != place.name_de:
+        countries = {r.country for s in _spellings(bare) for r in gazetteer.lookup(s)}
+        if len(countries) == 1:
+            found = [r for s in _spellings(bare) for r in gazetteer.lookup(s)]
+            return max(found, key=lambda r: r.population).to_place()
+    for m in mentions:
+        if text[m.end:m.end + 1] == "/":
+            after = next((ex.places.get(o.ref) for o in ex.mentions
+                          if o.kind == "municipality" and o.start == m.end + 1), None)
+            if after is not None and after.country is not None:
+                return replace(place, country=after.country)
+    if home is None or not mentions:
+        return None
+    sentences = {m.sentence for m in mentions}
+    for o in ex.mentions:
+        if o.sentence not in sentences:
+            continue
+        if o.kind == "country" and o.ref != home:
+            return None
+        if o.kind == "municipality" and o.ref != key:
+            other = ex.places.get(o.ref)
+            if other is not None and other.country not in (None, home):
+                return None
+    return replace(place, country=home)

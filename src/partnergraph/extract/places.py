@@ -13,6 +13,7 @@ from .hit_facts import NAME_PARTICLES, HitFacts
 from .matcher import TermHit
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
+from .territory_lists import territory_in_list
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -246,6 +247,20 @@ class PlaceResolution:
                 prev in NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
         })
 
+    def _before_surname(self, text: str, h: PlaceHit) -> bool:
+        """Whether the place's name is a given name before a surname: right before a capitalised
+        word that is no place, noun, frequent word or first name, followed as a name in a list of
+        people is; and never on its own elsewhere in the text (a town's name recurs alone)."""
+        m = _SURNAME_AFTER.match(text, h.end)
+        if m is None:
+            return False
+        word = m["word"]
+        if word in self.nouns or word.lower() in self.frequent or word in self.first_names or word in self._place_words \
+                or any(self.gazetteer.lookup(w) for w in (word, *word.split("-"))):
+            return False
+        alone = re.compile(rf"(?<!\w){re.escape(h.surface)}(?!\w)(?! {re.escape(word)})")
+        return alone.search(text) is None
+
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
         known = ctx.cue_sentences.get(sent)
         if known is None:
@@ -278,9 +293,12 @@ class PlaceResolution:
         known = best.geonameid in accepted
         if f["cued"] and h.surface not in self._stop:
             return True
-        if best.country == HOME_COUNTRY and best.admin1 in self._city_states and not known \
-                and best.name_de != self._city_states[best.admin1] and best.name_de not in self._not_quarters:
-            return False  # "der ruhigere Grunewald": a quarter of Berlin or Hamburg, no municipality
+        if (h.start, h.end) in ctx.territory_spans and territory_in_list(
+                ctx.text, h.start, h.end, ctx.country_mentions, ctx.country_starts):
+            return False  # "die Bundesländer Baden-Württemberg, Bremen, Hamburg": the Länder
+        city = self._city_states.get(f"{best.country}.{best.admin1}")
+        if city is not None and not known and best.name_de != city and best.name_de not in self._not_quarters:
+            return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
         if prev in self._landmarks:
@@ -297,6 +315,8 @@ class PlaceResolution:
             # or beside a big city's alias, where the first name is no German name of the place
             # ("Karin Schilder" is no Erzurum, old Karin; "Florence Lasserre" no Florenz)
             return False
+        if not known and h.surface not in self._stop and self._before_surname(ctx.text, h):
+            return False  # "Nelson Milanzi vom District", "Sven Traschewski/Deutschland": a person
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):
@@ -369,6 +389,15 @@ class PlaceResolution:
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names
                 and (h.surface in (best.name_de, best.name_en) or _short_form(h.surface, best)))
         return best.population >= WORLD_CITY_POPULATION
+
+
+#: a capitalised word (maybe a double name: "Lasserre-David") right after a place's name and one
+#: space, followed by what follows a person's name in a list of people: a comma, a bracket, a
+#: slash, "von"/"vom"/"und" ("Nelson Milanzi vom District", "Sven Traschewski/Deutschland",
+#: "Florence Lasserre-David und die Stadträte": muehlacker-tagblatt.de,
+#: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
+_SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
+                            r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
 
 
 def _short_form(surface: str, place: PlaceRecord) -> bool:

@@ -149,8 +149,9 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
-#: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona)
-_HEBREW_GERMAN = (("Qiryat", "Kiryat"), ("Kiryat", "Kirjat"), ("Sh", "Sch"), ("sh", "sch"))
+#: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona);
+#: "Kiriat", the Romance-language transcription German pages also use ("Kiriat Bialik": mbeim.nrw)
+_HEBREW_GERMAN = (("Qiryat", "Kiryat"), ("Kiryat", "Kirjat"), ("Kiryat", "Kiriat"), ("Sh", "Sch"), ("sh", "sch"))
 
 
 def _hebrew_variants(name: str) -> set[str]:
@@ -186,6 +187,19 @@ def latin_variants(name: str, country: str) -> set[str]:
             out |= _saint_abbreviations(base)
     out.discard(name)
     return out
+
+
+#: a name of capitalised parts joined by hyphens: "Kamianets-Podilskyi", "Ronzo-Chienis"
+_HYPHENED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]{2,})+")
+
+
+def spaced(name: str) -> str | None:
+    """The name with spaces for the hyphens between its capitalised parts, as German pages often
+    write transliterated and foreign compound names ("Kamyanets Podilskyi", "Bilhorod
+    Dnistrovskyi": cities4cities.eu, unitedforua.org; "Ronzo Chienis": hallerndorf.de); None where
+    the name has no such hyphen. Parts of fewer than three letters ("Rhein-Sieg" keeps its form
+    either way; "Le-Puy" is no name) are left alone."""
+    return name.replace("-", " ") if _HYPHENED.fullmatch(name) else None
 
 
 #: "Saint-", "Sainte-" as German text abbreviates them: "Villeneuve-St.-Georges", "St.-Étienne",

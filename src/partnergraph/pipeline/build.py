@@ -105,6 +105,8 @@ def _finish(directory: GraphDir, report: BuildReport, options: BuildOptions, sta
                       else p for p in report.outputs]
     report.seconds = round((dt.datetime.now() - started).total_seconds(), 3)
     write_atomic(staging / REPORT_FILE, report.to_json())
+    if run.facts is not None:
+        run.facts.store_new()  # when nothing assembled them (viewer/unchanged.py)
     directory.commit()
     DumpCache(out_dir).collect_garbage(p for p in run.pieces.values() if p)
     if run.facts is not None:

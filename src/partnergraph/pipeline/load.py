@@ -17,6 +17,7 @@ from ..graph.iri import Minter
 from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
+from ..viewer.unchanged import STATE_KEY, facts_key
 from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
@@ -72,7 +73,9 @@ def update_store(store: GraphStore, got: Collected, report: BuildReport, minter:
             run.dumps = None
         update.dumps_from_store(run)
     store.flush()
-    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, indent=1, sort_keys=True))
+    # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
+    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
+                                                  separators=(",", ":")))
     return run
 
 
@@ -103,6 +106,10 @@ class _Update:
         #: the dump pieces in the cache when the build began (`plan`)
         self._pieces_present: set[str] = set()
         self.previous = ""
+        #: the last build's facts key (viewer/unchanged.py), None when it does not hold here
+        self.previous_key = None if self.fresh else self.state.get(STATE_KEY)
+        #: graph → its dump piece in the last build (None: new), for every graph extracted
+        self.changed: dict[str, str | None] = {}
 
     def plan(self, new_pieces: set[str] | None) -> list[Article]:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
@@ -115,6 +122,7 @@ class _Update:
             # 20 ms, replacing 10,000 graphs one by one minutes
             self.store.raw.clear()
             self.present, self.cleared = set(), True
+            self.previous_key = None
         if new_pieces is not None:
             new_pieces.update(n for n in (piece_name(self.fp, a.url, a.content_hash) for a in todo)
                               if not self.cache.has(n))
@@ -171,6 +179,7 @@ class _Update:
 
     def _record(self, done: Extracted) -> None:
         url, known, article = done.url, self.known, self.by_url[done.url]
+        self.changed.setdefault(done.graph, known.get(url, {}).get("piece"))
         if self.touched is not None:
             self.touched.add_piece(known.get(url, {}).get("piece"))
             self.touched.add(done.nquads)
@@ -190,6 +199,7 @@ class _Update:
                 kept += 1  # its source failed for now: absence is no proof that it was removed
                 continue
             gone = self.known.pop(url)
+            self.previous_key = None  # a graph less: other facts
             if self.touched is not None:
                 self.touched.add_piece(gone.get("piece"))
             loader.submit(self.store.drop_graph, gone["graph"])
@@ -199,11 +209,19 @@ class _Update:
 
     def run(self) -> Run:
         known = self.known
-        return Run({rec["graph"]: rec.get("piece") for rec in known.values()},
+        pieces = {rec["graph"]: rec.get("piece") for rec in known.values()}
+        key = None
+        if all(pieces.values()):
+            previous = self.previous_key if None not in self.changed.values() else None  # a graph more
+            key = facts_key(previous, self.changed, self.facts.same_as_before, pieces_digest(known))
+        self.state.pop(STATE_KEY, None)
+        if key is not None:
+            self.state[STATE_KEY] = key
+        return Run(pieces,
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts, memo=self.memo)
+                   facts=self.facts, memo=self.memo, facts_key=key)
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -359,10 +377,15 @@ def _analysis_from_facts(run: Run, store: GraphStore):
     """The network analysis from the viewer's facts (read once for the analysis and
     graph.html), remembered in the build's memo; None when the facts do not describe the store."""
     from ..graph.analytics import remembered_analysis
+    from ..viewer.unchanged import only_known_graphs, remember_network, remembered_network
 
-    network = run.facts.network(store, run.pieces) if run.facts is not None else None
+    # the network of the facts named by the key, as the last build made it (unchanged.py)
+    network = remembered_network(run.memo, run.facts_key) if only_known_graphs(store, run.pieces) else None
     if network is None:
-        return None
+        network = run.facts.network(store, run.pieces) if run.facts is not None else None
+        if network is None:
+            return None
+        remember_network(run.memo, run.facts_key, *network)
     if run.memo is None:
         from ..graph.analytics import analyse
 
@@ -378,6 +401,7 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
     from ..graph.analytics import (NETWORK_PREDICATES, analyse, analytics_quads, network_from_triples,
                                    remembered_analysis)
     from ..graph.triples import vocabulary_quads
+    from ..viewer.unchanged import remember_network
     from ..vocab import load_vocabulary
 
     if not all(run.pieces.values()):
@@ -387,6 +411,8 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
         dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
         network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
+        # a later rebuild with the same viewer facts takes it over (viewer/unchanged.py)
+        remember_network(run.memo, run.facts_key, *network)
         run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all

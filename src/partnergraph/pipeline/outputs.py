@@ -113,6 +113,8 @@ class Run:
     facts: object = None
     #: the results of whole-graph computations kept between builds (memo.Memo), or None
     memo: object = None
+    #: the name of the viewer facts of the whole graph (viewer/unchanged.py), or None
+    facts_key: str | None = None
 
 
 def dumps_child(spec_path: str) -> int:
@@ -211,12 +213,21 @@ def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: Bui
                    progress: Progress, run: Run | None) -> None:
     try:
         from ..viewer.network import write_network
+        from ..viewer.unchanged import only_known_graphs, remember_page, reuse_page
 
         progress("writing graph.html")
+        target = out_dir / NETWORK_FILE
+        key = run.facts_key if run is not None else None
+        # the viewer's facts are the last build's: so is the page (out_dir is the staging area)
+        if key and only_known_graphs(store, run.pieces) and reuse_page(run.memo, key, out_dir.parent / NETWORK_FILE,
+                                                                       target):
+            report.outputs.append(str(target))
+            return
         # from the facts kept per article (the extracted ones stored with them), not the store
         facts, pieces = (run.facts, run.pieces) if run is not None else (None, None)
-        report.outputs.append(str(write_network(store, out_dir / NETWORK_FILE, base=minter.base,
+        report.outputs.append(str(write_network(store, target, base=minter.base,
                                                 facts=facts, pieces=pieces, memo=run.memo if run else None)))
+        remember_page(run.memo if run else None, key, target)
     except PartnergraphError as exc:
         report.skipped.append(Skipped(NETWORK_FILE, str(exc)))
 

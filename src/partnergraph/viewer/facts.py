@@ -153,6 +153,8 @@ class FactCache:
         self.new: dict[str, tuple[str, bytes]] = {}  # graph → (piece, encoded facts)
         #: what `assemble` returned, and for which pieces (the analysis reads them before the page)
         self._assembled: tuple[dict, list[dict] | None] | None = None
+        #: whether the facts of `new` are stored (by `assemble` or `store_new`)
+        self._new_stored = False
 
     def add(self, graph: str, piece: str, data: bytes) -> None:
         self.new[graph] = (piece, data)
@@ -228,10 +230,50 @@ class FactCache:
                 with db:
                     db.execute("BEGIN")
                     db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", rows)
+                self._new_stored = True
             except sqlite3.Error as exc:  # the next build reads these graphs from the store again
                 LOGGER.warning("%s: %s; the facts of %d graphs are not kept", self.path, exc, len(rows))
             db.close()
         return facts
+
+    def same_as_before(self, changed: dict[str, str | None]) -> bool:
+        """Whether every graph of `changed` (graph → its piece in the last build) has, in this
+        build's facts, the facts its old piece had (read from the old pieces' rows only)."""
+        if any(not old or graph not in self.new for graph, old in changed.items()):
+            return False
+        db = self._connect()
+        if db is None:
+            return False
+        try:
+            with contextlib.closing(db):
+                old_rows = {}
+                for graph, old in changed.items():
+                    row = db.execute("SELECT graph, data FROM facts WHERE piece = ?", (old,)).fetchone()
+                    if row is None or row[0] != graph:
+                        return False
+                    old_rows[graph] = row[1]
+        except sqlite3.Error:
+            return False
+        for graph, data in old_rows.items():
+            new = self.new[graph][1]
+            if data != new and (_decoded(data) is None or _decoded(data) != _decoded(new)):
+                return False
+        return True
+
+    def store_new(self) -> None:
+        """Stores the facts of the extracted articles (as `assemble` does), for a build that
+        does not assemble them: the next build compares with them and reads them."""
+        rows = [(piece, graph, data) for graph, (piece, data) in sorted(self.new.items()) if piece]
+        db = self._connect() if rows and not self._new_stored else None
+        if db is None:
+            return
+        try:
+            with contextlib.closing(db), db:
+                db.execute("BEGIN")
+                db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", rows)
+            self._new_stored = True
+        except sqlite3.Error as exc:  # the next build reads these graphs from the store again
+            LOGGER.warning("%s: %s; the facts of %d graphs are not kept", self.path, exc, len(rows))
 
     def load(self, store: GraphStore, pieces: dict[str, str | None], *, articles: bool = False) -> RawData | None:
         """The network as `load.load` reads it from `store`, from the facts (`assemble`), or
