@@ -5,11 +5,13 @@ partner, the nearest one, or the article's dominant one)."""
 
 from __future__ import annotations
 
+from functools import cached_property
 import re
 
 from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
+from .prefilter import PrefilteredGroup
 from ..sources.dates import month_number, url_year_month
 from .datelines import page_year_month
 
@@ -75,14 +77,15 @@ class StartYears:
         if not self.any_date.search(chunk):
             return self._recent_act(chunk, lo, year, list_item)
         low = None
-        for pat, item_only, keys, act in self.starts:
-            if item_only and not list_item:
+        may = self._date_patterns.may_match(chunk)  # (which of the patterns below can match: read once)
+        for i, (pat, item_only, keys, act) in enumerate(self.starts):
+            if item_only and not list_item or not may[i]:
                 continue
             if keys:
                 low = chunk.lower() if low is None else low
                 if not any(k in low for k in keys):
                     continue
-            for m in pat.finditer(chunk):
+            for m in pat.pattern.finditer(chunk):
                 groups = m.groupdict()
                 if groups.get("prev"):
                     if year is None:
@@ -109,8 +112,10 @@ class StartYears:
                 if year is None or y <= year:
                     month = month_number(m["month"]) if m.groupdict().get("month") else None
                     candidates.append((lo + m.start(group), lo + m.end(group), y, month, act))
-        for pat in self.ages:
-            for m in pat.finditer(chunk):
+        for i, pat in enumerate(self.ages, len(self.starts)):
+            if not may[i]:
+                continue
+            for m in pat.pattern.finditer(chunk):
                 n = int(m["years"]) if m["years"].isdigit() else self.age_words[m["years"].lower()]
                 if not 0 < n < 200 or self.age_approximation.search(chunk, m.start(), m.start("years")):
                     continue  # "seit über 30 Jahren": no year the text states
@@ -129,6 +134,11 @@ class StartYears:
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    @cached_property
+    def _date_patterns(self) -> PrefilteredGroup:
+        """The start patterns, then the age patterns, asked about a stretch together."""
+        return PrefilteredGroup([pat for pat, *_ in self.starts] + list(self.ages))
 
     def _year_before(self, text: str, pos: int, depth: int = 0) -> int | None:
         """The year "Ein Jahr später" at `pos` counts from: the nearest year stated before it
@@ -289,7 +299,10 @@ class PairFacts:
 #: what a partnership's statuses come to when its sentences state several: an end is final, a
 #: suspension ("ruht seit 2022") outlasts the plan it may have been ("Die geplante Partnerschaft
 #: liegt auf Eis")
-STATUS_ORDER = ("ended", "suspended", "planned")
+#: a status pattern's verdict that a partnership was refused or dropped before it began: the
+#: pair is left out, never emitted with this status (the ontology has no such state)
+DECLINED = "declined"
+STATUS_ORDER = (DECLINED, "ended", "suspended", "planned")
 
 
 def strongest_status(found) -> str | None:

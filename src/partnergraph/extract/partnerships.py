@@ -9,7 +9,7 @@ import re
 from .context import Context
 from .prefilter import Prefiltered
 from ..models import Extraction, Mention, Partnership, Span
-from .pair_attributes import PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
+from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
@@ -49,6 +49,9 @@ ASSOCIATION_REACH = 40
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
 SEAT_REACH = 40
+#: how far before a place an institution partnership's wording may begin: "Hochschulpartnerschaft
+#: zwischen " (31 characters) and a first side of up to 40 characters with its "und der "
+INSTITUTION_REACH = 90
 
 
 class PartnershipFinder:
@@ -57,7 +60,8 @@ class PartnershipFinder:
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
         partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
-                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(ex, text, m)))]
+                            and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(ex, text, m)
+                                                                  or self._institution_side(text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
         for m in partner_mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -202,10 +206,12 @@ class PartnershipFinder:
                     record(owner, m, sent, scope=scope, list_item=True, list_start=sent.start)
             elif cue and nothing_to_pair(here, history, home):
                 pass  # no pair to state or deny
-            elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)):
+            elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)
+                          or (len(here) < 2 and self.state_sides.search(s_text))):
                 # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", "die Grundschule in
-                # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt": no
-                # partnership of two municipalities is stated
+                # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt",
+                # "Beide Seiten … Partnerschaften zwischen den beiden Staaten": no partnership of
+                # two municipalities is stated
                 pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
@@ -267,6 +273,12 @@ class PartnershipFinder:
         window = text[lo:m.start]
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
         return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
+
+    def _institution_side(self, text: str, m: Mention) -> bool:
+        """Is the place one side of a partnership of institutions ("die Hochschulpartnerschaft
+        zwischen Kumasi und Dortmund") or in an institution's name ("und der Hochschule
+        Bremerhaven")?"""
+        return bool(self.institution_side_before.search(text, max(0, m.start - INSTITUTION_REACH), m.start))
 
     def _emit(self, ex: Extraction, ctx: Context, found: dict, year: int | None, month: int | None = None,
               facts: PairFacts | None = None) -> None:
@@ -368,6 +380,11 @@ class PartnershipFinder:
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
                                            and not _YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
+            if status == DECLINED:
+                # "Der Rat beschließt, die Partnerschaft mit X nicht weiter zu verfolgen": a
+                # declined partnership is none (benchmarks/real/README.md: rejected ones are not
+                # annotated), whatever request or plan other sentences report
+                continue
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             for t in types:
                 ex.partnerships.append(Partnership(

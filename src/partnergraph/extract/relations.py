@@ -116,6 +116,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.formal_act = re.compile(r["formal_act"])
         self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
         self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
+        self.state_sides = Prefiltered(re.compile(r["state_sides"], re.IGNORECASE))
+        self.institution_side_before = Prefiltered(re.compile(r["institution_side_before"] + r"$", re.IGNORECASE))
         self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
         self.respective_pairing = Prefiltered(re.compile(r["respective_pairing"]))
         self.list_continuation = re.compile(r["list_continuation"])

@@ -1,0 +1,39 @@
+"""A partnership being prepared, requested or waiting is planned, not active (issue 17: "ended
+and planned partnerships told apart from active ones"; the open splits' council items and
+reports word it so across publishers).
+
+Every text is written by us, in our own words; each pattern is checked both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import Article
+
+
+def _status(extractor, text: str) -> str | None:
+    ex = extractor.extract(Article(url="test:planned-status", text=text))
+    [partnership] = [p for p in ex.partnerships
+                     if {ex.places[r].name_de for _, r in p.partners} == {"Erfurt", "Kalisz"}]
+    return partnership.status
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bürgermeister berichtete über den Stand der Vorbereitung einer Städtepartnerschaft zwischen "
+    "Erfurt und Kalisz.",
+    "Gefragt wird nach der Vorbereitung zur Vereinbarung der Städtepartnerschaft von Erfurt mit Kalisz.",
+    "Der Stadtrat von Erfurt befasste sich mit der Anfrage, eine Städtepartnerschaft mit Kalisz zu begründen.",
+    "Die polnische Stadt Kalisz hat Erfurt schriftlich um eine Städtepartnerschaft gebeten.",
+    "Die Städtepartnerschaft zwischen Erfurt und Kalisz hängt seit Monaten in der Warteschleife.",
+])
+def test_a_prepared_requested_or_waiting_partnership_is_planned(extractor, text):
+    assert _status(extractor, text) == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Vorbereitungen für das Jubiläum der Städtepartnerschaft zwischen Erfurt und Kalisz laufen.",
+    "Eine Anfrage der Fraktion zur Städtepartnerschaft zwischen Erfurt und Kalisz wurde im Rat beantwortet.",
+    "Die Städtepartnerschaft zwischen Erfurt und Kalisz besteht seit 1990.",
+])
+def test_preparing_a_jubilee_or_asking_about_a_partnership_leaves_it_active(extractor, text):
+    assert _status(extractor, text) is None
