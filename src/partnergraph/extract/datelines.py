@@ -28,15 +28,23 @@ DATELINE_MAX = 40
 
 @cache
 def _label() -> re.Pattern:
-    """What may stand before a labelled date on its line: the label, 'vom'/'am', a colon."""
+    """What stands right before a labelled date on its line: the label, 'vom'/'am', a colon or
+    a dash; the label a word of its own or the last part of a compound ("Archiv-Beitrag vom"),
+    maybe after the site's place ("Wuppertal / Pressemeldung – 16.10.2015")."""
     words = rules()["dateline_labels"]
-    return re.compile(r"(?i)\s*(?:" + "|".join(map(re.escape, words)) + r")\s*(?:vom|am)?\s*:?\s*")
+    return re.compile(r"(?i)(?:^|(?<=[\s/|–-]))(?:" + "|".join(map(re.escape, words)) + r")\s*(?:vom|am)?\s*[:–-]?\s*$")
+
+
+#: a dateline glued to the heading after it, the line break lost: "16. Juni 2023Die Partnerstädte …",
+#: "Archiv-Beitrag vom 04.05.201810jähriges Jubiläum" (a figure of up to two digits glued to a word)
+_GLUED_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?=[^\W\d_]|\d{1,2}[^\W\d_])")
+_GLUED_LONG = re.compile(LONG_DATE.pattern[:-2] + r"(?=[^\W\d_]|\d{1,2}[^\W\d_])", re.IGNORECASE)
 
 
 def _year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
     if pattern is ISO_DATE:
         return int(m.group(1)), int(m.group(2))
-    month = int(m.group(2)) if pattern is NUMERIC_DATE else month_number(m.group(2))
+    month = int(m.group(2)) if pattern in (NUMERIC_DATE, _GLUED_NUMERIC) else month_number(m.group(2))
     return int(m.group(3)), month
 
 
@@ -46,7 +54,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
     if not _FOUR_DIGITS.search(head):
         return None  # most pages: no year near the top, and the date patterns cost more
     opening = None
-    for pattern in (NUMERIC_DATE, LONG_DATE, ISO_DATE):
+    for pattern in (NUMERIC_DATE, LONG_DATE, ISO_DATE, _GLUED_NUMERIC, _GLUED_LONG):
         for m in pattern.finditer(head):
             line_start = head.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
@@ -54,7 +62,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             before = text[line_start:m.start()]
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
                 return _year_month(m, pattern)  # the date is the line
-            if before.strip() and _label().fullmatch(before):
+            if before.strip() and len(before) <= DATELINE_MAX and _label().search(before):
                 return _year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
                 opening = (m.start(), _year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"

@@ -12,7 +12,7 @@ from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup
-from ..sources.dates import month_number
+from ..sources.dates import month_number, url_year_month
 from .datelines import page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -101,12 +101,12 @@ class StartYears:
                     group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
                     group, y = "yy", _full_year(int(m["yy"]), year)
-                elif groups.get("rel") or groups.get("rel1"):
-                    group = "rel" if groups.get("rel") else "rel1"
+                elif groups.get("rel") or groups.get("rel1") or groups.get("rel0"):
+                    group = "rel" if groups.get("rel") else "rel1" if groups.get("rel1") else "rel0"
                     base = self._year_before(text, lo + m.start(group))
                     if base is None:
                         continue  # "Ein Jahr später" with no year before it states none
-                    y = base + (_count(m["rel"]) if group == "rel" else 1)
+                    y = base + (_count(m["rel"]) if group == "rel" else 1 if group == "rel1" else 0)
                 else:
                     group, y = "year", int(m["year"])
                 if year is None or y <= year:
@@ -116,15 +116,21 @@ class StartYears:
             if not may[i]:
                 continue
             for m in pat.pattern.finditer(chunk):
-                n = int(m["years"])
+                n = int(m["years"]) if m["years"].isdigit() else self.age_words[m["years"].lower()]
                 if not 0 < n < 200 or self.age_approximation.search(chunk, m.start(), m.start("years")):
                     continue  # "seit über 30 Jahren": no year the text states
                 # the anniversary's own year, when the sentence gives it ("Im Jahr 2018 feierten …
-                # das 50-jährige Jubiläum"), else the article's date
-                stated = [int(y["year"]) if y["year"] else _full_year(int(y["yy"]), year)
-                          for y in self.anniversary_year.finditer(chunk)
-                          if not (y.start() >= m.start() and y.end() <= m.end())]
+                # das 50-jährige Jubiläum"), else the article's date; "vor N Jahren" counts from
+                # the article's date only (a year beside it is the act's own: "Vor 20 Jahren, im
+                # April 2003, besiegelten …")
+                stated = [] if m.groupdict().get("ago") else \
+                    [int(y["year"]) if y["year"] else _full_year(int(y["yy"]), year)
+                     for y in self.anniversary_year.finditer(chunk)
+                     if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
+                if stated and any(c[4] and c[2] == ref for c in candidates):
+                    continue  # "das zehnjährige Bestehen …, wo am 25. September 2003 der Vertrag unterschrieben
+                    # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
@@ -370,10 +376,12 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
     return best[1] if best else None
 
 
-def article_year_month(article) -> tuple[int, int] | None:
+def article_year_month(article) -> tuple[int, int | None] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
-    its top (extract/datelines.py): what an anniversary ("45 Jahre Partnerschaft"), "vergangenes
-    Jahr" or a day without a year ("am 4. September") is counted from."""
+    its top (extract/datelines.py), else the date its address files it under ("/2014/07/",
+    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only): what an
+    anniversary ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4.
+    September") is counted from."""
     if article.date:
         return article.date.year, article.date.month
-    return page_year_month(article.analysed_text)
+    return page_year_month(article.analysed_text) or url_year_month(article.url or "")

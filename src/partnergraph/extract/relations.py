@@ -80,7 +80,11 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
         self.relative_year = re.compile(r["relative_year_phrase"], re.IGNORECASE)
-        self.ages = [Prefiltered(re.compile(p, re.IGNORECASE)) for p in r["age_patterns"]]
+        # (a count of years in figures or written out: every "(?P<years>…)" takes the number words too)
+        self.age_words = {w.lower(): n for w, n in r["age_number_words"].items()}
+        counted = r"(?P<years>\d{1,3}|" + "|".join(sorted(self.age_words, key=len, reverse=True)) + ")"
+        self.ages = [Prefiltered(re.compile(p.replace(r"(?P<years>\d{1,3})", counted), re.IGNORECASE))
+                     for p in r["age_patterns"]]
         self.recent_act = re.compile(r["recent_act_pattern"], re.IGNORECASE)
         self.recent_act_cues = re.compile(r["recent_act_cues"], re.IGNORECASE)
         self.recent_act_blockers = re.compile(r["recent_act_blockers"], re.IGNORECASE)
@@ -101,10 +105,11 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # most stretches state no date at all: one cheap test before the dozen date patterns (its
         # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
         self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
+                                r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig)\s*(?:-\s*)?j(?:a|ä)hr",
                                 r"\d\.\s*(?:jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
-                                r"|folgenden\s+jahr|folgejahr"])
+                                r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+jahr"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.implied_type = r["programme_implies_type"]

@@ -108,3 +108,47 @@ def parse_input_date(text: str) -> dt.date | PartialDate | None:
         if m:
             return make(m)
     return None
+
+
+#: a date a page's address carries, the form a CMS files its articles under: "/2014/07/",
+#: "/2024/03/13/", "/2019-07-29/", "/pressemitteilungen/2024/06/", "/2024/august/", "/november-2023/",
+#: "…-jahrgang-2022/", "published=04.10.2002". Tried in this order; the first that matches gives
+#: (year, month or None). A bare number in a slug ("/10_jahre_…", "…-604565") is no date: a year
+#: counts only as a whole path segment, with a month beside it or after a word that files by year.
+_URL_DATES = (
+    # a full date in figures anywhere: "published=04.10.2002", "2019-07-29"
+    (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?!\d)"), lambda m: (int(m[3]), int(m[2]))),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"), lambda m: (int(m[1]), int(m[2]))),
+    # a press release's slug: "pressemitteilung-vom-17-6-2016"
+    (re.compile(r"(?i)-vom-(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?!\d)"), lambda m: (int(m[3]), int(m[2]))),
+    # path segments year / month: "/2014/07/", "/2024/06/pm_018.php", "/2024/august/"
+    (re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?=/|$)"), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(rf"/((?:19|20)\d\d)/({_MONTH_ALT})(?=/|$)", re.IGNORECASE),
+     lambda m: (int(m[1]), MONTHS[m[2].lower()])),
+    # month and year in one segment: "/november-2023/", "/meldungen-2015/oktober/"
+    (re.compile(rf"/({_MONTH_ALT})-((?:19|20)\d\d)(?=/|$)", re.IGNORECASE),
+     lambda m: (int(m[2]), MONTHS[m[1].lower()])),
+    (re.compile(rf"[/-]((?:19|20)\d\d)/({_MONTH_ALT})(?=/|$)", re.IGNORECASE),
+     lambda m: (int(m[1]), MONTHS[m[2].lower()])),
+    # a year alone: a whole segment ("/archiv/2022/", "/2018/25/") or after a word that files by
+    # year ("pressemitteilungen-jahrgang-2022", "meldungen-2015")
+    (re.compile(r"/((?:19|20)\d\d)(?=/)"), lambda m: (int(m[1]), None)),
+    (re.compile(r"(?i)(?:jahrgang|meldungen|archiv|pressemitteilungen|nachrichten)[-_/]((?:19|20)\d\d)(?=/|$)"),
+     lambda m: (int(m[1]), None)),
+)
+
+
+def url_year_month(url: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of the date `url` files its page under, or None. A month out of
+    range makes the match a year's only ("/2018/25/": issue 25 of 2018)."""
+    path = url.split("://", 1)[-1]
+    slash = path.find("/")
+    if slash < 0:
+        return None  # a bare host: its digits are no date
+    path = path[slash:]
+    for pattern, read in _URL_DATES:
+        m = pattern.search(path)
+        if m:
+            year, month = read(m)
+            return year, month if month is not None and 1 <= month <= 12 else None
+    return None
