@@ -71,6 +71,33 @@ def test_surname_after_a_first_name_is_no_place(extractor):
     assert all(n != "Livingstone" for n, _, _ in found)
 
 
+def test_a_persons_full_name_recurring_keeps_a_big_citys_name_a_surname(extractor):
+    # the role pattern finds the person once; the second time the name stands without its
+    # title, and the surname is a French city of 100k+ in an article naming France
+    text = ("Oberbürgermeister Gregorius Metz eröffnete das Fest zur Freundschaft mit Frankreich. "
+            "Am Abend dankte Gregorius Metz den Gästen der Partnerstadt Olbernhau für ihren Besuch.")
+    found, ex = places(extractor, text)
+    assert all(n != "Metz" for n, _, _ in found)
+    assert "Gregorius Metz" in {p.name for p in ex.persons}
+
+
+def test_a_big_city_that_is_also_a_persons_surname_counts_on_its_own(extractor):
+    text = ("Oberbürgermeister Gregorius Metz unterschrieb den Vertrag. "
+            "Die Partnerschaft mit Metz in Frankreich besteht seit vielen Jahren.")
+    found, _ = places(extractor, text)
+    assert ("Metz", "FR", 2994160) in found
+
+
+def test_a_chairs_surname_in_the_form_of_a_town_adjective_is_no_town(extractor):
+    # "Weißenburger" reads like the adjective of Weißenburg in Bayern; after the chair's title
+    # ("Vorsitzende", a person role) and a first name it is a surname
+    text = ("Zum Jubiläum der Partnerschaft mit Frankreich sprachen Bürgermeister Hans Kurz und "
+            "der Vorsitzende des Partnerschaftskomitees Ottokar Weißenburger zu den Gästen.")
+    found, ex = places(extractor, text)
+    assert all(n != "Weißenburg in Bayern" for n, _, _ in found)
+    assert "Ottokar Weißenburger" in {p.name for p in ex.persons}
+
+
 def test_river_after_am_is_no_city(extractor):
     found, _ = places(extractor, "Kyjiw liegt am Dnipro in der Ukraine.")
     assert {n for n, _, _ in found} == {"Kyjiw"}

@@ -15,7 +15,7 @@ from operator import attrgetter
 import re
 
 from . import local_governments
-from .context import HOME_COUNTRY, Context, Taken, next_word
+from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
 from .cue_places import CuePlaces
@@ -202,13 +202,30 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         name the role patterns found is that person's wherever it stands alone in the article,
         unless it is the own name of a city of KNOWN_CITY_POPULATION or more ("Oberbürgermeister
         Burkhard Jung Leipzig" must not make Leipzig a surname; "Oberbürgermeister Florian Janik …
-        so Janik" is no Samsun, whose old name it is)."""
+        so Janik" is no Samsun, whose old name it is). The surname counts in the form the text
+        has it ("Vorsitzender Berthold Weißenburger … Weißenburger" is no Weißenburg, though the
+        hit reads it as the town's adjective), and a two-word name that recurs whole is the
+        person even when the surname is a big city's ("Bürgermeister Paulus Metz … begrüßte
+        Paulus Metz" is no Metz, 117k)."""
         if not persons:
             return hits
-        surnames = {text[s:e].rsplit(None, 1)[-1] for s, e in persons}
-        return [h for h in hits if h.surface not in surnames
-                or any(c.population >= KNOWN_CITY_POPULATION and h.surface in (c.name_de, c.name_en)
-                       for c in h.candidates)]
+        names = [text[s:e].split() for s, e in persons]
+        surnames = {n[-1] for n in names}
+        first_of = {}  # surname → the first names it follows in a two-word person name
+        for n in names:
+            if len(n) == 2:
+                first_of.setdefault(n[1], set()).add(n[0])
+        out = []
+        for h in hits:
+            said = text[h.start:h.end]
+            if h.surface not in surnames and said not in surnames:
+                out.append(h)
+            elif previous_word(text, h.start) in first_of.get(said, ()):
+                continue
+            elif any(c.population >= KNOWN_CITY_POPULATION and h.surface in (c.name_de, c.name_en)
+                     for c in h.candidates):
+                out.append(h)
+        return out
 
     def _drop_credits(self, ex: Extraction, text: str, markers: list[tuple[int, int]]) -> None:
         """Places and countries inside a photo or source credit ("Foto: Stadt Bonn", "Foto:
