@@ -98,6 +98,18 @@ def test_a_chairs_surname_in_the_form_of_a_town_adjective_is_no_town(extractor):
     assert "Ottokar Weißenburger" in {p.name for p in ex.persons}
 
 
+@pytest.mark.parametrize("text, not_a_place", [
+    # a French school named after a person: the surname is a small French town's name
+    ("Zwanzig Schüler fuhren zum Austausch an das Lycée Louis Pasteur in Frankreich.", "Pasteur"),
+    # a first name that the town cue before it would otherwise open as an unknown Polish town
+    ("Gäste aus der polnischen Partnerstadt:\n • Bürgermeisterin der Stadt Wittenberge, Annett Kaminski\n"
+     " • Kämmerer Uwe Brandt", "Annett"),
+])
+def test_common_given_names_make_the_next_name_a_person(extractor, text, not_a_place):
+    found, _ = places(extractor, text)
+    assert all(not (n or "").startswith(not_a_place) for n, _, _ in found)
+
+
 def test_river_after_am_is_no_city(extractor):
     found, _ = places(extractor, "Kyjiw liegt am Dnipro in der Ukraine.")
     assert {n for n, _, _ in found} == {"Kyjiw"}
