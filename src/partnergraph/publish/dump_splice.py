@@ -16,9 +16,12 @@ of its own lines:
   subject on a line of its own, and continues it on lines that begin with a tab), around the
   articles' own blocks, as dumps.write_dumps lays them out.
 
-The index is a cache: a missing, damaged or foreign one (another layout, base, Python, or
-files that are not the ones it describes) means the full assembly, which writes a new one.
-Still linear: copying the bytes, and reading and writing the index (the shared lines' counts).
+The index (publish/dump_index.py, an SQLite file updated in place) is a cache: a missing,
+damaged or foreign one (another layout, base, Python, or files that are not the ones it
+describes) means the full assembly, which writes a new one. A splice edits each file in block
+order: it copies the old bytes up to an edited block, writes the block's new bytes (none for a
+block gone), and skips its old ones. Still linear: copying the bytes (in the kernel), comparing
+the graph names' pieces, and summing the block sizes before each edited block (inside SQLite).
 """
 
 from __future__ import annotations
