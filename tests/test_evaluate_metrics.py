@@ -101,3 +101,24 @@ def test_names_match_without_strokes_as_without_accents():
     assert norm("Powiat Mikołów") == norm("Powiat Mikolów") == norm("powiat mikolow")
     assert norm("Sønderborg") == norm("Sonderborg") and norm("Drâa") == "draa"
     assert norm("Łódź") != norm("Lodzia")
+
+
+def test_errors_are_listed_in_the_order_of_their_shown_text_whatever_the_hash_seed():
+    # pairs are frozensets: their str() follows hash order, which string-hash randomisation
+    # changes between runs; the listing must follow the shown names instead
+    import subprocess
+    import sys
+
+    code = (
+        "from partnergraph.extract.evaluate import Score\n"
+        "s = Score()\n"
+        "pairs = {frozenset({a, b}) for a, b in [('kongoussi', 'ludwigsburg'), ('bonn', 'oxford'),"
+        " ('jena', 'berkeley'), ('wetzlar', 'kamjanez')]}\n"
+        "s.add('a', pairs, set(), show=lambda p: ' – '.join(sorted(p)))\n"
+        "print('|'.join(s.false_negatives))\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
+    assert len(outputs) == 1
+    assert outputs.pop().strip() == ("a: berkeley – jena|a: bonn – oxford|a: kamjanez – wetzlar|"
+                                     "a: kongoussi – ludwigsburg")

@@ -67,10 +67,13 @@ class Score:
 
     def add(self, article_id: str, gold: set, predicted: set, show=str) -> None:
         self.tp += len(gold & predicted)
-        for x in sorted(predicted - gold, key=str):
+        # sorted by what is shown: str() of an item holding a frozenset follows the set's hash
+        # order, which string-hash randomisation changes from run to run
+        key = lambda x: (show(x), str(x))  # noqa: E731
+        for x in sorted(predicted - gold, key=key):
             self.fp += 1
             self.false_positives.append(f"{article_id}: {show(x)}")
-        for x in sorted(gold - predicted, key=str):
+        for x in sorted(gold - predicted, key=key):
             self.fn += 1
             self.false_negatives.append(f"{article_id}: {show(x)}")
 
