@@ -389,9 +389,7 @@ class _Editor:
         self.rows[(self.f, key)] = None if data is None else len(data)
 
     def finish(self) -> None:
-        if self.where and self.old_size > self.cursor:
-            self.out.copy((self.cursor, self.old_size - self.cursor))
-        elif not self.where and self.out.old is not None and self.old_size > self.cursor:
+        if self.out.old is not None and self.old_size > self.cursor:
             self.out.copy((self.cursor, self.old_size - self.cursor))
 
 
