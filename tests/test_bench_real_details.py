@@ -31,8 +31,14 @@ def test_details_without_a_split_list_only_the_dev_errors(bench):
     assert listed(bench, "dev") == {"dev"}
 
 
-def test_details_all_lists_dev_dev2_and_test_but_never_a_fresh_split(bench):
-    assert listed(bench, "all") == {"dev", "dev2", "test"}
+def test_details_all_lists_the_tuning_splits_and_test_but_never_a_fresh_split(bench):
+    assert listed(bench, "all") == {"dev", "dev2", "dev3", "test"}
+
+
+def test_the_news_prose_tuning_split_is_scored_and_listed_like_dev2(bench):
+    # dev3 (session 7) is tuned on: its own section lists its errors, and so does --details all
+    assert "dev3" in bench.SPLITS
+    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "dev3")} == {"dev3", "all"}
 
 
 def test_the_blind_fresh3_split_is_listed_by_no_other_request(bench):
@@ -47,4 +53,5 @@ def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):
     assert listed(bench, "fresh3") == {"fresh3"}
     assert listed(bench, "test") == {"test"}
     assert listed(bench, "dev2") == {"dev2"}
+    assert listed(bench, "dev3") == {"dev3"}
     assert listed(bench, None) == set()
