@@ -116,3 +116,47 @@ def test_rendered_turtle_is_cut_at_each_subject():
     text = b"<a> <p> <o> ;\n\t<q> \"x\" .\n<b> <p> <o> .\n<c> a <K> ;\n\t<p> <o1> , <o2> .\n"
     assert dump_splice._split_subjects(text) == [b"<a> <p> <o> ;\n\t<q> \"x\" .\n", b"<b> <p> <o> .\n",
                                                  b"<c> a <K> ;\n\t<p> <o1> , <o2> .\n"]
+
+
+def test_rebuilds_in_a_row_keep_the_index_updated_in_place(tmp_path, reads):
+    """Each rebuild rewrites only the index rows of what changed, in the same file; the next
+    rebuild splices from it again, after a changed, a removed and an added article."""
+    recs = sample()
+    source = write_jsonl(tmp_path / "a.jsonl", recs[:7])
+    out = tmp_path / "inc"
+    run(source, out)
+    inode = (out / DUMPS_INDEX_FILE).stat().st_ino
+    changed = [*recs[:2], {**recs[2], "text": recs[2]["text"] + NEW_SENTENCE}, *recs[3:7]]
+    steps = [changed, changed[1:], changed[1:] + recs[7:]]  # one changed, one removed, one added
+    for i, step in enumerate(steps):
+        reads.clear()
+        write_jsonl(tmp_path / "a.jsonl", step)
+        run(source, out, prune=True)
+        assert len(reads) <= 1  # the changed or added article's piece, not all of them
+        assert (out / DUMPS_INDEX_FILE).stat().st_ino == inode
+        assert dumps(out) == scratch(step, tmp_path, f"fresh{i}")
+
+
+def test_a_build_that_never_committed_leaves_an_index_of_no_file(tmp_path, reads):
+    """The index is updated before the commit moves the files into place: the files of a
+    build that stopped there are not the committed ones, so the next build assembles all."""
+    recs = sample()
+    source = write_jsonl(tmp_path / "a.jsonl", recs)
+    out = tmp_path / "inc"
+    run(source, out)
+    base = json.loads((out / "state.json").read_text())["base"]
+    cache = DumpCache(out)
+    state = json.loads((out / "state.json").read_text(encoding="utf-8"))
+    pieces = {r["graph"]: r["piece"] for r in state["articles"].values()}
+    fewer = dict(sorted(pieces.items())[1:])
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    dump_splice.write(cache, fewer, {}, base=base, ttl=staged / "graph.ttl", trig=staged / "graph.trig",
+                      previous=out, index_path=out / DUMPS_INDEX_FILE, ranges=dump_splice.ranges(base))
+    assert dump_splice.read_index(out, DUMPS_INDEX_FILE, base, "graph.ttl", "graph.trig") is None
+    reads.clear()
+    recs[3] = {**recs[3], "text": recs[3]["text"] + NEW_SENTENCE}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    run(source, out)
+    assert len(reads) == len(recs)
+    assert dumps(out) == scratch(recs, tmp_path, "fresh")

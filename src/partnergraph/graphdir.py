@@ -9,7 +9,7 @@
       state.json                 which version of which article the graph holds, the base IRI,
                                  the store (embedded, or the URL of the store it was built into)
       dumps.json                 the store's signature when graph.ttl/graph.trig were written
-      dumps-index.bin            where graph.ttl/graph.trig hold each block (a rebuild splices them)
+      dumps-index.sqlite         where graph.ttl/graph.trig hold each block (a rebuild splices them)
       shacl-merged.json          the last build's findings on the merged graph
       store/                     the embedded Oxigraph store (absent for a build with --store URL)
       dump-cache/                each article's share of graph.ttl and graph.trig
@@ -59,7 +59,9 @@ REPORT_FILE = "build-report.json"
 STATE_FILE = "state.json"
 DUMPS_FILE = "dumps.json"
 #: where graph.ttl and graph.trig hold each block (publish/dump_splice.py)
-DUMPS_INDEX_FILE = "dumps-index.bin"
+DUMPS_INDEX_FILE = "dumps-index.sqlite"
+#: the index before it was an SQLite file (read and written whole), deleted by the next build
+LEGACY_DUMPS_INDEX_FILE = "dumps-index.bin"
 MERGED_FINDINGS_FILE = "shacl-merged.json"
 STORE_DIRNAME = "store"
 CACHE_DIRNAME = "dump-cache"

@@ -16,9 +16,12 @@ of its own lines:
   subject on a line of its own, and continues it on lines that begin with a tab), around the
   articles' own blocks, as dumps.write_dumps lays them out.
 
-The index is a cache: a missing, damaged or foreign one (another layout, base, Python, or
-files that are not the ones it describes) means the full assembly, which writes a new one.
-Still linear: copying the bytes, and reading and writing the index (the shared lines' counts).
+The index (publish/dump_index.py, an SQLite file updated in place) is a cache: a missing,
+damaged or foreign one (another layout, base, Python, or files that are not the ones it
+describes) means the full assembly, which writes a new one. A splice edits each file in block
+order: it copies the old bytes up to an edited block, writes the block's new bytes (none for a
+block gone), and skips its old ones. Still linear: copying the bytes (in the kernel), comparing
+the graph names' pieces, and summing the block sizes before each edited block (inside SQLite).
 """
 
 from __future__ import annotations
@@ -36,16 +39,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..graphdir import DUMPS_INDEX_FILE
+from ..graphdir import DUMPS_INDEX_FILE, LEGACY_DUMPS_INDEX_FILE
 from ..namespaces import PG_IRI
+from .dump_index import TRIG, TTL, DumpIndex
 from .dumps import VERSION as PIECE_VERSION
-from .dumps import _MENTIONS_TERM, _RDF_TYPE_TERM, EXAMPLE_CLASSES, DumpCache, Tally, _rendered, _turtle, count_line, ranges
+from .dump_tally import _empty_agg, _lines, _local_in, _pack, _packed_all, _shared_line, _tally, _unpack
+from .dumps import DumpCache, Tally, _rendered, _turtle, ranges
 from .export import atomic_file, output_prefixes, prefix_header, write_atomic
 
 LOGGER = logging.getLogger(__name__)
 
 #: layout of the index; a change makes every index unreadable (the full assembly runs)
-VERSION = 1
+VERSION = 2
 #: bytes copied from the old file per read: large enough that copying 160 MB is a few hundred
 #: system calls, small enough to bound the memory
 COPY_CHUNK = 8 << 20
@@ -61,17 +66,14 @@ def _signature(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def read_index(directory: Path, name: str, base: str, ttl: str, trig: str) -> dict | None:
-    """The index beside the committed files, if it describes them and this layout; else None."""
+def read_index(directory: Path, name: str, base: str, ttl: str, trig: str) -> DumpIndex | None:
+    """The index in `directory` if it describes the files `ttl` and `trig` there and this layout;
+    else None."""
     try:
-        data = marshal.loads((directory / name).read_bytes())
-        if not isinstance(data, dict) or data.get("stamp") != _stamp(base):
-            return None
-        if data["files"] != [_signature(directory / ttl), _signature(directory / trig)]:
-            return None  # the files were replaced by something else (export, a hand, a copy)
-        return data
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        files = [_signature(directory / ttl), _signature(directory / trig)]
+    except OSError:
         return None
+    return DumpIndex.connect(directory / name, _stamp(base), files)
 
 
 class _Out:
@@ -151,7 +153,8 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
     current files, only the changed pieces are read and the rest is copied from those files
     (below); if that fails (a piece of the last build gone), everything is assembled
     from the pieces."""
-    kwargs = dict(base=base, ttl=ttl, trig=trig, index_name=DUMPS_INDEX_FILE, ranges=ranges(base))
+    (cache.dir.parent / LEGACY_DUMPS_INDEX_FILE).unlink(missing_ok=True)  # the whole-file index before
+    kwargs = dict(base=base, ttl=ttl, trig=trig, index_path=cache.dir.parent / DUMPS_INDEX_FILE, ranges=ranges(base))
     try:
         return write(cache, pieces, others, previous=cache.dir.parent, **kwargs)
     except (OSError, ValueError, KeyError) as exc:
@@ -162,35 +165,45 @@ def write_dumps(cache: DumpCache, pieces: dict[str, str], others: dict[str, list
 
 
 def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, base: str, ttl: Path,
-          trig: Path, previous: Path | None, index_name: str, ranges: tuple[bytes, bytes]):
-    """Writes graph.ttl and graph.trig (and the index beside them) from the `pieces` and the
-    `others`, splicing the files in `previous` where its index describes them; returns the
-    Tally. Raises what reading a piece raises (OSError, ValueError, KeyError)."""
-    old = read_index(previous, index_name, base, ttl.name, trig.name) if previous is not None else None
-    if old is not None and 2 * sum(old["pieces"].get(g) != p for g, p in pieces.items()) > len(pieces):
+          trig: Path, previous: Path | None, index_path: Path, ranges: tuple[bytes, bytes]):
+    """Writes graph.ttl and graph.trig from the `pieces` and the `others`, splicing the files in
+    `previous` where the index at `index_path` (in `previous`) describes them, and brings the
+    index up to date; returns the Tally. Raises what reading a piece raises (OSError,
+    ValueError, KeyError)."""
+    old = read_index(previous, index_path.name, base, ttl.name, trig.name) if previous is not None else None
+    old_pieces: dict[str, str] = old.pieces() if old else {}
+    if old is not None and 2 * sum(old_pieces.get(g) != p for g, p in pieces.items()) > len(pieces):
         # splicing reads each replaced piece to count it out, and each new one to count it in:
         # beyond half the articles changed (new rules re-extract all), starting from nothing
         # reads fewer pieces
-        old = None
+        old.close()
+        old, old_pieces = None, {}
+    try:
+        return _write(cache, pieces, others, old, old_pieces, base=base, ttl=ttl, trig=trig, previous=previous,
+                      index_path=index_path, ranges=ranges)
+    finally:
+        if old is not None:
+            old.conn.close()
+
+
+def _write(cache, pieces, others, old: DumpIndex | None, old_pieces: dict[str, str], *, base, ttl, trig, previous,
+           index_path, ranges):
     prefixes = output_prefixes(base)
     header = prefix_header(prefixes)
-    old_pieces: dict[str, str] = old["pieces"] if old else {}
-    #: subject → its shared lines (joined, sorted) and how many pieces state each: packed, as
-    #: one bytes object per subject, because the index is read and written whole every build
-    packed: dict[bytes, tuple[bytes, list[int]]] = old["counts"] if old else {}
-    local: dict[str, list] = old["local"] if old else {}
-    agg = old["agg"] if old else _empty_agg()
-    shared_agg = old["shared_agg"] if old else _empty_agg()
+    meta = dict(old.meta) if old else {"agg": _empty_agg(), "shared_agg": _empty_agg(), "local_quads": 0,
+                                       "other_lines": {}, "other_digest": {}}
+    agg, shared_agg = meta["agg"], meta["shared_agg"]
     base_prefix = f"<{base}".encode()
     touched: dict[bytes, dict[bytes, int]] = {}  # the subjects counted in or out, unpacked
     changed_subjects: set[bytes] = set()
+    graph_rows: dict[str, tuple | None] = {}
 
     def count(lines: Iterable[bytes], step: int) -> None:
         for line in lines:
             s = _subject(line)
             per = touched.get(s)
             if per is None:
-                per = touched[s] = _unpack(packed.get(s))
+                per = touched[s] = _unpack(old.counts(s) if old else None)
             n = per.get(line, 0) + step
             if n > 0:
                 per[line] = n
@@ -211,7 +224,10 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         if pieces.get(g) != piece:
             _, (shared_nt,) = cache.read(piece, "shared_nt")
             count(shared_nt.splitlines(keepends=True), -1)
-            _local_out(agg, local.pop(piece))
+            quads, part = old.local(g)
+            meta["local_quads"] -= quads
+            _local_in(agg, part, -1)
+            graph_rows[g] = None
     # the new ones counted in; their article blocks read now (small), the rest while writing.
     # Assembling from nothing, all lines go through a Counter first (counted in C): line by
     # line in Python made the full assembly of 10,000 articles twice as slow (measured)
@@ -227,7 +243,8 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         else:
             count(shared_nt.splitlines(keepends=True), 1)
         new_articles[g] = article_ttl
-        local[piece] = [head["quads"], head["local"]]
+        graph_rows[g] = (piece, [head["quads"], head["local"]])
+        meta["local_quads"] += head["quads"]
         _local_in(agg, head["local"])
     # the build's own graphs (vocabulary, analytics): their lines are shared lines too
     other_lines: dict[str, list[bytes]] = {}
@@ -240,83 +257,140 @@ def write(cache, pieces: dict[str, str], others: dict[str, list[ox.Quad]], *, ba
         # its TriG block is a function of its quads, repetitions and all (what the digest sees)
         other_digest[g] = hashlib.sha256(b"".join(lines)).hexdigest()
         other_lines[g] = sorted(set(lines))
+    old_digest = meta["other_digest"]
     if everything is not None:
         for lines in other_lines.values():
             everything.update(lines)
-        packed, shared_agg = _packed_all(everything, base_prefix)
-        changed_subjects = set(packed)
+        count_rows, shared_agg = _packed_all(everything, base_prefix)
+        meta["shared_agg"] = shared_agg
+        render = sorted(count_rows)
     else:
-        old_others = old["other_lines"]
+        old_others = meta["other_lines"]
         for g in set(old_others) | set(other_lines):
             before, after = set(old_others.get(g, ())), set(other_lines.get(g, ()))
             count(sorted(before - after), -1)
             count(sorted(after - before), 1)
-        for subject, per in touched.items():
-            if per:
-                packed[subject] = _pack(per)
-            else:
-                packed.pop(subject, None)
-    subjects = sorted(packed)
-    old_subjects: dict[bytes, tuple[int, int]] = old["subjects"] if old else {}
-    render = [s for s in subjects if s in changed_subjects or s not in old_subjects]
+        count_rows = {s: (_pack(per) if per else None) for s, per in touched.items()}
+        render = sorted(s for s in changed_subjects if touched[s])
+    meta["other_lines"], meta["other_digest"] = other_lines, other_digest
     rendered: dict[bytes, bytes] = {}
     if render:
-        blocks = _split_subjects(_rendered([line for s in render for line in _lines(packed[s])], prefixes))
+        blocks = _split_subjects(_rendered([line for s in render for line in _lines(count_rows[s])], prefixes))
         if len(blocks) != len(render):  # not the layout this module knows: no index
-            return _without_index(cache, pieces, others, base=base, ttl=ttl, trig=trig,
-                                  index=ttl.parent / index_name, ranges=ranges)
+            return _without_index(cache, pieces, others, base=base, ttl=ttl, trig=trig, index=index_path,
+                                  ranges=ranges)
         rendered = dict(zip(render, blocks))
-    order = sorted(pieces)
-    i, j = (bisect_left(subjects, r) for r in ranges)
-    index: dict = {"stamp": _stamp(base), "pieces": dict(pieces), "counts": packed, "local": local, "agg": agg,
-                   "shared_agg": shared_agg,
-                   "other_lines": other_lines, "other_digest": other_digest}
+    # the edits of each file, by block key (dump_index.py): new bytes, None for a block gone,
+    # or what to read (an article's mention block and TriG block) or render (another graph)
+    ttl_edits: dict[bytes, object] = {}
+    trig_edits: dict[bytes, object] = {}
+    for s, rows in count_rows.items():
+        if rows is None or s in rendered:  # only a count changed: the block stays as it was
+            ttl_edits[bytes([0 if s < ranges[0] else 2 if s < ranges[1] else 4]) + s] = rendered.get(s)
+    for g in new_articles:
+        ttl_edits[b"\x01" + g.encode()] = new_articles[g]
+        ttl_edits[b"\x03" + g.encode()] = trig_edits[g.encode()] = ("piece", g)
+    for g in old_pieces:
+        if g not in pieces:
+            ttl_edits[b"\x01" + g.encode()] = ttl_edits[b"\x03" + g.encode()] = trig_edits[g.encode()] = None
+    for g in others:
+        if old_digest.get(g) != other_digest[g]:
+            trig_edits[g.encode()] = ("other", g)
+    for g in old_digest:
+        if g not in others:
+            trig_edits[g.encode()] = None
+    block_rows: dict[tuple[int, bytes], int | None] = {}
     old_files = (previous / ttl.name, previous / trig.name) if old else None
+    ttl_keys, trig_keys = sorted(ttl_edits), sorted(trig_edits)
     with _opened(old_files) as (old_ttl, old_trig), atomic_file(ttl) as fh_ttl, atomic_file(trig) as fh_trig:
         out, out_trig = _Out(fh_ttl, old_ttl), _Out(fh_trig, old_trig)
         out.write(header)
         out_trig.write(header)
-        spans: dict[bytes, tuple[int, int]] = {}
-        art: dict[str, tuple[int, int]] = {}
-        men: dict[str, tuple[int, int]] = {}
-        blocks_at: dict[str, tuple[int, int]] = {}
-        old_digest = old["other_digest"] if old else {}
+        sizes = meta["files"] if old else [[0], [0]]
+        ed = _Editor(out, old, TTL, ttl_keys, len(header), sizes[0][0], block_rows)
+        ed_trig = _Editor(out_trig, old, TRIG, trig_keys, len(header), sizes[1][0], block_rows)
+        pending: dict[str, bytes] = {}
+        next_trig = 0
 
-        def shared(part: list[bytes]) -> None:
-            for s in part:
-                spans[s] = out.write(rendered[s]) if s in rendered else out.copy(old_subjects[s])
+        def trig_upto(last: bytes | None) -> None:
+            nonlocal next_trig
+            while next_trig < len(trig_keys) and (last is None or trig_keys[next_trig] <= last):
+                key = trig_keys[next_trig]
+                next_trig += 1
+                value = trig_edits[key]
+                if isinstance(value, tuple):
+                    value = pending.pop(value[1]) if value[0] == "piece" else _other_block(others[value[1]],
+                                                                                        value[1], prefixes)
+                ed_trig.put(key, value)
 
-        def other(g: str) -> None:
-            if old_digest.get(g) == other_digest[g] and g in old["trig"]:
-                blocks_at[g] = out_trig.copy(old["trig"][g])
-                return
-            quads = sorted(others[g], key=lambda q: str(q.triple))
-            blocks_at[g] = out_trig.write(_turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g))
-                                                   for q in quads], prefixes, ox.RdfFormat.TRIG))
-
-        shared(subjects[:i])
-        for g in order:
-            art[g] = out.write(new_articles[g]) if g in new_articles else out.copy(old["article"][g])
-        shared(subjects[i:j])
-        rest = sorted(others)
-        for g in order:  # the graphs in name order: the others merged in among the articles'
-            while rest and rest[0] < g:
-                other(rest.pop(0))
-            if g in new_articles:
-                _, (mention_ttl, block) = cache.read(pieces[g], "mention_ttl", "trig")
-                men[g], blocks_at[g] = out.write(mention_ttl), out_trig.write(block)
-            else:
-                men[g], blocks_at[g] = out.copy(old["mention"][g]), out_trig.copy(old["trig"][g])
-        for g in rest:
-            other(g)
-        shared(subjects[j:])
+        for key in ttl_keys:  # graph.ttl in order; graph.trig along with the mention blocks
+            value = ttl_edits[key]
+            if isinstance(value, tuple):
+                g = value[1]
+                _, (value, pending[g]) = cache.read(pieces[g], "mention_ttl", "trig")
+            ed.put(key, value)
+            if key[:1] == b"\x03":
+                trig_upto(key[1:])
+        trig_upto(None)
+        ed.finish()
+        ed_trig.finish()
         out.close()
         out_trig.close()
-        index.update(subjects=spans, article=art, mention=men, trig=blocks_at)
-    tally = _tally(local, agg, shared_agg, others)
-    index["files"] = [_signature(ttl), _signature(trig)]
-    write_atomic(ttl.parent / index_name, marshal.dumps(index))
+    tally = _tally(meta["local_quads"], agg, shared_agg, others)
+    meta["stamp"], meta["files"] = _stamp(base), [_signature(ttl), _signature(trig)]
+    index = old if old is not None else DumpIndex.create(index_path)
+    try:
+        index.save(meta, graph_rows, count_rows, block_rows)
+    except BaseException:
+        index.discard()
+        raise
+    index.close()
     return tally
+
+
+def _other_block(quads: list[ox.Quad], g: str, prefixes) -> bytes:
+    """The TriG block of one of the build's own graphs."""
+    quads = sorted(quads, key=lambda q: str(q.triple))
+    return _turtle([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g)) for q in quads], prefixes,
+                   ox.RdfFormat.TRIG)
+
+
+class _Editor:
+    """The edits of one file, applied in key order: the old bytes up to each edited block are
+    copied, its new bytes written (or none, for a block gone), its old bytes skipped. Where the
+    edited blocks lay is asked of the index for those blocks only."""
+
+    def __init__(self, out: _Out, index: DumpIndex | None, f: int, keys: list[bytes], header: int, old_size: int,
+                 rows: dict):
+        self.out, self.f, self.rows, self.old_size = out, f, rows, old_size
+        self.cursor = header
+        self.where: dict[bytes, tuple[int, int]] = {}
+        if index is None:
+            return
+        sizes = index.sizes(f, keys)
+        after = {k: index.successor(f, k) for k in keys if k not in sizes}
+        starts = index.starts(f, set(sizes) | {k for k in after.values() if k is not None})
+        for k in keys:
+            if k in sizes:
+                self.where[k] = (header + starts[k], sizes[k])
+            else:  # a new block: where the next old block starts
+                nxt = after[k]
+                self.where[k] = (header + starts[nxt] if nxt is not None else old_size, 0)
+
+    def put(self, key: bytes, data: bytes | None) -> None:
+        at = self.where.get(key)
+        if at is not None:
+            start, size = at
+            if start > self.cursor:
+                self.out.copy((self.cursor, start - self.cursor))
+            self.cursor = max(self.cursor, start + size)
+        if data is not None:
+            self.out.write(data)
+        self.rows[(self.f, key)] = None if data is None else len(data)
+
+    def finish(self) -> None:
+        if self.out.old is not None and self.old_size > self.cursor:
+            self.out.copy((self.cursor, self.old_size - self.cursor))
 
 
 class _opened:
@@ -335,128 +409,6 @@ class _opened:
         for f in self.files:
             f.close()
         return False
-
-
-def _tally(local: dict, agg: dict, shared_agg: dict, others: dict):
-    """The tally of the whole dump: what `Tally.merge` sums over the pieces' local parts, plus
-    what `Tally.add` counts over the distinct shared lines, both kept up to date line by line."""
-    tally = Tally()
-    tally.quads = sum(q for q, _ in local.values()) + sum(len(quads) for quads in others.values())
-    tally.triples = agg["triples"] + shared_agg["triples"]
-    tally.entities = agg["entities"] + shared_agg["entities"]
-    for key in ("classes", "mentioned"):
-        into = getattr(tally, key)
-        for part in (agg[key], shared_agg[key]):
-            for x, n in part.items():
-                into[x] = into.get(x, 0) + n
-    tally.predicates = set(agg["predicates"]) | set(shared_agg["predicates"])
-    tally.types = set(agg["types"]) | set(shared_agg["types"])
-    tally.members = {cls: set(members) for cls, members in shared_agg["members"].items() if members}
-    return tally
-
-
-def _empty_agg() -> dict:
-    return {"triples": 0, "entities": 0, "classes": {}, "predicates": {}, "types": {}, "mentioned": {},
-            "members": {}}
-
-
-def _bump(into: dict, key, step: int) -> None:
-    n = into.get(key, 0) + step
-    if n:
-        into[key] = n
-    else:
-        del into[key]
-
-
-def _shared_line(agg: dict, line: bytes, step: int) -> None:
-    """What one distinct shared line adds to `Tally.add`'s counts (step 1) or took (step -1);
-    sets are kept as counts of the lines holding each member."""
-    subject, predicate, obj = line.split(b" ", 2)
-    agg["triples"] += step
-    _bump(agg["predicates"], predicate[1:-1].decode(), step)
-    if predicate == _RDF_TYPE_TERM and obj.startswith(b"<"):
-        cls = obj[1:obj.index(b">")].decode()
-        _bump(agg["types"], cls, step)
-        if cls.startswith(PG_IRI):
-            name = cls[len(PG_IRI):]
-            _bump(agg["classes"], name, step)
-            if name in EXAMPLE_CLASSES:
-                members = agg["members"].setdefault(name, set())
-                (members.add if step > 0 else members.discard)(subject[1:-1].decode())
-    elif predicate == _MENTIONS_TERM and obj.startswith(b"<"):
-        _bump(agg["mentioned"], obj[1:obj.index(b">")].decode(), step)
-
-
-def _packed_all(counts: Counter, base_prefix: bytes) -> tuple[dict, dict]:
-    """`packed` and the shared lines' `_shared_line` counts of all distinct lines at once: one
-    loop that calls out only for type and mention lines (`count_line`, shared with `Tally.add`,
-    which it replaces here)."""
-    lines = sorted(counts)
-    packed: dict[bytes, tuple[bytes, list[int]]] = {}
-    agg = _empty_agg()
-    predicates: dict[bytes, int] = {}
-    types, classes, mentioned, members = agg["types"], agg["classes"], agg["mentioned"], agg["members"]
-    entities = 0
-    run_subject, run = None, []
-    for line in lines:
-        subject, predicate, obj = line.split(b" ", 2)
-        if subject != run_subject:
-            if run:
-                packed[run_subject] = (b"".join(run), [counts[x] for x in run])
-            run_subject, run = subject, []
-            if subject.startswith(base_prefix):
-                entities += 1
-        run.append(line)
-        predicates[predicate] = predicates.get(predicate, 0) + 1
-        if predicate == _RDF_TYPE_TERM or predicate == _MENTIONS_TERM:  # the few lines count_line counts
-            cls = count_line(subject, predicate, obj, classes, members, mentioned)
-            if cls is not None:
-                types[cls] = types.get(cls, 0) + 1
-    if run:
-        packed[run_subject] = (b"".join(run), [counts[x] for x in run])
-    agg["triples"], agg["entities"] = len(lines), entities
-    agg["predicates"] = {p[1:-1].decode(): n for p, n in predicates.items()}
-    return packed, agg
-
-
-def _pack(per: dict[bytes, int]) -> tuple[bytes, list[int]]:
-    lines = sorted(per)
-    return b"".join(lines), [per[line] for line in lines]
-
-
-def _unpack(entry: tuple[bytes, list[int]] | None) -> dict[bytes, int]:
-    return dict(zip(_lines(entry), entry[1])) if entry else {}
-
-
-def _lines(entry: tuple[bytes, list[int]]) -> list[bytes]:
-    return entry[0].splitlines(keepends=True)
-
-
-def _local_in(agg: dict, part: dict, step: int = 1) -> None:
-    """Adds (or with step -1 takes out) one piece's local tally: what `Tally.merge` sums, with
-    the sets kept as counts of the pieces that hold each member."""
-    agg["triples"] += step * part["triples"]
-    agg["entities"] += step * part["entities"]
-    for key, values in (("classes", part["classes"]), ("mentioned", part.get("mentioned", {}))):
-        into = agg[key]
-        for x, n in values.items():
-            m = into.get(x, 0) + step * n
-            if m:
-                into[x] = m
-            else:
-                del into[x]
-    for key in ("predicates", "types"):
-        into = agg[key]
-        for x in part[key]:
-            m = into.get(x, 0) + step
-            if m:
-                into[x] = m
-            else:
-                del into[x]
-
-
-def _local_out(agg: dict, entry: list) -> None:
-    _local_in(agg, entry[1], -1)
 
 
 def _without_index(cache, pieces, others, *, base, ttl, trig, index, ranges):
