@@ -5,7 +5,10 @@
   extractor uses it to tell place names that are also ordinary nouns (Essen, Halle, Hof) and to
   stop cue-introduced names at an ordinary noun.
 - first-names.txt: the first names (Vorname) of the same Wiktionary list: a place name right
-  after one is a surname (David Livingstone, Marc Kapust), not a place.
+  after one is a surname (David Livingstone, Marc Kapust), not a place. Given names Wiktionary
+  lacks (foreign names met on real pages, each checked to be no place of 10k+ and no German-speaking
+  place of 1k+ by its own name) are added by hand to first-names-added.txt, which this script never
+  writes; the extractor reads both.
 - frequent-words-de.txt: those of the 4,000 most frequent German words of PyPI's `wordfreq`
   (CC BY-SA 4.0) that are not common nouns; capitalised at a sentence start they must not count as place names (Weil, Die).
 

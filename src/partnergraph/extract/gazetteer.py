@@ -369,7 +369,11 @@ def load_common_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_first_names() -> frozenset[str]:
-    return frozenset(data_file("first-names.txt").read_text(encoding="utf-8").split())
+    # first-names.txt is regenerated from Wiktionary by tools/make_wordlists.py; the names added
+    # by hand from the real-text set (foreign given names Wiktionary lacks) live apart, so that a
+    # regeneration keeps them
+    return frozenset(data_file("first-names.txt").read_text(encoding="utf-8").split()) | frozenset(
+        data_file("first-names-added.txt").read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=1)
