@@ -285,9 +285,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 # "Zwar nahm noch 2015 Lichtenberg Partnerschaften … auf" on a page about Berlin's
                 # boroughs is Berlin's Lichtenberg, not the Alsatian village (tagesspiegel.de)
                 record = next((r for r in records if _city_state_key(r) in self._city_states), None)
-                if record is None or not any(p.name_de == self._city_states[_city_state_key(record)]
-                                             or p.region == self._city_states[_city_state_key(record)]
-                                             for p in ex.places.values()):
+                named = self._city_states[_city_state_key(record)] if record is not None else None
+                if named is None or not any(p.name_de == named or p.region == named for p in ex.places.values()):
                     continue
                 old, place = key, record.to_place()
                 key = place.key

@@ -22,23 +22,19 @@ deutsch.radio.cz, muelheim-ruhr.de, bzbasel.ch) is placed by what the text itsel
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from ..models import Extraction
+from .transliterate import without_marks
 
 #: "Zuchwil SO", "Bettingen BS": a town and its canton's (or state's) two-letter abbreviation
 _CODE_SUFFIX = re.compile(r"^(?P<name>.+?)\s+[A-Z]{2}$")
 
 
-def _bare(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def _spellings(name: str) -> list[str]:
     """The name as written, with spaces and hyphens swapped, and without accents."""
     out = []
-    for n in (name, _bare(name)):
+    for n in (name, without_marks(name)):
         for v in (n, n.replace(" ", "-"), n.replace("-", " ")):
             if v not in out:
                 out.append(v)
@@ -98,11 +94,10 @@ def _placed(ex: Extraction, key: str, place, gazetteer, text: str, home: str | N
         same = [p for k, p in ex.places.items() if k != key and p.name_de == coded["name"]]
         if len(same) == 1:
             return same[0]
-    bare = _bare(place.name_de)
+    bare = without_marks(place.name_de)
     if bare != place.name_de:
-        countries = {r.country for s in _spellings(bare) for r in gazetteer.lookup(s)}
-        if len(countries) == 1:
-            found = [r for s in _spellings(bare) for r in gazetteer.lookup(s)]
+        found = [r for s in _spellings(bare) for r in gazetteer.lookup(s)]
+        if len({r.country for r in found}) == 1:
             return max(found, key=lambda r: r.population).to_place()
     for m in mentions:
         if text[m.end:m.end + 1] == "/":

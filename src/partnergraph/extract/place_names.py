@@ -4,10 +4,9 @@ make it no place (an inflected adjective before, a capitalised non-noun after)."
 
 from __future__ import annotations
 
-import unicodedata
-
 from .context import next_word
 from .gazetteer import PlaceRecord
+from .transliterate import without_marks
 
 
 def before_name(text: str, end: int, nouns) -> bool:
@@ -21,12 +20,7 @@ def own_name(surface: str, place: PlaceRecord) -> bool:
     text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name)."""
     if surface in (place.name_de, place.name_en) or short_form(surface, place):
         return True
-    return surface.isascii() and not place.name_en.isascii() and _folded(place.name_en) == surface
-
-
-def _folded(name: str) -> str:
-    """The name without combining marks: "Klaipėda" → "Klaipeda"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return surface.isascii() and not place.name_en.isascii() and without_marks(place.name_en) == surface
 
 
 def short_form(surface: str, place: PlaceRecord) -> bool:

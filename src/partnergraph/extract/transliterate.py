@@ -143,10 +143,15 @@ _ARABIC_GERMAN = (("Kh", "Ch"), ("kh", "ch"), ("Sh", "Sch"), ("sh", "sch"), ("J"
 _KEEP_DIACRITICS = frozenset({"DE", "AT", "CH", "LI", "LU"})
 
 
+def without_marks(text: str) -> str:
+    """The text without its combining marks: "Klaipėda" → "Klaipeda", "Zubří" → "Zubri"; letters
+    that are no letter plus a mark stay ("Łódź" → "Łodz": see `plain`)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def plain(text: str) -> str:
     """Kroměříž → Kromeriz, Łódź → Lodz, Ţūlkarm → Tulkarm, Eskişehir → Eskisehir."""
-    folded = unicodedata.normalize("NFKD", text.translate(_PLAIN))
-    return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", without_marks(text.translate(_PLAIN)))
 
 
 #: English transcription of Hebrew → the German press's: Kiryat → Kirjat, sh → sch (Kirjat Schmona);
