@@ -222,6 +222,8 @@ class PairFacts:
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
+        if scope is not None and not years:
+            years = self._list_lead_years(sent)
         if not years and not statuses:
             return None, None, None, False
         pair = {(a.kind, a.ref), (b.kind, b.ref)}
@@ -258,6 +260,20 @@ class PairFacts:
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
         return year, month, status, act
+
+    def _list_lead_years(self, sent: Span) -> list:
+        """The one year that opens a list sentence before all of its places, when none of its
+        items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
+        "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
+        pair does."""
+        mentions = self.by_sentence.get(sent, [])
+        if not mentions:
+            return []
+        first = min(m.start for m in mentions)
+        if _YEAR.search(self.text, first, sent.end) or not _YEAR.search(self.text, sent.start, first):
+            return []
+        lead = self._found(sent.start, first, True)[0]
+        return lead if len({c[2] for c in lead}) == 1 else []
 
     def _own_statement(self, after: int, own: list[Mention]) -> bool:
         """Does a partnership word stand between the sentence's first place and the pair's own
