@@ -214,6 +214,10 @@ class PairFacts:
             known = self._memo[key] = (years, statuses)
         return known
 
+    def sentence_years(self, sent: Span) -> list:
+        """(start, end, year, month, act) of every start date sentence `sent` states."""
+        return self._found(sent.start, sent.end, False)[0]
+
     def statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(start, end, status) of every status text[lo:hi] states."""
         return self._found(lo, hi, False)[1]

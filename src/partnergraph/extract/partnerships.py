@@ -14,6 +14,7 @@ from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
+from .typed_years import typed_starts
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -386,10 +387,15 @@ class PartnershipFinder:
                 # annotated), whatever request or plan other sentences report
                 continue
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
+            # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that
+            # type's start (typed_years.py)
+            typed = typed_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
+                                 + (own_cue(key) if len(found) == 1 else []), by_sentence) if facts else {}
             for t in types:
+                t_year, t_month = typed.get(t, (start_year, start_month))
                 ex.partnerships.append(Partnership(
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
-                    type=t, start_year=start_year, start_month=start_month, programme=programme,
+                    type=t, start_year=t_year, start_month=t_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
 
     def _article_types(self, ex: Extraction, text: str) -> list[Mention]:
