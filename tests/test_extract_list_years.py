@@ -67,3 +67,15 @@ def test_a_year_opening_a_list_whose_items_have_years_of_their_own_dates_only_it
     years = start_years(extractor, "Hamburg unterhält Städtepartnerschaften seit 1958 mit Marseille, "
                                    "Shanghai und seit 1989 mit Osaka.")
     assert years.get(frozenset({"Hamburg", "Shanghai"})) != 1958
+
+
+@pytest.mark.parametrize("text", [
+    # the first year before the home town, the second before "mit" and its partner
+    "Städtepartnerschaften verbinden seit 1970 Lindau mit Chelles und seit 1991 mit dem ungarischen Sopron.",
+    # the second year right after the first partner, but introducing the next one
+    "Seit 1970 pflegt Lindau eine Städtepartnerschaft mit Chelles, seit 1991 auch mit dem ungarischen Sopron.",
+])
+def test_a_year_right_before_mit_and_a_partner_is_that_partners(extractor, text):
+    years = start_years(extractor, text)
+    assert years[frozenset({"Lindau", "Chelles"})] == 1970
+    assert years[frozenset({"Lindau", "Sopron"})] == 1991

@@ -19,6 +19,10 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
 _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
 
+#: what stands between a date and the partner it introduces: "seit 2009 mit dem chinesischen ",
+#: "seit 1991 auch mit der Stadt " (at most three words after the article, no separator)
+_DATE_WITH = re.compile(r"\s+(?:auch\s+|zudem\s+|außerdem\s+)?mit\s+(?:(?:der|dem|den|die)\s+)?(?:[^\W\d_][\w-]*\s+){0,3}")
+
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
 
@@ -247,7 +251,8 @@ class PairFacts:
         first = min((m.start for m in mentions), default=hi)
         first_end = min(mentions, key=lambda m: m.start).end if mentions else hi
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
-        ys = [c for c in years if mine(c[0], c[1], dated=True)]
+        ys = [c for c in years if mine(c[0], c[1], dated=True) or scope is None and len(years) > 1
+              and self._with_partner(c, mentions) in pair]
         year = month = None
         act = False
         if ys:
@@ -257,6 +262,11 @@ class PairFacts:
             # one date read both as a "seit" and as an act's is the act's ("Seit dem 24. März 2015
             # ist die Partnerschaft … besiegelt"), as an act outranks a "seit" between the pair's
             # sentences (partnerships.py)
+            if len(ys) > 1 and mentions:
+                # "seit 1992 Dresden mit Columbus sowie seit 2009 mit Hangzhou": a date right before
+                # "mit" and a partner is that partner's
+                withs = [(c, self._with_partner(c, mentions)) for c in ys]
+                ys = [c for c, w in withs if w in pair] or [c for c, w in withs if w is None] or ys
             best = min(ys, key=lambda c: (not mentions and not c[4],
                                           min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0],
                                           not c[4]))
@@ -264,6 +274,14 @@ class PairFacts:
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
         return year, month, status, act
+
+    def _with_partner(self, c: tuple, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The place a date introduces with "mit" ("seit 2009 (auch) mit dem chinesischen
+        Hangzhou"), or None."""
+        nxt = min((m for m in mentions if m.start >= c[1]), key=lambda m: m.start, default=None)
+        if nxt is None or not _DATE_WITH.fullmatch(self.text, c[1], nxt.start):
+            return None
+        return (nxt.kind, nxt.ref)
 
     def _list_lead_years(self, sent: Span) -> list:
         """The one year that opens a list sentence before all of its places, when none of its
