@@ -139,3 +139,15 @@ def test_a_founding_acts_year_beside_a_jubilees_count_is_the_start_not_the_jubil
     text = ("Pressemitteilung vom 21.03.2016\n\nLindau und Chur feierten das 25-jährige Bestehen ihrer "
             "Städtepartnerschaft dort, wo am 4. Mai 1991 der Partnerschaftsvertrag unterzeichnet wurde.")
     assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), 1991)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the participle first, the act's full date later in the sentence
+    ("Zwischen Melle und Sopron besteht eine Städtepartnerschaft. Besiegelt wurde die Urkunde im "
+     "Rathaus von Melle am 3. Oktober 1991 von beiden Bürgermeistern.", 1991),
+    # the same order with the year alone
+    ("Zwischen Melle und Sopron besteht eine Städtepartnerschaft. Unterzeichnet wurde der Partnerschaftsvertrag "
+     "nach langen Vorbereitungen erst im Herbst 1991.", 1991),
+])
+def test_an_inverted_passive_act_gives_the_year_its_sentence_states_later(extractor, text, expected):
+    assert starts(extractor, text) == {(frozenset({"Melle", "Sopron"}), expected)}
