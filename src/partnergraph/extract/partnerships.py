@@ -16,6 +16,7 @@ from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 from .typed_years import typed_starts
 from .lead_acts import lead_act_sides
+from .hedges import hedged
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -406,10 +407,12 @@ class PartnershipFinder:
     def _article_types(self, ex: Extraction, text: str) -> list[Mention]:
         """The article's specific type words, but a count of partnerships in a sentence naming
         no municipality ("bundesweit gibt es mehr als 5.500 Städtepartnerschaften"): that speaks
-        of partnerships in general, not of the article's pairs."""
+        of partnerships in general, not of the article's pairs; nor one made a possibility
+        ("potenziellen Partnergemeinden": hedges.py)."""
         placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
         return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
-                and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
+                and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))
+                and not hedged(text, m)]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
