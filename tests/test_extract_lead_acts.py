@@ -47,3 +47,19 @@ def test_an_opening_sentence_that_reports_the_act_dates_the_pair_it_names_only(e
 ])
 def test_no_year_from_an_undated_article_a_planned_act_history_or_an_act_outside_the_lead(extractor, title, text, date):
     assert start_years(extractor, text, title=title, date=date)[PASSAU_KREMS] is None
+
+
+FORUM = ("Am 4. und 5. Mai 2022 trafen sich Bürgermeister aus Hessen und Polen zu einem Forum in Kassel. "
+         "Fulda und Sanok, Marburg und Rzeszów sowie Gießen und Lublin arbeiten künftig zusammen.")
+
+
+@pytest.mark.parametrize("title", ["Zwölf hessische Gemeinden haben Partnerschaften mit polnischen Kommunen geschlossen",
+                                   "12 hessische Gemeinden haben Partnerschaften mit polnischen Kommunen geschlossen"])
+def test_a_headline_that_counts_the_partners_of_its_act_dates_every_listed_pair_by_the_leads_date(extractor, title):
+    years = start_years(extractor, FORUM, title=title, date=None)
+    assert len(years) == 3 and set(years.values()) == {2022}
+
+
+def test_an_undated_lead_without_an_act_dates_no_pair(extractor):
+    years = start_years(extractor, FORUM, title="Bürgermeister aus Hessen und Polen in Kassel", date=None)
+    assert len(years) == 3 and set(years.values()) == {None}

@@ -15,7 +15,7 @@ from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segmen
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 from .typed_years import typed_starts
-from .lead_acts import lead_act_sides
+from .lead_acts import lead_act
 from .hedges import hedged
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
@@ -299,7 +299,7 @@ class PartnershipFinder:
             return own_cue_memo[key]
 
         # a founding act the lead reports as the article's news dates the pairs it names (lead_acts.py)
-        lead = lead_act_sides(ex, text, ctx.sentences) if year is not None else None
+        lead = lead_act(ex, text, ctx.sentences, year, month)
         dated_places = None  # computed when a pair's own sentences state no date
         naming = None  # sentences by the set of partners they name, computed when a pair's sentences state no status
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
@@ -335,8 +335,8 @@ class PartnershipFinder:
                 # article's only pair, a town twinning in its own sentences, is also the
                 # partnership of the programme the article names and whose type word it uses
                 types.append(self.implied_type[programme])
-            if lead is not None and (key <= lead or len(found) == 1 and (lead & key or not lead)):
-                entry["dated"].append((year, month, True))
+            if lead is not None and lead.dates(key, len(found)):
+                entry["dated"].append((lead.year, lead.month, True))
             # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
             # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
             since = [d for d in entry["dated"] if not d[2]]
