@@ -151,3 +151,12 @@ def test_a_founding_acts_year_beside_a_jubilees_count_is_the_start_not_the_jubil
 ])
 def test_an_inverted_passive_act_gives_the_year_its_sentence_states_later(extractor, text, expected):
     assert starts(extractor, text) == {(frozenset({"Melle", "Sopron"}), expected)}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Partnerstädte Lindau und Chur begehen in diesem Jahr ihr 40. Partnerschaftsjubiläum.",
+    "Lindau und Chur feiern das 40-jährige Städtepartnerschaftsjubiläum mit einem Bürgerfest.",
+])
+def test_a_compound_jubilee_noun_counts_the_years_back_from_the_pages_date(extractor, text):
+    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
+        {(frozenset({"Lindau", "Chur"}), 1976)}
