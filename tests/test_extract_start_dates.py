@@ -160,3 +160,13 @@ def test_an_inverted_passive_act_gives_the_year_its_sentence_states_later(extrac
 def test_a_compound_jubilee_noun_counts_the_years_back_from_the_pages_date(extractor, text):
     assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
         {(frozenset({"Lindau", "Chur"}), 1976)}
+
+
+def test_a_lands_relation_with_a_country_lends_the_articles_only_pair_no_year(extractor):
+    text = ("Die Gemeinde Lindau unterhält eine Städtepartnerschaft mit Moshi in Tansania. "
+            "Bereits seit 1998 pflegt auch das Land Bayern eine Partnerschaft mit Tansania.")
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Moshi"}), None)}
+    # the same sentence about the pair itself dates it
+    text = ("Die Gemeinde Lindau unterhält eine Städtepartnerschaft mit Moshi in Tansania. "
+            "Bereits seit 1998 pflegen beide Seiten eine Partnerschaft.")
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Moshi"}), 1998)}

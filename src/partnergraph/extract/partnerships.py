@@ -418,10 +418,13 @@ class PartnershipFinder:
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
         """The cue sentences that may speak of the article's only partnership `key`: those that
         name no other place ("Bremen machte 1985 den Anfang" dates Bremen's partnership, not
-        the article's Kiel–Qingdao)."""
+        the article's Kiel–Qingdao), nor a region in place of a municipality ("Seit 2007
+        unterhält auch das Land Nordrhein-Westfalen partnerschaftliche Beziehungen mit Ghana"
+        dates the Land's relation)."""
         refs = {r for _, r in key}
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
-                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
+                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")
+                and not _region_only(by_sentence.get(s, []))]
 
     def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
         """Each sentence that may state a date and names a partner, with the partners it names
@@ -451,3 +454,8 @@ def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
         elif not places & paired:
             one.append(s)
     return both, one
+
+
+def _region_only(mentions: list[Mention]) -> bool:
+    """Does a sentence name a region and no municipality (a Land's or province's relation)?"""
+    return any(m.kind == "region" for m in mentions) and not any(m.kind == "municipality" for m in mentions)
