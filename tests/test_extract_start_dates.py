@@ -170,3 +170,17 @@ def test_a_lands_relation_with_a_country_lends_the_articles_only_pair_no_year(ex
     text = ("Die Gemeinde Lindau unterhält eine Städtepartnerschaft mit Moshi in Tansania. "
             "Bereits seit 1998 pflegen beide Seiten eine Partnerschaft.")
     assert starts(extractor, text) == {(frozenset({"Lindau", "Moshi"}), 1998)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "seit" that dates what a town is, a seat or a status, is no start
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, seit 1948 Sitz einer Akademie.", None),
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, seit 1943 selbständige Stadt.", None),
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, dessen Bürgermeister seit 2006 im Amt ist.", None),
+    # a "seit" of the partnership is
+    ("Die Städtepartnerschaft verbindet Lindau seit 1980 mit Chur.", 1980),
+    # the past tense of "eingehen" is a founding act
+    ("Lindau und Chur waren 1951 die ersten Städte der Region, die eine Städtepartnerschaft eingingen.", 1951),
+])
+def test_a_seit_of_a_towns_role_is_no_start_and_eingingen_is_an_act(extractor, text, expected):
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), expected)}
