@@ -184,3 +184,19 @@ def test_a_lands_relation_with_a_country_lends_the_articles_only_pair_no_year(ex
 ])
 def test_a_seit_of_a_towns_role_is_no_start_and_eingingen_is_an_act(extractor, text, expected):
     assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), expected)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the founding act of the next sentence, which names no place, goes on about the pair
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 wurde die Urkunde dann feierlich unterzeichnet.", 1962),
+    # a year of the next sentence that is no founding act says nothing of the start
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 besuchte eine Delegation den Bodensee.", None),
+    # nor does an act of a sentence that names another place
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 wurde die Urkunde mit Coventry unterzeichnet.", None),
+])
+def test_a_founding_act_right_after_the_pairs_sentence_that_names_no_place_dates_it(extractor, text, expected):
+    found = starts(extractor, text)
+    assert (frozenset({"Lindau", "Chur"}), expected) in found

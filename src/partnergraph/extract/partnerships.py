@@ -373,6 +373,12 @@ class PartnershipFinder:
                 if start_year is None:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
+                if start_year is None:
+                    # the founding act of a sentence right after the pair's that names no place goes
+                    # on about it ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der
+                    # Freundschaftsbund geschlossen")
+                    start_year, start_month = self._start(text, _placeless_after(ctx, evidence, by_sentence), ctx,
+                                                          year, first_only=True, acts_only=True, article_month=month)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
                 # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that
@@ -459,3 +465,15 @@ def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
 def _region_only(mentions: list[Mention]) -> bool:
     """Does a sentence name a region and no municipality (a Land's or province's relation)?"""
     return any(m.kind == "region" for m in mentions) and not any(m.kind == "municipality" for m in mentions)
+
+
+def _placeless_after(ctx: Context, evidence: list[Span], by_sentence: dict[Span, list[Mention]]) -> list[Span]:
+    """The sentences right after the pair's that name no municipality: they go on about it."""
+    out = []
+    for s in evidence:
+        i = ctx.sentence_index.get(s, -1)
+        if 0 <= i < len(ctx.sentences) - 1:
+            nxt = ctx.sentences[i + 1]
+            if nxt not in evidence and not any(m.kind == "municipality" for m in by_sentence.get(nxt, ())):
+                out.append(nxt)
+    return out
