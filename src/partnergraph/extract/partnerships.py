@@ -17,6 +17,7 @@ from .succession import sentences_before
 from .typed_years import typed_starts
 from .lead_acts import lead_act
 from .hedges import hedged
+from .sentence_scope import placeless_after, region_only
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -377,7 +378,7 @@ class PartnershipFinder:
                     # the founding act of a sentence right after the pair's that names no place goes
                     # on about it ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der
                     # Freundschaftsbund geschlossen")
-                    start_year, start_month = self._start(text, _placeless_after(ctx, evidence, by_sentence), ctx,
+                    start_year, start_month = self._start(text, placeless_after(ctx, evidence, by_sentence), ctx,
                                                           year, first_only=True, acts_only=True, article_month=month)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
@@ -430,7 +431,7 @@ class PartnershipFinder:
         refs = {r for _, r in key}
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
                 and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")
-                and not _region_only(by_sentence.get(s, []))]
+                and not region_only(by_sentence.get(s, []))]
 
     def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
         """Each sentence that may state a date and names a partner, with the partners it names
@@ -460,20 +461,3 @@ def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
         elif not places & paired:
             one.append(s)
     return both, one
-
-
-def _region_only(mentions: list[Mention]) -> bool:
-    """Does a sentence name a region and no municipality (a Land's or province's relation)?"""
-    return any(m.kind == "region" for m in mentions) and not any(m.kind == "municipality" for m in mentions)
-
-
-def _placeless_after(ctx: Context, evidence: list[Span], by_sentence: dict[Span, list[Mention]]) -> list[Span]:
-    """The sentences right after the pair's that name no municipality: they go on about it."""
-    out = []
-    for s in evidence:
-        i = ctx.sentence_index.get(s, -1)
-        if 0 <= i < len(ctx.sentences) - 1:
-            nxt = ctx.sentences[i + 1]
-            if nxt not in evidence and not any(m.kind == "municipality" for m in by_sentence.get(nxt, ())):
-                out.append(nxt)
-    return out
