@@ -200,3 +200,16 @@ def test_a_seit_of_a_towns_role_is_no_start_and_eingingen_is_an_act(extractor, t
 def test_a_founding_act_right_after_the_pairs_sentence_that_names_no_place_dates_it(extractor, text, expected):
     found = starts(extractor, text)
     assert (frozenset({"Lindau", "Chur"}), expected) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "vor N Jahren" with its act far along the sentence, the officials' names between
+    ("Die Städtepartnerschaft zwischen Lindau und Chur besteht nun schon lange. Vor 25 Jahren wurde sie durch "
+     "den damaligen Oberbürgermeister Maximilian Mustermann und seine Amtskollegin Erika Beispiel aus "
+     "dem Nachbarland vertraglich besiegelt.", 1991),
+    # "formalisiert" founds a partnership as "besiegelt" does
+    ("Die Städtepartnerschaft zwischen Lindau und Chur wurde 1950 formalisiert.", 1950),
+])
+def test_a_far_act_after_vor_n_jahren_and_a_formalised_partnership_give_their_year(extractor, text, expected):
+    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
+        {(frozenset({"Lindau", "Chur"}), expected)}
