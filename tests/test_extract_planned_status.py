@@ -37,3 +37,17 @@ def test_a_prepared_requested_or_waiting_partnership_is_planned(extractor, text)
 ])
 def test_preparing_a_jubilee_or_asking_about_a_partnership_leaves_it_active(extractor, text):
     assert _status(extractor, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a partnership being built, in the present
+    ("Die Stadt Erfurt baut gerade eine Städtepartnerschaft mit Kalisz auf.", "planned"),
+    # building on one that exists is no plan
+    ("Die Stadt Erfurt baut dabei auf ihre lange Städtepartnerschaft mit Kalisz auf.", None),
+    # a partnership wanted, named with the indefinite article
+    ("Erfurt will die polnische Stadt Kalisz künftig mit einer Städtepartnerschaft stärken.", "planned"),
+    # one that exists and is to be supported further
+    ("Erfurt will die Städtepartnerschaft mit Kalisz weiter pflegen.", None),
+])
+def test_a_partnership_being_built_or_wanted_with_an_indefinite_article_is_planned(extractor, text, expected):
+    assert _status(extractor, text) == expected
