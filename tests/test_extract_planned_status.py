@@ -51,3 +51,22 @@ def test_preparing_a_jubilee_or_asking_about_a_partnership_leaves_it_active(extr
 ])
 def test_a_partnership_being_built_or_wanted_with_an_indefinite_article_is_planned(extractor, text, expected):
     assert _status(extractor, text) == expected
+
+
+def _statuses(extractor, text: str) -> dict:
+    ex = extractor.extract(Article(url="test:status-one-partner", text=text))
+    return {frozenset(ex.places[r].name_de for _, r in p.partners): p.status for p in ex.partnerships}
+
+
+def test_a_status_sentence_naming_one_partner_of_one_pair_only_is_that_pairs(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Wegen des Streits ruhen derzeit alle Besuche in Kalisz.")
+    statuses = _statuses(extractor, text)
+    assert statuses[frozenset({"Erfurt", "Kalisz"})] == "suspended"
+    assert statuses[frozenset({"Erfurt", "Lowell"})] is None
+
+
+def test_a_status_sentence_naming_a_partner_of_several_pairs_gives_none_of_them_a_status(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Wegen des Streits ruhen derzeit alle Besuche aus Erfurt.")
+    assert set(_statuses(extractor, text).values()) == {None}

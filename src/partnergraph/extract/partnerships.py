@@ -17,7 +17,7 @@ from .succession import sentences_before
 from .typed_years import typed_starts
 from .lead_acts import lead_act
 from .hedges import hedged
-from .sentence_scope import placeless_after, region_only
+from .sentence_scope import own_partner_sentences, placeless_after, region_only
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -394,6 +394,12 @@ class PartnershipFinder:
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
                                            and not _YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
+                if status is None:
+                    # "… ruhen jedoch alle Maßnahmen und Austausche mit Rostow am Don": a sentence
+                    # that names one partner of the pair, in no other pair, and no other place
+                    status = strongest_status({st for s in own_partner_sentences(key, found, naming)
+                                               if not _YEAR.search(text, s.start, s.end)
+                                               for _, _, st in facts.statuses(s.start, s.end)} - {DECLINED})
             if status == DECLINED:
                 # "Der Rat beschließt, die Partnerschaft mit X nicht weiter zu verfolgen": a
                 # declined partnership is none (benchmarks/real/README.md: rejected ones are not
