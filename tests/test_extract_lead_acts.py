@@ -63,3 +63,12 @@ def test_a_headline_that_counts_the_partners_of_its_act_dates_every_listed_pair_
 def test_an_undated_lead_without_an_act_dates_no_pair(extractor):
     years = start_years(extractor, FORUM, title="Bürgermeister aus Hessen und Polen in Kassel", date=None)
     assert len(years) == 3 and set(years.values()) == {None}
+
+
+def test_a_cookie_notice_opening_the_page_is_not_its_lead(extractor):
+    notice = ("Diese Seite setzt Cookies ein, damit wir sie für Sie verbessern können, und speichert dazu "
+              "Angaben in Ihrem Browser, die wir nach unseren Regeln zum Datenschutz auswerten, solange Sie "
+              "der Verwendung nicht widersprechen und die Einstellungen Ihres Geräts dies zulassen. " * 2)
+    headline = "Zwölf hessische Gemeinden haben die Zusammenarbeit mit polnischen Kommunen aufgenommen\n"
+    years = start_years(extractor, notice + "\n" + headline + FORUM, date=None)
+    assert len(years) == 3 and set(years.values()) == {2022}

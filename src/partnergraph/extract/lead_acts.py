@@ -31,6 +31,9 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)")
 #: 2023Die Partnerstädte …", " date 2024-05 …"): such a year is the page's date, not the act's
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")
 _SIDES = ("municipality", "organisation-partner")
+#: a sentence of the cookie or privacy notice some pages open with (cities4cities.eu,
+#: mittelhessen.app, leverkusen.de, schleswig-flensburg.de)
+_CHROME = re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b")
 #: a clause that counts the partners of its act instead of naming them: "14 ukrainische Kommunen",
 #: "mit 17 deutschen Gemeinden", "drei neue Partnerschaften"
 _COUNTED = re.compile(r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\s+(?:[\wäöüß-]+\s+){0,2}?"
@@ -46,14 +49,19 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def lead_end(text: str, sentences: list[Span]) -> int:
-    """Where the lead ends: after the first sentence of running prose, within LEAD_REACH."""
+    """Where the lead ends: after the first sentence of running prose, within LEAD_REACH of the
+    page's top or of the end of the site chrome that opens it (a cookie or privacy notice)."""
+    reach = LEAD_REACH
     for s in sentences:
-        if s.start >= LEAD_REACH:
+        if s.start >= reach:
             break
         body = text[s.start:s.end].rstrip()
+        if _CHROME.search(body):
+            reach = s.end + LEAD_REACH  # the notice is not the lead: it starts after it
+            continue
         if body.endswith((".", "!", "?")) and len(body.split()) >= LEAD_MIN_WORDS:
-            return min(s.end, LEAD_REACH)
-    return LEAD_REACH
+            return min(s.end, reach)
+    return min(reach, len(text))
 
 
 @dataclass(frozen=True)
