@@ -31,6 +31,9 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)")
 #: 2023Die Partnerstädte …", " date 2024-05 …"): such a year is the page's date, not the act's
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")
 _SIDES = ("municipality", "organisation-partner")
+#: a lead act's words hold one of these (rules-de.json lead_act_pattern's verbs): a cheap test first
+_ACT_STEMS = ("besiegelt", "unterzeichnet", "geschlossen", "vereinbart", "gründet", "unterschrieben",
+              "eingegangen", "aufgenommen", "geht", "gehen")
 #: a sentence of the cookie or privacy notice some pages open with (cities4cities.eu,
 #: mittelhessen.app, leverkusen.de, schleswig-flensburg.de)
 _CHROME = re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b")
@@ -89,6 +92,9 @@ def lead_act(ex: Extraction, text: str, sentences: list[Span], year: int | None,
     Februar 2023 trafen sich …" under a headline reporting partnerships concluded)."""
     act, blockers = _patterns()
     lead = text[:lead_end(text, sentences)]
+    low = lead.lower()
+    if not any(stem in low for stem in _ACT_STEMS):
+        return None  # most leads report no act: skip the patterns
     for a in act.finditer(lead):
         # the act's line or sentence: no year of its own (the start rules read that), nothing
         # that looks back, ahead, renews or celebrates

@@ -195,6 +195,7 @@ class PairFacts:
         self.year, self.month = dated if dated else (None, None)
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
+        self._lead_memo: dict[Span, list] = {}
 
     def _found(self, lo: int, hi: int, list_item: bool) -> tuple[list, list]:
         key = (lo, hi, list_item)
@@ -288,14 +289,17 @@ class PairFacts:
         items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
         "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
         pair does."""
-        mentions = self.by_sentence.get(sent, [])
-        if not mentions:
-            return []
-        first = min(m.start for m in mentions)
-        if _YEAR.search(self.text, first, sent.end) or not _YEAR.search(self.text, sent.start, first):
-            return []
-        lead = self._found(sent.start, first, True)[0]
-        return lead if len({c[2] for c in lead}) == 1 else []
+        known = self._lead_memo.get(sent)
+        if known is None:
+            mentions = self.by_sentence.get(sent, [])
+            known = []
+            if mentions:
+                first = min(m.start for m in mentions)
+                if not _YEAR.search(self.text, first, sent.end) and _YEAR.search(self.text, sent.start, first):
+                    lead = self._found(sent.start, first, True)[0]
+                    known = lead if len({c[2] for c in lead}) == 1 else []
+            self._lead_memo[sent] = known
+        return known
 
     def _own_statement(self, after: int, own: list[Mention]) -> bool:
         """Does a partnership word stand between the sentence's first place and the pair's own

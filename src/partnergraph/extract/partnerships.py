@@ -409,7 +409,8 @@ class PartnershipFinder:
             # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that
             # type's start (typed_years.py)
             typed = typed_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
-                                 + (own_cue(key) if len(found) == 1 else []), by_sentence) if facts else {}
+                                 + (own_cue(key) if len(found) == 1 else []), by_sentence) \
+                if facts and len(set(article_types)) > 1 else {}
             for t in types:
                 t_year, t_month = typed.get(t, (start_year, start_month))
                 ex.partnerships.append(Partnership(
