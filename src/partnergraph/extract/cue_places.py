@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
+from .person_names import starts_person
 from . import local_governments
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
@@ -299,7 +300,7 @@ class CuePlaces:
             seats = [c for c in self.gazetteer.lookup(core) if c.country == country]
             if seats:
                 core = seats[0].name_en
-        return f"{designation} {core}"
+        return f"{designation} {core}" if designation else core
 
     @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
@@ -443,6 +444,8 @@ class CuePlaces:
                     return ""
             elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in ("de", "del", "la", "el", "al", "an", "der", "am", "ob")):
                 break
+            elif starts_person(words, len(kept), self.first_names, self._titles):
+                break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"
             kept.append(core)
             if core != w:
                 break

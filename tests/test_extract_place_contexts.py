@@ -1,0 +1,86 @@
+"""Where a name stands decides whether it is a municipality (issue #17, the municipality errors of
+news prose): a département named as where a town lies is a region; a one-word gazetteer hit that
+a French, Spanish or Italian particle continues opens a longer name (a landmark, an institution
+or a town the gazetteer lacks); a name read on from a cue word ends before a person's name; an
+Israeli regional council keeps its own name whatever German word introduces it. Own-words
+fixtures."""
+
+import pytest
+
+from partnergraph.extract.person_names import starts_person
+from partnergraph.models import Article
+
+
+def extract(extractor, text, url="https://www.lokalblatt.de/artikel"):
+    return extractor.extract(Article(url=url, title="", text=text, date=None))
+
+
+def names(ex):
+    return {p.name_de for p in ex.places.values()}
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Die Partnerstadt Avallon liegt im Département Yonne und zählt 7000 Einwohner.", "Yonne"),
+    ("Die Gemeinde Louverné im Department Mayenne feiert mit Gundelfingen.", "Mayenne"),
+    ("Poix-du-Nord im französischen Département Nord ist seit 1921 mit Keighley befreundet.", "Nord"),
+    ("Die Stadt Digoin gehört zum Département Saône-et-Loire.", "Saône-et-Loire"),
+])
+def test_a_departement_named_as_where_a_town_lies_is_no_municipality(extractor, text, region):
+    found = names(extract(extractor, text))
+    assert not any(n in (region, f"Département {region}", f"Departement {region}") for n in found), found
+
+
+def test_a_departement_named_as_a_partner_stays_a_district(extractor):
+    ex = extract(extractor, "Der Landkreis Passau hat mit den Partnern aus dem Departement Kédougou im Senegal "
+                            "eine Klimapartnerschaft begonnen.")
+    assert any("Kédougou" in n for n in names(ex))
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    ("Die Schüler picknickten im Jardin du Luxembourg und besuchten den Eiffelturm.", "Jardin"),
+    ("Sehenswert ist der Uhrenturm Tour de l'Horloge in der Altstadt von Avallon.", "Tours"),
+    ("Seit 1996 arbeitet der Verein mit dem Centro de Desarrollo Rural in Nicaragua zusammen.", "Centro"),
+    ("Die Partnergemeinden Châtelneuf und Villette sur Ain (seit 1988) liegen im Bugey.", "Villette"),
+    ("Bad Buchau ist seit 1973 mit Le Lion d’Angers verschwistert.", "Lyon"),
+])
+def test_a_one_word_town_that_a_romance_particle_continues_is_part_of_a_longer_name(extractor, text, not_a_town):
+    assert not_a_town not in names(extract(extractor, text))
+
+
+def test_a_town_cities500_knows_by_its_first_word_keeps_its_longer_name(extractor):
+    # Nuillé-sur-Vicoin is in cities500: its short form, continued by its particle, is that town
+    ex = extract(extractor, "Mittelneufnach feierte mit der französischen Gemeinde Nuillé sur Vicoin ihre "
+                            "Gemeindepartnerschaft.")
+    assert any(p.geonameid is not None and p.country == "FR" for p in ex.places.values()), names(ex)
+
+
+@pytest.mark.parametrize("text, town, person", [
+    ("Damals unterzeichneten der Bürgermeister der Stadt Eschwege Jürgen Zick und sein Amtskollege die "
+     "Urkunde.", "Eschwege", "Zick"),
+    ("Der Bürgermeister der Kreisstadt Mindelheim Dr. Stephan Winter begrüßte die Gäste aus Gostyń.",
+     "Mindelheim", "Dr"),
+])
+def test_a_name_read_on_from_a_cue_word_ends_before_a_persons_name(extractor, text, town, person):
+    found = names(extract(extractor, text))
+    assert town in found and not any(person in n for n in found), found
+
+
+def test_a_saints_given_name_stays_part_of_the_place_name():
+    first = frozenset({"Johann", "Jürgen"})
+    assert not starts_person(["St.", "Johann", "Tirol"], 1, first, frozenset({"dr"}))
+    assert starts_person(["Eschwege", "Jürgen", "Zick"], 1, first, frozenset({"dr"}))
+    assert starts_person(["Mindelheim", "Dr."], 1, first, frozenset({"dr"}))
+    assert not starts_person(["Eschwege", "Jürgen"], 1, first, frozenset({"dr"}))  # no surname after it
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Vertreter des Landkreises Emmendingen und des Kreises Drom HaSharon unterzeichneten die "
+     "Partnerschaftsurkunde in Israel.", "Drom HaSharon"),
+    ("Die erste Partnerschaft mit Israel wurde 1973 zwischen dem Kreis Siegen-Wittgenstein und dem Kreis "
+     "Emek Hefer geschlossen.", "Emek Hefer"),
+])
+def test_an_israeli_regional_council_keeps_its_own_name(extractor, text, council):
+    ex = extract(extractor, text)
+    found = [p for p in ex.places.values() if p.country == "IL"]
+    assert [p.name_de for p in found] == [council]
+    assert found[0].kind == "district"
