@@ -84,3 +84,30 @@ def test_an_israeli_regional_council_keeps_its_own_name(extractor, text, council
     found = [p for p in ex.places.values() if p.country == "IL"]
     assert [p.name_de for p in found] == [council]
     assert found[0].kind == "district"
+
+
+@pytest.mark.parametrize("url, text, joined, country", [
+    ("https://www.regionalzeitung.ch/ferien", "Unsere Nachbarstadt Illnau-Effretikon pflegt vier Partnerschaften.",
+     "Illnau-Effretikon", "CH"),
+    ("https://www.lokalblatt.de/jumelage", "Eine Städtepartnerschaft kann auch eine fusionierte Gemeinde "
+                                           "wie Évry-Courcouronnes in Frankreich schließen.", "Évry-Courcouronnes", "FR"),
+    ("https://www.lokalblatt.de/rat", "Der Rat will die Städtepartnerschaften mit Wattrelos und Reigate & Banstead "
+                                      "in England wiederbeleben.", "Reigate and Banstead", "GB"),
+])
+def test_two_towns_of_one_foreign_country_joined_into_one_word_are_one_municipality(extractor, url, text, joined, country):
+    ex = extract(extractor, text, url)
+    found = {(p.name_de, p.country) for p in ex.places.values()}
+    assert (joined, country) in found, found
+    parts = joined.replace(" and ", "-").split("-")
+    assert not any(name in parts for name, _ in found), found
+
+
+def test_a_german_town_joined_to_its_quarter_stays_the_town(extractor):
+    ex = extract(extractor, "Die Werkstatt in Mainz-Kastel prüfte das Löschfahrzeug für die Partnerstadt.")
+    assert "Mainz-Kastel" not in names(ex)
+
+
+def test_a_run_of_hyphen_joined_towns_stays_a_list(extractor):
+    ex = extract(extractor, "Partnerstädte des Bezirks: Ahlen-Amstelveen-Barnet-Paderborn-Penzberg-Wuppertal")
+    found = names(ex)
+    assert {"Paderborn", "Penzberg"} <= found and "Paderborn-Penzberg" not in found, found

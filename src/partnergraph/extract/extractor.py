@@ -26,6 +26,7 @@ from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
+from .compound_names import join_compound_names
 from .region_locators import RegionLocators
 from .romance_names import RomanceNames
 from .cues import CueReading
@@ -152,6 +153,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
+        join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
                          self._heading_german_unit, self._heading_foreign_district)
