@@ -111,3 +111,18 @@ def test_a_run_of_hyphen_joined_towns_stays_a_list(extractor):
     ex = extract(extractor, "Partnerstädte des Bezirks: Ahlen-Amstelveen-Barnet-Paderborn-Penzberg-Wuppertal")
     found = names(ex)
     assert {"Paderborn", "Penzberg"} <= found and "Paderborn-Penzberg" not in found, found
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Ansbach begrüßte die Abgeordnete Florence Martinet-Dupuis und den Bürgermeister der Partnerstadt Anglet.",
+     "Florenz"),
+    ("Zur Delegation des Enzkreises gehörten Rashid Mwinyi vom Distrikt und die Landrätin.", "Rosetta"),
+])
+def test_a_given_name_before_a_surname_is_no_city_bearing_it_as_an_alias(extractor, text, city):
+    assert city not in names(extract(extractor, text))
+
+
+def test_a_frequent_word_ending_in_s_is_no_towns_genitive(extractor):
+    ex = extract(extractor, "Der Bürgermeister von Bayreuth reiste nach Tekirdağ. Damals empfing ihn der "
+                            "Bürgermeister der türkischen Stadt.")
+    assert "Damal" not in names(ex)

@@ -73,8 +73,10 @@ class PlaceResolution:
             surface_end = end
             if c.isalnum():
                 if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
-                    if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns:
-                        continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's
+                    if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns \
+                            or text[start:end + 1].lower() in self.frequent:
+                        continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's;
+                        # "Damals" is the adverb, not the genitive of Damal (TR, kurier.de)
                     surface_end = end + 1  # genitive: Leipzigs, Kyjiws
                 elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
