@@ -21,7 +21,8 @@ def names(ex):
 
 @pytest.mark.parametrize("text, region", [
     ("Die Partnerstadt Avallon liegt im Département Yonne und zählt 7000 Einwohner.", "Yonne"),
-    ("Die Gemeinde Louverné im Department Mayenne feiert mit Gundelfingen.", "Mayenne"),
+    ("Die Stadt Gundelfingen schloss den Partnerschaftsvertrag mit den französischen Gemeinden Louverné und "
+     "La Chapelle-Anthenaise im Department Mayenne.", "Mayenne"),
     ("Poix-du-Nord im französischen Département Nord ist seit 1921 mit Keighley befreundet.", "Nord"),
     ("Die Stadt Digoin gehört zum Département Saône-et-Loire.", "Saône-et-Loire"),
 ])

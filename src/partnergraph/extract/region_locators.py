@@ -19,7 +19,7 @@ class RegionLocators:
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the municipality mentions that begin at a locator's designation word or right
         after it."""
-        if "partement" not in text:  # every locator has the word: a page without it has none
+        if "partement" not in text and "partment" not in text:  # every locator has the word (Département, Department)
             return
         starts = set()
         for m in self._locator.finditer(text):
