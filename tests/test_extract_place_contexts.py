@@ -127,3 +127,17 @@ def test_a_frequent_word_ending_in_s_is_no_towns_genitive(extractor):
     ex = extract(extractor, "Der Bürgermeister von Bayreuth reiste nach Tekirdağ. Damals empfing ihn der "
                             "Bürgermeister der türkischen Stadt.")
     assert "Damal" not in names(ex)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mit der österreichischen Partnergemeinde sind auch 2020 wieder Besuche und Treffen geplant.", "Treffen"),
+    ("Die Feuerwehr übergab eine Drehleiter mit Korb an die ukrainische Partnerstadt.", "Korb"),
+])
+def test_a_town_name_that_is_a_noun_joined_to_a_noun_is_that_noun(extractor, text, word):
+    assert word not in names(extract(extractor, text))
+
+
+def test_a_bigger_town_after_a_noun_and_und_stays_a_town(extractor):
+    ex = extract(extractor, "Der Bezirk Tempelhof-Schöneberg pflegt Städtepartnerschaften, etwa mit Koszalin und "
+                            "Charenton im Tischtennis und Ahlen beim Lauf.")
+    assert "Ahlen" in names(ex)

@@ -27,6 +27,7 @@ from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .compound_names import join_compound_names
+from .noun_joins import NounJoins
 from .region_locators import RegionLocators
 from .romance_names import RomanceNames
 from .cues import CueReading
@@ -114,6 +115,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._quoted_names = QuotedNames(self.rules)
         self._region_locators = RegionLocators(self.rules)
         self._romance_names = RomanceNames(self.rules)
+        self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
 

@@ -39,6 +39,11 @@ MIN_ADJECTIVE_POPULATION = 10_000
 #: sentences were those partners and words or aliases (Ende, Union, Kenner, Laurent), which the
 #: other conditions keep out; on the held-out pages the rule changed nothing
 MIN_PARTNER_SENTENCE_POPULATION = 20_000
+#: a town whose name is a German noun, joined by "und", "mit", "für" to a common noun, is read as
+#: that noun below this size (noun_joins.py): the words the open splits read so were towns of 0.8k
+#: to 10k (Treffen, Forst, Korb), while Ahlen (52k) in "im Tischtennis und Ahlen beim Mini-Marathon"
+#: is a partner; the 20k of MIN_PARTNER_SENTENCE_POPULATION lies between
+NOUN_JOINED_POPULATION = MIN_PARTNER_SENTENCE_POPULATION
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
 EXACT_NAME_BONUS = 1.0
@@ -379,6 +384,8 @@ class PlaceResolution:
                 return False
             if next_word(ctx.text, h.end) in self._months:
                 return False  # "seit Mitte Januar": a time expression
+            if not known and best.population < NOUN_JOINED_POPULATION and self._noun_joins.joined_to_noun(ctx.text, h.start, prev):
+                return False  # "Besuche und Treffen", "Drehleiter mit Korb": a noun beside a noun
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
                 return False
