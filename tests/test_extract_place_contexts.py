@@ -141,3 +141,30 @@ def test_a_bigger_town_after_a_noun_and_und_stays_a_town(extractor):
     ex = extract(extractor, "Der Bezirk Tempelhof-Schöneberg pflegt Städtepartnerschaften, etwa mit Koszalin und "
                             "Charenton im Tischtennis und Ahlen beim Lauf.")
     assert "Ahlen" in names(ex)
+
+
+@pytest.mark.parametrize("name, written", [
+    ("Châtillon-la-Palud", "Châtillon la Palud"),
+    ("Ars-sur-Formans", "Ars sur Formans"),
+    ("Gonfreville-l'Orcher", "Gonfreville l'Orcher"),
+    ("Le Lion-d'Angers", "Le Lion d'Angers"),
+    ("Saint-Denis", None),  # capitalised parts only: transliterate.spaced's
+    ("Le-Puy", None),
+])
+def test_a_french_name_joined_by_particles_is_also_matched_with_spaces(name, written):
+    from partnergraph.extract.transliterate import particle_spaced
+
+    assert particle_spaced(name) == written
+
+
+def test_a_french_town_written_with_spaces_for_its_hyphens_is_the_town(extractor):
+    ex = extract(extractor, "Die Partnerschaften des Landkreises mit Frankreich: Deisenhausen und Châtillon la Palud (seit 1988), "
+                            "Bubesheim und Ars sur Formans (seit 1976).")
+    ids = {p.geonameid for p in ex.places.values()}
+    assert {3026067, 3036712} <= ids, names(ex)
+    assert "Châtillon" not in names(ex)
+
+
+def test_an_old_german_name_of_chisinau_is_chisinau(extractor):
+    ex = extract(extractor, "Über Mannheims moldawische Partnerstadt Kischinau gibt es eine Kooperation.")
+    assert 618426 in {p.geonameid for p in ex.places.values()}
