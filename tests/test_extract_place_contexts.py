@@ -168,3 +168,23 @@ def test_a_french_town_written_with_spaces_for_its_hyphens_is_the_town(extractor
 def test_an_old_german_name_of_chisinau_is_chisinau(extractor):
     ex = extract(extractor, "Über Mannheims moldawische Partnerstadt Kischinau gibt es eine Kooperation.")
     assert 618426 in {p.geonameid for p in ex.places.values()}
+
+
+@pytest.mark.parametrize("text, not_named", [
+    ("Die Gemeinde Schowkwa und Altdorf sind nun Solidaritätspartner.\nText: Stadt Altdorf b. Nürnberg", "Nürnberg"),
+    ("Die Broschüre stellt Klimapartnerschaften vor.\nLayout, Satz und Umschlaggestaltung: Grafikbüro Muster, "
+     "Königswinter Druck: Beispieldruck GmbH", "Königswinter"),
+])
+def test_an_imprints_text_and_layout_credits_name_no_place(extractor, text, not_named):
+    assert not_named not in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text, not_named", [
+    ("Die Städtepartnerschaft mit Großbritannien wird gefeiert: Die Stadt Mannheim lädt in den Sitzungsraum "
+     "Swansea ein.", "Swansea"),
+    ("Unsere Schule pflegt eine Partnerschaft mit dem Lycée La Bruyère in Frankreich.", "Saint-Sorlin"),
+    ("Die Partnerstadt in Italien fördert moderne Kunst mit dem Museum Casabianca.", "Casabianca"),
+    ("Die Projekte der Fundación Pueblo in Bolivien werden von Partnern in Europa unterstützt.", "Puebla"),
+])
+def test_a_name_after_a_room_museum_school_or_foundation_word_names_no_town(extractor, text, not_named):
+    assert not_named not in names(extract(extractor, text))
