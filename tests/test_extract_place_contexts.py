@@ -188,3 +188,11 @@ def test_an_imprints_text_and_layout_credits_name_no_place(extractor, text, not_
 ])
 def test_a_name_after_a_room_museum_school_or_foundation_word_names_no_town(extractor, text, not_named):
     assert not_named not in names(extract(extractor, text))
+
+
+def test_a_genitive_after_a_country_adjectives_partner_noun_is_the_owner_not_the_partner(extractor):
+    # the adjective says where the partner town lies; the town in the genitive owns the partnership
+    ex = extract(extractor, "Polnische Partnerstadt Frankenbergs feiert ihre Selbstverwaltung\n\n"
+                            "Die Gemeinde Bytów in Polen lud Gäste aus Hessen ein.")
+    frankenberg = [p for p in ex.places.values() if p.name_de == "Frankenberg" or "Frankenberg" in p.name_en]
+    assert frankenberg and all(p.country == "DE" for p in frankenberg), [(p.name_de, p.country) for p in ex.places.values()]

@@ -246,6 +246,8 @@ class PlaceResolution:
         sent = sentence_of(ctx.sentences, h.start)
         prev = previous_word(text, h.start)
         cue = self._cue_country_mention(ctx, h.start, h.end)
+        if cue is not None and cue.end <= h.start and h.end - h.start > len(h.surface) and not h.adjective:
+            cue = None  # "Polnische Partnerstadt Frankenbergs": the partner's adjective, the genitive its owner
         return HitFacts(ctx, h, {
             "sentence": sent,
             "prev": prev.lower(),
