@@ -196,3 +196,14 @@ def test_a_genitive_after_a_country_adjectives_partner_noun_is_the_owner_not_the
                             "Die Gemeinde Bytów in Polen lud Gäste aus Hessen ein.")
     frankenberg = [p for p in ex.places.values() if p.name_de == "Frankenberg" or "Frankenberg" in p.name_en]
     assert frankenberg and all(p.country == "DE" for p in frankenberg), [(p.name_de, p.country) for p in ex.places.values()]
+
+
+def test_a_relation_noun_before_the_joiner_keeps_the_town():
+    from partnergraph.extract.gazetteer import load_common_nouns
+    from partnergraph.extract.noun_joins import NounJoins
+    from partnergraph.extract.rules import rules
+
+    joins = NounJoins(rules(), load_common_nouns())
+    text = "Die Gemeinde pflegt den Kontakt mit Staufen, dazu kamen Besuche und Treffen."
+    assert not joins.joined_to_noun(text, text.index("Staufen"), "mit")
+    assert joins.joined_to_noun(text, text.index("Treffen"), "und")
