@@ -22,17 +22,20 @@ _JOINERS = {"-": ("-", None), " & ": (" and ", "GB")}
 
 def join_compound_names(ex: Extraction, text: str) -> None:
     """Replaces each such pair of mentions by one mention of the joined municipality."""
-    if "-" not in text and "&" not in text:
+    # (cheap test first: few mentions are glued to a hyphen or an ampersand)
+    glued = [m for m in ex.mentions if m.kind == "municipality"
+             and (text[m.end:m.end + 1] == "-" or text.startswith(" & ", m.end))]
+    if not glued:
         return
-    mentions = sorted((m for m in ex.mentions if m.kind == "municipality" and m.ref in ex.places),
-                      key=lambda m: m.start)
+    starts = {m.start: m for m in ex.mentions if m.kind == "municipality" and m.ref in ex.places}
     replaced: dict[int, Mention] = {}
     gone: set[int] = set()
-    for a, b in zip(mentions, mentions[1:]):
-        joiner = _JOINERS.get(text[a.end:b.start])
-        if joiner is None or id(a) in gone:
+    for a in sorted(glued, key=lambda m: m.start):
+        joiner = "-" if text[a.end:a.end + 1] == "-" else " & "
+        b = starts.get(a.end + len(joiner))
+        if b is None or a.ref not in ex.places or id(a) in gone:
             continue
-        written, only_in = joiner
+        written, only_in = _JOINERS[joiner]
         pa, pb = ex.places[a.ref], ex.places[b.ref]
         country = pa.country
         if country is None or country != pb.country or country == HOME_COUNTRY or pa.key == pb.key \
