@@ -247,10 +247,12 @@ class PairStatements:
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
-        elif subject is None and len(here) == 1 and not has_home(here, ex) and partner_of_mit(text, here[0]):
+        elif subject is None and len(here) == 1 and not has_home(here, ex) and (
+                partner_of_mit(text, here[0]) or self.named_partner.names(text, here[0], sent)):
             # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
             # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
-            # the partner "mit" names belongs to the town the article is about
+            # the partner "mit" names belongs to the town the article is about; so does one a
+            # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt")
             subject = home.get()
         if not here:
             # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957

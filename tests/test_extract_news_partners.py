@@ -1,0 +1,85 @@
+"""Pairs news prose states without naming both towns in one partnership sentence (issue 17,
+session 8, dev3/fresh2 error analysis): a set counted in a sentence ("unterhält Partnerschaften
+mit drei Städten") and listed in the next, a lone partner a partner noun names on a page about
+one town, and "verpartnert".
+
+Every text here is written by us, in our own words; each rule is checked both ways: where it
+fires and where it must not."""
+
+from __future__ import annotations
+
+from partnergraph import Article
+from partnergraph.models import Extraction
+
+
+def _extract(extractor, text: str, title: str = "", url: str = "test:news-partners") -> Extraction:
+    return extractor.extract(Article(url=url, title=title, text=text))
+
+
+def _pairs(ex: Extraction) -> set[frozenset[str]]:
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+GOETTINGEN_SET = {frozenset({"Göttingen", "Toruń"}), frozenset({"Göttingen", "Cheltenham"}),
+                  frozenset({"Göttingen", "Pau"})}
+
+
+# -- a set counted as "Partnerschaften mit N Städten", listed in the next sentence ----------------
+
+def test_partnerships_with_a_counted_number_of_towns_own_the_list_in_the_next_sentence(extractor):
+    ex = _extract(extractor, "Die Stadt Göttingen unterhält Partnerschaften mit drei Städten in Europa. "
+                             "Diese sind Toruń, Cheltenham und Pau.")
+    assert _pairs(ex) == GOETTINGEN_SET
+
+
+def test_partnerships_to_a_counted_number_of_towns_own_the_list_also_when_the_town_comes_last(extractor):
+    ex = _extract(extractor, "Partnerschaften zu drei Städten pflegt Göttingen heute. Dazu gehören Toruń, "
+                             "Cheltenham und Pau.")
+    assert _pairs(ex) == GOETTINGEN_SET
+
+
+def test_contacts_with_clubs_are_no_counted_set_of_partner_towns(extractor):
+    ex = _extract(extractor, "Die Stadt Göttingen unterhält Kontakte zu vielen Vereinen. Diese sind in Toruń, "
+                             "Cheltenham und Pau zu Hause.")
+    assert _pairs(ex) == set()
+
+
+# -- a lone partner named by a partner noun belongs to the town the article is about --------------
+
+def test_a_partner_town_named_by_its_noun_pairs_with_the_pages_town_named_paragraphs_away(extractor):
+    ex = _extract(extractor, "Göttingen hilft der Ukraine und Frankreich. Die Feuerwehr hat neue Wagen bekommen. "
+                             "Die alten Wagen sind noch gut. Sie wurden gründlich geprüft. Zwei davon gehen an die "
+                             "Feuerwehr der Partnerstadt Pau. Göttingen bleibt ein verlässlicher Freund.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Pau"})}
+
+
+def test_a_town_without_a_partner_noun_is_no_partner_of_the_pages_town(extractor):
+    ex = _extract(extractor, "Göttingen hilft der Ukraine und Frankreich. Die Feuerwehr hat neue Wagen bekommen. "
+                             "Die alten Wagen sind noch gut. Sie wurden gründlich geprüft. Zwei davon gehen an die "
+                             "Feuerwehr in Pau. Göttingen bleibt ein verlässlicher Freund.")
+    assert _pairs(ex) == set()
+
+
+def test_a_headline_asking_whether_a_town_becomes_the_new_partner_names_a_partner(extractor):
+    ex = _extract(extractor, "Der Rat von Göttingen berät am Dienstag über einen Antrag. Göttingen hat schon viele "
+                             "Freunde.", title="Wird Toruń neue Partnerstadt?")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+def test_a_partner_noun_on_a_page_that_names_no_town_of_its_own_pairs_nobody(extractor):
+    ex = _extract(extractor, "Am Freitag begrüßte der Oberbürgermeister die Gäste aus der französischen "
+                             "Partnerstadt Pau im Rathaus. Ein buntes Programm wartet.")
+    assert _pairs(ex) == set()
+
+
+# -- "verpartnert" ------------------------------------------------------------------------------
+
+def test_towns_said_to_be_verpartnert_are_partners(extractor):
+    ex = _extract(extractor, "Auch mit Toruń ist Göttingen seit vielen Jahren verpartnert.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+def test_a_town_visited_without_any_partnership_word_is_no_partner(extractor):
+    ex = _extract(extractor, "Die Stadt Göttingen will Toruń besuchen. Im Rathaus von Toruń gibt es eine "
+                             "Ausstellung über Pau.")
+    assert _pairs(ex) == set()
