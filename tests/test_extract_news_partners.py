@@ -83,3 +83,21 @@ def test_a_town_visited_without_any_partnership_word_is_no_partner(extractor):
     ex = _extract(extractor, "Die Stadt Göttingen will Toruń besuchen. Im Rathaus von Toruń gibt es eine "
                              "Ausstellung über Pau.")
     assert _pairs(ex) == set()
+
+
+# -- "Beziehungen nach/zu X" is a cue; a place "in der Nähe von" another is no partner -------------
+
+def test_relations_a_town_keeps_with_a_foreign_town_are_a_partnership(extractor):
+    ex = _extract(extractor, "Die Stadt Göttingen will ihre Beziehungen nach Toruń trotz allem aufrechterhalten.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+def test_relations_between_two_states_pair_no_towns(extractor):
+    ex = _extract(extractor, "Die Beziehungen zwischen Deutschland und Polen sind gut, sagte der Bürgermeister "
+                             "von Göttingen.")
+    assert _pairs(ex) == set()
+
+
+def test_a_town_near_which_an_unnamed_partner_lies_is_no_partner(extractor):
+    ex = _extract(extractor, "Göttingen sucht eine Partnerschaft mit einem Landkreis in der Nähe von Krakau.")
+    assert _pairs(ex) == set()
