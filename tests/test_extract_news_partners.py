@@ -101,3 +101,8 @@ def test_relations_between_two_states_pair_no_towns(extractor):
 def test_a_town_near_which_an_unnamed_partner_lies_is_no_partner(extractor):
     ex = _extract(extractor, "Göttingen sucht eine Partnerschaft mit einem Landkreis in der Nähe von Krakau.")
     assert _pairs(ex) == set()
+
+
+def test_the_relations_of_a_named_town_to_a_foreign_town_are_a_partnership(extractor):
+    ex = _extract(extractor, "Der Rat hat entschieden. Nun werden die Beziehungen von Göttingen zu Toruń vertieft.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
