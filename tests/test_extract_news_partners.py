@@ -106,3 +106,24 @@ def test_a_town_near_which_an_unnamed_partner_lies_is_no_partner(extractor):
 def test_the_relations_of_a_named_town_to_a_foreign_town_are_a_partnership(extractor):
     ex = _extract(extractor, "Der Rat hat entschieden. Nun werden die Beziehungen von Göttingen zu Toruń vertieft.")
     assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+# -- a German partner named after "Städtefreundschaft mit", "Beziehung zum" ----------------------
+
+def test_relations_with_a_german_district_pair_it_with_the_pages_own_district(extractor):
+    ex = _extract(extractor, "Der Landrat lobte am Montag die enge Beziehung zum Landkreis Eichsfeld. Die Landkreise "
+                             "wollen gemeinsam mehr Projekte anstoßen.", title="Landkreis Göttingen besucht das Eichsfeld")
+    assert _pairs(ex) == {frozenset({"Landkreis Göttingen", "Landkreis Eichsfeld"})}
+
+
+def test_a_town_friendship_with_a_german_town_pairs_it_with_the_pages_town(extractor):
+    ex = _extract(extractor, "Die Feier zum Bestehen der Städtefreundschaft mit Weimar fand im Rathaus statt. "
+                             "Göttingen lud dazu viele Gäste ein.", title="Göttingen feiert")
+    assert {(frozenset(ex.places[r].name_de for _, r in p.partners), p.type) for p in ex.partnerships} == {
+        (frozenset({"Göttingen", "Weimar"}), "freundschaft")}
+
+
+def test_guests_from_a_german_town_are_no_partner(extractor):
+    ex = _extract(extractor, "Die Feier mit Gästen aus Weimar fand im Rathaus statt. Göttingen lud dazu viele "
+                             "Gäste ein.", title="Göttingen feiert")
+    assert _pairs(ex) == set()
