@@ -127,3 +127,18 @@ def test_guests_from_a_german_town_are_no_partner(extractor):
     ex = _extract(extractor, "Die Feier mit Gästen aus Weimar fand im Rathaus statt. Göttingen lud dazu viele "
                              "Gäste ein.", title="Göttingen feiert")
     assert _pairs(ex) == set()
+
+
+# -- the town visitors come from is not the page's own --------------------------------------------
+
+def test_a_headlines_visitors_town_is_the_partner_and_the_host_the_pages_town(extractor):
+    ex = _extract(extractor, "Die Feier zum Bestehen der Städtefreundschaft mit Weimar war lange geplant. Nun kamen "
+                             "die Gäste aus Weimar endlich.",
+                  title="Endlich wieder Besuch: eine Delegation aus Weimar zu Gast in Göttingen")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Weimar"})}
+
+
+def test_a_headline_naming_two_towns_side_by_side_leaves_the_pages_town_open(extractor):
+    ex = _extract(extractor, "Die Feier zum Bestehen der Städtefreundschaft mit Weimar war lange geplant. Nun kamen "
+                             "die Gäste aus Weimar endlich.", title="Endlich wieder Besuch: Weimar und Göttingen")
+    assert _pairs(ex) == set()

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from ..models import Extraction, Mention, Span
-from .partner_mentions import distinct, has_home, recent_home
+from .partner_mentions import distinct, has_home, recent_home, visitors_from
 
 
 #: a list line that joins two names by a dash, the partner on the right: "Grafling-Pelplin (seit
@@ -257,6 +257,11 @@ class ArticleHome:
             self._known = True
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
+            if len({m.ref for m in in_title}) > 1:
+                # "Delegation aus Neuruppin zu Gast in Bad Kreuznach": the visitors' town is not the
+                # page's own
+                hosts = [m for m in in_title if not visitors_from(self.ex.article.analysed_text, m)]
+                in_title = hosts or in_title
             owners = self.owners()
             on_site = _site_owners(homes, self.ex)
             if len({m.ref for m in owners}) == 1:
