@@ -142,3 +142,24 @@ def test_a_headline_naming_two_towns_side_by_side_leaves_the_pages_town_open(ext
     ex = _extract(extractor, "Die Feier zum Bestehen der Städtefreundschaft mit Weimar war lange geplant. Nun kamen "
                              "die Gäste aus Weimar endlich.", title="Endlich wieder Besuch: Weimar und Göttingen")
     assert _pairs(ex) == set()
+
+
+# -- a partnership's jubilee or festival states the partnership; a club's acronym is no town --------
+
+def test_a_partnership_jubilee_between_two_towns_states_their_partnership(extractor):
+    ex = _extract(extractor, "Zur Vorbereitung des 30-jährigen Partnerschaftsjubiläums zwischen Pau und Göttingen "
+                             "reiste eine Gruppe nach Frankreich.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Pau"})}
+
+
+def test_a_town_festival_between_two_towns_states_no_partnership(extractor):
+    ex = _extract(extractor, "Zum Stadtfest zwischen Pau und Göttingen reiste eine Gruppe nach Frankreich.")
+    assert _pairs(ex) == set()
+
+
+def test_the_acronyms_of_two_twinning_clubs_are_no_towns(extractor):
+    ex = _extract(extractor, "Zum Partnerschaftsfest zwischen den Vereinen GFV aus Göttingen und APG aus Pau "
+                             "reisten viele Gäste an.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Pau"})}
+    assert {p.name_de for p in ex.places.values()} >= {"Göttingen", "Pau"}
+    assert not {"GFV", "APG"} & {p.name_de for p in ex.places.values()}
