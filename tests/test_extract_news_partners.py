@@ -163,3 +163,26 @@ def test_the_acronyms_of_two_twinning_clubs_are_no_towns(extractor):
     assert _pairs(ex) == {frozenset({"Göttingen", "Pau"})}
     assert {p.name_de for p in ex.places.values()} >= {"Göttingen", "Pau"}
     assert not {"GFV", "APG"} & {p.name_de for p in ex.places.values()}
+
+
+# -- an anniversary of friendship, a twinning association named after the pair -----------------
+
+def test_two_towns_celebrating_years_of_friendship_are_partners(extractor):
+    ex = _extract(extractor, "Göttingen und Pau feiern 30 Jahre Freundschaft.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Pau"})}
+
+
+def test_a_friendship_between_nations_pairs_no_towns(extractor):
+    ex = _extract(extractor, "Die deutsch-französische Freundschaft ist ein Glück, sagte der Bürgermeister von "
+                             "Göttingen in Pau.")
+    assert _pairs(ex) == set()
+
+
+def test_a_twinning_association_named_after_two_towns_states_their_partnership(extractor):
+    ex = _extract(extractor, "Der Partnerschaftsverein Göttingen-Toruń feiert sein Jubiläum.")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+def test_a_sports_club_named_after_a_town_and_its_quarter_states_no_partnership(extractor):
+    ex = _extract(extractor, "Der Sportverein Göttingen-Weende spielte gegen Toruń.")
+    assert _pairs(ex) == set()
