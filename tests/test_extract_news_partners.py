@@ -186,3 +186,13 @@ def test_a_twinning_association_named_after_two_towns_states_their_partnership(e
 def test_a_sports_club_named_after_a_town_and_its_quarter_states_no_partnership(extractor):
     ex = _extract(extractor, "Der Sportverein Göttingen-Weende spielte gegen Toruń.")
     assert _pairs(ex) == set()
+
+
+# -- "der Partnerstadt X" for a German X: the German town named just before is the subject ----------
+
+def test_a_german_partner_town_belongs_to_the_german_town_named_before_not_a_foreign_one(extractor):
+    ex = _extract(extractor, "Zur Feier kamen viele Gäste: für den Bürgermeister von Toruń seine Stellvertreterin "
+                             "sowie Göttingens Ehrenbürgerin Anna Weber. Ferner begrüßte der Bürgermeister Herrn "
+                             "Klein, Bürgermeister der Partnerstadt Weimar.")
+    assert frozenset({"Göttingen", "Weimar"}) in _pairs(ex)
+    assert frozenset({"Toruń", "Weimar"}) not in _pairs(ex)

@@ -463,7 +463,10 @@ def _nearest_before(here: list[Mention], history: list[list[Mention]], target: M
     for past in reversed(history):
         cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
         if cands and has_home([target], ex):
-            return cands[0]
+            # a German partner of a German town is the exception: a town of the page's side named
+            # beside foreign ones is the subject ("… für den Bürgermeister von Brie-Comte-Robert
+            # …, sowie Stadtbergens Ehrenbürgerin …" then "der Partnerstadt Olbernhau")
+            return next((m for m in cands if has_home([m], ex)), cands[0])
         home = next((m for m in cands if has_home([m], ex)), None)
         if home is not None:
             return home
