@@ -196,3 +196,21 @@ def test_a_german_partner_town_belongs_to_the_german_town_named_before_not_a_for
                              "Klein, Bürgermeister der Partnerstadt Weimar.")
     assert frozenset({"Göttingen", "Weimar"}) in _pairs(ex)
     assert frozenset({"Toruń", "Weimar"}) not in _pairs(ex)
+
+
+# -- a page naming its own town once, in its lead ----------------------------------------------
+
+def test_a_partner_noun_pairs_with_the_only_town_of_the_pages_side_named_in_the_lead(extractor):
+    ex = _extract(extractor, "Die Beziehungen sind gut. Wo Göttingen bisher wenig Kontakt hatte, sucht es nun neue "
+                             "Freunde. Der Rat berät am Dienstag.", title="Wird Toruń neue Partnerstadt?")
+    assert _pairs(ex) == {frozenset({"Göttingen", "Toruń"})}
+
+
+def test_a_town_first_named_at_the_end_as_a_trips_destination_is_not_the_pages_town(extractor):
+    ex = _extract(extractor, "Mit einem Empfang begrüßte die Bürgermeisterin am Freitag die Gäste aus der polnischen "
+                             "Partnerstadt Toruń im Rathaus. Über das Wochenende wartet ein buntes Programm auf die "
+                             "Besucher. Am Samstag steht eine Wanderung durch den Wald an, am Abend ein Konzert im "
+                             "Park. Die Gäste schlafen in Familien, viele kennen sich seit Jahren. Am Sonntag besuchen "
+                             "alle gemeinsam einen Gottesdienst und danach ein Museum. Zum Abschluss ist am "
+                             "Sonntagabend ein Ausflug nach Göttingen geplant.", title="Besuch aus Polen")
+    assert _pairs(ex) == set()

@@ -252,8 +252,9 @@ class PairStatements:
             # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
             # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
             # the partner "mit" names belongs to the town the article is about; so does one a
-            # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt")
-            subject = home.get()
+            # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
+            # where the page names its town only once, in its lead
+            subject = home.get() or home.sole()
         if not here:
             # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
             # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents

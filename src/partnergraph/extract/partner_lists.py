@@ -219,6 +219,12 @@ SITE_KEY_MIN = 4
 OWNER_CARRY = 6
 
 
+#: how far into the body a page's only own town must first be named to be the page's town: a
+#: news lead is two or three sentences (ka-news.de names Karlsruhe 190 characters in); a town
+#: first named near the end is a destination (meinstutensee.de's trip to Karlsruhe, 1,500 in)
+LEAD_CHARS = 400
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
@@ -251,6 +257,19 @@ class ArticleHome:
         line = line.strip()
         if len(line) <= SECTION_HEADING_MAX and not line.endswith((".", "!", "?", ":", ",")):
             self.section = here[0] if len(here) == 1 and not has_home(here, self.ex) else None
+
+    def sole(self) -> Mention | None:
+        """The only municipality of the page's own side the page names at all, when it names it
+        in its lead (a news article naming its town once: "Wo Karlsruhe aber den Kontakt …
+        minimiert" in its second sentence), else None. Only for a partner a sentence itself names
+        as one (`pairs.py`): as the owner of lists it would take other towns' partners, and a
+        town named late is a day trip's destination ("… ist ein Besuch von Karlsruhe geplant")."""
+        refs = {m.ref: m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)}
+        if len(refs) != 1:
+            return None
+        first = min((m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)),
+                    key=lambda m: m.start)
+        return first if first.start <= self.title_end + LEAD_CHARS else None
 
     def get(self) -> Mention | None:
         if not self._known:
