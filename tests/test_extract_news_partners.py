@@ -214,3 +214,17 @@ def test_a_town_first_named_at_the_end_as_a_trips_destination_is_not_the_pages_t
                              "alle gemeinsam einen Gottesdienst und danach ein Museum. Zum Abschluss ist am "
                              "Sonntagabend ein Ausflug nach Göttingen geplant.", title="Besuch aus Polen")
     assert _pairs(ex) == set()
+
+
+def test_frozen_relations_to_a_foreign_town_are_a_suspended_partnership_of_the_pages_town(extractor):
+    ex = _extract(extractor, "Die offiziellen Beziehungen ins russische Twer sind seit dem Krieg eingefroren. Wo "
+                             "Göttingen den Kontakt zu einer Partnerstadt verringert, sucht es nun neue Freunde.",
+                  title="Neue Freunde gesucht")
+    assert {(frozenset(ex.places[r].name_de for _, r in p.partners), p.status) for p in ex.partnerships} == {
+        (frozenset({"Göttingen", "Twer"}), "suspended")}
+
+
+def test_deliveries_to_a_foreign_town_are_no_partnership(extractor):
+    ex = _extract(extractor, "Die Firma liefert seit Jahren Maschinen ins russische Twer. Göttingen sucht nun neue "
+                             "Freunde.", title="Neue Freunde gesucht")
+    assert _pairs(ex) == set()
