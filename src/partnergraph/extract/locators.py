@@ -58,13 +58,14 @@ def _near_locator() -> re.Pattern:
 
 def _near(text: str, m: Mention) -> bool:
     """Is the place only where something near it lies ("einen Landkreis in der Nähe von X")?"""
-    window = text[max(0, m.start - LOCATOR_GAP):m.start]
-    # (most places have none of the words before them: skip the pattern)
-    return any(w in window for w in _NEAR_WORDS) and _near_locator().search(window) is not None
+    lo = max(0, m.start - LOCATOR_GAP)
+    # (most places have none of the words before them: one literal scan skips the pattern)
+    return _NEAR_WORDS.search(text, lo, m.start) is not None and \
+        _near_locator().search(text[lo:m.start]) is not None
 
 
 #: the literals one of which every `locator_before_any` match holds
-_NEAR_WORDS = ("Nähe", "unweit", "nahe", "Toren", "Großraum")
+_NEAR_WORDS = re.compile("Nähe|unweit|nahe|Toren|Großraum")
 
 
 def _adjective_of_part(text: str, m: Mention) -> bool:

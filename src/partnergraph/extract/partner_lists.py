@@ -238,6 +238,7 @@ class ArticleHome:
         self.owners = owners  # asked only when a list needs its owner: most articles never do
         self._home: Mention | None = None
         self._known = False
+        self._sole: tuple[Mention | None] | None = None  # (sole(),) once asked
         #: German places read as an item of a town's list of partners (see recent_home)
         self.listed: set[str] = set()
         #: the foreign place the section being read is headed by ("Amstelveen" over a section
@@ -264,12 +265,11 @@ class ArticleHome:
         minimiert" in its second sentence), else None. Only for a partner a sentence itself names
         as one (`pairs.py`): as the owner of lists it would take other towns' partners, and a
         town named late is a day trip's destination ("… ist ein Besuch von Karlsruhe geplant")."""
-        refs = {m.ref: m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)}
-        if len(refs) != 1:
-            return None
-        first = min((m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)),
-                    key=lambda m: m.start)
-        return first if first.start <= self.title_end + LEAD_CHARS else None
+        if self._sole is None:
+            homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
+            first = min(homes, key=lambda m: m.start) if len({m.ref for m in homes}) == 1 else None
+            self._sole = (first if first is not None and first.start <= self.title_end + LEAD_CHARS else None,)
+        return self._sole[0]
 
     def get(self) -> Mention | None:
         if not self._known:
