@@ -19,6 +19,10 @@ from .prefilter import lowered_text
 from .sentences import sentence_of
 
 
+#: an unknown all-capitals name this short joined to a town is an acronym (a club, "AGIT"), not a
+#: town: real all-capitals town names in headings are longer or known to the gazetteer (dev2)
+ACRONYM_MAX = 5
+
 class CuePlaces:
     """The cue-made places of `Extractor` (a mixin: it reads the gazetteer, the word lists, the
     cue-word reading of `cues.CueReading` and `places.PlaceResolution._best`)."""
@@ -390,10 +394,12 @@ class CuePlaces:
                     if not name or name.split(" ", 1)[0] in self.first_names or not text.startswith(name, other[0]):
                         continue
                     end = other[0] + len(name)
-                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
                     # a gazetteer place the size rules turned down (Berkeley, 120k, in an article
                     # naming no US) is still the best reading once the coordination vouches for it
                     candidates = self.gazetteer.lookup(name)
+                    if not candidates and len(name) <= ACRONYM_MAX and name.isupper():
+                        continue  # "die Vereine DIF aus Budenheim und AGIT aus …": an acronym, no town
+                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
                     best = self._best(candidates, ctx, {country: 1} if country else {}) if candidates else None
                     place = found.get(name) or (best.to_place() if best else
                                                 Place(name_de=name, country=country, slug=slugify(name)))
