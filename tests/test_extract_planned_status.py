@@ -70,3 +70,9 @@ def test_a_status_sentence_naming_a_partner_of_several_pairs_gives_none_of_them_
     text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
             "Wegen des Streits ruhen derzeit alle Besuche aus Erfurt.")
     assert set(_statuses(extractor, text).values()) == {None}
+
+
+def test_a_one_partner_status_sentence_that_negates_gives_no_status(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Ein Aussetzen der Besuche zieht Kalisz derzeit nicht in Betracht.")
+    assert _statuses(extractor, text)[frozenset({"Erfurt", "Kalisz"})] is None

@@ -397,8 +397,11 @@ class PartnershipFinder:
                 if status is None:
                     # "… ruhen jedoch alle Maßnahmen und Austausche mit Rostow am Don": a sentence
                     # that names one partner of the pair, in no other pair, and no other place
+                    # (not one that negates anywhere: "zieht eine solche Beendigung oder Aussetzung
+                    # nicht in Betracht")
                     status = strongest_status({st for s in own_partner_sentences(key, found, naming)
                                                if not _YEAR.search(text, s.start, s.end)
+                                               and not self.negations.intersection(text[s.start:s.end].lower().split())
                                                for _, _, st in facts.statuses(s.start, s.end)} - {DECLINED})
             if status == DECLINED:
                 # "Der Rat beschließt, die Partnerschaft mit X nicht weiter zu verfolgen": a
