@@ -51,6 +51,9 @@ class Prefiltered:
             # a whole word whose partner is a plain letter ("ı" has "i"): the strict ones only
             # (a text is read as strict by the characters of _EXOTIC alone)
             self._plain, self._plain_clauses = self._literals, self._clauses
+        # (a set of a clause that the literal test already answers is not asked again)
+        self._clauses = _unanswered(self._literals, self._clauses)
+        self._plain_clauses = _unanswered(self._plain, self._plain_clauses)
         #: (text, the literals its lowered form holds anywhere): windows of one article's text are
         #: asked about for each place in it, and most literals of a long alternation (the forty
         #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
@@ -65,6 +68,10 @@ class Prefiltered:
         literal, then a literal of each set of one clause?"""
         if not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
             return True
+        return self._clauses_fail(low, state)
+
+    def _clauses_fail(self, low: str, state: int) -> bool:
+        """Does the lowered text, which holds one of the literals, miss a set of each clause?"""
         clauses = self._plain_clauses if state == _PLAIN else self._clauses
         return clauses is not None and not any(all(any(map(low.__contains__, s)) for s in c) for c in clauses)
 
@@ -90,7 +97,8 @@ class Prefiltered:
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
             lits = self._plain if state == _PLAIN else self._literals
             present = self._present = (string, tuple(filter(low.__contains__, lits)))
-            if self._fails(low, state) and not (self._digit and _DIGIT.search(string)):
+            # (the literals just looked for answer _fails' first test: it is not asked again)
+            if (not present[1] or self._clauses_fail(low, state)) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
         return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
             and not (self._digit and _DIGIT.search(string, pos, endpos))
@@ -119,6 +127,17 @@ class Prefiltered:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _unanswered(literals: tuple[str, ...] | None, clauses: tuple | None) -> tuple | None:
+    """`clauses` without the sets the literal test answers: a set holding a part of every
+    literal is met wherever a literal is ("beide städte" … of the pair anaphora are its literals
+    and its one clause alike: the sentences that passed the test were read for them twice);
+    None where a clause is left with no set (it is always met, as is then the whole test)."""
+    if literals is None or clauses is None:
+        return clauses
+    out = tuple(tuple(s for s in c if not all(any(part in lit for part in s) for lit in literals)) for c in clauses)
+    return None if any(not c for c in out) else out
 
 
 class PrefilteredGroup:
