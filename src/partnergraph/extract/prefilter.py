@@ -284,6 +284,12 @@ def read_text(s: str) -> tuple[str, int]:
     return low, state
 
 
+def lowered(s: str) -> str:
+    """`s.lower()`, kept among the last strings read: a stretch the rules lower for their own
+    tests is then not lowered again by the pre-filters asked about it (nor the other way)."""
+    return _read(s)[0]
+
+
 def lowered_text(s: str) -> str:
     """`s.lower()`, kept for the last text asked about: the passes over one article (terms,
     cue sentences, cue words, the pre-filters) lower its text once between them (a page of
