@@ -107,9 +107,9 @@ class PartnershipFinder:
             # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
             # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
             # pair only where none of its sentences names another
-            named = {t.ref for t in free if self.association_before.search(
-                text, max(0, t.start - ASSOCIATION_REACH), t.start)} - {
-                t.ref for t in free if not self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start)}
+            in_name = [(t.ref, self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start) is not None)
+                       for t in free]
+            named = {ref for ref, inside in in_name if inside} - {ref for ref, inside in in_name if not inside}
             generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
                 if scope is None else []
             introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
