@@ -11,7 +11,7 @@ import re
 from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
-from .prefilter import PrefilteredGroup
+from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number, url_year_month
 from .datelines import page_year_month
 
@@ -72,11 +72,12 @@ class StartYears:
         return None, None
 
     def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool,
-                         article_month: int | None = None):
+                         article_month: int | None = None, chunk: str | None = None):
         """(start, end, year, month, act) of every start date stated in text[lo:hi]; `act`: the
         date is a founding act's (a signature, "besiegelt 1990"), not a "seit", a list's year or
-        an anniversary's arithmetic. `year` and `article_month`: the article's date."""
-        chunk = text[lo:hi]
+        an anniversary's arithmetic. `year` and `article_month`: the article's date; `chunk`:
+        text[lo:hi] where the caller has it (the pre-filters then read it once for both)."""
+        chunk = text[lo:hi] if chunk is None else chunk
         candidates = []
         if not self.any_date.search(chunk):
             return self._recent_act(chunk, lo, year, list_item)
@@ -86,7 +87,7 @@ class StartYears:
             if item_only and not list_item or not may[i]:
                 continue
             if keys:
-                low = chunk.lower() if low is None else low
+                low = lowered(chunk) if low is None else low
                 if not any(k in low for k in keys):
                     continue
             for m in pat.pattern.finditer(chunk):
@@ -191,11 +192,26 @@ class PairFacts:
     def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
         self.r = rules
         self.text = ctx.text
-        dated = article_year_month(ex.article)
-        self.year, self.month = dated if dated else (None, None)
+        self._article = ex.article
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
         self._lead_memo: dict[Span, list] = {}
+
+    @cached_property
+    def _dated(self) -> tuple[int | None, int | None]:
+        # read when a pair is first found: a third of the real pages state none, and finding
+        # their date (a dateline search over the page's head) cost 1.5 % of the extraction
+        dated = article_year_month(self._article)
+        return dated if dated else (None, None)
+
+    @property
+    def year(self) -> int | None:
+        """The year the article was written (article_year_month), None if unknown."""
+        return self._dated[0]
+
+    @property
+    def month(self) -> int | None:
+        return self._dated[1]
 
     def _found(self, lo: int, hi: int, list_item: bool) -> tuple[list, list]:
         key = (lo, hi, list_item)
@@ -203,7 +219,7 @@ class PairFacts:
         if known is None:
             statuses = []
             chunk = self.text[lo:hi]
-            low = chunk.lower()
+            low = lowered(chunk)
             chosen = self.r.status_unkeyed.union(*(self.r.status_by_key[k] for k in self.r.status_keys if k in low))
             for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
                 pat, status, _keys, undated = self.r.status_patterns[i]
@@ -213,7 +229,7 @@ class PairFacts:
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month)
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)
                      if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
