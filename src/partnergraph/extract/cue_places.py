@@ -41,7 +41,7 @@ class CuePlaces:
             for head in self._WORD_BEFORE_NAME.finditer(text):
                 yield head.start(), head.end()
             return
-        ends = sorted({e for _, e in self._cue_endings.find(lower)})
+        ends = self._cue_endings.ends(lower)
         last = 0
         for end in ends:
             if end < len(text) and not text[end].isspace():

@@ -99,8 +99,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         # ~2 % of the extraction, measured against the extractor before them)
         self._markers = Keywords([*self._suffix_kinds, *self._credit_words], word_start=False)
         self._cue_memo: dict[str, bool] = {}
-        self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates)
+        self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
+        # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
         self._places_memo: dict[int, tuple] = {}  # id of a gazetteer record → (record, its Place) (_place_of)
+        self._scores_memo: dict[tuple, tuple] = {}  # (id of candidates, name) → their static scores (_name_scores)
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
         self._stop = set(self.rules["name_stop_words"])

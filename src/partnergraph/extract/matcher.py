@@ -149,3 +149,9 @@ class Keywords:
             if out.get(end, 0) < length:
                 out[end] = length
         return sorted((end - length, end) for end, length in out.items())
+
+    def ends(self, text: str) -> list[int]:
+        """The end offset of every occurrence, in order, each once (no word-start test, no
+        lower-casing: for a caller that reads the words back from their ends itself and asks
+        nothing else, without the (start, end) pairs `find` sorts)."""
+        return sorted({end_idx + 1 for end_idx, _length in self.automaton.iter(text)})

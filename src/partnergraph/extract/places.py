@@ -84,11 +84,12 @@ class PlaceResolution:
                     and next_word(text, surface_end) in self._region_after:
                 continue  # "Donezk Gebiet": the oblast, not the town
             surface = text[start:end]
-            cands = self._alias_candidates(alias_index)
             if surface_end == end + 2:
-                cands = [c for c in cands if c.country in GERMAN_SPEAKING and c.population >= MIN_ADJECTIVE_POPULATION]
+                cands = self._adjective_candidates(alias_index)
                 if not cands or next_word(text, surface_end) in self._city_parts:
                     continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
+            else:
+                cands = self._alias_candidates(alias_index)
             hits.append(PlaceHit(start, surface_end, surface, cands, surface in gaz.ambiguous,
                                  adjective=surface_end == end + 2))
         return hits
@@ -103,6 +104,17 @@ class PlaceResolution:
             cands = [gaz.place(i) for i in gaz.alias_places[alias_index]]
             if len(self._candidates_memo) < 100_000:
                 self._candidates_memo[alias_index] = cands
+        return cands
+
+    def _adjective_candidates(self, alias_index: int) -> list[PlaceRecord]:
+        """The places a city adjective of this name may stand for, kept per name like
+        _alias_candidates (shared lists: _name_scores keeps its scores per list)."""
+        cands = self._candidates_memo.get(~alias_index)  # (the name's index, negated: a key of its own)
+        if cands is None:
+            cands = [c for c in self._alias_candidates(alias_index)
+                     if c.country in GERMAN_SPEAKING and c.population >= MIN_ADJECTIVE_POPULATION]
+            if len(self._candidates_memo) < 100_000:
+                self._candidates_memo[~alias_index] = cands
         return cands
 
     def _place_of(self, record: PlaceRecord) -> Place:
@@ -276,22 +288,14 @@ class PlaceResolution:
     def _best(self, candidates: list[PlaceRecord], ctx: Context, votes: dict[str, int],
               surface: str = "") -> PlaceRecord | None:
         best, best_score = None, -math.inf
-        # "Peking" is Beijing's German name and only a GeoNames variant of Pöcking: where a known
-        # city bears the name as its own, a far smaller bearer of it as a mere alias gets no bonus
-        # for the page's home or countries, which otherwise outweighs any size
-        # (fraktion-cdupankow.de); a cue word of its own still counts ("das oberbayerische
-        # Peking"). A big alias bearer keeps its bonuses: "Odessa" is only an alias of Odesa (UA),
-        # while Odessa, Texas bears it as its own
-        famous = max((c.population for c in candidates
-                      if c.population >= KNOWN_CITY_POPULATION and surface and own_name(surface, c)), default=0)
-        for c in candidates:
-            score = math.log10(c.population + 10)
-            if famous and c.population * ALIAS_SIZE_RATIO < famous and not own_name(surface, c):
+        for c, base, alias_only, exact in self._name_scores(candidates, surface):
+            score = base
+            if alias_only:
                 score += 8 * votes.get(c.country, 0)
                 if score > best_score:
                     best, best_score = c, score
                 continue
-            if surface and surface in (c.name_de, c.name_en):
+            if exact:
                 # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
                 # outright outweighs the home bonus of a small town bearing it as an alias
                 # (EXACT_NAME_BONUS says where its value came from)
@@ -306,6 +310,30 @@ class PlaceResolution:
             if score > best_score:
                 best, best_score = c, score
         return best
+
+    def _name_scores(self, candidates: list[PlaceRecord], surface: str) -> tuple:
+        """What _best reads of each candidate that depends on the name alone, not the article:
+        (candidate, log10 of its size, mere alias beside a famous bearer, bearer of the name
+        outright). Kept per name (candidates are the shared lists of _alias_candidates; the
+        real pages have ~4,000 names to resolve, each read anew before: a quarter of _best)."""
+        key = (id(candidates), surface)
+        known = self._scores_memo.get(key) if surface else None
+        if known is not None and known[0] is candidates:
+            return known[1]
+        # "Peking" is Beijing's German name and only a GeoNames variant of Pöcking: where a known
+        # city bears the name as its own, a far smaller bearer of it as a mere alias gets no bonus
+        # for the page's home or countries, which otherwise outweighs any size
+        # (fraktion-cdupankow.de); a cue word of its own still counts ("das oberbayerische
+        # Peking"). A big alias bearer keeps its bonuses: "Odessa" is only an alias of Odesa (UA),
+        # while Odessa, Texas bears it as its own
+        famous = max((c.population for c in candidates
+                      if c.population >= KNOWN_CITY_POPULATION and surface and own_name(surface, c)), default=0)
+        rows = tuple((c, math.log10(c.population + 10),
+                      bool(famous) and c.population * ALIAS_SIZE_RATIO < famous and not own_name(surface, c),
+                      bool(surface) and surface in (c.name_de, c.name_en)) for c in candidates)
+        if surface and len(self._scores_memo) < 100_000:
+            self._scores_memo[key] = (candidates, rows)
+        return rows
 
     def _accept(self, h: PlaceHit, best: PlaceRecord, f: dict, ctx: Context, accepted: set[int]) -> bool:
         prev = f["prev"]
@@ -324,7 +352,8 @@ class PlaceResolution:
             return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
         if prev in self._region_before:
             return False  # "in der Präfektur Chiba": the region, not its capital
-        if prev in self._titles or ctx.text[max(0, h.start - 6):h.start].rstrip().endswith(("Dr.", "Prof.")):
+        # (a full stop right before the name leaves no previous word: the slice only then)
+        if prev in self._titles or not prev and ctx.text[max(0, h.start - 6):h.start].rstrip().endswith(("Dr.", "Prof.")):
             return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
