@@ -141,10 +141,17 @@ class PlaceResolution:
         ambiguous ones ("Essen, einst von Kohle geprägt …").
         """
         text = ctx.text
-        facts = [self._hit_facts(ex, ctx, h) for h in hits]
+        # a function word that is also a frequent word ("Die", "Der", "Auch": a sixth of the
+        # real pages' hits) is turned down by every rule below (_accept turns down every name of
+        # _stop, the home-town lists and enumerations every frequent word): it stays among the
+        # hits, a neighbour that breaks a list, but is neither resolved nor asked about
+        live = [not (h.surface in self._stop and " " not in h.surface and h.surface.lower() in self.frequent)
+                for h in hits]
+        facts = [self._hit_facts(ex, ctx, h) if live[i] else None for i, h in enumerate(hits)]
         groups: dict[str, list[int]] = {}
         for i, h in enumerate(hits):
-            groups.setdefault(h.surface, []).append(i)
+            if live[i]:
+                groups.setdefault(h.surface, []).append(i)
         resolved: dict[int, PlaceRecord] = {}
         for surface, members in groups.items():
             votes: dict[str, int] = {}
@@ -165,7 +172,7 @@ class PlaceResolution:
             if " " in h.surface and resolved.get(i) is not None:
                 longer.setdefault(h.surface.split(" ", 1)[0], resolved[i])
         for i, h in enumerate(hits):
-            if h.surface in longer:
+            if h.surface in longer and live[i]:
                 resolved[i] = longer[h.surface]
         accepted: set[int] = set()  # geonameids accepted so far in this article
         home_lists = self._home_town_lists(hits, resolved, facts, text, ctx.home)
