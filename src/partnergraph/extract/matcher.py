@@ -71,9 +71,11 @@ class TermMatcher:
         # pass for all terms; the longer span then beats the gazetteer's "Harburg")
         for text, key in local_governments.surfaces().items():
             add(text, Term("municipality", key, text))
+        # each key carries its terms with what find() asks of them worked out once here (~12,500
+        # automaton hits on the real pages each read five or six fields of a term otherwise)
         self.automaton = ahocorasick.Automaton()
         for key, terms in entries.items():
-            self.automaton.add_word(key, tuple(terms))
+            self.automaton.add_word(key, tuple(_TermRule.of(t) for t in terms))
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[TermHit]:
@@ -83,27 +85,47 @@ class TermMatcher:
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
         hits: list[TermHit] = []
-        for end_idx, terms in self.automaton.iter(lower):
+        for end_idx, rules in self.automaton.iter(lower):
             end = end_idx + 1
-            for term in terms:
-                start = end - len(term.label)
-                if term.exact_case and text[start:end] != term.label:
+            # (end moves on within one key's terms once a compound or an inflection extends it,
+            # as it always has: the terms of one key then see the extended end)
+            for term, length, exact_case, tail, head, inflects, capital in rules:
+                start = end - length
+                if exact_case and text[start:end] != term.label:
                     continue
-                before_ok = start == 0 or not lower[start - 1].isalnum()
-                if not before_ok and not (term.kind == "theme" and len(term.label) >= COMPOUND_TAIL_MIN):
+                if start and lower[start - 1].isalnum() and not tail:
                     continue
                 if end < n and lower[end].isalnum():
-                    if term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN:
+                    if head:
                         end = _word_end(lower, end)
-                    elif not term.exact_case and term.form == "name" and _inflection_end(lower, end) is not None:
+                    elif inflects and _inflection_end(lower, end) is not None:
                         end = _inflection_end(lower, end)
                     else:
                         continue
-                if term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym") \
-                        and not text[start].isupper():
+                if capital and not text[start].isupper():
                     continue
                 hits.append(TermHit(term, start, end))
         return hits
+
+
+class _TermRule(NamedTuple):
+    """A term and the tests TermMatcher.find makes of it, worked out once per term."""
+
+    term: Term
+    length: int  # of the label as written (the span's length before any ending)
+    exact_case: bool
+    tail: bool  # may end a compound (Trinkwasser*versorgung*): no word start needed
+    head: bool  # may begin a compound: the span runs to the word's end
+    inflects: bool  # may carry an INFLECTIONS ending
+    capital: bool  # a name: must start with a capital letter
+
+    @classmethod
+    def of(cls, term: Term) -> _TermRule:
+        return cls(term, len(term.label), term.exact_case,
+                   term.kind == "theme" and len(term.label) >= COMPOUND_TAIL_MIN,
+                   term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN,
+                   not term.exact_case and term.form == "name",
+                   term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym"))
 
 
 def _word_end(text: str, pos: int) -> int:

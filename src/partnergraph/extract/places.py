@@ -59,12 +59,14 @@ class PlaceResolution:
         gaz = self.gazetteer
         n = len(text)
         hits = []
-        lengths = gaz.alias_lengths
+        # (the loop runs for every automaton hit, ~100 a page: what it reads is bound here once)
+        lengths, ambiguous, memo = gaz.alias_lengths, gaz.ambiguous, self._candidates_memo
+        padded = text + " "  # the character after a hit, also at the end of the text
         for end_idx, alias_index in gaz.automaton.iter(text):
             end = end_idx + 1
             # the hot path: most hits end inside a longer word ("Halle" in "Hallen"); that test
-            # first, before the start is even looked up (measured: 75 % of the real pages' hits)
-            c = text[end] if end < n else " "
+            # first, before the start is even looked up (measured: 60 % of the real pages' hits)
+            c = padded[end]
             if c.isalnum() and c != "s" and c != "e":
                 continue
             start = end - lengths[alias_index]
@@ -72,11 +74,11 @@ class PlaceResolution:
                 continue
             surface_end = end
             if c.isalnum():
-                if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
+                if c == "s" and not padded[end + 1].isalnum():
                     if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns:
                         continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's
                     surface_end = end + 1  # genitive: Leipzigs, Kyjiws
-                elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
+                elif c == "e" and text[end + 1:end + 2] == "r" and not padded[end + 2:end + 3].isalnum():
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
                 else:
                     continue
@@ -88,10 +90,10 @@ class PlaceResolution:
                 cands = self._adjective_candidates(alias_index)
                 if not cands or next_word(text, surface_end) in self._city_parts:
                     continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
+                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous, True))
             else:
-                cands = self._alias_candidates(alias_index)
-            hits.append(PlaceHit(start, surface_end, surface, cands, surface in gaz.ambiguous,
-                                 adjective=surface_end == end + 2))
+                cands = memo.get(alias_index) or self._alias_candidates(alias_index)
+                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous))
         return hits
 
     def _alias_candidates(self, alias_index: int) -> list[PlaceRecord]:
