@@ -74,11 +74,11 @@ class PlaceResolution:
                 continue
             surface_end = end
             if c.isalnum():
-                if c == "s" and not padded[end + 1].isalnum():
+                if c == "s" and (end + 1 == n or not text[end + 1].isalnum()):
                     if text[start:end + 1] in self.nouns and text[start:end] not in self.nouns:
                         continue  # "Basis" is a word, not the genitive of Basi (IN); "Erlangens" may be the town's
                     surface_end = end + 1  # genitive: Leipzigs, Kyjiws
-                elif c == "e" and text[end + 1:end + 2] == "r" and not padded[end + 2:end + 3].isalnum():
+                elif c == "e" and text[end + 1:end + 2] == "r" and (end + 2 == n or not text[end + 2].isalnum()):
                     surface_end = end + 2  # city adjective: Kölner, Leipziger
                 else:
                     continue
