@@ -91,6 +91,8 @@ class Context:
     #: (start, end) of the place hits that a Land's, region's or country's name also covers
     #: ("Bremen", "Luxemburg"): the territory may be meant (territory_lists.py)
     territory_spans: set[tuple[int, int]] = field(default_factory=set)
+    #: end offsets of the cue words' endings in the lowered text (TermMatcher.scan), None: not scanned
+    cue_word_ends: list[int] | None = None
 
     @cached_property
     def sentence_index(self) -> dict[Span, int]:

@@ -29,20 +29,21 @@ class CuePlaces:
     #: is re-scanned from every position, quadratic)
     _WORD_BEFORE_NAME = re.compile(r"(?<![\w.\-])[\w.\-]+(?=\s+[A-ZÄÖÜ])")
 
-    def _cue_word_heads(self, text: str):
+    def _cue_word_heads(self, text: str, ends: list[int] | None = None):
         """(start, end) of every match of _WORD_BEFORE_NAME that may be a cue word, in order.
 
         Only words whose lowered form ends with a cue suffix or noun can be cue words, so those
         endings are found first, in one Aho-Corasick pass over the lowered text (a few hundred on
         the real pages), and the pattern is checked at the start of their words only, instead
         of listing every one of the ~80 words a page has before a capitalised one. Sound while
-        lowering keeps every character's offset (else: the plain scan)."""
+        lowering keeps every character's offset (else: the plain scan). `ends`: those endings' end
+        offsets where the extractor found them already, in its pass for the terms (TermMatcher.scan)."""
         lower = lowered_text(text)
         if len(lower) != len(text) or "Σ" in text:
             for head in self._WORD_BEFORE_NAME.finditer(text):
                 yield head.start(), head.end()
             return
-        ends = self._cue_endings.ends(lower)
+        ends = self._cue_endings.ends(lower) if ends is None else ends
         last = 0
         for end in ends:
             if end < len(text) and not text[end].isspace():
@@ -57,10 +58,13 @@ class CuePlaces:
 
     @cached_property
     def _cue_endings(self) -> Keywords:
+        return Keywords(self._cue_ending_words(), word_start=False)
+
+    def _cue_ending_words(self) -> list[str]:
         """The lowered endings every cue word has: its suffixes (…stadt, …gemeinde) and the
         cue nouns that can be a word of _WORD_BEFORE_NAME ("Rajon", "Landkreis")."""
         nouns = {w for w in self._cue_nouns if re.fullmatch(r"[\w.\-]+", w)}
-        return Keywords(sorted(nouns | {s.lower() for s in self._cue_suffixes}), word_start=False)
+        return sorted(nouns | {s.lower() for s in self._cue_suffixes})
 
     def _seat_country(self, ex: Extraction, name: str) -> str | None:
         """The country of the foreign town of this name the article already names (a district
@@ -88,7 +92,7 @@ class CuePlaces:
         text = ctx.text
         taken: Taken | None = None  # made at the first cue word (the mentions are unchanged until then)
         new: dict[str, Place] = {}
-        for head_start, head_end in self._cue_word_heads(text):
+        for head_start, head_end in self._cue_word_heads(text, ctx.cue_word_ends):
             cue = text[head_start:head_end].lower()
             if not self._is_cue_word(cue):
                 continue

@@ -109,9 +109,8 @@ class PlaceResolution:
         return cands
 
     def _adjective_candidates(self, alias_index: int) -> list[PlaceRecord]:
-        """The places a city adjective of this name may stand for, kept per name like
-        _alias_candidates (shared lists: _name_scores keeps its scores per list)."""
-        cands = self._candidates_memo.get(~alias_index)  # (the name's index, negated: a key of its own)
+        """The places a city adjective of this name may mean, kept per name (negated index)."""
+        cands = self._candidates_memo.get(~alias_index)
         if cands is None:
             cands = [c for c in self._alias_candidates(alias_index)
                      if c.country in GERMAN_SPEAKING and c.population >= MIN_ADJECTIVE_POPULATION]
@@ -321,10 +320,9 @@ class PlaceResolution:
         return best
 
     def _name_scores(self, candidates: list[PlaceRecord], surface: str) -> tuple:
-        """What _best reads of each candidate that depends on the name alone, not the article:
-        (candidate, log10 of its size, mere alias beside a famous bearer, bearer of the name
-        outright). Kept per name (candidates are the shared lists of _alias_candidates; the
-        real pages have ~4,000 names to resolve, each read anew before: a quarter of _best)."""
+        """What _best reads of each candidate that depends on the name alone: (candidate, log10 of
+        its size, mere alias beside a famous bearer, bearer of the name outright), kept per name
+        (per shared list of _alias_candidates; worked out anew it was a quarter of _best)."""
         key = (id(candidates), surface)
         known = self._scores_memo.get(key) if surface else None
         if known is not None and known[0] is candidates:
