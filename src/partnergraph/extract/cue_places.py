@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
+from .person_names import starts_person
 from . import local_governments
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
@@ -18,6 +19,10 @@ from .matcher import Keywords
 from .prefilter import lowered_text
 from .sentences import sentence_of
 
+
+#: an unknown all-capitals name this short joined to a town is an acronym (a club, "AGIT"), not a
+#: town: real all-capitals town names in headings are longer or known to the gazetteer (dev2)
+ACRONYM_MAX = 5
 
 class CuePlaces:
     """The cue-made places of `Extractor` (a mixin: it reads the gazetteer, the word lists, the
@@ -304,7 +309,7 @@ class CuePlaces:
             seats = [c for c in self.gazetteer.lookup(core) if c.country == country]
             if seats:
                 core = seats[0].name_en
-        return f"{designation} {core}"
+        return f"{designation} {core}" if designation else core
 
     @staticmethod
     def _german_unit(name: str, kind: str) -> Place | None:
@@ -400,10 +405,12 @@ class CuePlaces:
                     if not name or name.split(" ", 1)[0] in self.first_names or not text.startswith(name, other[0]):
                         continue
                     end = other[0] + len(name)
-                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
                     # a gazetteer place the size rules turned down (Berkeley, 120k, in an article
                     # naming no US) is still the best reading once the coordination vouches for it
                     candidates = self.gazetteer.lookup(name)
+                    if not candidates and len(name) <= ACRONYM_MAX and name.isupper():
+                        continue  # "die Vereine DIF aus Budenheim und AGIT aus …": an acronym, no town
+                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
                     best = self._best(candidates, ctx, {country: 1} if country else {}) if candidates else None
                     place = found.get(name) or (best.to_place() if best else
                                                 Place(name_de=name, country=country, slug=slugify(name)))
@@ -454,6 +461,8 @@ class CuePlaces:
                     return ""
             elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in ("de", "del", "la", "el", "al", "an", "der", "am", "ob")):
                 break
+            elif starts_person(words, len(kept), self.first_names, self._titles):
+                break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"
             kept.append(core)
             if core != w:
                 break

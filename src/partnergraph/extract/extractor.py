@@ -26,6 +26,10 @@ from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
+from .compound_names import join_compound_names
+from .noun_joins import NounJoins
+from .region_locators import RegionLocators
+from .romance_names import RomanceNames
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
@@ -112,6 +116,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._language_nouns = frozenset(self.rules["language_nouns"])
         self.first_names = load_first_names()
         self._quoted_names = QuotedNames(self.rules)
+        self._region_locators = RegionLocators(self.rules)
+        self._romance_names = RomanceNames(self.rules)
+        self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
 
@@ -149,6 +156,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         dash_pair_places(self, ex, ctx)
         self._drop_credits(ex, text, ctx.markers)
         self._quoted_names.drop(ex, text)
+        self._region_locators.drop(ex, text)
+        self._romance_names.drop(ex, text)
+        join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
                          self._heading_german_unit, self._heading_foreign_district)

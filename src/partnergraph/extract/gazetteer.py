@@ -28,7 +28,7 @@ import ahocorasick
 from ..graph.iri import slugify
 from ..models import Place
 from ..resources import cache_dir, data_file
-from .transliterate import (is_cyrillic, latin_variants, spaced, pick_russian_name, pick_ukrainian_name, russian, ukrainian,
+from .transliterate import (is_cyrillic, latin_variants, particle_spaced, spaced, pick_russian_name, pick_ukrainian_name, russian, ukrainian,
                              variants)
 
 LOGGER = logging.getLogger(__name__)
@@ -248,6 +248,8 @@ class Gazetteer:
                 if _usable_alias(name):
                     aliases.setdefault(name, []).append(index)
                     if (space := spaced(name)) is not None and index not in aliases.setdefault(space, []):
+                        aliases[space].append(index)
+                    if (space := particle_spaced(name)) is not None and index not in aliases.setdefault(space, []):
                         aliases[space].append(index)
                     # "Halle (Saale)" is also written "Halle/Saale" and "Halle an der Saale"
                     if "(" in name and name.endswith(")"):

@@ -49,6 +49,25 @@ def _region_of_previous(text: str, places: list[Mention], i: int) -> bool:
         and gap.fullmatch(text, places[i - 1].end, places[i].start) is not None
 
 
+@cache
+def _near_locator() -> re.Pattern:
+    """ "in der Nähe von ", "unweit der Hauptstadt ", "im Großraum ": a locator whatever stands
+    before it (`locator_before_any`)."""
+    return re.compile(rules()["locator_before_any"])
+
+
+def _near(text: str, m: Mention) -> bool:
+    """Is the place only where something near it lies ("einen Landkreis in der Nähe von X")?"""
+    lo = max(0, m.start - LOCATOR_GAP)
+    # (most places have none of the words before them: one literal scan skips the pattern)
+    return _NEAR_WORDS.search(text, lo, m.start) is not None and \
+        _near_locator().search(text[lo:m.start]) is not None
+
+
+#: the literals one of which every `locator_before_any` match holds
+_NEAR_WORDS = re.compile("Nähe|unweit|nahe|Toren|Großraum")
+
+
 def _adjective_of_part(text: str, m: Mention) -> bool:
     """The town's adjective before a part of it ("dem Wiener Gemeindebezirk Margareten", "17 der
     23 Wiener Gemeindebezirke"): the part, not the town, is what the sentence speaks of."""
@@ -67,4 +86,5 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     and distance_locator.fullmatch(text, places[i - 1].end, m.start)
                     or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start)
                     or _adjective_of_part(text, m)
+                    or _near(text, m)
                     or _region_of_previous(text, places, i))]

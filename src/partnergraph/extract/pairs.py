@@ -247,11 +247,14 @@ class PairStatements:
         if subject is None and len(here) >= 2 and not has_home_region(sent, ex) and not re.search(r"\bzwischen\b", s_text):
             # not where Länder are the partners ("Odessa Gebiet und Baden-Württemberg, …")
             subject = home.get()
-        elif subject is None and len(here) == 1 and not has_home(here, ex) and partner_of_mit(text, here[0]):
+        elif subject is None and len(here) == 1 and not has_home(here, ex) and (
+                partner_of_mit(text, here[0]) or self.named_partner.names(text, here[0], sent)):
             # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
             # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
-            # the partner "mit" names belongs to the town the article is about
-            subject = home.get()
+            # the partner "mit" names belongs to the town the article is about; so does one a
+            # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
+            # where the page names its town only once, in its lead
+            subject = home.get() or home.sole()
         if not here:
             # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
             # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents
@@ -461,7 +464,10 @@ def _nearest_before(here: list[Mention], history: list[list[Mention]], target: M
     for past in reversed(history):
         cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
         if cands and has_home([target], ex):
-            return cands[0]
+            # a German partner of a German town is the exception: a town of the page's side named
+            # beside foreign ones is the subject ("… für den Bürgermeister von Brie-Comte-Robert
+            # …, sowie Stadtbergens Ehrenbürgerin …" then "der Partnerstadt Olbernhau")
+            return next((m for m in cands if has_home([m], ex)), cands[0])
         home = next((m for m in cands if has_home([m], ex)), None)
         if home is not None:
             return home

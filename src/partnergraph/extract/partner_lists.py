@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from ..models import Extraction, Mention, Span
-from .partner_mentions import distinct, has_home, recent_home
+from .partner_mentions import distinct, has_home, recent_home, visitors_from
 
 
 #: a list line that joins two names by a dash, the partner on the right: "Grafling-Pelplin (seit
@@ -219,6 +219,12 @@ SITE_KEY_MIN = 4
 OWNER_CARRY = 6
 
 
+#: how far into the body a page's only own town must first be named to be the page's town: a
+#: news lead is two or three sentences (ka-news.de names Karlsruhe 190 characters in); a town
+#: first named near the end is a destination (meinstutensee.de's trip to Karlsruhe, 1,500 in)
+LEAD_CHARS = 400
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
@@ -232,6 +238,7 @@ class ArticleHome:
         self.owners = owners  # asked only when a list needs its owner: most articles never do
         self._home: Mention | None = None
         self._known = False
+        self._sole: tuple[Mention | None] | None = None  # (sole(),) once asked
         #: German places read as an item of a town's list of partners (see recent_home)
         self.listed: set[str] = set()
         #: the foreign place the section being read is headed by ("Amstelveen" over a section
@@ -252,11 +259,28 @@ class ArticleHome:
         if len(line) <= SECTION_HEADING_MAX and not line.endswith((".", "!", "?", ":", ",")):
             self.section = here[0] if len(here) == 1 and not has_home(here, self.ex) else None
 
+    def sole(self) -> Mention | None:
+        """The only municipality of the page's own side the page names at all, when it names it
+        in its lead (a news article naming its town once: "Wo Karlsruhe aber den Kontakt …
+        minimiert" in its second sentence), else None. Only for a partner a sentence itself names
+        as one (`pairs.py`): as the owner of lists it would take other towns' partners, and a
+        town named late is a day trip's destination ("… ist ein Besuch von Karlsruhe geplant")."""
+        if self._sole is None:
+            homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
+            first = min(homes, key=lambda m: m.start) if len({m.ref for m in homes}) == 1 else None
+            self._sole = (first if first is not None and first.start <= self.title_end + LEAD_CHARS else None,)
+        return self._sole[0]
+
     def get(self) -> Mention | None:
         if not self._known:
             self._known = True
             homes = [m for m in self.ex.mentions if m.kind == "municipality" and has_home([m], self.ex)]
             in_title = [m for m in homes if m.end <= self.title_end]
+            if len({m.ref for m in in_title}) > 1:
+                # "Delegation aus Neuruppin zu Gast in Bad Kreuznach": the visitors' town is not the
+                # page's own
+                hosts = [m for m in in_title if not visitors_from(self.ex.article.analysed_text, m)]
+                in_title = hosts or in_title
             owners = self.owners()
             on_site = _site_owners(homes, self.ex)
             if len({m.ref for m in owners}) == 1:

@@ -62,6 +62,18 @@ def recent_home(history: list[list[Mention]], ex: Extraction,
     return None
 
 
+def visitors_from(text: str, m: Mention) -> bool:
+    """Is the place where visitors come from ("Delegation aus X", "Gäste aus dem benachbarten X")?"""
+    return "aus" in text[max(0, m.start - VISITORS_REACH):m.start] and \
+        _VISITORS_FROM.search(text, max(0, m.start - VISITORS_REACH), m.start) is not None
+
+
+#: "aus ", "aus dem benachbarten ", "aus der Partnerstadt ": how far before a place its "aus" may stand
+VISITORS_REACH = 40
+_VISITORS_FROM = re.compile(r"\baus\s+(?:(?:dem|der|den)\s+)?(?:[a-zäöüß\-]+\s+){0,2}"
+                            r"(?:(?:Stadt|Gemeinde|Partnerstadt|Partnergemeinde)\s+)?$")
+
+
 def partner_of_mit(text: str, m: Mention) -> bool:
     """Is the place the partner a "mit" names ("… mit der Stadt X", "mit dem sächsischen X")?"""
     return bool(_PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start))

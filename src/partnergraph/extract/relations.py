@@ -20,6 +20,7 @@ from .cue_filter import required_literals
 from .prefilter import Occurs, Prefiltered
 from .events import Events
 from .group_partnerships import GroupPartnerships
+from .named_partner import NamedPartner
 from .succession import Succession
 from .signing_venues import SigningVenues
 from ..models import Extraction
@@ -137,6 +138,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.both_subjects = re.compile(r["both_subjects"])
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
+        self.named_partner = NamedPartner(r)
         self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)

@@ -207,6 +207,31 @@ def spaced(name: str) -> str | None:
     return name.replace("-", " ") if _HYPHENED.fullmatch(name) else None
 
 
+#: the lower-case words French names join with hyphens ("Châtillon-la-Palud", "Ars-sur-Formans",
+#: "Vigneulles-lès-Hattonchâtel"), and the elided articles that open a part ("Gonfreville-l'Orcher")
+_NAME_PARTICLES = frozenset({"sur", "sous", "la", "le", "les", "lès", "lez", "en", "de", "du", "des", "aux", "au",
+                             "et", "d'", "l'", "d’", "l’"})
+_CAPITAL_PART = re.compile(r"(?:[dl]['’])?[A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]+(?: [A-ZÀ-ÖØ-ÞĀ-ž][^\s\-]+)*")
+
+
+def particle_spaced(name: str) -> str | None:
+    """The name with spaces for the hyphens of a French name joined by lower-case particles, as
+    German pages and newspaper layouts write them ("Châtillon la Palud", "Ars sur Formans": a
+    Günzburg paper's list; "Nuillé sur Vicoin": augsburger-allgemeine.de; "Le Lion d’Angers":
+    wochenblatt-news.de); None where the name has no such particle. `spaced` covers names of
+    capitalised parts only."""
+    if "-" not in name:
+        return None
+    parts = name.split("-")
+    if not _CAPITAL_PART.fullmatch(parts[0]) or not (any(p in _NAME_PARTICLES for p in parts[1:-1])
+                                                     or any(p[:2] in _NAME_PARTICLES for p in parts[1:])):
+        return None
+    if not all(p in _NAME_PARTICLES or _CAPITAL_PART.fullmatch(p) for p in parts) \
+            or not _CAPITAL_PART.fullmatch(parts[-1]):
+        return None
+    return " ".join(parts)
+
+
 #: "Saint-", "Sainte-" as German text abbreviates them: "Villeneuve-St.-Georges", "St.-Étienne",
 #: "St. Quentin", "Ste-Maxime" (the name's own hyphen kept, or a space after the full stop)
 _SAINT = re.compile(r"(?:(?<=^)|(?<=-))(Saint|Sainte)(?=-)")

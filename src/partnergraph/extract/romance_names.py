@@ -1,0 +1,39 @@
+"""A one-word gazetteer hit that opens a longer French, Spanish or Italian name: "Jardin du
+Luxembourg", "Tour de l'Horloge", "Centro de Desarrollo Rural", "Villette sur Ain", "Le Lion
+d'Angers". The particle and the capitalised word after it continue the name, so the hit names
+a landmark, an institution or a town the gazetteer lacks, not the small town (or the alias of a
+city: "Lion" for Lyon) it found (rules-de.json, romance_name_particles)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Extraction
+
+
+class RomanceNames:
+    def __init__(self, rules: dict):
+        words = sorted(rules["romance_name_particles"], key=len, reverse=True)
+        spaced = [re.escape(w) for w in words if w[-1].isalpha()]
+        elided = [re.escape(w) for w in words if not w[-1].isalpha()]
+        # "du Luxembourg", "de l'Horloge", "d'Angers": a particle (an elided article may follow
+        # a full one), then a capital
+        self._continuation = re.compile(
+            rf"[ \t]+(?:(?:{'|'.join(spaced)})[ \t]+(?:{'|'.join(elided)})?|(?:{'|'.join(elided)}))[A-ZÀ-ÖØ-Þ]")
+
+    def drop(self, ex: Extraction, text: str) -> None:
+        """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
+        gone = [m for m in ex.mentions if m.kind == "municipality" and " " not in m.surface
+                and "-" not in m.surface and ex.places.get(m.ref) is not None
+                and ex.places[m.ref].geonameid is not None and self._continuation.match(text, m.end)
+                and not _names_longer(ex.places[m.ref], m.surface)]
+        if gone:
+            ex.mentions[:] = [m for m in ex.mentions if m not in gone]
+
+
+def _names_longer(place, surface: str) -> bool:
+    """Whether the hit's town is itself the longer name, found by its first word: "Nuillé sur
+    Vicoin" read as Nuillé-sur-Vicoin, "Vigneulles lès Hattonchâtel" as Vigneulles-lès-Hattonchâtel
+    (a name cities500 lists its short form for)."""
+    return any(name.startswith(surface) and name[len(surface):len(surface) + 1] in ("-", " ")
+               for name in (place.name_en, place.name_de) if name)
