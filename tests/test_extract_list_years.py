@@ -47,3 +47,35 @@ def test_lists_that_keep_one_convention_keep_their_years(extractor, text, expect
     years = start_years(extractor, text)
     for partner, year in expected.items():
         assert years[frozenset({"Hamburg", partner})] == year, partner
+
+
+@pytest.mark.parametrize("text, partners, year", [
+    # a founding act's year opening the sentence, the partners listed after it
+    ("Im Jahr 1987 unterzeichnete der Bürgermeister für die Stadt Weilheim den Partnerschaftsvertrag mit "
+     "den Gemeinden Cluny und Tournus.", ("Cluny", "Tournus"), 1987),
+    # a succession whose one year stands before the first of its items
+    ("Bremen hat heute sechs Partnerstädte. Den Anfang machten 1962 das französische Le Havre und das "
+     "lettische Riga.", ("Le Havre", "Riga"), 1962),
+])
+def test_one_year_opening_a_list_sentence_dates_every_item(extractor, text, partners, year):
+    years = start_years(extractor, text)
+    for partner in partners:
+        assert [y for pair, y in years.items() if partner in pair] == [year], partner
+
+
+def test_a_year_opening_a_list_whose_items_have_years_of_their_own_dates_only_its_own_item(extractor):
+    years = start_years(extractor, "Hamburg unterhält Städtepartnerschaften seit 1958 mit Marseille, "
+                                   "Shanghai und seit 1989 mit Osaka.")
+    assert years.get(frozenset({"Hamburg", "Shanghai"})) != 1958
+
+
+@pytest.mark.parametrize("text", [
+    # the first year before the home town, the second before "mit" and its partner
+    "Städtepartnerschaften verbinden seit 1970 Lindau mit Chelles und seit 1991 mit dem ungarischen Sopron.",
+    # the second year right after the first partner, but introducing the next one
+    "Seit 1970 pflegt Lindau eine Städtepartnerschaft mit Chelles, seit 1991 auch mit dem ungarischen Sopron.",
+])
+def test_a_year_right_before_mit_and_a_partner_is_that_partners(extractor, text):
+    years = start_years(extractor, text)
+    assert years[frozenset({"Lindau", "Chelles"})] == 1970
+    assert years[frozenset({"Lindau", "Sopron"})] == 1991

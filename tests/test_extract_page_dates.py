@@ -57,8 +57,10 @@ def test_a_passive_founding_act_marked_as_recent_is_of_the_pages_year(extractor)
     "Ausgabe vom 12.10.1994\n\nDie Partnerschaft mit Nagykáta wurde damals in Wiehl offiziell besiegelt.",
     # the act lies ahead
     "Ausgabe vom 12.10.1994\n\nDie Partnerschaft von Wiehl mit Nagykáta soll offiziell besiegelt werden.",
-    # no mark of the day's news
-    "Ausgabe vom 12.10.1994\n\nDie Partnerschaft zwischen Wiehl und Nagykáta wurde besiegelt.",
+    # no mark of the day's news, and not in the lead (an act the lead reports is the day's news:
+    # tests/test_extract_lead_acts.py)
+    "Ausgabe vom 12.10.1994\n\nWiehl liegt im Oberbergischen Kreis an der Agger. "
+    "Die Partnerschaft zwischen Wiehl und Nagykáta wurde besiegelt.",
 ])
 def test_a_passive_act_that_looks_back_ahead_or_is_unmarked_gives_no_year(extractor, text):
     assert {y for _, y in starts(extract(extractor, text))} <= {None}

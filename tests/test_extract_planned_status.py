@@ -37,3 +37,42 @@ def test_a_prepared_requested_or_waiting_partnership_is_planned(extractor, text)
 ])
 def test_preparing_a_jubilee_or_asking_about_a_partnership_leaves_it_active(extractor, text):
     assert _status(extractor, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a partnership being built, in the present
+    ("Die Stadt Erfurt baut gerade eine Städtepartnerschaft mit Kalisz auf.", "planned"),
+    # building on one that exists is no plan
+    ("Die Stadt Erfurt baut dabei auf ihre lange Städtepartnerschaft mit Kalisz auf.", None),
+    # a partnership wanted, named with the indefinite article
+    ("Erfurt will die polnische Stadt Kalisz künftig mit einer Städtepartnerschaft stärken.", "planned"),
+    # one that exists and is to be supported further
+    ("Erfurt will die Städtepartnerschaft mit Kalisz weiter pflegen.", None),
+])
+def test_a_partnership_being_built_or_wanted_with_an_indefinite_article_is_planned(extractor, text, expected):
+    assert _status(extractor, text) == expected
+
+
+def _statuses(extractor, text: str) -> dict:
+    ex = extractor.extract(Article(url="test:status-one-partner", text=text))
+    return {frozenset(ex.places[r].name_de for _, r in p.partners): p.status for p in ex.partnerships}
+
+
+def test_a_status_sentence_naming_one_partner_of_one_pair_only_is_that_pairs(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Wegen des Streits ruhen derzeit alle Besuche in Kalisz.")
+    statuses = _statuses(extractor, text)
+    assert statuses[frozenset({"Erfurt", "Kalisz"})] == "suspended"
+    assert statuses[frozenset({"Erfurt", "Lowell"})] is None
+
+
+def test_a_status_sentence_naming_a_partner_of_several_pairs_gives_none_of_them_a_status(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Wegen des Streits ruhen derzeit alle Besuche aus Erfurt.")
+    assert set(_statuses(extractor, text).values()) == {None}
+
+
+def test_a_one_partner_status_sentence_that_negates_gives_no_status(extractor):
+    text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
+            "Ein Aussetzen der Besuche zieht Kalisz derzeit nicht in Betracht.")
+    assert _statuses(extractor, text)[frozenset({"Erfurt", "Kalisz"})] is None

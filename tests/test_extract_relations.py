@@ -302,8 +302,10 @@ def test_an_undated_act_a_dated_article_reports_is_of_the_articles_year_unless_t
     # looking back is no act of the day: forty years before the article's date (rules-de.json
     # age_patterns, group 'ago'), not the article's year
     assert start("Vor vierzig Jahren haben Hameln und Saint-Maur eine Städtepartnerschaft besiegelt.") == {1981}
-    # without a mark of the day's event the perfect may tell old history
-    assert start("Hameln und Saint-Maur haben eine Städtepartnerschaft besiegelt.") == {None}
+    # without a mark of the day's event, and outside the article's lead (whose act is the day's
+    # news: tests/test_extract_lead_acts.py), the perfect may tell old history
+    assert start("Hameln liegt an der Weser und zählt rund 57.000 Einwohner. "
+                 "Hameln und Saint-Maur haben eine Städtepartnerschaft besiegelt.") == {None}
 
 
 def test_a_full_date_after_seit_or_in_a_partners_parenthesis_gives_its_year(extractor):

@@ -139,3 +139,77 @@ def test_a_founding_acts_year_beside_a_jubilees_count_is_the_start_not_the_jubil
     text = ("Pressemitteilung vom 21.03.2016\n\nLindau und Chur feierten das 25-jährige Bestehen ihrer "
             "Städtepartnerschaft dort, wo am 4. Mai 1991 der Partnerschaftsvertrag unterzeichnet wurde.")
     assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), 1991)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the participle first, the act's full date later in the sentence
+    ("Zwischen Melle und Sopron besteht eine Städtepartnerschaft. Besiegelt wurde die Urkunde im "
+     "Rathaus von Melle am 3. Oktober 1991 von beiden Bürgermeistern.", 1991),
+    # the same order with the year alone
+    ("Zwischen Melle und Sopron besteht eine Städtepartnerschaft. Unterzeichnet wurde der Partnerschaftsvertrag "
+     "nach langen Vorbereitungen erst im Herbst 1991.", 1991),
+])
+def test_an_inverted_passive_act_gives_the_year_its_sentence_states_later(extractor, text, expected):
+    assert starts(extractor, text) == {(frozenset({"Melle", "Sopron"}), expected)}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Partnerstädte Lindau und Chur begehen in diesem Jahr ihr 40. Partnerschaftsjubiläum.",
+    "Lindau und Chur feiern das 40-jährige Städtepartnerschaftsjubiläum mit einem Bürgerfest.",
+])
+def test_a_compound_jubilee_noun_counts_the_years_back_from_the_pages_date(extractor, text):
+    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
+        {(frozenset({"Lindau", "Chur"}), 1976)}
+
+
+def test_a_lands_relation_with_a_country_lends_the_articles_only_pair_no_year(extractor):
+    text = ("Die Gemeinde Lindau unterhält eine Städtepartnerschaft mit Moshi in Tansania. "
+            "Bereits seit 1998 pflegt auch das Land Bayern eine Partnerschaft mit Tansania.")
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Moshi"}), None)}
+    # the same sentence about the pair itself dates it
+    text = ("Die Gemeinde Lindau unterhält eine Städtepartnerschaft mit Moshi in Tansania. "
+            "Bereits seit 1998 pflegen beide Seiten eine Partnerschaft.")
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Moshi"}), 1998)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "seit" that dates what a town is, a seat or a status, is no start
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, seit 1948 Sitz einer Akademie.", None),
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, seit 1943 selbständige Stadt.", None),
+    ("Die Städtepartnerschaft verbindet Lindau mit Chur, dessen Bürgermeister seit 2006 im Amt ist.", None),
+    # a "seit" of the partnership is
+    ("Die Städtepartnerschaft verbindet Lindau seit 1980 mit Chur.", 1980),
+    # the past tense of "eingehen" is a founding act
+    ("Lindau und Chur waren 1951 die ersten Städte der Region, die eine Städtepartnerschaft eingingen.", 1951),
+])
+def test_a_seit_of_a_towns_role_is_no_start_and_eingingen_is_an_act(extractor, text, expected):
+    assert starts(extractor, text) == {(frozenset({"Lindau", "Chur"}), expected)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the founding act of the next sentence, which names no place, goes on about the pair
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 wurde die Urkunde dann feierlich unterzeichnet.", 1962),
+    # a year of the next sentence that is no founding act says nothing of the start
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 besuchte eine Delegation den Bodensee.", None),
+    # nor does an act of a sentence that names another place
+    ("Im Rathaus warb der Bürgermeister dafür, Lindau und Chur zu Partnerstädten zu machen. "
+     "1962 wurde die Urkunde mit Coventry unterzeichnet.", None),
+])
+def test_a_founding_act_right_after_the_pairs_sentence_that_names_no_place_dates_it(extractor, text, expected):
+    found = starts(extractor, text)
+    assert (frozenset({"Lindau", "Chur"}), expected) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "vor N Jahren" with its act far along the sentence, the officials' names between
+    ("Die Städtepartnerschaft zwischen Lindau und Chur besteht nun schon lange. Vor 25 Jahren wurde sie durch "
+     "den damaligen Oberbürgermeister Maximilian Mustermann und seine Amtskollegin Erika Beispiel aus "
+     "dem Nachbarland vertraglich besiegelt.", 1991),
+    # "formalisiert" founds a partnership as "besiegelt" does
+    ("Die Städtepartnerschaft zwischen Lindau und Chur wurde 1950 formalisiert.", 1950),
+])
+def test_a_far_act_after_vor_n_jahren_and_a_formalised_partnership_give_their_year(extractor, text, expected):
+    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
+        {(frozenset({"Lindau", "Chur"}), expected)}

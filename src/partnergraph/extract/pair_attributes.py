@@ -11,13 +11,17 @@ import re
 from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
-from .prefilter import PrefilteredGroup
+from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number, url_year_month
 from .datelines import page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
 _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
+
+#: what stands between a date and the partner it introduces: "seit 2009 mit dem chinesischen ",
+#: "seit 1991 auch mit der Stadt " (at most three words after the article, no separator)
+_DATE_WITH = re.compile(r"\s+(?:auch\s+|zudem\s+|außerdem\s+)?mit\s+(?:(?:der|dem|den|die)\s+)?(?:[^\W\d_][\w-]*\s+){0,3}")
 
 #: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
 _STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
@@ -68,11 +72,12 @@ class StartYears:
         return None, None
 
     def _year_candidates(self, text: str, lo: int, hi: int, year: int | None, list_item: bool,
-                         article_month: int | None = None):
+                         article_month: int | None = None, chunk: str | None = None):
         """(start, end, year, month, act) of every start date stated in text[lo:hi]; `act`: the
         date is a founding act's (a signature, "besiegelt 1990"), not a "seit", a list's year or
-        an anniversary's arithmetic. `year` and `article_month`: the article's date."""
-        chunk = text[lo:hi]
+        an anniversary's arithmetic. `year` and `article_month`: the article's date; `chunk`:
+        text[lo:hi] where the caller has it (the pre-filters then read it once for both)."""
+        chunk = text[lo:hi] if chunk is None else chunk
         candidates = []
         if not self.any_date.search(chunk):
             return self._recent_act(chunk, lo, year, list_item)
@@ -82,7 +87,7 @@ class StartYears:
             if item_only and not list_item or not may[i]:
                 continue
             if keys:
-                low = chunk.lower() if low is None else low
+                low = lowered(chunk) if low is None else low
                 if not any(k in low for k in keys):
                     continue
             for m in pat.pattern.finditer(chunk):
@@ -187,10 +192,26 @@ class PairFacts:
     def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
         self.r = rules
         self.text = ctx.text
-        dated = article_year_month(ex.article)
-        self.year, self.month = dated if dated else (None, None)
+        self._article = ex.article
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
+        self._lead_memo: dict[Span, list] = {}
+
+    @cached_property
+    def _dated(self) -> tuple[int | None, int | None]:
+        # read when a pair is first found: a third of the real pages state none, and finding
+        # their date (a dateline search over the page's head) cost 1.5 % of the extraction
+        dated = article_year_month(self._article)
+        return dated if dated else (None, None)
+
+    @property
+    def year(self) -> int | None:
+        """The year the article was written (article_year_month), None if unknown."""
+        return self._dated[0]
+
+    @property
+    def month(self) -> int | None:
+        return self._dated[1]
 
     def _found(self, lo: int, hi: int, list_item: bool) -> tuple[list, list]:
         key = (lo, hi, list_item)
@@ -198,7 +219,7 @@ class PairFacts:
         if known is None:
             statuses = []
             chunk = self.text[lo:hi]
-            low = chunk.lower()
+            low = lowered(chunk)
             chosen = self.r.status_unkeyed.union(*(self.r.status_by_key[k] for k in self.r.status_keys if k in low))
             for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
                 pat, status, _keys, undated = self.r.status_patterns[i]
@@ -208,11 +229,15 @@ class PairFacts:
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
                         statuses.append((lo + m.start(), lo + m.end(), status))
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month)
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)
                      if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
         return known
+
+    def sentence_years(self, sent: Span) -> list:
+        """(start, end, year, month, act) of every start date sentence `sent` states."""
+        return self._found(sent.start, sent.end, False)[0]
 
     def statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(start, end, status) of every status text[lo:hi] states."""
@@ -222,6 +247,8 @@ class PairFacts:
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
+        if scope is not None and not years:
+            years = self._list_lead_years(sent)
         if not years and not statuses:
             return None, None, None, False
         pair = {(a.kind, a.ref), (b.kind, b.ref)}
@@ -241,7 +268,8 @@ class PairFacts:
         first = min((m.start for m in mentions), default=hi)
         first_end = min(mentions, key=lambda m: m.start).end if mentions else hi
         own = [m for m in mentions if (m.kind, m.ref) in pair] or [a, b]
-        ys = [c for c in years if mine(c[0], c[1], dated=True)]
+        ys = [c for c in years if mine(c[0], c[1], dated=True) or scope is None and len(years) > 1
+              and self._with_partner(c, mentions) in pair]
         year = month = None
         act = False
         if ys:
@@ -251,6 +279,11 @@ class PairFacts:
             # one date read both as a "seit" and as an act's is the act's ("Seit dem 24. März 2015
             # ist die Partnerschaft … besiegelt"), as an act outranks a "seit" between the pair's
             # sentences (partnerships.py)
+            if len(ys) > 1 and mentions:
+                # "seit 1992 Dresden mit Columbus sowie seit 2009 mit Hangzhou": a date right before
+                # "mit" and a partner is that partner's
+                withs = [(c, self._with_partner(c, mentions)) for c in ys]
+                ys = [c for c, w in withs if w in pair] or [c for c, w in withs if w is None] or ys
             best = min(ys, key=lambda c: (not mentions and not c[4],
                                           min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0],
                                           not c[4]))
@@ -258,6 +291,31 @@ class PairFacts:
         found = {st for s0, s1, st in statuses if mine(s0, s1)}
         status = strongest_status(found)
         return year, month, status, act
+
+    def _with_partner(self, c: tuple, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The place a date introduces with "mit" ("seit 2009 (auch) mit dem chinesischen
+        Hangzhou"), or None."""
+        nxt = min((m for m in mentions if m.start >= c[1]), key=lambda m: m.start, default=None)
+        if nxt is None or not _DATE_WITH.fullmatch(self.text, c[1], nxt.start):
+            return None
+        return (nxt.kind, nxt.ref)
+
+    def _list_lead_years(self, sent: Span) -> list:
+        """The one year that opens a list sentence before all of its places, when none of its
+        items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
+        "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
+        pair does."""
+        known = self._lead_memo.get(sent)
+        if known is None:
+            mentions = self.by_sentence.get(sent, [])
+            known = []
+            if mentions:
+                first = min(m.start for m in mentions)
+                if not _YEAR.search(self.text, first, sent.end) and _YEAR.search(self.text, sent.start, first):
+                    lead = self._found(sent.start, first, True)[0]
+                    known = lead if len({c[2] for c in lead}) == 1 else []
+            self._lead_memo[sent] = known
+        return known
 
     def _own_statement(self, after: int, own: list[Mention]) -> bool:
         """Does a partnership word stand between the sentence's first place and the pair's own

@@ -171,23 +171,34 @@ def _site_key(name: str) -> str:
     """A name as a web address spells it: lower case, umlauts written out, designation, blanks
     and hyphens dropped ("Eifelkreis Bitburg-Prüm" → "bitburgpruem")."""
     name = _SITE_DESIGNATIONS.sub("", name.casefold().translate(_UMLAUTS))
-    return re.sub(r"[^a-z0-9]", "", name)
+    return _NOT_SITE_CHARACTER.sub("", name)
 
 
-def _names_site(name: str, url: str | None) -> bool:
-    """Is the page on the municipality's own site: does a label of its host spell its name, or
-    its first word and maybe its last ("www.bitburg-pruem.de" for the Eifelkreis Bitburg-Prüm,
-    "freiburg.de" for Freiburg im Breisgau, "muelheim-ruhr.de" for Mülheim an der Ruhr)?"""
+_NOT_SITE_CHARACTER = re.compile(r"[^a-z0-9]")
+
+
+def _host_labels(url: str | None) -> list[str] | None:
+    """The labels of a URL's host as `_site_key` spells them, the top-level domain left out
+    (None: no host)."""
     if not url or "//" not in url:
-        return False
+        return None
     host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].casefold()
+    return [_site_key(label) for label in host.split(".")[:-1]]
+
+
+def _names_site(name: str, labels: list[str] | None) -> bool:
+    """Is the page on the municipality's own site: does a label of its host (`_host_labels`)
+    spell its name, or its first word and maybe its last ("www.bitburg-pruem.de" for the
+    Eifelkreis Bitburg-Prüm, "freiburg.de" for Freiburg im Breisgau, "muelheim-ruhr.de" for
+    Mülheim an der Ruhr)?"""
+    if labels is None:
+        return False
     key = _site_key(name)
     words = [_site_key(w) for w in _SITE_DESIGNATIONS.sub("", name.casefold()).split()]
     first = words[0] if words else ""
     if len(first) < SITE_KEY_MIN:
         return False
-    for label in host.split(".")[:-1]:
-        label = _site_key(label)
+    for label in labels:
         if label in (key, first) or (len(words) > 1 and label.startswith(first) and key.endswith(label[len(first):])):
             return True
     return False
@@ -198,15 +209,16 @@ def _site_owners(homes: list[Mention], ex: Extraction) -> list[Mention]:
     URL's path names another one: a borough's pages on its city's site
     ("berlin.de/ba-tempelhof-schoeneberg/…") or an article slug naming a partner."""
     url = ex.article.url or ""
-    on_host = [m for m in homes if _names_site(ex.places[m.ref].name_de, url)]
-    if not on_host:
+    # (asked once a place: `homes` names each town once a mention, a page's own town dozens of times)
+    labels = _host_labels(url)
+    hosted = {ref for ref in dict.fromkeys(m.ref for m in homes) if _names_site(ex.places[ref].name_de, labels)}
+    if not hosted:
         return []
-    path = re.sub(r"[^a-z0-9]", "", url.split("//", 1)[-1].partition("/")[2].casefold())
-    hosted = {m.ref for m in on_host}
-    if any(m.ref not in hosted and len(key := _site_key(ex.places[m.ref].name_de)) >= SITE_KEY_MIN and key in path
-           for m in homes):
+    path = _NOT_SITE_CHARACTER.sub("", url.split("//", 1)[-1].partition("/")[2].casefold())
+    if any(ref not in hosted and len(key := _site_key(ex.places[ref].name_de)) >= SITE_KEY_MIN and key in path
+           for ref in dict.fromkeys(m.ref for m in homes)):
         return []
-    return on_host
+    return [m for m in homes if m.ref in hosted]
 
 
 #: a name (its first word) shorter than this is too likely a word of other hosts ("hof", "au")

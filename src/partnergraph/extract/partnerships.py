@@ -14,6 +14,10 @@ from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
+from .typed_years import typed_starts
+from .lead_acts import lead_act
+from .hedges import hedged
+from .sentence_scope import own_partner_sentences, placeless_after, region_only
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -107,9 +111,9 @@ class PartnershipFinder:
             # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
             # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
             # pair only where none of its sentences names another
-            named = {t.ref for t in free if self.association_before.search(
-                text, max(0, t.start - ASSOCIATION_REACH), t.start)} - {
-                t.ref for t in free if not self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start)}
+            in_name = [(t.ref, self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start) is not None)
+                       for t in free]
+            named = {ref for ref, inside in in_name if inside} - {ref for ref, inside in in_name if not inside}
             generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
                 if scope is None else []
             introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
@@ -231,7 +235,8 @@ class PartnershipFinder:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
-        self._emit(ex, ctx, found, facts.year, facts.month, facts)
+        if found:  # (an article with no pair emits nothing, nor needs its date)
+            self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
     def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,
                              history: list[list[Mention]], s_text: str) -> Mention | None:
@@ -295,7 +300,16 @@ class PartnershipFinder:
                 own_cue_memo[key] = self._own_cue_sentences(ctx, key, by_sentence)
             return own_cue_memo[key]
 
-        dated_places = None  # computed when a pair's own sentences state no date
+        # a founding act the lead reports as the article's news dates the pairs it names (lead_acts.py)
+        lead = lead_act(ex, text, ctx.sentences, year, month)
+        named_places = None  # computed when a pair's own sentences state no date
+        dated: dict[Span, bool] = {}  # the date test of a sentence, asked once
+
+        def states_date(s: Span) -> bool:
+            if s not in dated:
+                dated[s] = self.any_date.search(text, s.start, s.end)
+            return dated[s]
+
         naming = None  # sentences by the set of partners they name, computed when a pair's sentences state no status
         for key, entry in sorted(found.items(), key=lambda kv: kv[1]["first"]):
             evidence = list(entry["evidence"])
@@ -330,6 +344,8 @@ class PartnershipFinder:
                 # article's only pair, a town twinning in its own sentences, is also the
                 # partnership of the programme the article names and whose type word it uses
                 types.append(self.implied_type[programme])
+            if lead is not None and lead.dates(key, len(found)):
+                entry["dated"].append((lead.year, lead.month, True))
             # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
             # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
             since = [d for d in entry["dated"] if not d[2]]
@@ -355,9 +371,9 @@ class PartnershipFinder:
                 start_year, start_month = self._start(text, own_cue(key), ctx,
                                                       year, first_only=True, article_month=month)
             if start_year is None:
-                if dated_places is None:
-                    dated_places = self._dated_places(ctx, by_sentence)
-                both, one = _pair_sentences(key, found, dated_places, evidence)
+                if named_places is None:
+                    named_places = self._named_places(ctx, by_sentence)
+                both, one = _pair_sentences(key, found, named_places, evidence, states_date)
                 # a sentence naming the pair's two partners and no other place ("Die Beziehungen
                 # zwischen A und B nahmen ihren Beginn 1983"), else a founding act's sentence naming
                 # one partner that has no other pair ("Die Unterzeichnung der Urkunde fand am
@@ -366,6 +382,12 @@ class PartnershipFinder:
                 if start_year is None:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
+                if start_year is None:
+                    # the founding act of a sentence right after the pair's that names no place goes
+                    # on about it ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der
+                    # Freundschaftsbund geschlossen")
+                    start_year, start_month = self._start(text, placeless_after(ctx, evidence, by_sentence), ctx,
+                                                          year, first_only=True, acts_only=True, article_month=month)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
                 # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that
@@ -380,41 +402,64 @@ class PartnershipFinder:
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
                                            and not _YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
+                if status is None:
+                    # "… ruhen jedoch alle Maßnahmen und Austausche mit Rostow am Don": a sentence
+                    # that names one partner of the pair, in no other pair, and no other place
+                    # (not one that negates anywhere: "zieht eine solche Beendigung oder Aussetzung
+                    # nicht in Betracht")
+                    status = strongest_status({st for s in own_partner_sentences(key, found, naming)
+                                               if not _YEAR.search(text, s.start, s.end)
+                                               and not self.negations.intersection(text[s.start:s.end].lower().split())
+                                               for _, _, st in facts.statuses(s.start, s.end)} - {DECLINED})
             if status == DECLINED:
                 # "Der Rat beschließt, die Partnerschaft mit X nicht weiter zu verfolgen": a
                 # declined partnership is none (benchmarks/real/README.md: rejected ones are not
                 # annotated), whatever request or plan other sentences report
                 continue
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
+            # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that
+            # type's start (typed_years.py)
+            typed = typed_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
+                                 + (own_cue(key) if len(found) == 1 else []), by_sentence) \
+                if facts and len(set(article_types)) > 1 else {}
             for t in types:
+                t_year, t_month = typed.get(t, (start_year, start_month))
                 ex.partnerships.append(Partnership(
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
-                    type=t, start_year=start_year, start_month=start_month, programme=programme,
+                    type=t, start_year=t_year, start_month=t_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
 
     def _article_types(self, ex: Extraction, text: str) -> list[Mention]:
         """The article's specific type words, but a count of partnerships in a sentence naming
         no municipality ("bundesweit gibt es mehr als 5.500 Städtepartnerschaften"): that speaks
-        of partnerships in general, not of the article's pairs."""
+        of partnerships in general, not of the article's pairs; nor one made a possibility
+        ("potenziellen Partnergemeinden": hedges.py)."""
         placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
         return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
-                and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))]
+                and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))
+                and not hedged(text, m)]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
         """The cue sentences that may speak of the article's only partnership `key`: those that
         name no other place ("Bremen machte 1985 den Anfang" dates Bremen's partnership, not
-        the article's Kiel–Qingdao)."""
+        the article's Kiel–Qingdao), nor a region in place of a municipality ("Seit 2007
+        unterhält auch das Land Nordrhein-Westfalen partnerschaftliche Beziehungen mit Ghana"
+        dates the Land's relation)."""
         refs = {r for _, r in key}
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)
-                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")]
+                and all(m.ref in refs for m in by_sentence.get(s, []) if m.kind == "municipality")
+                and not region_only(by_sentence.get(s, []))]
 
-    def _dated_places(self, ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
-        """Each sentence that may state a date and names a partner, with the partners it names
-        (_pair_sentences passes over the others: the date test is asked of these only)."""
+    @staticmethod
+    def _named_places(ctx: Context, by_sentence: dict[Span, list[Mention]]) -> list[tuple[Span, set]]:
+        """Each sentence that names a partner, with the partners it names (_pair_sentences
+        asks the date test only of those that name a pair's partners and no other place, each
+        once: about half of them on the real pages; testing all up front cost 2 % of the
+        extraction)."""
         named = ((s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
                  for s in ctx.sentences)
-        return [(s, places) for s, places in named if places and self.any_date.search(ctx.text, s.start, s.end)]
+        return [(s, places) for s, places in named if places]
 
     def _title_pair(self, s_text: str, here: list[Mention], sent: Span) -> bool:
         a, b = here
@@ -422,15 +467,16 @@ class PartnershipFinder:
         return between in self.title_seps
 
 
-def _pair_sentences(key: frozenset, found: dict, dated: list[tuple[Span, set]],
-                    evidence: list[Span]) -> tuple[list[Span], list[Span]]:
+def _pair_sentences(key: frozenset, found: dict, named: list[tuple[Span, set]],
+                    evidence: list[Span], states_date) -> tuple[list[Span], list[Span]]:
     """The dated sentences outside the pair's evidence that speak of the pair `key` only: those
     naming both its partners and no other place, and those naming one partner that is in no
-    other pair of the article, and no other place."""
+    other pair of the article, and no other place. `named`: the sentences with the partners
+    they name; `states_date`: the date test of a sentence."""
     paired = {p for k in found if k != key for p in k}
     both, one = [], []
-    for s, places in dated:
-        if s in evidence or not places or not places <= key:
+    for s, places in named:
+        if s in evidence or not places or not places <= key or not states_date(s):
             continue
         if places == key:
             both.append(s)

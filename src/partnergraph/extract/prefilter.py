@@ -51,6 +51,9 @@ class Prefiltered:
             # a whole word whose partner is a plain letter ("ı" has "i"): the strict ones only
             # (a text is read as strict by the characters of _EXOTIC alone)
             self._plain, self._plain_clauses = self._literals, self._clauses
+        # (a set of a clause that the literal test already answers is not asked again)
+        self._clauses = _unanswered(self._literals, self._clauses)
+        self._plain_clauses = _unanswered(self._plain, self._plain_clauses)
         #: (text, the literals its lowered form holds anywhere): windows of one article's text are
         #: asked about for each place in it, and most literals of a long alternation (the forty
         #: phrases of the partner anaphora) occur nowhere in it: they are looked for once a text
@@ -65,6 +68,10 @@ class Prefiltered:
         literal, then a literal of each set of one clause?"""
         if not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
             return True
+        return self._clauses_fail(low, state)
+
+    def _clauses_fail(self, low: str, state: int) -> bool:
+        """Does the lowered text, which holds one of the literals, miss a set of each clause?"""
         clauses = self._plain_clauses if state == _PLAIN else self._clauses
         return clauses is not None and not any(all(any(map(low.__contains__, s)) for s in c) for c in clauses)
 
@@ -90,7 +97,8 @@ class Prefiltered:
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
             lits = self._plain if state == _PLAIN else self._literals
             present = self._present = (string, tuple(filter(low.__contains__, lits)))
-            if self._fails(low, state) and not (self._digit and _DIGIT.search(string)):
+            # (the literals just looked for answer _fails' first test: it is not asked again)
+            if (not present[1] or self._clauses_fail(low, state)) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
         return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
             and not (self._digit and _DIGIT.search(string, pos, endpos))
@@ -121,6 +129,17 @@ class Prefiltered:
 _DIGIT = re.compile(r"\d")
 
 
+def _unanswered(literals: tuple[str, ...] | None, clauses: tuple | None) -> tuple | None:
+    """`clauses` without the sets the literal test answers: a set holding a part of every
+    literal is met wherever a literal is ("beide städte" … of the pair anaphora are its literals
+    and its one clause alike: the sentences that passed the test were read for them twice);
+    None where a clause is left with no set (it is always met, as is then the whole test)."""
+    if literals is None or clauses is None:
+        return clauses
+    out = tuple(tuple(s for s in c if not all(any(part in lit for part in s) for lit in literals)) for c in clauses)
+    return None if any(not c for c in out) else out
+
+
 class PrefilteredGroup:
     """Several `Prefiltered` patterns asked in turn about one whole string (the dozen start
     patterns and the age patterns asked about each stretch that names a pair and holds a date):
@@ -130,20 +149,46 @@ class PrefilteredGroup:
     literals each: ~5 µs a pattern and stretch on the real pages, most finding nothing). The
     answer is the one each pattern's `search` would give: a pattern left out cannot match."""
 
-    __slots__ = ("patterns", "_union", "_sets")
+    __slots__ = ("patterns", "_union", "_bits", "_unmet", "_tests", "_answers")
 
     def __init__(self, patterns: list[Prefiltered]):
         self.patterns = tuple(patterns)
-        #: per reading (_PLAIN, _STRICT): every literal of every pattern, and per pattern its
-        #: literals and clauses as sets (None: a pattern with no pre-filter, always tried)
+        #: per reading (_PLAIN, _STRICT): every literal of every pattern
         self._union: tuple[tuple[str, ...], tuple[str, ...]] = tuple(
             tuple(sorted({lit for p in self.patterns if p._literals is not None for lit in _every_literal(p, state)}))
             for state in (_PLAIN, _STRICT))
-        self._sets = tuple(tuple(None if p._literals is None else
-                                 (frozenset(_requirements(p, state)[0]),
-                                  None if _requirements(p, state)[1] is None else
-                                  tuple(tuple(frozenset(s) for s in c) for c in _requirements(p, state)[1]), p._digit)
-                                 for p in self.patterns) for state in (_PLAIN, _STRICT))
+        #: per reading, each set of literals a pattern asks for (its literals, each set of each
+        #: of its clauses) is one bit, and `_bits` gives the bits a literal meets: a stretch's
+        #: present literals come to one number, a clause is met where it holds all its bits.
+        #: `_unmet`: each pattern's answer where its literals are not met (True: no pre-filter;
+        #: None: a digit decides); `_tests`: (index, literals' bit, clauses' bits) per filtered
+        #: pattern. (The sets were tested one by one before, as frozensets, at ~0.3 µs a
+        #: pattern and stretch, the one cost of this test besides the literal scan)
+        self._bits: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        unmet: tuple[list, list] = ([], [])
+        tests: tuple[list, list] = ([], [])
+        for state in (_PLAIN, _STRICT):
+            bits, count = self._bits[state], 0
+
+            def bit_of(literals) -> int:
+                nonlocal count
+                bit, count = 1 << count, count + 1
+                for lit in literals:
+                    bits[lit] = bits.get(lit, 0) | bit
+                return bit
+
+            for i, p in enumerate(self.patterns):
+                if p._literals is None:
+                    unmet[state].append(True)
+                    continue
+                unmet[state].append(None if p._digit else False)
+                literals, clauses = _requirements(p, state)
+                tests[state].append((i, bit_of(literals), None if clauses is None else
+                                     tuple(sum(bit_of(group) for group in c) for c in clauses)))
+        self._unmet = (tuple(unmet[0]), tuple(unmet[1]))
+        self._tests = (tuple(tests[0]), tuple(tests[1]))
+        #: (reading, bits met) → the answers: stretches hold the same few literals over and over
+        self._answers: dict[tuple[int, int], tuple[bool | None, ...]] = {}
 
     def may_match(self, string: str) -> list[bool]:
         """For each pattern, whether it may match `string` as a whole (False: `search` would
@@ -151,22 +196,29 @@ class PrefilteredGroup:
         low, state = _read(string)
         if state == _NO_FILTER:
             return [True] * len(self.patterns)
-        present = frozenset(filter(low.__contains__, self._union[state]))
-        digit = None
-        out = []
-        for sets in self._sets[state]:
-            if sets is None:
-                out.append(True)
-                continue
-            literals, clauses, needs_digit = sets
-            fails = literals.isdisjoint(present) or clauses is not None and not any(
-                all(not s.isdisjoint(present) for s in c) for c in clauses)
-            if fails and needs_digit:
-                if digit is None:
-                    digit = _DIGIT.search(string) is not None
-                fails = not digit
-            out.append(not fails)
-        return out
+        bits = self._bits[state]
+        met = 0
+        for lit in filter(low.__contains__, self._union[state]):
+            met |= bits[lit]
+        answers = self._answers.get((state, met))
+        if answers is None:
+            found = list(self._unmet[state])
+            for i, literals, clauses in self._tests[state]:
+                if met & literals and (clauses is None or any(met & c == c for c in clauses)):
+                    found[i] = True
+            answers = tuple(found)
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[(state, met)] = answers
+        if None not in answers:
+            return list(answers)
+        digit = _DIGIT.search(string) is not None
+        return [digit if a is None else a for a in answers]
+
+
+#: how many sets of present literals a `PrefilteredGroup` remembers the answers for (a few
+#: hundred occur on the real pages; the bound only keeps a long build's memory flat)
+_ANSWERS_KEPT = 4096
 
 
 def _every_literal(p: Prefiltered, state: int) -> set[str]:
@@ -263,6 +315,12 @@ def read_text(s: str) -> tuple[str, int]:
     low, state = _reading(s)
     _LAST_TEXT_READ = (s, low, state)
     return low, state
+
+
+def lowered(s: str) -> str:
+    """`s.lower()`, kept among the last strings read: a stretch the rules lower for their own
+    tests is then not lowered again by the pre-filters asked about it (nor the other way)."""
+    return _read(s)[0]
 
 
 def lowered_text(s: str) -> str:
