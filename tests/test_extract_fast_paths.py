@@ -63,6 +63,10 @@ def test_cue_word_heads_are_the_pattern_matches_that_are_cue_words(parts):
              if EXTRACTOR._is_cue_word(m.group(0).lower())]
     fast = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text) if EXTRACTOR._is_cue_word(text[s:e].lower())]
     assert fast == plain
+    # ... also from the endings the term pass found (TermMatcher.scan, as Extractor.extract does)
+    _terms, ends = EXTRACTOR.terms.scan(text)
+    shared = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text, ends) if EXTRACTOR._is_cue_word(text[s:e].lower())]
+    assert shared == plain
 
 
 READABLE_COORDINATED = re.compile(

@@ -5,6 +5,7 @@ coordinated with in a sentence about a partnership ("Köln und X")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -33,20 +34,21 @@ class CuePlaces:
     #: is re-scanned from every position, quadratic)
     _WORD_BEFORE_NAME = re.compile(r"(?<![\w.\-])[\w.\-]+(?=\s+[A-ZÄÖÜ])")
 
-    def _cue_word_heads(self, text: str):
+    def _cue_word_heads(self, text: str, ends: list[int] | None = None):
         """(start, end) of every match of _WORD_BEFORE_NAME that may be a cue word, in order.
 
         Only words whose lowered form ends with a cue suffix or noun can be cue words, so those
         endings are found first, in one Aho-Corasick pass over the lowered text (a few hundred on
         the real pages), and the pattern is checked at the start of their words only, instead
         of listing every one of the ~80 words a page has before a capitalised one. Sound while
-        lowering keeps every character's offset (else: the plain scan)."""
+        lowering keeps every character's offset (else: the plain scan). `ends`: those endings' end
+        offsets where the extractor found them already, in its pass for the terms (TermMatcher.scan)."""
         lower = lowered_text(text)
         if len(lower) != len(text) or "Σ" in text:
             for head in self._WORD_BEFORE_NAME.finditer(text):
                 yield head.start(), head.end()
             return
-        ends = sorted({e for _, e in self._cue_endings.find(lower)})
+        ends = self._cue_endings.ends(lower) if ends is None else ends
         last = 0
         for end in ends:
             if end < len(text) and not text[end].isspace():
@@ -61,10 +63,13 @@ class CuePlaces:
 
     @cached_property
     def _cue_endings(self) -> Keywords:
+        return Keywords(self._cue_ending_words(), word_start=False)
+
+    def _cue_ending_words(self) -> list[str]:
         """The lowered endings every cue word has: its suffixes (…stadt, …gemeinde) and the
         cue nouns that can be a word of _WORD_BEFORE_NAME ("Rajon", "Landkreis")."""
         nouns = {w for w in self._cue_nouns if re.fullmatch(r"[\w.\-]+", w)}
-        return Keywords(sorted(nouns | {s.lower() for s in self._cue_suffixes}), word_start=False)
+        return sorted(nouns | {s.lower() for s in self._cue_suffixes})
 
     def _seat_country(self, ex: Extraction, name: str) -> str | None:
         """The country of the foreign town of this name the article already names (a district
@@ -92,7 +97,7 @@ class CuePlaces:
         text = ctx.text
         taken: Taken | None = None  # made at the first cue word (the mentions are unchanged until then)
         new: dict[str, Place] = {}
-        for head_start, head_end in self._cue_word_heads(text):
+        for head_start, head_end in self._cue_word_heads(text, ctx.cue_word_ends):
             cue = text[head_start:head_end].lower()
             if not self._is_cue_word(cue):
                 continue
@@ -371,12 +376,18 @@ class CuePlaces:
         sentence about a partnership is a place too, even when no gazetteer knows it."""
         text = ctx.text
         places = {(m.start, m.end): m for m in ex.mentions if m.kind == "municipality"}
+        # a coordination needs one of these places on one side: a sentence none of them starts
+        # in is not searched (on the real pages, six in ten of the sentences about partnerships)
+        starts = sorted(s for s, _ in places)
         # made when a coordination with a known place is first found (most articles have none;
         # the mentions are unchanged until then)
         taken: Taken | None = None
         found: dict[str, Place] = {}
         for sent in ctx.sentences:
             if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
+                continue
+            first = bisect.bisect_left(starts, sent.start)
+            if first == len(starts) or starts[first] >= sent.end:
                 continue
             chunk = text[sent.start:sent.end]
             for m in self._COORDINATED.finditer(chunk):

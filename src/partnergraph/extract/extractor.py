@@ -64,7 +64,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
     def __init__(self, *, gazetteer: Gazetteer | None = None, vocabulary: Vocabulary | None = None):
         self.gazetteer = gazetteer or get_gazetteer()
         self.vocabulary = vocabulary or load_vocabulary()
-        self.terms = TermMatcher(self.vocabulary)
         self.rules = rules()
         self._seat_town_before = Prefiltered(re.compile(self.rules["seat_as_town_before"]))
         self._district_heading = Prefiltered(re.compile(self.rules["district_list_heading"]))  # (a page scan)
@@ -77,6 +76,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._cue_exclude = {w.lower() for w in self.rules["place_cue_exclude"]}
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
         self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
+        # (one pass over the lowered text finds the terms and the cue words' endings)
+        self.terms = TermMatcher(self.vocabulary, endings=self._cue_ending_words())
         self._foreign_districts = {cc: tuple(v) for cc, v in self.rules["foreign_district_designations"].items()}
         self._designation_countries = dict(self.rules["designation_countries"])
         self._default_countries = dict(self.rules["designation_default_countries"])
@@ -103,8 +104,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         # ~2 % of the extraction, measured against the extractor before them)
         self._markers = Keywords([*self._suffix_kinds, *self._credit_words], word_start=False)
         self._cue_memo: dict[str, bool] = {}
-        self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates)
+        self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
+        # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
         self._places_memo: dict[int, tuple] = {}  # id of a gazetteer record → (record, its Place) (_place_of)
+        self._scores_memo: dict[tuple, tuple] = {}  # (id of candidates, name) → their static scores (_name_scores)
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
         self._stop = set(self.rules["name_stop_words"])
@@ -133,7 +136,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex = Extraction(article=article)
         ctx = Context(text=text, sentences=split(text))
         persons = self._relations.persons_spans(text)
-        all_terms = self.terms.find(text)
+        all_terms, ctx.cue_word_ends = self.terms.scan(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
         ctx.territory_spans = {(h.start, h.end) for h in all_terms

@@ -9,7 +9,7 @@ compounding: a theme or partnership type may be the head of a longer word
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import ahocorasick
 
@@ -54,7 +54,9 @@ def _is_abbreviation(label: str) -> bool:
 
 
 class TermMatcher:
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, endings: Iterable[str] = ()):
+        """`endings`: lowered strings whose end offsets `scan` reports beside the terms, found in
+        the same pass over the lowered text (cue_places: the endings of cue words)."""
         entries: dict[str, list[Term]] = {}
 
         def add(key: str, term: Term) -> None:
@@ -71,39 +73,72 @@ class TermMatcher:
         # pass for all terms; the longer span then beats the gazetteer's "Harburg")
         for text, key in local_governments.surfaces().items():
             add(text, Term("municipality", key, text))
+        # each key carries its terms with what find() asks of them worked out once here (~12,500
+        # automaton hits on the real pages each read five or six fields of a term otherwise)
+        # (and whether the key is one of the endings)
         self.automaton = ahocorasick.Automaton()
-        for key, terms in entries.items():
-            self.automaton.add_word(key, tuple(terms))
+        ending_keys = {e.lower() for e in endings}
+        for key in [*entries, *sorted(ending_keys - entries.keys())]:
+            self.automaton.add_word(key, (tuple(_TermRule.of(t) for t in entries.get(key, ())), key in ending_keys))
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[TermHit]:
         """Every term occurrence on word boundaries; overlaps are resolved by the caller."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[TermHit], list[int]]:
+        """`find`, and the end offset of every occurrence of the endings in the lowered text
+        (each once, in order): one automaton pass for both (a pass of its own over the lowered
+        text cost the cue words ~1 % of the extraction, measured)."""
         lower = lowered_text(text)  # (shared with the other passes over the article)
         if len(lower) != len(text):  # a few characters (İ) lower-case to two; keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
         hits: list[TermHit] = []
-        for end_idx, terms in self.automaton.iter(lower):
+        ends: set[int] = set()
+        for end_idx, (rules, ending) in self.automaton.iter(lower):
             end = end_idx + 1
-            for term in terms:
-                start = end - len(term.label)
-                if term.exact_case and text[start:end] != term.label:
+            if ending:
+                ends.add(end)
+            # (end moves on within one key's terms once a compound or an inflection extends it,
+            # as it always has: the terms of one key then see the extended end)
+            for term, length, exact_case, tail, head, inflects, capital in rules:
+                start = end - length
+                if exact_case and text[start:end] != term.label:
                     continue
-                before_ok = start == 0 or not lower[start - 1].isalnum()
-                if not before_ok and not (term.kind == "theme" and len(term.label) >= COMPOUND_TAIL_MIN):
+                if start and lower[start - 1].isalnum() and not tail:
                     continue
                 if end < n and lower[end].isalnum():
-                    if term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN:
+                    if head:
                         end = _word_end(lower, end)
-                    elif not term.exact_case and term.form == "name" and _inflection_end(lower, end) is not None:
+                    elif inflects and _inflection_end(lower, end) is not None:
                         end = _inflection_end(lower, end)
                     else:
                         continue
-                if term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym") \
-                        and not text[start].isupper():
+                if capital and not text[start].isupper():
                     continue
                 hits.append(TermHit(term, start, end))
-        return hits
+        return hits, sorted(ends)
+
+
+class _TermRule(NamedTuple):
+    """A term and the tests TermMatcher.find makes of it, worked out once per term."""
+
+    term: Term
+    length: int  # of the label as written (the span's length before any ending)
+    exact_case: bool
+    tail: bool  # may end a compound (Trinkwasser*versorgung*): no word start needed
+    head: bool  # may begin a compound: the span runs to the word's end
+    inflects: bool  # may carry an INFLECTIONS ending
+    capital: bool  # a name: must start with a capital letter
+
+    @classmethod
+    def of(cls, term: Term) -> _TermRule:
+        return cls(term, len(term.label), term.exact_case,
+                   term.kind == "theme" and len(term.label) >= COMPOUND_TAIL_MIN,
+                   term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN,
+                   not term.exact_case and term.form == "name",
+                   term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym"))
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -149,3 +184,9 @@ class Keywords:
             if out.get(end, 0) < length:
                 out[end] = length
         return sorted((end - length, end) for end, length in out.items())
+
+    def ends(self, text: str) -> list[int]:
+        """The end offset of every occurrence, in order, each once (no word-start test, no
+        lower-casing: for a caller that reads the words back from their ends itself and asks
+        nothing else, without the (start, end) pairs `find` sorts)."""
+        return sorted({end_idx + 1 for end_idx, _length in self.automaton.iter(text)})

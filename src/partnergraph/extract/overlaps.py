@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from .context import PlaceHit
 from .matcher import TermHit
 
@@ -18,18 +20,23 @@ def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list
     # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
     # "Partnerschaft" + compound tail)
     # (the rank is (-span length, not a term that comes first, -place name length, -term label
-    # length, start), written out for each kind: thousands of hits per article)
-    items = [((-(h.end - h.start), bool(h.term.needs_context), 0, -len(h.term.label), h.start), 1, h.start, h.end, h)
-             for h in terms] + \
-            [((-(h.end - h.start), True, -len(h.surface), 0, h.start), 0, h.start, h.end, h) for h in places]
-    items.sort(key=lambda x: x[0])
-    size = max([e for *_, e, _h in items] + [e for _, e in persons] + [0])
+    # length, start), written out for each kind: thousands of hits per article; the hits are
+    # put in rank order by their indices, with the ranks' own __getitem__ as the key, read in C)
+    hits = [*terms, *places]
+    ranks = [(-(h.end - h.start), bool(h.term.needs_context), 0, -len(h.term.label), h.start) for h in terms] + \
+            [(-(h.end - h.start), True, -len(h.surface), 0, h.start) for h in places]
+    order = sorted(range(len(hits)), key=ranks.__getitem__)
+    size = max([h.end for h in hits] + [e for _, e in persons] + [0])
     occupied = bytearray(size)  # one flag per character: overlap tests cost the span, not the list
     for s, e in persons:
         occupied[s:e] = b"\x01" * (e - s)
     kept_terms, kept_places = [], []
     term_spans: dict[tuple[int, int], set[str]] = {}
-    for _, is_term, s, e, h in items:
+    n_terms = len(terms)
+    for i in order:
+        h = hits[i]
+        is_term = i < n_terms
+        s, e = h.start, h.end
         if is_term and (s, e) in term_spans:
             # "Klimapartnerschaft" is a programme and a partnership type alike: one hit per kind
             if h.term.kind not in term_spans[(s, e)]:
@@ -42,6 +49,11 @@ def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list
             term_spans[(s, e)] = {h.term.kind}
         occupied[s:e] = b"\x01" * (e - s)
         (kept_terms if is_term else kept_places).append(h)
-    kept_terms.sort(key=lambda h: h.start)
-    kept_places.sort(key=lambda h: h.start)
+    kept_terms.sort(key=_TERM_START)
+    kept_places.sort(key=_PLACE_START)
     return kept_terms, kept_places
+
+
+#: the starts of a TermHit (term, start, end) and a PlaceHit (start, end, …), read in C
+_TERM_START = itemgetter(1)
+_PLACE_START = itemgetter(0)
