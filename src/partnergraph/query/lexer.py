@@ -6,6 +6,7 @@ cost is linear in the text's length. guard.py decides on these tokens; see its d
 from __future__ import annotations
 
 import re
+from functools import cache
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,10 +21,15 @@ from ..errors import ForbiddenQuery, QueryError
 # Rust's u32::from_str_radix accepts a leading "+", so `\u+041` is "A" there: so it is here.
 
 _ESCAPE = re.compile(r"\\(?:\\|u(\+?[0-9A-Fa-f]{3}[0-9A-Fa-f]?)|U(\+?[0-9A-Fa-f]{7}[0-9A-Fa-f]?))", re.DOTALL)
+
+
 #: a decoded escape may stand for these anywhere: they cannot change where a token ends
-_NAME_CHAR = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D"
-                        r"\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-                        r"\U00010000-\U000EFFFF]")
+@cache
+def _name_char() -> re.Pattern:
+    # (compiled on first use, like _token_pattern: only a query with escapes needs it)
+    return re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D"
+                      r"\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
+                      r"\U00010000-\U000EFFFF]")
 
 
 @dataclass
@@ -76,26 +82,33 @@ _PN_PREFIX = rf"[{_PN_CHARS_BASE}](?:[{PN_CHARS}.]*[{PN_CHARS}])?"
 _PN_LOCAL = rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:[{PN_CHARS}.:]|{_PLX})*"
 _ECHAR = r"""\\[tbnrf"'\\]"""
 
-_TOKEN = re.compile("|".join((
-    r"(?P<ws>[ \t\r\n]+)",
-    r"(?P<comment>#[^\r\n]*)",
-    r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
-    # possessive loops (*+): a string that does not end fails without backtracking through it
-    # (an iteration ends with a non-quote, so no completed iteration is ever needed back)
-    rf"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*+'''"
-    rf'|"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*+"""'
-    rf"|'(?:[^'\\\r\n]|{_ECHAR})*+'"
-    rf'|"(?:[^"\\\r\n]|{_ECHAR})*+")',
-    rf"(?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)",
-    rf"(?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{PN_CHARS}.]*[{PN_CHARS}])?)",
-    rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
-    r"(?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)",
-    r"(?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)",
-    # the whole run of name characters (dots only between them), so that no position inside it is
-    # tried again as the start of a prefixed name: `a.a.a…` and `a-a-a…` stay linear
-    rf"(?P<word>[{_PN_CHARS_BASE}][{PN_CHARS}]*(?:\.+[{PN_CHARS}]+)*)",
-    r"(?P<punct>\^\^|<=|>=|!=|&&|\|\||<<|>>|\{\||\|\}|[{}()\[\];,.=<>!+\-*/|^?~])",
-)))
+
+@cache
+def _token_pattern() -> re.Pattern:
+    # compiled on first use: its Unicode classes take ~40 ms to compile, which every command
+    # paid at start-up when this was a module constant (benchmarks/bench_startup.py)
+    return re.compile("|".join((
+        r"(?P<ws>[ \t\r\n]+)",
+        r"(?P<comment>#[^\r\n]*)",
+        r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
+        # possessive loops (*+): a string that does not end fails without backtracking through it
+        # (an iteration ends with a non-quote, so no completed iteration is ever needed back)
+        rf"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*+'''"
+        rf'|"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*+"""'
+        rf"|'(?:[^'\\\r\n]|{_ECHAR})*+'"
+        rf'|"(?:[^"\\\r\n]|{_ECHAR})*+")',
+        rf"(?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)",
+        rf"(?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{PN_CHARS}.]*[{PN_CHARS}])?)",
+        rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
+        r"(?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)",
+        r"(?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)",
+        # the whole run of name characters (dots only between them), so that no position inside it is
+        # tried again as the start of a prefixed name: `a.a.a…` and `a-a-a…` stay linear
+        rf"(?P<word>[{_PN_CHARS_BASE}][{PN_CHARS}]*(?:\.+[{PN_CHARS}]+)*)",
+        r"(?P<punct>\^\^|<=|>=|!=|&&|\|\||<<|>>|\{\||\|\}|[{}()\[\];,.=<>!+\-*/|^?~])",
+    )))
+
+
 _START_QUOTES = ("'''", '"""', "'", '"')
 
 
@@ -134,11 +147,12 @@ def _trim_dots(text: str) -> str:
 def lex(text: str, decoded: Decoded, label: str, where: Callable[[int], str]):
     """The tokens of the decoded text, one at a time (the checks stop at the first refusal)."""
     source = decoded.text
+    token = _token_pattern()
     escapes = decoded.escapes
     next_escape = 0
     pos = 0
     while pos < len(source):
-        m = _TOKEN.match(source, pos)
+        m = token.match(source, pos)
         if m is None:
             if source.startswith(_START_QUOTES, pos):
                 raise QueryError(f"{label}: syntax error at {where(pos)}: a string that does not end "
@@ -154,7 +168,7 @@ def lex(text: str, decoded: Decoded, label: str, where: Callable[[int], str]):
             at = escapes[next_escape][0]
             ch = source[at]
             inside = pos < at < end - 1 or (kind == "comment" and pos < at)
-            allowed = (_NAME_CHAR.match(ch) is not None
+            allowed = (_name_char().match(ch) is not None
                        or (inside and kind == "string" and ch not in "'\"\\\r\n")
                        or (inside and kind == "iri")
                        or (inside and kind == "comment" and ch not in "\r\n"))

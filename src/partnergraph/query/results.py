@@ -19,8 +19,7 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -116,7 +115,9 @@ def json_term(t) -> dict:
                                         "object": json_term(t.object)}}
 
 
-def _xml_term(t) -> str:
+def _xml_term(t, xml_escape, quoteattr) -> str:
+    # (the escapers come from the caller: xml.sax.saxutils pulls in urllib.request, 30 ms of
+    # every command's start-up when imported here, measured by benchmarks/bench_startup.py)
     if isinstance(t, ox.NamedNode):
         return f"<uri>{xml_escape(t.value)}</uri>"
     if isinstance(t, ox.BlankNode):
@@ -129,8 +130,8 @@ def _xml_term(t) -> str:
         else:
             attr = ""
         return f"<literal{attr}>{xml_escape(t.value)}</literal>"
-    return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}</predicate>"
-            f"<object>{_xml_term(t.object)}</object></triple>")
+    subject, predicate, obj = (_xml_term(x, xml_escape, quoteattr) for x in (t.subject, t.predicate, t.object))
+    return f"<triple><subject>{subject}</subject><predicate>{predicate}</predicate><object>{obj}</object></triple>"
 
 
 def _csv_field(t) -> str:
@@ -155,12 +156,14 @@ def serialize_results(outcome: Outcome, fmt: str) -> bytes:
         return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
                           ensure_ascii=False).encode("utf-8")
     if fmt == "xml":
+        from xml.sax.saxutils import escape as xml_escape
+        from xml.sax.saxutils import quoteattr
         parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
         parts += [f"<variable name={quoteattr(n)}/>" for n in names]
         parts.append("</head>\n<results>\n")
         for row in outcome.rows:
             parts.append("<result>")
-            parts += [f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>" for n, t in zip(names, row) if t is not None]
+            parts += [f"<binding name={quoteattr(n)}>{_xml_term(t, xml_escape, quoteattr)}</binding>" for n, t in zip(names, row) if t is not None]
             parts.append("</result>\n")
         parts.append("</results>\n</sparql>\n")
         return "".join(parts).encode("utf-8")
@@ -188,7 +191,13 @@ def serialize_graph(triples: Iterable[ox.Triple], fmt: ox.RdfFormat, *, base: st
 #: PN_LOCAL, §19.8): `pgid:partnership/72938b` is not one, so such IRIs are printed as <…>
 _PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F" \
             r"\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-_PN_LOCAL = re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
+
+
+@cache
+def _pn_local() -> re.Pattern:
+    # compiled on first use: a module constant cost every command's start-up ~10 ms
+    # (benchmarks/bench_startup.py)
+    return re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
 
 
 def _short(term, prefixes: dict[str, str]) -> str:
@@ -198,7 +207,7 @@ def _short(term, prefixes: dict[str, str]) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _PN_LOCAL.match(iri[len(ns):])),
+        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _pn_local().match(iri[len(ns):])),
                    key=lambda x: len(x[1]), default=None)
         return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
     if isinstance(term, ox.Literal):
