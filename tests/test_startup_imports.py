@@ -7,8 +7,11 @@ import sys
 import pytest
 
 #: modules that cost tens of milliseconds and that --help, query and export never use
+#: (urllib.request and http.client: ~30 ms, once pulled in by xml.sax.saxutils for the XML
+#: results writer, which `query --list` never needs; measured by benchmarks/bench_startup.py)
 HEAVY = ("rdflib", "requests", "lxml", "partnergraph.publish.dumps", "partnergraph.publish.export",
-         "partnergraph.extract.extractor", "concurrent.futures.process")
+         "partnergraph.extract.extractor", "concurrent.futures.process", "urllib.request", "http.client",
+         "xml.sax")
 
 
 def _imported_after(code: str) -> set[str]:
