@@ -72,6 +72,10 @@ class Article:
 #: district's place (Region Hannover, Städteregion Aachen)
 LOCAL_GOVERNMENT_KINDS = ("municipality", "district", "borough", "regional-association")
 
+#: the kinds of mention that can be a side of a partnership: a local government the extractor
+#: reads as a municipality, or an organisation named as a partner (a utility's Betreiberpartnerschaft)
+PARTNER_MENTION_KINDS = ("municipality", "organisation-partner")
+
 
 @dataclass(frozen=True)
 class Place:

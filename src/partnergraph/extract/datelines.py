@@ -41,7 +41,8 @@ _GLUED_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?=[^\W\d_]|\d{1,2}
 _GLUED_LONG = re.compile(LONG_DATE.pattern[:-2] + r"(?=[^\W\d_]|\d{1,2}[^\W\d_])", re.IGNORECASE)
 
 
-def _year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
+def match_year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
+    """(year, month) of a match of one of the date patterns (sources.dates' or the glued ones)."""
     if pattern is ISO_DATE:
         return int(m.group(1)), int(m.group(2))
     month = int(m.group(2)) if pattern in (NUMERIC_DATE, _GLUED_NUMERIC) else month_number(m.group(2))
@@ -61,9 +62,9 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             before = text[line_start:m.start()]
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
-                return _year_month(m, pattern)  # the date is the line
+                return match_year_month(m, pattern)  # the date is the line
             if before.strip() and len(before) <= DATELINE_MAX and _label().search(before):
-                return _year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
+                return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
-                opening = (m.start(), _year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
+                opening = (m.start(), match_year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
     return opening[1] if opening else None

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Extraction, Span
-from ..sources.dates import LONG_DATE, NUMERIC_DATE, month_number
+from ..models import PARTNER_MENTION_KINDS, Extraction, Span
+from ..sources.dates import LONG_DATE, NUMERIC_DATE
+from .datelines import match_year_month
 from .rules import rules
 
 #: how far into a page its lead may reach: the headline, a heading and the opening sentence after
@@ -30,7 +31,6 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)")
 #: what may stand before a dateline's year at the start of its line ("04.10.2002 …", "16. Juni
 #: 2023Die Partnerstädte …", " date 2024-05 …"): such a year is the page's date, not the act's
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")
-_SIDES = ("municipality", "organisation-partner")
 #: a lead act's words hold one of these (rules-de.json lead_act_pattern's verbs): a cheap test first
 _ACT_STEMS = ("besiegelt", "unterzeichnet", "geschlossen", "vereinbart", "gründet", "unterschrieben",
               "eingegangen", "aufgenommen", "geht", "gehen")
@@ -109,7 +109,7 @@ def lead_act(ex: Extraction, text: str, sentences: list[Span], year: int | None,
             if dated is None:
                 return None
             year, month = dated
-        sides = frozenset((m.kind, m.ref) for m in ex.mentions if m.kind in _SIDES and lo <= m.start < hi)
+        sides = frozenset((m.kind, m.ref) for m in ex.mentions if m.kind in PARTNER_MENTION_KINDS and lo <= m.start < hi)
         return LeadAct(sides, year, month, bool(_COUNTED.search(lead, lo, hi)))
     return None
 
@@ -120,5 +120,4 @@ def _lead_date(lead: str) -> tuple[int, int] | None:
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
-    month = int(m.group(2)) if m.re is NUMERIC_DATE else month_number(m.group(2))
-    return int(m.group(3)), month
+    return match_year_month(m, m.re)

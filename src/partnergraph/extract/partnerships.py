@@ -8,7 +8,7 @@ import re
 
 from .context import Context
 from .prefilter import Prefiltered
-from ..models import Extraction, Mention, Partnership, Span
+from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
@@ -63,7 +63,7 @@ class PartnershipFinder:
 
     def _partnerships(self, ex: Extraction, ctx: Context) -> None:
         text = ctx.text
-        partner_mentions = [m for m in ex.mentions if m.kind in ("municipality", "organisation-partner")
+        partner_mentions = [m for m in ex.mentions if m.kind in PARTNER_MENTION_KINDS
                             and not (m.kind == "municipality" and (self._seat(text, m) or self._venue(ex, text, m)
                                                                   or self._institution_side(text, m)))]
         by_sentence: dict[Span, list[Mention]] = {}
@@ -397,7 +397,7 @@ class PartnershipFinder:
                 if naming is None:
                     naming = {}
                     for s, ms in by_sentence.items():
-                        named = frozenset((m.kind, m.ref) for m in ms if m.kind in ("municipality", "organisation-partner"))
+                        named = frozenset((m.kind, m.ref) for m in ms if m.kind in PARTNER_MENTION_KINDS)
                         naming.setdefault(named, []).append(s)
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
                                            and not _YEAR.search(text, s.start, s.end)
@@ -457,7 +457,7 @@ class PartnershipFinder:
         asks the date test only of those that name a pair's partners and no other place, each
         once: about half of them on the real pages; testing all up front cost 2 % of the
         extraction)."""
-        named = ((s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in ("municipality", "organisation-partner")})
+        named = ((s, {(m.kind, m.ref) for m in by_sentence.get(s, []) if m.kind in PARTNER_MENTION_KINDS})
                  for s in ctx.sentences)
         return [(s, places) for s, places in named if places]
 

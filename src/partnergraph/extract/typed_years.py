@@ -8,14 +8,12 @@ type of a pair is annotated with its own start)."""
 
 from __future__ import annotations
 
-from ..models import Mention, Span
+from ..models import PARTNER_MENTION_KINDS, Mention, Span
 
 #: how far a start date may stand from the type word it dates, either side: the longest gap on
 #: the real pages that date a type in its own clause is 35 characters ("seit 2011 sind beide
 #: Seiten durch eine Klimapartnerschaft"); a date further off belongs to the sentence, not the word
 TYPE_YEAR_REACH = 40
-
-_SIDES = ("municipality", "organisation-partner")
 
 
 def typed_starts(facts, text: str, sentences: list[Span],
@@ -38,7 +36,7 @@ def typed_starts(facts, text: str, sentences: list[Span],
         years = facts.sentence_years(s)
         if not years:
             continue
-        between = [m for m in mentions if m.kind in _SIDES] + types
+        between = [m for m in mentions if m.kind in PARTNER_MENTION_KINDS] + types
         for t in types:
             for start, end, year, month, act in years:
                 lo, hi = (t.end, start) if start >= t.end else (end, t.start)
