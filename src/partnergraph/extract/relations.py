@@ -26,6 +26,7 @@ from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
 from .pair_attributes import StartYears
+from .pair_scorer import PairScorer
 from .pairs import PairStatements
 from .partner_lists import PartnerLists
 from .partnership_context import PartnershipContext
@@ -140,6 +141,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.partner_mit_list = re.compile(r["partner_mit_list"])
         self.with_both_anaphor = re.compile(r["with_both_anaphor"])
         self.both_subjects = re.compile(r["both_subjects"])
+        self.pair_scorer = PairScorer()
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
         self.named_partner = NamedPartner(r)

@@ -1,0 +1,281 @@
+"""Candidate partner pairs of one article and their features, for the learned pair scorer
+(pair_scorer.py).
+
+The wording rules (pairs.py, partner_lists.py, partnerships.py) state pairs only where they
+recognise the wording; on news prose nobody tuned on, most missed pairs have both partners found
+as places. So the candidates are drawn broadly from the places the engine already found:
+- every pair the rules found;
+- every two municipalities named in one sentence (sentences naming at most
+  MAX_SENTENCE_PLACES of them: a longer run is a list, which the list rules read);
+- the page's own municipality (its most named domestic place) with each foreign place named in
+  a sentence about partnerships (a cue sentence) that does not name it.
+Each candidate gets general features (no page or place name is one): whether and how a rule
+found it, the cue and type words of its sentences, how far apart its partners stand and what
+joins them, negation, hedge and travel words, the partners' countries, kinds, how they were
+found (gazetteer or minted), population and how often the page names them. FEATURES is their
+order, which the model file must repeat (tests/test_pair_scorer.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..models import Extraction, Mention, Span
+from ..resources import data_file
+
+#: a sentence naming more municipalities than this is a list: its pairs are the list rules'
+#: (7 places make 21 pairs; the news sentences of the open splits that state a pair name at most 5)
+MAX_SENTENCE_PLACES = 7
+#: distances in tokens are capped here (a pair further apart in one sentence is as good as unjoined)
+MAX_TOKENS = 40
+
+FEATURES = (
+    "bias_rule",            # a rule found the pair
+    "rule_list",            # ... in a list line
+    "rule_typed",           # ... and its sentences name a partnership type
+    "rule_dated",           # ... and gave it a year
+    "rule_evidence",        # log(1 + the rule's evidence sentences)
+    "via_home",             # candidate only as the page's place with a partner in a cue sentence
+    "cooc",                 # log(1 + sentences naming both)
+    "cue",                  # one of those is about a partnership (cue word)
+    "type_twinning",        # a Städtepartnerschaft-type word in such a sentence
+    "type_friendship",      # Freundschaft
+    "type_project",         # Klima-, Projekt-, other specific types
+    "type_generic",         # "Partnerschaft", "Partner" without a type
+    "tokens",               # fewest tokens between the two mentions (scaled 0..1)
+    "joined",               # only "und", a dash or a slash between them
+    "with_before",          # "mit", "zwischen", "nach" right before the later / earlier one
+    "negation",             # a negation in the sentence
+    "hedge",                # a hedge or plan word
+    "ended",                # an ended-partnership word
+    "travel",               # a travel word
+    "act",                  # a founding-act or anniversary word
+    "year",                 # a year in the sentence
+    "places_in_sentence",   # log(1 + municipalities the sentence names)
+    "list_line",            # the sentence is a list line
+    "title",                # a sentence naming both is in the title
+    "position",             # relative position of the first sentence naming both (0 = top)
+    "home_side",            # one side is the page's own municipality
+    "home_foreign",         # one side in the page's home country, the other abroad
+    "both_home",            # both in the home country
+    "same_country",         # both in one country
+    "unlinked",             # sides no gazetteer entry backs (minted from cues), 0..2
+    "district",             # sides that are districts or boroughs, 0..2
+    "small_pop",            # log10 population of the smaller side / 6 (unknown: 0)
+    "mentions_min",         # log(1 + mentions of the less named side)
+    "mentions_max",         # log(1 + mentions of the more named side)
+    "page_candidates",      # log(1 + candidates of the page)
+    "page_rule_pairs",      # log(1 + rule pairs of the page)
+)
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_WORD = re.compile(r"[\wÄÖÜäöüß]+")
+
+
+@lru_cache(maxsize=1)
+def feature_words() -> dict[str, frozenset[str]]:
+    data = json.loads(data_file("pair-features-de.json").read_text(encoding="utf-8"))
+    return {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
+
+
+@dataclass
+class Candidate:
+    """A pair of municipality mentions that may be partners, with where the page names both."""
+
+    key: frozenset
+    a: Mention
+    b: Mention
+    sentences: list[Span] = field(default_factory=list)
+    rule: dict | None = None  # the rules' entry (partnerships.py `found`), None: no rule found it
+    via_home: bool = False
+    features: list[float] = field(default_factory=list)
+
+
+class _Sentence:
+    """What the features ask of one sentence, read once."""
+
+    __slots__ = ("words", "cue", "types", "year", "n_places", "list_line", "title", "index")
+
+    def __init__(self, text: str, sent: Span, cue: bool, types: set[str], n_places: int,
+                 list_line: bool, title: bool, index: int):
+        self.words = {w.lower() for w in _WORD.findall(text[sent.start:sent.end])}
+        self.cue, self.types, self.n_places = cue, types, n_places
+        self.year = bool(_YEAR.search(text, sent.start, sent.end))
+        self.list_line, self.title, self.index = list_line, title, index
+
+
+def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
+    """The page's own municipality: the domestic place it names most (ties: the first named),
+    when named at least twice."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        place = ex.places.get(m.ref)
+        if place is not None and place.country == ex.home:
+            counts[m.ref] = counts.get(m.ref, 0) + 1
+    if not counts:
+        return None
+    ref = max(counts, key=counts.__getitem__)  # (dicts keep the order of first mention: ties → first)
+    return ref if counts[ref] >= 2 else None
+
+
+def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]]) -> dict[frozenset, Candidate]:
+    """Every candidate pair of municipalities of the article, with its features."""
+    text = ctx.text
+    out: dict[frozenset, Candidate] = {}
+    places = {s: [m for m in ms if m.kind == "municipality" and m.ref in ex.places] for s, ms in by_sentence.items()}
+    for sent in ctx.sentences:
+        here = places.get(sent)
+        if not here:
+            continue
+        refs = list(dict.fromkeys(m.ref for m in here))
+        if len(refs) < 2 or len(refs) > MAX_SENTENCE_PLACES:
+            continue
+        first = {}
+        for m in here:
+            first.setdefault(m.ref, m)
+        for i, ra in enumerate(refs):
+            for rb in refs[i + 1:]:
+                key = frozenset({("municipality", ra), ("municipality", rb)})
+                c = out.get(key)
+                if c is None:
+                    c = out[key] = Candidate(key, first[ra], first[rb])
+                c.sentences.append(sent)
+    for key, entry in found.items():
+        if not all(k == "municipality" and r in ex.places for k, r in key):
+            continue
+        c = out.get(key)
+        if c is None:
+            (_, ra), (_, rb) = sorted(key)
+            ma = next((m for ms in by_sentence.values() for m in ms if m.ref == ra), None)
+            mb = next((m for ms in by_sentence.values() for m in ms if m.ref == rb), None)
+            if ma is None or mb is None:
+                continue
+            c = out[key] = Candidate(key, ma, mb)
+        c.rule = entry
+    all_mentions = [m for s in ctx.sentences for m in places.get(s, ())]
+    home = home_place(ex, all_mentions)
+    if home is not None:
+        home_mention = next(m for m in all_mentions if m.ref == home)
+        for sent in ctx.sentences:
+            if not ctx.cue_sentences.get(sent):
+                continue
+            here = places.get(sent) or []
+            if any(m.ref == home for m in here) or len({m.ref for m in here}) > MAX_SENTENCE_PLACES:
+                continue
+            for m in here:
+                place = ex.places[m.ref]
+                if place.country == ex.home:
+                    continue
+                key = frozenset({("municipality", home), ("municipality", m.ref)})
+                if key not in out:
+                    out[key] = Candidate(key, home_mention, m, via_home=True)
+    if out:
+        _features(ex, ctx, out, places, all_mentions, home, found)
+    return out
+
+
+def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict[Span, list[Mention]],
+              all_mentions: list[Mention], home: str | None, found: dict) -> None:
+    text = ctx.text
+    words = feature_words()
+    counts: dict[str, int] = {}
+    for m in all_mentions:
+        counts[m.ref] = counts.get(m.ref, 0) + 1
+    types: dict[Span, set[str]] = {}
+    for m in ex.mentions:
+        if m.kind == "partnership-type":
+            types.setdefault(m.sentence, set()).add(m.ref)
+    title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
+    n_sent = max(1, len(ctx.sentences) - 1)
+    index = ctx.sentence_index
+    read: dict[Span, _Sentence] = {}
+
+    def sentence(s: Span) -> _Sentence:
+        if s not in read:
+            read[s] = _Sentence(text, s, bool(ctx.cue_sentences.get(s)), types.get(s, set()),
+                                len({m.ref for m in places.get(s, ())}), s in ctx.list_items,
+                                s.end <= title_end, index.get(s, 0))
+        return read[s]
+
+    page_candidates = math.log1p(len(out))
+    page_rules = math.log1p(len(found))
+    for c in out.values():
+        (_, ra), (_, rb) = sorted(c.key)
+        pa, pb = ex.places[ra], ex.places[rb]
+        sents = c.sentences or [c.b.sentence]
+        read_sents = [sentence(s) for s in sents]
+        words_all = set().union(*(s.words for s in read_sents))
+        type_refs = set().union(*(s.types for s in read_sents))
+        tokens, joined, with_before = _nearest(text, c, places) if c.sentences else (MAX_TOKENS, False, False)
+        rule = c.rule
+        pops = [p.population or 0 for p in (pa, pb)]
+        ca, cb = counts.get(ra, 0), counts.get(rb, 0)
+        c.features = [
+            1.0 if rule is not None else 0.0,
+            1.0 if rule is not None and any(s in ctx.list_items for s in rule["evidence"]) else 0.0,
+            1.0 if rule is not None and (rule["types"] or rule["weak_types"]) else 0.0,
+            1.0 if rule is not None and rule["dated"] else 0.0,
+            math.log1p(len(rule["evidence"])) if rule is not None else 0.0,
+            1.0 if c.via_home and rule is None else 0.0,
+            math.log1p(len(c.sentences)),
+            1.0 if any(s.cue for s in read_sents) else 0.0,
+            1.0 if "staedtepartnerschaft" in type_refs else 0.0,
+            1.0 if any("freundschaft" in t for t in type_refs) else 0.0,
+            1.0 if any(t not in ("staedtepartnerschaft", "unspecified") and "freundschaft" not in t
+                       for t in type_refs) else 0.0,
+            1.0 if "unspecified" in type_refs else 0.0,
+            min(tokens, MAX_TOKENS) / MAX_TOKENS,
+            1.0 if joined else 0.0,
+            1.0 if with_before else 0.0,
+            1.0 if words_all & words["negations"] else 0.0,
+            1.0 if words_all & words["hedges"] else 0.0,
+            1.0 if words_all & words["ended"] else 0.0,
+            1.0 if words_all & words["travel"] else 0.0,
+            1.0 if words_all & words["act_words"] else 0.0,
+            1.0 if any(s.year for s in read_sents) else 0.0,
+            math.log1p(min(s.n_places for s in read_sents)),
+            1.0 if any(s.list_line for s in read_sents) else 0.0,
+            1.0 if any(s.title for s in read_sents) else 0.0,
+            min(s.index for s in read_sents) / n_sent,
+            1.0 if home is not None and home in (ra, rb) else 0.0,
+            1.0 if (pa.country == ex.home) != (pb.country == ex.home) else 0.0,
+            1.0 if pa.country == ex.home and pb.country == ex.home else 0.0,
+            1.0 if pa.country is not None and pa.country == pb.country else 0.0,
+            float((pa.geonameid is None and pa.kind == "municipality") + (pb.geonameid is None and pb.kind == "municipality")),
+            float((pa.kind != "municipality") + (pb.kind != "municipality")),
+            math.log10(1 + min(pops)) / 6 if min(pops) else 0.0,
+            math.log1p(min(ca, cb)),
+            math.log1p(max(ca, cb)),
+            page_candidates,
+            page_rules,
+        ]
+
+
+def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool]:
+    """(fewest tokens between a mention of each side in one sentence, whether only a joiner stands
+    between those two, whether "mit"/"zwischen"/"nach" stands right before one of them)."""
+    ra, rb = c.a.ref, c.b.ref
+    words = feature_words()
+    best = (MAX_TOKENS + 1, False, False)
+    for s in c.sentences:
+        here = places.get(s, ())
+        xs = [m for m in here if m.ref == ra]
+        ys = [m for m in here if m.ref == rb]
+        for x in xs:
+            for y in ys:
+                first, last = (x, y) if x.start <= y.start else (y, x)
+                between = text[first.end:last.start]
+                tokens = between.split()
+                n = len(tokens)
+                if n > best[0]:
+                    continue
+                joined = n <= 1 and all(t.lower().strip(",") in words["joiners"] for t in tokens)
+                before = text[max(s.start, first.start - 12):first.start].split()[-1:] + tokens[-1:]
+                with_before = any(w.lower() in words["with_words"] for w in before)
+                if n < best[0] or (joined and not best[1]):
+                    best = (n, joined, with_before)
+    return best

@@ -1,0 +1,87 @@
+"""The learned candidate-pair scorer: which candidate pairs (pair_candidates.py) are partnerships.
+
+A logistic regression trained on the open real-text splits (benchmarks/real/train_pair_scorer.py,
+one command regenerates data/pair-scorer.json) weighs each candidate's features. The rules' pairs
+stay where their score reaches the model's keep threshold; a pair no rule found is added where its
+score reaches the add threshold, and is then recorded exactly as a rule pair is (partnerships.py
+`record`), so its type, start year, status and programme come from the same pair-attribute code.
+Both thresholds were chosen by grouped cross-validation (by publisher) and the model file says so
+in its provenance. Evaluated in pure Python: the runtime needs no learning library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import PartnergraphError
+from ..models import Extraction, Mention, Span
+from ..resources import data_file
+from .pair_candidates import FEATURES, Candidate, candidates
+
+MODEL_FILE = "pair-scorer.json"
+#: sentences an added pair is recorded from: its evidence (as MAX_EVIDENCE bounds the rules', this
+#: bounds the attribute reading of a pair named all over a long page)
+ADDED_EVIDENCE = 3
+
+
+class PairModel:
+    """A logistic model over FEATURES: a score in 0..1 and the two thresholds."""
+
+    def __init__(self, spec: dict, source: str = MODEL_FILE):
+        if list(spec.get("features", ())) != list(FEATURES):
+            raise PartnergraphError(f"{source}: the model's features are not the extractor's "
+                                    f"(pair_candidates.FEATURES); retrain with benchmarks/real/train_pair_scorer.py")
+        self.intercept = float(spec["intercept"])
+        self.coefficients = [float(w) for w in spec["coefficients"]]
+        self.keep = float(spec["keep_threshold"])
+        self.add = float(spec["add_threshold"])
+        self.spec = spec
+
+    def score(self, features: list[float]) -> float:
+        z = self.intercept + math.fsum(w * x for w, x in zip(self.coefficients, features))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> PairModel | None:
+    path: Path = data_file(MODEL_FILE)
+    if not path.is_file():
+        return None
+    return PairModel(json.loads(path.read_text(encoding="utf-8")), str(path))
+
+
+class PairScorer:
+    """Decides an article's pairs from the rules' pairs and the candidates.
+
+    `model`: None leaves the rules' pairs as they are (training reads the candidates so);
+    `trace`: called with (extraction, candidates) before deciding, for the training script."""
+
+    def __init__(self, model: PairModel | None = None, *, use_shipped: bool = True):
+        self.model = model if model is not None or not use_shipped else shipped_model()
+        self.trace: Callable[[Extraction, dict[frozenset, Candidate]], None] | None = None
+
+    def decide(self, ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]],
+               record: Callable[..., None]) -> None:
+        if self.model is None and self.trace is None:
+            return
+        cands = candidates(ex, ctx, found, by_sentence)
+        if self.trace is not None:
+            self.trace(ex, cands)
+        if self.model is None:
+            return
+        for key, c in sorted(cands.items(), key=lambda kv: (kv[1].a.start, kv[1].b.start)):
+            score = self.model.score(c.features)
+            if c.rule is not None:
+                if score < self.model.keep:
+                    del found[key]
+            elif score >= self.model.add:
+                a, b = (c.a, c.b) if c.a.start <= c.b.start else (c.b, c.a)
+                for sent in (c.sentences or [c.b.sentence])[:ADDED_EVIDENCE]:
+                    here = [m for m in by_sentence.get(sent, ()) if (m.kind, m.ref) in key]
+                    ma = next((m for m in here if m.ref == a.ref), a)
+                    mb = next((m for m in here if m.ref == b.ref), b)
+                    record(ma, mb, sent)
