@@ -97,7 +97,7 @@ def collect(cache: Path, gold_path: Path) -> list[dict]:
 #: a rule pair is right far more often than on pages nobody tuned on (open splits pairs P 0.90,
 #: fresh3 0.69); a model that learns to trust them learns that bias. Left out (weight 0) unless
 #: --with-rule-features
-RULE_FEATURES = ("bias_rule", "rule_list", "rule_typed", "rule_dated", "rule_evidence")
+RULE_FEATURES = ("bias_rule", "rule_list", "rule_typed", "rule_dated", "rule_evidence", "page_rule_pairs")
 USED: set[str] | None = None  # the features fitted (None: all), set by main()
 
 
@@ -231,6 +231,8 @@ def main(argv=None) -> int:
     ap.add_argument("--report", type=Path, default=HERE.parent / "out" / "pair-scorer-cv.txt")
     ap.add_argument("--with-rule-features", action="store_true",
                     help="also fit the features saying which rule found a pair (see RULE_FEATURES)")
+    ap.add_argument("--keep", type=float, help="force the keep threshold (default: the CV choice)")
+    ap.add_argument("--add", type=float, help="force the add threshold (default: the CV choice)")
     args = ap.parse_args(argv)
     global USED
     if not args.with_rule_features:
@@ -257,6 +259,11 @@ def main(argv=None) -> int:
     C = max(CS, key=lambda k: (by_c[k][0], -k))  # (ties: the stronger regularisation)
     _, keep, add, chosen, scores = by_c[C]
     lines.append(fmt(f"chosen C={C}: rules + scorer, CV by publisher", chosen))
+    if args.keep is not None or args.add is not None:
+        keep = keep if args.keep is None else args.keep
+        add = add if args.add is None else args.add
+        chosen = counts(pages, scores, keep, add)
+        lines.append(fmt(f"forced thresholds keep {keep}, add {add}: CV by publisher", chosen))
     lines.append(fmt("  same, thresholds chosen on the other folds", nested(pages, publisher_folds, scores)))
     lines.append(fmt("  scorer as a filter only (add none)", counts(pages, scores, keep, 1.01)))
     lines.append(fmt("  scorer adding only (keep every rule pair)", counts(pages, scores, 0.0, add)))

@@ -49,6 +49,9 @@ FEATURES = (
     "tokens",               # fewest tokens between the two mentions (scaled 0..1)
     "joined",               # only "und", a dash or a slash between them
     "with_before",          # "mit", "zwischen", "nach" right before the later / earlier one
+    "between_frame",        # "zwischen A und B"
+    "places_between",       # log(1 + other municipalities named between the two)
+    "comma_between",        # a comma or semicolon between them (items of one enumeration)
     "negation",             # a negation in the sentence
     "hedge",                # a hedge or plan word
     "ended",                # an ended-partnership word
@@ -210,7 +213,8 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         read_sents = [sentence(s) for s in sents]
         words_all = set().union(*(s.words for s in read_sents))
         type_refs = set().union(*(s.types for s in read_sents))
-        tokens, joined, with_before = _nearest(text, c, places) if c.sentences else (MAX_TOKENS, False, False)
+        tokens, joined, with_before, frame, between, comma = _nearest(text, c, places) if c.sentences \
+            else (MAX_TOKENS, False, False, False, 0, False)
         rule = c.rule
         pops = [p.population or 0 for p in (pa, pb)]
         ca, cb = counts.get(ra, 0), counts.get(rb, 0)
@@ -231,6 +235,9 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             min(tokens, MAX_TOKENS) / MAX_TOKENS,
             1.0 if joined else 0.0,
             1.0 if with_before else 0.0,
+            1.0 if frame else 0.0,
+            math.log1p(between),
+            1.0 if comma else 0.0,
             1.0 if words_all & words["negations"] else 0.0,
             1.0 if words_all & words["hedges"] else 0.0,
             1.0 if words_all & words["ended"] else 0.0,
@@ -255,12 +262,13 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         ]
 
 
-def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool]:
-    """(fewest tokens between a mention of each side in one sentence, whether only a joiner stands
-    between those two, whether "mit"/"zwischen"/"nach" stands right before one of them)."""
+def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool, bool, int, bool]:
+    """Of the closest mentions of the two sides in one sentence: (tokens between them, whether
+    only a joiner stands between them, whether "mit"/"zwischen"/"nach" stands right before one of
+    them, whether "zwischen A und B" frames them, other places between them, a comma between)."""
     ra, rb = c.a.ref, c.b.ref
     words = feature_words()
-    best = (MAX_TOKENS + 1, False, False)
+    best = (MAX_TOKENS + 1, False, False, False, 0, False)
     for s in c.sentences:
         here = places.get(s, ())
         xs = [m for m in here if m.ref == ra]
@@ -274,8 +282,12 @@ def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tupl
                 if n > best[0]:
                     continue
                 joined = n <= 1 and all(t.lower().strip(",") in words["joiners"] for t in tokens)
-                before = text[max(s.start, first.start - 12):first.start].split()[-1:] + tokens[-1:]
-                with_before = any(w.lower() in words["with_words"] for w in before)
+                lead = text[max(s.start, first.start - 30):first.start].lower().split()[-3:]
+                with_before = any(w.lower() in words["with_words"] for w in lead[-1:] + tokens[-1:])
+                frame = "zwischen" in lead and "und" in (t.lower() for t in tokens)
+                others = sum(1 for m in here if first.end <= m.start and m.end <= last.start
+                             and m.ref not in (ra, rb))
+                comma = "," in between or ";" in between
                 if n < best[0] or (joined and not best[1]):
-                    best = (n, joined, with_before)
+                    best = (n, joined, with_before, frame, others, comma)
     return best

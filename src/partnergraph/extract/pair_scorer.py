@@ -26,6 +26,7 @@ MODEL_FILE = "pair-scorer.json"
 #: sentences an added pair is recorded from: its evidence (as MAX_EVIDENCE bounds the rules', this
 #: bounds the attribute reading of a pair named all over a long page)
 ADDED_EVIDENCE = 3
+_SHIPPED = object()  # PairScorer.model not yet read from the model file
 
 
 class PairModel:
@@ -57,28 +58,42 @@ def shipped_model() -> PairModel | None:
 class PairScorer:
     """Decides an article's pairs from the rules' pairs and the candidates.
 
-    `model`: None leaves the rules' pairs as they are (training reads the candidates so);
+    `model`: None leaves the rules' pairs as they are (training reads the candidates so); by
+    default the shipped one (data/pair-scorer.json);
     `trace`: called with (extraction, candidates) before deciding, for the training script."""
 
-    def __init__(self, model: PairModel | None = None, *, use_shipped: bool = True):
-        self.model = model if model is not None or not use_shipped else shipped_model()
+    def __init__(self) -> None:
+        self._model: PairModel | None | object = _SHIPPED
         self.trace: Callable[[Extraction, dict[frozenset, Candidate]], None] | None = None
+
+    @property
+    def model(self) -> PairModel | None:
+        """The shipped model, read when first needed (so that training, which sets its own or
+        None, never reads a model file that an engine change has outdated)."""
+        if self._model is _SHIPPED:
+            self._model = shipped_model()
+        return self._model  # type: ignore[return-value]
+
+    @model.setter
+    def model(self, model: PairModel | None) -> None:
+        self._model = model
 
     def decide(self, ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]],
                record: Callable[..., None]) -> None:
-        if self.model is None and self.trace is None:
+        model = self.model
+        if model is None and self.trace is None:
             return
         cands = candidates(ex, ctx, found, by_sentence)
         if self.trace is not None:
             self.trace(ex, cands)
-        if self.model is None:
+        if model is None:
             return
         for key, c in sorted(cands.items(), key=lambda kv: (kv[1].a.start, kv[1].b.start)):
-            score = self.model.score(c.features)
+            score = model.score(c.features)
             if c.rule is not None:
-                if score < self.model.keep:
+                if score < model.keep:
                     del found[key]
-            elif score >= self.model.add:
+            elif score >= model.add:
                 a, b = (c.a, c.b) if c.a.start <= c.b.start else (c.b, c.a)
                 for sent in (c.sentences or [c.b.sentence])[:ADDED_EVIDENCE]:
                     here = [m for m in by_sentence.get(sent, ()) if (m.kind, m.ref) in key]
