@@ -52,6 +52,9 @@ FEATURES = (
     "between_frame",        # "zwischen A und B"
     "places_between",       # log(1 + other municipalities named between the two)
     "comma_between",        # a comma or semicolon between them (items of one enumeration)
+    "locative_between",     # only "in", "bei", "von" … between them ("Fuchu in Tokio"): a locator
+    "contains",             # one side is the other's city or region (a borough and its city)
+    "side_paired",          # a rule pairs one side with a third place in a sentence naming both
     "negation",             # a negation in the sentence
     "hedge",                # a hedge or plan word
     "ended",                # an ended-partnership word
@@ -204,6 +207,10 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
                                 s.end <= title_end, index.get(s, 0))
         return read[s]
 
+    paired: dict[Span, set[str]] = {}  # sentence → the places a rule pair with evidence there has
+    for key, entry in found.items():
+        for s in entry["evidence"]:
+            paired.setdefault(s, set()).update(r for _, r in key)
     page_candidates = math.log1p(len(out))
     page_rules = math.log1p(len(found))
     for c in out.values():
@@ -213,8 +220,8 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         read_sents = [sentence(s) for s in sents]
         words_all = set().union(*(s.words for s in read_sents))
         type_refs = set().union(*(s.types for s in read_sents))
-        tokens, joined, with_before, frame, between, comma = _nearest(text, c, places) if c.sentences \
-            else (MAX_TOKENS, False, False, False, 0, False)
+        tokens, joined, with_before, frame, between, comma, locative = _nearest(text, c, places) if c.sentences \
+            else (MAX_TOKENS, False, False, False, 0, False, False)
         rule = c.rule
         pops = [p.population or 0 for p in (pa, pb)]
         ca, cb = counts.get(ra, 0), counts.get(rb, 0)
@@ -238,6 +245,10 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             1.0 if frame else 0.0,
             math.log1p(between),
             1.0 if comma else 0.0,
+            1.0 if locative else 0.0,
+            1.0 if pa.region and pa.region in (pb.name_de, pb.name_en) or pb.region and pb.region in (pa.name_de, pa.name_en)
+            else 0.0,
+            1.0 if rule is None and any(r in paired.get(s, ()) for s in c.sentences for r in (ra, rb)) else 0.0,
             1.0 if words_all & words["negations"] else 0.0,
             1.0 if words_all & words["hedges"] else 0.0,
             1.0 if words_all & words["ended"] else 0.0,
@@ -262,13 +273,14 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         ]
 
 
-def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool, bool, int, bool]:
+def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool, bool, int, bool, bool]:
     """Of the closest mentions of the two sides in one sentence: (tokens between them, whether
     only a joiner stands between them, whether "mit"/"zwischen"/"nach" stands right before one of
-    them, whether "zwischen A und B" frames them, other places between them, a comma between)."""
+    them, whether "zwischen A und B" frames them, other places between them, a comma between,
+    whether only a locator word stands between them)."""
     ra, rb = c.a.ref, c.b.ref
     words = feature_words()
-    best = (MAX_TOKENS + 1, False, False, False, 0, False)
+    best = (MAX_TOKENS + 1, False, False, False, 0, False, False)
     for s in c.sentences:
         here = places.get(s, ())
         xs = [m for m in here if m.ref == ra]
@@ -288,6 +300,7 @@ def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tupl
                 others = sum(1 for m in here if first.end <= m.start and m.end <= last.start
                              and m.ref not in (ra, rb))
                 comma = "," in between or ";" in between
+                locative = 1 <= n <= 2 and all(t.lower().strip(",()") in words["locatives"] for t in tokens)
                 if n < best[0] or (joined and not best[1]):
-                    best = (n, joined, with_before, frame, others, comma)
+                    best = (n, joined, with_before, frame, others, comma, locative)
     return best
