@@ -259,6 +259,8 @@ def main(argv=None) -> int:
     C = max(CS, key=lambda k: (by_c[k][0], -k))  # (ties: the stronger regularisation)
     _, keep, add, chosen, scores = by_c[C]
     lines.append(fmt(f"chosen C={C}: rules + scorer, CV by publisher", chosen))
+    lines.append("add threshold (keep every rule pair), CV by publisher: " + "; ".join(
+        f"{add} {prf(*counts(pages, scores, 0.0, add))[2]:.3f}" for add in ADDS))
     if args.keep is not None or args.add is not None:
         keep = keep if args.keep is None else args.keep
         add = add if args.add is None else args.add

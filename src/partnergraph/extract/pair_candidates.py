@@ -5,10 +5,12 @@ The wording rules (pairs.py, partner_lists.py, partnerships.py) state pairs only
 recognise the wording; on news prose nobody tuned on, most missed pairs have both partners found
 as places. So the candidates are drawn broadly from the places the engine already found:
 - every pair the rules found;
-- every two municipalities named in one sentence (sentences naming at most
-  MAX_SENTENCE_PLACES of them: a longer run is a list, which the list rules read);
-- the page's own municipality (its most named domestic place) with each foreign place named in
-  a sentence about partnerships (a cue sentence) that does not name it.
+- every two municipalities named in one sentence about partnerships (a cue sentence or a list
+  line, partnership_context.py; a sentence without a cue stated no pair on the open splits that
+  the rules missed often enough to learn from, and skipping them keeps the scorer cheap), naming
+  at most MAX_SENTENCE_PLACES of them (a longer run is a list, which the list rules read).
+(The page's own municipality with each foreign place of a cue sentence that does not name it was
+tried as a third source: the model weighed it -5.4, adding none, and it was dropped.)
 Each candidate gets general features (no page or place name is one): whether and how a rule
 found it, the cue and type words of its sentences, how far apart its partners stand and what
 joins them, negation, hedge and travel words, the partners' countries, kinds, how they were
@@ -39,7 +41,6 @@ FEATURES = (
     "rule_typed",           # ... and its sentences name a partnership type
     "rule_dated",           # ... and gave it a year
     "rule_evidence",        # log(1 + the rule's evidence sentences)
-    "via_home",             # candidate only as the page's place with a partner in a cue sentence
     "cooc",                 # log(1 + sentences naming both)
     "cue",                  # one of those is about a partnership (cue word)
     "type_twinning",        # a Städtepartnerschaft-type word in such a sentence
@@ -97,7 +98,6 @@ class Candidate:
     b: Mention
     sentences: list[Span] = field(default_factory=list)
     rule: dict | None = None  # the rules' entry (partnerships.py `found`), None: no rule found it
-    via_home: bool = False
     features: list[float] = field(default_factory=list)
 
 
@@ -128,15 +128,22 @@ def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
     return ref if counts[ref] >= 2 else None
 
 
-def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]]) -> dict[frozenset, Candidate]:
-    """Every candidate pair of municipalities of the article, with its features."""
+def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]],
+               rule_features: bool = True) -> dict[frozenset, Candidate]:
+    """Every candidate pair of municipalities of the article, with its features (those the rules
+    found without features when not `rule_features`: a scorer that keeps every rule pair need
+    not score them)."""
     text = ctx.text
     out: dict[frozenset, Candidate] = {}
     places = {s: [m for m in ms if m.kind == "municipality" and m.ref in ex.places] for s, ms in by_sentence.items()}
+    after_cue = False  # the sentence before was about partnerships
     for sent in ctx.sentences:
         here = places.get(sent)
-        if not here:
+        about = bool(ctx.cue_sentences.get(sent)) or sent in ctx.list_items
+        if not here or not (about or after_cue):
+            after_cue = about
             continue
+        after_cue = about
         refs = list(dict.fromkeys(m.ref for m in here))
         if len(refs) < 2 or len(refs) > MAX_SENTENCE_PLACES:
             continue
@@ -164,28 +171,13 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
         c.rule = entry
     all_mentions = [m for s in ctx.sentences for m in places.get(s, ())]
     home = home_place(ex, all_mentions)
-    if home is not None:
-        home_mention = next(m for m in all_mentions if m.ref == home)
-        for sent in ctx.sentences:
-            if not ctx.cue_sentences.get(sent):
-                continue
-            here = places.get(sent) or []
-            if any(m.ref == home for m in here) or len({m.ref for m in here}) > MAX_SENTENCE_PLACES:
-                continue
-            for m in here:
-                place = ex.places[m.ref]
-                if place.country == ex.home:
-                    continue
-                key = frozenset({("municipality", home), ("municipality", m.ref)})
-                if key not in out:
-                    out[key] = Candidate(key, home_mention, m, via_home=True)
     if out:
-        _features(ex, ctx, out, places, all_mentions, home, found)
+        _features(ex, ctx, out, places, all_mentions, home, found, rule_features)
     return out
 
 
 def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict[Span, list[Mention]],
-              all_mentions: list[Mention], home: str | None, found: dict) -> None:
+              all_mentions: list[Mention], home: str | None, found: dict, rule_features: bool = True) -> None:
     text = ctx.text
     words = feature_words()
     counts: dict[str, int] = {}
@@ -214,14 +206,14 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
     page_candidates = math.log1p(len(out))
     page_rules = math.log1p(len(found))
     for c in out.values():
+        if c.rule is not None and not rule_features:
+            continue
         (_, ra), (_, rb) = sorted(c.key)
         pa, pb = ex.places[ra], ex.places[rb]
-        sents = c.sentences or [c.b.sentence]
-        read_sents = [sentence(s) for s in sents]
+        read_sents = [sentence(s) for s in c.sentences or [c.b.sentence]]
         words_all = set().union(*(s.words for s in read_sents))
         type_refs = set().union(*(s.types for s in read_sents))
-        tokens, joined, with_before, frame, between, comma, locative = _nearest(text, c, places) if c.sentences \
-            else (MAX_TOKENS, False, False, False, 0, False, False)
+        tokens, joined, with_before, frame, between, comma, locative = _nearest(text, c, places)
         rule = c.rule
         pops = [p.population or 0 for p in (pa, pb)]
         ca, cb = counts.get(ra, 0), counts.get(rb, 0)
@@ -231,7 +223,6 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             1.0 if rule is not None and (rule["types"] or rule["weak_types"]) else 0.0,
             1.0 if rule is not None and rule["dated"] else 0.0,
             math.log1p(len(rule["evidence"])) if rule is not None else 0.0,
-            1.0 if c.via_home and rule is None else 0.0,
             math.log1p(len(c.sentences)),
             1.0 if any(s.cue for s in read_sents) else 0.0,
             1.0 if "staedtepartnerschaft" in type_refs else 0.0,

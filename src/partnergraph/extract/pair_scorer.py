@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +44,7 @@ class PairModel:
         self.spec = spec
 
     def score(self, features: list[float]) -> float:
-        z = self.intercept + math.fsum(w * x for w, x in zip(self.coefficients, features))
+        z = self.intercept + sum(map(operator.mul, self.coefficients, features))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
@@ -83,17 +84,18 @@ class PairScorer:
         model = self.model
         if model is None and self.trace is None:
             return
-        cands = candidates(ex, ctx, found, by_sentence)
+        # a model that keeps every rule pair (keep threshold 0) need not score them
+        cands = candidates(ex, ctx, found, by_sentence, rule_features=self.trace is not None or model is None
+                           or model.keep > 0)
         if self.trace is not None:
             self.trace(ex, cands)
         if model is None:
             return
         for key, c in sorted(cands.items(), key=lambda kv: (kv[1].a.start, kv[1].b.start)):
-            score = model.score(c.features)
             if c.rule is not None:
-                if score < model.keep:
+                if model.keep > 0 and model.score(c.features) < model.keep:
                     del found[key]
-            elif score >= model.add:
+            elif model.score(c.features) >= model.add:
                 a, b = (c.a, c.b) if c.a.start <= c.b.start else (c.b, c.a)
                 for sent in (c.sentences or [c.b.sentence])[:ADDED_EVIDENCE]:
                     here = [m for m in by_sentence.get(sent, ()) if (m.kind, m.ref) in key]
