@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Extraction, Mention, Span
+from .partner_mentions import SUBJECT_REACH, genitive
 from ..resources import data_file
 
-#: a sentence naming more municipalities than this is a list: its pairs are the list rules'
-#: (7 places make 21 pairs; the news sentences of the open splits that state a pair name at most 5)
-MAX_SENTENCE_PLACES = 7
+#: a sentence naming more municipalities than this is a list: its pairs are the list rules'. On
+#: the open splits, of the candidates from sentences of 5 to 7 places that no rule found, 2 of
+#: 223 were pairs (of those from 2 to 4 places, 20 of 328): too few to learn to find them
+MAX_SENTENCE_PLACES = 4
 #: distances in tokens are capped here (a pair further apart in one sentence is as good as unjoined)
 MAX_TOKENS = 40
 
@@ -49,13 +51,17 @@ FEATURES = (
     "type_generic",         # "Partnerschaft", "Partner" without a type
     "tokens",               # fewest tokens between the two mentions (scaled 0..1)
     "joined",               # only "und", a dash or a slash between them
-    "with_before",          # "mit", "zwischen", "nach" right before the later / earlier one
+    "with_first",           # "mit", "zwischen", "nach" right before the earlier one ("mit A, B": items)
+    "with_between",         # ... right before the later one ("A mit B")
     "between_frame",        # "zwischen A und B"
     "places_between",       # log(1 + other municipalities named between the two)
     "comma_between",        # a comma or semicolon between them (items of one enumeration)
     "locative_between",     # only "in", "bei", "von" … between them ("Fuchu in Tokio"): a locator
     "contains",             # one side is the other's city or region (a borough and its city)
     "side_paired",          # a rule pairs one side with a third place in a sentence naming both
+    "partner_noun_before",  # a partner noun ("Partnerstadt") within three words before a side
+    "genitive_side",        # a side in the genitive ("Teltows"): an owner of partners
+    "subject_side",         # a side opens the sentence
     "negation",             # a negation in the sentence
     "hedge",                # a hedge or plan word
     "ended",                # an ended-partnership word
@@ -213,7 +219,8 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         read_sents = [sentence(s) for s in c.sentences or [c.b.sentence]]
         words_all = set().union(*(s.words for s in read_sents))
         type_refs = set().union(*(s.types for s in read_sents))
-        tokens, joined, with_before, frame, between, comma, locative = _nearest(text, c, places)
+        tokens, joined, with_first, with_between, frame, between, comma, locative = _nearest(text, c, places)
+        sides = [m for s in c.sentences for m in places.get(s, ()) if m.ref in (ra, rb)] or [c.a, c.b]
         rule = c.rule
         pops = [p.population or 0 for p in (pa, pb)]
         ca, cb = counts.get(ra, 0), counts.get(rb, 0)
@@ -232,7 +239,8 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             1.0 if "unspecified" in type_refs else 0.0,
             min(tokens, MAX_TOKENS) / MAX_TOKENS,
             1.0 if joined else 0.0,
-            1.0 if with_before else 0.0,
+            1.0 if with_first else 0.0,
+            1.0 if with_between else 0.0,
             1.0 if frame else 0.0,
             math.log1p(between),
             1.0 if comma else 0.0,
@@ -240,6 +248,9 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             1.0 if pa.region and pa.region in (pb.name_de, pb.name_en) or pb.region and pb.region in (pa.name_de, pa.name_en)
             else 0.0,
             1.0 if rule is None and any(r in paired.get(s, ()) for s in c.sentences for r in (ra, rb)) else 0.0,
+            1.0 if any(words["partner_nouns"].intersection(_words_before(text, m, 3)) for m in sides) else 0.0,
+            1.0 if any(genitive(m, ex) for m in sides) else 0.0,
+            1.0 if any(m.start - m.sentence.start <= SUBJECT_REACH for m in sides) else 0.0,
             1.0 if words_all & words["negations"] else 0.0,
             1.0 if words_all & words["hedges"] else 0.0,
             1.0 if words_all & words["ended"] else 0.0,
@@ -264,14 +275,19 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
         ]
 
 
-def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool, bool, int, bool, bool]:
+def _words_before(text: str, m: Mention, n: int) -> list[str]:
+    """The n words before a mention in its sentence, lower case, without punctuation."""
+    return [w.lower() for w in _WORD.findall(text, max(m.sentence.start, m.start - 60), m.start)[-n:]]
+
+
+def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tuple[int, bool, bool, bool, bool, int, bool, bool]:
     """Of the closest mentions of the two sides in one sentence: (tokens between them, whether
-    only a joiner stands between them, whether "mit"/"zwischen"/"nach" stands right before one of
-    them, whether "zwischen A und B" frames them, other places between them, a comma between,
+    only a joiner stands between them, whether "mit"/"zwischen"/"nach" stands right before the
+    first, right before the second, whether "zwischen A und B" frames them, other places between them, a comma between,
     whether only a locator word stands between them)."""
     ra, rb = c.a.ref, c.b.ref
     words = feature_words()
-    best = (MAX_TOKENS + 1, False, False, False, 0, False, False)
+    best = (MAX_TOKENS + 1, False, False, False, False, 0, False, False)
     for s in c.sentences:
         here = places.get(s, ())
         xs = [m for m in here if m.ref == ra]
@@ -286,12 +302,13 @@ def _nearest(text: str, c: Candidate, places: dict[Span, list[Mention]]) -> tupl
                     continue
                 joined = n <= 1 and all(t.lower().strip(",") in words["joiners"] for t in tokens)
                 lead = text[max(s.start, first.start - 30):first.start].lower().split()[-3:]
-                with_before = any(w.lower() in words["with_words"] for w in lead[-1:] + tokens[-1:])
+                with_first = bool(lead) and lead[-1] in words["with_words"]
+                with_between = bool(tokens) and tokens[-1].lower() in words["with_words"]
                 frame = "zwischen" in lead and "und" in (t.lower() for t in tokens)
                 others = sum(1 for m in here if first.end <= m.start and m.end <= last.start
                              and m.ref not in (ra, rb))
                 comma = "," in between or ";" in between
                 locative = 1 <= n <= 2 and all(t.lower().strip(",()") in words["locatives"] for t in tokens)
                 if n < best[0] or (joined and not best[1]):
-                    best = (n, joined, with_before, frame, others, comma, locative)
+                    best = (n, joined, with_first, with_between, frame, others, comma, locative)
     return best

@@ -1,0 +1,145 @@
+"""The learned candidate-pair scorer (extract/pair_candidates.py, extract/pair_scorer.py): it adds a
+pair stated in wording no rule reads, leaves towns that are merely named together unpaired, its
+model file names the features the extractor computes, and training it is deterministic
+(benchmarks/real/train_pair_scorer.py).
+
+Every text is written by us, in our own words."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from partnergraph import Article
+from partnergraph.errors import PartnergraphError
+from partnergraph.extract.pair_candidates import FEATURES
+from partnergraph.extract.pair_scorer import MODEL_FILE, PairModel
+from partnergraph.resources import data_file
+
+TRAIN = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "train_pair_scorer.py"
+
+#: a cue sentence with no place, then the pairs in a sentence of their own without a cue word:
+#: no wording rule pairs them (checked below with the scorer switched off)
+TWO_FIRSTS = ("In der Region gibt es viele deutsch-französische Städtepartnerschaften. Die erste wurde 1962 "
+              "zwischen den Städten Offenburg in Baden und Lons-le-Saunier im Jura geschlossen, die jüngste "
+              "2019 zwischen den Städten Kehl am Rhein und Montélimar.")
+#: a trip to a partner town: the towns on the way are stops, not partners
+TRIP = "Auf ihrer Fahrt zur Partnerstadt machte die Gruppe Halt in Straßburg, Dijon und Lyon."
+
+
+@contextmanager
+def rules_only(extractor):
+    """The shared extractor with its scorer switched off, restored afterwards."""
+    scorer = extractor._relations.pair_scorer
+    model = scorer.model
+    scorer.model = None
+    try:
+        yield extractor
+    finally:
+        scorer.model = model
+
+
+def _partnerships(extractor, text: str) -> dict[frozenset[str], object]:
+    ex = extractor.extract(Article(url="test:pair-scorer", text=text))
+    return {frozenset(ex.places[r].name_de for _, r in p.partners): p for p in ex.partnerships}
+
+
+def test_a_pair_stated_in_wording_no_rule_covers_is_added_with_its_attributes(extractor):
+    pair = frozenset({"Offenburg", "Lons-le-Saunier"})
+    with rules_only(extractor):
+        assert pair not in _partnerships(extractor, TWO_FIRSTS)
+    found = _partnerships(extractor, TWO_FIRSTS)
+    assert pair in found
+    # type and year come from the pair-attribute code, as for a rule pair
+    assert found[pair].type == "staedtepartnerschaft"
+    assert found[pair].start_year == 1962
+    assert found[pair].evidence
+
+
+def test_towns_merely_named_on_a_trip_are_not_paired(extractor):
+    assert _partnerships(extractor, TRIP) == {}
+
+
+def test_the_scorer_keeps_the_rules_pairs_of_a_plain_statement(extractor):
+    text = "Seit 1985 pflegen Tübingen und Aix-en-Provence eine enge Städtepartnerschaft."
+    with rules_only(extractor):
+        before = set(_partnerships(extractor, text))
+    assert before == set(_partnerships(extractor, text)) == {frozenset({"Tübingen", "Aix-en-Provence"})}
+
+
+def test_extraction_with_the_scorer_is_deterministic(extractor):
+    first = _partnerships(extractor, TWO_FIRSTS)
+    again = _partnerships(extractor, TWO_FIRSTS)
+    assert first == again
+
+
+def test_the_model_file_names_the_features_the_extractor_computes():
+    spec = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+    assert spec["features"] == list(FEATURES)
+    assert len(spec["coefficients"]) == len(FEATURES)
+    assert 0 <= spec["keep_threshold"] <= 1 and 0 <= spec["add_threshold"] <= 1.01
+    assert spec["provenance"]["trained_by"] == "benchmarks/real/train_pair_scorer.py"
+
+
+def test_a_model_for_other_features_is_refused_with_a_message():
+    spec = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+    spec["features"] = spec["features"][1:]
+    with pytest.raises(PartnergraphError, match="retrain"):
+        PairModel(spec, "old-model.json")
+
+
+@pytest.fixture(scope="module")
+def train():
+    pytest.importorskip("sklearn")
+    spec = importlib.util.spec_from_file_location("train_pair_scorer", TRAIN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _synthetic(seed: int = 7, n: int = 300):
+    """Candidates whose label follows two of the features (cue and tokens) with some noise."""
+    rng = random.Random(seed)
+    cue, tokens = FEATURES.index("cue"), FEATURES.index("tokens")
+    X, y = [], []
+    for _ in range(n):
+        row = [float(rng.random() < 0.5) for _ in FEATURES]
+        row[tokens] = rng.random()
+        score = 2.0 * row[cue] - 2.0 * row[tokens] + rng.gauss(0, 0.5)
+        X.append(row)
+        y.append(int(score > 0.0))
+    return X, y
+
+
+def test_training_is_deterministic_and_learns_the_signal_of_a_synthetic_set(train):
+    X, y = _synthetic()
+    first = train.fit(X, y, 1.0)
+    assert train.fit(X, y, 1.0) == first
+    _, weights = first
+    assert weights[FEATURES.index("cue")] > 0 > weights[FEATURES.index("tokens")]
+
+
+def test_the_folds_keep_each_publisher_whole_and_are_the_same_every_time(train):
+    pages = [{"publisher": f"p{i % 7}", "split": "dev"} for i in range(30)]
+    folds = train.folds_of(pages, "publisher")
+    assert folds == train.folds_of(pages, "publisher")
+    assert sorted(i for f in folds for i in f) == list(range(30))
+    for fold in folds:
+        others = {pages[i]["publisher"] for f in folds if f is not fold for i in f}
+        assert not {pages[i]["publisher"] for i in fold} & others
+
+
+def test_the_decision_keeps_rule_pairs_above_keep_and_adds_others_above_add(train):
+    page = {"fixed": set(), "rules": {"r1", "r2"}, "candidates": [
+        {"rule": True, "emitted": True, "pair": "r1"},
+        {"rule": True, "emitted": True, "pair": "r2"},
+        {"rule": False, "emitted": False, "pair": "n1"},
+        {"rule": False, "emitted": False, "pair": "n2"},
+    ]}
+    assert train.decided(page, None, 0.5, 0.5) == {"r1", "r2"}
+    assert train.decided(page, [0.9, 0.1, 0.8, 0.3], 0.2, 0.7) == {"r1", "n1"}
