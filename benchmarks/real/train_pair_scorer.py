@@ -36,6 +36,17 @@ CS = (0.1, 0.3, 1.0, 3.0)
 KEEPS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
 ADDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01)
 FOLDS = 5
+#: the add threshold. Not the grouped CV's choice: on the open splits every add threshold loses a
+#: little pairs F1 (the grid is in the report), because the rules were tuned on these very pages,
+#: so the pairs they leave there are the ones they were taught to leave (of the candidates no rule
+#: found, 4 % are pairs). On the validation split fresh3, which no rule was tuned on, adding pairs
+#: helped: scored in aggregate twice in session 9, at 0.6 and at 0.8 (pairs F1 0.667 -> 0.696 and
+#: 0.698; at 0.8 with no new false pair), so 0.8, under two guards this script and bench_real
+#: check: the CV loss stays within ADD_GUARD and the dev targets hold in-sample
+ADD_THRESHOLD = 0.8
+#: the most pairs F1 the added pairs may cost on the open splits' grouped CV (about one pair in
+#: ten of their 661 gold pairs' F1 noise: one pair more or less moves it by ~0.001)
+ADD_GUARD = 0.01
 
 
 # -- the data ------------------------------------------------------------------------------------
@@ -193,6 +204,18 @@ def out_of_fold(pages: list[dict], folds: list[list[int]], C: float) -> dict[str
     return scores
 
 
+def log_loss(pages: list[dict], scores: dict[str, list[float]]) -> float:
+    import math
+
+    total = n = 0
+    for p in pages:
+        for c, s in zip(p["candidates"], scores[p["url"]]):
+            s = min(max(s, 1e-9), 1 - 1e-9)
+            total -= math.log(s if c["label"] else 1 - s)
+            n += 1
+    return total / max(n, 1)
+
+
 def best_thresholds(pages: list[dict], scores: dict[str, list[float]]) -> tuple[float, float, tuple]:
     best = None
     for keep in KEEPS:
@@ -253,20 +276,26 @@ def main(argv=None) -> int:
     by_c = {}
     for C in CS:
         scores = out_of_fold(pages, publisher_folds, C)
-        keep, add, c = best_thresholds(pages, scores)
-        by_c[C] = (prf(*c)[2], keep, add, c, scores)
-        lines.append(fmt(f"CV by publisher, C={C}, keep {keep}, add {add}", c))
-    C = max(CS, key=lambda k: (by_c[k][0], -k))  # (ties: the stronger regularisation)
-    _, keep, add, chosen, scores = by_c[C]
-    lines.append(fmt(f"chosen C={C}: rules + scorer, CV by publisher", chosen))
+        by_c[C] = (log_loss(pages, scores), scores)
+        lines.append(f"CV by publisher, C={C}: log-loss {by_c[C][0]:.4f}")
+    C = min(CS, key=lambda k: (round(by_c[k][0], 4), k))  # (ties: the stronger regularisation)
+    scores = by_c[C][1]
+    # the keep threshold: the grouped CV's choice for the scorer as a filter of the rules' pairs
+    keep = min(KEEPS, key=lambda k: (-round(prf(*counts(pages, scores, k, 1.01))[2], 4), k))
+    add = ADD_THRESHOLD
+    lines.append(f"chosen C={C} (least out-of-fold log-loss), keep {keep} (CV), add {add} (ADD_THRESHOLD)")
     lines.append("add threshold (keep every rule pair), CV by publisher: " + "; ".join(
-        f"{add} {prf(*counts(pages, scores, 0.0, add))[2]:.3f}" for add in ADDS))
+        f"{a} {prf(*counts(pages, scores, 0.0, a))[2]:.3f}" for a in ADDS))
     if args.keep is not None or args.add is not None:
         keep = keep if args.keep is None else args.keep
         add = add if args.add is None else args.add
-        chosen = counts(pages, scores, keep, add)
-        lines.append(fmt(f"forced thresholds keep {keep}, add {add}: CV by publisher", chosen))
-    lines.append(fmt("  same, thresholds chosen on the other folds", nested(pages, publisher_folds, scores)))
+        lines.append(f"forced thresholds: keep {keep}, add {add}")
+    chosen = counts(pages, scores, keep, add)
+    lines.append(fmt("rules + scorer, CV by publisher", chosen))
+    loss = prf(*rules)[2] - prf(*chosen)[2]
+    if loss > ADD_GUARD:
+        lines.append(f"WARNING: the scorer costs {loss:.3f} pairs F1 on the grouped CV, more than ADD_GUARD {ADD_GUARD}")
+    lines.append(fmt("  CV alone (both thresholds chosen on the other folds)", nested(pages, publisher_folds, scores)))
     lines.append(fmt("  scorer as a filter only (add none)", counts(pages, scores, keep, 1.01)))
     lines.append(fmt("  scorer adding only (keep every rule pair)", counts(pages, scores, 0.0, add)))
     split_folds = folds_of(pages, "split")
@@ -297,8 +326,9 @@ def main(argv=None) -> int:
             "positives": sum(y),
             "C": C,
             "fitted_features": sorted(USED) if USED is not None else "all",
-            "thresholds": f"keep and add chosen by {FOLDS}-fold cross-validation grouped by publisher, "
-                          "maximising the pooled pairs F1 of rules + scorer",
+            "thresholds": f"keep: {FOLDS}-fold cross-validation grouped by publisher (the best pooled pairs F1 "
+                          "of the scorer as a filter); add: ADD_THRESHOLD of the training script (chosen on the "
+                          "validation split fresh3, guarded by the CV loss and the dev targets)",
             "cv_by_publisher": {"rules": [round(v, 4) for v in prf(*rules)],
                                 "rules_and_scorer": [round(v, 4) for v in prf(*chosen)]},
         },
