@@ -134,11 +134,23 @@ def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
     return ref if counts[ref] >= 2 else None
 
 
-def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]],
+def refused(rules, text: str, sent: Span, here: list[Mention]) -> bool:
+    """Does the sentence refuse a pair for a reason the rules state (relations-de.json): a denied
+    partnership ("kommt nicht zustande"), one of institutions (schools, universities), or two
+    towns coordinated on one side ("sowohl A als auch B")? Its pairs are not candidates."""
+    if rules.denied.search(text, sent.start, sent.end) or rules.institutional.search(text, sent.start, sent.end):
+        return True
+    if "sowohl" in text[sent.start:sent.end]:
+        both = rules.both_subjects.search(text, sent.start, sent.end)
+        return both is not None and sum(m.start in (both.end("first"), both.end("second")) for m in here) == 2
+    return False
+
+
+def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]], rules,
                rule_features: bool = True) -> dict[frozenset, Candidate]:
     """Every candidate pair of municipalities of the article, with its features (those the rules
     found without features when not `rule_features`: a scorer that keeps every rule pair need
-    not score them)."""
+    not score them). `rules`: the article's `RelationRules` (their locator and refusal patterns)."""
     text = ctx.text
     out: dict[frozenset, Candidate] = {}
     places = {s: [m for m in ms if m.kind == "municipality" and m.ref in ex.places] for s, ms in by_sentence.items()}
@@ -152,6 +164,12 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
         after_cue = about
         refs = list(dict.fromkeys(m.ref for m in here))
         if len(refs) < 2 or len(refs) > MAX_SENTENCE_PLACES:
+            continue
+        # a place that only locates another ("Zaandam bei Amsterdam", "in der Nähe von Krakau") is
+        # no partner, as for the rules (locators.py)
+        here = rules._not_locators(text, sorted(here, key=lambda m: m.start))
+        refs = list(dict.fromkeys(m.ref for m in here))
+        if len(refs) < 2 or refused(rules, text, sent, here):
             continue
         first = {}
         for m in here:
