@@ -6,9 +6,12 @@ recognise the wording; on news prose nobody tuned on, most missed pairs have bot
 as places. So the candidates are drawn broadly from the places the engine already found:
 - every pair the rules found;
 - every two municipalities named in one sentence about partnerships (a cue sentence or a list
-  line, partnership_context.py; a sentence without a cue stated no pair on the open splits that
-  the rules missed often enough to learn from, and skipping them keeps the scorer cheap), naming
-  at most MAX_SENTENCE_PLACES of them (a longer run is a list, which the list rules read).
+  line, partnership_context.py) or in the sentence right after one ("… viele Partnerschaften.
+  Die erste wurde 1962 zwischen A und B geschlossen"), naming at most MAX_SENTENCE_PLACES of
+  them (a longer run is a list, which the list rules read); sentences further from a cue stated
+  too few pairs the rules missed on the open splits to learn from, and skipping them keeps the
+  scorer cheap. Not a pair the rules refuse for a stated reason (`refused`, a locating place),
+  nor one whose side the rules pair with a third place of that sentence (they read its pairing).
 (The page's own municipality with each foreign place of a cue sentence that does not name it was
 tried as a third source: the model weighed it -5.4, adding none, and it was dropped.)
 Each candidate gets general features (no page or place name is one): whether and how a rule
@@ -58,7 +61,6 @@ FEATURES = (
     "comma_between",        # a comma or semicolon between them (items of one enumeration)
     "locative_between",     # only "in", "bei", "von" … between them ("Fuchu in Tokio"): a locator
     "contains",             # one side is the other's city or region (a borough and its city)
-    "side_paired",          # a rule pairs one side with a third place in a sentence naming both
     "partner_noun_before",  # a partner noun ("Partnerstadt") within three words before a side
     "genitive_side",        # a side in the genitive ("Teltows"): an owner of partners
     "subject_side",         # a side opens the sentence
@@ -71,7 +73,7 @@ FEATURES = (
     "places_in_sentence",   # log(1 + municipalities the sentence names)
     "list_line",            # the sentence is a list line
     "title",                # a sentence naming both is in the title
-    "position",             # relative position of the first sentence naming both (0 = top)
+    "position",             # where the first sentence naming both starts, relative to the text (0 = top)
     "home_side",            # one side is the page's own municipality
     "home_foreign",         # one side in the page's home country, the other abroad
     "both_home",            # both in the home country
@@ -81,7 +83,6 @@ FEATURES = (
     "small_pop",            # log10 population of the smaller side / 6 (unknown: 0)
     "mentions_min",         # log(1 + mentions of the less named side)
     "mentions_max",         # log(1 + mentions of the more named side)
-    "page_candidates",      # log(1 + candidates of the page)
     "page_rule_pairs",      # log(1 + rule pairs of the page)
 )
 
@@ -113,7 +114,7 @@ class _Sentence:
     __slots__ = ("words", "cue", "types", "year", "n_places", "list_line", "title", "index")
 
     def __init__(self, text: str, sent: Span, cue: bool, types: set[str], n_places: int,
-                 list_line: bool, title: bool, index: int):
+                 list_line: bool, title: bool, index: float):
         self.words = {w.lower() for w in _WORD.findall(text[sent.start:sent.end])}
         self.cue, self.types, self.n_places = cue, types, n_places
         self.year = bool(_YEAR.search(text, sent.start, sent.end))
@@ -147,13 +148,18 @@ def refused(rules, text: str, sent: Span, here: list[Mention]) -> bool:
 
 
 def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]], rules,
-               rule_features: bool = True) -> dict[frozenset, Candidate]:
+               types: tuple[dict[Span, list[Mention]], ...], rule_features: bool = True) -> dict[frozenset, Candidate]:
     """Every candidate pair of municipalities of the article, with its features (those the rules
     found without features when not `rule_features`: a scorer that keeps every rule pair need
-    not score them). `rules`: the article's `RelationRules` (their locator and refusal patterns)."""
+    not score them). `rules`: the article's `RelationRules` (their locator and refusal patterns);
+    `types`: dictionaries sentence → its partnership-type mentions."""
     text = ctx.text
     out: dict[frozenset, Candidate] = {}
     places = {s: [m for m in ms if m.kind == "municipality" and m.ref in ex.places] for s, ms in by_sentence.items()}
+    paired: dict[Span, set[str]] = {}  # sentence → the places a rule pair with evidence there has
+    for key, entry in found.items():
+        for s in entry["evidence"]:
+            paired.setdefault(s, set()).update(r for _, r in key)
     after_cue = False  # the sentence before was about partnerships
     for sent in ctx.sentences:
         here = places.get(sent)
@@ -165,23 +171,35 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
         refs = list(dict.fromkeys(m.ref for m in here))
         if len(refs) < 2 or len(refs) > MAX_SENTENCE_PLACES:
             continue
+        taken = paired.get(sent, ())
+        pairs = []
+        for i, ra in enumerate(refs):
+            for rb in refs[i + 1:]:
+                key = frozenset({("municipality", ra), ("municipality", rb)})
+                if key in found:
+                    if rule_features:  # (a rule pair kept whatever its score need not be read)
+                        pairs.append((key, ra, rb))
+                elif ra not in taken and rb not in taken:
+                    # (else the rules read this sentence's pairing: one side's partner there is a
+                    # third place, an owner's list or "A und B mit C"; the two are not each other's)
+                    pairs.append((key, ra, rb))
+        if not pairs:
+            continue
         # a place that only locates another ("Zaandam bei Amsterdam", "in der Nähe von Krakau") is
         # no partner, as for the rules (locators.py)
         here = rules._not_locators(text, sorted(here, key=lambda m: m.start))
-        refs = list(dict.fromkeys(m.ref for m in here))
-        if len(refs) < 2 or refused(rules, text, sent, here):
+        if len({m.ref for m in here}) < 2 or refused(rules, text, sent, here):
             continue
         first = {}
         for m in here:
             first.setdefault(m.ref, m)
-        for i, ra in enumerate(refs):
-            for rb in refs[i + 1:]:
-                key = frozenset({("municipality", ra), ("municipality", rb)})
+        for key, ra, rb in pairs:
+            if ra in first and rb in first:
                 c = out.get(key)
                 if c is None:
                     c = out[key] = Candidate(key, first[ra], first[rb])
                 c.sentences.append(sent)
-    for key, entry in found.items():
+    for key, entry in found.items() if rule_features else ():
         if not all(k == "municipality" and r in ex.places for k, r in key):
             continue
         c = out.get(key)
@@ -193,41 +211,34 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
                 continue
             c = out[key] = Candidate(key, ma, mb)
         c.rule = entry
-    all_mentions = [m for s in ctx.sentences for m in places.get(s, ())]
+    if not out:
+        return out
+    all_mentions = [m for ms in places.values() for m in ms]  # (by_sentence is in text order)
     home = home_place(ex, all_mentions)
     if out:
-        _features(ex, ctx, out, places, all_mentions, home, found, rule_features)
+        _features(ex, ctx, out, places, all_mentions, home, found, types, rule_features)
     return out
 
 
 def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict[Span, list[Mention]],
-              all_mentions: list[Mention], home: str | None, found: dict, rule_features: bool = True) -> None:
+              all_mentions: list[Mention], home: str | None, found: dict,
+              types: tuple[dict[Span, list[Mention]], ...], rule_features: bool = True) -> None:
     text = ctx.text
     words = feature_words()
     counts: dict[str, int] = {}
     for m in all_mentions:
         counts[m.ref] = counts.get(m.ref, 0) + 1
-    types: dict[Span, set[str]] = {}
-    for m in ex.mentions:
-        if m.kind == "partnership-type":
-            types.setdefault(m.sentence, set()).add(m.ref)
     title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
-    n_sent = max(1, len(ctx.sentences) - 1)
-    index = ctx.sentence_index
+    size = max(1, len(text))
     read: dict[Span, _Sentence] = {}
 
     def sentence(s: Span) -> _Sentence:
         if s not in read:
-            read[s] = _Sentence(text, s, bool(ctx.cue_sentences.get(s)), types.get(s, set()),
+            read[s] = _Sentence(text, s, bool(ctx.cue_sentences.get(s)), {m.ref for t in types for m in t.get(s, ())},
                                 len({m.ref for m in places.get(s, ())}), s in ctx.list_items,
-                                s.end <= title_end, index.get(s, 0))
+                                s.end <= title_end, s.start / size)
         return read[s]
 
-    paired: dict[Span, set[str]] = {}  # sentence → the places a rule pair with evidence there has
-    for key, entry in found.items():
-        for s in entry["evidence"]:
-            paired.setdefault(s, set()).update(r for _, r in key)
-    page_candidates = math.log1p(len(out))
     page_rules = math.log1p(len(found))
     for c in out.values():
         if c.rule is not None and not rule_features:
@@ -265,7 +276,6 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             1.0 if locative else 0.0,
             1.0 if pa.region and pa.region in (pb.name_de, pb.name_en) or pb.region and pb.region in (pa.name_de, pa.name_en)
             else 0.0,
-            1.0 if rule is None and any(r in paired.get(s, ()) for s in c.sentences for r in (ra, rb)) else 0.0,
             1.0 if any(words["partner_nouns"].intersection(_words_before(text, m, 3)) for m in sides) else 0.0,
             1.0 if any(genitive(m, ex) for m in sides) else 0.0,
             1.0 if any(m.start - m.sentence.start <= SUBJECT_REACH for m in sides) else 0.0,
@@ -278,7 +288,7 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             math.log1p(min(s.n_places for s in read_sents)),
             1.0 if any(s.list_line for s in read_sents) else 0.0,
             1.0 if any(s.title for s in read_sents) else 0.0,
-            min(s.index for s in read_sents) / n_sent,
+            min(s.index for s in read_sents),
             1.0 if home is not None and home in (ra, rb) else 0.0,
             1.0 if (pa.country == ex.home) != (pb.country == ex.home) else 0.0,
             1.0 if pa.country == ex.home and pb.country == ex.home else 0.0,
@@ -288,7 +298,6 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             math.log10(1 + min(pops)) / 6 if min(pops) else 0.0,
             math.log1p(min(ca, cb)),
             math.log1p(max(ca, cb)),
-            page_candidates,
             page_rules,
         ]
 

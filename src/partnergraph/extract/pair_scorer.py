@@ -80,14 +80,15 @@ class PairScorer:
         self._model = model
 
     def decide(self, ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Mention]],
-               record: Callable[..., None], rules) -> None:
+               record: Callable[..., None], rules, types: tuple[dict[Span, list[Mention]], ...]) -> None:
         """Drops from and adds to `found` (partnerships.py), adding by `record`; `rules`: the
-        `RelationRules` applying (their locator and refusal patterns)."""
+        `RelationRules` applying (their locator and refusal patterns); `types`: dictionaries
+        sentence → its partnership-type mentions (specific ones, generic ones)."""
         model = self.model
         if model is None and self.trace is None:
             return
         # a model that keeps every rule pair (keep threshold 0) need not score them
-        cands = candidates(ex, ctx, found, by_sentence, rules, rule_features=self.trace is not None or model is None
+        cands = candidates(ex, ctx, found, by_sentence, rules, types, rule_features=self.trace is not None or model is None
                            or model.keep > 0)
         if self.trace is not None:
             self.trace(ex, cands)

@@ -236,7 +236,7 @@ class PartnershipFinder:
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)
-        self.pair_scorer.decide(ex, ctx, found, by_sentence, record, self)
+        self.pair_scorer.decide(ex, ctx, found, by_sentence, record, self, (types_by_sentence, generic_by_sentence))
         if found:  # (an article with no pair emits nothing, nor needs its date)
             self._emit(ex, ctx, found, facts.year, facts.month, facts)
 
