@@ -40,6 +40,7 @@ from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
 from .lexer import PN_CHARS, Decoded, Token, Where, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
+from .readings import ambiguous_token
 
 #: longest query text, in characters: the server's largest request body (server.MAX_BODY, 1 MiB),
 #: so every body the server accepts is checked whole; the lexical layer reads 1 MiB in ~0.2 s
@@ -269,11 +270,16 @@ def _rdflib_grammar():
     return _grammar
 
 
+def parseable(found: Scan) -> bool:
+    """Is the query within rdflib's affordable size (`PARSE_MAX_CHARS`, `PARSE_MAX_OPERATORS`)?"""
+    return len(found.decoded.text) <= PARSE_MAX_CHARS and found.operators <= PARSE_MAX_OPERATORS
+
+
 def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, original: str = "") -> None:
     """The syntactic layer: rdflib parses the decoded text; its algebra must hold no SERVICE and
     name the dataset the lexical layer found. Skipped beyond rdflib's affordable size."""
     source = found.decoded.text
-    if len(source) > PARSE_MAX_CHARS or found.operators > PARSE_MAX_OPERATORS:
+    if not parseable(found):
         return
     from pyparsing import ParseBaseException
 
@@ -373,17 +379,33 @@ def _parsed_dataset(algebra) -> tuple[set[str], set[str]]:
 # -- the decision ------------------------------------------------------------------------------
 
 def check_query(text: str, *, label: str = "query", is_local: Callable[[str], bool] | None = None,
-                prologue_lines: int = 0) -> QueryDataset:
+                prologue_lines: int = 0, syntax: str = "parser") -> QueryDataset:
     """Refuses updates, federation and foreign datasets; returns the dataset the query names.
 
     FROM / FROM NAMED may only name graphs of this store: `is_local(iri)` decides (default: IRIs
     under ``https://w3id.org/partnergraph/``); ``file:`` IRIs never pass. `prologue_lines`:
     lines the caller prepended (standard prefixes), left out of line numbers in messages.
+
+    `syntax`: "parser" (rdflib's grammar judges every query within its affordable size: the
+    default, for stores whose engine runs elsewhere) or "engine" (the caller executes the text on
+    pyoxigraph in this process, whose parser refuses what does not parse with its own line and
+    column: rdflib is then asked only about a query with a token the engine may read otherwise
+    than the lexer, readings.py). Either way, such a query beyond rdflib's size is refused.
     """
+    if syntax not in ("parser", "engine"):
+        raise ValueError(f"syntax must be 'parser' or 'engine', not {syntax!r}")
     is_local = is_local or (lambda iri: iri.startswith(OWN_GRAPHS))
     found = scan(text, label=label, prologue_lines=prologue_lines)
     check_dataset(found.dataset.default + found.dataset.named, is_local, what=f"{label}: FROM")
-    parse_check(found, label=label, prologue_lines=prologue_lines, original=text)
+    ambiguous = ambiguous_token(found.tokens, found.decoded.text)
+    if ambiguous is not None and not parseable(found):
+        where = Where(text, found.decoded, prologue_lines)
+        raise ForbiddenQuery(f"{label}: {ambiguous.text[:40]!r} (at {where(ambiguous.start)}) may read as a keyword "
+                             f"or as more than one token, and the query is too large to parse "
+                             f"(over {PARSE_MAX_CHARS:,} characters or {PARSE_MAX_OPERATORS} operators): "
+                             "write spaces around a '<' that means less-than, and name prefixes other than keywords")
+    if syntax == "parser" or ambiguous is not None:
+        parse_check(found, label=label, prologue_lines=prologue_lines, original=text)
     return found.dataset
 
 
