@@ -202,16 +202,14 @@ _SEEDS = [
 ]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(mutated(_SEEDS))
-def test_mutations_refused_as_forbidden_stay_refused(text):
-    """No mutation the rdflib mode refuses as forbidden passes engine mode; and what engine mode
-    lets through that rdflib refused holds no dangerous word, or engine mode sent it to rdflib."""
+def test_mutations_keep_their_verdicts(text):
+    """What the rdflib mode refuses as forbidden, engine mode refuses; what it accepts, engine mode
+    accepts (these texts are small: an ambiguous token is sent to rdflib as before). Only its
+    syntax errors may pass engine mode, for pyoxigraph to judge when it runs the text."""
     old, new = rdflib_mode(text), engine_mode(text)
     if old == "forbidden":
         assert new != "ok", text
-    if old == "error" and new == "ok":
-        # only text whose every token both read alike gets here (readings.py): rdflib's refusal was
-        # about syntax, which pyoxigraph judges when it runs the query
-        found = guard.scan(text)
-        assert guard.ambiguous_token(found.tokens, found.decoded.text) is None
+    if old == "ok":
+        assert new == "ok", text

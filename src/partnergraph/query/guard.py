@@ -39,7 +39,7 @@ from functools import cache
 from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
-from .lexer import PN_CHARS, Decoded, Token, Where, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
+from .lexer import PN_CHARS, Decoded, Token, Where, ascii_only, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
 from .readings import ambiguous_token
 
 #: longest query text, in characters: the server's largest request body (server.MAX_BODY, 1 MiB),
@@ -102,10 +102,12 @@ _FORBIDDEN_PART = re.compile(rf"(?<![A-Z])(?:SERVICE|{'|'.join(sorted(UPDATE_WOR
 #: needs a variable right after it and a `#` later in the same "IRI" (no space, `{` or `<`
 #: can be inside one): such an IRI is refused.
 @cache
-def _hidden_service() -> re.Pattern:
+def _hidden_service(ascii_text: bool = False) -> re.Pattern:
     # compiled on first use: its Unicode classes under IGNORECASE cost every command's start-up
-    # ~10 ms as a module constant (benchmarks/bench_startup.py)
-    return re.compile(rf"(?<![{PN_CHARS}:.])SERVICE[?$][^#]*#", re.IGNORECASE)
+    # ~10 ms as a module constant (benchmarks/bench_startup.py); ASCII text needs none of them
+    # (lexer.ascii_only; under IGNORECASE only non-ASCII text can hold a "ſ" that matches "s")
+    source = rf"(?<![{PN_CHARS}:.])SERVICE[?$][^#]*#"
+    return re.compile(ascii_only(source) if ascii_text else source, re.IGNORECASE)
 
 
 _IRI_BRACKET = re.compile(r"[()\[\]]")
@@ -161,7 +163,7 @@ def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], st
             if word in ("BASE", "PREFIX", "FROM"):
                 declarations.append(len(tokens) - 1)
         if tok.kind == "iri":
-            if _hidden_service().search(tok.text):
+            if _hidden_service(tok.text.isascii()).search(tok.text):
                 raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}, inside what reads "
                                      f"as an IRI {tok.text[:40]!r})")
             # the same ambiguity could hide nesting and operator chains from the counts below: the

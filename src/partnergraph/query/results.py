@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..namespaces import prefixes_for
+from .lexer import ascii_only
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: formats of ``partnergraph query``
@@ -194,10 +195,11 @@ _PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u
 
 
 @cache
-def _pn_local() -> re.Pattern:
+def _pn_local(ascii_text: bool = False) -> re.Pattern:
     # compiled on first use: a module constant cost every command's start-up ~10 ms
-    # (benchmarks/bench_startup.py)
-    return re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
+    # (benchmarks/bench_startup.py); an ASCII local part needs no Unicode ranges (lexer.ascii_only)
+    source = rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$"
+    return re.compile(ascii_only(source) if ascii_text else source)
 
 
 def _short(term, prefixes: dict[str, str]) -> str:
@@ -207,7 +209,7 @@ def _short(term, prefixes: dict[str, str]) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _pn_local().match(iri[len(ns):])),
+        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _pn_local(iri.isascii()).match(iri[len(ns):])),
                    key=lambda x: len(x[1]), default=None)
         return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
     if isinstance(term, ox.Literal):

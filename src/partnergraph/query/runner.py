@@ -13,7 +13,6 @@ Also here: the bundled queries, and `resolve`, which turns a command-line QUERY 
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 from dataclasses import dataclass
@@ -62,6 +61,8 @@ def resolve(query: str, *, base: str) -> tuple[str, str]:
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read the query: {exc}") from None
     if re.fullmatch(r"[\w.-]+", query) or not _SPARQL_WORDS.search(query):  # a name, not SPARQL
+        import difflib  # only for this message
+
         close = difflib.get_close_matches(query, list(bundled), n=3, cutoff=0.6)
         if close:
             raise QueryError(f"no bundled query {query!r}; did you mean {' or '.join(close)}? "
