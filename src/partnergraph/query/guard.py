@@ -1,6 +1,6 @@
 """May this SPARQL query run? Read-only, no federation, only this store's graphs.
 
-The decision is made in two layers, both before the query reaches any store:
+The decision is made in three layers, all before the query reaches any store:
 
 1. **Lexical, linear, always** (`scan`): one pass decodes ``\\u`` escapes the way the engine's
    parser does, a second pass cuts the text into SPARQL tokens (strings with their escapes,
@@ -12,13 +12,20 @@ The decision is made in two layers, both before the query reaches any store:
    token SERVICE, so a lexer that reads the text as the engine does sees every one of them.
    FROM / FROM NAMED are resolved here too (PREFIX and BASE are tracked). The decoding and the
    tokens are lexer.py's; the checks on them are here.
-2. **Syntactic, bounded** (`parse_check`): rdflib's SPARQL 1.1 grammar parses the same decoded
+2. **Ambiguous tokens** (readings.py): where a parser that reads in context may cut the text
+   otherwise than the lexer (a name that begins with a keyword, ``SERVICE:ep``; an IRI after an
+   operand that may be a less-than sign, ``FILTER(?a<?b)SERVICE:ep#>``), the keywords above are
+   not enough: such a query must pass the syntactic layer, and one too large for it is refused.
+3. **Syntactic, bounded** (`parse_check`): rdflib's SPARQL 1.1 grammar parses the same decoded
    text and its algebra is walked: no SERVICE node, and the dataset it names must be the one the
    lexical layer found. Text that does not parse is refused. rdflib's parser (pyparsing) costs
    5–15 ms per operator (measured: 250 ``+`` in one FILTER take 2.7 s, 1,000 FILTERs 20 s), so it
    only runs on queries within `PARSE_MAX_CHARS` and `PARSE_MAX_OPERATORS`; beyond them the
-   lexical layer, which is sufficient on its own, decides and the engine's own parser refuses
-   malformed text.
+   first two layers decide and the engine's own parser refuses malformed text. It runs on every
+   query (``syntax="parser"``: the server, remote stores) or only on those with an ambiguous
+   token (``syntax="engine"``: the caller runs the text on pyoxigraph in this process, whose
+   parser judges the syntax; importing and building rdflib's grammar costs ~0.3 s, most of a
+   small ``partnergraph query``).
 
 Every refusal is a `ForbiddenQuery` (→ HTTP 400) or a `QueryError` with one line naming the
 line and column in the user's text (the prologue of standard prefixes that callers prepend is not
