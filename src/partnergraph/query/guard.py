@@ -41,7 +41,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cache
 from urllib.parse import urljoin
 
@@ -90,8 +90,7 @@ OPENERS = {"(": ")", "{": "}", "[": "]", "<<": ">>", "{|": "|}"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 
 
-@dataclass(frozen=True)
-class QueryDataset:
+class QueryDataset(NamedTuple):
     """The RDF dataset a query names itself with FROM / FROM NAMED (empty: the whole store)."""
 
     default: tuple[str, ...] = ()
@@ -121,8 +120,7 @@ _IRI_BRACKET = re.compile(r"[()\[\]]")
 _IRI_OPERATORS = ("/", "*", "+", "!", "&&", "=")
 
 
-@dataclass
-class Scan:
+class Scan(NamedTuple):
     """The lexical layer's findings about one query."""
 
     tokens: list[Token]

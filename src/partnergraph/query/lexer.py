@@ -9,7 +9,7 @@ import re
 from functools import cache
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import ForbiddenQuery, QueryError
 
@@ -32,11 +32,18 @@ def _name_char() -> re.Pattern:
                       r"\U00010000-\U000EFFFF]")
 
 
-@dataclass
+# (the small classes of the query path are plain classes and NamedTuples, not dataclasses: the
+# dataclasses module imports inspect, ast and dis, ~9 ms of a small query's start-up)
 class Decoded:
-    text: str  # the query with its escapes decoded
-    #: per decoded escape: (offset in `text`, offset in the original, length in the original)
-    escapes: list[tuple[int, int, int]] = field(default_factory=list)
+    __slots__ = ("text", "escapes")
+
+    def __init__(self, text: str, escapes: list[tuple[int, int, int]] | None = None):
+        self.text = text  # the query with its escapes decoded
+        #: per decoded escape: (offset in `text`, offset in the original, length in the original)
+        self.escapes = escapes if escapes is not None else []
+
+    def __repr__(self) -> str:
+        return f"Decoded(text={self.text!r}, escapes={self.escapes!r})"
 
     def original_offset(self, pos: int) -> int:
         i = bisect_right(self.escapes, (pos, float("inf"), 0))
@@ -134,8 +141,7 @@ def _token_source() -> str:
 _START_QUOTES = ("'''", '"""', "'", '"')
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     start: int  # offset in the decoded text

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -29,8 +29,7 @@ from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, no
                       rdf_media, read_result, serialize_graph, serialize_results)
 
 
-@dataclass(frozen=True)
-class BundledQuery:
+class BundledQuery(NamedTuple):
     name: str
     title: str
     text: str  # without the prologue
@@ -158,8 +157,7 @@ def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str, pro
 
 # -- the server's jobs: executed and formatted in a worker process -------------------------------
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One checked query to evaluate, with everything needed to answer it (picklable: it goes to
     a worker process)."""
 
