@@ -1,7 +1,9 @@
 """Tokens a parser may read otherwise than the guard's lexer (query/readings.py): a name that
 begins with a keyword, an IRI that may be a less-than sign. Each shape below is one pyoxigraph
 reads as SERVICE or FROM; the guard refuses it whatever its size and whichever syntax mode, where
-it used to let through any such query too large for rdflib's parse (over 64 operators)."""
+it used to let through any such query too large for rdflib's parse (over 64 operators): a SERVICE
+that the engine would call (stopped only by the sandbox, and not at all before a remote store), a
+FROM the store would read."""
 
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ HIDDEN = {
     "SERVICE SILENT glued": f"SELECT * WHERE {{ {{}} SERVICESILENT<{TARGET}x>{{ ?s ?p ?o }} }}",
     "a quote in what reads as an IRI": f"SELECT * WHERE {{ ?s ?p ?a {{}} FILTER(?a<?b&&'>'=?c) SERVICE<{TARGET}>{{?s ?p ?o}} #')\n}}",
     "SERVICE:ep after a less-than": f"PREFIX : <{TARGET}> SELECT * WHERE {{ ?s ?p ?a {{}} FILTER(?a<?b)SERVICE:ep#>)\n{{ ?x ?y ?z }} }}",
+    # the lexer finds no FROM (an empty dataset: the store would take the query's own), the engine
+    # reads FROM :g and a comment
+    "FROM after a less-than": f"PREFIX : <{TARGET}> SELECT (COUNT(?a<?b)AS?c)FROM:g#>))\nWHERE {{ ?a ?p ?b {{}} }}",
 }
 
 
@@ -41,7 +46,7 @@ def test_pyoxigraph_reads_each_shape_as_a_query(name):
 
 @pytest.mark.parametrize("syntax", ["parser", "engine"])
 @pytest.mark.parametrize("name", sorted(HIDDEN))
-def test_a_hidden_service_is_refused_at_any_size(name, syntax):
+def test_a_hidden_service_or_from_is_refused_at_any_size(name, syntax):
     with pytest.raises(QueryError):
         check_query(HIDDEN[name].replace("{}", "", 1), syntax=syntax)
     with pytest.raises(ForbiddenQuery, match="may read as a keyword"):
