@@ -41,8 +41,8 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from typing import NamedTuple
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
