@@ -101,7 +101,19 @@ class PairScorer:
             elif model.score(c.features) >= model.add:
                 a, b = (c.a, c.b) if c.a.start <= c.b.start else (c.b, c.a)
                 for sent in (c.sentences or [c.b.sentence])[:ADDED_EVIDENCE]:
-                    here = [m for m in by_sentence.get(sent, ()) if (m.kind, m.ref) in key]
-                    ma = next((m for m in here if m.ref == a.ref), a)
-                    mb = next((m for m in here if m.ref == b.ref), b)
-                    record(ma, mb, sent)
+                    named = by_sentence.get(sent, ())
+                    ma = next((m for m in named if m.ref == a.ref), a)
+                    mb = next((m for m in named if m.ref == b.ref), b)
+                    record(ma, mb, sent, scope=_own_stretch(ma, mb, sent, named, key))
+
+
+def _own_stretch(a: Mention, b: Mention, sent: Span, named, key: frozenset) -> tuple[int, int]:
+    """The part of the sentence that speaks of the pair a–b: from the end of the last other place
+    before the first of them (else the sentence start) to the next other place after the second
+    (else the sentence end). A year or type word there is the pair's ("Die erste wurde 1967
+    zwischen A und B gegründet, die letzte 2016 zwischen C und D": 1967 is A–B's, 2016 C–D's)."""
+    first, last = (a, b) if a.start <= b.start else (b, a)
+    others = [m for m in named if (m.kind, m.ref) not in key]
+    lo = max((m.end for m in others if m.end <= first.start), default=sent.start)
+    hi = min((m.start for m in others if m.start >= last.end), default=sent.end)
+    return lo, hi
