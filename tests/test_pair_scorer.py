@@ -59,6 +59,9 @@ def test_a_pair_stated_in_wording_no_rule_covers_is_added_with_its_attributes(ex
     assert found[pair].type == "staedtepartnerschaft"
     assert found[pair].start_year == 1962
     assert found[pair].evidence
+    # the other pair of the sentence is added too, without the first pair's year
+    later = found[frozenset({"Kehl", "Montélimar"})]
+    assert later.start_year != 1962
 
 
 def test_towns_merely_named_on_a_trip_are_not_paired(extractor):
