@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Extraction, Mention, Span
+from .locators import not_locators
 from .partner_mentions import SUBJECT_REACH, genitive
 from ..resources import data_file
 
@@ -187,7 +188,8 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
             continue
         # a place that only locates another ("Zaandam bei Amsterdam", "in der Nähe von Krakau") is
         # no partner, as for the rules (locators.py)
-        here = rules._not_locators(text, sorted(here, key=lambda m: m.start))
+        here = not_locators(text, sorted(here, key=lambda m: m.start), rules.locator, rules.distance_locator,
+                            rules.part_locator_before)
         if len({m.ref for m in here}) < 2 or refused(rules, text, sent, here):
             continue
         first = {}
