@@ -8,7 +8,8 @@ import math
 import re
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
-from .gazetteer import Gazetteer, PlaceRecord
+from .gazetteer import PlaceRecord
+from .glued_partners import glued_partners
 from .hit_facts import NAME_PARTICLES, HitFacts
 from .place_names import before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
@@ -190,7 +191,8 @@ class PlaceResolution:
             ok.append(best is not None and (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)))
             if ok[-1]:
                 accepted.add(best.geonameid)
-        for i in self._enumerated(hits, resolved, facts, ok, text):
+        for i in (*self._enumerated(hits, resolved, facts, ok, text),
+                  *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names)):
             ok[i] = True
         for i, h in enumerate(hits):
             best = resolved.get(i)
@@ -373,6 +375,9 @@ class PlaceResolution:
             return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
+        if prev in self._associations and not h.ambiguous and own_name(h.surface, best) \
+                and h.surface not in self.first_names and not self._before_surname(ctx.text, h):
+            return True  # "Freundeskreis Jászberény": a twinning association bears its partner town's name
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
                 and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
             # "Achim Juchem": a first name before a surname; also before a surname that is a noun
@@ -474,25 +479,3 @@ class PlaceResolution:
 #: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
 _SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
                             r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
-
-
-#: a run of four or more capitals; word boundaries are checked in Python on the few runs found
-#: (a look-behind in the pattern made the scan 3.5x slower: 1.9 % of the extraction, measured)
-_CAPS_RUN = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ\-]{3,}")
-
-
-def uncapitalised(text: str, gazetteer: Gazetteer) -> str:
-    """The text with each ALL-CAPS word that is a place's name in normal case written so:
-    "PARTNERSTADT KIEW" → "PARTNERSTADT Kiew" (headings and menus of real pages). Same length,
-    so offsets stay valid; abbreviations that name no place (SKEW, GmbH) stay as they are."""
-    parts, last, n = [], 0, len(text)
-    for m in _CAPS_RUN.finditer(text):
-        start, end = m.span()
-        if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (end < n and text[end].isalnum()):
-            continue  # part of a longer word: "GmbH", "NRWs"
-        word = m.group(0)
-        normal = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
-        if len(normal) == len(word) and gazetteer.automaton.exists(normal):
-            parts += [text[last:start], normal]
-            last = end
-    return "".join(parts) + text[last:] if parts else text

@@ -1,0 +1,60 @@
+"""Municipality recognition classes of issue #17 (session 9): a gazetteer town glued by a dash to
+a town of another country is its partner, however small or far; a twinning association's name
+names its partner town; a landmark noun and a Romance particle before a name make it the
+landmark's name, not a town. Own-words fixtures."""
+
+import pytest
+
+from partnergraph.models import Article
+
+
+def extract(extractor, text, url="https://www.lokalblatt.de/artikel"):
+    return extractor.extract(Article(url=url, title="", text=text, date=None))
+
+
+def names(ex):
+    return {p.name_de for p in ex.places.values()}
+
+
+@pytest.mark.parametrize("text, partner", [
+    # Villavicencio (CO, 320k) with its country unnamed: the size rules alone turn it down
+    ("Der Verein erinnert an die Debatten über die Städtesolidarität Aschaffenburg-Villavicencio.",
+     "Villavicencio"),
+    # Aberystwyth (GB, 19k) in a page heading
+    ("Aberystwyth-Kronberg Twinning\nWir laden alle Bürgerinnen und Bürger zum Stammtisch ein.",
+     "Aberystwyth"),
+])
+def test_a_town_glued_by_a_dash_to_a_town_of_another_country_is_a_place(extractor, text, partner):
+    assert partner in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    # a German noun is never taken so: Marathon is a Greek town too
+    ("Beim Berlin-Marathon liefen auch Gäste aus der Partnerstadt mit.", "Marathon"),
+])
+def test_a_dash_glued_noun_is_no_partner_town(extractor, text, not_a_town):
+    assert not_a_town not in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text, town", [
+    # Jászberény (HU, 27k) and Vigolo Vattaro (IT, 1.8k): no country named, no partnership cue
+    ("Freundeskreis Jászberény e.V.\nUnser Verein lädt zur Jahreshauptversammlung ein.", "Jászberény"),
+    ("Der Freundeskreis Vigolo Vattaro trifft sich jeden ersten Montag im Monat.", "Vigolo Vattaro"),
+])
+def test_a_twinning_association_names_its_partner_town(extractor, text, town):
+    assert town in names(extract(extractor, text))
+
+
+def test_an_associations_chair_after_its_name_is_no_town(extractor):
+    found = names(extract(extractor, "Es sprach der Vorsitzende des Partnerschaftsvereins Friedbert Philipp."))
+    assert "Friedbert" not in found and "Philipp" not in found
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    ("Danach gingen wir zum Hôtel de Ville, wo uns die Stellvertreterin des Bürgermeisters empfing.", "Ville"),
+    ("Die Stadt nennt sich bis heute Cité de Montlaur, nach ihrem früheren Herrn.", "Montlaur"),
+    ("Am Austausch nahmen vier Schulen teil, darunter das Collège les Mousseaux.", "Mousseaux-lès-Bray"),
+    ('Die Gruppe wanderte im Nationalpark "La Paya" am Río Putumayo.', "Paya"),
+])
+def test_a_name_after_a_landmark_noun_and_a_romance_particle_is_the_landmarks(extractor, text, not_a_town):
+    assert not_a_town not in names(extract(extractor, text))
