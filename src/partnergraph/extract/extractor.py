@@ -88,7 +88,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_state_countries = frozenset(k.split(".")[0] for k in self._city_states)
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
             u.name for u in local_governments.local_governments().values() if u.kind == "borough"}
-        self._city_parts = frozenset(self.rules["city_part_nouns"])
+        self._city_parts = frozenset(self.rules["city_part_nouns"]) | frozenset(self.rules["region_level_nouns"])
         self._region_after = frozenset(self.rules["region_after_nouns"])
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
