@@ -58,3 +58,31 @@ def test_an_associations_chair_after_its_name_is_no_town(extractor):
 ])
 def test_a_name_after_a_landmark_noun_and_a_romance_particle_is_the_landmarks(extractor, text, not_a_town):
     assert not_a_town not in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text, town", [
+    # Objat (FR, 3.5k): no country named, too small for the size rules
+    ("Der Verein pflegt vor allem die Städtepartnerschaft Objat mit regelmäßigen Besuchen.", "Objat"),
+    ("Im Rathaus liegt die Partnerschaftsurkunde Entroncamento zur Einsicht aus.", "Entroncamento"),
+])
+def test_a_partnership_named_by_its_partner_town_names_that_town(extractor, text, town):
+    assert town in names(extract(extractor, text))
+
+
+def test_a_frequent_word_after_a_partnership_noun_is_no_town(extractor):
+    # "Eine" is a Belgian town's own name, and a word above all
+    found = names(extract(extractor, "Zum Thema Partnerschaft\nEine Begegnung wie diese prägt die Jugendlichen."))
+    assert "Eine" not in found
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Besonders begrüßte der Bürgermeister den Forchheimer Landrat und die Europaabgeordnete.", "Forchheim"),
+    ("Das Netzwerktreffen der Ruanda-Partnerschaften fand in der Mainzer Staatskanzlei statt.", "Mainz"),
+    ("Sehen so die Partnerschaften von Luzerner und Zuger Gemeinden aus?", "Luzern"),
+])
+def test_a_city_adjective_before_a_district_or_land_office_names_no_city(extractor, text, city):
+    assert city not in names(extract(extractor, text))
+
+
+def test_a_city_adjective_before_a_delegation_still_names_the_city(extractor):
+    assert "Köln" in names(extract(extractor, "Eine Kölner Delegation reiste zur Partnerstadt nach Lille."))

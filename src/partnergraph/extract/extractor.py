@@ -93,7 +93,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
-        self._associations = frozenset(w.lower() for w in self.rules["association_nouns"])
+        self._associations = frozenset(w.lower() for w in (*self.rules["association_nouns"],
+                                                           *self.rules["partnership_name_nouns"]))
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
         self._months = frozenset(self.rules["time_words_after"])
         self._german_endings = tuple(self.rules["german_place_endings"])

@@ -376,8 +376,11 @@ class PlaceResolution:
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
         if prev in self._associations and not h.ambiguous and own_name(h.surface, best) \
-                and h.surface not in self.first_names and not self._before_surname(ctx.text, h):
-            return True  # "Freundeskreis Jászberény": a twinning association bears its partner town's name
+                and h.surface not in self.first_names and h.surface.lower() not in self.frequent \
+                and "\n" not in ctx.text[ctx.text.rfind(f["prev_word"], 0, h.start):h.start] \
+                and not self._before_surname(ctx.text, h):
+            # "Freundeskreis Jászberény", "die Städtepartnerschaft Objat": named by the partner town
+            return True
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
                 and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
             # "Achim Juchem": a first name before a surname; also before a surname that is a noun
