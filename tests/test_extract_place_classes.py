@@ -86,3 +86,13 @@ def test_a_city_adjective_before_a_district_or_land_office_names_no_city(extract
 
 def test_a_city_adjective_before_a_delegation_still_names_the_city(extractor):
     assert "Köln" in names(extract(extractor, "Eine Kölner Delegation reiste zur Partnerstadt nach Lille."))
+
+
+def test_a_name_a_foreign_town_bears_as_its_own_is_no_german_towns_alias(extractor):
+    # "Hora" is Hora's own name (UA, 3.5k) and a GeoNames alias of Bad Muskau (DE) and of a
+    # bigger Ukrainian town: the own name wins, the German town's home bonus does not count
+    ex = extract(extractor, "Vierzehn ukrainische Gemeinden arbeiten nun mit deutschen Kommunen zusammen, "
+                            "etwa Hora und Vörstetten.")
+    hora = [p for p in ex.places.values() if p.name_de == "Hora"]
+    assert hora and hora[0].country == "UA", names(ex)
+    assert "Bad Muskau" not in names(ex)

@@ -346,8 +346,14 @@ class PlaceResolution:
         # while Odessa, Texas bears it as its own
         famous = max((c.population for c in candidates
                       if c.population >= KNOWN_CITY_POPULATION and surface and own_name(surface, c)), default=0)
+        # a German-speaking town is named in German text by its own name: where another place
+        # bears the name as its own, a German, Austrian or Swiss bearer of it as a mere GeoNames
+        # alias gets no bonus for the page's home either ("Hora" is Hora, Ukraine, not Bad Muskau:
+        # cities4cities.eu, unitedforua.org)
+        owned = bool(surface) and any(own_name(surface, c) for c in candidates)
         rows = tuple((c, math.log10(c.population + 10),
-                      bool(famous) and c.population * ALIAS_SIZE_RATIO < famous and not own_name(surface, c),
+                      not own_name(surface, c) and (bool(famous) and c.population * ALIAS_SIZE_RATIO < famous
+                                                    or owned and c.country in GERMAN_SPEAKING),
                       bool(surface) and surface in (c.name_de, c.name_en)) for c in candidates)
         if surface and len(self._scores_memo) < 100_000:
             self._scores_memo[key] = (candidates, rows)
