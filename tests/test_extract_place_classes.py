@@ -96,3 +96,23 @@ def test_a_name_a_foreign_town_bears_as_its_own_is_no_german_towns_alias(extract
     hora = [p for p in ex.places.values() if p.name_de == "Hora"]
     assert hora and hora[0].country == "UA", names(ex)
     assert "Bad Muskau" not in names(ex)
+
+
+@pytest.mark.parametrize("text, town", [
+    # Vipiteno (IT, 5k) by its German name, Rueil-Malmaison (FR) written with a space: aliases,
+    # no country named in words, no cue before them
+    ("Die Marktgemeinde pflegt drei Freundschaften: Sterzing (ITA, seit 1971), Rueil Malmaison (FRA, "
+     "seit 1979) und Bad Soden am Taunus (D, seit 1984).", "Vipiteno"),
+    ("Die Marktgemeinde pflegt drei Freundschaften: Sterzing (ITA, seit 1971), Rueil Malmaison (FRA, "
+     "seit 1979) und Bad Soden am Taunus (D, seit 1984).", "Rueil-Malmaison"),
+    ("Gołańcz – Allendorf/Lumda (seit 1998 Partnerschaftsvertrag)", "Allendorf an der Lumda"),
+])
+def test_a_name_before_a_bracketed_seit_year_is_a_partner_town(extractor, text, town):
+    assert town in names(extract(extractor, text))
+
+
+def test_the_last_word_of_a_longer_name_before_a_seit_year_is_no_town(extractor):
+    # "Ain" is some Yemeni place's alias; "Villette sur Ain" a French village cities500 lacks
+    found = names(extract(extractor, "Deisenhausen: Châtillon la Palud und Villette sur Ain (seit 1988), "
+                                     "620 km entfernt."))
+    assert not any(n.startswith("Al ") for n in found), found

@@ -93,6 +93,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
+        self._name_particles = frozenset(self.rules["romance_name_particles"])
         self._associations = frozenset(w.lower() for w in (*self.rules["association_nouns"],
                                                            *self.rules["partnership_name_nouns"]))
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
