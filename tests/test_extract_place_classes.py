@@ -51,10 +51,13 @@ def test_an_associations_chair_after_its_name_is_no_town(extractor):
 
 
 @pytest.mark.parametrize("text, not_a_town", [
-    ("Danach gingen wir zum Hôtel de Ville, wo uns die Stellvertreterin des Bürgermeisters empfing.", "Ville"),
-    ("Die Stadt nennt sich bis heute Cité de Montlaur, nach ihrem früheren Herrn.", "Montlaur"),
-    ("Am Austausch nahmen vier Schulen teil, darunter das Collège les Mousseaux.", "Mousseaux-lès-Bray"),
-    ('Die Gruppe wanderte im Nationalpark "La Paya" am Río Putumayo.', "Paya"),
+    # each town would count (its country is named) were it not the landmark's name
+    ("In der französischen Partnerstadt Cluses gingen wir danach zum Hôtel de Ville, wo uns die "
+     "Stellvertreterin des Bürgermeisters empfing.", "Ville"),
+    ("Die französische Partnerstadt nennt sich bis heute Cité de Montlaur, nach ihrem früheren Herrn.", "Montlaur"),
+    ("Am Austausch mit Frankreich nahmen vier Schulen teil, darunter das Collège les Mousseaux.",
+     "Mousseaux-lès-Bray"),
+    ('In Kolumbien wanderte die Gruppe im Nationalpark "La Paya".', "Paya"),
 ])
 def test_a_name_after_a_landmark_noun_and_a_romance_particle_is_the_landmarks(extractor, text, not_a_town):
     assert not_a_town not in names(extract(extractor, text))
@@ -75,10 +78,18 @@ def test_a_frequent_word_after_a_partnership_noun_is_no_town(extractor):
     assert "Eine" not in found
 
 
+def test_city_adjectives_before_the_regions_municipalities_name_no_city(extractor):
+    # a Swiss page: Luzern and Zug (cantons and towns) would otherwise be a partner pair
+    ex = extract(extractor, "Internationale Diplomatie im Kleinen\nSehen so gewöhnliche Städtepartnerschaften "
+                            "von Luzerner und Zuger Gemeinden aus? Die Partnerschaft zwischen Sursee und Tavaux "
+                            "besteht seit 1987.", url="https://www.zeitung.ch/artikel")
+    assert not {"Luzern", "Zug"} & names(ex), names(ex)
+    assert {"Sursee", "Tavaux"} <= names(ex)
+
+
 @pytest.mark.parametrize("text, city", [
     ("Besonders begrüßte der Bürgermeister den Forchheimer Landrat und die Europaabgeordnete.", "Forchheim"),
     ("Das Netzwerktreffen der Ruanda-Partnerschaften fand in der Mainzer Staatskanzlei statt.", "Mainz"),
-    ("Sehen so die Partnerschaften von Luzerner und Zuger Gemeinden aus?", "Luzern"),
 ])
 def test_a_city_adjective_before_a_district_or_land_office_names_no_city(extractor, text, city):
     assert city not in names(extract(extractor, text))
