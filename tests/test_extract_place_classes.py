@@ -127,3 +127,15 @@ def test_the_last_word_of_a_longer_name_before_a_seit_year_is_no_town(extractor)
     found = names(extract(extractor, "Deisenhausen: Châtillon la Palud und Villette sur Ain (seit 1988), "
                                      "620 km entfernt."))
     assert not any(n.startswith("Al ") for n in found), found
+
+
+def test_a_town_bearing_a_lands_name_paired_with_a_foreign_town_is_the_town(extractor):
+    ex = extract(extractor, "Seit dem Forum arbeiten unter anderem Uman und Esslingen, Schabo und Bad "
+                            "Mergentheim sowie Samar und Brandenburg in Partnerschaften zusammen.")
+    assert "Brandenburg an der Havel" in names(ex), names(ex)
+
+
+def test_a_land_paired_with_a_region_stays_no_town(extractor):
+    ex = extract(extractor, "Das Land Brandenburg und die Woiwodschaft Großpolen arbeiten seit 1997 "
+                            "partnerschaftlich zusammen.")
+    assert "Brandenburg an der Havel" not in names(ex), names(ex)

@@ -42,3 +42,29 @@ def glued_partners(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts
             continue
         out.append(j)
     return out
+
+
+#: what joins the two sides of a pair in a sentence listing pairs: "Novomoskovsk und Brandenburg"
+_PAIR_JOINERS = frozenset({"und", "-", "–", "—"})
+
+
+def land_named_towns(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
+                     ok: list[bool], text: str, territory_spans, home: str) -> list[int]:
+    """"Svitlovodsk und Schorndorf, Shabo und Bad Mergentheim, Novomoskovsk und Brandenburg"
+    (cities4cities.eu, unitedforua.org): a home-country town bearing a Land's or region's name
+    (which makes it a frequent word the size rules turn down) is the town where it is paired
+    with an accepted foreign town in a sentence about partnerships; a Land's partner is a
+    region or a country, not a town."""
+    out = []
+    for i in range(len(hits) - 1):
+        for j, k in ((i, i + 1), (i + 1, i)):
+            if ok[j] or not ok[k]:
+                continue
+            h, rec, other = hits[j], resolved.get(j), resolved.get(k)
+            if rec is None or other is None or rec.country != home or other.country == home \
+                    or (h.start, h.end) not in territory_spans or h.ambiguous or facts[j] is None \
+                    or not facts[j]["partnership_sentence"] \
+                    or text[hits[i].end:hits[i + 1].start].strip() not in _PAIR_JOINERS:
+                continue
+            out.append(j)
+    return out

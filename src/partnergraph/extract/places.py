@@ -9,7 +9,7 @@ import re
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
-from .glued_partners import glued_partners
+from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
 from .place_names import before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
@@ -193,7 +193,8 @@ class PlaceResolution:
             if ok[-1]:
                 accepted.add(best.geonameid)
         for i in (*self._enumerated(hits, resolved, facts, ok, text),
-                  *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names)):
+                  *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
+                  *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home)):
             ok[i] = True
         for i, h in enumerate(hits):
             best = resolved.get(i)
