@@ -139,3 +139,17 @@ def test_a_land_paired_with_a_region_stays_no_town(extractor):
     ex = extract(extractor, "Das Land Brandenburg und die Woiwodschaft Großpolen arbeiten seit 1997 "
                             "partnerschaftlich zusammen.")
     assert "Brandenburg an der Havel" not in names(ex), names(ex)
+
+
+@pytest.mark.parametrize("text, town", [
+    # Pfarrkirchen (12k) is also a noun (parish churches), Grafrath (3.6k) below the home size
+    ("Gespendet wurden eine Drehleiter der Feuerwehr Pfarrkirchen und ein Löschfahrzeug.", "Pfarrkirchen"),
+    ("Die Jugendbegegnung endet mit einem Fest im Freizeitenheim Grafrath.", "Grafrath"),
+])
+def test_a_german_towns_institution_names_the_town(extractor, text, town):
+    assert town in names(extract(extractor, text))
+
+
+def test_a_council_members_name_after_stadtrat_is_no_town(extractor):
+    # "Stadtrat" is not among the institution nouns: it is a person's title too
+    assert "Robert" not in names(extract(extractor, "Dafür warb Stadtrat Robert Müller im Ausschuss."))

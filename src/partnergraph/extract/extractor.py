@@ -94,6 +94,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
         self._name_particles = frozenset(self.rules["romance_name_particles"])
+        self._institutions = frozenset(w.lower() for w in self.rules["institution_nouns"])
         self._associations = frozenset(w.lower() for w in (*self.rules["association_nouns"],
                                                            *self.rules["partnership_name_nouns"]))
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])

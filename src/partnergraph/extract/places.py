@@ -15,7 +15,7 @@ from .place_names import before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
-from .year_brackets import year_bracket_after
+from .named_towns import named_town
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -383,17 +383,8 @@ class PlaceResolution:
             return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
-        if prev in self._associations and not h.ambiguous and own_name(h.surface, best) \
-                and h.surface not in self.first_names and h.surface.lower() not in self.frequent \
-                and "\n" not in ctx.text[ctx.text.rfind(f["prev_word"], 0, h.start):h.start] \
-                and not self._before_surname(ctx.text, h):
-            # "Freundeskreis Jászberény", "die Städtepartnerschaft Objat": named by the partner town
-            return True
-        if not h.ambiguous and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
-                and prev not in self._name_particles and year_bracket_after(ctx.text, h.end):
-            # "Sterzing (ITA, seit 1971)": a partner list's line (an alias too: Vipiteno's), but
-            # not the last word of a longer name ("Villette sur Ain (seit 1988)")
-            return True
+        if named_town(self, h, best, f, ctx):
+            return True  # "Freundeskreis Jászberény", "Sterzing (ITA, seit 1971)", "Feuerwehr Hude"
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
                 and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
             # "Achim Juchem": a first name before a surname; also before a surname that is a noun
