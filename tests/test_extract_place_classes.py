@@ -153,3 +153,17 @@ def test_a_german_towns_institution_names_the_town(extractor, text, town):
 def test_a_council_members_name_after_stadtrat_is_no_town(extractor):
     # "Stadtrat" is not among the institution nouns: it is a person's title too
     assert "Robert" not in names(extract(extractor, "Dafür warb Stadtrat Robert Müller im Ausschuss."))
+
+
+def test_a_german_official_name_with_its_qualifier_coordinated_with_a_partner_is_one_german_town(extractor):
+    # cities500 lacks Staufen im Breisgau; the Polish partner beside it must not make it Polish
+    ex = extract(extractor, "Zum 30-jährigen Bestehen der Städtepartnerschaft zwischen Staufen im Breisgau und "
+                            "Kazimierz Dolny in Polen fand ein großes Fest statt.")
+    staufen = [p for p in ex.places.values() if p.name_de == "Staufen im Breisgau"]
+    assert staufen and staufen[0].country == "DE", names(ex)
+    assert "Breisgau" not in names(ex)
+
+
+def test_a_towns_location_after_it_is_no_part_of_its_name(extractor):
+    ex = extract(extractor, "Seit 1990 sind Danzig an der Ostsee und Bremen Partnerstädte.")
+    assert not any("Ostsee" in n for n in names(ex)), names(ex)

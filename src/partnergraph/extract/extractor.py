@@ -15,6 +15,7 @@ from operator import attrgetter
 import re
 
 from . import local_governments
+from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
@@ -100,6 +101,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
         self._months = frozenset(self.rules["time_words_after"])
         self._german_endings = tuple(self.rules["german_place_endings"])
+        self._qualifiers = frozenset(line for line in data_file("german-name-qualifiers.txt").read_text(
+            encoding="utf-8").splitlines() if line and not line.startswith("#"))
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
