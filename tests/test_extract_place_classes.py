@@ -167,3 +167,10 @@ def test_a_german_official_name_with_its_qualifier_coordinated_with_a_partner_is
 def test_a_towns_location_after_it_is_no_part_of_its_name(extractor):
     ex = extract(extractor, "Seit 1990 sind Danzig an der Ostsee und Bremen Partnerstädte.")
     assert not any("Ostsee" in n for n in names(ex)), names(ex)
+
+
+def test_a_vienna_borough_named_with_its_article_opening_a_sentence_is_the_borough(extractor):
+    ex = extract(extractor, "Die Leopoldstadt und Brooklyn pflegen seit Jahren eine Partnerschaft.",
+                 url="https://www.zeitung.at/artikel")
+    boroughs = [p for p in ex.places.values() if p.name_de == "Leopoldstadt"]
+    assert boroughs and boroughs[0].country == "AT" and boroughs[0].kind == "borough", names(ex)
