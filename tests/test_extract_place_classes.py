@@ -174,3 +174,22 @@ def test_a_vienna_borough_named_with_its_article_opening_a_sentence_is_the_borou
                  url="https://www.zeitung.at/artikel")
     boroughs = [p for p in ex.places.values() if p.name_de == "Leopoldstadt"]
     assert boroughs and boroughs[0].country == "AT" and boroughs[0].kind == "borough", names(ex)
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Vierzehn ukrainische Gemeinden haben Partnerschaften geschlossen, darunter Velyka Dymerka und "
+     "Bietingheim-Bissingen.", "Bietigheim-Bissingen", "DE"),
+    ("Vierzehn ukrainische Gemeinden haben Partnerschaften geschlossen, darunter Losova und Waiblingen.",
+     "Losowa", "UA"),
+])
+def test_a_minted_town_one_letter_from_a_known_towns_name_is_that_town(extractor, text, town, country):
+    ex = extract(extractor, text)
+    found = [p for p in ex.places.values() if p.name_de == town]
+    assert found and found[0].country == country and found[0].geonameid is not None, names(ex)
+
+
+def test_respellings_are_one_edit_away_and_keep_the_first_letter():
+    from partnergraph.extract.misspelt_places import _one_letter_away
+    found = _one_letter_away("Losova")
+    assert {"Lozova", "Losva", "Lsoova", "Losowa", "Losovka"} <= found
+    assert "Losova" not in found and not any(v[0] != "L" for v in found)

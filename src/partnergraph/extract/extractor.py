@@ -35,6 +35,7 @@ from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
+from .misspelt_places import link_misspelt_places
 from ..models import Article, Extraction, Mention, Place
 from .overlaps import resolve_overlaps
 from .caps_names import uncapitalised
@@ -175,6 +176,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
         link_minted_places(ex, self.gazetteer, text, ctx.home)
+        link_misspelt_places(ex, self.gazetteer, ctx.home)
         ex.mentions.sort(key=_MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
