@@ -193,3 +193,12 @@ def test_respellings_are_one_edit_away_and_keep_the_first_letter():
     found = _one_letter_away("Losova")
     assert {"Lozova", "Losva", "Lsoova", "Losowa", "Losovka"} <= found
     assert "Losova" not in found and not any(v[0] != "L" for v in found)
+
+
+def test_the_noun_ort_introduces_a_town_and_a_misspelt_one_is_respelt(extractor):
+    ex = extract(extractor, "Seit 1976 ist Kaya auch mit dem Ort Châtelleraut in Frankreich verbunden.")
+    assert "Châtellerault" in names(ex), names(ex)
+
+
+def test_vor_ort_before_a_noun_introduces_no_town(extractor):
+    assert not names(extract(extractor, "Die Delegation leistete vor Ort Hilfe beim Wiederaufbau."))
