@@ -3,7 +3,8 @@ letter away from a cities500 town's own name in a country the page names is that
 or in a mixed transliteration: "Velyka Dymerka und Bietingheim-Bissingen" (Bietigheim-Bissingen,
 cities4cities.eu), "Losova und Waiblingen" (Lozova, UA: cities4cities.eu, unitedforua.org),
 "Theilheim und Vigalo Vattaro" (Vigolo Vattaro, IT: freundeskreis-theilheim-vigolana.mein-verein.de).
-One letter is added, dropped, changed or two are swapped; the town must bear the respelt name as
+One letter is added, dropped, changed (into a letter commonly confused with it) or two are
+swapped; the town must bear the respelt name as
 its own German or English name (an alias is too weak a match), and lie in the page's home
 country, the minted town's or a country the page names."""
 
@@ -20,21 +21,30 @@ MIN_NAME = 6
 #: worth having was a town of this size (MIN_PARTNER_SENTENCE_POPULATION in places.py)
 LONG_NAME = 10
 MIN_SHORT_TARGET = 20_000
-_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüéèáíóúß"
+#: the letters a misspelling or a mixed transliteration changes into each other: vowels among
+#: themselves, s/z ("Losova" for Lozova), w/v, c/k, i/j/y; a letter is also dropped, doubled or
+#: added as one the name already has ("Bietingheim", "Donguan", "Châtelleraut") or two swap.
+#: (Every letter of the alphabet at every place made ~700 spellings a name: 4 % of the extraction)
+_CONFUSED = {**{v: "aeiouy" for v in "aeiouy"}, "s": "z", "z": "s", "w": "v", "v": "w", "c": "k", "k": "c",
+             "j": "iy", "i": "jy"}
+#: names longer than this are not respelt (a heading or a sentence part minted by mistake)
+MAX_NAME = 40
 
 
 def _one_letter_away(name: str):
-    """Every spelling one edit from `name` (the first letter is kept as written)."""
+    """The spellings one edit from `name` (see _CONFUSED; the first letter is kept as written)."""
     seen = set()
+    own = set(name.lower())
     for i in range(1, len(name) + 1):
         if i < len(name):
             seen.add(name[:i] + name[i + 1:])  # dropped
             if i + 1 < len(name):
                 seen.add(name[:i] + name[i + 1] + name[i] + name[i + 2:])  # swapped
-        for c in _LETTERS:
-            seen.add(name[:i] + c + name[i:])  # added
-            if i < len(name) and name[i] != c and name[i].islower():
+            for c in _CONFUSED.get(name[i], ""):
                 seen.add(name[:i] + c + name[i + 1:])  # changed
+        for c in own:
+            if c.isalpha():
+                seen.add(name[:i] + c + name[i:])  # added
     seen.discard(name)
     return seen
 
@@ -42,7 +52,7 @@ def _one_letter_away(name: str):
 def link_misspelt_places(ex: Extraction, gazetteer, home: str) -> None:
     """Re-point the mentions of each minted town one letter from a known town (see the module)."""
     minted = [(k, p) for k, p in ex.places.items()
-              if p.geonameid is None and p.kind in (None, "municipality") and len(p.name_de) >= MIN_NAME]
+              if p.geonameid is None and p.kind in (None, "municipality") and MIN_NAME <= len(p.name_de) <= MAX_NAME]
     if not minted:
         return
     countries = {home, *ex.refs("country"), *(p.country for p in ex.places.values() if p.country)}
