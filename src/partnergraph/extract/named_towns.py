@@ -33,9 +33,13 @@ def year_bracket_after(text: str, end: int) -> bool:
 def named_town(extractor, h, best, f: dict, ctx) -> bool:
     """Whether the words around the hit `h` (resolved to `best`, its facts `f`) vouch for it as
     a town (see the module)."""
+    text, prev = ctx.text, f["prev"]
+    # (the cheap test first: nearly every hit has none of these words around it)
+    if prev not in extractor._associations and prev not in extractor._institutions \
+            and not text.startswith(" (", h.end):
+        return False
     if h.surface in extractor.first_names or h.surface.lower() in extractor.frequent:
         return False
-    text, prev = ctx.text, f["prev"]
     same_line = "\n" not in text[text.rfind(f["prev_word"], 0, h.start):h.start]
     if prev in extractor._associations and not h.ambiguous and own_name(h.surface, best) and same_line \
             and not extractor._before_surname(text, h):
