@@ -30,6 +30,46 @@ def test_small_commands_import_no_heavy_library(code):
     assert not {m for m in HEAVY if m in loaded}
 
 
+#: what a small query on the embedded store must not load (issue 16.4): rdflib's SPARQL parser
+#: and pyparsing (~0.3 s with the grammar; the guard asks them only about ambiguous tokens,
+#: query/readings.py), and the libraries of other commands (validation, crawling, the viewer)
+QUERY_HEAVY = HEAVY + ("rdflib.plugins.sparql", "pyparsing", "pyshacl", "trafilatura", "networkx", "requests",
+                       "partnergraph.validate", "partnergraph.viewer", "partnergraph.pipeline", "partnergraph.memo")
+
+
+@pytest.fixture(scope="module")
+def built_sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("startup") / "out"
+    subprocess.run([sys.executable, "-m", "partnergraph", "build", "-q", "--no-validate", "-d", str(out)],
+                   check=True, capture_output=True)
+    return out
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?p WHERE { ?p a <https://w3id.org/partnergraph/ontology#Programme> } LIMIT 3",
+    "ukraine-water",
+    "ASK { ?s pg:partnerOf ?o FILTER(?o != <https://w3id.org/partnergraph/id/x>) }",
+])
+def test_a_small_query_loads_no_parser_and_no_other_command_s_library(built_sample, query):
+    code = ("import sys, partnergraph.cli\n"
+            f"assert partnergraph.cli.main(['query', '-d', {str(built_sample)!r}, {query!r}]) == 0\n"
+            "print('\\n'.join(sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert "pyoxigraph" in loaded and done.stdout.strip()
+    assert not {m for m in loaded for h in QUERY_HEAVY if m == h or m.startswith(h + ".")}
+
+
+def test_an_ambiguous_token_still_gets_rdflib_s_parse(built_sample):
+    """The other side of the lazy import: a name that begins with a keyword is parsed by rdflib."""
+    code = ("import sys, partnergraph.cli\n"
+            f"partnergraph.cli.main(['query', '-d', {str(built_sample)!r}, "
+            "'PREFIX service: <https://w3id.org/partnergraph/ontology#> SELECT ?m WHERE { ?m a service:Municipality } LIMIT 1'])\n"
+            "print('\\n'.join(sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pyparsing" in done.stderr.split()
+
+
 def test_lazy_public_names_still_resolve():
     import partnergraph
 

@@ -1,6 +1,6 @@
 """May this SPARQL query run? Read-only, no federation, only this store's graphs.
 
-The decision is made in two layers, both before the query reaches any store:
+The decision is made in three layers, all before the query reaches any store:
 
 1. **Lexical, linear, always** (`scan`): one pass decodes ``\\u`` escapes the way the engine's
    parser does, a second pass cuts the text into SPARQL tokens (strings with their escapes,
@@ -12,13 +12,20 @@ The decision is made in two layers, both before the query reaches any store:
    token SERVICE, so a lexer that reads the text as the engine does sees every one of them.
    FROM / FROM NAMED are resolved here too (PREFIX and BASE are tracked). The decoding and the
    tokens are lexer.py's; the checks on them are here.
-2. **Syntactic, bounded** (`parse_check`): rdflib's SPARQL 1.1 grammar parses the same decoded
+2. **Ambiguous tokens** (readings.py): where a parser that reads in context may cut the text
+   otherwise than the lexer (a name that begins with a keyword, ``SERVICE:ep``; an IRI after an
+   operand that may be a less-than sign, ``FILTER(?a<?b)SERVICE:ep#>``), the keywords above are
+   not enough: such a query must pass the syntactic layer, and one too large for it is refused.
+3. **Syntactic, bounded** (`parse_check`): rdflib's SPARQL 1.1 grammar parses the same decoded
    text and its algebra is walked: no SERVICE node, and the dataset it names must be the one the
    lexical layer found. Text that does not parse is refused. rdflib's parser (pyparsing) costs
    5–15 ms per operator (measured: 250 ``+`` in one FILTER take 2.7 s, 1,000 FILTERs 20 s), so it
    only runs on queries within `PARSE_MAX_CHARS` and `PARSE_MAX_OPERATORS`; beyond them the
-   lexical layer, which is sufficient on its own, decides and the engine's own parser refuses
-   malformed text.
+   first two layers decide and the engine's own parser refuses malformed text. It runs on every
+   query (``syntax="parser"``: the server, remote stores) or only on those with an ambiguous
+   token (``syntax="engine"``: the caller runs the text on pyoxigraph in this process, whose
+   parser judges the syntax; importing and building rdflib's grammar costs ~0.3 s, most of a
+   small ``partnergraph query``).
 
 Every refusal is a `ForbiddenQuery` (→ HTTP 400) or a `QueryError` with one line naming the
 line and column in the user's text (the prologue of standard prefixes that callers prepend is not
@@ -34,12 +41,13 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
-from .lexer import PN_CHARS, Decoded, Token, Where, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
+from .lexer import PN_CHARS, Decoded, Token, Where, ascii_only, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
+from .readings import ambiguous_token
 
 #: longest query text, in characters: the server's largest request body (server.MAX_BODY, 1 MiB),
 #: so every body the server accepts is checked whole; the lexical layer reads 1 MiB in ~0.2 s
@@ -82,8 +90,7 @@ OPENERS = {"(": ")", "{": "}", "[": "]", "<<": ">>", "{|": "|}"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 
 
-@dataclass(frozen=True)
-class QueryDataset:
+class QueryDataset(NamedTuple):
     """The RDF dataset a query names itself with FROM / FROM NAMED (empty: the whole store)."""
 
     default: tuple[str, ...] = ()
@@ -101,18 +108,19 @@ _FORBIDDEN_PART = re.compile(rf"(?<![A-Z])(?:SERVICE|{'|'.join(sorted(UPDATE_WOR
 #: needs a variable right after it and a `#` later in the same "IRI" (no space, `{` or `<`
 #: can be inside one): such an IRI is refused.
 @cache
-def _hidden_service() -> re.Pattern:
+def _hidden_service(ascii_text: bool = False) -> re.Pattern:
     # compiled on first use: its Unicode classes under IGNORECASE cost every command's start-up
-    # ~10 ms as a module constant (benchmarks/bench_startup.py)
-    return re.compile(rf"(?<![{PN_CHARS}:.])SERVICE[?$][^#]*#", re.IGNORECASE)
+    # ~10 ms as a module constant (benchmarks/bench_startup.py); ASCII text needs none of them
+    # (lexer.ascii_only; under IGNORECASE only non-ASCII text can hold a "ſ" that matches "s")
+    source = rf"(?<![{PN_CHARS}:.])SERVICE[?$][^#]*#"
+    return re.compile(ascii_only(source) if ascii_text else source, re.IGNORECASE)
 
 
 _IRI_BRACKET = re.compile(r"[()\[\]]")
 _IRI_OPERATORS = ("/", "*", "+", "!", "&&", "=")
 
 
-@dataclass
-class Scan:
+class Scan(NamedTuple):
     """The lexical layer's findings about one query."""
 
     tokens: list[Token]
@@ -160,7 +168,7 @@ def _structure(lexer, tokens: list[Token], label: str, where: Callable[[int], st
             if word in ("BASE", "PREFIX", "FROM"):
                 declarations.append(len(tokens) - 1)
         if tok.kind == "iri":
-            if _hidden_service().search(tok.text):
+            if _hidden_service(tok.text.isascii()).search(tok.text):
                 raise ForbiddenQuery(f"{label}: SERVICE is not allowed (at {where(tok.start)}, inside what reads "
                                      f"as an IRI {tok.text[:40]!r})")
             # the same ambiguity could hide nesting and operator chains from the counts below: the
@@ -269,11 +277,16 @@ def _rdflib_grammar():
     return _grammar
 
 
+def parseable(found: Scan) -> bool:
+    """Is the query within rdflib's affordable size (`PARSE_MAX_CHARS`, `PARSE_MAX_OPERATORS`)?"""
+    return len(found.decoded.text) <= PARSE_MAX_CHARS and found.operators <= PARSE_MAX_OPERATORS
+
+
 def parse_check(found: Scan, *, label: str = "query", prologue_lines: int = 0, original: str = "") -> None:
     """The syntactic layer: rdflib parses the decoded text; its algebra must hold no SERVICE and
     name the dataset the lexical layer found. Skipped beyond rdflib's affordable size."""
     source = found.decoded.text
-    if len(source) > PARSE_MAX_CHARS or found.operators > PARSE_MAX_OPERATORS:
+    if not parseable(found):
         return
     from pyparsing import ParseBaseException
 
@@ -373,17 +386,33 @@ def _parsed_dataset(algebra) -> tuple[set[str], set[str]]:
 # -- the decision ------------------------------------------------------------------------------
 
 def check_query(text: str, *, label: str = "query", is_local: Callable[[str], bool] | None = None,
-                prologue_lines: int = 0) -> QueryDataset:
+                prologue_lines: int = 0, syntax: str = "parser") -> QueryDataset:
     """Refuses updates, federation and foreign datasets; returns the dataset the query names.
 
     FROM / FROM NAMED may only name graphs of this store: `is_local(iri)` decides (default: IRIs
     under ``https://w3id.org/partnergraph/``); ``file:`` IRIs never pass. `prologue_lines`:
     lines the caller prepended (standard prefixes), left out of line numbers in messages.
+
+    `syntax`: "parser" (rdflib's grammar judges every query within its affordable size: the
+    default, for stores whose engine runs elsewhere) or "engine" (the caller executes the text on
+    pyoxigraph in this process, whose parser refuses what does not parse with its own line and
+    column: rdflib is then asked only about a query with a token the engine may read otherwise
+    than the lexer, readings.py). Either way, such a query beyond rdflib's size is refused.
     """
+    if syntax not in ("parser", "engine"):
+        raise ValueError(f"syntax must be 'parser' or 'engine', not {syntax!r}")
     is_local = is_local or (lambda iri: iri.startswith(OWN_GRAPHS))
     found = scan(text, label=label, prologue_lines=prologue_lines)
     check_dataset(found.dataset.default + found.dataset.named, is_local, what=f"{label}: FROM")
-    parse_check(found, label=label, prologue_lines=prologue_lines, original=text)
+    ambiguous = ambiguous_token(found.tokens, found.decoded.text)
+    if ambiguous is not None and not parseable(found):
+        where = Where(text, found.decoded, prologue_lines)
+        raise ForbiddenQuery(f"{label}: {ambiguous.text[:40]!r} (at {where(ambiguous.start)}) may read as a keyword "
+                             f"or as more than one token, and the query is too large to parse "
+                             f"(over {PARSE_MAX_CHARS:,} characters or {PARSE_MAX_OPERATORS} operators): "
+                             "write spaces around a '<' that means less-than, and name prefixes other than keywords")
+    if syntax == "parser" or ambiguous is not None:
+        parse_check(found, label=label, prologue_lines=prologue_lines, original=text)
     return found.dataset
 
 

@@ -18,13 +18,13 @@ import re
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..namespaces import prefixes_for
+from .lexer import ascii_only
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: formats of ``partnergraph query``
@@ -66,15 +66,19 @@ def not_acceptable_message(offers: Iterable[str]) -> str:
 
 # -- reading a result within a cap and a deadline ------------------------------------------------
 
-@dataclass
 class Outcome:
-    """A query's whole result, read within the deadline and the cap."""
+    """A query's whole result, read within the deadline and the cap. (A plain class: the
+    dataclasses module costs a small query ~9 ms of start-up, lexer.py.)"""
 
-    kind: str  # "bindings", "boolean" or "graph"
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
-    boolean: bool = False
-    triples: list[ox.Triple] = field(default_factory=list)
+    __slots__ = ("kind", "variables", "rows", "boolean", "triples")
+
+    def __init__(self, kind: str, *, variables: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool = False, triples: list[ox.Triple] | None = None):
+        self.kind = kind  # "bindings", "boolean" or "graph"
+        self.variables = variables if variables is not None else []
+        self.rows = rows if rows is not None else []
+        self.boolean = boolean
+        self.triples = triples if triples is not None else []
 
 
 def read_result(result, max_results: int, deadline: float | None,
@@ -194,10 +198,11 @@ _PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u
 
 
 @cache
-def _pn_local() -> re.Pattern:
+def _pn_local(ascii_text: bool = False) -> re.Pattern:
     # compiled on first use: a module constant cost every command's start-up ~10 ms
-    # (benchmarks/bench_startup.py)
-    return re.compile(rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$")
+    # (benchmarks/bench_startup.py); an ASCII local part needs no Unicode ranges (lexer.ascii_only)
+    source = rf"^(?:[{_PN_CHARS}:](?:[{_PN_CHARS}.:]*[{_PN_CHARS}:])?)?$"
+    return re.compile(ascii_only(source) if ascii_text else source)
 
 
 def _short(term, prefixes: dict[str, str]) -> str:
@@ -207,7 +212,7 @@ def _short(term, prefixes: dict[str, str]) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _pn_local().match(iri[len(ns):])),
+        best = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and _pn_local(iri.isascii()).match(iri[len(ns):])),
                    key=lambda x: len(x[1]), default=None)
         return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
     if isinstance(term, ox.Literal):

@@ -13,25 +13,23 @@ Also here: the bundled queries, and `resolve`, which turns a command-line QUERY 
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
 from ..resources import queries_dir
-from ..store.embedded import GraphStore
+from ..store.embedded import EmbeddedStore, GraphStore
 from .guard import QueryDataset, check_query
 from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, not_acceptable_message,
                       rdf_media, read_result, serialize_graph, serialize_results)
 
 
-@dataclass(frozen=True)
-class BundledQuery:
+class BundledQuery(NamedTuple):
     name: str
     title: str
     text: str  # without the prologue
@@ -62,6 +60,8 @@ def resolve(query: str, *, base: str) -> tuple[str, str]:
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read the query: {exc}") from None
     if re.fullmatch(r"[\w.-]+", query) or not _SPARQL_WORDS.search(query):  # a name, not SPARQL
+        import difflib  # only for this message
+
         close = difflib.get_close_matches(query, list(bundled), n=3, cutoff=0.6)
         if close:
             raise QueryError(f"no bundled query {query!r}; did you mean {' or '.join(close)}? "
@@ -96,10 +96,12 @@ def _user_position(message: str, text: str) -> str:
 
 # -- check → execute → format --------------------------------------------------------------------
 
-def check_read_only(text: str, *, label: str = "query", is_local=None, prologue_lines: int = 0) -> QueryDataset:
+def check_read_only(text: str, *, label: str = "query", is_local=None, prologue_lines: int = 0,
+                    syntax: str = "parser") -> QueryDataset:
     """Refuses updates, federation and foreign datasets before the query reaches any store
-    (`guard.check_query`); returns the dataset the query names with FROM / FROM NAMED."""
-    return check_query(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
+    (`guard.check_query`, `syntax` explained there); returns the dataset the query names with
+    FROM / FROM NAMED."""
+    return check_query(text, label=label, is_local=is_local, prologue_lines=prologue_lines, syntax=syntax)
 
 
 def execute(store: GraphStore, text: str, dataset: QueryDataset):
@@ -121,7 +123,11 @@ def run(store: GraphStore, text: str, *, label: str = "query", prologue_lines: i
             graphs = store.graph_names()
         return iri in graphs
 
-    dataset = check_read_only(text, label=label, is_local=is_local, prologue_lines=prologue_lines)
+    # pyoxigraph in this process parses the text right after the check and refuses, with line and
+    # column, what does not parse: rdflib's grammar (0.3 s to import and build, issue 16.4) is then
+    # only asked about the tokens the two may read differently (guard.check_query)
+    syntax = "engine" if isinstance(store, EmbeddedStore) else "parser"
+    dataset = check_read_only(text, label=label, is_local=is_local, prologue_lines=prologue_lines, syntax=syntax)
     try:
         return execute(store, text, dataset)
     except SyntaxError as exc:
@@ -151,8 +157,7 @@ def answer(store: GraphStore, text: str, *, label: str, fmt: str, base: str, pro
 
 # -- the server's jobs: executed and formatted in a worker process -------------------------------
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One checked query to evaluate, with everything needed to answer it (picklable: it goes to
     a worker process)."""
 
