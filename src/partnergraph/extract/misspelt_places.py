@@ -6,7 +6,9 @@ cities4cities.eu), "Losova und Waiblingen" (Lozova, UA: cities4cities.eu, united
 One letter is added, dropped, changed (into a letter commonly confused with it) or two are
 swapped; the town must bear the respelt name as
 its own German or English name (an alias is too weak a match), and lie in the page's home
-country, the minted town's or a country the page names."""
+country, the minted town's or a country the page names. A town minted in the home country is
+never respelt into a home town: cities500 lacks many German villages, and one a vowel away from a
+town is more likely such a village ("Wettenberg" is no Wittenberg) than a misspelling."""
 
 from __future__ import annotations
 
@@ -59,8 +61,11 @@ def link_misspelt_places(ex: Extraction, gazetteer, home: str) -> None:
     automaton = gazetteer.automaton
     moved = {}
     for key, place in minted:
+        if automaton.exists(place.name_de):
+            continue  # a name the gazetteer knows is no misspelling ("Murino" is not Marino)
         found = [r for v in _one_letter_away(place.name_de) if automaton.exists(v) for r in gazetteer.lookup(v)
                  if v in (r.name_de, r.name_en) and r.country in countries | {place.country}
+                 and not (r.country == home and place.country in (home, None))
                  and (len(place.name_de) >= LONG_NAME or r.population >= MIN_SHORT_TARGET)]
         if found:
             best = max(found, key=lambda r: r.population).to_place()

@@ -47,5 +47,7 @@ def named_town(extractor, h, best, f: dict, ctx) -> bool:
     if prev in extractor._institutions and best.country == ctx.home and same_line \
             and best.population >= MIN_INSTITUTION_TOWN and own_name(h.surface, best):
         return True  # (a noun too: "der Feuerwehr Pfarrkirchen")
-    # an alias too (Vipiteno's "Sterzing"), but not the last word of a longer name ("Villette sur Ain")
-    return not h.ambiguous and prev not in extractor._name_particles and year_bracket_after(text, h.end)
+    # an alias too where one place bears it (Vipiteno's "Sterzing"; "Neustadtl" is three places'), but
+    # not the last word of a longer name ("Villette sur Ain")
+    return not h.ambiguous and prev not in extractor._name_particles and year_bracket_after(text, h.end) \
+        and (len(h.candidates) == 1 or own_name(h.surface, best))
