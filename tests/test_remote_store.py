@@ -63,14 +63,16 @@ def _serve(tmp_path: Path, *flags: str):
             assert proc.poll() is None, (tmp_path / "oxigraph.log").read_text()
             assert time.monotonic() < deadline, "oxigraph serve did not answer"
             time.sleep(0.1)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+        yield url
+    finally:  # also when a caller closes the generator (GeneratorExit at the yield)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
 
 
 @pytest.fixture

@@ -101,6 +101,9 @@ class Analysis:
     modularity: float = 0.0
     betweenness_method: str = "exact"
     partnerships: int = 0
+    #: the digest of the network analysed (`remembered_analysis`), "" when not known: whatever
+    #: is a function of the analysis alone may be remembered under it (graph/stats_memo.py)
+    key: str = ""
 
 
 def _numbered(groups) -> list[list[str]]:
@@ -205,7 +208,7 @@ def remembered_analysis(g: nx.Graph, partnerships: int, memo) -> Analysis:
             nodes, components, communities, modularity, method = marshal.loads(found)
             return Analysis(graph=g, nodes={m[0]: NodeMetrics(*m) for m in nodes}, components=components,
                             communities=communities, modularity=modularity, betweenness_method=method,
-                            partnerships=partnerships)
+                            partnerships=partnerships, key=key)
         except (ValueError, EOFError, TypeError):  # a damaged row is computed again
             LOGGER.warning("a remembered network analysis is damaged; computing it again")
     a = analyse(g, partnerships)
@@ -213,6 +216,7 @@ def remembered_analysis(g: nx.Graph, partnerships: int, memo) -> Analysis:
               int(m.component), int(m.community)] for m in a.nodes.values()]
     memo.put("analysis", key, marshal.dumps([nodes, a.components, a.communities, float(a.modularity),
                                              a.betweenness_method]))
+    a.key = key
     return a
 
 

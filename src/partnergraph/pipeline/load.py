@@ -275,7 +275,7 @@ class _Update:
         """The build's own graphs and the dumps from the store alone."""
         if self.fresh or VOCABULARY_GRAPH not in self.store.graph_names():
             write_vocabulary(self.store, self.minter)
-        run.analysis, _ = write_analytics(self.store, self.minter)
+        run.analysis, run.analytics = write_analytics(self.store, self.minter)
         dumps_from_store(self.store, self.staging, self.minter, self.report, self.progress)
 
 
@@ -370,6 +370,7 @@ def _own_graphs_from_store(run: Run, store: GraphStore, minter: Minter, vocabula
     if vocabulary_changed:
         write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
     run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter, _analysis_from_facts(run, store))
+    run.analytics = others[ANALYTICS_GRAPH]
     return others
 
 
@@ -414,10 +415,10 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         # a later rebuild with the same viewer facts takes it over (viewer/unchanged.py)
         remember_network(run.memo, run.facts_key, *network)
         run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
-        others[ANALYTICS_GRAPH] = analytics_quads(None, minter, analysis=run.analysis)
+        others[ANALYTICS_GRAPH] = run.analytics = analytics_quads(None, minter, analysis=run.analysis)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all
         LOGGER.warning("%s: %s; writing the dumps from the store", cache.dir, exc)
-        run.analysis = None
+        run.analysis = run.analytics = None
         return None
     return others
 

@@ -115,6 +115,8 @@ class Run:
     memo: object = None
     #: the name of the viewer facts of the whole graph (viewer/unchanged.py), or None
     facts_key: str | None = None
+    #: the quads of the analytics graph as the build wrote it (from `analysis`), or None
+    analytics: list | None = None
 
 
 def dumps_child(spec_path: str) -> int:
@@ -202,7 +204,12 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     from ..publish.dataset import write_void
     from ..publish.docs import write_docs
 
-    report.outputs.append(str(write_stats(store, out_dir, base=minter.base, analysis=analysis)))
+    if analysis is not None:  # remembered with the network it describes (graph/stats_memo.py)
+        from ..graph.stats_memo import write_remembered_stats
+
+        report.outputs.append(str(write_remembered_stats(out_dir, analysis, run.memo if run is not None else None)))
+    else:
+        report.outputs.append(str(write_stats(store, out_dir, base=minter.base)))
     report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
     report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:
@@ -226,7 +233,8 @@ def _write_network(store: GraphStore, out_dir: Path, minter: Minter, report: Bui
         # from the facts kept per article (the extracted ones stored with them), not the store
         facts, pieces = (run.facts, run.pieces) if run is not None else (None, None)
         report.outputs.append(str(write_network(store, target, base=minter.base,
-                                                facts=facts, pieces=pieces, memo=run.memo if run else None)))
+                                                facts=facts, pieces=pieces, memo=run.memo if run else None,
+                                                analytics=run.analytics if run else None)))
         remember_page(run.memo if run else None, key, target)
     except PartnergraphError as exc:
         report.skipped.append(Skipped(NETWORK_FILE, str(exc)))

@@ -28,15 +28,16 @@ from .views import build_view
 def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None = None, depth: int = 1,
                   articles: bool = False, programme: str | None = None, country: str | None = None,
                   aggregate: bool = False, size_by: str = "degree", facts: FactCache | None = None,
-                  pieces: dict[str, str | None] | None = None, memo=None) -> Path:
+                  pieces: dict[str, str | None] | None = None, memo=None, analytics=None) -> Path:
     """Writes graph.html for the whole network or one view of it; returns the path.
 
     A build passes its `facts` (facts.py) and the dump `pieces` of the store's article graphs:
     the network is then read from the facts (the extracted articles' are stored with them);
     the page is the same as from the store. Its `memo` (memo.py) keeps the layouts of the
-    network's components between builds."""
+    network's components between builds; `analytics`, the quads it wrote into the analytics
+    graph (facts.FactCache.load)."""
     with gc_paused():
-        raw = facts.load(store, pieces or {}, articles=articles) if facts is not None else None
+        raw = facts.load(store, pieces or {}, articles=articles, analytics=analytics) if facts is not None else None
         if raw is None:
             raw = load(store, base=base, articles=articles)
         net = build_view(raw, articles=articles, programme=programme, country=country,
