@@ -24,6 +24,19 @@ from .sentences import sentence_of
 #: town: real all-capitals town names in headings are longer or known to the gazetteer (dev2)
 ACRONYM_MAX = 5
 
+#: the qualifier of a German town's official name: "Staufen im Breisgau", "Rothenburg ob der
+#: Tauber". A coordinated name that ends so (its last word one of data/german-name-qualifiers.txt)
+#: is one name, and a German one: cities500 lacks many, and the known partner on the other side
+#: gave "Breisgau" Poland's country (cdu-staufen.de)
+_GERMAN_QUALIFIER = r"(?:\s+(?:im|am|an\s+der|ob\s+der|in\s+der)\s+[A-ZÄÖÜ][\w'’\-]*)"
+_GERMAN_QUALIFIED = re.compile(rf"{_GERMAN_QUALIFIER}$")
+
+
+#: lower-case words inside a place's name ("San Juan de la Maguana", "Frankfurt am Main",
+#: "Rothenburg ob der Tauber", "Staufen im Breisgau")
+_NAME_JOINERS = ("de", "del", "la", "el", "al", "an", "der", "am", "ob", "im")
+
+
 class CuePlaces:
     """The cue-made places of `Extractor` (a mixin: it reads the gazetteer, the word lists, the
     cue-word reading of `cues.CueReading` and `places.PlaceResolution._best`)."""
@@ -368,8 +381,9 @@ class CuePlaces:
     #: pattern that opens with a character class lets the regex engine skip to the next capital
     #: at C speed)
     _COORDINATED = re.compile(
-        r"(?P<left>[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})\s+(?:und|–|—|-|&)\s+"
-        r"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2})")
+        r"(?P<left>[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2}"
+        rf"{_GERMAN_QUALIFIER}?)\s+(?:und|–|—|-|&)\s+"
+        rf"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){{0,2}}{_GERMAN_QUALIFIER}?)")
 
     def _coordinated_places(self, ex: Extraction, ctx: Context) -> None:
         """"Köln und Yarinacocha", "Leipzig – Kyjiw": a name joined to a known place in a
@@ -399,7 +413,11 @@ class CuePlaces:
                     taken = taken or Taken.of(ex, len(text))
                     if taken.ids(*other):
                         continue
-                    name = self._trim_name(text[other[0]:other[1]])
+                    raw = text[other[0]:other[1]]
+                    # "Staufen im Breisgau": a German official name, whatever its first word is (not
+                    # "Charenton im Tischtennis", "Danzig an der Ostsee": german-name-qualifiers.txt)
+                    qualified = _GERMAN_QUALIFIED.search(raw) is not None and raw.split()[-1] in self._qualifiers
+                    name = raw if qualified else self._trim_name(raw)
                     # "Bürgermeisterin … und Sabine Kuzma (Referat I)": a first name opens a
                     # person's name, as for the cue-made and listed places (muelheim-ruhr.de)
                     if not name or name.split(" ", 1)[0] in self.first_names or not text.startswith(name, other[0]):
@@ -410,7 +428,8 @@ class CuePlaces:
                     candidates = self.gazetteer.lookup(name)
                     if not candidates and len(name) <= ACRONYM_MAX and name.isupper():
                         continue  # "die Vereine DIF aus Budenheim und AGIT aus …": an acronym, no town
-                    country = self._cued_country(ex, ctx, other[0], end) or self._sole_foreign_country(ex, ctx, other[0])
+                    country = self._cued_country(ex, ctx, other[0], end) or (
+                        ctx.home if qualified else self._sole_foreign_country(ex, ctx, other[0]))
                     best = self._best(candidates, ctx, {country: 1} if country else {}) if candidates else None
                     place = found.get(name) or (best.to_place() if best else
                                                 Place(name_de=name, country=country, slug=slugify(name)))
@@ -459,14 +478,14 @@ class CuePlaces:
                 if core in self._stop or core in self.nouns or core.lower() in self.frequent or not core[:1].isupper() \
                         or self._common_compound(core):
                     return ""
-            elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in ("de", "del", "la", "el", "al", "an", "der", "am", "ob")):
+            elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in _NAME_JOINERS):
                 break
             elif starts_person(words, len(kept), self.first_names, self._titles):
                 break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"
             kept.append(core)
             if core != w:
                 break
-        while kept and kept[-1] in ("de", "del", "la", "el", "al", "an", "der", "am", "ob"):
+        while kept and kept[-1] in _NAME_JOINERS:
             kept.pop()
         name = " ".join(kept)
         return name if len(name) >= 3 else ""

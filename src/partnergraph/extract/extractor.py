@@ -15,6 +15,7 @@ from operator import attrgetter
 import re
 
 from . import local_governments
+from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
@@ -34,9 +35,11 @@ from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
+from .misspelt_places import link_misspelt_places
 from ..models import Article, Extraction, Mention, Place
 from .overlaps import resolve_overlaps
-from .places import KNOWN_CITY_POPULATION, PlaceResolution, uncapitalised
+from .caps_names import uncapitalised
+from .places import KNOWN_CITY_POPULATION, PlaceResolution
 from .relations import RelationRules
 from .rules import rules
 from .sentences import sentence_of, split
@@ -87,14 +90,20 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_state_countries = frozenset(k.split(".")[0] for k in self._city_states)
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
             u.name for u in local_governments.local_governments().values() if u.kind == "borough"}
-        self._city_parts = frozenset(self.rules["city_part_nouns"])
+        self._city_parts = frozenset(self.rules["city_part_nouns"]) | frozenset(self.rules["region_level_nouns"])
         self._region_after = frozenset(self.rules["region_after_nouns"])
         self._region_after_heads = tuple(" " + w for w in self._region_after)  # a cheap test before the word
         self._roles = frozenset(w.lower() for w in self.rules["person_roles"])
         self._landmarks = frozenset(w.lower() for w in self.rules["landmark_nouns"])
+        self._name_particles = frozenset(self.rules["romance_name_particles"])
+        self._institutions = frozenset(w.lower() for w in self.rules["institution_nouns"])
+        self._associations = frozenset(w.lower() for w in (*self.rules["association_nouns"],
+                                                           *self.rules["partnership_name_nouns"]))
         self._region_before = frozenset(w.lower() for w in self.rules["region_before_nouns"])
         self._months = frozenset(self.rules["time_words_after"])
         self._german_endings = tuple(self.rules["german_place_endings"])
+        self._qualifiers = frozenset(line for line in data_file("german-name-qualifiers.txt").read_text(
+            encoding="utf-8").splitlines() if line and not line.startswith("#"))
         self._titles = frozenset(w.lower() for w in self.rules["person_titles"])
         self._negations = frozenset(w.lower() for w in self.rules["negations"] if " " not in w)
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
@@ -167,6 +176,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_boroughs.apply(ex, text, ctx.sentences)
         self._city_state_boroughs(ex)
         link_minted_places(ex, self.gazetteer, text, ctx.home)
+        link_misspelt_places(ex, self.gazetteer, ctx.home)
         ex.mentions.sort(key=_MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them

@@ -8,12 +8,14 @@ import math
 import re
 
 from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
-from .gazetteer import Gazetteer, PlaceRecord
+from .gazetteer import PlaceRecord
+from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
 from .place_names import before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
+from .named_towns import named_town
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -190,7 +192,9 @@ class PlaceResolution:
             ok.append(best is not None and (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)))
             if ok[-1]:
                 accepted.add(best.geonameid)
-        for i in self._enumerated(hits, resolved, facts, ok, text):
+        for i in (*self._enumerated(hits, resolved, facts, ok, text),
+                  *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
+                  *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home)):
             ok[i] = True
         for i, h in enumerate(hits):
             best = resolved.get(i)
@@ -344,8 +348,14 @@ class PlaceResolution:
         # while Odessa, Texas bears it as its own
         famous = max((c.population for c in candidates
                       if c.population >= KNOWN_CITY_POPULATION and surface and own_name(surface, c)), default=0)
+        # a German-speaking town is named in German text by its own name: where another place
+        # bears the name as its own, a German, Austrian or Swiss bearer of it as a mere GeoNames
+        # alias gets no bonus for the page's home either ("Hora" is Hora, Ukraine, not Bad Muskau:
+        # cities4cities.eu, unitedforua.org)
+        owned = bool(surface) and any(own_name(surface, c) for c in candidates)
         rows = tuple((c, math.log10(c.population + 10),
-                      bool(famous) and c.population * ALIAS_SIZE_RATIO < famous and not own_name(surface, c),
+                      not own_name(surface, c) and (bool(famous) and c.population * ALIAS_SIZE_RATIO < famous
+                                                    or owned and c.country in GERMAN_SPEAKING),
                       bool(surface) and surface in (c.name_de, c.name_en)) for c in candidates)
         if surface and len(self._scores_memo) < 100_000:
             self._scores_memo[key] = (candidates, rows)
@@ -373,6 +383,8 @@ class PlaceResolution:
             return False  # "Dr. Adem Dalgiç", "Frau Achim": a person
         if h.surface in self._stop:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
+        if named_town(self, h, best, f, ctx):
+            return True  # "Freundeskreis Jászberény", "Sterzing (ITA, seit 1971)", "Feuerwehr Hude"
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
                 and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
             # "Achim Juchem": a first name before a surname; also before a surname that is a noun
@@ -474,25 +486,3 @@ class PlaceResolution:
 #: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
 _SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
                             r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
-
-
-#: a run of four or more capitals; word boundaries are checked in Python on the few runs found
-#: (a look-behind in the pattern made the scan 3.5x slower: 1.9 % of the extraction, measured)
-_CAPS_RUN = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ\-]{3,}")
-
-
-def uncapitalised(text: str, gazetteer: Gazetteer) -> str:
-    """The text with each ALL-CAPS word that is a place's name in normal case written so:
-    "PARTNERSTADT KIEW" → "PARTNERSTADT Kiew" (headings and menus of real pages). Same length,
-    so offsets stay valid; abbreviations that name no place (SKEW, GmbH) stay as they are."""
-    parts, last, n = [], 0, len(text)
-    for m in _CAPS_RUN.finditer(text):
-        start, end = m.span()
-        if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (end < n and text[end].isalnum()):
-            continue  # part of a longer word: "GmbH", "NRWs"
-        word = m.group(0)
-        normal = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
-        if len(normal) == len(word) and gazetteer.automaton.exists(normal):
-            parts += [text[last:start], normal]
-            last = end
-    return "".join(parts) + text[last:] if parts else text

@@ -2,13 +2,26 @@
 Luxembourg", "Tour de l'Horloge", "Centro de Desarrollo Rural", "Villette sur Ain", "Le Lion
 d'Angers". The particle and the capitalised word after it continue the name, so the hit names
 a landmark, an institution or a town the gazetteer lacks, not the small town (or the alias of a
-city: "Lion" for Lyon) it found (rules-de.json, romance_name_particles)."""
+city: "Lion" for Lyon) it found (rules-de.json, romance_name_particles).
+
+Before a hit, a landmark noun and a particle make it the landmark's own name: "Hôtel de Ville",
+"Cité de Montlaur", "Collège les Mousseaux", 'Nationalpark "La Paya"' (romance_landmark_nouns,
+and landmark_nouns with an article only: "Lycée de Cluses" names its town)."""
 
 from __future__ import annotations
 
 import re
 
 from ..models import Extraction
+
+
+#: how far before a hit its landmark noun and particle may begin ("Nationalpark „La ": 14;
+#: the longest noun of the lists is 12 letters)
+LANDMARK_REACH = 24
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class RomanceNames:
@@ -20,6 +33,10 @@ class RomanceNames:
         # a full one), then a capital
         self._continuation = re.compile(
             rf"[ \t]+(?:(?:{'|'.join(spaced)})[ \t]+(?:{'|'.join(elided)})?|(?:{'|'.join(elided)}))[A-ZÀ-ÖØ-Þ]")
+        self._landmark_before = re.compile(
+            rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
+            rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
+            r"(?:[ \t]+[\"„“«]?|(?<=['’]))$")
 
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
@@ -27,6 +44,8 @@ class RomanceNames:
                 and "-" not in m.surface and ex.places.get(m.ref) is not None
                 and ex.places[m.ref].geonameid is not None and self._continuation.match(text, m.end)
                 and not _names_longer(ex.places[m.ref], m.surface)]
+        gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
+                 and self._landmark_before.search(text, max(0, m.start - LANDMARK_REACH), m.start)]
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if m not in gone]
 
