@@ -5,10 +5,11 @@ one command regenerates data/pair-scorer.json) weighs each candidate's features.
 stay where their score reaches the model's keep threshold; a pair no rule found is added where its
 score reaches the add threshold, and is then recorded exactly as a rule pair is (partnerships.py
 `record`), so its type, start year, status and programme come from the same pair-attribute code.
-The keep threshold is the choice of a cross-validation grouped by publisher; the add threshold
-was chosen on the validation split fresh3 under a cross-validation guard (the training script's
-ADD_THRESHOLD says why); the model file's provenance says both. Evaluated in pure Python: the
-runtime needs no learning library.
+The keep threshold is the choice of a cross-validation grouped by publisher; the add threshold is
+the training script's ADD_THRESHOLD, which says why it is 1.01 (add none) as shipped: the scorer
+did not beat the rules on the grouped CV nor on the validation split, so it ships switched off,
+at no cost (a model that keeps every rule pair and adds none is not evaluated); the model file's
+provenance says both. Evaluated in pure Python: the runtime needs no learning library.
 """
 
 from __future__ import annotations
@@ -87,8 +88,8 @@ class PairScorer:
         `RelationRules` applying (their locator and refusal patterns); `types`: dictionaries
         sentence → its partnership-type mentions (specific ones, generic ones)."""
         model = self.model
-        if model is None and self.trace is None:
-            return
+        if self.trace is None and (model is None or model.keep <= 0 and model.add > 1):
+            return  # (a model that keeps every rule pair and adds none changes nothing: not read)
         # a model that keeps every rule pair (keep threshold 0) need not score them
         cands = candidates(ex, ctx, found, by_sentence, rules, types, rule_features=self.trace is not None or model is None
                            or model.keep > 0)
