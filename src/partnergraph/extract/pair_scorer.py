@@ -1,6 +1,7 @@
 """The learned candidate-pair scorer: which candidate pairs (pair_candidates.py) are partnerships.
 
-A logistic regression trained on the open real-text splits (benchmarks/real/train_pair_scorer.py,
+A logistic regression trained on the annotated real-text splits (the six open ones and fresh3,
+fresh4, which the rules were not tuned on; benchmarks/real/train_pair_scorer.py,
 one command regenerates data/pair-scorer.json) weighs each candidate's features. The rules' pairs
 stay where their score reaches the model's keep threshold; a pair no rule found is added where its
 score reaches the add threshold, and is then recorded exactly as a rule pair is (partnerships.py
