@@ -172,3 +172,37 @@ def test_the_decision_keeps_rule_pairs_above_keep_and_adds_others_above_add(trai
     ]}
     assert train.decided(page, None, 0.5, 0.5) == {"r1", "r2"}
     assert train.decided(page, [0.9, 0.1, 0.8, 0.3], 0.2, 0.7) == {"r1", "n1"}
+
+
+def _jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_training_reads_the_chosen_splits_pages_from_several_caches(train, tmp_path):
+    # one page per cache file in a training split, a third in a split not asked for
+    pages = {
+        "https://a.example/1": ("a", "Offenburg und Lons-le-Saunier feiern ihre Städtepartnerschaft, die 1962 begann."),
+        "https://b.example/2": ("b", "Der Rat von Tübingen hat die Partnerschaft mit Aix-en-Provence erneuert."),
+        "https://b.example/3": ("c", "Die Stadt Freiburg im Breisgau pflegt eine Partnerschaft mit Besançon."),
+    }
+    first = _jsonl(tmp_path / "one.jsonl", [{"url": "https://a.example/1", "text": pages["https://a.example/1"][1]}])
+    second = _jsonl(tmp_path / "two.jsonl", [{"url": u, "text": t} for u, (_, t) in pages.items() if u != "https://a.example/1"])
+    gold = _jsonl(tmp_path / "gold.jsonl", [
+        {"url": "https://a.example/1", "split": "a", "partnerships": [{"a": "Offenburg", "b": "Lons-le-Saunier"}]},
+        {"url": "https://b.example/2", "split": "b", "partnerships": [{"a": "Tübingen", "b": "Aix-en-Provence"}]},
+        {"url": "https://b.example/3", "split": "c", "partnerships": [{"a": "Freiburg im Breisgau", "b": "Besançon"}]},
+    ])
+    read = train.collect([first, second], gold, ("a", "b"))
+    assert [(p["url"], p["split"]) for p in read] == [("https://a.example/1", "a"), ("https://b.example/2", "b")]
+    assert all(p["gold"] and p["candidates"] for p in read)
+    assert all(c["label"] == 1 for p in read for c in p["candidates"] if c["pair"] in p["gold"])
+
+
+def test_training_refuses_the_blind_split_whatever_the_caches(train, tmp_path, capsys):
+    cache = _jsonl(tmp_path / "pages.jsonl", [{"url": "https://a.example/1", "text": TWO_FIRSTS}])
+    out = tmp_path / "model.json"
+    code = train.main([str(cache), "--splits", "dev,fresh5", "--out", str(out), "--report", str(tmp_path / "r.txt")])
+    assert code == 1
+    assert "fresh5" in capsys.readouterr().out
+    assert not out.exists()
