@@ -28,7 +28,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from ..models import Extraction, Mention, Span
 from .locators import not_locators
@@ -86,12 +85,6 @@ FEATURES = (
     "mentions_min",         # log(1 + mentions of the less named side)
     "mentions_max",         # log(1 + mentions of the more named side)
     "page_rule_pairs",      # log(1 + rule pairs of the page)
-    "cross",                # a cross-sentence candidate: the page's home town × a place of a cue paragraph
-    "cross_distance",       # ... sentences from the home town's nearest mention (log(1 + n) / 3)
-    "cross_cue",            # ... the place's own sentence has a partnership cue
-    "cross_foreign",        # ... log(1 + municipalities of the page outside the home town's country)
-    "cross_paired",         # ... the place is paired by a rule with another place
-    "cross_home_paired",    # ... log(1 + rule pairs of the home town)
 )
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -114,7 +107,6 @@ class Candidate:
     sentences: list[Span] = field(default_factory=list)
     rule: dict | None = None  # the rules' entry (partnerships.py `found`), None: no rule found it
     features: list[float] = field(default_factory=list)
-    cross: tuple[float, ...] = ()  # a cross-sentence candidate's own features (FEATURES "cross…")
 
 
 class _Sentence:
@@ -142,32 +134,6 @@ def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
         return None
     ref = max(counts, key=counts.__getitem__)  # (dicts keep the order of first mention: ties → first)
     return ref if counts[ref] >= 2 else None
-
-
-def _folded(name: str) -> str:
-    name = name.lower().translate(_FOLD)
-    return "".join(ch for ch in name if "a" <= ch <= "z")
-
-
-#: a town's own domain may lead with its office ("stadt-", "markt-", "gemeinde-")
-_OFFICE = re.compile(r"^(?:stadt|markt|gemeinde)-?")
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def cross_home(ex: Extraction, mentions: list[Mention], home: str | None) -> str | None:
-    """The page's own municipality for the cross-sentence candidates: the domestic place the
-    page's domain spells ("hemmingen.de", "international.jena.de": a town's own site), else
-    home_place, else the domestic place the title names first."""
-    labels = (urlsplit(ex.article.url or "").hostname or "").split(".")
-    site = _folded(_OFFICE.sub("", labels[-2])) if len(labels) >= 2 else ""
-    domestic = [m for m in mentions if ex.places[m.ref].country == ex.home]
-    for m in domestic:
-        if site and _folded(ex.places[m.ref].name_de) == site:
-            return m.ref
-    if home is not None:
-        return home
-    title_end = len(ex.article.title) if ex.article.title and ex.article.text else 0
-    return next((m.ref for m in domestic if m.end <= title_end), None)
 
 
 def refused(rules, text: str, sent: Span, here: list[Mention]) -> bool:
@@ -247,70 +213,13 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
                 continue
             c = out[key] = Candidate(key, ma, mb)
         c.rule = entry
+    if not out:
+        return out
     all_mentions = [m for ms in places.values() for m in ms]  # (by_sentence is in text order)
     home = home_place(ex, all_mentions)
-    own = cross_home(ex, all_mentions, home)
-    if own is not None:
-        _cross_sentence(ex, ctx, out, places, all_mentions, own, found)
     if out:
         _features(ex, ctx, out, places, all_mentions, home, found, types, rule_features)
     return out
-
-
-#: a cross-sentence candidate's place stands in a cue sentence's paragraph (the text between blank
-#: lines) or at most this many sentences from a cue sentence
-CROSS_REACH = 3
-#: a page naming more foreign municipalities than this lists them: its pairs are the list rules'
-MAX_CROSS_PLACES = 12
-
-
-def _cross_sentence(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict[Span, list[Mention]],
-                    all_mentions: list[Mention], home: str, found: dict) -> None:
-    """The page's home town × each municipality abroad (or at home, when a rule pairs two home
-    towns on the page) named in a cue sentence or a cue paragraph not naming the home town."""
-    text = ctx.text
-    home_country = ex.places[home].country
-    # domestic partners: where a rule pairs two home-country towns, or the page names none abroad
-    domestic = any(all(ex.places.get(r) is not None and ex.places[r].country == home_country for _, r in key)
-                   for key in found) or all(ex.places[m.ref].country == home_country for m in all_mentions)
-    others = {m.ref for m in all_mentions if m.ref != home
-              and (ex.places[m.ref].country not in (None, home_country) or domestic)}
-    if not others or len(others) > MAX_CROSS_PLACES:
-        return
-    foreign = {m.ref for m in all_mentions if ex.places[m.ref].country not in (None, home_country)}
-    paired = {r for key in found for _, r in key}
-    partners_of_home = sum(1 for key in found if ("municipality", home) in key)
-    rule_partners: dict[str, int] = {}
-    for key in found:
-        for _, r in key:
-            rule_partners[r] = rule_partners.get(r, 0) + 1
-    # paragraphs, sentence indices and the cue sentences' indices
-    para, index = {}, {}
-    p, last_end = 0, 0
-    for i, s in enumerate(ctx.sentences):
-        if "\n\n" in text[last_end:s.start] or "\n \n" in text[last_end:s.start]:
-            p += 1
-        para[s], index[s], last_end = p, i, s.end
-    cues = [s for s in ctx.sentences if ctx.cue_sentences.get(s)]
-    home_at = [index[m.sentence] for m in all_mentions if m.ref == home and m.sentence in index]
-    if not home_at:
-        return
-    first_home = next(m for m in all_mentions if m.ref == home)
-    for m in all_mentions:
-        if m.ref not in others or m.sentence not in index:
-            continue
-        key = frozenset({("municipality", home), ("municipality", m.ref)})
-        if key in out or key in found:
-            continue
-        i = index[m.sentence]
-        cue_here = bool(ctx.cue_sentences.get(m.sentence))
-        if not cue_here and not any(para[c] == para[m.sentence] or abs(i - index[c]) <= CROSS_REACH for c in cues):
-            continue
-        distance = min(abs(i - h) for h in home_at)
-        c = out[key] = Candidate(key, first_home, m, [])
-        c.cross = (1.0, math.log1p(distance) / 3, 1.0 if cue_here else 0.0, math.log1p(len(foreign)),
-                   1.0 if m.ref in paired and rule_partners.get(m.ref, 0) > (1 if key in found else 0) else 0.0,
-                   math.log1p(partners_of_home))
 
 
 def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict[Span, list[Mention]],
@@ -392,7 +301,6 @@ def _features(ex: Extraction, ctx, out: dict[frozenset, Candidate], places: dict
             math.log1p(min(ca, cb)),
             math.log1p(max(ca, cb)),
             page_rules,
-            *(c.cross or (0.0,) * 6),
         ]
 
 
