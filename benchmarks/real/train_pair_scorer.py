@@ -66,7 +66,9 @@ FOLDS = 5
 #: far from the +0.01 asked for. The candidates are the bottleneck, not the model: of the 47 gold
 #: pairs the rules miss on fresh3+fresh4, 18 have both partners found as places but only 2 are
 #: candidates (49 candidates no rule found there, 2 of them pairs). Nothing shown to help, so
-#: nothing is added; `--add 0.8` trains the variant measured
+#: nothing is added; `--add 0.8` trains the variant measured. Session 11 added candidates across
+#: sentences (home town x a place of a cue paragraph, commit 5808c4a, reverted): 9 of those 18 became
+#: candidates, but at best +0.005 on fresh3+fresh4 (add 0.7), none of it from them (docs/extraction.md)
 ADD_THRESHOLD = 1.01
 #: the most pairs F1 the added pairs may cost on the open splits' grouped CV (about one pair in
 #: ten of their 661 gold pairs' F1 noise: one pair more or less moves it by ~0.001)
