@@ -63,8 +63,9 @@ def link_misspelt_places(ex: Extraction, gazetteer, home: str) -> None:
     for key, place in minted:
         if automaton.exists(place.name_de):
             continue  # a name the gazetteer knows is no misspelling ("Murino" is not Marino)
+        allowed = countries | {place.country}
         found = [r for v in _one_letter_away(place.name_de) if automaton.exists(v) for r in gazetteer.lookup(v)
-                 if v in (r.name_de, r.name_en) and r.country in countries | {place.country}
+                 if v in (r.name_de, r.name_en) and r.country in allowed
                  and not (r.country == home and place.country in (home, None))
                  and (len(place.name_de) >= LONG_NAME or r.population >= MIN_SHORT_TARGET)]
         if found:

@@ -217,8 +217,7 @@ def candidates(ex: Extraction, ctx, found: dict, by_sentence: dict[Span, list[Me
         return out
     all_mentions = [m for ms in places.values() for m in ms]  # (by_sentence is in text order)
     home = home_place(ex, all_mentions)
-    if out:
-        _features(ex, ctx, out, places, all_mentions, home, found, types, rule_features)
+    _features(ex, ctx, out, places, all_mentions, home, found, types, rule_features)
     return out
 
 

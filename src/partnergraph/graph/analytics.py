@@ -18,7 +18,8 @@ organisation that is a partner of a partnership, one edge per pair of partners):
     `BRIDGE_MIN_SIDE` nodes on each side: the only link between two groups, not a leaf.
 
 `build` writes the per-node values into the analytics graph (`analytics_quads`) and the whole
-summary into DIR/stats.json (`write_stats`); `partnergraph stats` prints `format_stats`.
+summary into DIR/stats.json (`stats_memo.write_remembered_stats`); `partnergraph stats` prints
+`format_stats`.
 """
 
 from __future__ import annotations
@@ -28,14 +29,11 @@ import logging
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import igraph as ig
 import networkx as nx
 import pyoxigraph as ox
 
-from ..graphdir import STATS_FILE
-from ..publish.export import write_atomic
 from .iri import Minter
 from ..namespaces import ANALYTICS_GRAPH, ANALYTICS_PREDICATES
 from ..store.embedded import GraphStore
@@ -381,20 +379,13 @@ def stats_from(a: Analysis) -> dict:
     }
 
 
-def network_stats(store: GraphStore, *, base: str, analysis: Analysis | None = None) -> dict:
+def network_stats(store: GraphStore, *, base: str) -> dict:
     """Everything `partnergraph stats` prints and stats.json holds."""
-    return stats_from(analysis or analyse_store(store, base=base))
+    return stats_from(analyse_store(store, base=base))
 
 
 def stats_json(stats: dict) -> str:
     return json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def write_stats(store: GraphStore, out_dir: Path, *, base: str, analysis: Analysis | None = None) -> Path:
-    """DIR/stats.json, written atomically."""
-    path = Path(out_dir) / STATS_FILE
-    write_atomic(path, stats_json(network_stats(store, base=base, analysis=analysis)))
-    return path
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:

@@ -200,16 +200,15 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
         except ValueError as exc:  # the child failed: the store has it all
             LOGGER.warning("writing the dumps in a child process failed (%s); writing them from the store", exc)
             dumps_from_store(store, out_dir, minter, report, progress)
-    from ..graph.analytics import write_stats
+    from ..graph.analytics import analyse_store
+    from ..graph.stats_memo import write_remembered_stats
     from ..publish.dataset import write_void
     from ..publish.docs import write_docs
 
-    if analysis is not None:  # remembered with the network it describes (graph/stats_memo.py)
-        from ..graph.stats_memo import write_remembered_stats
-
-        report.outputs.append(str(write_remembered_stats(out_dir, analysis, run.memo if run is not None else None)))
-    else:
-        report.outputs.append(str(write_stats(store, out_dir, base=minter.base)))
+    # remembered with the network it describes (graph/stats_memo.py); an analysis made here from
+    # the store has no digest, so it is summarised afresh
+    analysis = analysis or analyse_store(store, base=minter.base)
+    report.outputs.append(str(write_remembered_stats(out_dir, analysis, run.memo if run is not None else None)))
     report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
     report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
     if options.validate:

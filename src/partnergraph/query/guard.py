@@ -47,7 +47,7 @@ from urllib.parse import urljoin
 
 from ..errors import ForbiddenQuery, QueryError
 from .lexer import PN_CHARS, Decoded, Token, Where, ascii_only, decode_escapes, lex  # noqa: F401 - decode_escapes: tests
-from .readings import ambiguous_token
+from .readings import UPDATE_WORDS, ambiguous_token
 
 #: longest query text, in characters: the server's largest request body (server.MAX_BODY, 1 MiB),
 #: so every body the server accepts is checked whole; the lexical layer reads 1 MiB in ~0.2 s
@@ -77,8 +77,6 @@ PARSE_RECURSION = 6000
 #: graph names that are this project's own when the caller does not list the store's graphs
 OWN_GRAPHS = ("https://w3id.org/partnergraph/",)
 
-UPDATE_WORDS = frozenset(("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
-                          "WITH", "USING"))
 #: words and punctuation that combine what surrounds them into one more level of the engine's
 #: expression or algebra tree (MAX_CHAIN)
 CHAIN_WORDS = frozenset(("UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH", "VALUES", "SERVICE",
