@@ -26,13 +26,12 @@ def _alternatives(words) -> str:
 
 class RomanceNames:
     def __init__(self, rules: dict):
-        words = sorted(rules["romance_name_particles"], key=len, reverse=True)
-        spaced = [re.escape(w) for w in words if w[-1].isalpha()]
-        elided = [re.escape(w) for w in words if not w[-1].isalpha()]
+        words = rules["romance_name_particles"]
+        spaced = _alternatives(w for w in words if w[-1].isalpha())
+        elided = _alternatives(w for w in words if not w[-1].isalpha())
         # "du Luxembourg", "de l'Horloge", "d'Angers": a particle (an elided article may follow
         # a full one), then a capital
-        self._continuation = re.compile(
-            rf"[ \t]+(?:(?:{'|'.join(spaced)})[ \t]+(?:{'|'.join(elided)})?|(?:{'|'.join(elided)}))[A-ZÀ-ÖØ-Þ]")
+        self._continuation = re.compile(rf"[ \t]+(?:(?:{spaced})[ \t]+(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
         self._landmark_before = re.compile(
             rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
             rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
