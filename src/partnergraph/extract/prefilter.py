@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import sys
 
+import ahocorasick
+
 from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
 
 try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
@@ -149,7 +151,7 @@ class PrefilteredGroup:
     literals each: ~5 µs a pattern and stretch on the real pages, most finding nothing). The
     answer is the one each pattern's `search` would give: a pattern left out cannot match."""
 
-    __slots__ = ("patterns", "_union", "_bits", "_unmet", "_tests", "_answers")
+    __slots__ = ("patterns", "_union", "_bits", "_finders", "_unmet", "_tests", "_answers")
 
     def __init__(self, patterns: list[Prefiltered]):
         self.patterns = tuple(patterns)
@@ -185,6 +187,12 @@ class PrefilteredGroup:
                 literals, clauses = _requirements(p, state)
                 tests[state].append((i, bit_of(literals), None if clauses is None else
                                      tuple(sum(bit_of(group) for group in c) for c in clauses)))
+        #: per reading, the union's literals in one automaton, each with its bits: one pass over
+        #: a stretch finds the literals it holds (a substring test per literal, 40 to 90 of them,
+        #: cost ~10 µs a stretch). It reports every occurrence of every literal, also of one
+        #: inside another, so the literals found are exactly those with `lit in low`
+        self._finders = tuple(_literal_finder({lit: self._bits[state][lit] for lit in self._union[state]})
+                              for state in (_PLAIN, _STRICT))
         self._unmet = (tuple(unmet[0]), tuple(unmet[1]))
         self._tests = (tuple(tests[0]), tuple(tests[1]))
         #: (reading, bits met) → the answers: stretches hold the same few literals over and over
@@ -196,10 +204,11 @@ class PrefilteredGroup:
         low, state = _read(string)
         if state == _NO_FILTER:
             return [True] * len(self.patterns)
-        bits = self._bits[state]
         met = 0
-        for lit in filter(low.__contains__, self._union[state]):
-            met |= bits[lit]
+        finder = self._finders[state]
+        if finder is not None:
+            for _end, bit in finder.iter(low):
+                met |= bit
         answers = self._answers.get((state, met))
         if answers is None:
             found = list(self._unmet[state])
@@ -219,6 +228,17 @@ class PrefilteredGroup:
 #: how many sets of present literals a `PrefilteredGroup` remembers the answers for (a few
 #: hundred occur on the real pages; the bound only keeps a long build's memory flat)
 _ANSWERS_KEPT = 4096
+
+
+def _literal_finder(bits: dict[str, int]):
+    """An Aho-Corasick automaton of these literals, each with its bits (None: no literals)."""
+    if not bits:
+        return None
+    automaton = ahocorasick.Automaton()
+    for lit, bit in bits.items():
+        automaton.add_word(lit, bit)
+    automaton.make_automaton()
+    return automaton
 
 
 def _every_literal(p: Prefiltered, state: int) -> set[str]:
@@ -242,7 +262,7 @@ class Occurs:
     alternation, tried at every character, was the most expensive pattern of the extraction
     (15 µs a sentence on the real pages, 6 % of the extraction time)."""
 
-    __slots__ = ("plain", "_digit_led", "_worded")
+    __slots__ = ("plain", "_digit_led", "_worded", "_worded_group")
 
     def __init__(self, branches: list[str]):
         #: the alternation whose truth this is (as written; for reading and tests)
@@ -256,10 +276,17 @@ class Occurs:
         if led and self._digit_led is None:
             raise ValueError(f"a digit-led branch begins with a repeated digit: {led}")
         self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
+        # a whole string (the stretch of a pair) is read once for all the worded branches'
+        # literals, not once per branch (eight pre-filter calls a stretch, most finding nothing)
+        self._worded_group = PrefilteredGroup(list(self._worded))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self._digit_led is not None and self._digit_led.search(string, pos, endpos):
             return True
+        if pos == 0 and endpos >= len(string):
+            # (a branch the group leaves out cannot match; the others are asked as before)
+            return any(w.pattern.search(string) is not None
+                       for w, may in zip(self._worded, self._worded_group.may_match(string)) if may)
         return any(w.search(string, pos, endpos) is not None for w in self._worded)
 
 #: how a string was read for the pre-filters: lowered, each character at its offset, no
