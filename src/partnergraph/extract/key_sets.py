@@ -29,3 +29,24 @@ class KeySets:
         if self._automaton is None:
             return base
         return base.union(*(value for _end, value in self._automaton.iter(low)))
+
+
+class LiteralFinder:
+    """`present(low)`: the frozenset of these literals that occur in `low`, in one Aho-Corasick
+    pass; the set ``frozenset(filter(low.__contains__, literals))`` is, for the same reason as
+    KeySets' (every occurrence of every literal is reported, one inside another too)."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, literals):
+        self._automaton = None
+        if literals:
+            self._automaton = ahocorasick.Automaton()
+            for lit in literals:
+                self._automaton.add_word(lit, lit)
+            self._automaton.make_automaton()
+
+    def present(self, low: str) -> frozenset[str]:
+        if self._automaton is None:
+            return frozenset()
+        return frozenset(lit for _end, lit in self._automaton.iter(low))
