@@ -34,9 +34,10 @@ from .partnership_context import PartnershipContext
 from .partnerships import PartnershipFinder
 from .people import People
 from .populations import Populations
+from .year_memo import RememberedYears
 
 
-class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, PartnerLists, StartYears):
+class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, PartnerLists, RememberedYears, StartYears):
     """The relation rules of one language, compiled once for many articles.
 
     `r` is the merged rule data (`rules.rules()`); `determiners` the articles and pronouns the
