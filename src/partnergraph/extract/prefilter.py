@@ -64,6 +64,7 @@ class Prefiltered:
         #: stretch of it can match, which `search` tells before any other work (most patterns
         #: asked about the words before each place of an article occur nowhere in it)
         self._absent: str | None = None
+        _register_literals(self._plain, self._literals)
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
@@ -98,7 +99,8 @@ class Prefiltered:
         present = self._present
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
             lits = self._plain if state == _PLAIN else self._literals
-            present = self._present = (string, tuple(filter(low.__contains__, lits)))
+            held = text_literals(string, low)  # (the literals of every pre-filter the text holds, found once)
+            present = self._present = (string, tuple(lit for lit in lits if lit in held))
             # (the literals just looked for answer _fails' first test: it is not asked again)
             if (not present[1] or self._clauses_fail(low, state)) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
@@ -355,3 +357,43 @@ def lowered_text(s: str) -> str:
     cue sentences, cue words, the pre-filters) lower its text once between them (a page of
     2 kB with quotation marks or dashes takes 10–30 µs to lower)."""
     return read_text(s)[0]
+
+
+#: every literal of every `Prefiltered` made (both readings), and the automaton that finds them
+#: (made anew when a pre-filter adds literals). A text searched by windows was scanned for the
+#: literals of each pattern asked about it, one substring test per literal and pattern (3 % of
+#: the extraction of the real pages); now the literals of all patterns are found in one pass per
+#: text, and each pattern picks its own from the set: the same literals (the automaton reports
+#: every occurrence of every literal, one inside another too: exactly those with `lit in low`)
+_ALL_LITERALS: set[str] = set()
+#: (how many times literals were added, the automaton of _ALL_LITERALS then; None: to be made)
+_LITERAL_FINDER: tuple[int, object] = (0, None)
+#: (text, _LITERAL_FINDER's count it was read with, the literals its lowered form holds) for
+#: the last text asked about
+_TEXT_LITERALS: tuple[str | None, int, frozenset[str]] = (None, 0, frozenset())
+
+
+def _register_literals(*literal_sets) -> None:
+    global _LITERAL_FINDER
+    new = {lit for lits in literal_sets if lits for lit in lits} - _ALL_LITERALS
+    if new:
+        _ALL_LITERALS.update(new)
+        _LITERAL_FINDER = (_LITERAL_FINDER[0] + 1, None)
+
+
+def text_literals(text: str, low: str) -> frozenset[str]:
+    """The literals of all pre-filters that `low` (the lowered `text`) holds, kept for the last
+    text asked about."""
+    global _TEXT_LITERALS, _LITERAL_FINDER
+    known, (count, finder) = _TEXT_LITERALS, _LITERAL_FINDER
+    if known[0] is text and known[1] == count:
+        return known[2]
+    if finder is None:
+        finder = ahocorasick.Automaton()
+        for lit in _ALL_LITERALS:
+            finder.add_word(lit, lit)
+        finder.make_automaton()
+        _LITERAL_FINDER = (count, finder)
+    held = frozenset(lit for _end, lit in finder.iter(low)) if _ALL_LITERALS else frozenset()
+    _TEXT_LITERALS = (text, count, held)
+    return held
