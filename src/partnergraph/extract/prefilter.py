@@ -32,7 +32,8 @@ class Prefiltered:
     "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
     which stop before every "s" and "i" ("me", "partner")."""
 
-    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent")
+    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent",
+                 "_windowed")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -64,7 +65,7 @@ class Prefiltered:
         #: stretch of it can match, which `search` tells before any other work (most patterns
         #: asked about the words before each place of an article occur nowhere in it)
         self._absent: str | None = None
-        _register_literals(self._plain, self._literals)
+        self._windowed = False  # (its literals are among text_literals': it was asked about a window)
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
@@ -99,6 +100,9 @@ class Prefiltered:
         present = self._present
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
             lits = self._plain if state == _PLAIN else self._literals
+            if not self._windowed:
+                _register_literals(self._plain, self._literals)
+                self._windowed = True
             held = text_literals(string, low)  # (the literals of every pre-filter the text holds, found once)
             present = self._present = (string, tuple(lit for lit in lits if lit in held))
             # (the literals just looked for answer _fails' first test: it is not asked again)
@@ -359,12 +363,14 @@ def lowered_text(s: str) -> str:
     return read_text(s)[0]
 
 
-#: every literal of every `Prefiltered` made (both readings), and the automaton that finds them
-#: (made anew when a pre-filter adds literals). A text searched by windows was scanned for the
-#: literals of each pattern asked about it, one substring test per literal and pattern (3 % of
-#: the extraction of the real pages); now the literals of all patterns are found in one pass per
-#: text, and each pattern picks its own from the set: the same literals (the automaton reports
-#: every occurrence of every literal, one inside another too: exactly those with `lit in low`)
+#: every literal (both readings) of every `Prefiltered` asked about a window of a text, and the
+#: automaton that finds them (made anew when a pre-filter adds literals). A text searched by
+#: windows was scanned for the literals of each pattern asked about it, one substring test per
+#: literal and pattern (3 % of the extraction of the real pages); now the literals of all those
+#: patterns are found in one pass per text, and each pattern picks its own from the set: the same
+#: literals (the automaton reports every occurrence of every literal, one inside another too:
+#: exactly those with `lit in low`). (Only the patterns asked about windows: the literals of all
+#: pre-filters, short ones among them, made the pass twice as dear)
 _ALL_LITERALS: set[str] = set()
 #: (how many times literals were added, the automaton of _ALL_LITERALS then; None: to be made)
 _LITERAL_FINDER: tuple[int, object] = (0, None)
