@@ -36,3 +36,22 @@ def test_the_two_districts_anaphor_with_one_district_named_falls_back_to_the_lat
     ex = _extract(extractor, "Gäste aus dem Kreis Drawsko Pomorskie besuchten Bad Segeberg. Seit 2001 besteht "
                              "zwischen den beiden Kreisen eine Partnerschaft.")
     assert _pairs(ex) == {frozenset({"Bad Segeberg", "Powiat Drawsko Pomorskie"})}
+
+
+# -- every inflection of the pair anaphor points back ---------------------------------------------
+
+def test_the_mayors_of_both_communities_in_the_genitive_point_back_to_the_pair(extractor):
+    ex = _extract(extractor, "Gäste aus Pécs besuchten Fellbach. Die Bürgermeister beider Gemeinden unterschrieben "
+                             "1995 die Partnerschaftsurkunde.")
+    assert _pairs(ex) == {frozenset({"Fellbach", "Pécs"})}
+
+
+def test_a_deed_between_both_places_in_the_dative_points_back_to_the_pair(extractor):
+    ex = _extract(extractor, "Gäste aus Pécs besuchten Fellbach. Im Jahr 1995 wurde zwischen beiden Orten ein "
+                             "Freundschaftsvertrag unterzeichnet.")
+    assert _pairs(ex) == {frozenset({"Fellbach", "Pécs"})}
+
+
+def test_both_places_without_a_partnership_word_state_no_pair(extractor):
+    ex = _extract(extractor, "Gäste aus Pécs besuchten Fellbach. Das Wetter war in beiden Orten sonnig.")
+    assert _pairs(ex) == set()
