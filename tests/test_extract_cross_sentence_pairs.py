@@ -55,3 +55,21 @@ def test_a_deed_between_both_places_in_the_dative_points_back_to_the_pair(extrac
 def test_both_places_without_a_partnership_word_state_no_pair(extractor):
     ex = _extract(extractor, "Gäste aus Pécs besuchten Fellbach. Das Wetter war in beiden Orten sonnig.")
     assert _pairs(ex) == set()
+
+
+# -- a hard-wrapped line after "beiden" or "unserer" goes on with the sentence --------------------
+
+def test_a_line_wrapped_after_beiden_keeps_the_anaphor_within_reach_of_the_pair(extractor):
+    ex = _extract(extractor, "Eine Schule im japanischen Tosu wollte 1990 ein altes Klavier aus\nZeitz verkaufen. "
+                             "Eine Lehrerin setzte sich für\nseine Rettung ein. Daraus entstanden Kontakte zwischen beiden\n"
+                             "Städten. Viele Besuche folgten in den Jahren danach und im\nJahr 2005 besiegelten die "
+                             "Bürgermeister in Zeitz die Städtepartnerschaft.")
+    assert _pairs(ex) == {frozenset({"Tosu", "Zeitz"})}
+
+
+def test_a_line_break_before_a_capital_after_a_full_word_still_ends_the_line(extractor):
+    from partnergraph.extract.sentences import split
+    text = "Partnerstädte\nTosu in Japan\nUnsere Gäste"
+    assert [text[s.start:s.end] for s in split(text)] == ["Partnerstädte", "Tosu in Japan", "Unsere Gäste"]
+    wrapped = "Kontakte zwischen beiden\nStädten und unserer\nPartnerstadt."
+    assert [wrapped[s.start:s.end] for s in split(wrapped)] == [wrapped]
