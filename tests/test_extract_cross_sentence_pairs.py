@@ -73,3 +73,28 @@ def test_a_line_break_before_a_capital_after_a_full_word_still_ends_the_line(ext
     assert [text[s.start:s.end] for s in split(text)] == ["Partnerstädte", "Tosu in Japan", "Unsere Gäste"]
     wrapped = "Kontakte zwischen beiden\nStädten und unserer\nPartnerstadt."
     assert [wrapped[s.start:s.end] for s in split(wrapped)] == [wrapped]
+
+
+# -- a teaser of bare pairs before the sentence that says they are partners ---------------------
+
+def test_bare_pairs_in_the_lead_are_pairs_when_the_next_sentences_speak_of_partnerships(extractor):
+    ex = _extract(extractor, "Fellbach und Pécs. Ravensburg und Lyon.\n\nViele Städte in Deutschland pflegen "
+                             "Partnerschaften mit Städten in ganz Europa.")
+    assert _pairs(ex) == {frozenset({"Fellbach", "Pécs"}), frozenset({"Ravensburg", "Lyon"})}
+
+
+def test_a_bare_pair_that_belongs_to_a_set_named_later_is_a_pair(extractor):
+    ex = _extract(extractor, "Ravensburg und Lyon gehören dazu. Mehr als hundert solcher Partnerschaften gibt es.")
+    assert _pairs(ex) == {frozenset({"Ravensburg", "Lyon"})}
+
+
+def test_bare_pairs_far_from_any_partnership_word_are_no_pairs(extractor):
+    ex = _extract(extractor, "Fellbach und Pécs. Das Wetter war gut. Der Zug kam pünktlich. Die Gäste lachten. "
+                             "Es gab Kuchen. Danach sprach man über Partnerschaften.")
+    assert _pairs(ex) == set()
+
+
+def test_a_bare_pair_of_one_country_or_joined_by_a_dash_is_no_pair(extractor):
+    ex = _extract(extractor, "Fellbach und Ravensburg. Berlin – Ankara\n\nDie Partnerschaften der Städte werden "
+                             "am Montag beraten.")
+    assert _pairs(ex) == set()
