@@ -133,6 +133,9 @@ class StartYears:
                      for y in self.anniversary_year.finditer(chunk)
                      if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
+                if not stated and ref is not None and not m.groupdict().get("ago") \
+                        and not m.group().lower().startswith("seit"):
+                    ref += _relative_year_shift(self.anniversary_relative_year.search(chunk))
                 if stated and any(c[4] and c[2] == ref for c in candidates):
                     continue  # "das zehnjährige Bestehen …, wo am 25. September 2003 der Vertrag unterschrieben
                     # wurde": the year beside the count is the founding act's, not the jubilee's
@@ -376,6 +379,15 @@ RELATIVE_YEAR_REACH = 400
 RELATIVE_YEAR_CHAIN = 3
 _COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10}
+
+
+def _relative_year_shift(said: re.Match | None) -> int:
+    """How far the year a sentence celebrates an anniversary in lies from the article's:
+    "im kommenden Jahr" +1, "im vergangenen Jahr" -1, nothing said 0
+    (anniversary_relative_year_pattern in relations-de.json)."""
+    if said is None:
+        return 0
+    return 1 if said["next"] else -1
 
 
 def _count(word: str) -> int:
