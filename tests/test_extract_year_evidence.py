@@ -60,3 +60,32 @@ def test_a_year_the_sentence_moves_on_from_is_not_the_founding_act(extractor, te
     found = starts(extractor, text, "https://stadt.example/partner")
     assert {p for p, _ in found} == {PAIR}
     assert {y for _, y in found} == {None}
+
+
+#: the rest of a report, so that the foot lies beyond the reach of the page's head (datelines.py)
+BODY = "Es gab Musik, Reden und ein Buffet, und die Gäste blieben bis zum Abend im Saal. " * 6 + "\n\n"
+
+
+def test_a_labelled_date_at_the_foot_of_an_undated_page_dates_its_jubilee(extractor):
+    text = ("Festakt zum 25-jährigen Bestehen der Städtepartnerschaft zwischen Lindau und Chur\n\n"
+            "Rund 200 Gäste aus beiden Städten feierten im Rathaus.\n\n" + BODY +
+            "Letzte Änderung am 28.09.2019 um 15:32\nAktuelles\nGrillfest des Vereins")
+    assert starts(extractor, text, "https://verein.example/aktuelles") == {(PAIR, 1994)}
+
+
+def test_an_unlabelled_date_at_the_foot_is_an_events_not_the_pages(extractor):
+    text = ("Festakt zum 25-jährigen Bestehen der Städtepartnerschaft zwischen Lindau und Chur\n\n"
+            "Rund 200 Gäste aus beiden Städten feierten im Rathaus.\n\n" + BODY +
+            "Aktuelles\n07.09.2024, 15:00 Uhr\nGrillfest des Vereins")
+    assert starts(extractor, text, "https://verein.example/aktuelles") == {(PAIR, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bericht über den Besuch.\nVeröffentlicht: 16.10.2018\nArtikel weiterleiten:", (2018, 10)),
+    ("Bericht über den Besuch.\n\nZuletzt aktualisiert am 3. März 2021", (2021, 3)),
+    ("Bericht über den Besuch.\nNächster Termin: Fest am 16.10.2018", None),   # an event's date
+    ("Am 16.10.2018 feierten die Gäste.\n" + "Bericht. " * 60, None),          # not at the foot
+])
+def test_only_a_labelled_date_at_the_foot_is_read_as_the_pages(text, expected):
+    from partnergraph.extract.datelines import page_foot_year_month
+    assert page_foot_year_month(text) == expected

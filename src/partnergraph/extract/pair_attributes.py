@@ -13,7 +13,7 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number, url_year_month
-from .datelines import page_year_month
+from .datelines import page_foot_year_month, page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
@@ -449,9 +449,11 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
 def article_year_month(article) -> tuple[int, int | None] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
     its top (extract/datelines.py), else the date its address files it under ("/2014/07/",
-    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only): what an
+    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only), else a
+    labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
     anniversary ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4.
     September") is counted from."""
     if article.date:
         return article.date.year, article.date.month
-    return page_year_month(article.analysed_text) or url_year_month(article.url or "")
+    return page_year_month(article.analysed_text) or url_year_month(article.url or "") \
+        or page_foot_year_month(article.analysed_text)
