@@ -89,3 +89,14 @@ def test_an_unlabelled_date_at_the_foot_is_an_events_not_the_pages(extractor):
 def test_only_a_labelled_date_at_the_foot_is_read_as_the_pages(text, expected):
     from partnergraph.extract.datelines import page_foot_year_month
     assert page_foot_year_month(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Städtepartnerschaft zwischen Lindau und Chur nahm ihren Beginn bereits 1983.", 1983),
+    # the beginning of something else, and a time of a year, date no partnership
+    ("Seit Beginn des Krieges 2022 gibt es viel mehr Partnerschaften. Lindau pflegt eine Städtepartnerschaft "
+     "mit Chur.", None),
+    ("Anfang 2022 besuchten Gäste aus Chur die Stadt Lindau, ihre Partnerstadt.", None),
+])
+def test_a_beginning_dates_the_partnership_only_when_it_is_the_partnerships(extractor, text, expected):
+    assert starts(extractor, text, "https://stadt.example/partner") == {(PAIR, expected)}
