@@ -100,3 +100,19 @@ def test_only_a_labelled_date_at_the_foot_is_read_as_the_pages(text, expected):
 ])
 def test_a_beginning_dates_the_partnership_only_when_it_is_the_partnerships(extractor, text, expected):
     assert starts(extractor, text, "https://stadt.example/partner") == {(PAIR, expected)}
+
+
+def statuses(extractor, text):
+    ex = extractor.extract(Article(url="https://stadt.example/partner", title="", text=text, date=None))
+    return {p.status for p in ex.partnerships}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the will to sign: a plan (as "will … eingehen" is)
+    ("Die Bürgermeister wollen heute eine Städtepartnerschaft zwischen Lindau und Chur unterzeichnen.", {"planned"}),
+    # the intention in a relative clause, its verb last
+    ("Lindau pflegt eine Verbindung zu Chur, die in eine offizielle Städtepartnerschaft münden soll.", {"planned"}),
+    ("Lindau und Chur haben ihre Städtepartnerschaft unterzeichnet.", {None}),
+])
+def test_a_partnership_wanted_or_meant_to_grow_is_planned(extractor, text, expected):
+    assert statuses(extractor, text) == expected
