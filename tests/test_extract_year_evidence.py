@@ -116,3 +116,18 @@ def statuses(extractor, text):
 ])
 def test_a_partnership_wanted_or_meant_to_grow_is_planned(extractor, text, expected):
     assert statuses(extractor, text) == expected
+
+
+def types(extractor, text):
+    ex = extractor.extract(Article(url="https://stadt.example/partner", title="", text=text, date=None))
+    return {p.type for p in ex.partnerships}
+
+
+@pytest.mark.parametrize("text", [
+    # the singular of "freundschaftliche Beziehungen"
+    "Städtepartnerschaften mit Russland: Seit 1990 besteht eine freundschaftliche Beziehung zwischen Lindau und Chur.",
+    # "angefreundet" as "befreundet"
+    "Städtepartnerschaften gibt es viele. So haben sich Lindau und Chur angefreundet.",
+])
+def test_a_friendly_relation_is_a_friendship_not_the_articles_twinning(extractor, text):
+    assert types(extractor, text) == {"freundschaft"}
