@@ -131,3 +131,14 @@ def types(extractor, text):
 ])
 def test_a_friendly_relation_is_a_friendship_not_the_articles_twinning(extractor, text):
     assert types(extractor, text) == {"freundschaft"}
+
+
+@pytest.mark.parametrize("follow, expected", [
+    # the next sentence names no place but the partnership it dates: its act outranks the "seit"
+    ("Aus der Freundschaft wurde 2010 die offizielle Städtepartnerschaft geschlossen.", 2010),
+    # an act of some other relation the next sentence reports leaves the "seit"
+    ("Die Projektarbeit wurde in einer Kooperationsvereinbarung 2008 begründet.", 1990),
+])
+def test_a_founding_act_in_the_placeless_sentence_after_outranks_a_seit(extractor, follow, expected):
+    text = "Die Partnerschaft zwischen Lindau und Chur existiert seit 1990. " + follow
+    assert starts(extractor, text, "https://stadt.example/partner") == {(PAIR, expected)}

@@ -56,9 +56,16 @@ class StartYears:
                 if 0 <= idx + 1 < len(ctx.sentences):
                     nxt = ctx.sentences[idx + 1]
                     nxt_text = text[nxt.start:nxt.end]
-                    if (self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text)) \
+                    if (self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text)
+                            or acts_only and nxt not in evidence and _placeless_typed(by_sentence.get(nxt, []))) \
                             and not (refs and any(m.kind == "municipality" and m.ref not in refs
                                                   for m in by_sentence.get(nxt, []))):
+                        # (a founding act also in a sentence that names no place but a kind of
+                        # partnership, going on about the pair: "Die Partnerschaft zwischen A und B
+                        # existiert seit 1990. Aus der Städtefreundschaft entstand 2010 die
+                        # offizielle Städtepartnerschaft": the act's 2010, kenako-festival.de; not
+                        # "… Projektarbeit, die in einer Kooperationsvereinbarung 2008 begründet
+                        # wurde", another relation's act, international.jena.de)
                         # (not a sentence naming another town: "Die Städtepartnerschaft zwischen
                         # Dortmund und Rostow …" after Kiel's speaks of another pair)
                         sentences.append(nxt)
@@ -379,6 +386,12 @@ RELATIVE_YEAR_REACH = 400
 RELATIVE_YEAR_CHAIN = 3
 _COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10}
+
+
+def _placeless_typed(mentions: list[Mention]) -> bool:
+    """Does a sentence name no municipality but a specific kind of partnership?"""
+    return not any(m.kind == "municipality" for m in mentions) and any(
+        m.kind == "partnership-type" and m.ref != "unspecified" for m in mentions)
 
 
 def _relative_year_shift(said: re.Match | None) -> int:
