@@ -142,3 +142,16 @@ def test_a_friendly_relation_is_a_friendship_not_the_articles_twinning(extractor
 def test_a_founding_act_in_the_placeless_sentence_after_outranks_a_seit(extractor, follow, expected):
     text = "Die Partnerschaft zwischen Lindau und Chur existiert seit 1990. " + follow
     assert starts(extractor, text, "https://stadt.example/partner") == {(PAIR, expected)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the association that opens the sentence was founded in 1984, not the partnership
+    ("Der Verein zur Förderung der Partnerschaft zwischen Lindau und Chur entstand 1984, als sich "
+     "Bürger zusammenschlossen.", None),
+    ("Der Partnerschaftsverein wurde 1984 gegründet. Die Städtepartnerschaft zwischen Lindau und Chur "
+     "wurde 1985 besiegelt.", 1985),
+    # a partnership founded the same way keeps its year
+    ("Die Städtepartnerschaft zwischen Lindau und Chur wurde 1984 gegründet.", 1984),
+])
+def test_the_founding_of_an_association_is_not_the_partnerships(extractor, text, expected):
+    assert starts(extractor, text, "https://verein.example/geschichte") == {(PAIR, expected)}

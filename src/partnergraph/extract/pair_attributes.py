@@ -98,6 +98,8 @@ class StartYears:
                 if not any(k in low for k in keys):
                     continue
             for m in pat.pattern.finditer(chunk):
+                if act and self._founds_association(chunk, m):
+                    continue  # "Der Verein zur Förderung der Partnerschaft … entstand 1984": the body's
                 groups = m.groupdict()
                 if groups.get("prev"):
                     if year is None:
@@ -149,6 +151,13 @@ class StartYears:
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    def _founds_association(self, chunk: str, m: re.Match) -> bool:
+        """Is the act `m` found in `chunk` the founding of the association, initiative or
+        network that opens the sentence as its subject (association_founding_* in
+        relations-de.json)?"""
+        return bool(self.association_founding_verb.search(m.group())) \
+            and self.association_founding_subject.search(chunk) is not None
 
     @cached_property
     def _date_patterns(self) -> PrefilteredGroup:
