@@ -17,7 +17,6 @@ from functools import cache
 from ..models import PARTNER_MENTION_KINDS, Extraction, Span
 from ..sources.dates import LONG_DATE, NUMERIC_DATE
 from .datelines import match_year_month
-from .prefilter import Prefiltered
 from .rules import rules
 
 #: how far into a page its lead may reach: the headline, a heading and the opening sentence after
@@ -37,8 +36,7 @@ _ACT_STEMS = ("besiegelt", "unterzeichnet", "geschlossen", "vereinbart", "gründ
               "eingegangen", "aufgenommen", "geht", "gehen")
 #: a sentence of the cookie or privacy notice some pages open with (cities4cities.eu,
 #: mittelhessen.app, leverkusen.de, schleswig-flensburg.de)
-_CHROME = Prefiltered(re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b"))  # (behind its words: the
-#: alternation under (?i) cost ~50 µs a sentence of the lead, most sentences hold none of them)
+_CHROME = re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b")
 #: a clause that counts the partners of its act instead of naming them: "14 ukrainische Kommunen",
 #: "mit 17 deutschen Gemeinden", "drei neue Partnerschaften"
 _COUNTED = re.compile(r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\s+(?:[\wäöüß-]+\s+){0,2}?"

@@ -13,7 +13,6 @@ from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
-from .prefilter import Prefiltered
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
                                partner_of_mit, recent_home, same_country, sealed_by_both)
 
@@ -374,8 +373,7 @@ class PairStatements:
 _NAMED_PARTNERS_BEFORE = re.compile(r"\bPartner(?:städte|städten|gemeinden|kommunen)\s+$")
 
 #: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
-_BETWEEN = Prefiltered(re.compile(r"\bzwischen\s+"))  # (behind its word: "\b" first keeps the regex engine from
-# skipping to the literal, and the windows asked about hold none in most sentences)
+_BETWEEN = re.compile(r"\bzwischen\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
 _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")

@@ -318,8 +318,6 @@ TEXT_LENGTH = 1_000
 
 def _reading(s: str) -> tuple[str, int]:
     low = s.lower()
-    if s.isascii():  # (O(1); every exotic character is beyond ASCII, and ASCII lowers in place)
-        return low, _PLAIN
     return low, _NO_FILTER if len(low) != len(s) else _STRICT if _EXOTIC.search(s) else _PLAIN
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction
-from .prefilter import Prefiltered
 
 
 #: how far before a hit its landmark noun and particle may begin ("Nationalpark „La ": 14;
@@ -33,10 +32,10 @@ class RomanceNames:
         # "du Luxembourg", "de l'Horloge", "d'Angers": a particle (an elided article may follow
         # a full one), then a capital
         self._continuation = re.compile(rf"[ \t]+(?:(?:{spaced})[ \t]+(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
-        self._landmark_before = Prefiltered(re.compile(  # (behind its nouns: asked about the words before every place)
+        self._landmark_before = re.compile(
             rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
             rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
-            r"(?:[ \t]+[\"„“«]?|(?<=['’]))$"))
+            r"(?:[ \t]+[\"„“«]?|(?<=['’]))$")
 
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
