@@ -40,8 +40,28 @@ def _asset(name: str) -> str:
 
 def json_for_html(data: dict) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' survives unescaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = page_json(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_json(data: dict) -> str:
+    """`json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, the same
+    text, by orjson where it can: 0.1 s against 0.45-0.5 s for the 16 MB page data of the
+    10,000-article graph (issue 16; measured with both, same text). Both escape the same
+    characters the same way and write floats as their shortest repr; orjson refuses what it
+    cannot write as json does (ints beyond 64 bits, non-string keys, lone surrogates), and
+    those go to json. It writes NaN and infinities as null where json writes NaN: the page
+    data holds no such float (positions are integers, points range-checked, page_data.py)."""
+    try:
+        import orjson
+    except ImportError:  # a declared dependency; json gives the same text, slower
+        orjson = None
+    if orjson is not None:
+        try:
+            return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+        except (TypeError, ValueError):
+            pass
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _sha256(script: str) -> str:
