@@ -1,7 +1,8 @@
 """The viewer's layout and page JSON on a rebuild: a rebuild whose network keeps its nodes and
 edges (another start year) takes the whole layout from the build memo and still writes the
 bytes a build from scratch writes; a damaged memo row is laid out again; the page data's JSON
-is the text json.dumps gives, whichever encoder wrote it."""
+is the text json.dumps gives (orjson writes it; the page data's only floats are points rounded to
+4 decimals, which both write alike)."""
 
 from __future__ import annotations
 
@@ -80,8 +81,10 @@ def _json_dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-_finite = st.floats(allow_nan=False, allow_infinity=False)
-_scalars = st.none() | st.booleans() | st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1) | _finite | st.text()
+#: the page data's floats: coordinates rounded to 4 decimals (page_data._lon_lat)
+_coordinates = st.floats(min_value=-180, max_value=180).map(lambda v: round(v, 4))
+_scalars = (st.none() | st.booleans() | st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1) | _coordinates
+            | st.text())
 _values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
                        max_leaves=20)
 
@@ -101,3 +104,26 @@ def test_page_json_writes_coordinates_as_json_does():
     points = [[round(x / 7.0, 4), round(-x / 3.0, 4)] for x in range(-1260, 1261)] + [[0.0001, -0.0], [180.0, -90.0]]
     assert page_json({"g": points}) == _json_dumps({"g": points})
     assert all(math.isfinite(v) for p in points for v in p)
+
+
+def _floats(value, path=()):
+    if isinstance(value, float):
+        yield path, value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _floats(v, path)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _floats(v, (*path, k))
+
+
+def test_the_page_data_holds_no_float_orjson_writes_otherwise(sample_build):
+    page = (sample_build[0] / "graph.html").read_text(encoding="utf-8")
+    start = page.index('type="application/json"')
+    data = json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
+    floats = list(_floats(data))
+    assert floats  # the sample's municipalities have points
+    assert {path for path, _ in floats} == {("nodes", "g"), ("relations", "width")}  # points, legend.py's widths
+    # where orjson and json write a float alike: 0, or from 1e-4 up to 1e16 (page.page_json)
+    assert all(v == 0 or 1e-4 <= abs(v) < 1e16 for _, v in floats)
+    assert all(-180 <= v <= 180 and round(v, 4) == v for path, v in floats if path == ("nodes", "g"))
