@@ -7,6 +7,8 @@ the person."""
 
 from __future__ import annotations
 
+import re
+
 #: words after which a given name belongs to the place's name ("St. Johann", "San Rafael",
 #: "Santa Maria", "São José"): a saint's name is a place name's word, not a person
 SAINT_WORDS = frozenset({"St", "St.", "Sankt", "San", "Santa", "Santo", "São", "Saint", "Sainte", "Ste",
@@ -25,3 +27,27 @@ def starts_person(words: list[str], i: int, first_names: frozenset[str], titles:
     if word not in first_names or words[i - 1] in SAINT_WORDS:
         return False
     return i + 1 < len(words) and words[i + 1][:1].isupper()
+
+
+#: a capitalised word (a double name too: "Jean-Marc") standing right before a place's name, one
+#: space apart, on the same line
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-ZÄÖÜÀ-Ý][\wÀ-ÿ]*(?:-[A-ZÀ-Ý][\wÀ-ÿ]+)?) $")
+
+
+def surname_after_given_name(text: str, start: int, surface: str, known_word) -> bool:
+    """Whether a place's name at `start` is a surname after a given name no word list knows: the
+    word right before it is capitalised and no word, name or place `known_word` knows (a noun, a
+    frequent word, a first name, a place word or a gazetteer name), and the name never stands
+    anywhere else in the text without that word before it (a town's name recurs alone; a
+    person's surname follows the given name). Real pages name foreign people the lists lack
+    ("Schulleiter Hisao Nakajima", "Parteisekretär Wang Yongkang", "die Vorsitzenden Gisèle
+    Tesson und …", "Rektor Cyrille Gaillard": yokohama-city.de, owc.de, schwanfeld.de,
+    deutschfranzosen.de, hemmingen.de, erfurt.de)."""
+    m = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m["word"]
+    if len(word) < 2 or word in SAINT_WORDS or known_word(word):
+        return False
+    alone = re.compile(rf"(?<!{re.escape(word)} )(?<!\w){re.escape(surface)}(?!\w)")
+    return alone.search(text) is None
