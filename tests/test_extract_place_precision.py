@@ -36,3 +36,20 @@ def test_a_town_named_alone_elsewhere_stays_a_town_after_an_unknown_word(extract
     text = ("Die Gemeinde pflegt eine Partnerschaft mit Tesson in Frankreich. Beim Besuch in "
             "Frankreich zeigte Präfekt Tesson den Gästen das Rathaus.")
     assert "Tesson" in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    # the home town only as the adjective of an association or of people
+    "Der Freundeskreis Gunzenhausener Städtepartnerschaften reiste nach Frankreich. In unserer "
+    "Partnerstadt Isle wurden die Gäste im Rathaus empfangen.",
+    "Die Lindauer Partnerstadt Chelles in Frankreich lud zum Jubiläum ein.",
+])
+def test_a_town_named_only_by_its_adjective_gives_no_pair(extractor, text):
+    assert extract(extractor, text).partnerships == []
+
+
+def test_a_town_named_by_its_name_too_keeps_the_pair_its_adjective_owns(extractor):
+    ex = extract(extractor, "Die Lindauer Partnerstadt Chelles in Frankreich lud zum Jubiläum ein. Lindau und "
+                            "Chelles sind seit 1985 verbunden.")
+    assert {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships} == {
+        frozenset({"Lindau", "Chelles"})}
