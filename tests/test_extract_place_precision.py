@@ -53,3 +53,23 @@ def test_a_town_named_by_its_name_too_keeps_the_pair_its_adjective_owns(extracto
                             "Chelles sind seit 1985 verbunden.")
     assert {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships} == {
         frozenset({"Lindau", "Chelles"})}
+
+
+def pairs(ex):
+    return {frozenset(ex.places[r].name_de if r in ex.places else r for _, r in p.partners) for p in ex.partnerships}
+
+
+@pytest.mark.parametrize("text, district_word", [
+    ("Seit 1995 pflegt die Stadt Plön eine Städtepartnerschaft mit der Kreisstadt Valga im Kreis "
+     "Valgamaa in Estland.", "Valgamaa"),
+    ("Die polnische Partnergemeinde Dobre (Landkreis Siedlce) besuchte Hünfeld.", "Siedlce"),
+    ("Eine Delegation aus der irischen Partnerstadt Hünfelds, Kilkee im Bezirk Clare, war zu Gast.", "Clare"),
+])
+def test_a_district_named_as_where_a_partner_town_lies_is_no_partner(extractor, text, district_word):
+    assert not any(district_word in n for pair in pairs(extract(extractor, text)) for n in pair)
+
+
+def test_a_district_named_as_a_partner_stays_a_partner(extractor):
+    ex = extract(extractor, "Der Landkreis Fulda unterhält seit 2001 eine Partnerschaft mit dem Landkreis "
+                            "Siedlce in Polen.")
+    assert any(any("Siedlce" in n for n in pair) for pair in pairs(ex))
