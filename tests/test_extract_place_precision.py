@@ -73,3 +73,11 @@ def test_a_district_named_as_a_partner_stays_a_partner(extractor):
     ex = extract(extractor, "Der Landkreis Fulda unterhält seit 2001 eine Partnerschaft mit dem Landkreis "
                             "Siedlce in Polen.")
     assert any(any("Siedlce" in n for n in pair) for pair in pairs(ex))
+
+
+@pytest.mark.parametrize("text", [
+    "Freundschaftsvertrag zwischen Cassano d‘ Adda und der Gemeinde Zorneding",
+    "Die Partnerschaft zwischen Zorneding und Cassano d’ Adda wird gefeiert.",
+])
+def test_an_elided_article_with_a_quote_mark_and_a_space_is_one_name(extractor, text):
+    assert pairs(extract(extractor, text)) == {frozenset({"Zorneding", "Cassano d'Adda"})}
