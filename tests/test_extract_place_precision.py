@@ -81,3 +81,12 @@ def test_a_district_named_as_a_partner_stays_a_partner(extractor):
 ])
 def test_an_elided_article_with_a_quote_mark_and_a_space_is_one_name(extractor, text):
     assert pairs(extract(extractor, text)) == {frozenset({"Zorneding", "Cassano d'Adda"})}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Es begrüßte uns der Landrat des polnischen Landkreises Jarocin, Radosław Nowaczyk, im Kreishaus.",
+     "Nowaczyk"),
+    ("Auch die Landrätin des Landkreises Chojnice, Zofia Wiśniewska, lobte die Partnerschaft.", "Wiśniewska"),
+])
+def test_a_district_heads_name_after_its_district_is_no_district(extractor, text, person):
+    assert not any(person in n for n in names(extract(extractor, text)))

@@ -51,3 +51,14 @@ def surname_after_given_name(text: str, start: int, surface: str, known_word) ->
         return False
     alone = re.compile(rf"(?<!{re.escape(word)} )(?<!\w){re.escape(surface)}(?!\w)")
     return alone.search(text) is None
+
+
+def listed_person(name: str, k: int, cue: str, first_names: frozenset[str], designations) -> bool:
+    """Whether a name read from a cue word's list is a person: it opens with a given name, or it is
+    a name of two words or more after the first, behind a district's designation in the genitive
+    singular, which names one district and then its head in apposition ("der Landrat des polnischen
+    Landkreises Pleszew, Michal Karalus", ammerland.de; "die Landrätin des Landkreises Koscierzyna,
+    Alicja Zurawska", mittelhessen.de)."""
+    if name.split(" ", 1)[0] in first_names:
+        return True
+    return k > 0 and " " in name and cue in designations and cue.endswith(("es", "ks"))
