@@ -90,3 +90,9 @@ def test_an_elided_article_with_a_quote_mark_and_a_space_is_one_name(extractor, 
 ])
 def test_a_district_heads_name_after_its_district_is_no_district(extractor, text, person):
     assert not any(person in n for n in names(extract(extractor, text)))
+
+
+def test_a_name_after_a_states_genitive_designation_is_the_state(extractor):
+    # Oregon is also a small town in the gazetteer; "des Bundesstaates" says it is the state
+    ex = extract(extractor, "Die Partnerstadt liegt in den USA. Das Foto zeigt die Küste des Bundesstaates Oregon.")
+    assert "Oregon" not in names(ex)
