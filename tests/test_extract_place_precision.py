@@ -96,3 +96,10 @@ def test_a_name_after_a_states_genitive_designation_is_the_state(extractor):
     # Oregon is also a small town in the gazetteer; "des Bundesstaates" says it is the state
     ex = extract(extractor, "Die Partnerstadt liegt in den USA. Das Foto zeigt die Küste des Bundesstaates Oregon.")
     assert "Oregon" not in names(ex)
+
+
+def test_a_conference_venue_after_the_conferences_year_is_no_partner(extractor):
+    ex = extract(extractor, "Am Rande der kommunalen Partnerschaftskonferenz 2024 in Magdeburg haben Hamelns "
+                            "Oberbürgermeister Max Muster sowie die Bürgermeister der ukrainischen Städte Schowkwa "
+                            "und Nischyn ihre Solidaritätspartnerschaften unterzeichnet.")
+    assert not any("Magdeburg" in pair for pair in pairs(ex))
