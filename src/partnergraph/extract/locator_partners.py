@@ -22,30 +22,27 @@ class LocatorPartners:
     def drop(self, ex: Extraction, text: str) -> None:
         if not ex.partnerships:
             return
+        located = self._located(text)
+        if not located:
+            return
         by_ref: dict[str, list[Mention]] = {}
         for m in ex.mentions:
             if m.kind == "municipality":
                 by_ref.setdefault(m.ref, []).append(m)
-        kept = []
-        for p in ex.partnerships:
-            if any(k == "municipality" and self._only_located(by_ref.get(r, ()), p.evidence, text)
-                   for k, r in p.partners):
-                continue
-            kept.append(p)
-        ex.partnerships[:] = kept
+        ex.partnerships[:] = [p for p in ex.partnerships if not any(
+            k == "municipality" and _only_located(by_ref.get(r, ()), p.evidence, located) for k, r in p.partners)]
 
-    def _only_located(self, mentions, evidence, text: str) -> bool:
-        inside = [m for m in mentions if any(s.start <= m.start and m.end <= s.end for s in evidence)]
-        return bool(inside) and all(self._locator(m, text) for m in inside)
+    def _located(self, text: str) -> set[int]:
+        """Where a locating district's mention may start: at its designation word ("Kreis
+        Lääne-Viruma") or right after it ("Bezirk" + "Limerick"), where a town's name and "im",
+        "in der" or a bracket stand before the designation."""
+        starts = set()
+        for d in self._designation.finditer(text):
+            if self._before.search(text, max(0, d.start() - 80), d.start()) is not None:
+                starts.update((d.start(), d.end()))
+        return starts
 
-    def _locator(self, m: Mention, text: str) -> bool:
-        """Whether the mention is a designation and a name (or a name after a designation) right
-        after a town's name and "im", "in der" or an opening bracket."""
-        start = m.start
-        d = self._designation.match(m.surface)
-        if d is None:
-            d = self._designation.search(text, max(0, start - 20), start)
-            if d is None or d.end() != start:
-                return False
-            start = d.start()
-        return self._before.search(text, max(0, start - 80), start) is not None
+
+def _only_located(mentions, evidence, located: set[int]) -> bool:
+    inside = [m for m in mentions if any(s.start <= m.start and m.end <= s.end for s in evidence)]
+    return bool(inside) and all(m.start in located for m in inside)

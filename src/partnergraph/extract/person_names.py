@@ -49,8 +49,15 @@ def surname_after_given_name(text: str, start: int, surface: str, known_word) ->
     word = m["word"]
     if len(word) < 2 or word in SAINT_WORDS or known_word(word):
         return False
-    alone = re.compile(rf"(?<!{re.escape(word)} )(?<!\w){re.escape(surface)}(?!\w)")
-    return alone.search(text) is None
+    before = word + " "
+    i = text.find(surface)
+    while i >= 0:
+        j = i + len(surface)
+        if not (i and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()) \
+                and not text.endswith(before, 0, i):
+            return False  # the name alone, without the given name before it
+        i = text.find(surface, i + 1)
+    return True
 
 
 def listed_person(name: str, k: int, cue: str, first_names: frozenset[str], designations) -> bool:
