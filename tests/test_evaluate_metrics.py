@@ -61,6 +61,7 @@ def test_everything_right_scores_one_and_lists_only_what_was_missed():
     ev, acc, errors = _score(_extraction(GRANADA_NI, status="active"))
     assert acc["partner identity"].value == 1.0 and acc["partner identity"].total == 2
     assert acc["start year"].value == 1.0 and acc["start year"].total == 1
+    assert acc["no start year"].value == 1.0 and acc["no start year"].total == 1  # Harburg–Koszalin
     assert acc["municipality kind"].value == 1.0  # gold "Landkreis" is the kind "district"
     assert acc["partnership type"].correct == 1 and acc["partnership type"].total == 2
     assert acc["status"].correct == 1 and acc["status"].total == 2
@@ -82,6 +83,20 @@ def test_wrong_year_type_status_and_kind_are_each_counted_and_described():
     assert acc["partnership type"].correct == 0
     assert acc["status"].correct == 0
     assert acc["municipality kind"].value == 0.0 and "municipality, gold district" in acc["municipality kind"].errors[0]
+
+
+def test_a_year_given_where_the_gold_states_none_is_counted_apart_and_described():
+    ex = _extraction(GRANADA_NI)
+    ex.partnerships[1] = replace(ex.partnerships[1], type="staedtepartnerschaft", start_year=1970)
+    _, acc, _ = _score(ex)
+    assert acc["start year"].value == 1.0  # the pairs with a gold year are unaffected
+    assert acc["no start year"].value == 0.0 and acc["no start year"].total == 1
+    assert acc["no start year"].errors == ["a1: Landkreis Harburg – Koszalin: 1970, gold none"]
+
+
+def test_a_year_not_given_where_the_gold_states_one_is_a_wrong_year():
+    _, acc, _ = _score(_extraction(GRANADA_NI, year=None))
+    assert acc["start year"].value == 0.0 and "None, gold 1991" in acc["start year"].errors[0]
 
 
 def test_a_partnership_without_a_status_counts_as_active():

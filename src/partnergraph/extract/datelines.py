@@ -7,7 +7,9 @@ sign ("23.02.2023", "19.10.2015 (fjh)"); a date after a label that says what it 
 ("Pressemeldung vom 18. Juni 2015, 15:05 Uhr", "Sitzung:29.06.2018", "Veröffentlicht am …";
 the labels are data, rules-de.json `dateline_labels`); and a date that opens a line of a news
 listing or an archive's heading ("04.10.2002 Freundschaftsvertrag mit …", "1990-10-27 / 43.
-szám"). A date inside a sentence is an event's, never the page's."""
+szám"). A date inside a sentence is an event's, never the page's. A page that prints no date near its
+top may print one at its foot, after a label ("Veröffentlicht: 16.10.2018", "Letzte Änderung am
+28.09.2019 um 15:32"): only a labelled one counts there (`page_foot_year_month`)."""
 
 from __future__ import annotations
 
@@ -68,3 +70,28 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
                 opening = (m.start(), match_year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
     return opening[1] if opening else None
+
+
+#: how far from a page's end its foot's dateline may stand: after the article, before or among
+#: the site's closing links ("Artikel weiterleiten", "Aktuelles", the next events); the labelled
+#: foot dates of the real pages (dev.odelzhausen.de, jaszbereny-vechta.eu) stand within the last
+#: 350 characters, as a head's stand within DATELINE_REACH of the top
+FOOT_REACH = DATELINE_REACH
+
+
+def page_foot_year_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a labelled date in the last FOOT_REACH characters of `text` ("Veröffentlicht:
+    16.10.2018", "Letzte Änderung am 28.09.2019 um 15:32"), the first one there, or None. An
+    unlabelled date at a foot is as likely the next event's of a listing as the page's own."""
+    lo = max(0, len(text) - FOOT_REACH)
+    if not _FOUR_DIGITS.search(text, lo):
+        return None
+    found = None
+    for pattern in (NUMERIC_DATE, LONG_DATE):
+        for m in pattern.finditer(text, lo):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start:m.start()]
+            if before.strip() and len(before) <= DATELINE_MAX and _label().search(before) \
+                    and (found is None or m.start() < found[0]):
+                found = (m.start(), match_year_month(m, pattern))
+    return found[1] if found else None

@@ -9,7 +9,11 @@ Beside these, accuracies over what was found (each with its errors listed):
 - partner identity: of the gold partnerships whose pair was found, the share whose partners are
   the gold's places by GeoNames id, where the gold gives one (Granada NI is not Granada ES);
 - type, start year and status: of the gold partnerships whose pair was found (and that state a
-  start year / status), the share the extractor gives the same value;
+  start year / status), the share the extractor gives the same value (a year not given counts
+  as wrong: the error reads "None");
+- no start year: of the found gold partnerships that state no start year, the share the
+  extractor gives none either (a year given there is a year the page does not state: for an
+  analyst asking "since when" a wrong year is worse than none);
 - municipality kind: of the gold municipalities with a "kind" that were found, the share whose
   kind of local government (district, borough …) is the gold's.
 """
@@ -28,7 +32,7 @@ from .extractor import Extractor
 from ..models import Article, Extraction
 
 CATEGORIES = ("municipalities", "countries", "programmes", "partnerships", "partnership pairs")
-ACCURACIES = ("partner identity", "partnership type", "start year", "status", "municipality kind")
+ACCURACIES = ("partner identity", "partnership type", "start year", "no start year", "status", "municipality kind")
 #: what a partnership is taken to be when the extractor states no status
 DEFAULT_STATUS = "active"
 
@@ -292,6 +296,9 @@ def score_article(ev: dict[str, Score], gold: dict, ex: Extraction,
         if gp.get("start") is not None:
             year = best[0].start_year
             acc["start year"].add(aid, year == int(gp["start"]), f"{label}: {year}, gold {gp['start']}")
+        else:
+            year = best[0].start_year
+            acc["no start year"].add(aid, year is None, f"{label}: {year}, gold none")
         if gp.get("status"):
             status = getattr(best[0], "status", None) or DEFAULT_STATUS
             acc["status"].add(aid, status == gp["status"], f"{label}: {status}, gold {gp['status']}")

@@ -13,7 +13,7 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number, url_year_month
-from .datelines import page_year_month
+from .datelines import page_foot_year_month, page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
@@ -56,9 +56,16 @@ class StartYears:
                 if 0 <= idx + 1 < len(ctx.sentences):
                     nxt = ctx.sentences[idx + 1]
                     nxt_text = text[nxt.start:nxt.end]
-                    if (self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text)) \
+                    if (self.pair_anaphora.search(nxt_text) or self.weak_pair_anaphora.search(nxt_text)
+                            or acts_only and nxt not in evidence and _placeless_typed(by_sentence.get(nxt, []))) \
                             and not (refs and any(m.kind == "municipality" and m.ref not in refs
                                                   for m in by_sentence.get(nxt, []))):
+                        # (a founding act also in a sentence that names no place but a kind of
+                        # partnership, going on about the pair: "Die Partnerschaft zwischen A und B
+                        # existiert seit 1990. Aus der Städtefreundschaft entstand 2010 die
+                        # offizielle Städtepartnerschaft": the act's 2010, kenako-festival.de; not
+                        # "… Projektarbeit, die in einer Kooperationsvereinbarung 2008 begründet
+                        # wurde", another relation's act, international.jena.de)
                         # (not a sentence naming another town: "Die Städtepartnerschaft zwischen
                         # Dortmund und Rostow …" after Kiel's speaks of another pair)
                         sentences.append(nxt)
@@ -91,6 +98,8 @@ class StartYears:
                 if not any(k in low for k in keys):
                     continue
             for m in pat.pattern.finditer(chunk):
+                if act and self._founds_association(chunk, m):
+                    continue  # "Der Verein zur Förderung der Partnerschaft … entstand 1984": the body's
                 groups = m.groupdict()
                 if groups.get("prev"):
                     if year is None:
@@ -133,12 +142,22 @@ class StartYears:
                      for y in self.anniversary_year.finditer(chunk)
                      if not (y.start() >= m.start() and y.end() <= m.end())]
                 ref = min(stated, key=lambda y: abs(y - (year or y))) if stated else year
+                if not stated and ref is not None and not m.groupdict().get("ago") \
+                        and not m.group().lower().startswith("seit"):
+                    ref += _relative_year_shift(self.anniversary_relative_year.search(chunk))
                 if stated and any(c[4] and c[2] == ref for c in candidates):
                     continue  # "das zehnjährige Bestehen …, wo am 25. September 2003 der Vertrag unterschrieben
                     # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         return candidates or self._recent_act(chunk, lo, year, list_item)
+
+    def _founds_association(self, chunk: str, m: re.Match) -> bool:
+        """Is the act `m` found in `chunk` the founding of the association, initiative or
+        network that opens the sentence as its subject (association_founding_* in
+        relations-de.json)?"""
+        return bool(self.association_founding_verb.search(m.group())) \
+            and self.association_founding_subject.search(chunk) is not None
 
     @cached_property
     def _date_patterns(self) -> PrefilteredGroup:
@@ -378,6 +397,21 @@ _COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "se
            "neun": 9, "zehn": 10}
 
 
+def _placeless_typed(mentions: list[Mention]) -> bool:
+    """Does a sentence name no municipality but a specific kind of partnership?"""
+    return not any(m.kind == "municipality" for m in mentions) and any(
+        m.kind == "partnership-type" and m.ref != "unspecified" for m in mentions)
+
+
+def _relative_year_shift(said: re.Match | None) -> int:
+    """How far the year a sentence celebrates an anniversary in lies from the article's:
+    "im kommenden Jahr" +1, "im vergangenen Jahr" -1, nothing said 0
+    (anniversary_relative_year_pattern in relations-de.json)."""
+    if said is None:
+        return 0
+    return 1 if said["next"] else -1
+
+
 def _count(word: str) -> int:
     """N of "N Jahre später": a figure or a number word."""
     return int(word) if word.isdigit() else _COUNTS[word.lower()]
@@ -437,9 +471,11 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
 def article_year_month(article) -> tuple[int, int | None] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
     its top (extract/datelines.py), else the date its address files it under ("/2014/07/",
-    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only): what an
+    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only), else a
+    labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
     anniversary ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4.
     September") is counted from."""
     if article.date:
         return article.date.year, article.date.month
-    return page_year_month(article.analysed_text) or url_year_month(article.url or "")
+    return page_year_month(article.analysed_text) or url_year_month(article.url or "") \
+        or page_foot_year_month(article.analysed_text)

@@ -118,8 +118,8 @@ class PairStatements:
             if subject:
                 record(subject, target, sent)
                 return
-        if len(here) < 2 and self.pair_anaphora.search(s_text):
-            pair = _last_pair(history + [here], ex)
+        if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
+            pair = _last_pair(history + [here], ex, districts="kreis" in anaphor.group(0).casefold())
             if pair:
                 record(pair[0], pair[1], sent)
             return
@@ -475,14 +475,20 @@ def _nearest_before(here: list[Mention], history: list[list[Mention]], target: M
     return latest
 
 
-def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False) -> tuple[Mention, Mention] | None:
+def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False,
+               districts: bool = False) -> tuple[Mention, Mention] | None:
     """What "die beiden Städte" refers to: the latest two places, preferring a German and a
-    foreign one (partnerships cross borders) over two foreign neighbours in one list."""
+    foreign one (partnerships cross borders) over two foreign neighbours in one list; what "die
+    beiden Kreise" refers to (`districts`): two districts where the sentences name two, not the
+    seat town a dateline names ("Bad Segeberg (xy) … aus dem Kreis Drawsko Pomorskie … im Kreis
+    Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de)."""
     pool: list[Mention] = []
     for past in reversed(history):
         for m in distinct(past):
             if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex):
                 pool.append(m)  # ("Beide Städte … als Berliner Umlandgemeinden": an adjective is neither)
+    if districts and len(kreise := [m for m in pool if m.kind == "municipality" and ex.places[m.ref].kind == "district"]) >= 2:
+        pool = kreise
     homes = [m for m in pool if has_home([m], ex)]
     foreign = [m for m in pool if not has_home([m], ex)]
     if homes and foreign:

@@ -10,6 +10,7 @@ from .context import Context
 from .prefilter import Prefiltered
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
+from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
@@ -148,7 +149,7 @@ class PartnershipFinder:
         block: tuple[Span, Mention | None, str | None, int] | None = None
         prev_cue, prev_sent = False, None
         listed_here: set[str] = set()  # the places one sentence or list line lists as a town's partners
-        for sent in ctx.sentences:
+        for i, sent in enumerate(ctx.sentences):
             here = distinct(by_sentence.get(sent, []))
             s_text = text[sent.start:sent.end]
             cue = ctx.cue_sentences.get(sent)
@@ -219,6 +220,9 @@ class PartnershipFinder:
                 pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
+            elif not cue and (pair := bare_pair(ex, sent, here)) and any(
+                    ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
+                record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them
             elif prev_cue or (len(here) >= 2 * PAIR_LIST_MIN and (types_by_sentence or generic_by_sentence)):
                 # "… reichen in die Nachkriegszeit zurück. Beispiele sind Hannover-Bristol,
                 # Würzburg-Dundee und …": a list of pairs right after a sentence about partnerships;

@@ -98,6 +98,9 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
             r"\b(?:" + "|".join(map(re.escape, sorted(r["age_approximations"], key=len, reverse=True))) + r")\s+$",
             re.IGNORECASE)
         self.anniversary_year = re.compile(r["anniversary_year_pattern"], re.IGNORECASE)
+        self.anniversary_relative_year = re.compile(r["anniversary_relative_year_pattern"], re.IGNORECASE)
+        self.association_founding_subject = re.compile(r["association_founding_subject"], re.IGNORECASE)
+        self.association_founding_verb = re.compile(r["association_founding_verb"], re.IGNORECASE)
         # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),
                                  bool(p.get("undated")))
