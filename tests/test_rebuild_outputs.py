@@ -1,6 +1,7 @@
 """A one-article rebuild writes every output a build from scratch of the same input writes, byte
 for byte (graph.ttl, graph.trig, graph.html, stats.json, void.ttl, ontology.html), whether the
-changed article's facts change, stay as they were, or the article is removed; on the path of a
+changed article's facts change, stay as they were, the article is removed or a new one is
+added; on the path of a
 small graph and on that of a large one (dumps in a child process, the analysis from the kept
 facts). A rebuild reads no article graph through SPARQL, nor the analytics graph it wrote."""
 
@@ -21,7 +22,7 @@ SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "stats.json", "void.ttl", "ontology.html")
 #: the changes, as functions of the sample's records: a new partnership with a place the article
 #: did not name (its facts change), a sentence naming nothing the viewer shows (same facts), and
-#: the article gone (with --prune)
+#: the article gone (with --prune), and an article more
 CHANGES = {
     "facts change": lambda recs: recs[:2] + [{**recs[2], "text": recs[2]["text"]
                                              + " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit 1989."}]
@@ -29,7 +30,10 @@ CHANGES = {
     "same facts": lambda recs: recs[:2] + [{**recs[2], "text": recs[2]["text"]
                                            + " Die Sitzung im Rathaus dauerte am Ende knapp zwei Stunden."}] + recs[3:],
     "article removed": lambda recs: recs[:2] + recs[3:],
+    "article added": lambda recs: recs + [NEXT],
 }
+#: the sample article the "article added" change adds (the tests build the first 12)
+NEXT = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[12])
 
 
 def write_jsonl(path: Path, recs: list[dict]) -> str:

@@ -299,7 +299,34 @@ def layout(net: Network, memo: Memo | None = None) -> dict[str, tuple[int, int]]
     """Positions in px: the partnership structure by spring layout per component, packed;
     every other node near the middle of its neighbours. Deterministic. A component's layout
     is a function of its nodes and edges alone: with a `memo` (a build's) it is computed only
-    for components the last build did not lay out."""
+    for components the last build did not lay out, and the whole layout is taken over when
+    the last build laid out these very nodes and edges (`_whole_key`)."""
+    key = _whole_key(net) if memo is not None else ""
+    if key:
+        found = memo.get("whole-layout", key)
+        if found is not None:
+            try:
+                pos = marshal.loads(found)
+                if isinstance(pos, dict) and pos.keys() == net.nodes.keys():
+                    return pos
+            except (ValueError, EOFError, TypeError):  # a damaged row: laid out again
+                pass
+    pos = _layout(net, memo)
+    if key:
+        memo.put("whole-layout", key, marshal.dumps(pos))
+    return pos
+
+
+def _whole_key(net: Network) -> str:
+    """What `_layout` reads of a network: the nodes with their classes and the edges' ends and
+    relations, in order (the order of a node's neighbours moves the middle it is placed near).
+    A facts change that leaves them as they were (another start year, a new sentence) so
+    skips the layout's searches for free spots (0.2 s at 10,000 articles, measured)."""
+    return digest(json.dumps([list(net.nodes.items()), [(e.source, e.target, e.rel) for e in net.edges]],
+                             ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+
+
+def _layout(net: Network, memo: Memo | None) -> dict[str, tuple[int, int]]:
     core = nx.Graph()
     on_core_edge = {x for e in net.edges if e.rel in CORE for x in (e.source, e.target)}
     core_nodes = sorted(x for x, c in net.nodes.items() if c in ("Municipality", "Event") or

@@ -48,6 +48,8 @@ _PARTNERSHIP_PROPS = {
     "https://w3id.org/partnergraph/ontology#evidence": "evidence",
 }
 _CLASS_RANK = {c: i for i, c in enumerate(_TYPES)}
+#: the classes a partnership's partners have (its other pg:partner values are not partners)
+_PARTNER_CLASSES = ("Municipality", "Organisation")
 
 
 _LABEL_PROPS = {"http://www.w3.org/2000/01/rdf-schema#label": "label",
@@ -388,20 +390,24 @@ def _join(src: _Source, *, articles: bool) -> RawData:
         if a in records:
             evidence[p].add((a, int(s or 0), q))
     parts: dict[str, PartnershipRecord] = {}
+    # each partnership's values looked up by name, not through a dictionary of all eight per
+    # partnership; one with fewer than two partners is left out before its record is made
+    types, years, partners, labels = facts["type"], facts["year"], facts["partner"], facts["label"]
+    programmes, themes, derived = facts["programme"], facts["theme"], facts["derivedFrom"]
     for p in sorted(part_iris):
-        f = {prop: values.get(p, nothing) for prop, values in facts.items()}
-        t = min(f["type"], default="")
-        year = min(f["year"], default="")
+        sides = sorted(x for x in partners.get(p, nothing) if x in ents and ents[x].cls in _PARTNER_CLASSES)
+        if len(sides) < 2:
+            continue
+        t = min(types.get(p, nothing), default="")
+        year = min(years.get(p, nothing), default="")
         rec = PartnershipRecord(
-            p, min(f["label"], default=""), t.rsplit("/", 1)[-1] if t else "unspecified",
+            p, min(labels.get(p, nothing), default=""), t.rsplit("/", 1)[-1] if t else "unspecified",
             ents[t].name if t in ents else "Partnerschaft",
-            int(year[:4]) if year[:4].isdigit() else None,
-            sorted(x for x in f["partner"] if x in ents and ents[x].cls in ("Municipality", "Organisation")),
-            programmes=ent_set & f["programme"], themes=ent_set & f["theme"],
-            articles=article_set & f["derivedFrom"],
+            int(year[:4]) if year[:4].isdigit() else None, sides,
+            programmes=ent_set & programmes.get(p, nothing), themes=ent_set & themes.get(p, nothing),
+            articles=article_set & derived.get(p, nothing),
             evidence=sorted(evidence.get(p, ())))
         if not rec.themes:  # no theme stated for the partnership: the themes its articles are about
             rec.themes = {t for a in rec.articles for t in records[a].about if t in ents}
-        if len(rec.partners) >= 2:
-            parts[p] = rec
+        parts[p] = rec
     return RawData(ents, parts, records, dict(analytics))
