@@ -96,12 +96,7 @@ def test_a_city_adjective_before_a_district_or_land_office_names_no_city(extract
 
 
 def test_a_city_adjective_before_a_delegation_still_names_the_city(extractor):
-    # (Köln is named by its name too: a town named only by its adjective is no partner and no
-    # place, extract/adjective_partners.py)
-    ex = extract(extractor, "Eine Kölner Delegation reiste zur Partnerstadt nach Lille. Die Stadt Köln pflegt "
-                            "viele Kontakte.")
-    assert {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships} == {
-        frozenset({"Köln", "Lille"})}
+    assert "Köln" in names(extract(extractor, "Eine Kölner Delegation reiste zur Partnerstadt nach Lille."))
 
 
 def test_a_name_a_foreign_town_bears_as_its_own_is_no_german_towns_alias(extractor):

@@ -38,14 +38,13 @@ def test_a_town_named_alone_elsewhere_stays_a_town_after_an_unknown_word(extract
     assert "Tesson" in names(extract(extractor, text))
 
 
-@pytest.mark.parametrize("text", [
-    # the home town only as the adjective of an association or of people
-    "Der Freundeskreis Gunzenhausener Städtepartnerschaften reiste nach Frankreich. In unserer "
-    "Partnerstadt Isle wurden die Gäste im Rathaus empfangen.",
-    "Die Lindauer Partnerstadt Chelles in Frankreich lud zum Jubiläum ein.",
-])
-def test_a_town_named_only_by_its_adjective_gives_no_pair(extractor, text):
-    assert extract(extractor, text).partnerships == []
+def test_a_town_owning_a_partner_noun_by_its_adjective_keeps_the_pair(extractor):
+    # "die Lindauer Partnerstadt Chelles" states the pair although Lindau is named only by its
+    # adjective; the gold convention (benchmarks/real/README.md) leaves such pairs out, the
+    # extractor keeps them because the text states them (session 10: analysts want the fact)
+    ex = extract(extractor, "Die Lindauer Partnerstadt Chelles in Frankreich lud zum Jubiläum ein.")
+    assert {frozenset(ex.places[r].name_de if r in ex.places else r for _, r in p.partners)
+            for p in ex.partnerships} == {frozenset({"Lindau", "Chelles"})}
 
 
 def test_a_town_named_by_its_name_too_keeps_the_pair_its_adjective_owns(extractor):

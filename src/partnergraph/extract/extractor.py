@@ -18,7 +18,6 @@ from . import local_governments
 from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .home import home_country, unambiguous_names
-from .adjective_partners import drop_adjective_only_partners
 from .dash_pairs import dash_pair_places
 from .locator_partners import LocatorPartners
 from .cue_places import CuePlaces
@@ -187,7 +186,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
-        drop_adjective_only_partners(ex, text, ctx.adjectives)
         _drop_adjective_only_places(ex, ctx)
         return ex
 
@@ -379,8 +377,7 @@ def _city_state_key(record) -> str:
 def _drop_adjective_only_places(ex: Extraction, ctx: Context) -> None:
     """"die Dresdner Stadtentwässerung", "Berliner Bezirkslexikon": a city named only by its
     adjective is not a place the article names (benchmarks/real/README.md and tests/gold: adjectives
-    are not annotated); it stays when a relation uses it (a person's town: "der Kölner
-    Oberbürgermeister"; its partnerships went in adjective_partners.py).
+    are not annotated); it stays when a relation uses it ("die Kölner Partnerstadt Thessaloniki").
     The adjective mentions were still needed until here, for those relations."""
     if not ctx.adjectives:
         return
