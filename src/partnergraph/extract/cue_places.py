@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
-from .person_names import starts_person
+from .person_names import listed_person, starts_person
 from . import local_governments
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
@@ -141,7 +141,7 @@ class CuePlaces:
                     known = [taken.spans[i][2] for i in taken.ids(start, start + 1)]
                     if known and known[0] is not None and known[0].kind == "municipality" and known[0].start == start:
                         name = text[known[0].start:known[0].end]
-                if not name or name.split(" ", 1)[0] in self.first_names:
+                if not name or listed_person(name, k, cue, self.first_names, self._cue_kinds):
                     continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
                 end = start + len(name)
                 # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were

@@ -19,6 +19,7 @@ from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
+from .locator_partners import LocatorPartners
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
@@ -126,6 +127,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self.first_names = load_first_names()
         self._quoted_names = QuotedNames(self.rules)
         self._region_locators = RegionLocators(self.rules)
+        self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
@@ -183,6 +185,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
+        self._locator_partners.drop(ex, text)
         _drop_adjective_only_places(ex, ctx)
         return ex
 

@@ -7,6 +7,8 @@ the person."""
 
 from __future__ import annotations
 
+import re
+
 #: words after which a given name belongs to the place's name ("St. Johann", "San Rafael",
 #: "Santa Maria", "São José"): a saint's name is a place name's word, not a person
 SAINT_WORDS = frozenset({"St", "St.", "Sankt", "San", "Santa", "Santo", "São", "Saint", "Sainte", "Ste",
@@ -25,3 +27,45 @@ def starts_person(words: list[str], i: int, first_names: frozenset[str], titles:
     if word not in first_names or words[i - 1] in SAINT_WORDS:
         return False
     return i + 1 < len(words) and words[i + 1][:1].isupper()
+
+
+#: a capitalised word (a double name too: "Jean-Marc") standing right before a place's name, one
+#: space apart, on the same line
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-ZÄÖÜÀ-Ý][\wÀ-ÿ]*(?:-[A-ZÀ-Ý][\wÀ-ÿ]+)?) $")
+
+
+def surname_after_given_name(text: str, start: int, surface: str, known_word) -> bool:
+    """Whether a place's name at `start` is a surname after a given name no word list knows: the
+    word right before it is capitalised and no word, name or place `known_word` knows (a noun, a
+    frequent word, a first name, a place word or a gazetteer name), and the name never stands
+    anywhere else in the text without that word before it (a town's name recurs alone; a
+    person's surname follows the given name). Real pages name foreign people the lists lack
+    ("Schulleiter Hisao Nakajima", "Parteisekretär Wang Yongkang", "die Vorsitzenden Gisèle
+    Tesson und …", "Rektor Cyrille Gaillard": yokohama-city.de, owc.de, schwanfeld.de,
+    deutschfranzosen.de, hemmingen.de, erfurt.de)."""
+    m = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m["word"]
+    if len(word) < 2 or word in SAINT_WORDS or known_word(word):
+        return False
+    before = word + " "
+    i = text.find(surface)
+    while i >= 0:
+        j = i + len(surface)
+        if not (i and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()) \
+                and not text.endswith(before, 0, i):
+            return False  # the name alone, without the given name before it
+        i = text.find(surface, i + 1)
+    return True
+
+
+def listed_person(name: str, k: int, cue: str, first_names: frozenset[str], designations) -> bool:
+    """Whether a name read from a cue word's list is a person: it opens with a given name, or it is
+    a name of two words or more after the first, behind a district's designation in the genitive
+    singular, which names one district and then its head in apposition ("der Landrat des polnischen
+    Landkreises Pleszew, Michal Karalus", ammerland.de; "die Landrätin des Landkreises Koscierzyna,
+    Alicja Zurawska", mittelhessen.de)."""
+    if name.split(" ", 1)[0] in first_names:
+        return True
+    return k > 0 and " " in name and cue in designations and cue.endswith(("es", "ks"))

@@ -16,6 +16,7 @@ from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
 from .named_towns import named_town
+from .person_names import surname_after_given_name
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -300,6 +301,13 @@ class PlaceResolution:
         alone = re.compile(rf"(?<!\w){re.escape(h.surface)}(?!\w)(?! {re.escape(word)})")
         return alone.search(text) is None
 
+    def _known_word(self, word: str) -> bool:
+        low = word.lower()
+        return word in self.nouns or low in self.frequent or word in self.first_names or word in self._place_words \
+            or low in self._roles or low in self._titles or low in self._landmarks or low in self._region_before \
+            or any(self.gazetteer.lookup(w) for w in (word, *word.split("-"))) \
+            or any(word[i:].capitalize() in self.nouns for i in range(3, len(word) - 3))  # "Städtesolidarität", "Kreishaus"
+
     def _sentence_has_cue(self, ctx: Context, sent: Span) -> bool:
         known = ctx.cue_sentences.get(sent)
         if known is None:
@@ -393,6 +401,9 @@ class PlaceResolution:
             return False
         if not known and h.surface not in self._stop and self._before_surname(ctx.text, h):
             return False  # "Nelson Milanzi vom District", "Sven Traschewski/Deutschland": a person
+        if not known and best.population < KNOWN_CITY_POPULATION and f["prev_capitalised"] \
+                and surname_after_given_name(ctx.text, h.start, h.surface, self._known_word):
+            return False  # "Schulleiter Hisao Nakajima": a surname after a given name no list holds
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
         if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):

@@ -187,11 +187,20 @@ def latin_variants(name: str, country: str) -> set[str]:
         out |= _hebrew_variants(name)
     if "'" in name or "’" in name:  # Be'er Sheva / Be’er Sheva
         out |= {name.replace("'", "’"), name.replace("’", "'")}
+        # an elided article or preposition written with the opening quote or with a space after
+        # it, as typeset German pages do: "Casirate d‘ Adda" (lokalnet.de), "Castelnovo ne’ Monti"
+        # (staedtepartnerschaftsverein-illingen.de)
+        base = name.replace("’", "'")
+        out |= {base.replace("'", mark + space) for mark in _APOSTROPHES for space in ("", " ")}
     if "Saint" in name:
         for base in (name, *out):
             out |= _saint_abbreviations(base)
     out.discard(name)
     return out
+
+
+#: the marks pages write for an apostrophe: the typewriter one, the right and the left single quote
+_APOSTROPHES = ("'", "’", "‘")
 
 
 #: a name of capitalised parts joined by hyphens: "Kamianets-Podilskyi", "Ronzo-Chienis"
