@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True)
@@ -104,22 +105,18 @@ class Place:
         return f"{self.country or 'XX'}:{self.name_de.casefold()}"
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the analysed text (a sentence, a piece of evidence): [start, end).
+
+    A named tuple, not a dataclass: sentences key the extraction's per-sentence tables (tens of
+    thousands of lookups per hundred articles), and a tuple's hash and equality run in C where
+    the dataclass's ran Python code on each lookup (4-5 % of the cold extraction of the real
+    pages, benchmarks/bench_extract.py). The repr, the fields, the hash (hash((start, end))) and
+    the equality among spans are those the dataclass had; a span is also equal to the plain
+    tuple (start, end), which no rule compares it with."""
+
     start: int
     end: int
-
-    def __init__(self, start: int, end: int):
-        # the generated __init__ of a frozen dataclass sets each field through
-        # object.__setattr__; written into __dict__ at once it costs half (measured), and the
-        # extraction makes thousands of spans and mentions per hundred articles. The hash is
-        # the generated hash((start, end)), computed here once and kept beside the fields:
-        # sentences key the extraction's per-sentence tables, tens of thousands of lookups per
-        # hundred articles (4 % of the extraction, measured)
-        self.__dict__.update(start=start, end=end, _hash=hash((start, end)))
-
-    def __hash__(self) -> int:
-        return self._hash
 
 
 @dataclass(frozen=True)
@@ -139,7 +136,9 @@ class Mention:
     sentence: Span
 
     def __init__(self, kind: str, ref: str, surface: str, start: int, end: int, sentence: Span):
-        # (the fields at once, as for Span: see there)
+        # the generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__; written into __dict__ at once it costs half (measured), and the
+        # extraction makes thousands of mentions per hundred articles
         self.__dict__.update(kind=kind, ref=ref, surface=surface, start=start, end=end, sentence=sentence)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 
 from ..models import Mention
 from .rules import rules
@@ -88,3 +90,20 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     or _adjective_of_part(text, m)
                     or _near(text, m)
                     or _region_of_previous(text, places, i))]
+
+
+def every_not_locators(every: list[Mention], named: list[Mention], located: list[Mention],
+                       strip: Callable[[list[Mention]], list[Mention]]) -> list[Mention]:
+    """`every` occurrence of a sentence's places in text order without the locators (`strip`,
+    not_locators over a list): `located`, the result of `strip(named)`, where `every` in text
+    order is `named` itself, object for object (a sentence that names each place once, as most
+    do; `strip` is a function of the list it reads, so a second pass over the same list would
+    return the same: it cost ~1.5 % of the extraction), else `strip` of `every` in text order."""
+    ordered = sorted(every, key=_START)
+    if len(ordered) == len(named) and all(a is b for a, b in zip(ordered, named)):
+        return located
+    return strip(ordered)
+
+
+#: a mention's start, read in C (a sort key)
+_START = attrgetter("start")

@@ -3,6 +3,7 @@ take part in partnerships like municipalities (Betreiberpartnerschaften)."""
 
 from __future__ import annotations
 
+from operator import attrgetter
 import re
 
 from .context import Context
@@ -12,6 +13,8 @@ from ..models import Extraction, Mention
 from .people import NAME as _NAME
 from .sentences import sentence_of
 
+#: the mentions' order (start, end, kind), as the extractor sorts them
+_MENTION_ORDER = attrgetter("start", "end", "kind")
 
 
 class UtilityOrganisations:
@@ -44,4 +47,4 @@ class UtilityOrganisations:
             # municipality mentions inside the name ("Stadtwerke Leipzig") stay as places too
             ex.mentions.append(Mention("organisation-partner", slug, label, m.start(), m.end(),
                                        sentence_of(ctx.sentences, m.start())))
-        ex.mentions.sort(key=lambda x: (x.start, x.end, x.kind))
+        ex.mentions.sort(key=_MENTION_ORDER)  # (the key read in C: a lambda per mention was ~1 % of the extraction)

@@ -239,7 +239,7 @@ class PairFacts:
             statuses = []
             chunk = self.text[lo:hi]
             low = lowered(chunk)
-            chosen = self.r.status_unkeyed.union(*(self.r.status_by_key[k] for k in self.r.status_keys if k in low))
+            chosen = self.r.status_sets.union(self.r.status_unkeyed, low)  # (those of the keys `low` holds)
             for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
                 pat, status, _keys, undated = self.r.status_patterns[i]
                 for m in pat.finditer(chunk):

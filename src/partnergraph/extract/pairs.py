@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..models import Extraction, Mention, Span
-from .locators import not_locators
+from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .partner_lists import ArticleHome, list_segments
 from .partnership_context import PAIR_LINE
@@ -66,10 +66,10 @@ class PairStatements:
             # the owner of this line's
             history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
-        here = self._not_locators(text, here)
+        named, here = here, self._not_locators(text, here)
         if self.groups.record(ex, sent, s_text, here, record):  # "Dreieckspartnerschaft zwischen A, B und C"
             return
-        seq = self._not_locators(text, sorted(every, key=lambda m: m.start)) if every else here
+        seq = every_not_locators(every, named, here, lambda ms: self._not_locators(text, ms)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
         # "Erlangens thüringische Partnerstadt Jena": an owner and its partner, side by side

@@ -9,6 +9,7 @@ import re
 
 from .context import Context
 from .cue_filter import exotic_partners, pattern_literals, required_literals, trusting
+from .key_sets import LiteralFinder
 from .prefilter import lowered_text
 from ..models import Extraction, Span
 
@@ -38,6 +39,12 @@ def _alternative_literals(patterns: tuple[str, ...], whole_words: bool = False
     those for a text without their exotic partners (cue_filter.trusting)."""
     each = tuple(trusting(pattern_literals, p) if whole_words else pattern_literals(p) for p in patterns)
     return each, tuple(sorted({lit for lits in each if lits for lit in lits}))
+
+
+@functools.lru_cache(maxsize=8)
+def _literal_finder(patterns: tuple[str, ...], whole_words: bool = False) -> LiteralFinder:
+    """All of `_alternative_literals`' literals, found in one pass."""
+    return LiteralFinder(_alternative_literals(patterns, whole_words)[1])
 
 
 @functools.lru_cache(maxsize=4)
@@ -105,7 +112,9 @@ class PartnershipContext:
         if self.cue_literals is None:
             return self.cue
         patterns = self.cue_patterns
-        present = frozenset(filter(lower.__contains__, _alternative_literals(patterns, whole_words)[1]))
+        # (the literals found in one automaton pass, not by a substring test each: 35 to 74 of
+        # them, asked of every sentence that may hold a cue; ~1 % of the extraction)
+        present = _literal_finder(patterns, whole_words).present(lower)
         return _alternation(patterns, present, whole_words)
 
     def continues_set(self, text: str, prev: Span | None, s_text: str) -> bool:

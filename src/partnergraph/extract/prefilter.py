@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import sys
 
+import ahocorasick
+
 from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
 
 try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
@@ -30,7 +32,8 @@ class Prefiltered:
     "ı") is tested by the whole words ("messe", "partnerschaft"), others by the strict literals,
     which stop before every "s" and "i" ("me", "partner")."""
 
-    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent")
+    __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent",
+                 "_windowed")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -62,6 +65,7 @@ class Prefiltered:
         #: stretch of it can match, which `search` tells before any other work (most patterns
         #: asked about the words before each place of an article occur nowhere in it)
         self._absent: str | None = None
+        self._windowed = False  # (its literals are among text_literals': it was asked about a window)
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
@@ -96,7 +100,11 @@ class Prefiltered:
         present = self._present
         if present[0] is not string:  # (replaced whole: a reader in another thread sees one or the other)
             lits = self._plain if state == _PLAIN else self._literals
-            present = self._present = (string, tuple(filter(low.__contains__, lits)))
+            if not self._windowed:
+                _register_literals(self._plain, self._literals)
+                self._windowed = True
+            held = text_literals(string, low)  # (the literals of every pre-filter the text holds, found once)
+            present = self._present = (string, tuple(lit for lit in lits if lit in held))
             # (the literals just looked for answer _fails' first test: it is not asked again)
             if (not present[1] or self._clauses_fail(low, state)) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
@@ -149,7 +157,7 @@ class PrefilteredGroup:
     literals each: ~5 µs a pattern and stretch on the real pages, most finding nothing). The
     answer is the one each pattern's `search` would give: a pattern left out cannot match."""
 
-    __slots__ = ("patterns", "_union", "_bits", "_unmet", "_tests", "_answers")
+    __slots__ = ("patterns", "_union", "_bits", "_finders", "_unmet", "_tests", "_answers")
 
     def __init__(self, patterns: list[Prefiltered]):
         self.patterns = tuple(patterns)
@@ -185,6 +193,12 @@ class PrefilteredGroup:
                 literals, clauses = _requirements(p, state)
                 tests[state].append((i, bit_of(literals), None if clauses is None else
                                      tuple(sum(bit_of(group) for group in c) for c in clauses)))
+        #: per reading, the union's literals in one automaton, each with its bits: one pass over
+        #: a stretch finds the literals it holds (a substring test per literal, 40 to 90 of them,
+        #: cost ~10 µs a stretch). It reports every occurrence of every literal, also of one
+        #: inside another, so the literals found are exactly those with `lit in low`
+        self._finders = tuple(_literal_finder({lit: self._bits[state][lit] for lit in self._union[state]})
+                              for state in (_PLAIN, _STRICT))
         self._unmet = (tuple(unmet[0]), tuple(unmet[1]))
         self._tests = (tuple(tests[0]), tuple(tests[1]))
         #: (reading, bits met) → the answers: stretches hold the same few literals over and over
@@ -196,10 +210,11 @@ class PrefilteredGroup:
         low, state = _read(string)
         if state == _NO_FILTER:
             return [True] * len(self.patterns)
-        bits = self._bits[state]
         met = 0
-        for lit in filter(low.__contains__, self._union[state]):
-            met |= bits[lit]
+        finder = self._finders[state]
+        if finder is not None:
+            for _end, bit in finder.iter(low):
+                met |= bit
         answers = self._answers.get((state, met))
         if answers is None:
             found = list(self._unmet[state])
@@ -219,6 +234,17 @@ class PrefilteredGroup:
 #: how many sets of present literals a `PrefilteredGroup` remembers the answers for (a few
 #: hundred occur on the real pages; the bound only keeps a long build's memory flat)
 _ANSWERS_KEPT = 4096
+
+
+def _literal_finder(bits: dict[str, int]):
+    """An Aho-Corasick automaton of these literals, each with its bits (None: no literals)."""
+    if not bits:
+        return None
+    automaton = ahocorasick.Automaton()
+    for lit, bit in bits.items():
+        automaton.add_word(lit, bit)
+    automaton.make_automaton()
+    return automaton
 
 
 def _every_literal(p: Prefiltered, state: int) -> set[str]:
@@ -242,7 +268,7 @@ class Occurs:
     alternation, tried at every character, was the most expensive pattern of the extraction
     (15 µs a sentence on the real pages, 6 % of the extraction time)."""
 
-    __slots__ = ("plain", "_digit_led", "_worded")
+    __slots__ = ("plain", "_digit_led", "_worded", "_worded_group")
 
     def __init__(self, branches: list[str]):
         #: the alternation whose truth this is (as written; for reading and tests)
@@ -256,10 +282,17 @@ class Occurs:
         if led and self._digit_led is None:
             raise ValueError(f"a digit-led branch begins with a repeated digit: {led}")
         self._worded = tuple(Prefiltered(re.compile(b, re.IGNORECASE)) for b in branches if b not in led)
+        # a whole string (the stretch of a pair) is read once for all the worded branches'
+        # literals, not once per branch (eight pre-filter calls a stretch, most finding nothing)
+        self._worded_group = PrefilteredGroup(list(self._worded))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self._digit_led is not None and self._digit_led.search(string, pos, endpos):
             return True
+        if pos == 0 and endpos >= len(string):
+            # (a branch the group leaves out cannot match; the others are asked as before)
+            return any(w.pattern.search(string) is not None
+                       for w, may in zip(self._worded, self._worded_group.may_match(string)) if may)
         return any(w.search(string, pos, endpos) is not None for w in self._worded)
 
 #: how a string was read for the pre-filters: lowered, each character at its offset, no
@@ -328,3 +361,45 @@ def lowered_text(s: str) -> str:
     cue sentences, cue words, the pre-filters) lower its text once between them (a page of
     2 kB with quotation marks or dashes takes 10–30 µs to lower)."""
     return read_text(s)[0]
+
+
+#: every literal (both readings) of every `Prefiltered` asked about a window of a text, and the
+#: automaton that finds them (made anew when a pre-filter adds literals). A text searched by
+#: windows was scanned for the literals of each pattern asked about it, one substring test per
+#: literal and pattern (3 % of the extraction of the real pages); now the literals of all those
+#: patterns are found in one pass per text, and each pattern picks its own from the set: the same
+#: literals (the automaton reports every occurrence of every literal, one inside another too:
+#: exactly those with `lit in low`). (Only the patterns asked about windows: the literals of all
+#: pre-filters, short ones among them, made the pass twice as dear)
+_ALL_LITERALS: set[str] = set()
+#: (how many times literals were added, the automaton of _ALL_LITERALS then; None: to be made)
+_LITERAL_FINDER: tuple[int, object] = (0, None)
+#: (text, _LITERAL_FINDER's count it was read with, the literals its lowered form holds) for
+#: the last text asked about
+_TEXT_LITERALS: tuple[str | None, int, frozenset[str]] = (None, 0, frozenset())
+
+
+def _register_literals(*literal_sets) -> None:
+    global _LITERAL_FINDER
+    new = {lit for lits in literal_sets if lits for lit in lits} - _ALL_LITERALS
+    if new:
+        _ALL_LITERALS.update(new)
+        _LITERAL_FINDER = (_LITERAL_FINDER[0] + 1, None)
+
+
+def text_literals(text: str, low: str) -> frozenset[str]:
+    """The literals of all pre-filters that `low` (the lowered `text`) holds, kept for the last
+    text asked about."""
+    global _TEXT_LITERALS, _LITERAL_FINDER
+    known, (count, finder) = _TEXT_LITERALS, _LITERAL_FINDER
+    if known[0] is text and known[1] == count:
+        return known[2]
+    if finder is None:
+        finder = ahocorasick.Automaton()
+        for lit in _ALL_LITERALS:
+            finder.add_word(lit, lit)
+        finder.make_automaton()
+        _LITERAL_FINDER = (count, finder)
+    held = frozenset(lit for _end, lit in finder.iter(low)) if _ALL_LITERALS else frozenset()
+    _TEXT_LITERALS = (text, count, held)
+    return held

@@ -20,6 +20,7 @@ from .cue_filter import required_literals
 from .prefilter import Occurs, Prefiltered
 from .events import Events
 from .group_partnerships import GroupPartnerships
+from .key_sets import KeySets
 from .named_partner import NamedPartner
 from .succession import Succession
 from .signing_venues import SigningVenues
@@ -33,9 +34,10 @@ from .partnership_context import PartnershipContext
 from .partnerships import PartnershipFinder
 from .people import People
 from .populations import Populations
+from .year_memo import RememberedYears
 
 
-class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, PartnerLists, StartYears):
+class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, PartnerLists, RememberedYears, StartYears):
     """The relation rules of one language, compiled once for many articles.
 
     `r` is the merged rule data (`rules.rules()`); `determiners` the articles and pronouns the
@@ -111,6 +113,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.status_unkeyed = frozenset(i for i, p in enumerate(r["status_patterns"]) if not p.get("keys"))
         self.status_by_key = {k: frozenset(i for i, p in enumerate(r["status_patterns"]) if k in p.get("keys", ()))
                               for k in self.status_keys}
+        self.status_sets = KeySets(self.status_by_key)  # (status_unkeyed and the sets of the keys a stretch holds)
         # most stretches state no date at all: one cheap test before the dozen date patterns (its
         # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
         self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
