@@ -32,7 +32,8 @@ dev3 and test, never a fresh split; only `--details fresh` / `fresh2` / `fresh3`
 that split's errors). fresh2 has been open for tuning since session 7 (`--details fresh2`); fresh3 is the
 held-out split that replaced it, whose errors nobody tuning reads, fresh4 (session 8) the blind split kept
 for when fresh3 is opened, and fresh5 (session 9) the blind split kept while fresh3 and fresh4 validate and
-test a learned scorer (its texts live in their own cache file, like fresh4's).
+test a learned scorer (its texts live in their own cache file, like fresh4's). Session 10 opened
+fresh3 and fresh4 for tuning (their errors were read); fresh5 is the one blind split left.
 """
 
 from __future__ import annotations
