@@ -30,6 +30,18 @@ class CoPartners:
         self._items = re.compile(r"(?:" + data["item"] + r")*")
         self._mutual = re.compile(r"\b(?:" + "|".join(map(re.escape, data["mutual"])) + r")\b")
         self._joiners = frozenset(joiners)
+        # the heads of the sentence asked last: a sentence's pairs are recorded one after another
+        self._last: tuple[str, int, int, list[tuple[int, int]]] | None = None
+
+    def _heads(self, text: str, sent: Span) -> list[tuple[int, int]]:
+        last = self._last
+        if last is not None and last[0] is text and last[1] == sent.start and last[2] == sent.end:
+            return last[3]
+        # every head holds "artner" or "chwester": most sentences skip the regex
+        heads = [(h.start(), h.end()) for h in self._head.finditer(text, sent.start, sent.end)] \
+            if text.find("artner", sent.start, sent.end) >= 0 or text.find("chwester", sent.start, sent.end) >= 0 else []
+        self._last = (text, sent.start, sent.end, heads)
+        return heads
 
     def listed_together(self, ex: Extraction, text: str, sent: Span, a: Mention, b: Mention) -> bool:
         """Whether a and b are items of one list after a plural partner noun of their sentence
@@ -38,10 +50,11 @@ class CoPartners:
             return False
         sent = a.sentence
         first, second = (a, b) if a.start <= b.start else (b, a)
-        for head in self._head.finditer(text, max(sent.start, first.start - LIST_REACH), first.start):
-            if second.start - head.end() > LIST_REACH or self._items.fullmatch(text, head.end(), second.start) is None:
+        for start, end in self._heads(text, sent):
+            if end > first.start or second.start - end > LIST_REACH \
+                    or self._items.fullmatch(text, end, second.start) is None:
                 continue
-            if self._mutual.search(text, max(sent.start, head.start() - MUTUAL_REACH), head.start()):
+            if self._mutual.search(text, max(sent.start, start - MUTUAL_REACH), start):
                 return False  # "die beiden Partnerstädte Kiel und Brest"
             gap = text[first.end:second.start].strip()
             if gap in self._joiners and has_home([first], ex) != has_home([second], ex):
