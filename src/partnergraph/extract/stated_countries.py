@@ -38,15 +38,17 @@ _WORDS_BEFORE = re.compile(r"(?:(?P<first>[^\W\d_]+)[ \t]+)?(?P<last>[^\W\d_]+)[
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    """(country names and codes → country, lower-case adjectives → country, town nouns)."""
+def _vocabulary() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]]:
+    """(country names and codes, adjectives → (country, region's GeoNames admin1 code or ""),
+    town nouns). A region states its country and its admin1 both: "walisisch" is no English town."""
     words = json.loads(data_file("stated-countries-de.json").read_text(encoding="utf-8"))
-    region_country = {key: r.country for key, r in regions().items()}
-    names: dict[str, str] = {code: code for code in countries()}  # "(FR)": the ISO code, upper case only
-    adjectives: dict[str, str] = {}
+    region_of = {key: (r.country, r.admin1) for key, r in regions().items()}
+    # "(FR)": the ISO code, upper case only
+    names: dict[str, tuple[str, str]] = {code: (code, "") for code in countries()}
+    adjectives: dict[str, tuple[str, str]] = {}
     for s in surfaces():
-        cc = s.ref if s.kind == "country" else region_country.get(s.ref)
-        if not cc:
+        cc = (s.ref, "") if s.kind == "country" else region_of.get(s.ref)
+        if not cc or not cc[0]:
             continue
         if s.form == "name":
             names.setdefault(s.text, cc)
@@ -60,8 +62,9 @@ def _vocabulary() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return names, adjectives, frozenset(words["town_nouns"])
 
 
-def stated_country(text: str, start: int, end: int, noun: bool = False) -> str | None:
-    """The country stated right at the name text[start:end], if one is. `noun`: the name is a
+def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple[str, str] | None:
+    """The country (and region's admin1 code, or "") stated right at the name text[start:end], if
+    one is. `noun`: the name is a
     German word too ("auf deutschem Boden"): only a bracket or dash after it states a country."""
     if text[end:end + 1] in _GLUED:
         return None  # "türkischer Vize-Außenminister": part of a longer word
@@ -98,7 +101,8 @@ def stated_country_towns(extractor, hits: list[PlaceHit], resolved: dict[int, Pl
         cc = stated_country(ctx.text, h.start, h.end, h.ambiguous)
         if cc is None:
             continue
-        towns = [c for c in h.candidates if c.country == cc and h.surface in (c.name_de, c.name_en)]
+        towns = [c for c in h.candidates if c.country == cc[0] and (not cc[1] or c.admin1 == cc[1])
+                 and h.surface in (c.name_de, c.name_en)]
         if towns:
             resolved[i] = max(towns, key=lambda c: (c.population, -c.geonameid))
             out.append(i)
