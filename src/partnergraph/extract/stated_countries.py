@@ -33,8 +33,6 @@ _BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()\n,;]{2,40})[,;)]")
 _DASH_AFTER = re.compile(r"[ \t]+[-–][ \t]+(?P<c>[A-ZÄÖÜ][\w-]+(?:[ \t][A-ZÄÖÜ][\w-]+)?)[ \t]*(?=$|[\n,;.)])")
 #: a name continued by these is part of a longer word
 _GLUED = frozenset("-‐–/")
-#: the one or two words before the name on its line: "südenglische Städtchen", "polnischen"
-_WORDS_BEFORE = re.compile(r"(?:(?P<first>[^\W\d_]+)[ \t]+)?(?P<last>[^\W\d_]+)[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -64,27 +62,36 @@ def _vocabulary() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]
 
 def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple[str, str] | None:
     """The country (and region's admin1 code, or "") stated right at the name text[start:end], if
-    one is. `noun`: the name is a
-    German word too ("auf deutschem Boden"): only a bracket or dash after it states a country."""
+    one is. `noun`: the name is a German word too ("auf deutschem Boden"): only a bracket or dash
+    after it states a country."""
     if text[end:end + 1] in _GLUED:
         return None  # "türkischer Vize-Außenminister": part of a longer word
     names, adjectives, town_nouns = _vocabulary()
-    m = _BRACKET_AFTER.match(text, end) or _DASH_AFTER.match(text, end)
-    if m is not None:
-        cc = names.get(m["c"].strip())
+    after = text[end:end + 3]
+    if "(" in after or "-" in after or "–" in after:  # (the cheap test first: most names have neither)
+        m = _BRACKET_AFTER.match(text, end) or _DASH_AFTER.match(text, end)
+        cc = m and names.get(m["c"].strip())
         if cc:
             return cc
     if noun:
         return None
-    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
-    if m is None:
-        return None
-    cc = adjectives.get(m["last"])
-    if cc:
+    last, at = _word_before(text, start)
+    cc = adjectives.get(last)
+    if cc or not last or last.lower() not in town_nouns:
         return cc
-    if m["first"] and m["last"].lower() in town_nouns:
-        return adjectives.get(m["first"])
-    return None
+    return adjectives.get(_word_before(text, at)[0])
+
+
+def _word_before(text: str, i: int) -> tuple[str, int]:
+    """The word of letters before text[i], on the same line and one or more spaces before it, and
+    where it starts ("", i where there is none)."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return (text[k:j], k) if j < i and k < j else ("", i)
 
 
 def stated_country_towns(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
