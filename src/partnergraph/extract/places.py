@@ -16,6 +16,7 @@ from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
 from .named_towns import named_town
+from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
@@ -60,8 +61,7 @@ GERMAN_SPEAKING = {"DE", "AT", "CH"}
 
 
 class PlaceResolution:
-    """The gazetteer steps of `Extractor` (a mixin: it reads the gazetteer, the word lists and
-    the cue-word reading of `cues.CueReading` the extractor holds)."""
+    """The gazetteer steps of `Extractor` (a mixin over its gazetteer, word lists and `cues.CueReading`)."""
 
     def _place_hits(self, text: str) -> list[PlaceHit]:
         gaz = self.gazetteer
@@ -195,7 +195,8 @@ class PlaceResolution:
                 accepted.add(best.geonameid)
         for i in (*self._enumerated(hits, resolved, facts, ok, text),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
-                  *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home)):
+                  *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
+                  *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
             ok[i] = True
         for i, h in enumerate(hits):
             best = resolved.get(i)
