@@ -1,0 +1,74 @@
+"""Towns listed after a plural partner noun are co-partners of one home town, not partners of
+each other (issue 17, extract/co_partners.py): "Gäste aus den Partnerstädten A und B", "die
+Partnerschaften zu den Städten A, B, C und D". Pairs that such wording does state — a German town
+and its partner joined by "und", "die beiden Partnerstädte A und B", lists of pairs — stay.
+
+Every text here is written by us, in our own words."""
+
+from __future__ import annotations
+
+from partnergraph import Article
+from partnergraph.models import Extraction
+
+
+def _extract(extractor, text: str, title: str = "") -> Extraction:
+    return extractor.extract(Article(url="test:co-partners", title=title, text=text))
+
+
+def _pairs(ex: Extraction) -> set[frozenset[str]]:
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
+# -- refused: members of one list of partners ------------------------------------------------------
+
+def test_guests_from_two_partner_towns_are_not_paired_with_each_other(extractor):
+    ex = _extract(extractor, "Der Oberbürgermeister freute sich, nach langer Pause wieder Gäste aus den "
+                             "Partnerstädten Sligo und Trient begrüßen zu können.", title="Partnerstädte")
+    assert frozenset({"Sligo", "Trento"}) not in _pairs(ex)
+
+
+def test_visitors_from_partner_communities_are_not_paired_with_each_other(extractor):
+    ex = _extract(extractor, "Die Stadt empfing Gäste aus den Partnergemeinden Naestved und Scunthorpe.")
+    assert _pairs(ex) == set()
+
+
+def test_a_german_town_in_a_list_of_partnerships_to_towns_is_no_partner_of_the_others(extractor):
+    ex = _extract(extractor, "Die Partnerschaften zu den Städten Weimar, Poitiers, Derby und Lahti werden nach "
+                             "der Pause wieder gepflegt.")
+    assert _pairs(ex) == set()
+
+
+def test_a_later_sentence_about_the_partnership_does_not_pair_two_list_members(extractor):
+    ex = _extract(extractor, "Die Partnerschaften zu den Städten Weimar, Poitiers, Derby und Lahti kommen wieder "
+                             "in Gang. Der Kontakt ruht, die Partnerschaft aber wurde nicht gekündigt.")
+    assert frozenset({"Weimar", "Poitiers"}) not in _pairs(ex)
+
+
+# -- kept: the owner and its partners, and pairs the wording states --------------------------------
+
+def test_the_named_owner_keeps_its_partners_from_a_list_after_partner_communities(extractor):
+    ex = _extract(extractor, "In Lüneburg empfing der Rat Gäste aus den Partnergemeinden Naestved, Scunthorpe "
+                             "und Kohtla-Järve.")
+    assert _pairs(ex) == {frozenset({"Lüneburg", "Næstved"}), frozenset({"Lüneburg", "Scunthorpe"}),
+                          frozenset({"Lüneburg", "Kohtla-Järve"})}
+
+
+def test_partnerships_with_towns_still_pair_the_owner_with_each_town(extractor):
+    ex = _extract(extractor, "Seit Jahren pflegt Hameln Partnerschaften mit den Städten Kalisz, Quedlinburg und Torun.")
+    assert _pairs(ex) == {frozenset({"Hameln", "Kalisz"}), frozenset({"Hameln", "Quedlinburg"}),
+                          frozenset({"Hameln", "Toruń"})}
+
+
+def test_the_partner_towns_german_and_foreign_joined_by_und_are_a_pair(extractor):
+    ex = _extract(extractor, "Die Partnerstädte Münster und Fresno feiern 2024 ihr Jubiläum.")
+    assert _pairs(ex) == {frozenset({"Münster", "Fresno"})}
+
+
+def test_the_two_partner_towns_are_partners_of_each_other(extractor):
+    ex = _extract(extractor, "Die beiden Partnerstädte Erlangen und Rennes feiern 2024 ihr Jubiläum.")
+    assert _pairs(ex) == {frozenset({"Erlangen", "Rennes"})}
+
+
+def test_a_list_of_pairs_after_partner_towns_keeps_every_pair(extractor):
+    ex = _extract(extractor, "Die Partnerstädte Kiel und Brest sowie Fulda und Arles feiern 2024 ihre Jubiläen.")
+    assert _pairs(ex) == {frozenset({"Kiel", "Brest"}), frozenset({"Fulda", "Arles"})}
