@@ -43,9 +43,10 @@ class CoPartners:
         self._last = (text, sent.start, sent.end, heads)
         return heads
 
-    def listed_together(self, ex: Extraction, text: str, sent: Span, a: Mention, b: Mention) -> bool:
-        """Whether a and b are items of one list after a plural partner noun of their sentence
-        (`sent` or, for a pair a later sentence refers back to, "die Partnerschaft", an earlier one)."""
+    def listed_together(self, ex: Extraction, text: str, a: Mention, b: Mention) -> bool:
+        """Whether a and b are items of one list after a plural partner noun of the sentence
+        that names them both (the sentence being read, or, for a pair a later sentence refers
+        back to with "die Partnerschaft", an earlier one: so the mentions' sentence is asked)."""
         if a.sentence != b.sentence:
             return False
         sent = a.sentence
