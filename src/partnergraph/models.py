@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -140,6 +141,11 @@ class Mention:
         # object.__setattr__; written into __dict__ at once it costs half (measured), and the
         # extraction makes thousands of mentions per hundred articles
         self.__dict__.update(kind=kind, ref=ref, surface=surface, start=start, end=end, sentence=sentence)
+
+
+#: the order the extraction keeps its mentions in (start, end, kind): a sort key read in C, where
+#: a lambda per mention cost ~1 % of the extraction of the real pages
+MENTION_ORDER = attrgetter("start", "end", "kind")
 
 
 @dataclass(frozen=True)

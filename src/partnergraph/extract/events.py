@@ -4,18 +4,15 @@ their dates and host place."""
 from __future__ import annotations
 
 import datetime as dt
-from operator import attrgetter
 import re
 
 from .context import Context
 from ..graph.iri import slugify
 from .matcher import Keywords
-from ..models import Event, Extraction, Mention, Span
+from ..models import MENTION_ORDER, Event, Extraction, Mention, Span
 from .sentences import sentence_of
 from ..sources.dates import LONG_DATE, MONTHS
 
-#: the mentions' order (start, end, kind), as the extractor sorts them
-_MENTION_ORDER = attrgetter("start", "end", "kind")
 
 _DATE_RANGE = re.compile(
     r"(?i:\bvom)\s+(?P<d1>\d{1,2})\.\s*(?:(?P<m1>[A-Za-zä]+)\s+)?bis\s+(?:zum\s+)?(?P<d2>\d{1,2})\.\s*(?P<m2>[A-Za-zä]+)\s+(?P<y>\d{4})")
@@ -84,7 +81,7 @@ class Events:
                                    evidence=sent))
             first = text.rfind(words[0], max(0, w0 - 120), w0 + 1)
             ex.mentions.append(Mention("event", slug, text[first:w1], first, w1, sent))
-        ex.mentions.sort(key=_MENTION_ORDER)  # (the key read in C: a lambda per mention was ~1 % of the extraction)
+        ex.mentions.sort(key=MENTION_ORDER)
 
     def _event_host(self, ex: Extraction, ctx: Context, sent: Span, head_end: int, s_text: str) -> str | None:
         places = ctx.places_by_sentence.get(sent, [])

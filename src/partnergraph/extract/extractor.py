@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 import logging
-from operator import attrgetter
 import re
 
 from . import local_governments
@@ -37,7 +36,7 @@ from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_n
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
 from .misspelt_places import link_misspelt_places
-from ..models import Article, Extraction, Mention, Place
+from ..models import MENTION_ORDER, Article, Extraction, Mention, Place
 from .overlaps import resolve_overlaps
 from .caps_names import uncapitalised
 from .places import KNOWN_CITY_POPULATION, PlaceResolution
@@ -54,8 +53,6 @@ LOGGER = logging.getLogger(__name__)
 #: linear in the text (measured: 2 MB in 2.7 s), so the bound only caps memory and time
 MAX_TEXT = 10_000_000
 
-#: the mentions' order (start, end, kind), read in C rather than by a lambda per mention
-_MENTION_ORDER = attrgetter("start", "end", "kind")
 
 
 class Extractor(PlaceResolution, CueReading, CuePlaces):
@@ -179,7 +176,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._city_state_boroughs(ex)
         link_minted_places(ex, self.gazetteer, text, ctx.home)
         link_misspelt_places(ex, self.gazetteer, ctx.home)
-        ex.mentions.sort(key=_MENTION_ORDER)
+        ex.mentions.sort(key=MENTION_ORDER)
         # the passes above re-point mentions (a seat to its district, a town to a borough): the
         # places no mention refers to any more are dropped here, once for all of them
         referenced = {m.ref for m in ex.mentions if m.kind == "municipality"}
