@@ -6,6 +6,20 @@ from __future__ import annotations
 import ahocorasick
 
 
+def automaton(values: dict[str, object]):
+    """An Aho-Corasick automaton of these words, each reported with its value (None: no words).
+    It reports every occurrence of every word, also of one inside another ("absicht" in
+    "absichtserklärung"), so the words one pass over a text finds are exactly those with
+    ``word in text``: what the substring tests it replaces found."""
+    if not values:
+        return None
+    found = ahocorasick.Automaton()
+    for word, value in values.items():
+        found.add_word(word, value)
+    found.make_automaton()
+    return found
+
+
 class KeySets:
     """`union(base, low)`: `base` joined with the set of every key that occurs in `low`.
 
@@ -18,12 +32,7 @@ class KeySets:
     __slots__ = ("_automaton",)
 
     def __init__(self, sets: dict[str, frozenset]):
-        self._automaton = None
-        if sets:
-            self._automaton = ahocorasick.Automaton()
-            for key, value in sets.items():
-                self._automaton.add_word(key, value)
-            self._automaton.make_automaton()
+        self._automaton = automaton(sets)
 
     def union(self, base: frozenset, low: str) -> frozenset:
         if self._automaton is None:
@@ -39,12 +48,7 @@ class LiteralFinder:
     __slots__ = ("_automaton",)
 
     def __init__(self, literals):
-        self._automaton = None
-        if literals:
-            self._automaton = ahocorasick.Automaton()
-            for lit in literals:
-                self._automaton.add_word(lit, lit)
-            self._automaton.make_automaton()
+        self._automaton = automaton({lit: lit for lit in literals})
 
     def present(self, low: str) -> frozenset[str]:
         if self._automaton is None:

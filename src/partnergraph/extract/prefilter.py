@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 import sys
 
-import ahocorasick
-
 from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
+from .key_sets import automaton
 
 try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
     from re._casefix import _EXTRA_CASES
@@ -197,7 +196,7 @@ class PrefilteredGroup:
         #: a stretch finds the literals it holds (a substring test per literal, 40 to 90 of them,
         #: cost ~10 µs a stretch). It reports every occurrence of every literal, also of one
         #: inside another, so the literals found are exactly those with `lit in low`
-        self._finders = tuple(_literal_finder({lit: self._bits[state][lit] for lit in self._union[state]})
+        self._finders = tuple(automaton({lit: self._bits[state][lit] for lit in self._union[state]})
                               for state in (_PLAIN, _STRICT))
         self._unmet = (tuple(unmet[0]), tuple(unmet[1]))
         self._tests = (tuple(tests[0]), tuple(tests[1]))
@@ -234,17 +233,6 @@ class PrefilteredGroup:
 #: how many sets of present literals a `PrefilteredGroup` remembers the answers for (a few
 #: hundred occur on the real pages; the bound only keeps a long build's memory flat)
 _ANSWERS_KEPT = 4096
-
-
-def _literal_finder(bits: dict[str, int]):
-    """An Aho-Corasick automaton of these literals, each with its bits (None: no literals)."""
-    if not bits:
-        return None
-    automaton = ahocorasick.Automaton()
-    for lit, bit in bits.items():
-        automaton.add_word(lit, bit)
-    automaton.make_automaton()
-    return automaton
 
 
 def _every_literal(p: Prefiltered, state: int) -> set[str]:
@@ -395,11 +383,8 @@ def text_literals(text: str, low: str) -> frozenset[str]:
     if known[0] is text and known[1] == count:
         return known[2]
     if finder is None:
-        finder = ahocorasick.Automaton()
-        for lit in _ALL_LITERALS:
-            finder.add_word(lit, lit)
-        finder.make_automaton()
+        finder = automaton({lit: lit for lit in _ALL_LITERALS})
         _LITERAL_FINDER = (count, finder)
-    held = frozenset(lit for _end, lit in finder.iter(low)) if _ALL_LITERALS else frozenset()
+    held = frozenset(lit for _end, lit in finder.iter(low)) if finder is not None else frozenset()
     _TEXT_LITERALS = (text, count, held)
     return held
