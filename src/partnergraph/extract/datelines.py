@@ -43,6 +43,12 @@ _GLUED_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?=[^\W\d_]|\d{1,2}
 _GLUED_LONG = re.compile(LONG_DATE.pattern[:-2] + r"(?=[^\W\d_]|\d{1,2}[^\W\d_])", re.IGNORECASE)
 
 
+def _labelled(before: str) -> bool:
+    """Does the start of a date's line, `before` the date, label it ("Pressemeldung vom",
+    "Veröffentlicht:"): a short run of words ending in a label?"""
+    return bool(before.strip()) and len(before) <= DATELINE_MAX and _label().search(before) is not None
+
+
 def match_year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
     """(year, month) of a match of one of the date patterns (sources.dates' or the glued ones)."""
     if pattern is ISO_DATE:
@@ -65,7 +71,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             before = text[line_start:m.start()]
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
                 return match_year_month(m, pattern)  # the date is the line
-            if before.strip() and len(before) <= DATELINE_MAX and _label().search(before):
+            if _labelled(before):
                 return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
                 opening = (m.start(), match_year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
@@ -91,7 +97,6 @@ def page_foot_year_month(text: str) -> tuple[int, int] | None:
         for m in pattern.finditer(text, lo):
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[line_start:m.start()]
-            if before.strip() and len(before) <= DATELINE_MAX and _label().search(before) \
-                    and (found is None or m.start() < found[0]):
+            if _labelled(before) and (found is None or m.start() < found[0]):
                 found = (m.start(), match_year_month(m, pattern))
     return found[1] if found else None
