@@ -293,11 +293,10 @@ def score_article(ev: dict[str, Score], gold: dict, ex: Extraction,
             acc["partner identity"].add(aid, not wrong, f"{label}: " + "; ".join(wrong))
         types = sorted({e[0].type for e in entries})
         acc["partnership type"].add(aid, gtype in types, f"{label}: {', '.join(types)}, gold {gtype}")
+        year = best[0].start_year
         if gp.get("start") is not None:
-            year = best[0].start_year
             acc["start year"].add(aid, year == int(gp["start"]), f"{label}: {year}, gold {gp['start']}")
         else:
-            year = best[0].start_year
             acc["no start year"].add(aid, year is None, f"{label}: {year}, gold none")
         if gp.get("status"):
             status = getattr(best[0], "status", None) or DEFAULT_STATUS

@@ -220,7 +220,7 @@ class PartnershipFinder:
                 pass
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
-            elif not cue and (pair := bare_pair(ex, sent, here)) and any(
+            elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them
             elif prev_cue or (len(here) >= 2 * PAIR_LIST_MIN and (types_by_sentence or generic_by_sentence)):

@@ -185,11 +185,10 @@ def latin_variants(name: str, country: str) -> set[str]:
             out.add(german)
     if country == "IL":
         out |= _hebrew_variants(name)
-    if "'" in name or "’" in name:  # Be'er Sheva / Be’er Sheva
-        out |= {name.replace("'", "’"), name.replace("’", "'")}
-        # an elided article or preposition written with the opening quote or with a space after
-        # it, as typeset German pages do: "Casirate d‘ Adda" (lokalnet.de), "Castelnovo ne’ Monti"
-        # (staedtepartnerschaftsverein-illingen.de)
+    if "'" in name or "’" in name:
+        # Be'er Sheva / Be’er Sheva; and an elided article or preposition written with the
+        # opening quote or with a space after it, as typeset German pages do: "Casirate d‘ Adda"
+        # (lokalnet.de), "Castelnovo ne’ Monti" (staedtepartnerschaftsverein-illingen.de)
         base = name.replace("’", "'")
         out |= {base.replace("'", mark + space) for mark in _APOSTROPHES for space in ("", " ")}
     if "Saint" in name:
