@@ -1,0 +1,72 @@
+"""More of the ways pages word a partnership's state and its founding act (session 11, the errors
+of the fresh5 split): reported speech ("die Partnerschaft ruhe derzeit"), an aim in another verb
+("die anvisierte Städtepartnerschaft"), a motion or an interest ("einen Antrag …, eine
+Städtepartnerschaft … einzugehen", "Interesse an einer Städtepartnerschaft"), a council resolving
+to end one ("beschließt, die Städtepartnerschaft … zu beenden"); and founding acts whose year
+stands apart from the usual verbs: a quoted or hyphenated word between verb and year, "münden"
+after the year, the founding as a noun ("anlässlich der Partnerschaftsgründung 1983").
+
+Every text is written by us, in our own words; each wording is checked against one that must not
+count."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import Article
+
+PAIR = frozenset({"Erfurt", "Kalisz"})
+
+
+def _pair(extractor, text: str):
+    ex = extractor.extract(Article(url="test:status-and-acts", text=text))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    [partnership] = [p for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
+    return partnership
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported speech: the Konjunktiv I of "ruhen"
+    ("Ein Sprecher der Stadt Erfurt sagte, die Städtepartnerschaft mit Kalisz ruhe derzeit.", "suspended"),
+    # the noun "Ruhe" is no state of the partnership
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz lebt von Ruhe und Geduld.", None),
+    # an aim: the partnership "anvisiert"
+    ("Die anvisierte Städtepartnerschaft zwischen Erfurt und Kalisz kommt gut voran.", "planned"),
+    # a motion to found one
+    ("Im Rat von Erfurt liegt ein Antrag vor, eine Städtepartnerschaft mit Kalisz einzugehen.", "planned"),
+    # a motion of long ago, dated, is history
+    ("Schon 1991 gab es in Erfurt einen Antrag, eine Städtepartnerschaft mit Kalisz einzugehen.", None),
+    # a motion about the treaty of an existing partnership founds none
+    ("Der Antrag, den Partnerschaftsvertrag zwischen Erfurt und Kalisz abzuschließen, kam 1991.", None),
+    # an interest in one, with the indefinite article
+    ("Gäste aus Kalisz kamen nach Erfurt, weil beide Seiten Interesse an einer Städtepartnerschaft haben.",
+     "planned"),
+    # interest in the existing one
+    ("In Erfurt ist das Interesse an der Städtepartnerschaft mit Kalisz groß.", None),
+    # a council resolving to end it
+    ("Der Stadtrat von Erfurt beschließt, die Städtepartnerschaft mit Kalisz zu beenden.", "ended"),
+    # ending something else of the partnership is no end of it
+    ("Der Stadtrat von Erfurt beschließt, den Streit um die Städtepartnerschaft mit Kalisz beizulegen.", None),
+])
+def test_reported_rest_an_aim_a_motion_an_interest_and_a_resolution_to_end_state_the_status(extractor, text,
+                                                                                             expected):
+    assert _pair(extractor, text).status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted, hyphenated word between the founding verb and the year
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz entstand zu „Wende“-Zeiten 1990.", 1990),
+    # "münden" after the act's year, earlier contacts before it
+    ("Die Kontakte zwischen Erfurt und Kalisz lebten 1975 wieder auf, was 1992 in die Unterzeichnung des "
+     "Partnerschaftsvertrages mündete.", 1992),
+    # the founding as a noun, then its year
+    ("Bei der Städtepartnerschaft von Erfurt und Kalisz denken viele an die Partnerschaftsgründung 1994 zurück.", 1994),
+    ("Erfurt und Kalisz feierten nach der Gründung der Städtepartnerschaft im Jahr 1994 ein Fest.", 1994),
+])
+def test_a_founding_act_worded_apart_from_the_usual_verbs_dates_the_partnership(extractor, text, expected):
+    assert _pair(extractor, text).start_year == expected
+
+
+def test_the_founding_of_an_association_named_as_a_noun_dates_no_partnership(extractor):
+    text = "Erfurt und Kalisz pflegen eine Städtepartnerschaft; die Gründung des Partnerschaftsvereins 1994 half."
+    assert _pair(extractor, text).start_year is None
