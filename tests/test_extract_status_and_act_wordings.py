@@ -67,6 +67,31 @@ def test_a_founding_act_worded_apart_from_the_usual_verbs_dates_the_partnership(
     assert _pair(extractor, text).start_year == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "damals" after the act: the year stated before it
+    ("Die ersten Partnerschaften der Region stammen aus dem Jahr 1961. Auch Erfurt schloss damals eine "
+     "Städtepartnerschaft mit Kalisz. Weimar und Siena sind erst seit 1990 Partnerstädte.", 1961),
+    # "damals" before the act, right after its year
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz geht auf 1987 zurück, damals wurde nach langen "
+     "Vorgesprächen von den beiden Bürgermeistern der Stadt Erfurt und der Stadt Kalisz in einer feierlichen "
+     "Sitzung im großen Saal des alten Rathauses die Urkunde unterzeichnet.", 1987),
+    # "damals" describing a person: the act's own year is nearer
+    ("Der damals junge Bürgermeister unterzeichnete 1990 die Städtepartnerschaft zwischen Erfurt und Kalisz.", 1990),
+])
+def test_damals_with_a_founding_act_takes_the_year_stated_before_it(extractor, text, expected):
+    assert _pair(extractor, text).start_year == expected
+
+
+def test_damals_after_a_lists_owner_dates_every_item(extractor):
+    text = ("Die ältesten Partnerschaften der Region stammen aus dem Jahr 1958. Auch Erfurt schloss damals "
+            "Partnerschaften zum polnischen Kalisz, außerdem zu Lund in Schweden und Aarhus in Dänemark.")
+    ex = extractor.extract(Article(url="test:damals-list", text=text))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    years = {frozenset(names.get(r, r) for _, r in p.partners): p.start_year for p in ex.partnerships}
+    assert years[PAIR] == 1958
+    assert years[frozenset({"Erfurt", "Lund"})] == 1958
+
+
 def test_the_founding_of_an_association_named_as_a_noun_dates_no_partnership(extractor):
     text = "Erfurt und Kalisz pflegen eine Städtepartnerschaft; die Gründung des Partnerschaftsvereins 1994 half."
     assert _pair(extractor, text).start_year is None

@@ -16,6 +16,8 @@ from ..sources.dates import month_number, url_year_month
 from .datelines import page_foot_year_month, page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: "damals", which a start pattern reads as the year stated before it (rules-de.json)
+_DAMALS = re.compile(r"\bdamals\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
 _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
 
@@ -323,16 +325,20 @@ class PairFacts:
         """The one year that opens a list sentence before all of its places, when none of its
         items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
         "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
-        pair does."""
+        pair does; or a "damals" after the list's owner ("Auch A schloss damals Partnerschaften zu
+        B, C und D": the year the sentences before state, digitalpresent.tagesspiegel.de)."""
         known = self._lead_memo.get(sent)
         if known is None:
-            mentions = self.by_sentence.get(sent, [])
+            mentions = sorted(self.by_sentence.get(sent, []), key=lambda m: m.start)
             known = []
             if mentions:
-                first = min(m.start for m in mentions)
+                first = mentions[0].start
                 if not _YEAR.search(self.text, first, sent.end) and _YEAR.search(self.text, sent.start, first):
                     lead = self._found(sent.start, first, True)[0]
                     known = lead if len({c[2] for c in lead}) == 1 else []
+                elif len(mentions) > 1 and not _YEAR.search(self.text, sent.start, sent.end) \
+                        and _DAMALS.search(self.text, mentions[0].end, mentions[1].start):
+                    known = self._found(sent.start, mentions[1].start, True)[0]
             self._lead_memo[sent] = known
         return known
 
