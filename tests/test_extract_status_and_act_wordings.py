@@ -11,6 +11,8 @@ count."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from partnergraph import Article
@@ -95,3 +97,19 @@ def test_damals_after_a_lists_owner_dates_every_item(extractor):
 def test_the_founding_of_an_association_named_as_a_noun_dates_no_partnership(extractor):
     text = "Erfurt und Kalisz pflegen eine Städtepartnerschaft; die Gründung des Partnerschaftsvereins 1994 half."
     assert _pair(extractor, text).start_year is None
+
+
+@pytest.mark.parametrize("url, date, expected", [
+    # a page filed under a year only: the month's act is that year's
+    ("https://stadt.example/presse/2015/meldung", None, 2015),
+    # a page of March: a September act may be last year's or a plan, no year
+    ("https://stadt.example/presse/meldung", dt.date(2016, 3, 2), None),
+    # a page of October: this year's September
+    ("https://stadt.example/presse/meldung", dt.date(2016, 10, 2), 2016),
+])
+def test_a_founding_verb_before_a_bare_month_takes_the_pages_year(extractor, url, date, expected):
+    text = "Nach vielen Besuchen besiegelten Erfurt und Kalisz im September offiziell ihre Städtepartnerschaft."
+    ex = extractor.extract(Article(url=url, text=text, date=date))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
+    assert year == expected

@@ -111,8 +111,9 @@ class StartYears:
                     # "unterzeichneten am 4. September" (or "Im September … unterzeichneten") in an
                     # article of 23 September 2012: that year's; a later month than the article's
                     # may be next year's plan or last year's act, and an undated article says no
-                    # year at all
-                    if year is None or article_month is None or month_number(m["month"]) > article_month:
+                    # year at all; a page dated by its year only ("III. Quartal 2015", an address's
+                    # "/2015/") reports that year's act ("besiegelten … im September", nlarchiv.israel.de)
+                    if year is None or article_month is not None and month_number(m["month"]) > article_month:
                         continue
                     group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
