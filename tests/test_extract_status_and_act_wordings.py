@@ -113,3 +113,9 @@ def test_a_founding_verb_before_a_bare_month_takes_the_pages_year(extractor, url
     names = {k: p.name_de for k, p in ex.places.items()}
     [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
     assert year == expected
+
+
+def test_a_plan_whose_words_hold_a_list_items_partner_is_that_items_status(extractor):
+    text = ("Erfurt setzt ein Zeichen: Zusammen mit Weimar und Jena will die Landeshauptstadt eine "
+            "Solidaritätspartnerschaft mit der polnischen Stadt Kalisz eingehen.")
+    assert _pair(extractor, text).status == "planned"

@@ -269,8 +269,12 @@ class PairFacts:
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
-        if scope is not None and not years:
-            years = self._list_lead_years(sent)
+        if scope is not None:
+            years = years or self._list_lead_years(sent)
+            # a status whose words hold the item's partner ("will die Stadt A mit B und C eine
+            # Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
+            statuses = statuses + [st for st in self._found(sent.start, sent.end, False)[1]
+                                   if st[0] < lo and any(lo <= m.start < min(hi, st[1]) for m in (a, b))]
         if not years and not statuses:
             return None, None, None, False
         pair = {(a.kind, a.ref), (b.kind, b.ref)}
