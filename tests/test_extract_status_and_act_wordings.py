@@ -45,6 +45,9 @@ def _pair(extractor, text: str):
      "planned"),
     # interest in the existing one
     ("In Erfurt ist das Interesse an der Städtepartnerschaft mit Kalisz groß.", None),
+    # a wish with its founding infinitive far after it
+    ("Aus Kalisz kam an die Verwaltung von Erfurt der Wunsch, die Beziehungen nach vielen Jahren guter "
+     "Zusammenarbeit auf eine ganz neue Stufe zu heben und eine Städtepartnerschaft einzugehen.", "planned"),
     # a council resolving to end it
     ("Der Stadtrat von Erfurt beschließt, die Städtepartnerschaft mit Kalisz zu beenden.", "ended"),
     # ending something else of the partnership is no end of it
