@@ -48,6 +48,8 @@ def _pair(extractor, text: str):
     # a wish with its founding infinitive far after it
     ("Aus Kalisz kam an die Verwaltung von Erfurt der Wunsch, die Beziehungen nach vielen Jahren guter "
      "Zusammenarbeit auf eine ganz neue Stufe zu heben und eine Städtepartnerschaft einzugehen.", "planned"),
+    # a wish the sentence dates is history
+    ("Im Mai 2016 äußerte Kalisz den Wunsch, mit der Stadt Erfurt eine Städtepartnerschaft einzugehen.", None),
     # a council resolving to end it
     ("Der Stadtrat von Erfurt beschließt, die Städtepartnerschaft mit Kalisz zu beenden.", "ended"),
     # ending something else of the partnership is no end of it
