@@ -218,8 +218,12 @@ class PartnershipFinder:
                 # "Beide Seiten … Partnerschaften zwischen den beiden Staaten": no partnership of
                 # two municipalities is stated
                 pass
+            elif cue and (pair := self.referring.singular(ex, ctx.sentences, i, here, by_sentence)):
+                record(*pair, sent)  # "… ins türkische Mersin. … Für die türkische Partnerstadt …"
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
+            elif prev_cue and (pair := self.referring.opening(ex, sent, here)):
+                record(*pair, sent)  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
             elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them

@@ -1,0 +1,87 @@
+"""Pairs a sentence states by referring back to the towns the sentences before it named (issue
+#17, session 11: the missed pairs of fresh5, the pages no rule had been tuned on, and of the
+older open splits).
+
+- A singular town noun pointing back to the one foreign town of the sentence before ("… ins
+  türkische Mersin reisen. … Für die türkische Partnerstadt habe sich niemand gemeldet",
+  domradio.de; "… ein Vertreter der französischen Stadt Bar Le Duc. Mit dieser Stadt pflegt
+  Griesheim … partnerschaftliche Beziehungen", adtplus.arcanum.hu): that town is the partner of
+  the one home town of this sentence, else of the sentence the town was named in.
+- A pair of towns opening a sentence that says they made the start of the partnerships the
+  sentence before spoke of ("… die ersten deutsch-sowjetischen Städtepartnerschaften begründet
+  worden. Hamburg und Leningrad machten bereits Ende der 1950er den Anfang",
+  evangelische-friedensarbeit.de; with a partnership word in its own sentence, as kommunal.de
+  writes it, the pair was read already).
+
+Wording: data/referring-partners-de.json."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..models import Extraction, Mention, Span
+from ..resources import data_file
+from .bare_pairs import bare_pair
+from .partner_mentions import distinct, has_home
+
+#: how many sentences back the foreign town of a singular anaphor may stand: domradio.de puts one
+#: sentence (about other trips) between "ins türkische Mersin" and "die türkische Partnerstadt";
+#: a third sentence back is another topic as often as not
+SINGULAR_REACH = 2
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class ReferringPartners:
+    """The referring-back rules, compiled once from the rule data."""
+
+    def __init__(self):
+        data = json.loads(data_file("referring-partners-de.json").read_text(encoding="utf-8"))
+        self._anaphor = re.compile(data["singular_anaphor"])
+        self._opening = re.compile(data["opening_succession"])
+
+    def singular(self, ex: Extraction, sentences: list[Span], i: int, here: list[Mention],
+                 by_sentence: dict[Span, list[Mention]]) -> tuple[Mention, Mention] | None:
+        """(home town, foreign town) where sentence `i` names no foreign town but points back to
+        the one a sentence just before (same paragraph) named, else None."""
+        sent = sentences[i]
+        text = ex.article.analysed_text
+        # every anaphor holds a town noun ("Stadt", "Partnerstadt"): most sentences skip the regex
+        if not any(text.find(noun, sent.start, sent.end) >= 0 for noun in ("tadt", "emeinde", "ommune")):
+            return None
+        anaphor = self._anaphor.search(text, sent.start, sent.end)
+        if anaphor is None:
+            return None
+        places = [m for m in here if m.kind == "municipality" and ex.places.get(m.ref) is not None]
+        if len(places) != len(here) or any(not has_home([m], ex) for m in places) or len({m.ref for m in places}) > 1:
+            return None  # the sentence names a partner of its own, or several towns of its side
+        for j in range(i - 1, max(-1, i - 1 - SINGULAR_REACH), -1):
+            before = sentences[j]
+            if _PARAGRAPH_BREAK.search(text, before.end, sentences[j + 1].start):
+                return None
+            named = distinct(by_sentence.get(before, []))
+            if not named:
+                continue
+            foreign = [m for m in named if m.kind == "municipality" and ex.places.get(m.ref) is not None
+                       and not has_home([m], ex)]
+            homes = [m for m in named if m.kind == "municipality" and has_home([m], ex)]
+            if len({m.ref for m in foreign}) != 1 or len(foreign) + len(homes) != len(named):
+                return None
+            partner = foreign[0]
+            own = places or homes
+            if len({m.ref for m in own}) != 1:
+                return None
+            adjective = anaphor.group("adjective")
+            if adjective is not None and not any(
+                    m.kind == "country" and m.ref == ex.places[partner.ref].country
+                    and anaphor.start("adjective") <= m.start < anaphor.end("adjective") for m in ex.mentions):
+                return None  # "die französische Partnerstadt" after a Turkish town
+            return own[0], partner
+        return None
+
+    def opening(self, ex: Extraction, sent: Span, here: list[Mention]) -> tuple[Mention, Mention] | None:
+        """The pair of towns of two countries opening the sentence, when the sentence says they
+        made the start ("A und B machten … den Anfang"), else None. What the sentence names after
+        those words is not the pair's ("… kurz nach dem Aufstand in Ungarn")."""
+        return bare_pair(ex, sent, sorted(here, key=lambda m: m.start)[:2], after=self._opening) if len(here) >= 2 else None
