@@ -75,3 +75,23 @@ def test_two_towns_of_one_country_that_made_the_start_are_no_pair(extractor):
     ex = _extract(extractor, "Schon früh wurden die ersten deutsch-sowjetischen Städtepartnerschaften geschlossen. "
                              "Hamburg und Bremen machten bereits 1957 den Anfang.")
     assert frozenset({"Hamburg", "Bremen"}) not in _pairs(ex)
+
+
+# -- "zwischen A und B" right after a sentence about partnerships ---------------------------------
+
+def test_a_founding_between_two_towns_right_after_a_partnership_sentence_is_a_pair(extractor):
+    ex = _extract(extractor, "Heute bestehen etwa hundert deutsch-türkische kommunale Partnerschaften. Die älteste "
+                             "wurde 1967 zwischen Böblingen und Bergama gegründet.")
+    assert _pairs(ex) == {frozenset({"Böblingen", "Bergama"})}
+
+
+def test_a_sentence_between_two_towns_after_an_unrelated_sentence_is_no_pair(extractor):
+    ex = _extract(extractor, "Im Sommer gab es viele Radrennen. Das längste führte 1967 zwischen Böblingen und "
+                             "Bergama hin und her.")
+    assert _pairs(ex) == set()
+
+
+def test_between_two_towns_of_one_country_after_a_partnership_sentence_is_no_pair(extractor):
+    ex = _extract(extractor, "Heute bestehen etwa hundert deutsch-türkische kommunale Partnerschaften. Ein Bus fährt "
+                             "zwischen Böblingen und Stuttgart.")
+    assert frozenset({"Böblingen", "Stuttgart"}) not in _pairs(ex)

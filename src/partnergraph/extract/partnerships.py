@@ -222,8 +222,9 @@ class PartnershipFinder:
                 record(*pair, sent)  # "… ins türkische Mersin. … Für die türkische Partnerstadt …"
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
-            elif prev_cue and (pair := self.referring.opening(ex, sent, here)):
-                record(*pair, sent)  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
+            elif prev_cue and (pairs := self.referring.after_cue(ex, sent, here, self._between_pairs)):
+                for a, b in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
+                    record(a, b, sent)
             elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them

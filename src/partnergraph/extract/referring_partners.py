@@ -85,3 +85,13 @@ class ReferringPartners:
         made the start ("A und B machten … den Anfang"), else None. What the sentence names after
         those words is not the pair's ("… kurz nach dem Aufstand in Ungarn")."""
         return bare_pair(ex, sent, sorted(here, key=lambda m: m.start)[:2], after=self._opening) if len(here) >= 2 else None
+
+    def after_cue(self, ex: Extraction, sent: Span, here: list[Mention], between) -> list[tuple[Mention, Mention]]:
+        """The pairs a sentence without a partnership word states right after a sentence that has
+        one: the pair that made the start (`opening`), or "zwischen A und B" of two countries
+        ("Die erste wurde 1967 zwischen den Städten A und B gegründet"; `between`: pairs.py's
+        reading of "zwischen")."""
+        pair = self.opening(ex, sent, here)
+        if pair is not None:
+            return [pair]
+        return between(ex, sent, here) if len(here) >= 2 and "zwischen" in ex.article.analysed_text[sent.start:sent.end] else []
