@@ -95,3 +95,9 @@ def test_between_two_towns_of_one_country_after_a_partnership_sentence_is_no_pai
     ex = _extract(extractor, "Heute bestehen etwa hundert deutsch-türkische kommunale Partnerschaften. Ein Bus fährt "
                              "zwischen Böblingen und Stuttgart.")
     assert frozenset({"Böblingen", "Stuttgart"}) not in _pairs(ex)
+
+
+def test_the_place_with_its_country_adjective_inside_between_points_back(extractor):
+    ex = _extract(extractor, "Nadav lebt im Kibbuz Ein Gedi am Toten Meer. Sein Vater hat vor 20 Jahren eine "
+                             "Partnerschaft zwischen dem israelischen Ort und Bad Kissingen begründet.")
+    assert _pairs(ex) == {frozenset({"Bad Kissingen", "‘En Gedi"})}

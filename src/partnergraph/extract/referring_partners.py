@@ -48,7 +48,7 @@ class ReferringPartners:
         sent = sentences[i]
         text = ex.article.analysed_text
         # every anaphor holds a town noun ("Stadt", "Partnerstadt"): most sentences skip the regex
-        if not any(text.find(noun, sent.start, sent.end) >= 0 for noun in ("tadt", "emeinde", "ommune")):
+        if not any(text.find(noun, sent.start, sent.end) >= 0 for noun in ("tadt", "emeinde", "ommune", "Ort")):
             return None
         anaphor = self._anaphor.search(text, sent.start, sent.end)
         if anaphor is None:
