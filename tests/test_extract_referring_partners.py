@@ -101,3 +101,23 @@ def test_the_place_with_its_country_adjective_inside_between_points_back(extract
     ex = _extract(extractor, "Nadav lebt im Kibbuz Ein Gedi am Toten Meer. Sein Vater hat vor 20 Jahren eine "
                              "Partnerschaft zwischen dem israelischen Ort und Bad Kissingen begründet.")
     assert _pairs(ex) == {frozenset({"Bad Kissingen", "‘En Gedi"})}
+
+
+# -- a lasting contact "zwischen beiden Städten" points back to the pair --------------------------
+
+def test_a_lively_exchange_between_both_towns_points_back_to_the_pair_before(extractor):
+    ex = _extract(extractor, "Zwischen Heidelberg und Montpellier liegen gut tausend Kilometer. Trotzdem gibt es "
+                             "seit langem einen regen Austausch zwischen beiden Städten.")
+    assert _pairs(ex) == {frozenset({"Heidelberg", "Montpellier"})}
+
+
+def test_a_contact_between_both_towns_of_one_country_is_no_pair(extractor):
+    ex = _extract(extractor, "Zwischen Heidelberg und Mannheim liegen zwanzig Kilometer. Trotzdem gibt es einen "
+                             "regen Austausch zwischen beiden Städten.")
+    assert _pairs(ex) == set()
+
+
+def test_an_exchange_without_both_towns_points_back_to_nothing(extractor):
+    ex = _extract(extractor, "Zwischen Heidelberg und Montpellier liegen gut tausend Kilometer. Trotzdem gibt es "
+                             "einen regen Austausch zwischen den Schulen.")
+    assert _pairs(ex) == set()

@@ -225,6 +225,8 @@ class PartnershipFinder:
             elif prev_cue and (pairs := self.referring.after_cue(ex, sent, here, self._between_pairs)):
                 for a, b in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
                     record(a, b, sent)
+            elif not cue and (pair := self.referring.contact(ex, sent, here, history)):
+                record(*pair, sent)  # "… Vezzano … und Friolzheim … Seit Jahren besteht reger Kontakt zwischen beiden Kommunen"
             elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them

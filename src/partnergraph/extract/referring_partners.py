@@ -23,6 +23,7 @@ import re
 from ..models import Extraction, Mention, Span
 from ..resources import data_file
 from .bare_pairs import bare_pair
+from .pairs import _last_pair as last_pair  # (the reading of "die beiden Städte")
 from .partner_mentions import distinct, has_home
 
 #: how many sentences back the foreign town of a singular anaphor may stand: domradio.de puts one
@@ -40,6 +41,7 @@ class ReferringPartners:
         data = json.loads(data_file("referring-partners-de.json").read_text(encoding="utf-8"))
         self._anaphor = re.compile(data["singular_anaphor"])
         self._opening = re.compile(data["opening_succession"])
+        self._contact = re.compile(data["contact_between_both"])
 
     def singular(self, ex: Extraction, sentences: list[Span], i: int, here: list[Mention],
                  by_sentence: dict[Span, list[Mention]]) -> tuple[Mention, Mention] | None:
@@ -95,3 +97,13 @@ class ReferringPartners:
         if pair is not None:
             return [pair]
         return between(ex, sent, here) if len(here) >= 2 and "zwischen" in ex.article.analysed_text[sent.start:sent.end] else []
+
+    def contact(self, ex: Extraction, sent: Span, here: list[Mention],
+                history: list[list[Mention]]) -> tuple[Mention, Mention] | None:
+        """The pair of two countries a sentence without a partnership word points back to by a
+        lasting contact "zwischen beiden Städten" ("Seit Jahren besteht reger Kontakt zwischen
+        beiden Kommunen"), else None."""
+        text = ex.article.analysed_text
+        if text.find("beiden", sent.start, sent.end) < 0 or not self._contact.search(text, sent.start, sent.end):
+            return None
+        return last_pair(history + [here], ex, cross_border=True)
