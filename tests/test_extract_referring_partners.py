@@ -121,3 +121,11 @@ def test_an_exchange_without_both_towns_points_back_to_nothing(extractor):
     ex = _extract(extractor, "Zwischen Heidelberg und Montpellier liegen gut tausend Kilometer. Trotzdem gibt es "
                              "einen regen Austausch zwischen den Schulen.")
     assert _pairs(ex) == set()
+
+
+# -- "zwischen A und B" reads every occurrence, not only each town's first ---------------------
+
+def test_between_reads_a_town_named_earlier_in_the_same_sentence(extractor):
+    ex = _extract(extractor, "Ein Gast aus Hannover berichtete. Das sagte Paul Durand aus Châteauroux, Präsident "
+                             "des Komitees für die Partnerschaft zwischen Châteauroux und Bittou, beim Empfang.")
+    assert _pairs(ex) == {frozenset({"Châteauroux", "Bittou"})}

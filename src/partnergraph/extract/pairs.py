@@ -83,6 +83,7 @@ class PairStatements:
             if len(here) < 2:
                 return
         kept = {(m.kind, m.ref) for m in here}
+        occurrences = seq  # every one: "aus A, …, Präsident des Komitees für die Partnerschaft zwischen A und B"
         # a name repeated right after itself is its endonym in brackets ("Thorn (Torun) und
         # Göttingen"), not a second item
         seq = [m for i, m in enumerate(seq) if (m.kind, m.ref) in kept
@@ -102,7 +103,7 @@ class PairStatements:
             return
         # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
         # pair the sentence names outright, not the other places it mentions
-        between = self._between_pairs(ex, sent, here)
+        between = self._between_pairs(ex, sent, [m for m in occurrences if (m.kind, m.ref) in kept])
         if between:
             for a, b in between:
                 record(a, b, sent)
