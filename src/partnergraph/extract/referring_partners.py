@@ -47,6 +47,11 @@ class ReferringPartners:
                  by_sentence: dict[Span, list[Mention]]) -> tuple[Mention, Mention] | None:
         """(home town, foreign town) where sentence `i` names no foreign town but points back to
         the one a sentence just before (same paragraph) named, else None."""
+        if i == 0 or len({m.ref for m in here}) > 1:
+            return None  # nothing before it, or several places of its own
+        places = [m for m in here if m.kind == "municipality" and ex.places.get(m.ref) is not None]
+        if len(places) != len(here) or not has_home(places, ex) and places:
+            return None  # the sentence names a partner of its own
         sent = sentences[i]
         text = ex.article.analysed_text
         # every anaphor holds a town noun ("Stadt", "Partnerstadt"): most sentences skip the regex
@@ -55,9 +60,6 @@ class ReferringPartners:
         anaphor = self._anaphor.search(text, sent.start, sent.end)
         if anaphor is None:
             return None
-        places = [m for m in here if m.kind == "municipality" and ex.places.get(m.ref) is not None]
-        if len(places) != len(here) or any(not has_home([m], ex) for m in places) or len({m.ref for m in places}) > 1:
-            return None  # the sentence names a partner of its own, or several towns of its side
         for j in range(i - 1, max(-1, i - 1 - SINGULAR_REACH), -1):
             before = sentences[j]
             if _PARAGRAPH_BREAK.search(text, before.end, sentences[j + 1].start):
