@@ -129,3 +129,11 @@ def test_between_reads_a_town_named_earlier_in_the_same_sentence(extractor):
     ex = _extract(extractor, "Ein Gast aus Hannover berichtete. Das sagte Paul Durand aus Châteauroux, Präsident "
                              "des Komitees für die Partnerschaft zwischen Châteauroux und Bittou, beim Empfang.")
     assert _pairs(ex) == {frozenset({"Châteauroux", "Bittou"})}
+
+
+def test_two_pairs_between_after_a_partnership_sentence_keep_their_own_years(extractor):
+    ex = _extract(extractor, "Heute bestehen etwa hundert deutsch-türkische kommunale Partnerschaften. Die älteste "
+                             "wurde 1967 zwischen Böblingen und Bergama gegründet, die jüngste 2016 zwischen Herne "
+                             "und Konya geschlossen.")
+    years = {frozenset(ex.places[r].name_de for _, r in p.partners): p.start_year for p in ex.partnerships}
+    assert years == {frozenset({"Böblingen", "Bergama"}): 1967, frozenset({"Herne", "Konya"}): 2016}

@@ -223,8 +223,8 @@ class PartnershipFinder:
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
             elif prev_cue and (pairs := self.referring.after_cue(ex, sent, here, self._between_pairs)):
-                for a, b in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
-                    record(a, b, sent)
+                for a, b, scope in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
+                    record(a, b, sent, scope=scope)
             elif not cue and (pair := self.referring.contact(ex, sent, here, history)):
                 record(*pair, sent)  # "… Vezzano … und Friolzheim … Seit Jahren besteht reger Kontakt zwischen beiden Kommunen"
             elif (pair := bare_pair(ex, sent, here)) and any(

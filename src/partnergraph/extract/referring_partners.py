@@ -90,15 +90,33 @@ class ReferringPartners:
         those words is not the pair's ("… kurz nach dem Aufstand in Ungarn")."""
         return bare_pair(ex, sent, sorted(here, key=lambda m: m.start)[:2], after=self._opening) if len(here) >= 2 else None
 
-    def after_cue(self, ex: Extraction, sent: Span, here: list[Mention], between) -> list[tuple[Mention, Mention]]:
+    def after_cue(self, ex: Extraction, sent: Span, here: list[Mention],
+                  between) -> list[tuple[Mention, Mention, tuple[int, int] | None]]:
         """The pairs a sentence without a partnership word states right after a sentence that has
-        one: the pair that made the start (`opening`), or "zwischen A und B" of two countries
-        ("Die erste wurde 1967 zwischen den Städten A und B gegründet"; `between`: pairs.py's
-        reading of "zwischen")."""
+        one, each with the stretch of the sentence that is its own (None: the whole sentence): the
+        pair that made the start (`opening`), or "zwischen A und B" of two countries ("Die erste
+        wurde 1967 zwischen den Städten A und B gegründet, die letzte 2016 zwischen C und D": the
+        stretch of each pair runs from the end of the one before it to the last comma before the
+        next pair, so each keeps its own year;
+        `between`: pairs.py's reading of "zwischen")."""
         pair = self.opening(ex, sent, here)
         if pair is not None:
-            return [pair]
-        return between(ex, sent, here) if len(here) >= 2 and "zwischen" in ex.article.analysed_text[sent.start:sent.end] else []
+            return [(*pair, None)]
+        if len(here) < 2 or "zwischen" not in ex.article.analysed_text[sent.start:sent.end]:
+            return []
+        pairs = sorted(between(ex, sent, here), key=lambda p: max(p[0].end, p[1].end))
+        if len(pairs) < 2:
+            return [(a, b, None) for a, b in pairs]
+        text = ex.article.analysed_text
+        out, lo = [], sent.start
+        for k, (a, b) in enumerate(pairs):
+            # up to the last comma before the next pair ("… gegründet, die letzte 2016 zwischen …")
+            nxt = min(pairs[k + 1][0].start, pairs[k + 1][1].start) if k + 1 < len(pairs) else sent.end
+            comma = text.rfind(",", max(a.end, b.end), nxt)
+            hi = comma if comma >= 0 else nxt
+            out.append((a, b, (lo, hi)))
+            lo = hi
+        return out
 
     def contact(self, ex: Extraction, sent: Span, here: list[Mention],
                 history: list[list[Mention]]) -> tuple[Mention, Mention] | None:
