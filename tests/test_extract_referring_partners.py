@@ -137,3 +137,16 @@ def test_two_pairs_between_after_a_partnership_sentence_keep_their_own_years(ext
                              "und Konya geschlossen.")
     years = {frozenset(ex.places[r].name_de for _, r in p.partners): p.start_year for p in ex.partnerships}
     assert years == {frozenset({"Böblingen", "Bergama"}): 1967, frozenset({"Herne", "Konya"}): 2016}
+
+
+# -- two foreign towns after "mit" are partners of someone unnamed, not of each other -------------
+
+def test_two_foreign_towns_listed_after_with_are_no_pair_of_each_other(extractor):
+    ex = _extract(extractor, "Städtepartnerschaften wie mit Brest, Frankreich und San Francisco, USA beruhen auf "
+                             "gemeinsamen Werten.")
+    assert _pairs(ex) == set()
+
+
+def test_two_foreign_towns_of_a_cue_sentence_without_with_stay_a_pair(extractor):
+    ex = _extract(extractor, "Brest und San Francisco pflegen seit Jahren eine Städtepartnerschaft.")
+    assert _pairs(ex) == {frozenset({"Brest", "San Francisco"})}
