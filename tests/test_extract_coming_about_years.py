@@ -1,0 +1,38 @@
+"""A partnership's founding worded as its coming about ("zustande kommen", "das Zustandekommen
+der Städtepartnerschaft"), with the year beside it, also in the sentence after the pair's that
+refers back with a pronoun (session 12, issue #17). Every text is written by us, in our own
+words; each wording is checked against one that must not count."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph import Article
+
+PAIR = frozenset({"Erfurt", "Kalisz"})
+
+
+def _pair(extractor, text: str):
+    ex = extractor.extract(Article(url="test:coming-about", text=text))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    [partnership] = [p for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
+    return partnership
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pronoun's sentence after the pair's: the coming about and its year
+    ("Lange warb ein Freundeskreis in Erfurt für eine Städtepartnerschaft mit Kalisz. "
+     "Diese kam 1994 zustande, und seither organisiert der Kreis die Reisen.", 1994),
+    ("Lange warb ein Freundeskreis in Erfurt für eine Städtepartnerschaft mit Kalisz. "
+     "Sie ist im Jahr 1994 zustande gekommen.", 1994),
+    # what did not come about has no year
+    ("Lange warb ein Freundeskreis in Erfurt für eine Städtepartnerschaft mit Kalisz. "
+     "Ein Besuch kam 2020 nicht zustande, weil die Grenzen zu waren.", None),
+    # the noun, its partnership and the year
+    ("Der Freundeskreis aus Erfurt hat am Zustandekommen der Städtepartnerschaft mit Kalisz 1994 mitgewirkt.",
+     1994),
+    ("Der Freundeskreis aus Erfurt war am Zustandekommen der offiziellen Städtepartnerschaft 1994 beteiligt, "
+     "die er mit Kalisz pflegt.", 1994),
+])
+def test_the_coming_about_of_a_partnership_dates_it(extractor, text, expected):
+    assert _pair(extractor, text).start_year == expected
