@@ -5,6 +5,8 @@ words; each wording is checked against one that must not count."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from partnergraph import Article
@@ -36,3 +38,18 @@ def _pair(extractor, text: str):
 ])
 def test_the_coming_about_of_a_partnership_dates_it(extractor, text, expected):
     assert _pair(extractor, text).start_year == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the years gone by since the act, counted from the article's date
+    ("31 Jahre sind vergangen, seit die Bürgermeister von Erfurt und Kalisz die Städtepartnerschaft "
+     "unterzeichneten.", 1988),
+    ("Es ist nun 31 Jahre her, dass Erfurt und Kalisz ihre Städtepartnerschaft besiegelten.", 1988),
+    # years gone by since something else: no start
+    ("31 Jahre sind vergangen, seit die Mauer fiel; die Städtepartnerschaft von Erfurt und Kalisz lebt.", None),
+])
+def test_the_years_gone_by_since_the_founding_act_date_it(extractor, text, expected):
+    ex = extractor.extract(Article(url="test:gone-by", text=text, date=dt.date(2019, 5, 3)))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
+    assert year == expected
