@@ -1,4 +1,4 @@
-"""A partnership's founding worded as its coming about ("zustande kommen", "das Zustandekommen
+"""Start-year wordings (session 12, issue #17). A partnership's founding worded as its coming about ("zustande kommen", "das Zustandekommen
 der Städtepartnerschaft"), with the year beside it, also in the sentence after the pair's that
 refers back with a pronoun (session 12, issue #17). Every text is written by us, in our own
 words; each wording is checked against one that must not count."""
@@ -50,6 +50,30 @@ def test_the_coming_about_of_a_partnership_dates_it(extractor, text, expected):
 ])
 def test_the_years_gone_by_since_the_founding_act_date_it(extractor, text, expected):
     ex = extractor.extract(Article(url="test:gone-by", text=text, date=dt.date(2019, 5, 3)))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
+    assert year == expected
+
+
+#: a second partnership of the article's town: the pair below is not the article's only one
+OTHER = " Erfurt pflegt seit 1975 auch eine Städtepartnerschaft mit Mainz."
+HEADING = "Erfurt – Kalisz: neue Städtepartnerschaft\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the news of the act: "die offizielle Städtepartnerschaft … unterzeichnet", no date in the sentence
+    (HEADING + "Der Oberbürgermeister hat in Kalisz die offizielle Städtepartnerschaft mit der polnischen "
+     "Stadt unterzeichnet." + OTHER, 2019),
+    # without a mark of the day's event the perfect may sum up an old act
+    (HEADING + "Der Oberbürgermeister hat in Kalisz die Städtepartnerschaft mit der polnischen Stadt "
+     "unterzeichnet." + OTHER, None),
+    # a look back stays undated
+    (HEADING + "Der Oberbürgermeister hat einst in Kalisz die offizielle Städtepartnerschaft mit der "
+     "polnischen Stadt unterzeichnet." + OTHER, None),
+])
+def test_the_official_partnership_signed_in_the_perfect_is_the_news_of_the_articles_year(extractor, text,
+                                                                                          expected):
+    ex = extractor.extract(Article(url="test:official-act", text=text, date=dt.date(2019, 5, 3)))
     names = {k: p.name_de for k, p in ex.places.items()}
     [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
     assert year == expected
