@@ -1,7 +1,9 @@
-"""Start-year wordings (session 12, issue #17). A partnership's founding worded as its coming about ("zustande kommen", "das Zustandekommen
-der Städtepartnerschaft"), with the year beside it, also in the sentence after the pair's that
-refers back with a pronoun (session 12, issue #17). Every text is written by us, in our own
-words; each wording is checked against one that must not count."""
+"""Start-year wordings (session 12, issue #17): a partnership's founding worded as its coming
+about ("zustande kommen", "das Zustandekommen der Städtepartnerschaft"), also in the sentence
+after the pair's that refers back with a pronoun; the years gone by since the act ("37 Jahre sind
+vergangen, seit …"); an undated act with "die offizielle Städtepartnerschaft" as the day's news.
+Every text is written by us, in our own words; each wording is checked against one that must not
+count."""
 
 from __future__ import annotations
 
