@@ -12,6 +12,7 @@ from functools import cached_property
 
 from .person_names import listed_person, starts_person
 from . import local_governments
+from .borough_links import linked_borough
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
@@ -232,7 +233,7 @@ class CuePlaces:
                         country = ctx.home  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                     if kind == "borough":
-                        place = self._linked_borough(place)
+                        place = linked_borough(self.gazetteer, place, ctx.home, bool(cued) or bool(city_country) and k == 0)
                 written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
                 if district_cue and prefix and not written.startswith(prefix):
                     written = f"{prefix} {written}"
@@ -302,17 +303,6 @@ class CuePlaces:
     @staticmethod
     def _names_foreign_country(ctx: Context) -> bool:
         return any(m.ref != ctx.home for m in ctx.country_mentions)
-
-    def _linked_borough(self, place: Place) -> Place:
-        """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name
-        of a cities500 place of its country is linked to it, as the table's Bezirke are
-        (local-governments-de.tsv, geonameid); the most populous such place when several are."""
-        same = [c for c in self.gazetteer.lookup(place.name_de)
-                if c.country == place.country and place.name_de in (c.name_de, c.name_en)]
-        if not same:
-            return place
-        c = same[0]
-        return replace(place, geonameid=c.geonameid, name_en=c.name_en, lat=c.lat, lon=c.lon, population=c.population)
 
     def _foreign_district_name(self, core: str, country: str, designation: str, endonym: bool) -> str:
         """"Kreis Elbing" in Poland is "Powiat Elbląg", "Kreis Podilsk" in Ukraine "Rajon Podilsk":

@@ -27,6 +27,7 @@ from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
+from .city_districts import resolve_city_districts
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
 from .region_locators import RegionLocators
@@ -166,6 +167,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
+        resolve_city_districts(ex, text, self.gazetteer, ctx.home)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
