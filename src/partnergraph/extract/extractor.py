@@ -28,6 +28,7 @@ from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
+from .word_places import WordPlaces
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
 from .region_locators import RegionLocators
@@ -127,6 +128,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators = RegionLocators(self.rules)
         self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
+        self._word_places = WordPlaces(self.rules)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
@@ -167,6 +169,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
+        self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)

@@ -373,8 +373,8 @@ class PlaceResolution:
     def _accept(self, h: PlaceHit, best: PlaceRecord, f: dict, ctx: Context, accepted: set[int]) -> bool:
         prev = f["prev"]
         known = best.geonameid in accepted
-        if f["cued"] and h.surface not in self._stop:
-            return True
+        if f["cued"] and h.surface not in self._stop and not (h.surface.lower() in self.frequent and not own_name(h.surface, best)):
+            return True  # "Städte Ihre Teilnahme": a frequent word that is only some town's alias is the word
         if (h.start, h.end) in ctx.territory_spans and territory_in_list(
                 ctx.text, h.start, h.end, ctx.country_mentions, ctx.country_starts):
             return False  # "die Bundesländer Baden-Württemberg, Bremen, Hamburg": the Länder

@@ -18,6 +18,8 @@ from ..models import Extraction
 #: how far before a hit its landmark noun and particle may begin ("Nationalpark „La ": 14;
 #: the longest noun of the lists is 12 letters)
 LANDMARK_REACH = 24
+#: how far before a hit its capitalised article may begin ("Las " and a space or two: 5)
+ARTICLE_REACH = 5
 
 
 def _alternatives(words) -> str:
@@ -36,6 +38,9 @@ class RomanceNames:
             rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
             rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
             r"(?:[ \t]+[\"„“«]?|(?<=['’]))$")
+        #: "Les Halles": a capitalised article right before a one-word hit (romance_article_names)
+        self._article_before = re.compile(rf"(?<![\w'’])(?:{_alternatives(rules['romance_article_names'])})(?:[ \t]+|(?<=['’]))$")
+        self._church_names = frozenset(rules["church_names"])
 
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
@@ -45,6 +50,9 @@ class RomanceNames:
                 and not _names_longer(ex.places[m.ref], m.surface)]
         gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
                  and self._landmark_before.search(text, max(0, m.start - LANDMARK_REACH), m.start)]
+        gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
+                 and (m.surface in self._church_names or " " not in m.surface
+                      and self._article_before.search(text, max(0, m.start - ARTICLE_REACH), m.start))]
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if m not in gone]
 

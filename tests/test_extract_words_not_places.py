@@ -1,0 +1,68 @@
+"""Words and phrases that a gazetteer alias matches are not places: the tail of a hyphenated word,
+a time noun before a genitive of time, a Romance name whose article the gazetteer left out, a
+church dedication, a frequent word after a cue noun, a river after "Fluss", a first name before a
+surname; and a press spelling of a Ukrainian town is that town (extract/word_places.py,
+extract/romance_names.py, rules-de.json, exonyms-de.tsv). Own-words fixtures."""
+
+from partnergraph.models import Article
+
+
+def extract(extractor, text, url="https://www.lokalblatt.de/artikel"):
+    return extractor.extract(Article(url=url, title="", text=text, date=None))
+
+
+def names(ex):
+    return {p.name_de for p in ex.places.values()}
+
+
+def test_the_tail_of_a_hyphenated_word_is_no_place(extractor):
+    ex = extract(extractor, "Der Stadtrat in Frankreich stimmte ab. Am Ende lag nur der FDP-Antr")
+    assert "Indre" not in names(ex)
+
+
+def test_a_place_glued_to_a_place_stays(extractor):
+    ex = extract(extractor, "Die Partnerschaft Trier-Gloucester wurde 1959 besiegelt.")
+    assert {"Trier", "Gloucester"} <= names(ex)
+
+
+def test_mitte_before_a_genitive_of_time_is_no_borough(extractor):
+    ex = extract(extractor, "Seit Mitte der 90er Jahre besteht der Kontakt, gepflegt wird er in Berlin. "
+                            "Mitte des 19. Jahrhunderts war das anders.")
+    assert "Mitte" not in names(ex) and "Berlin" in names(ex)
+
+
+def test_the_borough_mitte_named_as_partner_stays(extractor):
+    ex = extract(extractor, "Der Bezirk Mitte pflegt seit 1991 eine Partnerschaft mit Shinjuku.")
+    assert "Mitte" in names(ex)
+
+
+def test_a_one_word_hit_after_a_capitalised_romance_article_is_no_town(extractor):
+    ex = extract(extractor, "In Paris besuchten wir Les Halles und danach das Centre Pompidou.")
+    assert "Halle (Saale)" not in names(ex) and "Paris" in names(ex)
+
+
+def test_a_church_dedication_is_no_town(extractor):
+    ex = extract(extractor, "In Frankreich sahen die Schüler Notre Dame und die Krönungskirche Notre Dame in Reims.")
+    assert not any(n.startswith("Notre") for n in names(ex))
+
+
+def test_a_frequent_word_after_a_cue_noun_is_no_town(extractor):
+    ex = extract(extractor, "Von den 27 Städten mit Partnerschaften nach Kambodscha haben bisher sieben Städte "
+                            "Ihre Teilnahme zugesagt.")
+    assert "Varin" not in names(ex)
+
+
+def test_a_name_after_fluss_is_a_river(extractor):
+    ex = extract(extractor, "Die ukrainische Gemeinde liegt am Ufer des Flusses Teresva in den Karpaten.")
+    assert "Tereswa" not in names(ex)
+
+
+def test_sven_before_a_surname_is_a_person(extractor):
+    ex = extract(extractor, "Der Austausch mit Russland ruht.  Sven Krüger freut sich trotzdem auf den Dezember.")
+    assert "Swen" not in names(ex)
+
+
+def test_the_press_spelling_ushgorod_is_uzhhorod(extractor):
+    ex = extract(extractor, "Darmstadt schickt Hilfsgüter in die Partnerstadt Ushgorod in der Ukraine.")
+    uzh = [p for p in ex.places.values() if p.geonameid == 690548]
+    assert uzh and uzh[0].country == "UA"
