@@ -44,11 +44,11 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def resolve_city_districts(ex: Extraction, text: str, gazetteer, home: str) -> None:
     """Re-points each city–district compound to the district and drops the city's mention."""
+    # (cheap test first: few mentions are glued to a hyphen or hold one)
+    if not any(m.kind == "municipality" and (text[m.end:m.end + 1] == "-" or "-" in m.surface) for m in ex.mentions):
+        return
     munis = sorted((m for m in ex.mentions if m.kind == "municipality" and m.ref in ex.places),
                    key=lambda m: m.start)
-    # (cheap test first: few mentions are glued to a hyphen or hold one)
-    if not any(text[m.end:m.end + 1] == "-" or "-" in m.surface for m in munis):
-        return
     starts = {m.start: m for m in munis}
     replaced: dict[int, Mention] = {}
     gone: set[int] = set()

@@ -19,6 +19,7 @@ from ..models import Extraction, Mention, Place
 from .matcher import Keywords
 from .prefilter import lowered_text
 from .sentences import sentence_of
+from .stated_countries import stated_country
 
 
 #: an unknown all-capitals name this short joined to a town is an acronym (a club, "AGIT"), not a
@@ -172,7 +173,8 @@ class CuePlaces:
                     continue  # "der 5. Bezirk Budapests": the city's, named by the city (which stays)
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
-                cued = self._cued_country(ex, ctx, start, end)
+                # "der westukrainischen Verbandsgemeinde X": a compass-prefixed adjective states it too
+                cued = self._cued_country(ex, ctx, start, end) or (stated_country(text, start, end) or (None,))[0]
                 country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start) \
                     or (self._default_countries.get(cue) if not self._names_foreign_country(ctx) else None)
                 kind = "municipality"
@@ -213,6 +215,8 @@ class CuePlaces:
                             or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                        if country != HOME_COUNTRY:  # a foreign unit the page translates: named by its own name
+                            kind, name = "municipality", name.removeprefix(f"{prefix} ")
                     elif prefix in self._foreign_designations and country == ctx.home:
                         # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
                         country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
