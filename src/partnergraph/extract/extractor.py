@@ -28,6 +28,7 @@ from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
+from .co_objects import drop_co_objects
 from .word_places import WordPlaces
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
@@ -188,6 +189,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
+        drop_co_objects(ex, text)
         _drop_adjective_only_places(ex, ctx)
         return ex
 
