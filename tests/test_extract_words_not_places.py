@@ -66,3 +66,9 @@ def test_the_press_spelling_ushgorod_is_uzhhorod(extractor):
     ex = extract(extractor, "Darmstadt schickt Hilfsgüter in die Partnerstadt Ushgorod in der Ukraine.")
     uzh = [p for p in ex.places.values() if p.geonameid == 690548]
     assert uzh and uzh[0].country == "UA"
+
+
+def test_a_cue_made_town_ending_in_land_is_german_whatever_foreign_country_the_page_names(extractor):
+    ex = extract(extractor, "Die Stadt Geestland bewarb sich 2014 um eine Klimapartnerschaft mit einer Kommune "
+                            "in Tunesien.")
+    assert ("Geestland", "DE") in {(p.name_de, p.country) for p in ex.places.values()}
