@@ -72,3 +72,9 @@ def test_a_cue_made_town_ending_in_land_is_german_whatever_foreign_country_the_p
     ex = extract(extractor, "Die Stadt Geestland bewarb sich 2014 um eine Klimapartnerschaft mit einer Kommune "
                             "in Tunesien.")
     assert ("Geestland", "DE") in {(p.name_de, p.country) for p in ex.places.values()}
+
+
+def test_a_name_after_a_role_and_its_town_in_apposition_is_the_role_holder(extractor):
+    ex = extract(extractor, "Zu Gast waren Bürgermeisterin der Stadt Nablus, Hanan Taweel, und Vertreter "
+                            "der Stadt Köln aus Palästina.")
+    assert not any("Taweel" in p.name_de for p in ex.places.values())

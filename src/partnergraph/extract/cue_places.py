@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
-from .person_names import listed_person, starts_person
+from .person_names import listed_person, role_before, starts_person
 from . import local_governments
 from .borough_links import linked_borough
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
@@ -143,7 +143,8 @@ class CuePlaces:
                     known = [taken.spans[i][2] for i in taken.ids(start, start + 1)]
                     if known and known[0] is not None and known[0].kind == "municipality" and known[0].start == start:
                         name = text[known[0].start:known[0].end]
-                if not name or listed_person(name, k, cue, self.first_names, self._cue_kinds):
+                if not name or listed_person(name, k, cue, self.first_names, self._cue_kinds) or (
+                        k > 0 and " " in name and role_before(text, head_start, self._roles)):
                     continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
                 end = start + len(name)
                 # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
