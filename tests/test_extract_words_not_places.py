@@ -78,3 +78,8 @@ def test_a_name_after_a_role_and_its_town_in_apposition_is_the_role_holder(extra
     ex = extract(extractor, "Zu Gast waren Bürgermeisterin der Stadt Nablus, Hanan Taweel, und Vertreter "
                             "der Stadt Köln aus Palästina.")
     assert not any("Taweel" in p.name_de for p in ex.places.values())
+
+
+def test_a_word_cut_off_by_an_ellipsis_is_no_alias_of_a_city(extractor):
+    ex = extract(extractor, "Die Spenden aus Syrien gingen an die Hilfsorganisation \"Damas...\n\nMehr lesen")
+    assert "Damaskus" not in names(ex)

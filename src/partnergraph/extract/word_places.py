@@ -7,6 +7,8 @@
   "Trier-Gloucester"), as does one in a sentence about partnerships (a dash pair whose first side
   the gazetteer lacks: "Berg b.Neumarkt i.d.OPf-Walce", bavariaworldwide.de), a big city (KNOWN_CITY_POPULATION: its name is rarely the tail
   of a word) or a place the page also names on its own.
+- A word the page cut off with an ellipsis that is only an alias of a place ("die Organisation
+  \"Damas...", masatepe.de, fresh3: no Damascus), as "FDP-Antr" at a page's cut end.
 - A time noun before a genitive of time: "seit Mitte der 80er Jahre" (solidaridad-ev.de, fresh5),
   "Mitte des 19. Jahrhunderts" (wienerzeitung.at, fresh3) are no Berlin-Mitte, as "seit Mitte
   Januar" is not (time_words_after; the nouns are time_nouns in rules-de.json)."""
@@ -50,5 +52,9 @@ class WordPlaces:
         for m in munis:
             if self._time.match(text, m.start):
                 gone.add(id(m))
+            elif text.startswith(("…", "..."), m.end):
+                place = ex.places.get(m.ref)
+                if place is not None and m.surface not in (place.name_de, place.name_en):
+                    gone.add(id(m))  # "Organisation \"Damas...": a word the page cut, no alias of Damascus
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
