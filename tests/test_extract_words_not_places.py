@@ -83,3 +83,8 @@ def test_a_name_after_a_role_and_its_town_in_apposition_is_the_role_holder(extra
 def test_a_word_cut_off_by_an_ellipsis_is_no_alias_of_a_city(extractor):
     ex = extract(extractor, "Die Spenden aus Syrien gingen an die Hilfsorganisation \"Damas...\n\nMehr lesen")
     assert "Damaskus" not in names(ex)
+
+
+def test_a_hall_named_after_a_person_is_no_city_named_halle(extractor):
+    ex = extract(extractor, "Beim Festabend der Städtepartnerschaft in der Dr.-Maier-Halle sprach der Bürgermeister.")
+    assert "Halle (Saale)" not in names(ex)

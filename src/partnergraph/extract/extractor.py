@@ -129,7 +129,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators = RegionLocators(self.rules)
         self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
-        self._word_places = WordPlaces(self.rules)
+        self._word_places = WordPlaces(self.rules, self.gazetteer.ambiguous)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])

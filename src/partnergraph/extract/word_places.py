@@ -3,9 +3,10 @@
 - The tail of a hyphenated word whose first part names no place: "FDP-Antr" (a word cut at the
   page's end; "Antr" is a GeoNames alias of Indre, wildungen-digital.de), "Gan-Erdene" (a
   Mongolian given name; "Erdene" is the alias of several Mongolian places,
-  christian-schulze-pellengahr.de). A place glued to another place stays ("Warschau-Bialoleka",
-  "Trier-Gloucester"), as does one in a sentence about partnerships (a dash pair whose first side
-  the gazetteer lacks: "Berg b.Neumarkt i.d.OPf-Walce", bavariaworldwide.de), a big city (KNOWN_CITY_POPULATION: its name is rarely the tail
+  christian-schulze-pellengahr.de), "Dr.-Sieber-Halle" (a hall, sinsheim.de: the big city counts
+  here because its name is a German noun). A place glued to another place stays ("Warschau-Bialoleka",
+  "Trier-Gloucester"), as does one in a sentence about partnerships that is no German noun (a dash pair whose
+  first side the gazetteer lacks: "Berg b.Neumarkt i.d.OPf-Walce", bavariaworldwide.de), a big city (KNOWN_CITY_POPULATION: its name is rarely the tail
   of a word) or a place the page also names on its own.
 - A word the page cut off with an ellipsis that is only an alias of a place ("die Organisation
   \"Damas...", masatepe.de, fresh3: no Damascus), as "FDP-Antr" at a page's cut end.
@@ -21,13 +22,16 @@ from ..models import Extraction
 from .places import KNOWN_CITY_POPULATION
 
 #: the word glued before a hit by a hyphen ("FDP-", "Gan-")
-_GLUED_WORD = re.compile(r"(?<![\w\-])[\w.]+-$")
+_GLUED_WORD = re.compile(r"(?<![\w\-])[\w.\-]*[\w.]-$")
 #: how far back the glued word may begin (a 30-letter word and its hyphen, with room)
 GLUED_REACH = 32
 
 
 class WordPlaces:
-    def __init__(self, rules: dict):
+    def __init__(self, rules: dict, nouns: frozenset[str] = frozenset()):
+        #: the gazetteer's names that are German nouns: "Dr.-Sieber-Halle" is a hall even though
+        #: Halle (Saale) is a big city
+        self._nouns = nouns
         nouns = "|".join(re.escape(n) for n in rules["time_nouns"])
         # the noun, then "der"/"des" and a number or a time word: "Mitte der 80er", "Ende des Jahres"
         self._time = re.compile(rf"(?:{nouns})\s+de[rs]\s+(?:\d|(?:Jahr|Jahrhundert|Jahrzehnt|Monat|Woche|Saison|Dekade)\w*\b)")
@@ -43,10 +47,12 @@ class WordPlaces:
             ends = {m.end for m in ex.mentions}
             for m in glued:
                 place = ex.places.get(m.ref)
-                if place is None or place.geonameid is None or (place.population or 0) >= KNOWN_CITY_POPULATION \
+                if place is None or place.geonameid is None \
+                        or (place.population or 0) >= KNOWN_CITY_POPULATION and m.surface not in self._nouns \
                         or m.start - 1 in ends or not _GLUED_WORD.search(text, max(0, m.start - GLUED_REACH), m.start):
                     continue
-                if any(o.ref == m.ref and text[o.start - 1:o.start] != "-" for o in munis) or about_partnership(m.sentence):
+                if any(o.ref == m.ref and text[o.start - 1:o.start] != "-" for o in munis) \
+                        or m.surface not in self._nouns and about_partnership(m.sentence):
                     continue  # the page names the place on its own too, or pairs it
                 gone.add(id(m))
         for m in munis:
