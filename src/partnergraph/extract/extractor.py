@@ -154,7 +154,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ctx.territory_spans = {(h.start, h.end) for h in all_terms
                                if h.term.needs_context and h.term.kind in ("region", "country")}
         place_hits = self._without_surnames(text, place_hits, persons)
-        ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits), self._home_domains)
+        ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits, self.frequent), self._home_domains)
         self._term_mentions(ex, ctx, term_hits)
         self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)
