@@ -88,3 +88,11 @@ def test_a_word_cut_off_by_an_ellipsis_is_no_alias_of_a_city(extractor):
 def test_a_hall_named_after_a_person_is_no_city_named_halle(extractor):
     ex = extract(extractor, "Beim Festabend der Städtepartnerschaft in der Dr.-Maier-Halle sprach der Bürgermeister.")
     assert "Halle (Saale)" not in names(ex)
+
+
+def test_a_name_after_rathaus_is_the_building_unless_the_page_names_the_town_too(extractor):
+    ex = extract(extractor, "Die Bürgermeister trafen sich auf den Stufen des Rathauses Schöneberg.")
+    assert "Schöneberg" not in names(ex)
+    ex = extract(extractor, "Der Empfang fand im Rathaus Krefeld statt. Krefeld pflegt seit 1974 eine "
+                            "Städtepartnerschaft mit Venlo.")
+    assert "Krefeld" in names(ex)
