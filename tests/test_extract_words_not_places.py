@@ -96,3 +96,10 @@ def test_a_name_after_rathaus_is_the_building_unless_the_page_names_the_town_too
     ex = extract(extractor, "Der Empfang fand im Rathaus Krefeld statt. Krefeld pflegt seit 1974 eine "
                             "Städtepartnerschaft mit Venlo.")
     assert "Krefeld" in names(ex)
+
+
+def test_a_known_town_after_a_relative_pronoun_is_that_town(extractor):
+    ex = extract(extractor, "Bonn pflegt viele Partnerschaften. Die Zusammenarbeit, die Bonn und die Stadt Jericho "
+                            "seit 2015 pflegen, soll wachsen.")
+    bonn = [m for m in ex.mentions if m.kind == "municipality" and m.surface == "Bonn"]
+    assert len(bonn) == 2

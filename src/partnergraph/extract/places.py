@@ -11,7 +11,7 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import before_name, is_adjective, own_name, short_form
+from .place_names import after_relative_pronoun, before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -417,8 +417,8 @@ class PlaceResolution:
             # "Frankfurt" is the first word of Frankfurt am Main's own name (the frequent-word
             # list holds it for the city), so it goes on to the size rules below
             return False
-        if prev in self._determiners and not h.adjective:
-            return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
+        if prev in self._determiners and not h.adjective and not (known and after_relative_pronoun(ctx.text, h.start)):
+            return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may; ", die Bonn" is a clause)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
         # (in the next three rules the facts about the text around the hit come after the cheap
