@@ -103,3 +103,11 @@ def test_a_known_town_after_a_relative_pronoun_is_that_town(extractor):
                             "seit 2015 pflegen, soll wachsen.")
     bonn = [m for m in ex.mentions if m.kind == "municipality" and m.surface == "Bonn"]
     assert len(bonn) == 2
+
+
+def test_a_given_name_in_a_list_of_two_persons_is_no_town(extractor):
+    ex = extract(extractor, "Die Schüler aus Kanada kamen mit ihren Lehrerinnen Sabine Weber und Regina Klein "
+                            "nach Trossingen.")
+    assert "Regina" not in names(ex) and "Trossingen" in names(ex)
+    ex = extract(extractor, "In Israel unterschrieben die Bürgermeister Ron Huldai und Kai Wegner den Vertrag.")
+    assert "Ron" not in names(ex)

@@ -30,6 +30,7 @@ from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
+from .person_lists import drop_listed_given_names
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
 from .region_locators import RegionLocators
@@ -171,6 +172,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
         self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
+        drop_listed_given_names(ex, text, self.first_names)
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
