@@ -111,3 +111,8 @@ def test_a_given_name_in_a_list_of_two_persons_is_no_town(extractor):
     assert "Regina" not in names(ex) and "Trossingen" in names(ex)
     ex = extract(extractor, "In Israel unterschrieben die Bürgermeister Ron Huldai und Kai Wegner den Vertrag.")
     assert "Ron" not in names(ex)
+
+
+def test_a_name_opening_a_three_part_personal_name_before_a_comma_is_a_person(extractor):
+    ex = extract(extractor, "Zu Gast in Vietnam war am Montag Nguyen Minh Tuan, der Generalkonsul, mit einer Delegation.")
+    assert "Thanh Nguyên" not in names(ex)

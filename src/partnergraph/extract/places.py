@@ -496,5 +496,5 @@ class PlaceResolution:
 #: slash, "von"/"vom"/"und" ("Nelson Milanzi vom District", "Sven Traschewski/Deutschland",
 #: "Florence Lasserre-David und die Stadträte": muehlacker-tagblatt.de,
 #: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
-_SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
-                            r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
+_SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)(?: [A-Z][a-z]{1,3})?"
+                            r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")  # (a short third word: "Nguyen Minh Vu,", lvz.de)
