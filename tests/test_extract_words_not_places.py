@@ -116,3 +116,8 @@ def test_a_given_name_in_a_list_of_two_persons_is_no_town(extractor):
 def test_a_name_opening_a_three_part_personal_name_before_a_comma_is_a_person(extractor):
     ex = extract(extractor, "Zu Gast in Vietnam war am Montag Nguyen Minh Tuan, der Generalkonsul, mit einer Delegation.")
     assert "Thanh Nguyên" not in names(ex)
+
+
+def test_a_town_name_continued_by_a_hyphenated_particle_opens_a_longer_name(extractor):
+    ex = extract(extractor, "In Frankreich besichtigten wir die Abteiruine Saint-Jean-des-Prés am Stadtrand.")
+    assert "Saint-Jean" not in names(ex)

@@ -33,7 +33,8 @@ class RomanceNames:
         elided = _alternatives(w for w in words if not w[-1].isalpha())
         # "du Luxembourg", "de l'Horloge", "d'Angers": a particle (an elided article may follow
         # a full one), then a capital
-        self._continuation = re.compile(rf"[ \t]+(?:(?:{spaced})[ \t]+(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
+        # (or hyphens: "Saint-Jean-des-Vignes", a ruin, margetshoechheim-blog.de)
+        self._continuation = re.compile(rf"(?:[ \t]+|-)(?:(?:{spaced})(?:[ \t]+|-)(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
         self._landmark_before = re.compile(
             rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
             rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
@@ -45,7 +46,7 @@ class RomanceNames:
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
         gone = [m for m in ex.mentions if m.kind == "municipality" and " " not in m.surface
-                and "-" not in m.surface and ex.places.get(m.ref) is not None
+                and ("-" not in m.surface or text[m.end:m.end + 1] == "-") and ex.places.get(m.ref) is not None
                 and ex.places[m.ref].geonameid is not None and self._continuation.match(text, m.end)
                 and not _names_longer(ex.places[m.ref], m.surface)]
         gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
