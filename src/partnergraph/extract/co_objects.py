@@ -21,6 +21,8 @@ _LIST_GAP = re.compile(r"[\s,;()]*(?:(?:und|sowie|oder|auch|in|der|dem|den)[\s,;
 _MANY_SIDED = re.compile(r"(?i)trilateral|multilateral|dreiseitig|Dreiecks|Dreier|Ringpartnerschaft")
 #: "mit" (maybe "wie mit", an article after it) right before the first member
 _MIT_BEFORE = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?$")
+#: ... and after the later one, which then opens a list of its own ("sowie Pisa mit Akko")
+_MIT_AFTER = re.compile(r"\s+mit\b")
 
 
 def drop_co_objects(ex: Extraction, text: str) -> None:
@@ -37,24 +39,35 @@ def drop_co_objects(ex: Extraction, text: str) -> None:
 
 
 def _listed_together(named, text: str, evidence, a: str, b: str) -> bool:
-    """Whether in every evidence sentence naming both sides they are members of one "mit" list."""
+    """Whether in every evidence sentence naming both sides they are members of one "mit" list,
+    in every pairing of their occurrences ("Gent mit Lille und Arras sowie Pisa mit Akko und
+    Lille": the second Lille is Pisa's partner, the first Pisa is no member of Gent's list)."""
     seen = False
     for span in evidence:
         inside = [m for m in named if span.start <= m.start and m.end <= span.end]
-        sides = [i for i, m in enumerate(inside) if m.kind == "municipality" and m.ref in (a, b)]
-        if not {inside[i].ref for i in sides} >= {a, b}:
+        at_a = [i for i, m in enumerate(inside) if m.kind == "municipality" and m.ref == a]
+        at_b = [i for i, m in enumerate(inside) if m.kind == "municipality" and m.ref == b]
+        if not at_a or not at_b:
             continue
         if _MANY_SIDED.search(text, span.start, span.end):
             return False
-        first = min(i for i in sides if inside[i].ref == a), min(i for i in sides if inside[i].ref == b)
-        i, j = sorted(first)
-        if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start):
-            return False
-        pos = inside[i].end
-        for m in inside[i + 1:j + 1]:
-            gap = _LIST_GAP.match(text, pos, m.start)
-            if gap is None or gap.end() != m.start:
-                return False
-            pos = m.end
+        for x in at_a:
+            for y in at_b:
+                if not _one_list(inside, text, span, *sorted((x, y))):
+                    return False
         seen = True
     return seen
+
+
+def _one_list(inside, text: str, span, i: int, j: int) -> bool:
+    """Whether mentions i < j stand in one list after "mit", the later no subject of its own."""
+    if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start) \
+            or _MIT_AFTER.match(text, inside[j].end):
+        return False
+    pos = inside[i].end
+    for m in inside[i + 1:j + 1]:
+        gap = _LIST_GAP.match(text, pos, m.start)
+        if gap is None or gap.end() != m.start:
+            return False
+        pos = m.end
+    return True
