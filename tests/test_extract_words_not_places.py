@@ -121,3 +121,9 @@ def test_a_name_opening_a_three_part_personal_name_before_a_comma_is_a_person(ex
 def test_a_town_name_continued_by_a_hyphenated_particle_opens_a_longer_name(extractor):
     ex = extract(extractor, "In Frankreich besichtigten wir die Abteiruine Saint-Jean-des-Prés am Stadtrand.")
     assert "Saint-Jean" not in names(ex)
+
+
+def test_a_quoted_festival_title_opened_by_a_town_name_is_no_town(extractor):
+    ex = extract(extractor, "Unsere Partnerstadt in Frankreich feiert jährlich das Musikfestival „Nuits chaudes "
+                            "de la ville“ mit vielen Gästen.")
+    assert "Nuits-Saint-Georges" not in names(ex)
