@@ -37,3 +37,25 @@ def test_a_date_near_the_only_type_word_does_not_override_the_pairs_founding_act
     years = typed_years(extractor, "Die Städtepartnerschaft zwischen Würzburg und Bray wurde 1970 besiegelt. "
                                    "Seit 2001 beleben Schulprojekte die Städtepartnerschaft.")
     assert set(years.values()) == {1970}
+
+
+def test_a_kind_a_sentence_about_the_pair_dates_is_added_and_its_date_is_not_the_other_kinds(extractor):
+    # "Partnerstadt" types the pair; the sentence that refers back to both dates a Klimapartnerschaft
+    years = typed_years(extractor, "Eine Delegation aus Kalisz, der Partnerstadt von Erfurt, ist zu Gast. Ziel ist es, "
+                                   "die zwischen den beiden Städten seit 2016 bestehende Klimapartnerschaft zu stärken.")
+    assert {t: y for (_, t), y in years.items()} == {"staedtepartnerschaft": None, "klimapartnerschaft": 2016}
+
+
+def test_the_date_of_a_sentence_naming_one_kind_only_is_that_kinds(extractor):
+    # the Betreiberpartnerschaft's act stands far from its word; the Städtepartnerschaft states no year
+    years = typed_years(extractor, "Kalisz ist die Partnerstadt von Erfurt. Im Frühjahr 2021 gingen die Stadtwerke "
+                                   "von Erfurt und der Wasserbetrieb in Kalisz nach langen Gesprächen eine "
+                                   "geförderte Betreiberpartnerschaft ein.")
+    assert years.get((frozenset({"Erfurt", "Kalisz"}), "betreiberpartnerschaft")) == 2021
+    assert years.get((frozenset({"Erfurt", "Kalisz"}), "staedtepartnerschaft")) is None
+
+
+def test_a_kind_dated_in_a_sentence_about_neither_partner_is_not_the_pairs(extractor):
+    years = typed_years(extractor, "Die Städtepartnerschaft zwischen Erfurt und Kalisz wurde 1995 besiegelt. "
+                                   "Hinzu kam 2005 ein Freundschaftsabkommen, das die Bundesregierung mit Polen schloss.")
+    assert {t: y for (_, t), y in years.items()} == {"staedtepartnerschaft": 1995}

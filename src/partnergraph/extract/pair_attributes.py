@@ -16,6 +16,8 @@ from ..sources.dates import month_number, url_year_month
 from .datelines import page_foot_year_month, page_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: "damals", which a start pattern reads as the year stated before it (rules-de.json)
+_DAMALS = re.compile(r"\bdamals\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
 _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
 
@@ -109,8 +111,9 @@ class StartYears:
                     # "unterzeichneten am 4. September" (or "Im September … unterzeichneten") in an
                     # article of 23 September 2012: that year's; a later month than the article's
                     # may be next year's plan or last year's act, and an undated article says no
-                    # year at all
-                    if year is None or article_month is None or month_number(m["month"]) > article_month:
+                    # year at all; a page dated by its year only ("III. Quartal 2015", an address's
+                    # "/2015/") reports that year's act ("besiegelten … im September", nlarchiv.israel.de)
+                    if year is None or article_month is not None and month_number(m["month"]) > article_month:
                         continue
                     group, y = ("dm" if groups.get("dm") else "mo"), year
                 elif groups.get("yy"):
@@ -266,8 +269,12 @@ class PairFacts:
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
-        if scope is not None and not years:
-            years = self._list_lead_years(sent)
+        if scope is not None:
+            years = years or self._list_lead_years(sent)
+            # a status whose words hold the item's partner ("will die Stadt A mit B und C eine
+            # Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
+            statuses = statuses + [st for st in self._found(sent.start, sent.end, False)[1]
+                                   if st[0] < lo and any(lo <= m.start < min(hi, st[1]) for m in (a, b))]
         if not years and not statuses:
             return None, None, None, False
         pair = {(a.kind, a.ref), (b.kind, b.ref)}
@@ -323,16 +330,20 @@ class PairFacts:
         """The one year that opens a list sentence before all of its places, when none of its
         items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
         "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
-        pair does."""
+        pair does; or a "damals" after the list's owner ("Auch A schloss damals Partnerschaften zu
+        B, C und D": the year the sentences before state, digitalpresent.tagesspiegel.de)."""
         known = self._lead_memo.get(sent)
         if known is None:
-            mentions = self.by_sentence.get(sent, [])
+            mentions = sorted(self.by_sentence.get(sent, []), key=lambda m: m.start)
             known = []
             if mentions:
-                first = min(m.start for m in mentions)
+                first = mentions[0].start
                 if not _YEAR.search(self.text, first, sent.end) and _YEAR.search(self.text, sent.start, first):
                     lead = self._found(sent.start, first, True)[0]
                     known = lead if len({c[2] for c in lead}) == 1 else []
+                elif len(mentions) > 1 and not _YEAR.search(self.text, sent.start, sent.end) \
+                        and _DAMALS.search(self.text, mentions[0].end, mentions[1].start):
+                    known = self._found(sent.start, mentions[1].start, True)[0]
             self._lead_memo[sent] = known
         return known
 

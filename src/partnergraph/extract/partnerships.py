@@ -15,7 +15,7 @@ from .pairs import nothing_to_pair
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
-from .typed_years import typed_starts
+from .typed_years import pair_type_starts
 from .lead_acts import lead_act
 from .hedges import hedged
 from .sentence_scope import own_partner_sentences, placeless_after, region_only
@@ -425,11 +425,11 @@ class PartnershipFinder:
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
             # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that
             # type's start (typed_years.py)
-            typed = typed_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
-                                 + (own_cue(key) if len(found) == 1 else []), by_sentence) \
-                if facts and len(set(article_types)) > 1 else {}
-            for t in types:
-                t_year, t_month = typed.get(t, (start_year, start_month))
+            typed = pair_type_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
+                                     + (own_cue(key) if len(found) == 1 else []), by_sentence, types,
+                                     (start_year, start_month), evidence, key, self.pair_anaphora) \
+                if facts and len(set(article_types)) > 1 else [(t, start_year, start_month) for t in types]
+            for t, t_year, t_month in typed:
                 ex.partnerships.append(Partnership(
                     partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
                     type=t, start_year=t_year, start_month=t_month, programme=programme,
