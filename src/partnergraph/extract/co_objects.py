@@ -11,6 +11,7 @@ partnership of three or more ("trilateral") are partners of each other."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Extraction
 
@@ -29,22 +30,28 @@ def drop_co_objects(ex: Extraction, text: str) -> None:
     """Drops the pairs of two members of one "mit" list (see the module)."""
     if not ex.partnerships or " mit " not in text:
         return
-    named = sorted((m for m in ex.mentions if m.kind in ("municipality", "country")), key=lambda m: m.start)
+    named: list | None = None  # (made for the first pair whose evidence has a "mit": most have none)
     kept = []
     for p in ex.partnerships:
         refs = [r for k, r in p.partners if k == "municipality"]
-        if len(refs) != 2 or not _listed_together(named, text, p.evidence, *refs):
+        if len(refs) != 2 or not any(text.find("mit ", s.start, s.end) >= 0 for s in p.evidence):
+            kept.append(p)
+            continue
+        if named is None:
+            named = sorted((m for m in ex.mentions if m.kind in ("municipality", "country")), key=lambda m: m.start)
+            starts = [m.start for m in named]
+        if not _listed_together(named, starts, text, p.evidence, *refs):
             kept.append(p)
     ex.partnerships[:] = kept
 
 
-def _listed_together(named, text: str, evidence, a: str, b: str) -> bool:
+def _listed_together(named, starts: list[int], text: str, evidence, a: str, b: str) -> bool:
     """Whether in every evidence sentence naming both sides they are members of one "mit" list,
     in every pairing of their occurrences ("Gent mit Lille und Arras sowie Pisa mit Akko und
     Lille": the second Lille is Pisa's partner, the first Pisa is no member of Gent's list)."""
     seen = False
     for span in evidence:
-        inside = [m for m in named if span.start <= m.start and m.end <= span.end]
+        inside = [m for m in named[bisect_left(starts, span.start):bisect_left(starts, span.end)] if m.end <= span.end]
         at_a = [i for i, m in enumerate(inside) if m.kind == "municipality" and m.ref == a]
         at_b = [i for i, m in enumerate(inside) if m.kind == "municipality" and m.ref == b]
         if not at_a or not at_b:

@@ -51,9 +51,11 @@ class RomanceNames:
                 and not _names_longer(ex.places[m.ref], m.surface)]
         gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
                  and self._landmark_before.search(text, max(0, m.start - LANDMARK_REACH), m.start)]
-        gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
+        gone += [m for m in ex.mentions if m.kind == "municipality"
                  and (m.surface in self._church_names or " " not in m.surface
-                      and self._article_before.search(text, max(0, m.start - ARTICLE_REACH), m.start))]
+                      and text[m.start - 2:m.start - 1].isalpha() and text[m.start - 1:m.start] in " \t'’"
+                      and self._article_before.search(text, max(0, m.start - ARTICLE_REACH), m.start))
+                 and m not in gone]
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if m not in gone]
 
