@@ -31,9 +31,8 @@ class QuotedNames:
 
     def drop(self, ex: Extraction, text: str) -> None:
         """Drop the municipality mentions that are such a quoted name."""
-        gone = [m for m in ex.mentions if m.kind == "municipality"
+        gone = [m for m in ex.mentions if m.kind == "municipality" and text[m.start - 1:m.start] in _OPENING
                 and (text[m.end:m.end + 1] in _CLOSING or self.title_rest.match(text, m.end))
-                and text[m.start - 1:m.start] in _OPENING
                 and self.noun_before.search(text, max(0, m.start - 30), m.start)]
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if m not in gone]
