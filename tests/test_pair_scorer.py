@@ -23,10 +23,12 @@ from partnergraph.resources import data_file
 
 TRAIN = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "train_pair_scorer.py"
 
-#: a cue sentence with no place, then the pairs in a sentence of their own without a cue word:
-#: no wording rule pairs them (checked below with the scorer switched off)
+#: a cue sentence with no place, then the pairs in a sentence of their own without a cue word,
+#: each town with where it lies: no wording rule pairs them (checked below with the scorer switched
+#: off; "zwischen A und B" right after a cue sentence is a rule of referring_partners.py since
+#: session 11, the region words between the towns are not)
 TWO_FIRSTS = ("In der Region gibt es viele deutsch-französische Städtepartnerschaften. Die erste wurde 1962 "
-              "zwischen Offenburg und Lons-le-Saunier geschlossen.")
+              "zwischen Offenburg im Ortenaukreis und Lons-le-Saunier im Jura geschlossen.")
 #: a trip to a partner town: the towns on the way are stops, not partners
 TRIP = "Auf ihrer Fahrt zur Partnerstadt machte die Gruppe Halt in Straßburg, Dijon und Lyon."
 

@@ -83,6 +83,7 @@ class PairStatements:
             if len(here) < 2:
                 return
         kept = {(m.kind, m.ref) for m in here}
+        occurrences = seq  # every one: "aus A, …, Präsident des Komitees für die Partnerschaft zwischen A und B"
         # a name repeated right after itself is its endonym in brackets ("Thorn (Torun) und
         # Göttingen"), not a second item
         seq = [m for i, m in enumerate(seq) if (m.kind, m.ref) in kept
@@ -102,7 +103,7 @@ class PairStatements:
             return
         # "… anlässlich des Jubiläums der Städtepartnerschaft zwischen Kiew und Leipzig": the
         # pair the sentence names outright, not the other places it mentions
-        between = self._between_pairs(ex, sent, here)
+        between = self._between_pairs(ex, sent, [m for m in occurrences if (m.kind, m.ref) in kept])
         if between:
             for a, b in between:
                 record(a, b, sent)
@@ -276,8 +277,8 @@ class PairStatements:
             else:
                 for m in here:
                     record(subject, m, sent)
-        elif len(here) == 2 and not same_country(here[0], here[1], ex):
-            record(here[0], here[1], sent)
+        elif len(here) == 2 and not same_country(here[0], here[1], ex) and not partner_of_mit(text, here[0]):
+            record(here[0], here[1], sent)  # (not two partners of someone unnamed: "Partnerschaften wie mit A, Land und B")
 
     def _named_owner(self, ex: Extraction, history: list[list[Mention]]) -> Mention | None:
         """The one place the latest sentence that named an owner of partners named so ("die

@@ -218,8 +218,15 @@ class PartnershipFinder:
                 # "Beide Seiten … Partnerschaften zwischen den beiden Staaten": no partnership of
                 # two municipalities is stated
                 pass
+            elif cue and (pair := self.referring.singular(ex, ctx.sentences, i, here, by_sentence)):
+                record(*pair, sent)  # "… ins türkische Mersin. … Für die türkische Partnerstadt …"
             elif cue:
                 self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
+            elif prev_cue and (pairs := self.referring.after_cue(ex, sent, here, self._between_pairs)):
+                for a, b, scope in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
+                    record(a, b, sent, scope=scope)
+            elif not cue and (pair := self.referring.contact(ex, sent, here, history)):
+                record(*pair, sent)  # "… Vezzano … und Friolzheim … Seit Jahren besteht reger Kontakt zwischen beiden Kommunen"
             elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them

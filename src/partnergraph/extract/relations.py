@@ -23,6 +23,7 @@ from .group_partnerships import GroupPartnerships
 from .key_sets import KeySets
 from .named_partner import NamedPartner
 from .succession import Succession
+from .referring_partners import ReferringPartners
 from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -152,6 +153,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.pair_scorer = PairScorer()
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
+        self.referring = ReferringPartners()
         self.named_partner = NamedPartner(r)
         self.signing_venues = SigningVenues(r)
         self.people = People(r)
