@@ -34,7 +34,7 @@ def test_every_record_names_its_page_publisher_split_and_text_hash(gold):
     assert len(urls) == len(set(urls)), "a page is annotated twice"
     for g in gold:
         assert g["split"] in {"dev", "dev2", "dev3", "test", "fresh", "fresh2", "fresh3", "fresh4",
-                              "fresh5"}, g["url"]
+                              "fresh5", "fresh6"}, g["url"]
         assert g["publisher"] and "/" not in g["publisher"], g["url"]
         assert SHA256.fullmatch(g["text_sha256"]), g["url"]
         assert "title_sha256" not in g or SHA256.fullmatch(g["title_sha256"]), g["url"]
@@ -78,7 +78,7 @@ def test_the_held_out_split_is_about_a_third_of_the_pages(gold):
     assert 0.2 <= share <= 0.45
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_a_fresh_split_comes_from_publishers_no_other_split_uses(gold, split):
     # a fresh split measures generalisation to unseen pages: a publisher already in another split
     # would bring its site's wording (and its errors, read while tuning or reporting) into the
@@ -134,18 +134,20 @@ def test_the_blind_news_split_fresh4_has_pair_pages_and_precision_pages(gold):
     assert len(with_pairs) >= 30 and len(pages) - len(with_pairs) >= 10
 
 
-def test_the_blind_split_fresh5_shares_no_site_with_another_split(gold):
-    # fresh5 (session 9) was drawn so that no page comes from a publisher of another split, nor from
-    # another host of one (a city's council-information host beside its main site, a newspaper's
-    # mobile host): a host is the same site as another when one is a sub-domain of the other
-    others = {g["publisher"] for g in gold if g["split"] != "fresh5"}
-    pages = [g for g in gold if g["split"] == "fresh5"]
-    assert pages, "no fresh5 split"
+def related_hosts(a: str, b: str) -> bool:
+    """Whether two publishers are the same site: equal, or one a sub-domain of the other (a city's
+    council-information host beside its main site, a newspaper's mobile host)."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
 
-    def related(a: str, b: str) -> bool:
-        return a == b or a.endswith("." + b) or b.endswith("." + a)
 
-    clashes = sorted((g["publisher"], o) for g in pages for o in others if related(g["publisher"], o))
+@pytest.mark.parametrize("split", ["fresh5", "fresh6"])
+def test_a_blind_split_shares_no_site_with_another_split(gold, split):
+    # fresh5 (session 9) and fresh6 (session 11) were drawn so that no page comes from a publisher
+    # of another split, nor from another host of one
+    others = {g["publisher"] for g in gold if g["split"] != split}
+    pages = [g for g in gold if g["split"] == split]
+    assert pages, f"no {split} split"
+    clashes = sorted((g["publisher"], o) for g in pages for o in others if related_hosts(g["publisher"], o))
     assert clashes == []
 
 
@@ -159,6 +161,23 @@ def test_the_blind_split_fresh5_measures_status_pairs_and_precision(gold):
     assert len({g["publisher"] for g in pages}) == len(pages), "one page per publisher"
     assert len(with_pairs) >= 30 and len(pages) - len(with_pairs) >= 10
     not_active = [p for g in pages for p in g["partnerships"] if p["status"] != "active"]
+    assert len(not_active) >= 6
+    assert {p["status"] for p in not_active} == {"planned", "suspended", "ended"}
+
+
+def test_the_blind_split_fresh6_measures_pairs_years_status_and_precision(gold):
+    # fresh6 (session 11) was drawn as 50 to 60 pages from as many publishers (one page each),
+    # most stating a pair with both partners named, at least ten precision pages, at least 25
+    # partnership records with a start year and at least six planned, suspended or ended ones, so
+    # that start year and status are measured on blind pages too (fresh5 had only 27 and 16)
+    pages = [g for g in gold if g["split"] == "fresh6"]
+    with_pairs = [g for g in pages if g.get("partnerships")]
+    assert 50 <= len(pages) <= 60
+    assert len({g["publisher"] for g in pages}) == len(pages), "one page per publisher"
+    assert len(with_pairs) >= 30 and len(pages) - len(with_pairs) >= 10
+    records = [p for g in pages for p in g["partnerships"]]
+    assert sum("start" in p for p in records) >= 25
+    not_active = [p for p in records if p["status"] != "active"]
     assert len(not_active) >= 6
     assert {p["status"] for p in not_active} == {"planned", "suspended", "ended"}
 
