@@ -1,0 +1,86 @@
+"""A partner whose owner its own sentence names is that owner's partner only (issue #17): "Eine
+Partnerstadt von Morawica ist auch die ukrainische Stadt Vyshgorod" on Herbolzheim's page
+(stadt-herbolzheim.de) states Morawica–Vyshgorod, not Herbolzheim–Vyshgorod; "Mit Hamms
+Partnerstadt Afyon ist ein Austausch zwischen dem Stadtteilzentrum Bockum-Hövel und …"
+(presse-service.de) states Hamm–Afyon, not Bockum–Afyon. The pair rules read such a sentence with
+the page's home or another place of the sentence as the partner's owner; this filter refuses a
+pair, recorded from the owned town's sentence, whose other side is not the named owner.
+Wording: data/owned-partners-de.json."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..models import Mention, Span
+from ..resources import data_file
+
+#: how far an owned town may stand from the partner noun: "einer der Partnerstädte von" before
+#: it and "ist auch die ukrainische Stadt" after its owner are under 40 characters; 60 gives room
+OWNED_REACH = 60
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    """Whether a place's name as written can own what follows: a genitive ("Hamms", "Paris'",
+    "Xi’ans") or an adjective ("Kölner")."""
+    tail = text[m.end:m.end + 2]
+    return m.surface.endswith(("s", "er")) or tail[:1] in ("s", "’", "'")
+
+
+class OwnedPartners:
+    def __init__(self) -> None:
+        data = json.loads(data_file("owned-partners-de.json").read_text(encoding="utf-8"))
+        self._noun = re.compile(r"\b" + data["noun"] + r"\b")
+        self._of_owner = re.compile(data["of_owner"])
+        self._genitive_gap = re.compile(data["genitive_gap"])
+        self._owned_before = re.compile(data["owned_before"])
+        self._owned_after = re.compile(data["owned_after"])
+        # the owned towns of the sentence asked last: a sentence's pairs are recorded one after another
+        self._last: tuple[str, int, int, dict[str, str]] | None = None
+
+    def _owners(self, text: str, sent: Span, here: list[Mention]) -> dict[str, str]:
+        """{owned town's ref: its owner's ref} of one sentence."""
+        last = self._last
+        if last is not None and last[0] is text and last[1] == sent.start and last[2] == sent.end:
+            return last[3]
+        owned: dict[str, str] = {}
+        if len(here) >= 2 and (text.find("artner", sent.start, sent.end) >= 0
+                               or text.find("chwester", sent.start, sent.end) >= 0):
+            places = sorted(here, key=lambda m: m.start)
+            for noun in self._noun.finditer(text, sent.start, sent.end):
+                for owner, x in self._owned_pairs(text, noun, places):
+                    if owner.ref != x.ref:
+                        owned.setdefault(x.ref, owner.ref)
+        self._last = (text, sent.start, sent.end, owned)
+        return owned
+
+    def _owned_pairs(self, text: str, noun: re.Match, places: list[Mention]):
+        # "Partnerstadt von O …": O right after the noun's preposition
+        after = [m for m in places if m.start >= noun.end()]
+        if after and self._of_owner.fullmatch(text[noun.end():after[0].start]) is not None:
+            owner = after[0]
+            before = [m for m in places if m.end <= noun.start()]
+            if before and noun.start() - before[-1].end <= OWNED_REACH \
+                    and self._owned_before.match(text[before[-1].end:noun.start()]):
+                yield owner, before[-1]  # "Montpellier, einer der Partnerstädte von Heidelberg"
+            later = [m for m in after[1:]]
+            if later and later[0].start - owner.end <= OWNED_REACH \
+                    and self._owned_after.match(text[owner.end:later[0].start]):
+                yield owner, later[0]  # "Partnerstadt von Morawica ist auch die Stadt Vyshgorod"
+        # "Os Partnerstadt X", "die Kölner Partnerstadt X": a genitive or adjective owner right
+        # before the noun, the owned town right after it
+        before = [m for m in places if m.end <= noun.start()]
+        if before and after and _possessive(text, before[-1]) \
+                and self._genitive_gap.match(text[before[-1].end:noun.start()]) \
+                and after[0].start - noun.end() <= OWNED_REACH \
+                and self._owned_after.match(text[noun.end():after[0].start]):
+            yield before[-1], after[0]
+
+    def other_owner(self, text: str, a: Mention, b: Mention, by_sentence: dict[Span, list[Mention]]) -> bool:
+        """Whether a or b is a town its own sentence names as the partner of a third place (so
+        the pair a–b is not stated there)."""
+        for x, other in ((a, b), (b, a)):
+            owner = self._owners(text, x.sentence, by_sentence.get(x.sentence, [])).get(x.ref)
+            if owner is not None and owner != other.ref:
+                return True
+        return False
