@@ -18,6 +18,8 @@ from ..resources import data_file
 #: how far an owned town may stand from the partner noun: "einer der Partnerstädte von" before
 #: it and "ist auch die ukrainische Stadt" after its owner are under 40 characters; 60 gives room
 OWNED_REACH = 60
+#: how far before the partner noun its singular article may begin: "einer der " is 10 characters
+ONE_REACH = 12
 
 
 def _possessive(text: str, m: Mention) -> bool:
@@ -35,24 +37,30 @@ class OwnedPartners:
         self._genitive_gap = re.compile(data["genitive_gap"])
         self._owned_before = re.compile(data["owned_before"])
         self._owned_after = re.compile(data["owned_after"])
+        self._one_of = re.compile(data["one_of"])
         # the owned towns of the sentence asked last: a sentence's pairs are recorded one after another
-        self._last: tuple[str, int, int, dict[str, str]] | None = None
+        self._last: tuple[str, int, int, tuple[dict[str, str], dict[str, str]]] | None = None
 
-    def _owners(self, text: str, sent: Span, here: list[Mention]) -> dict[str, str]:
-        """{owned town's ref: its owner's ref} of one sentence."""
+    def _owners(self, text: str, sent: Span, here: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+        """{owned town's ref: its owner's ref} of one sentence, and {owner's ref: owned town's ref}
+        for an owner the sentence gives one partner by a singular ("X, einer der Partnerstädte
+        von O", "Eine Partnerstadt von O ist auch X")."""
         last = self._last
         if last is not None and last[0] is text and last[1] == sent.start and last[2] == sent.end:
             return last[3]
         owned: dict[str, str] = {}
+        exclusive: dict[str, str] = {}
         if len(here) >= 2 and (text.find("artner", sent.start, sent.end) >= 0
                                or text.find("chwester", sent.start, sent.end) >= 0):
             places = sorted(here, key=lambda m: m.start)
             for noun in self._noun.finditer(text, sent.start, sent.end):
-                for owner, x in self._owned_pairs(text, noun, places):
+                for owner, x, one in self._owned_pairs(text, noun, places):
                     if owner.ref != x.ref:
                         owned.setdefault(x.ref, owner.ref)
-        self._last = (text, sent.start, sent.end, owned)
-        return owned
+                        if one:
+                            exclusive.setdefault(owner.ref, x.ref)
+        self._last = (text, sent.start, sent.end, (owned, exclusive))
+        return owned, exclusive
 
     def _owned_pairs(self, text: str, noun: re.Match, places: list[Mention]):
         # "Partnerstadt von O …": O right after the noun's preposition
@@ -60,13 +68,16 @@ class OwnedPartners:
         if after and self._of_owner.fullmatch(text[noun.end():after[0].start]) is not None:
             owner = after[0]
             before = [m for m in places if m.end <= noun.start()]
-            if before and noun.start() - before[-1].end <= OWNED_REACH \
-                    and self._owned_before.match(text[before[-1].end:noun.start()]):
-                yield owner, before[-1]  # "Montpellier, einer der Partnerstädte von Heidelberg"
-            later = [m for m in after[1:]]
+            gap = text[before[-1].end:noun.start()] if before else ""
+            if before and noun.start() - before[-1].end <= OWNED_REACH and self._owned_before.match(gap):
+                # "Montpellier, einer der Partnerstädte von Heidelberg": one of O's partners
+                yield owner, before[-1], self._one_of.search(gap) is not None
+            later = after[1:]
             if later and later[0].start - owner.end <= OWNED_REACH \
                     and self._owned_after.match(text[owner.end:later[0].start]):
-                yield owner, later[0]  # "Partnerstadt von Morawica ist auch die Stadt Vyshgorod"
+                # "Eine Partnerstadt von Morawica ist auch die Stadt Vyshgorod"
+                one = self._one_of.search(text, max(0, noun.start() - ONE_REACH), noun.start()) is not None
+                yield owner, later[0], one
         # "Os Partnerstadt X", "die Kölner Partnerstadt X": a genitive or adjective owner right
         # before the noun, the owned town right after it
         before = [m for m in places if m.end <= noun.start()]
@@ -74,13 +85,19 @@ class OwnedPartners:
                 and self._genitive_gap.match(text[before[-1].end:noun.start()]) \
                 and after[0].start - noun.end() <= OWNED_REACH \
                 and self._owned_after.match(text[noun.end():after[0].start]):
-            yield before[-1], after[0]
+            yield before[-1], after[0], False
 
     def other_owner(self, text: str, a: Mention, b: Mention, by_sentence: dict[Span, list[Mention]]) -> bool:
         """Whether a or b is a town its own sentence names as the partner of a third place (so
-        the pair a–b is not stated there)."""
+        the pair a–b is not stated there), or an owner it gives one partner, the other side not
+        being that one."""
         for x, other in ((a, b), (b, a)):
-            owner = self._owners(text, x.sentence, by_sentence.get(x.sentence, [])).get(x.ref)
+            owned, exclusive = self._owners(text, x.sentence, by_sentence.get(x.sentence, []))
+            owner = owned.get(x.ref)
             if owner is not None and owner != other.ref:
+                return True
+            # "Nach Absagen aus A und B … in C, einer der Partnerstädte von O": O's partner here is C
+            one = exclusive.get(other.ref)
+            if one is not None and one != x.ref:
                 return True
         return False
