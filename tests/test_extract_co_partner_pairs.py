@@ -78,3 +78,12 @@ def test_partner_towns_written_with_their_country_after_a_slash_are_not_paired(e
     ex = _extract(extractor, "Der Ausschuss wünschte sich mehr Besuche in den Partnerstädte Wädenswil/Schweiz "
                              "sowie Zutphen/Niederlande.")
     assert frozenset({"Wädenswil", "Zutphen"}) not in _pairs(ex)
+
+
+def test_a_german_town_among_guests_from_partner_towns_is_not_their_owner(extractor):
+    ex = _extract(extractor, "Gießen feiert das Partnerschaftsjubiläum. Zum Stadtfest rücken wie jedes Jahr "
+                             "Delegationen der verpartnerten Städte an: die Italiener aus Ferrara, die Polen aus "
+                             "Kalisz, die Freunde aus Zeitz.")
+    pairs = _pairs(ex)
+    assert frozenset({"Ferrara", "Zeitz"}) not in pairs
+    assert frozenset({"Kalisz", "Zeitz"}) not in pairs
