@@ -4,7 +4,9 @@ Partnerstadt von Morawica ist auch die ukrainische Stadt Vyshgorod" on Herbolzhe
 Partnerstadt Afyon ist ein Austausch zwischen dem Stadtteilzentrum Bockum-Hövel und …"
 (presse-service.de) states Hamm–Afyon, not Bockum–Afyon. The pair rules read such a sentence with
 the page's home or another place of the sentence as the partner's owner; this filter refuses a
-pair, recorded from the owned town's sentence, whose other side is not the named owner.
+pair, recorded from the owned town's sentence, whose other side is not the named owner but a
+place of the owner's country (a place of another country may be the owned town's own partner:
+"Erlangens Partnerstadt Jena unterhält eine Verbindung … mit San Marcos").
 Wording: data/owned-partners-de.json."""
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..models import Mention, Span
+from ..models import Extraction, Mention, Span
 from ..resources import data_file
 
 #: how far an owned town may stand from the partner noun: "einer der Partnerstädte von" before
@@ -20,6 +22,11 @@ from ..resources import data_file
 OWNED_REACH = 60
 #: how far before the partner noun its singular article may begin: "einer der " is 10 characters
 ONE_REACH = 12
+
+
+def _country(ex: Extraction, ref: str) -> str | None:
+    place = ex.places.get(ref)
+    return place.country if place is not None else None
 
 
 def _possessive(text: str, m: Mention) -> bool:
@@ -87,14 +94,19 @@ class OwnedPartners:
                 and self._owned_after.match(text[noun.end():after[0].start]):
             yield before[-1], after[0], False
 
-    def other_owner(self, text: str, a: Mention, b: Mention, by_sentence: dict[Span, list[Mention]]) -> bool:
-        """Whether a or b is a town its own sentence names as the partner of a third place (so
-        the pair a–b is not stated there), or an owner it gives one partner, the other side not
-        being that one."""
+    def other_owner(self, ex: Extraction, text: str, a: Mention, b: Mention,
+                    by_sentence: dict[Span, list[Mention]]) -> bool:
+        """Whether a or b is a town its own sentence names as the partner of a third place of the
+        other side's country (so the pair a–b is not stated there), or an owner it gives one
+        partner, the other side not being that one."""
         for x, other in ((a, b), (b, a)):
             owned, exclusive = self._owners(text, x.sentence, by_sentence.get(x.sentence, []))
             owner = owned.get(x.ref)
-            if owner is not None and owner != other.ref:
+            # a town of the owner's country is a rival owner ("Hamms Partnerstadt Afyon … Bockum-
+            # Hövel"); one of another is the owned town's own partner ("Erlangens Partnerstadt Jena
+            # unterhält eine Verbindung … mit San Marcos")
+            if owner is not None and owner != other.ref and _country(ex, owner) is not None \
+                    and _country(ex, owner) == _country(ex, other.ref):
                 return True
             # "Nach Absagen aus A und B … in C, einer der Partnerstädte von O": O's partner here is C
             one = exclusive.get(other.ref)
