@@ -62,7 +62,7 @@ from pathlib import Path
 if sys.argv[1]:
     sys.path.insert(0, sys.argv[1])
 sys.path.append(sys.argv[5])  # this folder, after the code measured: the texts and memos of the parent
-from bench_extract import bench_docs, forget_sentences
+from bench_extract import bench_docs, compiled_modules, forget_sentences
 from partnergraph.extract.extractor import Extractor
 docs = bench_docs(Path(sys.argv[2]) if sys.argv[2] else None)
 size = sum(len(d.analysed_text.encode("utf-8")) for d in docs) / 1e6
@@ -81,7 +81,8 @@ while time.process_time() - start < float(sys.argv[3]):
         ex.extract(d)
     done += 1
 print(json.dumps({"mb_per_s": done * size / (time.process_time() - start), "digest": digest.hexdigest(),
-                  "module": sys.modules["partnergraph"].__file__}))
+                  "module": sys.modules["partnergraph"].__file__,
+                  "compiled": compiled_modules()}))
 """
 
 
@@ -98,6 +99,17 @@ def bench_docs(texts: Path | None) -> list:
     articles = [a for a in read_path(sample_dir()) if isinstance(a, Article)]
     return [Article(url=f"bench:{i}", title=articles[i].title, date=articles[i].date,
                     text="\n\n".join(a.text for a in articles[i:i + 4])) for i in range(0, len(articles) - 3, 4)]
+
+
+def compiled_modules() -> list[str]:
+    """The modules of partnergraph this process imported from compiled extension files (a build
+    compiled with Cython, see bench_compiled.py) rather than from .py sources: a figure is only
+    comparable with one of the same kind."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    return sorted(name for name, module in list(sys.modules.items())
+                  if name.startswith("partnergraph") and str(getattr(module, "__file__", None) or "").endswith(
+                      tuple(EXTENSION_SUFFIXES)))
 
 
 def forget_sentences(extractor) -> None:
@@ -130,7 +142,9 @@ def paired_rates(baseline: Path, texts: Path | None, seconds: float, rounds: int
             "this_vs_baseline": round(this / base, 3),
             "this_runs": [round(r["mb_per_s"], 3) for r in runs["this"]],
             "baseline_runs": [round(r["mb_per_s"], 3) for r in runs["baseline"]],
-            "same_extractions": runs["this"][0]["digest"] == runs["baseline"][0]["digest"]}
+            "same_extractions": runs["this"][0]["digest"] == runs["baseline"][0]["digest"],
+            "this_compiled_modules": len(runs["this"][0].get("compiled", [])),
+            "baseline_compiled_modules": len(runs["baseline"][0].get("compiled", []))}
 
 
 def child_args(code: str, args: list[str], env: dict | None = None) -> dict:
@@ -303,6 +317,7 @@ def main(argv=None) -> int:
 
     result = {
         "per_core": True,
+        "compiled_modules": compiled_modules(),
         "extraction_cold_mb_per_s": round(cold_rate, 3),
         "extraction_warm_mb_per_s": round(warm_rate, 3),
         "aho_corasick_scan_mb_per_s": round(scan, 3),
@@ -325,13 +340,17 @@ def main(argv=None) -> int:
         result["build_vs_import_memory"] = round(memory["sample_build_peak_mb"] / memory["import_only_peak_mb"], 2)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    compiled = compiled_modules()
+    print(f"extractor         {f'{len(compiled)} compiled modules' if compiled else 'pure Python'} "
+          f"({Path(sys.modules['partnergraph'].__file__).parent})")
     print(f"extraction, cold  {cold_rate:7.2f} MB/s   (one core; per-sentence memos empty, as in a build; "
           f"raw gazetteer scan {scan:.2f} MB/s: ratio {cold_rate / scan:.2f})")
     print(f"extraction, warm  {warm_rate:7.2f} MB/s   (one core; repeated texts hit the memos)")
     if paired:
         print(f"  vs baseline     {paired['this_mb_per_s']:7.2f} MB/s   ({'cold' if args.cold else 'warm'}; baseline "
               f"{paired['baseline']}: {paired['baseline_mb_per_s']:.2f} MB/s: ratio {paired['this_vs_baseline']:.2f}; "
-              f"medians of {paired['rounds']} alternating runs; same extractions: {paired['same_extractions']})")
+              f"medians of {paired['rounds']} alternating runs; same extractions: {paired['same_extractions']}; "
+              f"compiled modules: this {paired['this_compiled_modules']}, baseline {paired['baseline_compiled_modules']})")
     if profile:
         print(f"  profile of one {'cold' if args.cold else 'warm'} pass (own share, cumulative share, function):")
     for row in profile:
