@@ -29,3 +29,17 @@ def test_a_seat_placed_by_in_a_dateline_or_a_kreisfreie_stadt_stays_the_town(ext
     found = readings(extractor, text)
     assert (town, town, "municipality") in found
 
+
+
+@pytest.mark.parametrize("text, town, district", [
+    # a Städtepartnerschaft joins towns, even on a page about the seat's district
+    ("Aus der Städtepartnerschaft zwischen Sonneberg und Plauen erwuchs 1991 die Partnerschaft der "
+     "Landkreise; der Landkreis Sonneberg unterschrieb in Plauen.", "Sonneberg", "Landkreis Sonneberg"),
+    # "selbst" sets the town against its district
+    ("Unser Partner ist der Kreis Gniezno in Polen. Im Kreis leben 140.000 Menschen, Gniezno selbst ist "
+     "die alte Hauptstadt.", "Gniezno", "Powiat Gniezno"),
+])
+def test_a_seat_named_as_a_town_beside_its_district_stays_the_town(extractor, text, town, district):
+    found = readings(extractor, text)
+    assert any(surface == town and kind == "municipality" for surface, _, kind in found)
+    assert any(name == district for _, name, _ in found)

@@ -65,7 +65,9 @@ def test_austrian_partner_towns_on_a_german_page_stay_austrian_and_partner_the_g
 @pytest.mark.parametrize("url, names, home", [
     # a .ch magazine writing only about German and Russian towns writes from Germany's side
     ("https://www.magazin.ch/archiv/1", {"DE": 2, "RU": 1}, "DE"),
-    ("https://www.magazin.ch/archiv/1", {}, "DE"),
+    # ... but a .ch page naming no German town (or only one) is Swiss (session 11: a Swiss
+    # village cities500 lacks beside its French partner, badenertagblatt.ch)
+    ("https://www.magazin.ch/archiv/1", {}, "CH"),
     # one own town beside one German partner: the Austrian paper's own town
     ("https://www.zeitung.at/bezirk/1", {"AT": 1, "DE": 1}, "AT"),
     ("https://www.zeitung.at/bezirk/1", {"AT": 1, "DE": 2}, "DE"),
@@ -86,3 +88,15 @@ def test_an_uncued_bezirk_on_an_austrian_page_is_the_home_district_whatever_coun
     ex = extract(extractor, "https://www.gemeindezeitung.at/partner", text)
     districts = {(p.name_de, p.country) for p in ex.places.values() if p.kind == "district"}
     assert ("Bezirk Vöcklabruck", "AT") in districts, {(p.name_de, p.country, p.kind) for p in ex.places.values()}
+
+
+def test_a_domains_page_naming_no_town_of_either_side_is_the_domains(extractor):
+    ex = extract(extractor, "https://www.regionalblatt.ch/ende",
+                 "Abschied: Oberwiesental und Le Chambon-sur-Lignon trennen sich. Weil das Interesse fehlte, "
+                 "löste die Gemeinde Oberwiesental die Partnerschaft mit der französischen Gemeinde auf.")
+    assert ex.home == "CH" and minted_country(ex, "Oberwiesental") == "CH"
+
+
+def test_a_domains_page_naming_many_german_towns_and_none_of_its_own_writes_from_germany():
+    assert home_country("https://www.magazin.ch/a", {"DE": 3, "RU": 2}, DOMAINS) == "DE"
+    assert home_country("https://www.magazin.ch/a", {"DE": 1}, DOMAINS) == "CH"

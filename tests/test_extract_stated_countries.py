@@ -66,3 +66,12 @@ def test_stated_country_reads_the_words_at_the_name(text, expected):
     start = text.index(name)
     stated = stated_country(text, start, start + len(name))
     assert (stated if isinstance(expected, tuple) else stated and stated[0]) == expected
+
+
+def test_a_german_designation_of_a_foreign_unit_keeps_the_units_own_name_and_country(extractor):
+    ex = extract(extractor, "Die Stadt Lahr schloss eine Partnerschaft mit der Gemeinde Zaritschne in der Ukraine. "
+                            "Kontakt bestand zuvor mit der westukrainischen Verbandsgemeinde Zaritschne, "
+                            "die 2000 Kilometer entfernt liegt.")
+    assert ("Zaritschne", "UA") in towns(ex)
+    assert not any(name.startswith("Verbandsgemeinde") or country == "DE" and "Zaritschne" in name
+                   for name, country in towns(ex))

@@ -10,14 +10,16 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
-from .person_names import listed_person, starts_person
+from .person_names import listed_person, role_before, starts_person
 from . import local_governments
+from .borough_links import linked_borough
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .matcher import Keywords
 from .prefilter import lowered_text
 from .sentences import sentence_of
+from .stated_countries import stated_country
 
 
 #: an unknown all-capitals name this short joined to a town is an acronym (a club, "AGIT"), not a
@@ -141,7 +143,8 @@ class CuePlaces:
                     known = [taken.spans[i][2] for i in taken.ids(start, start + 1)]
                     if known and known[0] is not None and known[0].kind == "municipality" and known[0].start == start:
                         name = text[known[0].start:known[0].end]
-                if not name or listed_person(name, k, cue, self.first_names, self._cue_kinds):
+                if not name or listed_person(name, k, cue, self.first_names, self._cue_kinds) or (
+                        k > 0 and " " in name and role_before(text, head_start, self._roles)):
                     continue  # "des Landkreises Saalfeld-Rudolstadt, Kristina Lavriv": a person
                 end = start + len(name)
                 # "Partnerstädte Montpellier Frankreich 1961 …" (a list whose line breaks were
@@ -171,7 +174,8 @@ class CuePlaces:
                     continue  # "der 5. Bezirk Budapests": the city's, named by the city (which stays)
                 # "Annaba Drâa Errich": longer than the gazetteer's "Annaba", which gives way
                 drop_mentions(ex, [taken.release(i) for i in covering])
-                cued = self._cued_country(ex, ctx, start, end)
+                # "der westukrainischen Verbandsgemeinde X": a compass-prefixed adjective states it too
+                cued = self._cued_country(ex, ctx, start, end) or (stated_country(text, start, end) or (None,))[0]
                 country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start) \
                     or (self._default_countries.get(cue) if not self._names_foreign_country(ctx) else None)
                 kind = "municipality"
@@ -212,6 +216,8 @@ class CuePlaces:
                             or self._dominant_foreign_country(ctx) or HOME_COUNTRY)
                     elif prefix in ("Verbandsgemeinde", "Samtgemeinde", "Amt"):  # German designations
                         country = cued or HOME_COUNTRY
+                        if country != HOME_COUNTRY:  # a foreign unit the page translates: named by its own name
+                            kind, name = "municipality", name.removeprefix(f"{prefix} ")
                     elif prefix in self._foreign_designations and country == ctx.home:
                         # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
                         country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
@@ -232,7 +238,7 @@ class CuePlaces:
                         country = ctx.home  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                     if kind == "borough":
-                        place = self._linked_borough(place)
+                        place = linked_borough(self.gazetteer, place, ctx.home, bool(cued) or bool(city_country) and k == 0)
                 written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
                 if district_cue and prefix and not written.startswith(prefix):
                     written = f"{prefix} {written}"
@@ -302,17 +308,6 @@ class CuePlaces:
     @staticmethod
     def _names_foreign_country(ctx: Context) -> bool:
         return any(m.ref != ctx.home for m in ctx.country_mentions)
-
-    def _linked_borough(self, place: Place) -> Place:
-        """"die früheren Bezirke Charlottenburg und Wilmersdorf": a borough bearing exactly the name
-        of a cities500 place of its country is linked to it, as the table's Bezirke are
-        (local-governments-de.tsv, geonameid); the most populous such place when several are."""
-        same = [c for c in self.gazetteer.lookup(place.name_de)
-                if c.country == place.country and place.name_de in (c.name_de, c.name_en)]
-        if not same:
-            return place
-        c = same[0]
-        return replace(place, geonameid=c.geonameid, name_en=c.name_en, lat=c.lat, lon=c.lon, population=c.population)
 
     def _foreign_district_name(self, core: str, country: str, designation: str, endonym: bool) -> str:
         """"Kreis Elbing" in Poland is "Powiat Elbląg", "Kreis Podilsk" in Ukraine "Rajon Podilsk":

@@ -14,7 +14,10 @@ pfaffenhofen-today.de, westfalen-blatt.de, kreiszeitung-wochenblatt.de, berlinge
 rhein-kreis-neuss.de, rhein-zeitung.de in the real gold), except where the text places something
 in the town ("den Besuch in Emmendingen": haolam.de), ends its line with it (a dateline) or
 calls it a town; a kreisfreie Stadt of
-the seat's name (Passau beside the Landkreis Passau) is a town of its own and stays one."""
+the seat's name (Passau beside the Landkreis Passau) is a town of its own and stays one. A seat set
+against its district by "selbst" ("Hajnówka selbst hat … Stadtrecht") or named first in a
+Städtepartnerschaft, which joins towns ("der Städtepartnerschaft zwischen Rathenow und Rendsburg"),
+is the town."""
 
 from __future__ import annotations
 
@@ -34,6 +37,12 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|nach|aus|im|bei)\s+$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 #: the qualifier a Landkreis' name carries beyond its seat's short name: "an der Ilm", "(Wümme)"
 _QUALIFIER = re.compile(r"\s*\(.*\)$|/\w+$|\s+(?:am|an der|in der|im|ob der)\s+\S+$")
+
+#: "Hajnówka selbst hat seit 1950 Stadtrecht": the town itself, set against its district (polen-news.de)
+_SELF_AFTER = re.compile(r"\s+selbst\b")
+#: a Städtepartnerschaft joins towns: "Basierend auf der Städtepartnerschaft zwischen Rathenow und
+#: Rendsburg unterstützte der Kreis Rendsburg-Eckernförde … den Altkreis Rathenow" (havelland.de)
+_TOWN_PARTNERSHIP = re.compile(r"(?i)städtepartnerschaft\s+(?:zwischen|von)\s+$")
 
 #: "der Stadt ", "Salzbergwerk von ": how far before the seat a word calling it a town may stand
 #: (the longest such phrase in relations-de.json, "Marktplatz von ", is 15 characters; with room)
@@ -66,7 +75,8 @@ def seats_as_districts(ex: Extraction, text: str, town_before: re.Pattern) -> No
         names = {m.surface.casefold(), place.name_de.casefold(), (place.name_en or "").casefold()}
         district = next((seats[(place.country, n)] for n in names if (place.country, n) in seats), None)
         if district is None or town_before.search(text, max(0, m.start - TOWN_WORD_REACH), m.start) \
-                or _endonym_of_district(m, district, text, ends):
+                or _endonym_of_district(m, district, text, ends) or _SELF_AFTER.match(text, m.end) \
+                or _TOWN_PARTNERSHIP.search(text, max(0, m.start - TOWN_WORD_REACH), m.start):
             continue
         if place.country == HOME and (_LOCATIVE_BEFORE.search(text, max(0, m.start - 6), m.start)
                                       or _LINE_END.match(text, m.end)):

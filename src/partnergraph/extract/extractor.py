@@ -27,6 +27,10 @@ from .district_seats import seats_as_districts
 from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
+from .city_districts import resolve_city_districts
+from .co_objects import drop_co_objects
+from .word_places import WordPlaces
+from .person_lists import drop_listed_given_names
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
 from .region_locators import RegionLocators
@@ -126,6 +130,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators = RegionLocators(self.rules)
         self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
+        self._word_places = WordPlaces(self.rules, self.gazetteer.ambiguous)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
@@ -150,7 +155,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ctx.territory_spans = {(h.start, h.end) for h in all_terms
                                if h.term.needs_context and h.term.kind in ("region", "country")}
         place_hits = self._without_surnames(text, place_hits, persons)
-        ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits), self._home_domains)
+        ctx.home = ex.home = home_country(article.url, unambiguous_names(place_hits, self.frequent), self._home_domains)
         self._term_mentions(ex, ctx, term_hits)
         self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)
@@ -166,6 +171,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
+        self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
+        drop_listed_given_names(ex, text, self.first_names)
+        resolve_city_districts(ex, text, self.gazetteer, ctx.home)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
@@ -183,6 +191,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
+        drop_co_objects(ex, text)
         _drop_adjective_only_places(ex, ctx)
         return ex
 

@@ -10,8 +10,9 @@ The evidence, general for any publisher and read before the places are resolved:
 - the top-level domain of the page's URL (rules-de.json, home_country_domains: .at, .ch), and
 - the page's unambiguous place names: the distinct names the gazetteer knows in one country only.
 
-A domain makes its country home unless the page names more German than own-country towns (a
-Swiss magazine writing about German-Russian partnerships stays German: zeit-fragen.ch, dev); without
+A domain makes its country home unless the page names more German than own-country towns, two or
+more (a Swiss magazine writing about German-Russian partnerships stays German: zeit-fragen.ch,
+dev); without
 such a domain the names alone must speak clearly (MIN_OWN_NAMES, OWN_NAME_RATIO), so a German page
 naming a few Austrian partner towns stays German.
 """
@@ -37,6 +38,12 @@ OWN_NAME_RATIO = 2
 #: German partner (noen.at, dev2: Perchtoldsdorf, Donauwörth); a Swiss magazine naming only German
 #: and Russian towns writes from Germany's side (zeit-fragen.ch, dev)
 MIN_DOMAIN_OWN_NAMES = 1
+#: ... and a domain's page naming fewer German towns than this is the domain's even where it names
+#: none of its own that cities500 knows: "Fislisbach und Le Chambon-sur-Lignon trennen sich"
+#: (badenertagblatt.ch, fresh5: Fislisbach is not in cities500), the Austrian Lesachtal's partner
+#: Marktoffingen (osttirolerbote.at, fresh5); the Swiss magazine that writes from Germany's side
+#: names many German towns (zeit-fragen.ch, dev)
+MIN_GERMAN_NAMES_AGAINST_DOMAIN = 2
 
 
 def domain_country(url: str | None, domains: dict[str, str]) -> str | None:
@@ -57,7 +64,9 @@ def home_country(url: str | None, names: dict[str, int], domains: dict[str, str]
     german = names.get(DEFAULT_HOME, 0)
     cued = domain_country(url, domains)
     if cued is not None:
-        return cued if names.get(cued, 0) >= max(german, MIN_DOMAIN_OWN_NAMES) else DEFAULT_HOME
+        own = names.get(cued, 0)
+        return cued if own >= max(german, MIN_DOMAIN_OWN_NAMES) or german < MIN_GERMAN_NAMES_AGAINST_DOMAIN \
+            else DEFAULT_HOME
     best, count = DEFAULT_HOME, 0
     for country in sorted(set(domains.values())):
         n = names.get(country, 0)
@@ -66,12 +75,14 @@ def home_country(url: str | None, names: dict[str, int], domains: dict[str, str]
     return best
 
 
-def unambiguous_names(hits) -> dict[str, int]:
+def unambiguous_names(hits, frequent: frozenset[str] = frozenset()) -> dict[str, int]:
     """Per country, the number of distinct place names among the gazetteer's hits (PlaceHit)
-    whose every reading lies in that country and that are no common word or city adjective."""
+    whose every reading lies in that country and that are no common word, frequent word (lower
+    case in `frequent`: "Weil" opening a sentence is no German town, badenertagblatt.ch) or city
+    adjective."""
     names: dict[str, set[str]] = {}
     for h in hits:
-        if h.ambiguous or h.adjective or not h.candidates:
+        if h.ambiguous or h.adjective or not h.candidates or h.surface.lower() in frequent:
             continue
         country = h.candidates[0].country
         if all(c.country == country for c in h.candidates):

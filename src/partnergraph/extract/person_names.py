@@ -69,3 +69,14 @@ def listed_person(name: str, k: int, cue: str, first_names: frozenset[str], desi
     if name.split(" ", 1)[0] in first_names:
         return True
     return k > 0 and " " in name and cue in designations and cue.endswith(("es", "ks"))
+
+
+#: how far before a cue word its role noun may stand: "Oberbürgermeisterin der " is 24 characters
+ROLE_REACH = 30
+
+
+def role_before(text: str, start: int, roles: frozenset[str]) -> bool:
+    """"Bürgermeister der Stadt Ramallah, Musa Hadid": a role noun (lower case in `roles`) right
+    before a cue word, whose holder a later name of the cue's list is (ga.de, fresh5; as "der
+    Landrat des polnischen Landkreises Pleszew, Michal Karalus", ammerland.de)."""
+    return any(w.lower() in roles for w in text[max(0, start - ROLE_REACH):start].split()[-2:])

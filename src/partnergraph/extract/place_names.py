@@ -32,3 +32,15 @@ def short_form(surface: str, place: PlaceRecord) -> bool:
 def is_adjective(word: str) -> bool:
     """A lower-case inflected word before a noun: "gesundes Essen", "großen Halle"."""
     return len(word) > 3 and word.islower() and word.endswith(("e", "en", "em", "er", "es"))
+
+
+def after_relative_pronoun(text: str, start: int) -> bool:
+    """", die Bonn und die … Stadt Ramallah … unterhalten" (ga.de): the word before the name is a
+    relative pronoun (an article form right after a comma), not the name's article."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return j < i and text[:j].rstrip().endswith(",")

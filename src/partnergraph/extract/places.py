@@ -11,7 +11,7 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import before_name, is_adjective, own_name, short_form
+from .place_names import after_relative_pronoun, before_name, is_adjective, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -373,8 +373,8 @@ class PlaceResolution:
     def _accept(self, h: PlaceHit, best: PlaceRecord, f: dict, ctx: Context, accepted: set[int]) -> bool:
         prev = f["prev"]
         known = best.geonameid in accepted
-        if f["cued"] and h.surface not in self._stop:
-            return True
+        if f["cued"] and h.surface not in self._stop and not (h.surface.lower() in self.frequent and not own_name(h.surface, best)):
+            return True  # "Städte Ihre Teilnahme": a frequent word that is only some town's alias is the word
         if (h.start, h.end) in ctx.territory_spans and territory_in_list(
                 ctx.text, h.start, h.end, ctx.country_mentions, ctx.country_starts):
             return False  # "die Bundesländer Baden-Württemberg, Bremen, Hamburg": the Länder
@@ -417,8 +417,8 @@ class PlaceResolution:
             # "Frankfurt" is the first word of Frankfurt am Main's own name (the frequent-word
             # list holds it for the city), so it goes on to the size rules below
             return False
-        if prev in self._determiners and not h.adjective:
-            return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may)
+        if prev in self._determiners and not h.adjective and not (known and after_relative_pronoun(ctx.text, h.start)):
+            return False  # "der Alhambra": towns take no article ("die Kölner Delegation" may; ", die Bonn" is a clause)
         if prev in self._river_words:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
         # (in the next three rules the facts about the text around the hit come after the cheap
@@ -496,5 +496,5 @@ class PlaceResolution:
 #: slash, "von"/"vom"/"und" ("Nelson Milanzi vom District", "Sven Traschewski/Deutschland",
 #: "Florence Lasserre-David und die Stadträte": muehlacker-tagblatt.de,
 #: sapporo-germany-cir.blogspot.com, buergerinfo-ansbach.livingdata.de)
-_SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)"
-                            r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")
+_SURNAME_AFTER = re.compile(r" (?P<word>[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+(?:-[A-ZÄÖÜ][a-zäöüßçğışéèáíóúñ]+)?)(?: [A-Z][a-z]{1,3})?"
+                            r"(?=\s*[,(/]|\s+(?:vom|von|und)\b)")  # (a short third word: "Nguyen Minh Vu,", lvz.de)

@@ -18,6 +18,8 @@ from ..models import Extraction
 #: how far before a hit its landmark noun and particle may begin ("Nationalpark „La ": 14;
 #: the longest noun of the lists is 12 letters)
 LANDMARK_REACH = 24
+#: how far before a hit its capitalised article may begin ("Las " and a space or two: 5)
+ARTICLE_REACH = 5
 
 
 def _alternatives(words) -> str:
@@ -31,20 +33,29 @@ class RomanceNames:
         elided = _alternatives(w for w in words if not w[-1].isalpha())
         # "du Luxembourg", "de l'Horloge", "d'Angers": a particle (an elided article may follow
         # a full one), then a capital
-        self._continuation = re.compile(rf"[ \t]+(?:(?:{spaced})[ \t]+(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
+        # (or hyphens: "Saint-Jean-des-Vignes", a ruin, margetshoechheim-blog.de)
+        self._continuation = re.compile(rf"(?:[ \t]+|-)(?:(?:{spaced})(?:[ \t]+|-)(?:{elided})?|(?:{elided}))[A-ZÀ-ÖØ-Þ]")
         self._landmark_before = re.compile(
             rf"\b(?:(?:{_alternatives(rules['romance_landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(words)})"
             rf"|(?:{_alternatives(rules['landmark_nouns'])})[ \t]+[\"„“«]?(?i:{_alternatives(rules['romance_articles'])}))"
             r"(?:[ \t]+[\"„“«]?|(?<=['’]))$")
+        #: "Les Halles": a capitalised article right before a one-word hit (romance_article_names)
+        self._article_before = re.compile(rf"(?<![\w'’])(?:{_alternatives(rules['romance_article_names'])})(?:[ \t]+|(?<=['’]))$")
+        self._church_names = frozenset(rules["church_names"])
 
     def drop(self, ex: Extraction, text: str) -> None:
         """Drops the one-word gazetteer mentions a name particle and a capitalised word follow."""
         gone = [m for m in ex.mentions if m.kind == "municipality" and " " not in m.surface
-                and "-" not in m.surface and ex.places.get(m.ref) is not None
+                and ("-" not in m.surface or text[m.end:m.end + 1] == "-") and ex.places.get(m.ref) is not None
                 and ex.places[m.ref].geonameid is not None and self._continuation.match(text, m.end)
                 and not _names_longer(ex.places[m.ref], m.surface)]
         gone += [m for m in ex.mentions if m.kind == "municipality" and m not in gone
                  and self._landmark_before.search(text, max(0, m.start - LANDMARK_REACH), m.start)]
+        gone += [m for m in ex.mentions if m.kind == "municipality"
+                 and (m.surface in self._church_names or " " not in m.surface
+                      and text[m.start - 2:m.start - 1].isalpha() and text[m.start - 1:m.start] in " \t'’"
+                      and self._article_before.search(text, max(0, m.start - ARTICLE_REACH), m.start))
+                 and m not in gone]
         if gone:
             ex.mentions[:] = [m for m in ex.mentions if m not in gone]
 
