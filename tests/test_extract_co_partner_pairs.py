@@ -72,3 +72,18 @@ def test_the_two_partner_towns_are_partners_of_each_other(extractor):
 def test_a_list_of_pairs_after_partner_towns_keeps_every_pair(extractor):
     ex = _extract(extractor, "Die Partnerstädte Kiel und Brest sowie Fulda und Arles feiern 2024 ihre Jubiläen.")
     assert _pairs(ex) == {frozenset({"Kiel", "Brest"}), frozenset({"Fulda", "Arles"})}
+
+
+def test_partner_towns_written_with_their_country_after_a_slash_are_not_paired(extractor):
+    ex = _extract(extractor, "Der Ausschuss wünschte sich mehr Besuche in den Partnerstädte Wädenswil/Schweiz "
+                             "sowie Zutphen/Niederlande.")
+    assert frozenset({"Wädenswil", "Zutphen"}) not in _pairs(ex)
+
+
+def test_a_german_town_among_guests_from_partner_towns_is_not_their_owner(extractor):
+    ex = _extract(extractor, "Gießen feiert das Partnerschaftsjubiläum. Zum Stadtfest rücken wie jedes Jahr "
+                             "Delegationen der verpartnerten Städte an: die Italiener aus Ferrara, die Polen aus "
+                             "Kalisz, die Freunde aus Zeitz.")
+    pairs = _pairs(ex)
+    assert frozenset({"Ferrara", "Zeitz"}) not in pairs
+    assert frozenset({"Kalisz", "Zeitz"}) not in pairs

@@ -410,7 +410,7 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 #: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
 _DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
+_LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:(?:die|der|den)\s+[A-ZÄÖÜ][\wäöüß\-]*\s+aus\b)?\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 
 def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tuple[Mention, Mention]]:

@@ -84,7 +84,8 @@ class PartnershipFinder:
                    taken: tuple[tuple[int, int], ...] = (), scope: tuple[int, int] | None = None,
                    default_type: str | None = None, list_item: bool = False,
                    list_start: int | None = None, pair_list: bool = False) -> None:
-            if (a.kind, a.ref) == (b.kind, b.ref) or self.co_partners.listed_together(ex, text, a, b):
+            if (a.kind, a.ref) == (b.kind, b.ref) or self.co_partners.listed_together(ex, text, a, b) \
+                    or self.owned_partners.other_owner(ex, text, a, b, by_sentence):
                 return
             key = frozenset({(a.kind, a.ref), (b.kind, b.ref)})
             if list_item and has_home([a], ex):

@@ -34,6 +34,7 @@ from .partner_lists import PartnerLists
 from .partnership_context import PartnershipContext
 from .partnerships import PartnershipFinder
 from .co_partners import CoPartners
+from .owned_partners import OwnedPartners
 from .people import People
 from .populations import Populations
 from .year_memo import RememberedYears
@@ -127,6 +128,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.co_partners = CoPartners(self.pair_joiners)  # "den Partnerstädten A und B": no pair A–B
+        self.owned_partners = OwnedPartners()  # "Partnerstadt von Morawica ist auch X": X is not the home's
         self.implied_type = r["programme_implies_type"]
         self.formal_act = re.compile(r["formal_act"])
         self.denied = re.compile(r["denied_partnership"], re.IGNORECASE)
