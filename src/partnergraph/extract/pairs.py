@@ -277,8 +277,8 @@ class PairStatements:
             else:
                 for m in here:
                     record(subject, m, sent)
-        elif len(here) == 2 and not same_country(here[0], here[1], ex) and not partner_of_mit(text, here[0]):
-            record(here[0], here[1], sent)  # (not two partners of someone unnamed: "Partnerschaften wie mit A, Land und B")
+        elif len(here) == 2 and not same_country(here[0], here[1], ex):
+            record(here[0], here[1], sent)  # (two partners of someone unnamed, "mit A, Land und B": co_objects drops them)
 
     def _named_owner(self, ex: Extraction, history: list[list[Mention]]) -> Mention | None:
         """The one place the latest sentence that named an owner of partners named so ("die
