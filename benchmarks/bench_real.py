@@ -91,9 +91,13 @@ def read_cache(path: Path) -> tuple[dict, dict, list[str]]:
         except (json.JSONDecodeError, SourceError) as exc:
             problems.append(f"{path}:{n}: {exc}")
             continue
-        articles[article.url] = article
+        # keyed by the URL as the gold writes it, which the reader may have percent-encoded
+        # (sources/urls.py: "[" and "]" of a query string), and as the article states it
+        raw = record.get("url") if isinstance(record.get("url"), str) else article.url
         title = record.get("title")
-        hashes[article.url] = (sha256(str(record.get("text", ""))), sha256(title) if isinstance(title, str) and title else None)
+        for key in {raw, article.url}:
+            articles[key] = article
+            hashes[key] = (sha256(str(record.get("text", ""))), sha256(title) if isinstance(title, str) and title else None)
     return articles, hashes, problems
 
 

@@ -137,3 +137,20 @@ def test_errors_are_listed_in_the_order_of_their_shown_text_whatever_the_hash_se
     assert len(outputs) == 1
     assert outputs.pop().strip() == ("a: berkeley – jena|a: bonn – oxford|a: kamjanez – wetzlar|"
                                      "a: kongoussi – ludwigsburg")
+
+
+def test_a_gold_url_with_brackets_finds_the_article_the_reader_percent_encoded(tmp_path):
+    # a CMS news link as copied from the browser: the reader encodes its [ ] (sources/urls.py),
+    # the gold keeps the address as written; the article must still be scored, not "missing"
+    import json
+
+    from partnergraph.extract.evaluate import evaluate
+    from partnergraph.sources.files import article_from_record
+
+    raw = "https://stadt.example/aktuelles?tx_news[action]=show&tx_news[id]=7"
+    article = article_from_record({"url": raw, "text": "Die Stadt Lahnau feiert ihr Sommerfest."}, origin="test")
+    assert article.url != raw  # (encoded)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"url": raw, "municipalities": [], "partnerships": []}) + "\n", encoding="utf-8")
+    result = evaluate(gold, [article])
+    assert result.articles == 1 and result.missing == []
