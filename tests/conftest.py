@@ -69,6 +69,11 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+def pair_names(ex) -> set[frozenset[str]]:
+    """The pairs of an extraction as sets of the partners' German names, as tests compare them."""
+    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
+
+
 def _files(directory: Path) -> dict[str, tuple[int, int]]:
     """Every file below `directory` with its size and modification time, except the store's info
     logs (``LOG*``), which opening a store, even read-only, writes."""

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from partnergraph import Article
 from partnergraph.models import Extraction
+from conftest import pair_names
 
 
 def _extract(extractor, text: str, title: str = "", url: str = "test:carried-owners") -> Extraction:
     return extractor.extract(Article(url=url, title=title, text=text))
-
-
-def _pairs(ex: Extraction) -> set[frozenset[str]]:
-    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
 
 
 # -- a long list of pairs needs no cue in its own sentence or the one before ----------------------
@@ -24,7 +21,7 @@ def test_three_pairs_joined_by_und_are_partnerships_without_a_cue_nearby(extract
     ex = _extract(extractor, "Viele Städte aus Bayern und Polen haben eine lange Geschichte. Oft fing alles mit "
                              "Schülern an. Zu nennen sind Regensburg und Tarnów, Passau und Krosno sowie Erlangen "
                              "und Kielce. Die deutsch-polnischen Partnerschaften feiern bald ihr Jubiläum.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert {frozenset({"Regensburg", "Tarnów"}), frozenset({"Passau", "Krosno"}),
             frozenset({"Erlangen", "Kielce"})} <= pairs
 
@@ -32,13 +29,13 @@ def test_three_pairs_joined_by_und_are_partnerships_without_a_cue_nearby(extract
 def test_three_pairs_in_an_article_without_any_partnership_word_are_no_partnerships(extractor):
     ex = _extract(extractor, "Der Radweg führt durch viele Orte. Zu nennen sind Regensburg und Tarnów, Passau und "
                              "Krosno sowie Erlangen und Kielce. Die Strecke ist gut ausgeschildert.")
-    assert _pairs(ex) == set()
+    assert pair_names(ex) == set()
 
 
 def test_two_pairs_without_a_cue_before_them_stay_no_list(extractor):
     ex = _extract(extractor, "Viele Städte haben eine lange Geschichte. Oft fing alles mit Schülern an. Zu nennen "
                              "sind Regensburg und Tarnów sowie Passau und Krosno. Die Partnerschaften feiern bald.")
-    assert frozenset({"Regensburg", "Tarnów"}) not in _pairs(ex)
+    assert frozenset({"Regensburg", "Tarnów"}) not in pair_names(ex)
 
 
 # -- the document that founds a partnership is a cue ----------------------------------------------
@@ -47,13 +44,13 @@ def test_a_signed_partnership_agreement_introduces_the_list_of_pairs_after_it(ex
     ex = _extract(extractor, "Bürgermeister aus beiden Ländern trafen sich in Berlin. Zwei Orte unterzeichneten "
                              "eine Partnerschaftsvereinbarung. Künftig wollen Lublin und Hannover sowie Krakau und "
                              "Göttingen eng zusammenarbeiten.")
-    assert _pairs(ex) == {frozenset({"Lublin", "Hannover"}), frozenset({"Kraków", "Göttingen"})}
+    assert pair_names(ex) == {frozenset({"Lublin", "Hannover"}), frozenset({"Kraków", "Göttingen"})}
 
 
 def test_a_partnership_agreement_between_other_parties_states_no_pair_of_towns(extractor):
     ex = _extract(extractor, "Zwei Vereine unterzeichneten eine Partnerschaftsvereinbarung. Am Abend spielten "
                              "Bands aus Lublin und Hannover.")
-    assert _pairs(ex) == set()
+    assert pair_names(ex) == set()
 
 
 # -- a place after "Partnerschaften mit" is a partner, never the owner of the others --------------
@@ -62,13 +59,13 @@ def test_a_german_town_first_in_a_mit_list_is_no_owner_of_the_list(extractor):
     # the town whose partners these are is not named: no pair among the listed towns
     ex = _extract(extractor, "Zu den bestehenden Städtepartnerschaften mit Bochum, Nantes (Frankreich), Lüttich "
                              "(Belgien) und Sheffield (England) sollen keine weiteren dazukommen.")
-    assert _pairs(ex) == set()
+    assert pair_names(ex) == set()
 
 
 def test_a_mit_list_after_its_named_owner_still_pairs_each_item_with_it(extractor):
     ex = _extract(extractor, "Kassel unterhält Städtepartnerschaften mit Bochum, Nantes (Frankreich), Lüttich "
                              "(Belgien) und Sheffield (England).")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Kassel", "Nantes"}) in pairs and frozenset({"Kassel", "Sheffield"}) in pairs
     assert frozenset({"Bochum", "Nantes"}) not in pairs
 
@@ -81,7 +78,7 @@ def test_a_partnership_mit_a_foreign_town_belongs_to_the_town_the_article_is_abo
                              "Rostock 1987 Ost und West verbinden. Die erste Städtepartnerschaft gab es schon 1960 "
                              "mit Danzig. Ein Jahr später folgte die Partnerschaft mit Nantes.",
                   title="Bremens Partnerstädte")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Bremen", "Gdańsk"}) in pairs and frozenset({"Bremen", "Nantes"}) in pairs
     assert frozenset({"Rostock", "Nantes"}) not in pairs and frozenset({"Rostock", "Gdańsk"}) not in pairs
 
@@ -91,7 +88,7 @@ def test_a_partnership_mit_a_foreign_town_has_no_owner_on_a_page_about_many_town
     ex = _extract(extractor, "Vertreter aus Bremen und Rostock sprachen über Schulen. Ziel ist der Austausch. "
                              "Mehr Jugendliche sollen reisen. Das kostet Geld. Die erste Städtepartnerschaft gab es schon 1960 mit "
                              "Danzig.")
-    assert not any("Gdańsk" in pair for pair in _pairs(ex))
+    assert not any("Gdańsk" in pair for pair in pair_names(ex))
 
 
 # -- "jeweils" pairs two lists item by item ---------------------------------------------------------
@@ -99,20 +96,20 @@ def test_a_partnership_mit_a_foreign_town_has_no_owner_on_a_page_about_many_town
 def test_jeweils_pairs_three_german_towns_with_three_foreign_ones_in_order(extractor):
     ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
                              "Drena und Ronzo-Chienis jeweils eine Partnerschaft im Trentino.")
-    assert _pairs(ex) == {frozenset({"Eggolsheim", "Cavedine"}), frozenset({"Buttenheim", "Drena"}),
-                          frozenset({"Hallerndorf", "Ronzo-Chienis"})}
+    assert pair_names(ex) == {frozenset({"Eggolsheim", "Cavedine"}), frozenset({"Buttenheim", "Drena"}),
+                              frozenset({"Hallerndorf", "Ronzo-Chienis"})}
 
 
 def test_without_jeweils_six_towns_in_one_sentence_state_no_pairs(extractor):
     ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
                              "Drena und Ronzo-Chienis eine Partnerschaft im Trentino.")
-    assert _pairs(ex) == set()
+    assert pair_names(ex) == set()
 
 
 def test_jeweils_with_unequal_lists_pairs_nothing_item_by_item(extractor):
     ex = _extract(extractor, "Die Gemeinden Eggolsheim und Buttenheim sowie Hallerndorf pflegen mit Cavedine, "
                              "Drena, Lavis und Ronzo-Chienis jeweils eine Partnerschaft im Trentino.")
-    assert frozenset({"Eggolsheim", "Cavedine"}) not in _pairs(ex)
+    assert frozenset({"Eggolsheim", "Cavedine"}) not in pair_names(ex)
 
 
 # -- a list line opened by a town and a colon is that town's ---------------------------------------
@@ -124,14 +121,14 @@ _DISTRICT_LIST = ("Im Landkreis pflegen mehrere Orte Städtepartnerschaften. Dem
 
 
 def test_a_list_line_opened_by_a_town_and_a_colon_pairs_that_town_with_the_line_s_places(extractor):
-    pairs = _pairs(_extract(extractor, _DISTRICT_LIST))
+    pairs = pair_names(_extract(extractor, _DISTRICT_LIST))
     assert {frozenset({"Bad Hersfeld", "Nantes"}), frozenset({"Bad Hersfeld", "Lüttich"}),
             frozenset({"Rotenburg an der Fulda", "Sheffield"})} <= pairs
     assert frozenset({"Bad Hersfeld", "Sheffield"}) not in pairs
 
 
 def test_a_line_without_its_own_owner_does_not_take_the_owner_of_the_line_before(extractor):
-    pairs = _pairs(_extract(extractor, _DISTRICT_LIST + "• Auch Ulm hat Kontakte zu Sheffield und Lyon\n"))
+    pairs = pair_names(_extract(extractor, _DISTRICT_LIST + "• Auch Ulm hat Kontakte zu Sheffield und Lyon\n"))
     assert frozenset({"Bad Hersfeld", "Lyon"}) not in pairs and frozenset({"Rotenburg an der Fulda", "Lyon"}) not in pairs
 
 
@@ -140,14 +137,14 @@ def test_a_line_without_its_own_owner_does_not_take_the_owner_of_the_line_before
 def test_two_mit_groups_pair_each_town_with_its_own_partner_even_beside_a_german_town(extractor):
     ex = _extract(extractor, "Langjährige Partnerschaften pflegen etwa die Hauptstadt Prag mit dem französischen "
                              "Lyon und die mährische Metropole Brünn mit dem deutschen Stuttgart.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Prag", "Lyon"}) in pairs and frozenset({"Brünn", "Stuttgart"}) in pairs
     assert frozenset({"Lyon", "Stuttgart"}) not in pairs and frozenset({"Prag", "Stuttgart"}) not in pairs
 
 
 def test_one_mit_group_beside_a_german_subject_keeps_the_german_town_as_owner(extractor):
     ex = _extract(extractor, "Stuttgart pflegt eine Partnerschaft mit dem tschechischen Brünn.")
-    assert _pairs(ex) == {frozenset({"Stuttgart", "Brünn"})}
+    assert pair_names(ex) == {frozenset({"Stuttgart", "Brünn"})}
 
 
 # -- two towns of one country that own their partnership ("ihre Städtepartnerschaft") -------------
@@ -155,13 +152,13 @@ def test_one_mit_group_beside_a_german_subject_keeps_the_german_town_as_owner(ex
 def test_two_towns_of_one_country_celebrating_their_own_partnership_are_a_pair(extractor):
     ex = _extract(extractor, "Im Jahr 2019 haben Hameln (Niedersachsen) und Quedlinburg (Sachsen-Anhalt) das "
                              "30-jährige Bestehen ihrer Städtepartnerschaft gefeiert.")
-    assert _pairs(ex) == {frozenset({"Hameln", "Quedlinburg"})}
+    assert pair_names(ex) == {frozenset({"Hameln", "Quedlinburg"})}
 
 
 def test_two_towns_of_one_country_visiting_their_partner_towns_are_no_pair(extractor):
     ex = _extract(extractor, "Im Jahr 2019 haben Hameln und Quedlinburg ihre Partnerstädte besucht, um die "
                              "Städtepartnerschaft zu feiern.")
-    assert frozenset({"Hameln", "Quedlinburg"}) not in _pairs(ex)
+    assert frozenset({"Hameln", "Quedlinburg"}) not in pair_names(ex)
 
 
 # -- the page's own site names its owner -----------------------------------------------------------
@@ -175,18 +172,18 @@ _PARTNER_SECTION = ("Partnerkreise\n"
 
 def test_a_district_page_on_the_district_s_own_site_owns_the_partnership_it_describes(extractor):
     ex = _extract(extractor, _PARTNER_SECTION, url="https://www.bitburg-pruem.de/landkreis/partnerkreise")
-    names = {name for pair in _pairs(ex) for name in pair}
+    names = {name for pair in pair_names(ex) for name in pair}
     assert any("Bitburg-Prüm" in n for n in names) and any("Sonneberg" in n for n in names)
 
 
 def test_the_same_page_elsewhere_names_no_owner_from_its_address(extractor):
     ex = _extract(extractor, _PARTNER_SECTION, url="https://www.example-zeitung.de/region/partnerkreise")
-    assert not any("Bitburg-Prüm" in n for pair in _pairs(ex) for n in pair)
+    assert not any("Bitburg-Prüm" in n for pair in pair_names(ex) for n in pair)
 
 
 def test_a_path_naming_another_town_of_the_page_vetoes_the_host_as_owner(extractor):
     ex = _extract(extractor, _PARTNER_SECTION, url="https://www.bitburg-pruem.de/daun/partnerkreise")
-    assert not any("Bitburg-Prüm" in n for pair in _pairs(ex) for n in pair)
+    assert not any("Bitburg-Prüm" in n for pair in pair_names(ex) for n in pair)
 
 
 # -- a list of partners after a sentence that named their owner, whatever its country -------------
@@ -195,7 +192,7 @@ def test_a_list_after_the_partnerstaedte_der_stadt_x_belongs_to_x_even_beside_a_
     ex = _extract(extractor, "Wer sind die Partnerstädte der Stadt Sapporo? Am Sonntag gibt es ein Fest. Es "
                              "beginnt um zwei Uhr. Zuerst gibt es Vorträge über die Partnerstädte Portland/USA, "
                              "München/Deutschland und Shenyang/China.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert {frozenset({"Sapporo", "Portland"}), frozenset({"Sapporo", "München"}),
             frozenset({"Sapporo", "Shenyang"})} <= pairs
     assert frozenset({"München", "Portland"}) not in pairs
@@ -205,7 +202,7 @@ def test_a_list_of_partners_long_after_the_owner_was_named_keeps_the_german_town
     ex = _extract(extractor, "Wer sind die Partnerstädte der Stadt Sapporo? Am Sonntag gibt es ein Fest. Es "
                              "beginnt um zwei Uhr. Es gibt Tee. Es gibt Kuchen. Es gibt Musik. Es gibt Tanz. "
                              "München pflegt die Partnerstädte Portland/USA und Shenyang/China.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Sapporo", "Portland"}) not in pairs
 
 
@@ -215,14 +212,14 @@ def test_towns_celebrating_gemeinsam_mit_are_not_partners_of_the_town_named_befo
     ex = _extract(extractor, "Kassel feiert ein Jubiläum. Eine Delegation aus Kassel reiste dazu in die Türkei. "
                              "Die Gäste feierten dort gemeinsam mit den Städten Prizren (Kosovo), Mohács (Ungarn) und "
                              "Tetovo (Nordmazedonien) das Jubiläum der Städtepartnerschaft.")
-    assert not any("Prizren" in pair or "Mohács" in pair or "Tetovo" in pair for pair in _pairs(ex))
+    assert not any("Prizren" in pair or "Mohács" in pair or "Tetovo" in pair for pair in pair_names(ex))
 
 
 def test_a_town_named_beside_the_fellow_guests_is_still_the_partner(extractor):
     ex = _extract(extractor, "Kassel feiert ein Jubiläum. Eine Delegation aus Kassel reiste dazu in die Türkei. "
                              "Die Gäste aus Rize feierten gemeinsam mit den Städten Prizren und Mohács das Jubiläum "
                              "der Städtepartnerschaft.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Kassel", "Rize"}) in pairs
     assert not any("Prizren" in pair or "Mohács" in pair for pair in pairs)
 
@@ -252,9 +249,9 @@ def test_a_year_far_from_the_partnership_noun_is_no_start(extractor):
 
 def test_a_zwischen_after_two_german_towns_does_not_make_them_partners(extractor):
     ex = _extract(extractor, "In Kiel/Lübeck/Flensburg gibt es viele Partnerschaften zwischen Vereinen und Schulen.")
-    assert _pairs(ex) == set()
+    assert pair_names(ex) == set()
 
 
 def test_a_zwischen_before_two_german_towns_still_makes_them_partners(extractor):
     ex = _extract(extractor, "Die Städtepartnerschaft zwischen Kiel und Lübeck besteht seit 1990.")
-    assert _pairs(ex) == {frozenset({"Kiel", "Lübeck"})}
+    assert pair_names(ex) == {frozenset({"Kiel", "Lübeck"})}

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from partnergraph import Article
 from partnergraph.models import Extraction
+from conftest import pair_names
 
 
 def _extract(extractor, text: str, title: str = "") -> Extraction:
     return extractor.extract(Article(url="test:owned-partners", title=title, text=text))
 
 
-def _pairs(ex: Extraction) -> set[frozenset[str]]:
-    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
-
-
 def test_an_owned_town_keeps_its_own_partner_abroad(extractor):
-    pairs = _pairs(_extract(extractor, "Auch Bremens Partnerstadt Rostock pflegt seit 1991 eine Städtepartnerschaft "
-                                       "mit Riga."))
+    pairs = pair_names(_extract(extractor, "Auch Bremens Partnerstadt Rostock pflegt seit 1991 eine Städtepartnerschaft "
+                                           "mit Riga."))
     assert frozenset({"Rostock", "Riga"}) in pairs
     assert frozenset({"Bremen", "Rostock"}) in pairs
 
@@ -30,17 +27,17 @@ def test_an_owned_town_keeps_its_own_partner_abroad(extractor):
 def test_a_genitive_owner_keeps_its_partner_from_another_place_of_the_sentence(extractor):
     ex = _extract(extractor, "Mit Bochums Partnerstadt Donezk ist für 2025 ein Jugendaustausch zwischen dem "
                              "Jugendzentrum in Wattenscheid sowie einer Schule in Donezk geplant.")
-    assert _pairs(ex) == {frozenset({"Bochum", "Donezk"})}
+    assert pair_names(ex) == {frozenset({"Bochum", "Donezk"})}
 
 
 def test_one_of_the_owners_partners_excludes_the_other_places_of_the_sentence(extractor):
     ex = _extract(extractor, "Nach Absagen aus Lille, Lyon und Nantes kam doch noch eine Zusage aus Rennes, einer "
                              "der Partnerstädte von Erlangen.")
-    assert _pairs(ex) == {frozenset({"Erlangen", "Rennes"})}
+    assert pair_names(ex) == {frozenset({"Erlangen", "Rennes"})}
 
 
 def test_a_list_after_the_owner_phrase_keeps_every_partner(extractor):
     ex = _extract(extractor, "Partnerstädte von Schwerin sind Wismar, Vaasa und Odense.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Schwerin", "Vaasa"}) in pairs
     assert frozenset({"Schwerin", "Odense"}) in pairs

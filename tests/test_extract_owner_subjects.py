@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from partnergraph import Article
 from partnergraph.models import Extraction
+from conftest import pair_names
 
 
 def _extract(extractor, text: str, title: str = "") -> Extraction:
     return extractor.extract(Article(url="test:owner-subjects", title=title, text=text))
-
-
-def _pairs(ex: Extraction) -> set[frozenset[str]]:
-    return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
 
 
 # -- a town that opens its sentence as the subject of "hat … Partnerstädte" owns the list ----------
@@ -23,7 +20,7 @@ def _pairs(ex: Extraction) -> set[frozenset[str]]:
 def test_a_foreign_town_as_subject_owns_the_partners_its_sentence_lists(extractor):
     ex = _extract(extractor, "Bochum schließt eine Städtepartnerschaft mit Accra in Ghana. Accra selbst hat "
                              "schon zwei Partnerstädte in Amerika (Chicago, Columbus).")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Bochum", "Accra"}) in pairs
     assert frozenset({"Accra", "Chicago"}) in pairs and frozenset({"Accra", "Columbus"}) in pairs
     assert frozenset({"Bochum", "Chicago"}) not in pairs and frozenset({"Bochum", "Columbus"}) not in pairs
@@ -33,7 +30,7 @@ def test_a_town_in_mid_sentence_is_no_subject_owner(extractor):
     # the town does not open the sentence: the list still belongs to the article's own town
     ex = _extract(extractor, "Bochum schließt eine Städtepartnerschaft mit Accra in Ghana. Nach dem Besuch in Accra "
                              "hat Bochum nun auch Partnerstädte in Amerika (Chicago, Columbus).")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Accra", "Chicago"}) not in pairs
     assert frozenset({"Bochum", "Chicago"}) in pairs
 
@@ -43,14 +40,14 @@ def test_a_town_in_mid_sentence_is_no_subject_owner(extractor):
 def test_a_region_after_a_place_with_im_is_no_partner(extractor):
     ex = _extract(extractor, "Die Stadt Gerolzhofen pflegt seit 1975 eine Städtepartnerschaft mit Vendôme "
                              "im französischen Département Loir-et-Cher.")
-    assert _pairs(ex) == {frozenset({"Gerolzhofen", "Vendôme"})}
+    assert pair_names(ex) == {frozenset({"Gerolzhofen", "Vendôme"})}
 
 
 def test_a_region_joined_by_und_is_still_a_partner(extractor):
     # no "im"/"in der" before it: the region is one more partner of the town
     ex = _extract(extractor, "Der Landkreis Fulda pflegt Partnerschaften mit Vendôme und dem Département "
                              "Loir-et-Cher.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert any("Loir-et-Cher" in name for pair in pairs for name in pair)
 
 
@@ -61,7 +58,7 @@ def test_die_partnerschaft_mit_a_new_town_is_not_the_pair_before(extractor):
     ex = _extract(extractor, "Bremen pflegt viele Partnerschaften. Ihr Zweck ist der Austausch. So sollte die "
                              "deutsch-deutsche Partnerschaft mit Rostock 1987 Ost und West verbinden. Die erste "
                              "Partnerschaft entstand schon 1960. Ein Jahr später folgte die Partnerschaft mit Nantes.")
-    pairs = _pairs(ex)
+    pairs = pair_names(ex)
     assert frozenset({"Bremen", "Rostock"}) in pairs
     assert frozenset({"Rostock", "Nantes"}) not in pairs
 
@@ -69,4 +66,4 @@ def test_die_partnerschaft_mit_a_new_town_is_not_the_pair_before(extractor):
 def test_die_partnerschaft_mit_the_town_of_the_pair_before_is_that_pair(extractor):
     ex = _extract(extractor, "Die Partnerschaft zwischen Kiel und Vaasa hat das Ziel, Schüler zusammenzubringen. "
                              "Im Rathaus wurde die Partnerschaft mit Vaasa gefeiert.")
-    assert _pairs(ex) == {frozenset({"Kiel", "Vaasa"})}
+    assert pair_names(ex) == {frozenset({"Kiel", "Vaasa"})}
