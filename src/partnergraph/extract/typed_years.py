@@ -23,18 +23,13 @@ _PLURAL_TYPE = re.compile(r"(?i)(?:schaften|städte|gemeinden|kommunen|kreise)$"
 
 
 def typed_starts(facts, text: str, sentences: list[Span],
-                 by_sentence: dict[Span, list[Mention]]) -> dict[str, tuple[int, int | None]]:
-    """type → (year, month) for each specific type word in `sentences` that has a start date
-    within TYPE_YEAR_REACH of it, with no other type word or place between them (the nearest
-    such date; a founding act's before a "seit" at the same distance), where the sentences name
-    at least two kinds of partnership; a kind no date stands near takes the date of a sentence
-    that names it as its only kind. `facts`: the article's `pair_attributes.PairFacts`."""
-    return {t: (year, month) for t, (year, month, _, _) in _typed_starts(facts, text, sentences, by_sentence).items()}
-
-
-def _typed_starts(facts, text: str, sentences: list[Span],
-                  by_sentence: dict[Span, list[Mention]]) -> dict[str, tuple[int, int | None, Span, Mention]]:
-    """typed_starts, with the sentence each date stands in and the type word it dates."""
+                 by_sentence: dict[Span, list[Mention]]) -> dict[str, tuple[int, int | None, Span, Mention]]:
+    """type → (year, month, the sentence the date stands in, the type word it dates) for each
+    specific type word in `sentences` that has a start date within TYPE_YEAR_REACH of it, with no
+    other type word or place between them (the nearest such date; a founding act's before a
+    "seit" at the same distance), where the sentences name at least two kinds of partnership; a
+    kind no date stands near takes the date of a sentence that names it as its only kind.
+    `facts`: the article's `pair_attributes.PairFacts`."""
     typed = [(s, [m for m in by_sentence.get(s, ()) if m.kind == "partnership-type" and m.ref != "unspecified"])
              for s in dict.fromkeys(sentences)]
     if len({m.ref for _, types in typed for m in types}) < 2:
@@ -91,7 +86,7 @@ def pair_type_starts(facts, text: str, sentences: list[Span], by_sentence: dict[
     throughout" began both, muehlhausen.de). `key`: the pair's (kind, ref) partners; `anaphora`:
     the words that refer back to both ("die beiden Städte": relations' pair_anaphora). A kind is
     added from a type word in the singular only (_PLURAL_TYPE)."""
-    typed = _typed_starts(facts, text, sentences, by_sentence)
+    typed = typed_starts(facts, text, sentences, by_sentence)
 
     def speaks_of_pair(s: Span) -> bool:
         partners = {(m.kind, m.ref) for m in by_sentence.get(s, ()) if m.kind in PARTNER_MENTION_KINDS}
