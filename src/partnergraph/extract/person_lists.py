@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction
+from .context import drop_mentions
 
 #: "Kai Wegner und " before the name, or " und Kai Wegner" after the name and its surname
 _BEFORE = re.compile(r"(?<![\w\-])(?P<first>[A-ZÄÖÜ][\w\-]+)[ \t]+[A-ZÄÖÜ][\w\-]+,?[ \t]+(?:und|sowie)[ \t]+$")
@@ -25,7 +26,7 @@ def drop_listed_given_names(ex: Extraction, text: str, first_names: frozenset[st
         return
     munis = [m for m in ex.mentions if m.kind == "municipality"]
     starts = {m.start for m in ex.mentions}
-    gone = set()
+    gone = []
     for m in munis:
         place = ex.places.get(m.ref)
         if place is None or place.geonameid is None or " " in m.surface:
@@ -40,6 +41,5 @@ def drop_listed_given_names(ex: Extraction, text: str, first_names: frozenset[st
             continue
         if any(o.ref == m.ref and o is not m and not _SURNAME.match(text, o.end) for o in munis):
             continue  # the page names the place on its own too
-        gone.add(id(m))
-    if gone:
-        ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
+        gone.append(m)
+    drop_mentions(ex, gone)

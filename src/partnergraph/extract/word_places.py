@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction
+from .context import drop_mentions
 from .places import KNOWN_CITY_POPULATION
 
 #: the word glued before a hit by a hyphen ("FDP-", "Gan-")
@@ -42,7 +43,7 @@ class WordPlaces:
         pair is a dash pair of partners ("Berg b.Neumarkt i.d.OPf-Walce (seit 1997)")."""
         munis = [m for m in ex.mentions if m.kind == "municipality"]
         glued = [m for m in munis if text[m.start - 1:m.start] == "-" and " " not in m.surface]
-        gone = set()
+        gone = []
         if glued:
             ends = {m.end for m in ex.mentions}
             for m in glued:
@@ -54,13 +55,12 @@ class WordPlaces:
                 if any(o.ref == m.ref and text[o.start - 1:o.start] != "-" for o in munis) \
                         or m.surface not in self._nouns and about_partnership(m.sentence):
                     continue  # the page names the place on its own too, or pairs it
-                gone.add(id(m))
+                gone.append(m)
         for m in munis:
             if self._time.match(text, m.start):
-                gone.add(id(m))
+                gone.append(m)
             elif text.startswith(("…", "..."), m.end):
                 place = ex.places.get(m.ref)
                 if place is not None and m.surface not in (place.name_de, place.name_en):
-                    gone.add(id(m))  # "Organisation \"Damas...": a word the page cut, no alias of Damascus
-        if gone:
-            ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
+                    gone.append(m)  # "Organisation \"Damas...": a word the page cut, no alias of Damascus
+        drop_mentions(ex, gone)
