@@ -14,7 +14,8 @@ import re
 
 from ..models import Extraction, Mention, Span
 from ..resources import data_file
-from .partner_mentions import has_home
+from .partner_mentions import has_home, names_partner_noun
+from .sentence_memo import LastSentence
 
 #: a list longer than this after its head is no list of names (the longest we met, four towns
 #: with brackets, is under 80 characters)
@@ -30,18 +31,13 @@ class CoPartners:
         self._items = re.compile(r"(?:" + data["item"] + r")*")
         self._mutual = re.compile(r"\b(?:" + "|".join(map(re.escape, data["mutual"])) + r")\b")
         self._joiners = frozenset(joiners)
-        # the heads of the sentence asked last: a sentence's pairs are recorded one after another
-        self._last: tuple[str, int, int, list[tuple[int, int]]] | None = None
+        self._heads_memo: LastSentence[list[tuple[int, int]]] = LastSentence()
 
     def _heads(self, text: str, sent: Span) -> list[tuple[int, int]]:
-        last = self._last
-        if last is not None and last[0] is text and last[1] == sent.start and last[2] == sent.end:
-            return last[3]
         # every head holds "artner" or "chwester": most sentences skip the regex
-        heads = [(h.start(), h.end()) for h in self._head.finditer(text, sent.start, sent.end)] \
-            if text.find("artner", sent.start, sent.end) >= 0 or text.find("chwester", sent.start, sent.end) >= 0 else []
-        self._last = (text, sent.start, sent.end, heads)
-        return heads
+        return self._heads_memo.answer(text, sent, lambda: [
+            (h.start(), h.end()) for h in self._head.finditer(text, sent.start, sent.end)]
+            if names_partner_noun(text, sent) else [])
 
     def listed_together(self, ex: Extraction, text: str, a: Mention, b: Mention) -> bool:
         """Whether a and b are items of one list after a plural partner noun of the sentence

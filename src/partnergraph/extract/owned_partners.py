@@ -16,6 +16,8 @@ import re
 
 from ..models import Extraction, Mention, Span
 from ..resources import data_file
+from .partner_mentions import names_partner_noun
+from .sentence_memo import LastSentence
 
 #: how far an owned town may stand from the partner noun: "einer der Partnerstädte von" before
 #: it and "ist auch die ukrainische Stadt" after its owner are under 40 characters; 60 gives room
@@ -45,20 +47,18 @@ class OwnedPartners:
         self._owned_before = re.compile(data["owned_before"])
         self._owned_after = re.compile(data["owned_after"])
         self._one_of = re.compile(data["one_of"])
-        # the owned towns of the sentence asked last: a sentence's pairs are recorded one after another
-        self._last: tuple[str, int, int, tuple[dict[str, str], dict[str, str]]] | None = None
+        self._owners_memo: LastSentence[tuple[dict[str, str], dict[str, str]]] = LastSentence()
 
     def _owners(self, text: str, sent: Span, here: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
         """{owned town's ref: its owner's ref} of one sentence, and {owner's ref: owned town's ref}
         for an owner the sentence gives one partner by a singular ("X, einer der Partnerstädte
         von O", "Eine Partnerstadt von O ist auch X")."""
-        last = self._last
-        if last is not None and last[0] is text and last[1] == sent.start and last[2] == sent.end:
-            return last[3]
+        return self._owners_memo.answer(text, sent, lambda: self._work_out_owners(text, sent, here))
+
+    def _work_out_owners(self, text: str, sent: Span, here: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
         owned: dict[str, str] = {}
         exclusive: dict[str, str] = {}
-        if len(here) >= 2 and (text.find("artner", sent.start, sent.end) >= 0
-                               or text.find("chwester", sent.start, sent.end) >= 0):
+        if len(here) >= 2 and names_partner_noun(text, sent):
             places = sorted(here, key=lambda m: m.start)
             for noun in self._noun.finditer(text, sent.start, sent.end):
                 for owner, x, one in self._owned_pairs(text, noun, places):
@@ -66,7 +66,6 @@ class OwnedPartners:
                         owned.setdefault(x.ref, owner.ref)
                         if one:
                             exclusive.setdefault(owner.ref, x.ref)
-        self._last = (text, sent.start, sent.end, (owned, exclusive))
         return owned, exclusive
 
     def _owned_pairs(self, text: str, noun: re.Match, places: list[Mention]):

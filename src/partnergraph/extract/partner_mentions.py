@@ -93,6 +93,12 @@ def names_new_partner(s_text: str, here: list[Mention], before: tuple[Mention, M
     return bool(here and here[0].ref not in {m.ref for m in before or ()} and named_partner.search(s_text))
 
 
+def names_partner_noun(text: str, sent: Span) -> bool:
+    """Whether a sentence holds a partner or twin-town noun ("Partnerstädte", "Schwesterstadt"):
+    the cheap test before the regexes of a rule that needs one."""
+    return text.find("artner", sent.start, sent.end) >= 0 or text.find("chwester", sent.start, sent.end) >= 0
+
+
 def same_country(a: Mention, b: Mention, ex: Extraction) -> bool:
     pa, pb = ex.places.get(a.ref), ex.places.get(b.ref)
     return bool(pa and pb and pa.country and pa.country == pb.country)
