@@ -69,6 +69,17 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+def partnership_of(extractor, text: str, names: frozenset[str], url: str):
+    """The one partnership the extraction of `text` finds between the places of these German
+    names (a test fails if there is none or more than one)."""
+    from partnergraph import Article
+
+    ex = extractor.extract(Article(url=url, text=text))
+    by_key = {k: p.name_de for k, p in ex.places.items()}
+    [partnership] = [p for p in ex.partnerships if frozenset(by_key.get(r, r) for _, r in p.partners) == names]
+    return partnership
+
+
 def pair_names(ex) -> set[frozenset[str]]:
     """The pairs of an extraction as sets of the partners' German names, as tests compare them."""
     return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}

@@ -16,15 +16,13 @@ import datetime as dt
 import pytest
 
 from partnergraph import Article
+from conftest import partnership_of
 
 PAIR = frozenset({"Erfurt", "Kalisz"})
 
 
 def _pair(extractor, text: str):
-    ex = extractor.extract(Article(url="test:status-and-acts", text=text))
-    names = {k: p.name_de for k, p in ex.places.items()}
-    [partnership] = [p for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]
-    return partnership
+    return partnership_of(extractor, text, PAIR, "test:status-and-acts")
 
 
 @pytest.mark.parametrize("text, expected", [
