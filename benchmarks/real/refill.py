@@ -13,7 +13,8 @@ queries that found each page: our own keywords, no page text). Commands:
 
     python benchmarks/real/refill.py todo RAW [--split S] [--lines F]   the gold pages with no good raw file yet
     python benchmarks/real/refill.py check RAW/0042.json ...  whether each file is the annotated text
-    python benchmarks/real/refill.py build RAW OUT            write the cache (JSON Lines) from RAW
+    python benchmarks/real/refill.py build RAW OUT [--split S] [--not-split S]
+                                                              write the cache (JSON Lines) from RAW
                                                               and the queries to refill_queries.jsonl
 """
 
@@ -48,9 +49,26 @@ def title_of(text: str, title_sha: str | None) -> str | None:
     """The heading line whose hash the gold holds (the excerpt's first line, or one after site chrome)."""
     if not title_sha:
         return None
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for line in lines:
         for candidate in (line, line.strip()):
             if candidate and sha256(candidate) == title_sha:
+                return candidate
+    # a heading that shares its line with site chrome or a press-release number ("Pressemitteilung
+    # Nr. 803 vom 16.11.2017 <heading>"): the annotator took the words of the heading alone, so try
+    # every run of whole words in the first lines (a few thousand hashes)
+    for line in lines[:8]:
+        words = line.split(" ")
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 40) + 1):
+                candidate = " ".join(words[i:j])
+                if sha256(candidate) == title_sha:
+                    return candidate
+    # a heading broken over two or three lines, joined by a space
+    for i in range(min(len(lines), 12)):
+        for k in (2, 3):
+            candidate = " ".join(line.strip() for line in lines[i:i + k])
+            if sha256(candidate) == title_sha:
                 return candidate
     return None
 
@@ -97,6 +115,8 @@ def main(argv=None) -> int:
     build.add_argument("raw", type=Path)
     build.add_argument("out", type=Path)
     build.add_argument("--queries", type=Path, default=QUERIES)
+    build.add_argument("--split", action="append", help="only these splits (repeatable): a blind split keeps a cache of its own")
+    build.add_argument("--not-split", action="append", default=[], help="leave these splits out (repeatable)")
     args = ap.parse_args(argv)
     gold = read_gold()
 
@@ -127,6 +147,9 @@ def main(argv=None) -> int:
         verdict, page = check(gold, f)
         if page is None:
             verdicts.append(verdict)
+            continue
+        split = gold[int(f.stem) - 1]["split"]
+        if (args.split and split not in args.split) or split in args.not_split:
             continue
         pages[int(f.stem)] = page
         query = json.loads(f.read_text(encoding="utf-8")).get("query")
