@@ -84,3 +84,21 @@ def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):
     assert listed(bench, "dev2") == {"dev2"}
     assert listed(bench, "dev3") == {"dev3"}
     assert listed(bench, None) == set()
+
+
+class _Counts:
+    def __init__(self, tp, fp, fn):
+        self.scores = {"partnership pairs": type("S", (), {"tp": tp, "fp": fp, "fn": fn})()}
+
+
+def test_the_pairs_interval_is_a_point_when_every_page_scores_alike_and_wide_when_a_few_pages_decide(bench, monkeypatch):
+    alike = {f"p{i}": (2, 1, 1) for i in range(20)}
+    monkeypatch.setattr(bench, "score_split", lambda gold, articles, extractions: _Counts(*alike[gold[0]["url"]]))
+    low, high = bench.page_interval([{"url": u} for u in alike], [], {}, 200)
+    assert low == high == 2 * 40 / (2 * 40 + 20 + 20)
+    # two list pages hold most of the pairs: redrawing the pages moves the F1 a lot
+    skewed = {f"p{i}": (1, 0, 0) for i in range(18)} | {"list1": (0, 0, 12), "list2": (10, 2, 0)}
+    monkeypatch.setattr(bench, "score_split", lambda gold, articles, extractions: _Counts(*skewed[gold[0]["url"]]))
+    low, high = bench.page_interval([{"url": u} for u in skewed], [], {}, 500)
+    whole = 2 * 28 / (2 * 28 + 2 + 12)
+    assert low < whole - 0.1 and high > whole + 0.05
