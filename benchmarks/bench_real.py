@@ -126,18 +126,21 @@ def score_split(gold: list[dict], articles: list, extractions: dict):
         os.unlink(name)
 
 
-def page_interval(gold: list[dict], articles: list, extractions: dict, resamples: int,
-                  category: str = "partnership pairs") -> tuple[float, float]:
-    """The 95 % interval of a split's F1 in `category` when its pages are drawn again (a bootstrap over
-    pages, fixed seed): how far the figure could move on another draw of as many pages from the same
-    kind of publishers. A few list pages hold many pairs each (on fresh6, two pages held 23 of the 52
-    missed pairs), so a split's F1 moves by more than its page count suggests."""
-    import random
-
-    counts = []
+def page_counts(gold: list[dict], articles: list, extractions: dict,
+                category: str = "partnership pairs") -> dict[str, tuple[int, int, int]]:
+    """Each page's (tp, fp, fn) in `category`: what a bootstrap over pages draws from, and what
+    benchmarks/compare_real.py pairs page by page between two versions' runs."""
+    counts = {}
     for g in gold:
         score = score_split([g], articles, extractions).scores[category]
-        counts.append((score.tp, score.fp, score.fn))
+        counts[g["url"]] = (score.tp, score.fp, score.fn)
+    return counts
+
+
+def f1_interval(counts: list[tuple[int, int, int]], resamples: int) -> tuple[float, float]:
+    """The 95 % interval of the F1 of pages drawn again with replacement (fixed seed)."""
+    import random
+
     rng = random.Random(17)
     f1s = []
     for _ in range(resamples):
@@ -148,6 +151,15 @@ def page_interval(gold: list[dict], articles: list, extractions: dict, resamples
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     f1s.sort()
     return f1s[int(0.025 * resamples)], f1s[min(resamples - 1, int(0.975 * resamples))]
+
+
+def page_interval(gold: list[dict], articles: list, extractions: dict, resamples: int,
+                  category: str = "partnership pairs") -> tuple[float, float]:
+    """The 95 % interval of a split's F1 in `category` when its pages are drawn again (a bootstrap over
+    pages, fixed seed): how far the figure could move on another draw of as many pages from the same
+    kind of publishers. A few list pages hold many pairs each (on fresh6, two pages held 23 of the 52
+    missed pairs), so a split's F1 moves by more than its page count suggests."""
+    return f1_interval(list(page_counts(gold, articles, extractions, category).values()), resamples)
 
 
 def shows_details(asked: str | None, split: str) -> bool:
@@ -243,8 +255,10 @@ def main(argv=None) -> int:
         print(f"\n== {split}: {len(subset)} pages from {len(publishers)} publishers")
         print(format_evaluation(ev, details=shows_details(args.details, split)))
         if args.interval and len(subset) > 1:
-            low, high = page_interval(subset, pages, extractions, args.interval)
+            counts = page_counts(subset, pages, extractions)
+            low, high = f1_interval(list(counts.values()), args.interval)
             result["splits"][split]["pairs_f1_interval_95"] = [round(low, 3), round(high, 3)]
+            result["splits"][split]["pairs_by_page"] = {url: list(c) for url, c in counts.items()}
             print(f"partnership pairs F1, 95 % interval over {args.interval:,} redraws of the pages: "
                   f"{low:.3f} – {high:.3f}")
 
