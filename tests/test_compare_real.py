@@ -27,10 +27,10 @@ def run(pages: dict) -> dict:
 BEFORE = {f"https://example.org/{i}": [2, 1, 1] for i in range(30)}
 
 
-def test_one_page_found_one_more_pair_is_no_measurable_change(compare_real):
+def test_one_page_finding_one_more_pair_is_within_noise(compare_real):
     after = dict(BEFORE, **{"https://example.org/0": [3, 1, 0]})
     line = compare_real.compare(run(BEFORE), run(after), "fresh7", 1000)
-    assert "1 scored differently" in line and line.endswith("no measurable change")
+    assert "1 scored differently (1 better, 0 worse, 0 mixed)" in line and line.endswith("within noise")
 
 
 def test_a_pair_more_on_every_page_is_better_and_a_false_pair_more_on_every_page_worse(compare_real):
