@@ -218,3 +218,13 @@ def test_training_refuses_the_blind_split_of_session_11_too(train, tmp_path, cap
     assert code == 1
     assert "fresh6" in capsys.readouterr().out
     assert not out.exists()
+
+
+def test_training_refuses_the_blind_split_of_session_12(train, tmp_path, capsys):
+    # fresh7 (session 12) replaced fresh6 as the split nobody has read: the trainer must not read it
+    cache = _jsonl(tmp_path / "pages.jsonl", [{"url": "https://a.example/1", "text": TWO_FIRSTS}])
+    out = tmp_path / "model.json"
+    code = train.main([str(cache), "--splits", "dev,fresh7", "--out", str(out), "--report", str(tmp_path / "r.txt")])
+    assert code == 1
+    assert "fresh7" in capsys.readouterr().out
+    assert not out.exists()
