@@ -249,6 +249,15 @@ def test_a_place_bearing_the_name_outright_beats_a_home_town_bearing_it_as_a_sho
     assert {p.name_en: p.country for p in found.values()}.get("Linz") == "AT"
 
 
+def test_a_short_name_is_the_biggest_home_town_whose_qualified_name_begins_with_it(extractor):
+    # Biberach (3k) bears the name outright, Biberach an der Riß (32k) as its short form: within
+    # one country size decides, as for any name the text does not settle
+    found = _places(extractor, "Die Städtepartnerschaft Biberach - Telawi wird seit Jahren gepflegt.")
+    assert found["Biberach"].name_de == "Biberach an der Riß"
+    found = _places(extractor, "Der Gemeinderat von Rothenburg besuchte die Partnerstadt Susdal.")
+    assert found["Rothenburg"].name_de == "Rothenburg ob der Tauber"
+
+
 def test_a_missing_space_after_a_full_stop_ends_the_name(extractor):
     found = _places(extractor, "Es sprach die Bürgermeisterin der Stadt Qingdao.Herr Wen, Generalkonsul, war auch da.")
     assert {p.name_en for p in found.values()} == {"Qingdao"}
