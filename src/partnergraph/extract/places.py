@@ -285,7 +285,7 @@ class PlaceResolution:
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
             # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
             # makes the next name a surname (prev is the particle; the first name stands before it)
-            "first_name_before": prev in self.first_names or (
+            "first_name_before": prev.rstrip("-") in self.first_names or (
                 prev in NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
         })
 
