@@ -431,6 +431,13 @@ def test_a_place_named_only_to_locate_the_partner_is_no_partner(extractor, locat
     assert _pairs(extractor, text) == {frozenset({"Oldenburg", "Zaandam"})}
 
 
+@pytest.mark.parametrize("where", ["liegt 12 km westlich von Nancy", "liegt nordwestlich von Nancy",
+                                   "ist ein Vorort von Nancy"])
+def test_a_place_a_direction_or_a_part_of_word_locates_is_no_partner_whatever_stands_before(extractor, where):
+    pairs = _pairs(extractor, f"Liverdun, seit 1985 Partnergemeinde von Weingarten, {where}.")
+    assert not any("Nancy" in pair for pair in pairs)
+
+
 @pytest.mark.parametrize("part", ["dem 5. Bezirk", "dem Stadtteil Nowa Huta", "dem Bezirk Favoriten"])
 def test_the_town_a_partner_borough_lies_in_is_no_partner(extractor, part):
     pairs = _pairs(extractor, f"Die Stadt Oldenburg pflegt eine Partnerschaft mit {part} in der Stadt Krakau.")
