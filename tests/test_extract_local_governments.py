@@ -453,3 +453,22 @@ def test_a_borough_followed_by_in_and_a_large_city_lies_in_that_citys_country(ex
     ex = extractor.extract(Article(url="test:lg", text="Die Stadt Oldenburg pflegt eine Partnerschaft mit dem Bezirk Favoriten in Wien."))
     assert {(ex.places[r].name_de, ex.places[r].kind, ex.places[r].country) for p in ex.partnerships for _, r in p.partners} == {
         ("Oldenburg", "municipality", "DE"), ("Favoriten", "borough", "AT")}
+
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    ("Billerbeck pflegt seit 1983 eine Partnerschaft mit Englewood (Ohio).", "Englewood", 4511064),
+    ("Gäste aus Independência in Rio Grande do Sul besuchten Köln.", "Independência", 3461300),
+    ("Die Delegation aus Midway, Utah, besuchte die Partnergemeinde Trubschachen.", "Midway", 5778261),
+])
+def test_a_us_or_brazilian_state_named_at_a_town_picks_that_states_namesake(extractor, text, surface, geonameid):
+    assert _places(extractor, text)[surface].geonameid == geonameid
+
+
+def test_a_state_names_no_country_for_the_page_s_other_towns(extractor):
+    found = _places(extractor, "Die Partnerstadt Dayton in Ohio und die Partnerstadt London feierten mit Coventry.")
+    assert (found["London"].country, found["Coventry"].country) == ("GB", "GB")
+
+
+def test_a_historical_region_in_the_genitive_is_no_town(extractor):
+    found = _places(extractor, "Die Altstadt ist eine der schönsten Städte Siebenbürgens, sagte der Bürgermeister von Dinkelsbühl.")
+    assert set(found) == {"Dinkelsbühl"}
