@@ -425,7 +425,7 @@ def test_bare_names_under_a_town_heading_stay_towns(extractor):
         frozenset({"Ebersberg", "Oświęcim"}), frozenset({"Harburg", "Koszalin"})}
 
 
-@pytest.mark.parametrize("locator", ["bei", "nahe", "in der Nähe von", "im Großraum", "im Raum"])
+@pytest.mark.parametrize("locator", ["bei", "in", "nahe", "in der Nähe von", "im Großraum", "im Raum"])
 def test_a_place_named_only_to_locate_the_partner_is_no_partner(extractor, locator):
     text = f"Die Stadt Oldenburg pflegt seit 1980 eine Städtepartnerschaft mit Zaandam {locator} Amsterdam."
     assert _pairs(extractor, text) == {frozenset({"Oldenburg", "Zaandam"})}
