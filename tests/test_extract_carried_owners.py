@@ -255,3 +255,12 @@ def test_a_zwischen_after_two_german_towns_does_not_make_them_partners(extractor
 def test_a_zwischen_before_two_german_towns_still_makes_them_partners(extractor):
     ex = _extract(extractor, "Die Städtepartnerschaft zwischen Kiel und Lübeck besteht seit 1990.")
     assert pair_names(ex) == {frozenset({"Kiel", "Lübeck"})}
+
+
+def test_each_town_with_its_partner_in_brackets_is_a_pair_and_a_town_before_the_list_no_owner(extractor):
+    ex = _extract(extractor, "Anders als Offenbach haben mehrere Städte ihre Partnerschaften ruhen lassen, etwa "
+                             "Regensburg (Tarnów), Passau (Krosno) und Erlangen (Kielce).")
+    pairs = pair_names(ex)
+    assert {frozenset({"Regensburg", "Tarnów"}), frozenset({"Passau", "Krosno"}),
+            frozenset({"Erlangen", "Kielce"})} <= pairs
+    assert not any("Offenbach" in pair for pair in pairs)
