@@ -472,3 +472,9 @@ def test_a_state_names_no_country_for_the_page_s_other_towns(extractor):
 def test_a_historical_region_in_the_genitive_is_no_town(extractor):
     found = _places(extractor, "Die Altstadt ist eine der schönsten Städte Siebenbürgens, sagte der Bürgermeister von Dinkelsbühl.")
     assert set(found) == {"Dinkelsbühl"}
+
+
+def test_a_kreis_named_short_after_a_foreign_district_and_und_is_the_german_district(extractor):
+    found = _places(extractor, "Der Landkreis Mühldorf pflegt Kontakte nach Polen. Im Jahr 2001 kam es zu einem "
+                               "Partnerschaftsvertrag zwischen dem Landkreis Tarnow und Mühldorf.")
+    assert (found["Mühldorf"].name_de, found["Mühldorf"].country) == ("Landkreis Mühldorf am Inn", "DE")

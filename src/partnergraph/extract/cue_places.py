@@ -327,9 +327,10 @@ class CuePlaces:
             return None
         known = local_governments.local_governments()
         core = name.split(" ", 1)[1] if " " in name else name
+        short = local_governments.surfaces()  # "Landkreis Pfaffenhofen" is the one an der Ilm (hallertau.info)
         for candidate in (f"Landkreis {core}", f"Kreis {core}", f"{core}-Kreis", f"{core}kreis", core):
-            unit = known.get(f"district:{candidate}")
-            if unit is not None:
+            unit = known.get(f"district:{candidate}") or known.get(short.get(candidate, ""))
+            if unit is not None and unit.kind == "district":
                 return unit.to_place()
         return None
 
