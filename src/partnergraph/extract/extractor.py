@@ -135,6 +135,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
+        self._borough_countries = frozenset(self.rules["city_borough_countries"])
 
     @cached_property
     def _relations(self) -> RelationRules:
