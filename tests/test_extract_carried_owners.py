@@ -264,3 +264,10 @@ def test_each_town_with_its_partner_in_brackets_is_a_pair_and_a_town_before_the_
     assert {frozenset({"Regensburg", "Tarnów"}), frozenset({"Passau", "Krosno"}),
             frozenset({"Erlangen", "Kielce"})} <= pairs
     assert not any("Offenbach" in pair for pair in pairs)
+
+
+def test_a_partnership_with_a_compound_school_or_a_church_district_pairs_no_towns(extractor):
+    for text in ("Die Stadt Erlangen pflegt neben ihren Städtepartnerschaften eine Projektpartnerschaft mit der "
+                 "Waldorfschule Windhoek.",
+                 "Die Partnerschaft zwischen dem Kirchenkreis Ronnenberg und der Gemeinde in Boa Vista ist beendet."):
+        assert pair_names(_extract(extractor, text)) == set()
