@@ -255,3 +255,19 @@ def test_a_zwischen_after_two_german_towns_does_not_make_them_partners(extractor
 def test_a_zwischen_before_two_german_towns_still_makes_them_partners(extractor):
     ex = _extract(extractor, "Die Städtepartnerschaft zwischen Kiel und Lübeck besteht seit 1990.")
     assert pair_names(ex) == {frozenset({"Kiel", "Lübeck"})}
+
+
+def test_each_town_with_its_partner_in_brackets_is_a_pair_and_a_town_before_the_list_no_owner(extractor):
+    ex = _extract(extractor, "Anders als Offenbach haben mehrere Städte ihre Partnerschaften ruhen lassen, etwa "
+                             "Regensburg (Tarnów), Passau (Krosno) und Erlangen (Kielce).")
+    pairs = pair_names(ex)
+    assert {frozenset({"Regensburg", "Tarnów"}), frozenset({"Passau", "Krosno"}),
+            frozenset({"Erlangen", "Kielce"})} <= pairs
+    assert not any("Offenbach" in pair for pair in pairs)
+
+
+def test_a_partnership_with_a_compound_school_or_a_church_district_pairs_no_towns(extractor):
+    for text in ("Die Stadt Erlangen pflegt neben ihren Städtepartnerschaften eine Projektpartnerschaft mit der "
+                 "Waldorfschule Windhoek.",
+                 "Die Partnerschaft zwischen dem Kirchenkreis Ronnenberg und der Gemeinde in Boa Vista ist beendet."):
+        assert pair_names(_extract(extractor, text)) == set()

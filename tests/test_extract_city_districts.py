@@ -73,3 +73,20 @@ def test_a_city_adjective_names_its_own_borough_not_the_home_borough_after_it(ex
     assert ("Eimsbüttel", "DE") in found
     assert not any("Eimsbüttel" in p.name_de and p.country == "GB" for p in ex.places.values())
     assert any(p.country == "GB" and "Lewisham" in p.name_de for p in ex.places.values())
+
+
+def test_a_city_district_found_after_its_city_is_a_district_not_a_town(extractor):
+    ex = extract(extractor, "https://www.bezirksblatt.de/partner",
+                 "Zu den Partnern des Bezirks Pankow gehören Warschau-Bialoleka in Polen und Hanoi-Hoan Kiem in "
+                 "Vietnam. Auch eine Partnerschaft mit Izmir-Konak in der Türkei pflegt Pankow.")
+    kinds = {p.name_de: p.kind for p in ex.places.values()}
+    assert kinds["Białołeka"] == kinds["Hoàn Kiếm"] == kinds["Konak"] == "district"
+
+
+def test_a_bezirk_of_a_turkish_or_chinese_city_is_a_district_and_one_of_vienna_a_borough(extractor):
+    ex = extract(extractor, "https://www.bezirksblatt.de/partner",
+                 "Der Schüleraustausch mit dem Istanbuler Bezirk Kadıköy ruht. Die Partnerschaft zwischen dem Bezirk "
+                 "Altona und dem Bezirk Hongkou in Shanghai besteht weiter, ebenso die mit dem Wiener Bezirk Favoriten.")
+    kinds = {p.name_de.removeprefix("Bezirk "): p.kind for p in ex.places.values()}
+    assert kinds["Kadıköy"] == kinds["Hongkou"] == "district"
+    assert kinds["Favoriten"] == "borough"

@@ -249,6 +249,15 @@ def test_a_place_bearing_the_name_outright_beats_a_home_town_bearing_it_as_a_sho
     assert {p.name_en: p.country for p in found.values()}.get("Linz") == "AT"
 
 
+def test_a_short_name_is_the_biggest_home_town_whose_qualified_name_begins_with_it(extractor):
+    # Biberach (3k) bears the name outright, Biberach an der Riß (32k) as its short form: within
+    # one country size decides, as for any name the text does not settle
+    found = _places(extractor, "Die Städtepartnerschaft Biberach - Telawi wird seit Jahren gepflegt.")
+    assert found["Biberach"].name_de == "Biberach an der Riß"
+    found = _places(extractor, "Der Gemeinderat von Rothenburg besuchte die Partnerstadt Susdal.")
+    assert found["Rothenburg"].name_de == "Rothenburg ob der Tauber"
+
+
 def test_a_missing_space_after_a_full_stop_ends_the_name(extractor):
     found = _places(extractor, "Es sprach die Bürgermeisterin der Stadt Qingdao.Herr Wen, Generalkonsul, war auch da.")
     assert {p.name_en for p in found.values()} == {"Qingdao"}
@@ -416,10 +425,17 @@ def test_bare_names_under_a_town_heading_stay_towns(extractor):
         frozenset({"Ebersberg", "Oświęcim"}), frozenset({"Harburg", "Koszalin"})}
 
 
-@pytest.mark.parametrize("locator", ["bei", "nahe", "in der Nähe von", "im Großraum", "im Raum"])
+@pytest.mark.parametrize("locator", ["bei", "in", "nahe", "in der Nähe von", "im Großraum", "im Raum"])
 def test_a_place_named_only_to_locate_the_partner_is_no_partner(extractor, locator):
     text = f"Die Stadt Oldenburg pflegt seit 1980 eine Städtepartnerschaft mit Zaandam {locator} Amsterdam."
     assert _pairs(extractor, text) == {frozenset({"Oldenburg", "Zaandam"})}
+
+
+@pytest.mark.parametrize("where", ["liegt 12 km westlich von Nancy", "liegt nordwestlich von Nancy",
+                                   "ist ein Vorort von Nancy"])
+def test_a_place_a_direction_or_a_part_of_word_locates_is_no_partner_whatever_stands_before(extractor, where):
+    pairs = _pairs(extractor, f"Liverdun, seit 1985 Partnergemeinde von Weingarten, {where}.")
+    assert not any("Nancy" in pair for pair in pairs)
 
 
 @pytest.mark.parametrize("part", ["dem 5. Bezirk", "dem Stadtteil Nowa Huta", "dem Bezirk Favoriten"])
@@ -437,3 +453,28 @@ def test_a_borough_followed_by_in_and_a_large_city_lies_in_that_citys_country(ex
     ex = extractor.extract(Article(url="test:lg", text="Die Stadt Oldenburg pflegt eine Partnerschaft mit dem Bezirk Favoriten in Wien."))
     assert {(ex.places[r].name_de, ex.places[r].kind, ex.places[r].country) for p in ex.partnerships for _, r in p.partners} == {
         ("Oldenburg", "municipality", "DE"), ("Favoriten", "borough", "AT")}
+
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    ("Billerbeck pflegt seit 1983 eine Partnerschaft mit Englewood (Ohio).", "Englewood", 4511064),
+    ("Gäste aus Independência in Rio Grande do Sul besuchten Köln.", "Independência", 3461300),
+    ("Die Delegation aus Midway, Utah, besuchte die Partnergemeinde Trubschachen.", "Midway", 5778261),
+])
+def test_a_us_or_brazilian_state_named_at_a_town_picks_that_states_namesake(extractor, text, surface, geonameid):
+    assert _places(extractor, text)[surface].geonameid == geonameid
+
+
+def test_a_state_names_no_country_for_the_page_s_other_towns(extractor):
+    found = _places(extractor, "Die Partnerstadt Dayton in Ohio und die Partnerstadt London feierten mit Coventry.")
+    assert (found["London"].country, found["Coventry"].country) == ("GB", "GB")
+
+
+def test_a_historical_region_in_the_genitive_is_no_town(extractor):
+    found = _places(extractor, "Die Altstadt ist eine der schönsten Städte Siebenbürgens, sagte der Bürgermeister von Dinkelsbühl.")
+    assert set(found) == {"Dinkelsbühl"}
+
+
+def test_a_kreis_named_short_after_a_foreign_district_and_und_is_the_german_district(extractor):
+    found = _places(extractor, "Der Landkreis Mühldorf pflegt Kontakte nach Polen. Im Jahr 2001 kam es zu einem "
+                               "Partnerschaftsvertrag zwischen dem Landkreis Tarnow und Mühldorf.")
+    assert (found["Mühldorf"].name_de, found["Mühldorf"].country) == ("Landkreis Mühldorf am Inn", "DE")

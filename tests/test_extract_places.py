@@ -71,6 +71,12 @@ def test_surname_after_a_first_name_is_no_place(extractor):
     assert all(n != "Livingstone" for n, _, _ in found)
 
 
+def test_the_second_half_of_a_double_first_name_is_no_place(extractor):
+    found, _ = places(extractor, "Eine französische Delegation besuchte Weingarten. Der Bürgermeister von Liverdun, "
+                                 "Jean-Pierre Huet, lobte die Partnerschaft mit Weingarten.")
+    assert all(n != "Pierre" for n, _, _ in found)
+
+
 def test_a_persons_full_name_recurring_keeps_a_big_citys_name_a_surname(extractor):
     # the role pattern finds the person once; the second time the name stands without its
     # title, and the surname is a French city of 100k+ in an article naming France

@@ -11,9 +11,12 @@ name or by its name without diacritics ("Białolęka" is GeoNames' "Bialoleka");
 cities500 lacks ("Maputo-Kamubukwana") is left as it is. German compounds are left alone:
 "Mainz-Kastel" names a quarter of Mainz (compound_names.py), and the home country's boroughs
 have their own rules (city-state boroughs). A run of hyphen-joined names is a list, not a
-district."""
+district. The district is of kind district, as the gold writes such units (Kiew-Petschersk,
+Warschau-Białolęka, Izmir-Konak: berlingeschichte.de, abendblatt-berlin.de, hansjoerg-schmidt.de)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..models import Extraction, Mention, Place
 from .places import KNOWN_CITY_POPULATION
@@ -33,7 +36,7 @@ def _district(gazetteer, name: str, city) -> Place | None:
         inside = [c for c in gazetteer.lookup(form) if c.country == city.country
                   and c.population < city.population and c.geonameid != city.geonameid]
         if inside:
-            return max(inside, key=lambda c: c.population).to_place()
+            return replace(max(inside, key=lambda c: c.population).to_place(), kind="district")
     return None
 
 
@@ -64,6 +67,7 @@ def resolve_city_districts(ex: Extraction, text: str, gazetteer, home: str) -> N
                     or _glued(text, a.start, b.end):
                 continue
             gone.add(id(a))
+            ex.places[b.ref] = replace(pb, kind="district")  # a local government of its own, not a town
             replaced[id(b)] = Mention(b.kind, b.ref, text[a.start:b.end], a.start, b.end, b.sentence)
             continue
         if pa.geonameid is not None or pa.name_de.count("-") != 1 or _glued(text, a.start, a.end):

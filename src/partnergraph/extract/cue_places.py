@@ -178,7 +178,7 @@ class CuePlaces:
                 cued = self._cued_country(ex, ctx, start, end) or (stated_country(text, start, end) or (None,))[0]
                 country = cued or self._designation_countries.get(cue) or self._sole_foreign_country(ex, ctx, start) \
                     or (self._default_countries.get(cue) if not self._names_foreign_country(ctx) else None)
-                kind = "municipality"
+                kind = part_kind = "municipality"
                 if district_cue:  # "Landkreis X", "Rajon X": a district, never the town X
                     kind, prefix = self._cue_kinds[cue]
                     if prefix and not name.startswith(prefix):
@@ -189,7 +189,9 @@ class CuePlaces:
                         # or a city after it: "der Bezirk Favoriten in Wien"
                         city_country = self._city_adjective_country(text, head_start) or self._city_after_country(text, end)
                         country = cued or city_country or country or ctx.home
-                        if cued and cued != ctx.home and city_country is None and cue in ("bezirk", "bezirks"):
+                        if city_country is not None and city_country not in self._borough_countries:
+                            part_kind = "district"  # "dem Istanbuler Bezirk Besiktas": an ilçe (city_borough_countries)
+                        elif cued and cued != ctx.home and city_country is None and cue in ("bezirk", "bezirks"):
                             # "mit dem Bezirk Morogoro in Tansania" (bad-berleburg.de), "Bezirk
                             # Vöcklabruck" in Austria (meinbezirk.at): a country's district, no
                             # city's borough; named with its designation, as a Distrikt is
@@ -239,6 +241,7 @@ class CuePlaces:
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                     if kind == "borough":
                         place = linked_borough(self.gazetteer, place, ctx.home, bool(cued) or bool(city_country) and k == 0)
+                        place = replace(place, kind=part_kind) if part_kind == "district" else place
                 written = text[m.start("names") + nm.start():end]  # as the text writes it, for repeats
                 if district_cue and prefix and not written.startswith(prefix):
                     written = f"{prefix} {written}"
@@ -327,9 +330,10 @@ class CuePlaces:
             return None
         known = local_governments.local_governments()
         core = name.split(" ", 1)[1] if " " in name else name
+        short = local_governments.surfaces()  # "Landkreis Pfaffenhofen" is the one an der Ilm (hallertau.info)
         for candidate in (f"Landkreis {core}", f"Kreis {core}", f"{core}-Kreis", f"{core}kreis", core):
-            unit = known.get(f"district:{candidate}")
-            if unit is not None:
+            unit = known.get(f"district:{candidate}") or known.get(short.get(candidate, ""))
+            if unit is not None and unit.kind == "district":
                 return unit.to_place()
         return None
 

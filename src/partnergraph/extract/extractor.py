@@ -88,6 +88,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._default_countries = dict(self.rules["designation_default_countries"])
         self._foreign_designations = frozenset(self.rules["foreign_designations"])
         self._country_parts = frozenset(self.rules["constituent_country_kinds"])
+        self._locating_regions = frozenset(self.rules["locating_region_kinds"])
         self._city_states = dict(self.rules["city_state_quarters"])  # "DE.16" (country.admin1) → "Berlin"
         self._city_state_countries = frozenset(k.split(".")[0] for k in self._city_states)
         self._not_quarters = frozenset(self.rules["former_boroughs"]) | {
@@ -134,6 +135,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
+        self._borough_countries = frozenset(self.rules["city_borough_countries"])
 
     @cached_property
     def _relations(self) -> RelationRules:
@@ -365,7 +367,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             elif t.kind == "region":
                 region = region_table.get(t.ref)
                 if region:
-                    ctx.countries.add(region.country)
+                    if region.kind not in self._locating_regions:
+                        ctx.countries.add(region.country)
                     ex.regions[t.ref] = (region.name_de, region.country)
                     if region.admin1:
                         ctx.admin1.add((region.country, region.admin1))

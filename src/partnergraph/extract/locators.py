@@ -67,7 +67,7 @@ def _near(text: str, m: Mention) -> bool:
 
 
 #: the literals one of which every `locator_before_any` match holds
-_NEAR_WORDS = re.compile("Nähe|unweit|nahe|Toren|Großraum")
+_NEAR_WORDS = re.compile("Nähe|unweit|nahe|Toren|Großraum|lich|von")
 
 
 def _adjective_of_part(text: str, m: Mention) -> bool:

@@ -38,7 +38,9 @@ class PairStatements:
         while i + 1 < len(mentions):
             a, b = mentions[i], mentions[i + 1]
             gap = text[a.end:b.start].strip()
-            if gap.startswith("("):
+            if gap == "(" and text.startswith(")", b.end):  # "Baden-Baden (Sotschi), Heilbronn (…)"
+                gap = "und"  # the partner in brackets (a country or the same place's endonym is no item)
+            elif gap.startswith("("):
                 gap = _PARENTHESES.sub("", gap).strip()
             # "die Gemeinde Lohra mit der Gemeinde Dziemiany": the second town's designation
             gap = _DESIGNATION_AFTER_JOINER.sub("", gap) if " " in gap else gap

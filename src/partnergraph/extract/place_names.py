@@ -44,3 +44,23 @@ def after_relative_pronoun(text: str, start: int) -> bool:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     return j < i and text[:j].rstrip().endswith(",")
+
+
+#: a German-speaking town whose qualified name ("an der", "ob der", "bei") begins with the short
+#: name counts as bearing it outright from this size on (named_outright): Biberach an der Riß 32k,
+#: Rothenburg ob der Tauber 11k, Altdorf bei Nürnberg 15k (amfedersee.de, rbth.com,
+#: partnerschaftsverein-altdorf.de); the smaller qualified towns the open pages named so were
+#: another town's villages (Kirchdorf am Inn, 5k, for a part of Barsinghausen: neuepresse.de)
+QUALIFIED_TOWN_POPULATION = 10_000
+_GERMAN_SPEAKING = frozenset({"DE", "AT", "CH"})
+
+
+def named_outright(surface: str, place: PlaceRecord, exact_countries: set[str]) -> bool:
+    """Whether the place bears the name as its own for Extractor._best's exact-name bonus: its
+    German or English name, or, where another place of its country bears the name outright, the
+    short form of its qualified name. The bonus then weighs countries, and within a country size
+    decides, as the gold's convention does (the most populous bearer when the text does not)."""
+    if surface in (place.name_de, place.name_en):
+        return True
+    return (place.country in exact_countries and place.country in _GERMAN_SPEAKING
+            and place.population >= QUALIFIED_TOWN_POPULATION and short_form(surface, place))

@@ -11,7 +11,7 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import after_relative_pronoun, before_name, is_adjective, own_name, short_form
+from .place_names import after_relative_pronoun, before_name, is_adjective, named_outright, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -49,7 +49,8 @@ MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: is a partner; the 20k of MIN_PARTNER_SENTENCE_POPULATION lies between
 NOUN_JOINED_POPULATION = MIN_PARTNER_SENTENCE_POPULATION
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
-#: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32)
+#: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32).
+#: (also to a qualified town's short form where its country has a bearer: place_names.named_outright)
 EXACT_NAME_BONUS = 1.0
 #: see Extractor._best: a known city bearing a name as its own outweighs the page's context
 #: bonuses of a bearer of it as an alias that is this many times smaller. Beijing/Pöcking
@@ -284,7 +285,7 @@ class PlaceResolution:
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
             # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
             # makes the next name a surname (prev is the particle; the first name stands before it)
-            "first_name_before": prev in self.first_names or (
+            "first_name_before": prev.rstrip("-") in self.first_names or (
                 prev in NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
         })
 
@@ -325,10 +326,7 @@ class PlaceResolution:
                 if score > best_score:
                     best, best_score = c, score
                 continue
-            if exact:
-                # "Linz" is Linz's name and only a short form of Linz am Rhein: a name borne
-                # outright outweighs the home bonus of a small town bearing it as an alias
-                # (EXACT_NAME_BONUS says where its value came from)
+            if exact:  # "Linz" is Linz's (AT) name, only a short form of Linz am Rhein (EXACT_NAME_BONUS)
                 score += EXACT_NAME_BONUS
             if c.country in ctx.countries:
                 score += 4
@@ -362,10 +360,11 @@ class PlaceResolution:
         # alias gets no bonus for the page's home either ("Hora" is Hora, Ukraine, not Bad Muskau:
         # cities4cities.eu, unitedforua.org)
         owned = bool(surface) and any(own_name(surface, c) for c in candidates)
+        exact = {c.country for c in candidates if surface and surface in (c.name_de, c.name_en)}
         rows = tuple((c, math.log10(c.population + 10),
                       not own_name(surface, c) and (bool(famous) and c.population * ALIAS_SIZE_RATIO < famous
                                                     or owned and c.country in GERMAN_SPEAKING),
-                      bool(surface) and surface in (c.name_de, c.name_en)) for c in candidates)
+                      bool(surface) and named_outright(surface, c, exact)) for c in candidates)
         if surface and len(self._scores_memo) < 100_000:
             self._scores_memo[key] = (candidates, rows)
         return rows
