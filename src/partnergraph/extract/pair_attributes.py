@@ -12,8 +12,8 @@ from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
-from ..sources.dates import month_number, url_year_month
-from .datelines import page_foot_year_month, page_year_month
+from ..sources.dates import month_number
+from .datelines import article_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
@@ -477,16 +477,3 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
         if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
             best = (nxt.start - t.end, t.ref)
     return best[1] if best else None
-
-
-def article_year_month(article) -> tuple[int, int | None] | None:
-    """(year, month) the article was written: its date, else the dateline a page prints near
-    its top (extract/datelines.py), else the date its address files it under ("/2014/07/",
-    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only), else a
-    labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
-    anniversary ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4.
-    September") is counted from."""
-    if article.date:
-        return article.date.year, article.date.month
-    return page_year_month(article.analysed_text) or url_year_month(article.url or "") \
-        or page_foot_year_month(article.analysed_text)
