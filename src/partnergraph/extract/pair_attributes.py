@@ -153,6 +153,8 @@ class StartYears:
                     # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
+        if candidates and self.person_time.search(chunk):
+            candidates = [c for c in candidates if not self.person_time.search(_clause(chunk, c[0] - lo, c[1] - lo))]
         return candidates or self._recent_act(chunk, lo, year, list_item)
 
     def _founds_association(self, chunk: str, m: re.Match) -> bool:
@@ -406,6 +408,18 @@ RELATIVE_YEAR_REACH = 400
 RELATIVE_YEAR_CHAIN = 3
 _COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10}
+
+
+#: what ends a clause around a date: a person's time in one clause ("Seit 1965 besetzt er das Amt")
+#: says nothing of a date in the next ("…, die seit 1996 bestehenden Beziehungen")
+_CLAUSE_END = re.compile(r"[,;:–]\s|\s[-–]\s")
+
+
+def _clause(chunk: str, s: int, e: int) -> str:
+    """The clause of `chunk` around chunk[s:e]: between the separators before and after it."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(chunk, 0, s)), default=0)
+    hi = _CLAUSE_END.search(chunk, e)
+    return chunk[lo:hi.start() if hi else len(chunk)]
 
 
 def _placeless_typed(mentions: list[Mention]) -> bool:
