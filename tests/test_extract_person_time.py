@@ -37,3 +37,10 @@ def test_a_partnership_brought_to_life_keeps_its_year(extractor):
     # "ins Leben gerufen" is no one's life: the pattern reads the verbs in lower case only
     text = "Die 1984 ins Leben gerufene Städtepartnerschaft zwischen Lindau und Chur wird weiter gepflegt."
     assert starts(extractor, text) == {(PAIR, 1984)}
+
+
+def test_an_amt_that_is_a_municipality_keeps_its_partnerships_year(extractor):
+    # "das Amt Lindau" names a municipality (an Amt of Schleswig-Holstein), not an office
+    text = "Seit 1992 pflegt das Amt Lindau eine Städtepartnerschaft mit der Gemeinde Chur."
+    found = starts(extractor, text)
+    assert {y for _, y in found} == {1992}
