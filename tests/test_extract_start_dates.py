@@ -44,9 +44,18 @@ def test_numbers_in_an_address_that_file_nothing_by_date_give_no_date(url):
     assert url_year_month(url) is None
 
 
-def test_the_address_dates_an_anniversary_when_the_page_prints_no_date(extractor):
+def test_the_address_dates_an_anniversary_when_the_text_states_its_year_too(extractor):
     url = "https://stadt.example/aktuelles/2016/03/lindau-feiert/"
-    assert starts(extractor, JUBILEE, url) == {(frozenset({"Lindau", "Chur"}), 1991)}
+    text = JUBILEE + " Die Gäste aus Chur bleiben bis zum Ende des Sommers 2016."
+    assert starts(extractor, text, url) == {(frozenset({"Lindau", "Chur"}), 1991)}
+
+
+def test_an_address_alone_dates_no_anniversary_when_the_text_names_no_year_of_it(extractor):
+    # the text as cached is the scope (benchmarks/real/README.md): "25-jährige Jubiläum" on a page
+    # whose only date is its address's states no start
+    url = "https://stadt.example/aktuelles/2016/03/lindau-feiert/"
+    assert starts(extractor, JUBILEE, url) == {(frozenset({"Lindau", "Chur"}), None)}
+    assert starts(extractor, JUBILEE + " Schon 2012 gab es ein Fest.", url) == {(frozenset({"Lindau", "Chur"}), None)}
 
 
 def test_a_dateline_the_page_prints_outranks_its_address(extractor):
@@ -158,8 +167,7 @@ def test_an_inverted_passive_act_gives_the_year_its_sentence_states_later(extrac
     "Lindau und Chur feiern das 40-jährige Städtepartnerschaftsjubiläum mit einem Bürgerfest.",
 ])
 def test_a_compound_jubilee_noun_counts_the_years_back_from_the_pages_date(extractor, text):
-    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
-        {(frozenset({"Lindau", "Chur"}), 1976)}
+    assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + text) == {(frozenset({"Lindau", "Chur"}), 1976)}
 
 
 def test_a_lands_relation_with_a_country_lends_the_articles_only_pair_no_year(extractor):
@@ -211,5 +219,4 @@ def test_a_founding_act_right_after_the_pairs_sentence_that_names_no_place_dates
     ("Die Städtepartnerschaft zwischen Lindau und Chur wurde 1950 formalisiert.", 1950),
 ])
 def test_a_far_act_after_vor_n_jahren_and_a_formalised_partnership_give_their_year(extractor, text, expected):
-    assert starts(extractor, text, url="https://stadt.example/presse/2016/maerz/lindau/") == \
-        {(frozenset({"Lindau", "Chur"}), expected)}
+    assert starts(extractor, "Pressemitteilung vom 21.03.2016\n\n" + text) == {(frozenset({"Lindau", "Chur"}), expected)}

@@ -103,8 +103,10 @@ def test_the_founding_of_an_association_named_as_a_noun_dates_no_partnership(ext
 
 
 @pytest.mark.parametrize("url, date, expected", [
-    # a page filed under a year only: the month's act is that year's
+    # a page filed under a year only: the month's act is that year's (where the text states that
+    # year too: an address alone dates no page, datelines.article_year_month)
     ("https://stadt.example/presse/2015/meldung", None, 2015),
+    ("https://stadt.example/presse/2015/meldung?ohne-jahr", None, None),
     # a page of March: a September act may be last year's or a plan, no year
     ("https://stadt.example/presse/meldung", dt.date(2016, 3, 2), None),
     # a page of October: this year's September
@@ -112,6 +114,8 @@ def test_the_founding_of_an_association_named_as_a_noun_dates_no_partnership(ext
 ])
 def test_a_founding_verb_before_a_bare_month_takes_the_pages_year(extractor, url, date, expected):
     text = "Nach vielen Besuchen besiegelten Erfurt und Kalisz im September offiziell ihre Städtepartnerschaft."
+    if url.endswith("/2015/meldung"):
+        text += " Die Partner planen für Ende 2015 ein Fest."
     ex = extractor.extract(Article(url=url, text=text, date=date))
     names = {k: p.name_de for k, p in ex.places.items()}
     [year] = [p.start_year for p in ex.partnerships if frozenset(names.get(r, r) for _, r in p.partners) == PAIR]

@@ -12,8 +12,8 @@ from .context import Context
 from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
-from ..sources.dates import month_number, url_year_month
-from .datelines import page_foot_year_month, page_year_month
+from ..sources.dates import month_number
+from .datelines import article_year_month
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
@@ -153,6 +153,8 @@ class StartYears:
                     # wurde": the year beside the count is the founding act's, not the jubilee's
                 if ref is not None and ref - n > 1800:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
+        if candidates and self.person_time.search(chunk):
+            candidates = [c for c in candidates if not self.person_time.search(_clause(chunk, c[0] - lo, c[1] - lo))]
         return candidates or self._recent_act(chunk, lo, year, list_item)
 
     def _founds_association(self, chunk: str, m: re.Match) -> bool:
@@ -408,6 +410,18 @@ _COUNTS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "se
            "neun": 9, "zehn": 10}
 
 
+#: what ends a clause around a date: a person's time in one clause ("Seit 1965 besetzt er das Amt")
+#: says nothing of a date in the next ("…, die seit 1996 bestehenden Beziehungen")
+_CLAUSE_END = re.compile(r"[,;:–]\s|\s[-–]\s")
+
+
+def _clause(chunk: str, s: int, e: int) -> str:
+    """The clause of `chunk` around chunk[s:e]: between the separators before and after it."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(chunk, 0, s)), default=0)
+    hi = _CLAUSE_END.search(chunk, e)
+    return chunk[lo:hi.start() if hi else len(chunk)]
+
+
 def _placeless_typed(mentions: list[Mention]) -> bool:
     """Does a sentence name no municipality but a specific kind of partnership?"""
     return not any(m.kind == "municipality" for m in mentions) and any(
@@ -477,16 +491,3 @@ def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list
         if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
             best = (nxt.start - t.end, t.ref)
     return best[1] if best else None
-
-
-def article_year_month(article) -> tuple[int, int | None] | None:
-    """(year, month) the article was written: its date, else the dateline a page prints near
-    its top (extract/datelines.py), else the date its address files it under ("/2014/07/",
-    "pressemitteilungen-jahrgang-2022": month None when the address gives a year only), else a
-    labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
-    anniversary ("45 Jahre Partnerschaft"), "vergangenes Jahr" or a day without a year ("am 4.
-    September") is counted from."""
-    if article.date:
-        return article.date.year, article.date.month
-    return page_year_month(article.analysed_text) or url_year_month(article.url or "") \
-        or page_foot_year_month(article.analysed_text)
