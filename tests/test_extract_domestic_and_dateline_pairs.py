@@ -59,3 +59,15 @@ def test_a_signed_dateline_names_the_town_even_when_its_name_is_a_noun(extractor
 def test_the_noun_opening_a_sentence_without_a_sign_stays_a_noun(extractor):
     text = "Konstanz ist eine Tugend. Der Gemeinderat hat beschlossen, mit der Stadt Lutsk eine Partnerschaft aufzubauen."
     assert all("Konstanz" not in p for p in _pairs(extractor, text))
+
+
+# -- "Freundschaft mit" states the relation as "Partnerschaft mit" does ----------------------------
+
+def test_a_towns_friendship_with_another_town_pairs_them(extractor):
+    text = "Die Gemeinde Hallstatt beendete 2019 ihre Freundschaft mit der finnischen Stadt Kuopio."
+    assert _pairs(extractor, text, url="https://www.example.at/x") == {frozenset({"Hallstatt", "Kuopio"})}
+
+
+def test_a_friendship_with_the_people_of_a_country_pairs_no_town(extractor):
+    text = "Der Bürgermeister von Kuopio sprach von der Freundschaft mit den Menschen in Finnland."
+    assert _pairs(extractor, text) == set()
