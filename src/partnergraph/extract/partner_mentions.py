@@ -120,7 +120,30 @@ def sealed_by_both(text: str, sent: Span, here: list[Mention], rules) -> bool:
     return bool(rules.domestic_pair_join.fullmatch(text, first.end, second.start)
                 and (rules.formal_act.search(clause) and rules.domestic_pair_noun.search(clause)
                      or rules.domestic_pair_possessive.search(clause))
-                and not re.search(r"\bmit\b", clause[second.end - start:]))
+                and not re.search(r"\bmit\b", clause[second.end - start:])) \
+        or _owned_with_mit(text, first, second, clause, clause[second.end - start:], rules)
+
+
+#: "… mit der Gemeinde X" as partner_of_mit, and "Mit X ist …" opening the sentence
+_OPENING_OR_PARTNER_MIT = re.compile(r"\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
+
+#: "gemeinsam mit X", "zusammen mit X", "wie X": a fellow actor, not the partner
+_FELLOW_BEFORE = re.compile(r"\b(?:gemeinsam|zusammen|ebenso|wie)\s+(?:mit\s+)?(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?"
+                            r"(?:(?:Stadt|Gemeinde|Kommune)\s+)?$", re.IGNORECASE)
+
+
+def _owned_with_mit(text: str, first: Mention, second: Mention, clause: str, tail: str, rules) -> bool:
+    """"Mit Aue ist Solingen seit 1990 befreundet", "Unsere Gemeinde X pflegt mit der Gemeinde Y
+    eine Partnerschaft": one clause, exactly one of its two places the partner a "mit" names, the
+    other its owner, and the clause states one partnership or a friendship (`_domestic_mit_pair`
+    in relations-de.json). No third partner after them ("… mit Y eine Partnerschaft mit Z")."""
+    mit = [m for m in (first, second)
+           if _OPENING_OR_PARTNER_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start)]
+    if len(mit) != 1 or re.search(r"[,;]", text[first.end:second.start]) or re.search(r"\bmit\b", tail):
+        return False
+    if _FELLOW_BEFORE.search(text, max(mit[0].sentence.start, mit[0].start - MIT_REACH - 12), mit[0].start):
+        return False
+    return bool(rules.domestic_pair_noun.search(clause) or rules.domestic_mit_predicate.search(clause))
 
 
 def distinct(mentions: list[Mention]) -> list[Mention]:

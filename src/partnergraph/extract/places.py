@@ -422,8 +422,8 @@ class PlaceResolution:
             return False  # "am Dnipro", "im Norden", "am Main": rivers and directions
         # (in the next three rules the facts about the text around the hit come after the cheap
         # tests of the hit itself: computed on first access, they are needed for fewer hits)
-        if best.country == ctx.home and best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous \
-                and f["dateline"] and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
+        if best.country == ctx.home and best.population >= MIN_LISTED_HOME_POPULATION and f["dateline"] \
+                and (not h.ambiguous or f["signed_dateline"]) and h.surface.lower() not in self.frequent and h.surface not in self.first_names:
             return True  # "Wanfried. Über das Pfingstwochenende …": a regional paper's dateline names its town
         if best.population >= MIN_LISTED_HOME_POPULATION and not h.ambiguous and f["own_line"] \
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names \
