@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .cli_parser import Parser as _Parser
+from .cli_parser import verbosity as _verbosity
 from .errors import PartnergraphError, UsageError
 from .graphdir import DEFAULT_DIR, DOCS_FILE, HTTP_CACHE_DIRNAME, NETWORK_FILE
 from .logconfig import configure_logging
@@ -196,53 +197,6 @@ def cmd_validate(args, out: Printer) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------------
-
-def _verbosity(p: argparse.ArgumentParser, default) -> None:
-    """-v and -q, accepted before the command and after it. The command's own copies default to
-    SUPPRESS, so that `partnergraph -q build` is not undone by the default of build's -q."""
-    p.add_argument("-v", "--verbose", action="store_true", default=default, help="log details on stderr")
-    p.add_argument("-q", "--quiet", action="store_true", default=default, help="no progress messages on stderr")
-
-
-class _Parser(argparse.ArgumentParser):
-    """The parser of the command line and of each command: every command takes -v and -q
-    (`_verbosity`), and a command's option groups can be added on first use (`later`): the
-    crawl flags come from sources.crawl, which imports requests and lxml (~90 ms, more than
-    the rest of the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
-
-    def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._later = later
-
-    def _complete(self) -> None:
-        if self._later is not None:
-            later, self._later = self._later, None
-            later(self)
-
-    def parse_known_args(self, args=None, namespace=None):
-        self._complete()
-        return super().parse_known_args(args, namespace)
-
-    def format_usage(self) -> str:
-        self._complete()
-        return super().format_usage()
-
-    def format_help(self) -> str:
-        self._complete()
-        return super().format_help()
-
-    def add_subparsers(self, **kwargs):
-        action = super().add_subparsers(**kwargs)
-        add = action.add_parser
-
-        def add_parser(name, **kw):
-            sp = add(name, **kw)
-            _verbosity(sp, argparse.SUPPRESS)
-            return sp
-
-        action.add_parser = add_parser
-        return action
-
 
 def _port(text: str) -> int:
     try:
