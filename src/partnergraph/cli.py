@@ -432,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     # started as a program (console script, python -m): this process is the command's alone
     args.dedicated_process = argv is None
+    return _run(args)
+
+
+def _run(args) -> int:
     configure_logging(verbose=args.verbose)
     out = Printer(quiet=getattr(args, "quiet", False))
     try:
@@ -444,3 +448,26 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+#: the commands that only read and print: their process may end without the interpreter's
+#: teardown (fast_exit.py)
+READ_ONLY_COMMANDS = frozenset({"query"})
+
+
+def program() -> None:
+    """The program (console script, `python -m partnergraph`): `main()`, then the exit. After
+    --help, --version, a usage error or a query nothing is left to write, and the process ends
+    without the interpreter's teardown (fast_exit.py)."""
+    from .fast_exit import exit_now
+
+    try:
+        args = parser().parse_args()
+    except SystemExit as exc:
+        exit_now(exc.code)
+        raise
+    args.dedicated_process = True
+    code = _run(args)
+    if args.command in READ_ONLY_COMMANDS:
+        exit_now(code)
+    raise SystemExit(code)
