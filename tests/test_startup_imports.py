@@ -62,6 +62,28 @@ def test_a_small_query_loads_no_parser_and_no_other_command_s_library(built_samp
     assert not {m for m in loaded for h in QUERY_HEAVY if m == h or m.startswith(h + ".")}
 
 
+def test_listing_the_bundled_queries_loads_neither_the_store_nor_the_query_check():
+    """`query --list` reads the .rq files only (query/bundled.py): no pyoxigraph (~4 ms), no
+    query check or result writers (~8 ms)."""
+    code = ("import sys, partnergraph.cli\n"
+            "assert partnergraph.cli.main(['query', '--list']) == 0\n"
+            "print('\\n'.join(sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert "ukraine-water" in done.stdout
+    assert not loaded & {"pyoxigraph", "partnergraph.query.runner", "partnergraph.query.guard",
+                         "partnergraph.query.results", "partnergraph.store.embedded", "json", "csv"}
+
+
+def test_the_help_does_not_load_typing():
+    """typing costs ~2 ms, a tenth of what --help imports (graphdir.py needs it for type checkers only)."""
+    code = ("import sys, partnergraph.cli\n"
+            "partnergraph.cli.parser().format_help()\n"
+            "print('\\n'.join(sys.modules))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "argparse" in loaded and "typing" not in loaded
+
+
 def test_an_ambiguous_token_still_gets_rdflib_s_parse(built_sample):
     """The other side of the lazy import: a name that begins with a keyword is parsed by rdflib."""
     code = ("import sys, partnergraph.cli\n"

@@ -126,9 +126,9 @@ def cmd_crawl(args, out: Printer) -> int:
 
 
 def cmd_query(args, out: Printer) -> int:
-    from .query.runner import bundled_queries
-
     if args.list:
+        from .query.bundled import bundled_queries
+
         queries = bundled_queries()
         width = max(map(len, queries))
         for q in queries.values():
