@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .cli_parser import Parser as _Parser
+from .cli_parser import verbosity as _verbosity
 from .errors import PartnergraphError, UsageError
 from .graphdir import DEFAULT_DIR, DOCS_FILE, HTTP_CACHE_DIRNAME, NETWORK_FILE
 from .logconfig import configure_logging
@@ -125,9 +126,9 @@ def cmd_crawl(args, out: Printer) -> int:
 
 
 def cmd_query(args, out: Printer) -> int:
-    from .query.runner import bundled_queries
-
     if args.list:
+        from .query.bundled import bundled_queries
+
         queries = bundled_queries()
         width = max(map(len, queries))
         for q in queries.values():
@@ -196,53 +197,6 @@ def cmd_validate(args, out: Printer) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------------
-
-def _verbosity(p: argparse.ArgumentParser, default) -> None:
-    """-v and -q, accepted before the command and after it. The command's own copies default to
-    SUPPRESS, so that `partnergraph -q build` is not undone by the default of build's -q."""
-    p.add_argument("-v", "--verbose", action="store_true", default=default, help="log details on stderr")
-    p.add_argument("-q", "--quiet", action="store_true", default=default, help="no progress messages on stderr")
-
-
-class _Parser(argparse.ArgumentParser):
-    """The parser of the command line and of each command: every command takes -v and -q
-    (`_verbosity`), and a command's option groups can be added on first use (`later`): the
-    crawl flags come from sources.crawl, which imports requests and lxml (~90 ms, more than
-    the rest of the start-up), and only build and crawl need them (benchmarks/bench_startup.py)."""
-
-    def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._later = later
-
-    def _complete(self) -> None:
-        if self._later is not None:
-            later, self._later = self._later, None
-            later(self)
-
-    def parse_known_args(self, args=None, namespace=None):
-        self._complete()
-        return super().parse_known_args(args, namespace)
-
-    def format_usage(self) -> str:
-        self._complete()
-        return super().format_usage()
-
-    def format_help(self) -> str:
-        self._complete()
-        return super().format_help()
-
-    def add_subparsers(self, **kwargs):
-        action = super().add_subparsers(**kwargs)
-        add = action.add_parser
-
-        def add_parser(name, **kw):
-            sp = add(name, **kw)
-            _verbosity(sp, argparse.SUPPRESS)
-            return sp
-
-        action.add_parser = add_parser
-        return action
-
 
 def _port(text: str) -> int:
     try:
@@ -478,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     # started as a program (console script, python -m): this process is the command's alone
     args.dedicated_process = argv is None
+    return _run(args)
+
+
+def _run(args) -> int:
     configure_logging(verbose=args.verbose)
     out = Printer(quiet=getattr(args, "quiet", False))
     try:
@@ -490,3 +448,26 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+#: the commands that only read and print: their process may end without the interpreter's
+#: teardown (fast_exit.py)
+READ_ONLY_COMMANDS = frozenset({"query"})
+
+
+def program() -> None:
+    """The program (console script, `python -m partnergraph`): `main()`, then the exit. After
+    --help, --version, a usage error or a query nothing is left to write, and the process ends
+    without the interpreter's teardown (fast_exit.py)."""
+    from .fast_exit import exit_now
+
+    try:
+        args = parser().parse_args()
+    except SystemExit as exc:
+        exit_now(exc.code)
+        raise
+    args.dedicated_process = True
+    code = _run(args)
+    if args.command in READ_ONLY_COMMANDS:
+        exit_now(code)
+    raise SystemExit(code)

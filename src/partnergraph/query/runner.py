@@ -22,26 +22,11 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..namespaces import DEFAULT_BASE, prefixes_for, sparql_prologue
-from ..resources import queries_dir
 from ..store.embedded import EmbeddedStore, GraphStore
+from .bundled import BundledQuery, bundled_queries  # noqa: F401 - BundledQuery: the callers' type
 from .guard import QueryDataset, check_query
 from .results import (GRAPH_TYPES, RESULT_MEDIA, RESULT_TYPES, format_result, not_acceptable_message,
                       rdf_media, read_result, serialize_graph, serialize_results)
-
-
-class BundledQuery(NamedTuple):
-    name: str
-    title: str
-    text: str  # without the prologue
-
-
-def bundled_queries() -> dict[str, BundledQuery]:
-    out = {}
-    for path in sorted(queries_dir().glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        m = re.search(r"^#\s*title:\s*(.+)$", text, re.MULTILINE)
-        out[path.stem] = BundledQuery(path.stem, m.group(1).strip() if m else path.stem, text)
-    return out
 
 
 def resolve(query: str, *, base: str) -> tuple[str, str]:
