@@ -8,6 +8,7 @@ a test of the build itself builds."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -78,6 +79,15 @@ def partnership_of(extractor, text: str, names: frozenset[str], url: str):
     by_key = {k: p.name_de for k, p in ex.places.items()}
     [partnership] = [p for p in ex.partnerships if frozenset(by_key.get(r, r) for _, r in p.partners) == names]
     return partnership
+
+
+def load_script(relative: str):
+    """A script of the repository that is not part of the package (benchmarks/…), imported as a module."""
+    path = Path(__file__).resolve().parent.parent / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pair_names(ex) -> set[frozenset[str]]:

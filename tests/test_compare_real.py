@@ -3,21 +3,17 @@ versions page by page."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "compare_real.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def compare_real():
-    spec = importlib.util.spec_from_file_location("compare_real", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/compare_real.py")
 
 
 def run(pages: dict) -> dict:

@@ -165,39 +165,29 @@ def test_the_blind_split_fresh5_measures_status_pairs_and_precision(gold):
     assert {p["status"] for p in not_active} == {"planned", "suspended", "ended"}
 
 
-def test_the_blind_split_fresh6_measures_pairs_years_status_and_precision(gold):
-    # fresh6 (session 11) was drawn as 50 to 60 pages from as many publishers (one page each),
-    # most stating a pair with both partners named, at least ten precision pages, at least 25
-    # partnership records with a start year and at least six planned, suspended or ended ones, so
-    # that start year and status are measured on blind pages too (fresh5 had only 27 and 16)
-    pages = [g for g in gold if g["split"] == "fresh6"]
+# fresh6 (session 11) was drawn as 50 to 60 pages from as many publishers (one page each), most
+# stating a pair with both partners named, at least ten precision pages, at least 25 partnership
+# records with a start year and at least six planned, suspended or ended ones, so that start year
+# and status are measured on blind pages too (fresh5 had only 27 and 16). fresh7 (session 12, when
+# fresh6 was opened for tuning) was drawn like it as 55 to 60 pages: at least 40 stating a pair, at
+# least 12 precision pages; the corpus yielded planned and suspended pairs but no page from a new
+# publisher stated an ended partnership.
+@pytest.mark.parametrize("split, sizes, pair_pages, precision_pages, statuses", [
+    ("fresh6", (50, 60), 30, 10, {"planned", "suspended", "ended"}),
+    ("fresh7", (55, 60), 40, 12, {"planned", "suspended"}),
+])
+def test_a_blind_split_measures_pairs_years_status_and_precision(gold, split, sizes, pair_pages,
+                                                                 precision_pages, statuses):
+    pages = [g for g in gold if g["split"] == split]
     with_pairs = [g for g in pages if g.get("partnerships")]
-    assert 50 <= len(pages) <= 60
+    assert sizes[0] <= len(pages) <= sizes[1]
     assert len({g["publisher"] for g in pages}) == len(pages), "one page per publisher"
-    assert len(with_pairs) >= 30 and len(pages) - len(with_pairs) >= 10
+    assert len(with_pairs) >= pair_pages and len(pages) - len(with_pairs) >= precision_pages
     records = [p for g in pages for p in g["partnerships"]]
     assert sum("start" in p for p in records) >= 25
     not_active = [p for p in records if p["status"] != "active"]
     assert len(not_active) >= 6
-    assert {p["status"] for p in not_active} == {"planned", "suspended", "ended"}
-
-
-def test_the_blind_split_fresh7_measures_pairs_years_status_and_precision(gold):
-    # fresh7 (session 12, when fresh6 was opened for tuning) was drawn like fresh6 as 55 to 60
-    # pages from as many publishers (one page each): at least 40 stating a pair with both partners
-    # named, at least 12 precision pages, at least 25 partnership records with a start year and at
-    # least six planned, suspended or ended ones (the corpus yielded planned and suspended ones; no
-    # page from a new publisher stated an ended partnership)
-    pages = [g for g in gold if g["split"] == "fresh7"]
-    with_pairs = [g for g in pages if g.get("partnerships")]
-    assert 55 <= len(pages) <= 60
-    assert len({g["publisher"] for g in pages}) == len(pages), "one page per publisher"
-    assert len(with_pairs) >= 40 and len(pages) - len(with_pairs) >= 12
-    records = [p for g in pages for p in g["partnerships"]]
-    assert sum("start" in p for p in records) >= 25
-    not_active = [p for p in records if p["status"] != "active"]
-    assert len(not_active) >= 6
-    assert {"planned", "suspended"} <= {p["status"] for p in not_active}
+    assert statuses <= {p["status"] for p in not_active}
 
 
 def test_the_blind_split_fresh7_shares_no_registrable_domain_with_another_split(gold):

@@ -5,21 +5,17 @@ written from those files alone."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-REFILL = Path(__file__).resolve().parent.parent / "benchmarks" / "real" / "refill.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def refill():
-    spec = importlib.util.spec_from_file_location("refill", REFILL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/real/refill.py")
 
 
 def sha(text: str) -> str:
