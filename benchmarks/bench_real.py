@@ -54,6 +54,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "real" / "gold.jsonl"
 DEFAULT_CACHE = HERE / "real" / "cache" / "pages.jsonl"
+if str(HERE) not in sys.path:  # the sibling scripts: bench_extract (speed), compare_real (intervals)
+    sys.path.insert(0, str(HERE))
+
+from compare_real import f1_interval  # noqa: E402
 SPLITS = ("dev", "dev2", "dev3", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "all")
 #: the splits whose errors `--details all` lists (the tuning splits and test): the fresh splits are
 #: shown only when asked by name
@@ -136,22 +140,6 @@ def page_counts(gold: list[dict], articles: list, extractions: dict,
         score = score_split([g], articles, extractions).scores[category]
         counts[g["url"]] = (score.tp, score.fp, score.fn)
     return counts
-
-
-def f1_interval(counts: list[tuple[int, int, int]], resamples: int) -> tuple[float, float]:
-    """The 95 % interval of the F1 of pages drawn again with replacement (fixed seed)."""
-    import random
-
-    rng = random.Random(17)
-    f1s = []
-    for _ in range(resamples):
-        tp = fp = fn = 0
-        for _ in counts:
-            a, b, c = counts[rng.randrange(len(counts))]
-            tp, fp, fn = tp + a, fp + b, fn + c
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    f1s.sort()
-    return f1s[int(0.025 * resamples)], f1s[min(resamples - 1, int(0.975 * resamples))]
 
 
 def page_interval(gold: list[dict], articles: list, extractions: dict, resamples: int,
@@ -266,8 +254,6 @@ def main(argv=None) -> int:
     # speed, per core (CPU time of this one process): cold = the per-sentence memos emptied
     # before every pass, as in a build, where every sentence is new (the figure the targets are
     # about); warm = repeated passes over the same pages, whose sentences the memos then know
-    if str(HERE) not in sys.path:
-        sys.path.insert(0, str(HERE))
     from bench_extract import extraction_profile, forget_sentences
 
     automaton = extractor.gazetteer.automaton

@@ -29,18 +29,30 @@ def total(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     return tuple(sum(c[i] for c in counts) for i in range(3))  # type: ignore[return-value]
 
 
+def redraws(n: int, resamples: int):
+    """`resamples` draws of n page indices with replacement, the same for every run (fixed seed)."""
+    rng = random.Random(17)
+    for _ in range(resamples):
+        yield [rng.randrange(n) for _ in range(n)]
+
+
+def interval95(values: list[float]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of the redrawn values."""
+    values = sorted(values)
+    return values[int(0.025 * len(values))], values[min(len(values) - 1, int(0.975 * len(values)))]
+
+
+def f1_interval(counts: list[tuple[int, int, int]], resamples: int) -> tuple[float, float]:
+    """95 % interval of the F1 of the pages drawn again (bench_real's interval of one split)."""
+    return interval95([f1(*total([counts[i] for i in picks])) for picks in redraws(len(counts), resamples)])
+
+
 def paired_interval(before: list[tuple[int, int, int]], after: list[tuple[int, int, int]],
                     resamples: int) -> tuple[float, float]:
     """95 % interval of F1(after) − F1(before) over redraws of the pages, each drawn page counted for
     both versions (fixed seed)."""
-    rng = random.Random(17)
-    n = len(before)
-    diffs = []
-    for _ in range(resamples):
-        picks = [rng.randrange(n) for _ in range(n)]
-        diffs.append(f1(*total([after[i] for i in picks])) - f1(*total([before[i] for i in picks])))
-    diffs.sort()
-    return diffs[int(0.025 * resamples)], diffs[min(resamples - 1, int(0.975 * resamples))]
+    return interval95([f1(*total([after[i] for i in picks])) - f1(*total([before[i] for i in picks]))
+                       for picks in redraws(len(before), resamples)])
 
 
 def page_moved(old: tuple[int, int, int], new: tuple[int, int, int]) -> int:
