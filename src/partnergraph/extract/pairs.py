@@ -11,7 +11,8 @@ import re
 from ..models import Extraction, Mention, Span
 from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
-from .partner_lists import ArticleHome, list_segments
+from .joint_owners import joint_owners
+from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
                                partner_of_mit, recent_home, same_country, sealed_by_both)
@@ -62,15 +63,19 @@ class PairStatements:
         if nothing_to_pair(here, history, home):
             return
         text = ex.article.analysed_text
-        if _bullet_line(text, sent):
+        if bullet_line(text, sent):
             # "• Pleszew (Pleschen) — Spangenberg" then "• Gołancz — Allendorf/Lumda (seit 1998
             # Partnerschaftsvertrag)": a town of another bullet line is that line's partner, not
             # the owner of this line's
-            history = [past for past in history if not (past and _bullet_line(text, past[0].sentence))]
+            history = [past for past in history if not (past and bullet_line(text, past[0].sentence))]
         # "Mering bei Augsburg und Karmiel": Augsburg only says where Mering lies
         named, here = here, self._not_locators(text, here)
         if self.groups.record(ex, sent, s_text, here, record):  # "Dreieckspartnerschaft zwischen A, B und C"
             return
+        if (joint := joint_owners(ex, sent, here)) is not None:  # "Zusammen mit A und B … eine Partnerschaft mit C"
+            for owner in joint[0]:
+                record(owner, joint[1], sent)
+            here = [m for m in here if m not in joint[0]]
         seq = every_not_locators(every, named, here, lambda ms: self._not_locators(text, ms)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
@@ -389,14 +394,6 @@ def nothing_to_pair(here: list[Mention], history: list[list[Mention]], home: Art
     pages (menus, prose about partnerships in general) end here, before a dozen regex searches.
     (Keep this in step with every rule of _cue_sentence that records a pair.)"""
     return not here and not any(history) and home.section is None
-
-
-#: the marks that open a bulleted line (partnership_context.is_list_line)
-_BULLETS = "•·▪►*-–—"
-
-
-def _bullet_line(text: str, sent: Span) -> bool:
-    return text[sent.start:sent.end].lstrip()[:1] in _BULLETS and sent.end > sent.start
 
 
 def _list_member(m: Mention, here: list[Mention], text: str) -> bool:

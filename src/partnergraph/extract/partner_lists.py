@@ -237,6 +237,15 @@ OWNER_CARRY = 6
 LEAD_CHARS = 400
 
 
+#: the marks that open a bulleted line (partnership_context.is_list_line)
+_BULLETS = "•·▪►*-–—"
+
+
+def bullet_line(text: str, sent: Span) -> bool:
+    """Does the sentence open with a bullet ("• Pleszew — Spangenberg")?"""
+    return text[sent.start:sent.end].lstrip()[:1] in _BULLETS and sent.end > sent.start
+
+
 class ArticleHome:
     """The German municipality an article is about, for partners listed without their owner
     ("Unsere Partnerstädte: …" on a city's page): the only one named as an owner of partners
