@@ -22,6 +22,9 @@ DISTANCE_LOCATOR_GAP = 64
 #: how far before a place "<part of a town> [Name] in [der Stadt]" may begin: "Gemeindebezirks
 #: Favoriten-Süd in der Hauptstadt " is 44 characters; with room for a number and a second name word
 PART_LOCATOR_REACH = 64
+#: how far before a town in the genitive its part's word may begin: "einem Stadtteil " is 16
+#: characters, "Gemeindebezirkes " 17; with room for "12. "
+PART_GENITIVE_REACH = 24
 #: the longest gap before a locating region, ", in der französischen " (24 characters), with room
 REGION_LOCATOR_GAP = 30
 
@@ -70,6 +73,20 @@ def _near(text: str, m: Mention) -> bool:
 _NEAR_WORDS = re.compile("Nähe|unweit|nahe|Toren|Großraum|lich|von")
 
 
+@cache
+def _part_before_genitive() -> re.Pattern:
+    """A word for a part of a town right before a town in the genitive: "dem 5. Bezirk
+    Budapests", "einem Stadtteil Tokios" (`part_locator_genitive`)."""
+    return re.compile(rules()["part_locator_genitive"])
+
+
+def _genitive_of_part(text: str, m: Mention) -> bool:
+    """The town a part of it belongs to, in the genitive ("einem Stadtteil Tokios"): the part,
+    not the town, is what the sentence speaks of."""
+    return m.surface.endswith("s") and _part_before_genitive().search(
+        text, max(0, m.start - PART_GENITIVE_REACH), m.start) is not None
+
+
 def _adjective_of_part(text: str, m: Mention) -> bool:
     """The town's adjective before a part of it ("dem Wiener Gemeindebezirk Margareten", "17 der
     23 Wiener Gemeindebezirke"): the part, not the town, is what the sentence speaks of."""
@@ -88,6 +105,7 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     and distance_locator.fullmatch(text, places[i - 1].end, m.start)
                     or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start)
                     or _adjective_of_part(text, m)
+                    or _genitive_of_part(text, m)
                     or _near(text, m)
                     or _region_of_previous(text, places, i))]
 

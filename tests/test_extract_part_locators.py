@@ -1,0 +1,38 @@
+"""A town named only as the city a part of it belongs to is no partner (issue 17, locators.py,
+`part_locator_genitive` and `part_locator_before` in relations-de.json): "dem 3. Bezirk Wiens",
+"Shibuya, einem Stadtteil Tokios", "Bezirk Mitte von Berlin". A town in the genitive elsewhere
+("Hamburgs Partnerstadt") stays a partner's owner.
+
+Every text here is written by us, in our own words."""
+
+from __future__ import annotations
+
+from partnergraph import Article
+from conftest import pair_names
+
+
+def _pairs(extractor, text: str, title: str = "") -> set:
+    return pair_names(extractor.extract(Article(url="test:part-locators", title=title, text=text)))
+
+
+def test_the_city_of_a_district_named_in_the_genitive_is_no_partner(extractor):
+    pairs = _pairs(extractor, "Zwischen Kassel und seiner fernsten Partnerstadt Shibuya, einem Stadtteil Tokios, "
+                              "liegen viele Kilometer.")
+    assert not any("Tokio" in p or "Tokyo" in p for p in pairs)
+
+
+def test_a_numbered_district_of_a_city_in_the_genitive_does_not_pair_the_city(extractor):
+    pairs = _pairs(extractor, "Der Bezirk Spandau unterhält Partnerschaften seit 1970 mit Siegburg und seit 1975 "
+                              "mit dem 3. Bezirk Budapests.")
+    assert not any("Budapest" in p for p in pairs)
+
+
+def test_a_district_named_with_von_and_its_city_does_not_pair_the_city(extractor):
+    pairs = _pairs(extractor, "Die Klimapartnerschaft zwischen dem Bezirk Treptow-Köpenick von Berlin und der "
+                              "Stadt Cajamarca wurde verlängert.")
+    assert not any("Berlin" in p for p in pairs)
+
+
+def test_a_genitive_owner_of_partners_is_still_paired(extractor):
+    pairs = _pairs(extractor, "Hamburgs Partnerstadt Dresden feiert ein Jubiläum der Städtepartnerschaft.")
+    assert frozenset({"Hamburg", "Dresden"}) in pairs
