@@ -11,6 +11,7 @@ import re
 from ..models import Extraction, Mention, Span
 from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
+from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
@@ -244,6 +245,9 @@ class PairStatements:
         if groups:
             for a, b in groups:
                 record(a, b, sent)
+            return
+        if (pair := subject_pair(ex, sent, here)) is not None:  # "1921 sind A und B … eingegangen"
+            record(*pair, sent)
             return
         # "Zu den Projektpartnern zählen Buchara …, Cape Coast … und Ulan Bator" lists partners
         # of the German municipality the article is about (a list of them for the article's own
