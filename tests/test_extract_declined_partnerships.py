@@ -36,3 +36,11 @@ def test_a_refused_or_dropped_partnership_gives_no_pair(extractor, text):
 ])
 def test_a_refusal_of_something_else_keeps_the_pair(extractor, text):
     assert frozenset({"Erfurt", "Kalisz"}) in _pairs(extractor, text)
+
+
+def test_a_negated_compound_partnership_noun_states_no_partnership(extractor):
+    from partnergraph import Article
+    ex = extractor.extract(Article(url="test:declined-compound", title="Rat entscheidet",
+                                   text="Die Gemeinde Lage soll keine Klimapartnerschaft mit der ghanaischen Stadt "
+                                        "Tamale eingehen. So hat es der Rat beschlossen."))
+    assert not ex.partnerships
