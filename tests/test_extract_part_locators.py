@@ -36,3 +36,10 @@ def test_a_district_named_with_von_and_its_city_does_not_pair_the_city(extractor
 def test_a_genitive_owner_of_partners_is_still_paired(extractor):
     pairs = _pairs(extractor, "Hamburgs Partnerstadt Dresden feiert ein Jubiläum der Städtepartnerschaft.")
     assert frozenset({"Hamburg", "Dresden"}) in pairs
+
+
+def test_a_town_named_only_as_a_distance_is_no_side_of_a_later_pair_anaphor(extractor):
+    pairs = _pairs(extractor, "Melsungen hat eine neue Partnerstadt: den Ort Trzebnica in Polen. Der Ort liegt etwa "
+                              "20 Kilometer von Breslau entfernt. Die Partnerschaft soll von den Menschen beider "
+                              "Kommunen gelebt werden.")
+    assert not any("Breslau" in p or "Wrocław" in p for p in pairs)

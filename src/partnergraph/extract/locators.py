@@ -61,7 +61,7 @@ def _near_locator() -> re.Pattern:
     return re.compile(rules()["locator_before_any"])
 
 
-def _near(text: str, m: Mention) -> bool:
+def near(text: str, m: Mention) -> bool:
     """Is the place only where something near it lies ("einen Landkreis in der Nähe von X")?"""
     lo = max(0, m.start - LOCATOR_GAP)
     # (most places have none of the words before them: one literal scan skips the pattern)
@@ -106,7 +106,7 @@ def not_locators(text: str, places: list[Mention], locator: re.Pattern, distance
                     or part_locator_before.search(text, max(0, m.start - PART_LOCATOR_REACH), m.start)
                     or _adjective_of_part(text, m)
                     or _genitive_of_part(text, m)
-                    or _near(text, m)
+                    or near(text, m)
                     or _region_of_previous(text, places, i))]
 
 

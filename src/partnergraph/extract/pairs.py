@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..models import Extraction, Mention, Span
-from .locators import every_not_locators, not_locators
+from .locators import every_not_locators, near, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
@@ -486,11 +486,11 @@ def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool 
     beiden Kreise" refers to (`districts`): two districts where the sentences name two, not the
     seat town a dateline names ("Bad Segeberg (xy) … aus dem Kreis Drawsko Pomorskie … im Kreis
     Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de)."""
-    pool: list[Mention] = []
+    pool, text = [], ex.article.analysed_text
     for past in reversed(history):
         for m in distinct(past):
-            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex):
-                pool.append(m)  # ("Beide Städte … als Berliner Umlandgemeinden": an adjective is neither)
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex) and not near(text, m):
+                pool.append(m)  # (an adjective is neither of "beide Städte", nor "25 Kilometer von Breslau")
     if districts and len(kreise := [m for m in pool if m.kind == "municipality" and ex.places[m.ref].kind == "district"]) >= 2:
         pool = kreise
     homes = [m for m in pool if has_home([m], ex)]
