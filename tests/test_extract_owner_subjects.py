@@ -67,3 +67,14 @@ def test_die_partnerschaft_mit_the_town_of_the_pair_before_is_that_pair(extracto
     ex = _extract(extractor, "Die Partnerschaft zwischen Kiel und Vaasa hat das Ziel, Schüler zusammenzubringen. "
                              "Im Rathaus wurde die Partnerschaft mit Vaasa gefeiert.")
     assert pair_names(ex) == {frozenset({"Kiel", "Vaasa"})}
+
+
+def test_a_town_after_a_sentence_opening_mit_is_the_partner_not_the_owner_of_the_next_partners(extractor):
+    from partnergraph import Article
+    from conftest import pair_names
+    ex = extractor.extract(Article(url="test:opening-mit", title="Partnerschaften",
+                                   text="Kassel pflegt viele Partnerschaften. Mit Mühlhausen ist Kassel seit 1990 "
+                                        "befreundet. Jinotega, Nicaragua, und Dakar, Senegal, sind seit 2016 Partner "
+                                        "der Stadt."))
+    pairs = pair_names(ex)
+    assert frozenset({"Mühlhausen", "Jinotega"}) not in pairs

@@ -81,7 +81,7 @@ def partner_of_mit(text: str, m: Mention) -> bool:
 
 #: "mit der Stadt ", "mit dem sächsischen ": how far before a place its "mit" may stand
 MIT_REACH = 30
-_PARTNER_OF_MIT = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
+_PARTNER_OF_MIT = re.compile(r"\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß\-]+\s+)?(?:(?:Stadt|Gemeinde|Kommune)\s+)?$")
 
 
 def names_new_partner(s_text: str, here: list[Mention], before: tuple[Mention, Mention] | None,
