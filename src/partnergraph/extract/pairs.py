@@ -9,10 +9,11 @@ import functools
 import re
 
 from ..models import Extraction, Mention, Span
-from .locators import every_not_locators, near, not_locators
+from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
+from .pair_anaphora import last_pair, nearest_before
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -123,18 +124,18 @@ class PairStatements:
             # place after the anaphor ("unterstützt München seine Partnerstadt") the partner
             # is one named elsewhere: nothing new is stated
             target = after[0]
-            subject = _nearest_before(here, history, target, ex)
+            subject = nearest_before(here, history, target, ex)
             if subject:
                 record(subject, target, sent)
                 return
         if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
-            pair = _last_pair(history + [here], ex, districts="kreis" in anaphor.group(0).casefold())
+            pair = last_pair(history + [here], ex, districts="kreis" in anaphor.group(0).casefold())
             if pair:
                 record(pair[0], pair[1], sent)
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
-            pair = _last_pair(history + [here], ex, cross_border=True)
-            if not (pair and names_new_partner(s_text, here, _last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
+            pair = last_pair(history + [here], ex, cross_border=True)
+            if not (pair and names_new_partner(s_text, here, last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
                 if pair:
                     record(pair[0], pair[1], sent)
                 return
@@ -453,48 +454,3 @@ def _paired_in_order(here: list[Mention], ex: Extraction) -> bool:
     homes = [m for m in here if has_home([m], ex)]
     return all(m.kind == "municipality" for m in here) and 2 * len(homes) == len(here) \
         and all(m.start < here[len(homes)].start for m in homes)
-
-
-def _nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,
-                    ex: Extraction) -> Mention | None:
-    """The subject "ihre Partnerstadt X" speaks of: the first place before X in its sentence,
-    else the first of the latest sentence naming one; for a foreign X the latest German one
-    of the sentences read before, if any ("Rostock … In der tansanischen Partnerstadt Tanga …
-    Auch die Partnerstadt Riga …" is Rostock's partner, not Tanga's)."""
-    before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
-    if before:
-        return before[0]
-    latest = None
-    for past in reversed(history):
-        cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
-        if cands and has_home([target], ex):
-            # a German partner of a German town is the exception: a town of the page's side named
-            # beside foreign ones is the subject ("… für den Bürgermeister von Brie-Comte-Robert
-            # …, sowie Stadtbergens Ehrenbürgerin …" then "der Partnerstadt Olbernhau")
-            return next((m for m in cands if has_home([m], ex)), cands[0])
-        home = next((m for m in cands if has_home([m], ex)), None)
-        if home is not None:
-            return home
-        latest = latest or (cands[0] if cands else None)
-    return latest
-
-
-def _last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False,
-               districts: bool = False) -> tuple[Mention, Mention] | None:
-    """What "die beiden Städte" refers to: the latest two places, preferring a German and a
-    foreign one (partnerships cross borders) over two foreign neighbours in one list; what "die
-    beiden Kreise" refers to (`districts`): two districts where the sentences name two, not the
-    seat town a dateline names ("Bad Segeberg (xy) … aus dem Kreis Drawsko Pomorskie … im Kreis
-    Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de)."""
-    pool, text = [], ex.article.analysed_text
-    for past in reversed(history):
-        for m in distinct(past):
-            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex) and not near(text, m):
-                pool.append(m)  # (an adjective is neither of "beide Städte", nor "25 Kilometer von Breslau")
-    if districts and len(kreise := [m for m in pool if m.kind == "municipality" and ex.places[m.ref].kind == "district"]) >= 2:
-        pool = kreise
-    homes = [m for m in pool if has_home([m], ex)]
-    foreign = [m for m in pool if not has_home([m], ex)]
-    if homes and foreign:
-        return homes[0], foreign[0]
-    return (pool[0], pool[1]) if len(pool) >= 2 and not cross_border else None

@@ -23,7 +23,7 @@ import re
 from ..models import Extraction, Mention, Span
 from ..resources import data_file
 from .bare_pairs import bare_pair
-from .pairs import _last_pair as last_pair  # (the reading of "die beiden Städte")
+from .pair_anaphora import last_pair  # (the reading of "die beiden Städte")
 from .partner_mentions import distinct, has_home
 
 #: how many sentences back the foreign town of a singular anaphor may stand: domradio.de puts one

@@ -1,0 +1,53 @@
+"""What a pair anaphor refers to: the subject of "ihre Partnerstadt X" (`nearest_before`) and the
+pair "die beiden Städte" / "beide Kommunen" speaks of (`last_pair`). Used by pairs.py."""
+
+from __future__ import annotations
+
+from ..models import Extraction, Mention
+from .locators import near
+from .partner_mentions import adjectival, distinct, has_home
+
+
+def nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,
+                    ex: Extraction) -> Mention | None:
+    """The subject "ihre Partnerstadt X" speaks of: the first place before X in its sentence,
+    else the first of the latest sentence naming one; for a foreign X the latest German one
+    of the sentences read before, if any ("Rostock … In der tansanischen Partnerstadt Tanga …
+    Auch die Partnerstadt Riga …" is Rostock's partner, not Tanga's)."""
+    before = [m for m in here if m.start < target.start and (m.kind, m.ref) != (target.kind, target.ref)]
+    if before:
+        return before[0]
+    latest = None
+    for past in reversed(history):
+        cands = [m for m in past if (m.kind, m.ref) != (target.kind, target.ref)]
+        if cands and has_home([target], ex):
+            # a German partner of a German town is the exception: a town of the page's side named
+            # beside foreign ones is the subject ("… für den Bürgermeister von Brie-Comte-Robert
+            # …, sowie Stadtbergens Ehrenbürgerin …" then "der Partnerstadt Olbernhau")
+            return next((m for m in cands if has_home([m], ex)), cands[0])
+        home = next((m for m in cands if has_home([m], ex)), None)
+        if home is not None:
+            return home
+        latest = latest or (cands[0] if cands else None)
+    return latest
+
+
+def last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False,
+               districts: bool = False) -> tuple[Mention, Mention] | None:
+    """What "die beiden Städte" refers to: the latest two places, preferring a German and a
+    foreign one (partnerships cross borders) over two foreign neighbours in one list; what "die
+    beiden Kreise" refers to (`districts`): two districts where the sentences name two, not the
+    seat town a dateline names ("Bad Segeberg (xy) … aus dem Kreis Drawsko Pomorskie … im Kreis
+    Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de)."""
+    pool, text = [], ex.article.analysed_text
+    for past in reversed(history):
+        for m in distinct(past):
+            if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex) and not near(text, m):
+                pool.append(m)  # (an adjective is neither of "beide Städte", nor "25 Kilometer von Breslau")
+    if districts and len(kreise := [m for m in pool if m.kind == "municipality" and ex.places[m.ref].kind == "district"]) >= 2:
+        pool = kreise
+    homes = [m for m in pool if has_home([m], ex)]
+    foreign = [m for m in pool if not has_home([m], ex)]
+    if homes and foreign:
+        return homes[0], foreign[0]
+    return (pool[0], pool[1]) if len(pool) >= 2 and not cross_border else None
