@@ -43,3 +43,9 @@ def test_a_town_named_only_as_a_distance_is_no_side_of_a_later_pair_anaphor(extr
                               "20 Kilometer von Breslau entfernt. Die Partnerschaft soll von den Menschen beider "
                               "Kommunen gelebt werden.")
     assert not any("Breslau" in p or "Wrocław" in p for p in pairs)
+
+
+def test_a_place_after_im_only_locates_the_town_before_it(extractor):
+    pairs = _pairs(extractor, "Die Stadt Roth pflegt viele Kontakte. Seit 1990 besteht mit der Gemeinde Tamsweg im "
+                              "Lungau eine Partnerschaft.", title="Roth")
+    assert not any("Lungau" in p for p in pairs)
