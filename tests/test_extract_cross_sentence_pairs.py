@@ -95,3 +95,12 @@ def test_a_bare_pair_of_one_country_or_joined_by_a_dash_is_no_pair(extractor):
     ex = _extract(extractor, "Fellbach und Ravensburg. Berlin – Ankara\n\nDie Partnerschaften der Städte werden "
                              "am Montag beraten.")
     assert pair_names(ex) == set()
+
+
+def test_beide_gemeinden_refers_to_the_two_towns_not_to_a_district_named_beside_one(extractor):
+    from partnergraph import Article
+    from conftest import pair_names
+    ex = extractor.extract(Article(url="test:beide-gemeinden", title="Jubiläum",
+                                   text="Viele Bürger aus Stadtsteinach und dem Landkreis Kulmbach reisten nach Hajós, "
+                                        "um das Jubiläum der Partnerschaft zwischen beiden Gemeinden zu feiern."))
+    assert not any("Landkreis Kulmbach" in p for p in pair_names(ex))

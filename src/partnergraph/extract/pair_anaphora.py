@@ -3,6 +3,8 @@ pair "die beiden Städte" / "beide Kommunen" speaks of (`last_pair`). Used by pa
 
 from __future__ import annotations
 
+import re
+
 from ..models import Extraction, Mention
 from .locators import near
 from .partner_mentions import adjectival, distinct, has_home
@@ -33,17 +35,23 @@ def nearest_before(here: list[Mention], history: list[list[Mention]], target: Me
 
 
 def last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool = False,
-               districts: bool = False) -> tuple[Mention, Mention] | None:
+               districts: bool = False, anaphor: str = "") -> tuple[Mention, Mention] | None:
     """What "die beiden Städte" refers to: the latest two places, preferring a German and a
     foreign one (partnerships cross borders) over two foreign neighbours in one list; what "die
     beiden Kreise" refers to (`districts`): two districts where the sentences name two, not the
     seat town a dateline names ("Bad Segeberg (xy) … aus dem Kreis Drawsko Pomorskie … im Kreis
-    Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de)."""
+    Segeberg. … zwischen den beiden Kreisen", stadtmagazin-sh.de), and what "beide Gemeinden",
+    "beide Städte" refer to (`anaphor`, the phrase read): two municipalities, never a district
+    the sentences name beside a town ("Bürger aus Marktleugast und dem Landkreis Kulmbach … das
+    Jubiläum der Partnerschaft zwischen beiden Gemeinden")."""
     pool, text = [], ex.article.analysed_text
     for past in reversed(history):
         for m in distinct(past):
             if all((m.kind, m.ref) != (p.kind, p.ref) for p in pool) and not adjectival(m, ex) and not near(text, m):
                 pool.append(m)  # (an adjective is neither of "beide Städte", nor "25 Kilometer von Breslau")
+    districts = districts or "kreis" in anaphor.casefold()
+    if _TOWNS.search(anaphor):
+        pool = [m for m in pool if m.kind != "municipality" or ex.places[m.ref].kind != "district"]
     if districts and len(kreise := [m for m in pool if m.kind == "municipality" and ex.places[m.ref].kind == "district"]) >= 2:
         pool = kreise
     homes = [m for m in pool if has_home([m], ex)]
@@ -51,3 +59,7 @@ def last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool =
     if homes and foreign:
         return homes[0], foreign[0]
     return (pool[0], pool[1]) if len(pool) >= 2 and not cross_border else None
+
+
+#: the anaphor's noun that names municipalities: "beide Gemeinden", "beider Städte", "beiden Orte"
+_TOWNS = re.compile(r"(?i:Gemeinde|Städte|Orte|Kommune|Dörfer)")

@@ -129,7 +129,7 @@ class PairStatements:
                 record(subject, target, sent)
                 return
         if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
-            pair = last_pair(history + [here], ex, districts="kreis" in anaphor.group(0).casefold())
+            pair = last_pair(history + [here], ex, anaphor=anaphor.group(0))
             if pair:
                 record(pair[0], pair[1], sent)
             return
