@@ -28,3 +28,14 @@ def test_the_town_of_a_gathering_of_delegations_is_no_partner(extractor):
                               "Faso. Den Rahmen der Zusammenkunft in Koudougou bildet ein Projekt der Servicestelle "
                               "für Dreieckspartnerschaften.")
     assert frozenset({"Aachen", "Koudougou"}) not in pairs
+
+
+def test_the_seat_of_a_state_mission_is_no_partner(extractor):
+    from partnergraph import Article
+    from conftest import pair_names
+    ex = extractor.extract(Article(url="test:mission-seat", title="Festakt in Kleve",
+                                   text="Die Städtepartnerschaft zwischen Kleve und Jericho wurde gefeiert. Zum Festakt "
+                                        "kamen ein Vertreter der Botschaft Palästinas in Berlin sowie Gäste aus den "
+                                        "übrigen Partnerstädten der Stadt Kleve."))
+    pairs = pair_names(ex)
+    assert not any("Berlin" in p for p in pairs)

@@ -291,7 +291,8 @@ class PartnershipFinder:
         lo = max(0, m.start - SEAT_REACH)
         window = text[lo:m.start]
         # most places have neither a bracket nor "Sitz" before them: skip the pattern
-        return (")" in window or "itz" in window) and bool(self.seat_before.search(text, lo, m.start))
+        return (")" in window or "itz" in window or "onsul" in window or "otschaft" in window or "elegation" in window) \
+            and bool(self.seat_before.search(text, lo, m.start))
 
     def _institution_side(self, text: str, m: Mention) -> bool:
         """Is the place one side of a partnership of institutions ("die Hochschulpartnerschaft
