@@ -3,7 +3,8 @@
 
 The size rules of places.py turn down a foreign town below KNOWN_CITY_POPULATION whose country the
 page does not otherwise tie to it, because most such hits are surnames or words. A country stated
-AT the name — a country name or ISO code in brackets right after it, a dash and a country name
+AT the name — a country name or ISO code (alpha-2, or alpha-3 as Swiss and Austrian partner lists
+write it: "Guebwiller (FRA)", "Olomouc (CZE)", "Sterzing (ITA, seit 1971)") in brackets right after it, a dash and a country name
 closing the line, or a country or region adjective right before it (maybe with a compass prefix and
 a town noun: "das südenglische Städtchen") — is the page telling which town it means. Such a hit
 counts when the gazetteer has a town of exactly that name (its own German or English name, no
@@ -69,8 +70,12 @@ def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple
     names, adjectives, town_nouns = _vocabulary()
     after = text[end:end + 3]
     if "(" in after or "-" in after or "–" in after:  # (the cheap test first: most names have neither)
-        m = _BRACKET_AFTER.match(text, end) or _DASH_AFTER.match(text, end)
-        cc = m and names.get(m["c"].strip())
+        m = _BRACKET_AFTER.match(text, end)
+        # "(FRA)", "(CZE, seit 1990)": an ISO alpha-3 code only in a bracket, where it cannot be a word
+        cc = m and (names.get(m["c"].strip()) or alpha3_codes().get(m["c"].strip()))
+        if not m:
+            m = _DASH_AFTER.match(text, end)
+            cc = m and names.get(m["c"].strip())
         if cc:
             return cc
     if noun:
@@ -80,6 +85,17 @@ def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple
     if cc or not last or last.lower() not in town_nouns:
         return cc
     return adjectives.get(_word_before(text, at)[0])
+
+
+@lru_cache(maxsize=1)
+def alpha3_codes() -> dict[str, tuple[str, str]]:
+    """"FRA" → ("FR", ""): the ISO 3166-1 alpha-3 codes (data/country-codes-alpha3.tsv)."""
+    out = {}
+    for line in data_file("country-codes-alpha3.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code3, code2 = line.split("\t")[:2]
+            out[code3] = (code2, "")
+    return out
 
 
 def _word_before(text: str, i: int) -> tuple[str, int]:
