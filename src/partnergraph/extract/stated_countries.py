@@ -7,7 +7,8 @@ AT the name — a country name or ISO code (alpha-2, or alpha-3 as Swiss and Aus
 write it: "Guebwiller (FRA)", "Olomouc (CZE)", "Sterzing (ITA, seit 1971)") in brackets right after it, a dash and a country name
 closing the line, or a country or region adjective right before it (maybe with a compass prefix and
 a town noun: "das südenglische Städtchen") — is the page telling which town it means. Such a hit
-counts when the gazetteer has a town of exactly that name (its own German or English name, no
+counts when the gazetteer has a town of exactly that name (a designation of its own after it, "Marstal
+Kommune", "Bunkyo-Ku", states its country too: designations.py) (its own German or English name, no
 alias) in exactly that country; that town is the one meant, whatever one-sense-per-discourse chose.
 Session 9 found that lowering the size limit alone added more false places than it fixed; this
 rule asks for the stated country instead (issue #17: ten missed towns at six publishers on the
@@ -24,6 +25,7 @@ import re
 from functools import lru_cache
 
 from .context import Context, PlaceHit
+from .designations import designation_after
 from .gazetteer import PlaceRecord
 from .territories import countries, regions, surfaces
 from ..resources import data_file
@@ -123,9 +125,12 @@ def stated_country_towns(extractor, hits: list[PlaceHit], resolved: dict[int, Pl
             continue
         cc = stated_country(ctx.text, h.start, h.end, h.ambiguous)
         if cc is None:
-            continue
-        towns = [c for c in h.candidates if c.country == cc[0] and (not cc[1] or c.admin1 == cc[1])
-                 and h.surface in (c.name_de, c.name_en)]
+            # "der Marstal Kommune", "Partnerstadt Bunkyo-Ku": the designation states the country
+            designated = designation_after(ctx.text, h.end) if h.end == h.start + len(h.surface) else ()
+            towns = [c for c in h.candidates if c.country in designated and h.surface in (c.name_de, c.name_en)]
+        else:
+            towns = [c for c in h.candidates if c.country == cc[0] and (not cc[1] or c.admin1 == cc[1])
+                     and h.surface in (c.name_de, c.name_en)]
         if towns:
             resolved[i] = max(towns, key=lambda c: (c.population, -c.geonameid))
             out.append(i)
