@@ -35,6 +35,11 @@ def test_the_town_of_the_stated_country_is_chosen_over_a_same_named_one(extracto
     assert ("Sande", "DE") not in towns(extract(extractor, text))
 
 
+def test_a_small_town_before_an_alpha3_code_in_brackets_is_that_countrys_town(extractor):
+    text = "Die Stadt Kriens pflegt Partnerschaften mit Honfleur (FRA) und Rakovník (CZE)."
+    assert {("Honfleur", "FR"), ("Rakovník", "CZ")} <= towns(extract(extractor, text, "https://www.ortsblatt.ch/a"))
+
+
 @pytest.mark.parametrize("text, word", [
     # a capitalised language name is no country adjective
     ("Die Stadt Lwiw, auf Deutsch Lemberg, lud die Gäste ein.", "Lemberg"),
@@ -54,6 +59,9 @@ def test_a_town_not_in_the_stated_country_is_not_taken(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("Cabourg (FR)", "FR"),
     ("Cabourg (Frankreich, seit 1980)", "FR"),
+    ("Cabourg (FRA)", "FR"),  # an ISO alpha-3 code, as Swiss and Austrian partner lists write it
+    ("Cabourg (FRA, seit 1980)", "FR"),
+    ("Cabourg - FRA\n", None),  # alpha-3 only in a bracket: after a dash it may be a word
     ("Kenilworth – England\n", "GB"),
     ("das Tiroler Örtchen Silz", "AT"),
     ("im polnischen Koscierzyna", "PL"),

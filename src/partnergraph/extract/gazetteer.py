@@ -28,13 +28,14 @@ import ahocorasick
 from ..graph.iri import slugify
 from ..models import Place
 from ..resources import cache_dir, data_file
+from .name_forms import saint_abbreviations
 from .transliterate import (is_cyrillic, latin_variants, particle_spaced, spaced, pick_russian_name, pick_ukrainian_name, russian, ukrainian,
                              variants)
 
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 CACHE_MAGIC = f"partnergraph-gazetteer-{FORMAT_VERSION}"
 #: countries whose Cyrillic names are transliterated into German spellings
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "MD", "BG", "RS", "MK", "MN", "TJ"}
@@ -258,6 +259,10 @@ class Gazetteer:
                             aliases.setdefault(form, []).append(index)
         del data, taken_slugs  # ~110 MB the automaton can use
         for name, ids in exonyms_aliases(places).items():
+            for i in ids:
+                if i not in aliases.setdefault(name, []):
+                    aliases[name].append(i)
+        for name, ids in saint_abbreviations(places).items():
             for i in ids:
                 if i not in aliases.setdefault(name, []):
                     aliases[name].append(i)

@@ -25,6 +25,8 @@ import re
 from dataclasses import replace
 
 from ..models import Extraction
+from ..graph.iri import slugify
+from .designations import strip_designation
 from .transliterate import without_marks
 
 #: "Zuchwil SO", "Bettingen BS": a town and its canton's (or state's) two-letter abbreviation
@@ -45,6 +47,7 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
     """Give each minted town without a country the one its text implies (see the module's
     docstring), then re-point the mentions of each minted town of a known country to the
     cities500 place of its name there (the most populous where several are)."""
+    _designated(ex, gazetteer)
     moved: dict[str, str] = {}
     known = {}
     for key, place in ex.places.items():
@@ -77,6 +80,31 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
         best = max(found, key=lambda r: r.population).to_place()
         moved[key] = best.key
         ex.places.setdefault(best.key, best)
+    _repoint(ex, moved)
+
+
+def _designated(ex: Extraction, gazetteer) -> None:
+    """A minted town whose name carries a designation ("Marstal Komune", "Bunkyo-Ku",
+    "Hammarö kommun"; designations.py) is the cities500 town of its bare name in the designation's
+    country; without one there, the town of its bare name in that country (the designation's
+    country overrides the one the cue guessed: "Stadt Elsfleth und Marstal Komune" is no German town)."""
+    moved: dict[str, str] = {}
+    for key, place in list(ex.places.items()):
+        if place.geonameid is not None or place.kind not in (None, "municipality"):
+            continue
+        stripped = strip_designation(place.name_de)
+        if stripped is None or not stripped[1]:
+            continue
+        bare, countries = stripped
+        found = [r for s in _spellings(bare) for r in gazetteer.lookup(s) if r.country in countries]
+        if found:
+            new = max(found, key=lambda r: (r.population, -r.geonameid)).to_place()
+        elif len(countries) == 1:
+            new = replace(place, name_de=bare, country=countries[0], slug=slugify(bare))
+        else:
+            continue
+        moved[key] = new.key
+        ex.places.setdefault(new.key, new)
     _repoint(ex, moved)
 
 

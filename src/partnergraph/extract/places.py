@@ -11,7 +11,7 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import after_relative_pronoun, before_name, is_adjective, named_outright, own_name, short_form
+from .place_names import DWARFED_RATIO, after_relative_pronoun, before_name, is_adjective, named_outright, own_name, short_form
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -363,7 +363,8 @@ class PlaceResolution:
         exact = {c.country for c in candidates if surface and surface in (c.name_de, c.name_en)}
         rows = tuple((c, math.log10(c.population + 10),
                       not own_name(surface, c) and (bool(famous) and c.population * ALIAS_SIZE_RATIO < famous
-                                                    or owned and c.country in GERMAN_SPEAKING),
+                                                    or owned and c.country in GERMAN_SPEAKING)
+                      or bool(famous) and c.population * DWARFED_RATIO < famous,
                       bool(surface) and named_outright(surface, c, exact)) for c in candidates)
         if surface and len(self._scores_memo) < 100_000:
             self._scores_memo[key] = (candidates, rows)

@@ -3,10 +3,12 @@
 
 The size rules of places.py turn down a foreign town below KNOWN_CITY_POPULATION whose country the
 page does not otherwise tie to it, because most such hits are surnames or words. A country stated
-AT the name — a country name or ISO code in brackets right after it, a dash and a country name
+AT the name — a country name or ISO code (alpha-2, or alpha-3 as Swiss and Austrian partner lists
+write it: "Guebwiller (FRA)", "Olomouc (CZE)", "Sterzing (ITA, seit 1971)") in brackets right after it, a dash and a country name
 closing the line, or a country or region adjective right before it (maybe with a compass prefix and
 a town noun: "das südenglische Städtchen") — is the page telling which town it means. Such a hit
-counts when the gazetteer has a town of exactly that name (its own German or English name, no
+counts when the gazetteer has a town of exactly that name (a designation of its own after it, "Marstal
+Kommune", "Bunkyo-Ku", states its country too: designations.py) (its own German or English name, no
 alias) in exactly that country; that town is the one meant, whatever one-sense-per-discourse chose.
 Session 9 found that lowering the size limit alone added more false places than it fixed; this
 rule asks for the stated country instead (issue #17: ten missed towns at six publishers on the
@@ -23,6 +25,7 @@ import re
 from functools import lru_cache
 
 from .context import Context, PlaceHit
+from .designations import designation_after
 from .gazetteer import PlaceRecord
 from .territories import countries, regions, surfaces
 from ..resources import data_file
@@ -69,8 +72,12 @@ def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple
     names, adjectives, town_nouns = _vocabulary()
     after = text[end:end + 3]
     if "(" in after or "-" in after or "–" in after:  # (the cheap test first: most names have neither)
-        m = _BRACKET_AFTER.match(text, end) or _DASH_AFTER.match(text, end)
-        cc = m and names.get(m["c"].strip())
+        m = _BRACKET_AFTER.match(text, end)
+        # "(FRA)", "(CZE, seit 1990)": an ISO alpha-3 code only in a bracket, where it cannot be a word
+        cc = m and (names.get(m["c"].strip()) or alpha3_codes().get(m["c"].strip()))
+        if not m:
+            m = _DASH_AFTER.match(text, end)
+            cc = m and names.get(m["c"].strip())
         if cc:
             return cc
     if noun:
@@ -80,6 +87,17 @@ def stated_country(text: str, start: int, end: int, noun: bool = False) -> tuple
     if cc or not last or last.lower() not in town_nouns:
         return cc
     return adjectives.get(_word_before(text, at)[0])
+
+
+@lru_cache(maxsize=1)
+def alpha3_codes() -> dict[str, tuple[str, str]]:
+    """"FRA" → ("FR", ""): the ISO 3166-1 alpha-3 codes (data/country-codes-alpha3.tsv)."""
+    out = {}
+    for line in data_file("country-codes-alpha3.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code3, code2 = line.split("\t")[:2]
+            out[code3] = (code2, "")
+    return out
 
 
 def _word_before(text: str, i: int) -> tuple[str, int]:
@@ -107,9 +125,12 @@ def stated_country_towns(extractor, hits: list[PlaceHit], resolved: dict[int, Pl
             continue
         cc = stated_country(ctx.text, h.start, h.end, h.ambiguous)
         if cc is None:
-            continue
-        towns = [c for c in h.candidates if c.country == cc[0] and (not cc[1] or c.admin1 == cc[1])
-                 and h.surface in (c.name_de, c.name_en)]
+            # "der Marstal Kommune", "Partnerstadt Bunkyo-Ku": the designation states the country
+            designated = designation_after(ctx.text, h.end) if h.end == h.start + len(h.surface) else ()
+            towns = [c for c in h.candidates if c.country in designated and h.surface in (c.name_de, c.name_en)]
+        else:
+            towns = [c for c in h.candidates if c.country == cc[0] and (not cc[1] or c.admin1 == cc[1])
+                     and h.surface in (c.name_de, c.name_en)]
         if towns:
             resolved[i] = max(towns, key=lambda c: (c.population, -c.geonameid))
             out.append(i)
