@@ -3,13 +3,7 @@ patterns' "keys" in relations-de.json) a stretch can match, found in one Aho-Cor
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 import ahocorasick
-
-#: the value of an automaton's (end, value) report, read in C: a generator over the reports
-#: cost a Python frame step per literal found
-REPORTED = itemgetter(1)
 
 
 def automaton(values: dict[str, object]):
@@ -43,7 +37,7 @@ class KeySets:
     def union(self, base: frozenset, low: str) -> frozenset:
         if self._automaton is None:
             return base
-        return base.union(*map(REPORTED, self._automaton.iter(low)))
+        return base.union(*(value for _end, value in self._automaton.iter(low)))
 
 
 class LiteralFinder:
@@ -59,4 +53,4 @@ class LiteralFinder:
     def present(self, low: str) -> frozenset[str]:
         if self._automaton is None:
             return frozenset()
-        return frozenset(map(REPORTED, self._automaton.iter(low)))
+        return frozenset(lit for _end, lit in self._automaton.iter(low))

@@ -75,9 +75,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
         self.part_locator_before = Prefiltered(re.compile(r["part_locator_before"] + r"$"))
-        # (asked about the words before every type word of a sentence, for every pair recorded
-        # there: most pages name no association, and the pattern ends in "$", tried at each offset)
-        self.association_before = Prefiltered(re.compile(r["association_before_type"] + r"$"))
+        self.association_before = re.compile(r["association_before_type"] + r"$")
         self.locator = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, sorted(r["locators"], key=len, reverse=True)))
                                   + r")\s+", re.IGNORECASE)
         self.owner_noun_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\s+$",
@@ -110,11 +108,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.association_founding_verb = re.compile(r["association_founding_verb"], re.IGNORECASE)
         self.person_time = re.compile(r["person_time_pattern"])  # (case kept: "ins Leben gerufen" is no verb)
         # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
-        # (a pattern without keys is asked about every stretch that names a pair: behind its literal
-        # pre-filter, as a stretch seldom holds a range of years, "1990 bis 2004"; ~20 µs each,
-        # 2 % of the cold extraction of the real pages)
-        self.status_patterns = [((Prefiltered(re.compile(p["re"], re.IGNORECASE)) if not p.get("keys")
-                                  else re.compile(p["re"], re.IGNORECASE)), p["status"], frozenset(p.get("keys", ())),
+        self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),
                                  bool(p.get("undated")))
                                 for p in r["status_patterns"]]
         self.status_keys = tuple(sorted({k for p in r["status_patterns"] for k in p.get("keys", ())}))
@@ -138,9 +132,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owned_partners = OwnedPartners()  # "Partnerstadt von Morawica ist auch X": X is not the home's
         self.implied_type = r["programme_implies_type"]
         self.formal_act = re.compile(r["formal_act"])
-        # (asked about every cue sentence that names a pair: most hold none of their words)
-        self.denied = Prefiltered(re.compile(r["denied_partnership"], re.IGNORECASE))
-        self.institutional = Prefiltered(re.compile(r["institution_partnership"], re.IGNORECASE))
+        self.denied = re.compile(r["denied_partnership"], re.IGNORECASE)
+        self.institutional = re.compile(r["institution_partnership"], re.IGNORECASE)
         self.state_sides = Prefiltered(re.compile(r["state_sides"], re.IGNORECASE))
         self.institution_side_before = Prefiltered(re.compile(r["institution_side_before"] + r"$", re.IGNORECASE))
         self.shared_partner = Prefiltered(re.compile(r["shared_partner"], re.IGNORECASE))
