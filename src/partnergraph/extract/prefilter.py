@@ -32,7 +32,7 @@ class Prefiltered:
     which stop before every "s" and "i" ("me", "partner")."""
 
     __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent",
-                 "_windowed")
+                 "_windowed", "_finders")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -65,11 +65,25 @@ class Prefiltered:
         #: asked about the words before each place of an article occur nowhere in it)
         self._absent: str | None = None
         self._windowed = False  # (its literals are among text_literals': it was asked about a window)
+        #: per reading (_PLAIN, _STRICT), an automaton of the literals where there are enough of
+        #: them (None: a substring test each): `_fails` asks whether a string holds any, and one
+        #: pass that stops at the first one found beat a test per literal from four literals on
+        #: (the forty phrases of the pair anaphora: ~11 µs a sentence by `in`, ~2 µs by the
+        #: automaton; the pre-filters asked about whole sentences cost ~5 % of the cold
+        #: extraction of the real pages)
+        self._finders = tuple(automaton({lit: None for lit in lits}) if lits and len(lits) >= _AUTOMATON_MIN else None
+                              for lits in (self._plain, self._literals))
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
         literal, then a literal of each set of one clause?"""
-        if not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
+        finder = self._finders[state]
+        if finder is not None:
+            # (it reports every occurrence of every literal, one inside another too: it finds one
+            # exactly where `lit in low` holds for one)
+            if next(finder.iter(low), None) is None:
+                return True
+        elif not any(map(low.__contains__, self._plain if state == _PLAIN else self._literals)):
             return True
         return self._clauses_fail(low, state)
 
@@ -134,6 +148,10 @@ class Prefiltered:
 
 
 _DIGIT = re.compile(r"\d")
+#: how many literals make `Prefiltered._fails` look for them by one automaton pass rather than by
+#: a substring test each (measured on a sentence of 170 characters: one literal, 1.1 µs by `in`
+#: and 1.9 µs by an automaton; six, 2.4 µs and 1.6 µs; 29, 11 µs and 1.7 µs)
+_AUTOMATON_MIN = 4
 
 
 def _unanswered(literals: tuple[str, ...] | None, clauses: tuple | None) -> tuple | None:
