@@ -36,9 +36,11 @@ LOGGER = logging.getLogger(__name__)
 #: turns every 1,000,000 lines it reads into one set of table files (DEFAULT_BULK_LOAD_BATCH_SIZE in
 #: its storage/rocksdb.rs), and RocksDB merges each set with everything loaded before: the work of
 #: those merges grows with the number of sets times the size of the store, so loads of just under
-#: 1,000,000 lines (twice this) make the fewest sets. Batches of 90 MB (~330,000 lines each way)
-#: made 8 sets at 10,000 articles; loading the same graphs took 18.1 µs of processor time per quad
-#: at 3,000 articles and 24.7 at 9,000 (/tmp experiment, session 14).
+#: 1,000,000 lines (twice this) make the fewest sets. With 90 MB batches (~330,000 lines each way)
+#: and every shared line loaded again, a full build's main process took 7.8 % more processor time
+#: per article at 9,000 articles than at 3,000 (RocksDB's compaction thread 4.9 -> 22.6 s); with
+#: these batches and merge_lines.SharedLines 0.7 % more (4.7 -> 16.1 s), both versions in one run
+#: (session 14: the two versions building the same corpus side by side).
 STORE_BATCH_LINES = 495_000
 
 
