@@ -11,10 +11,10 @@ would change answers (a triple stated by two articles counted twice).
 With ``--growth K`` it then loads the same graphs K times over (copies under other article IRIs)
 into one store, as a build of K times as many articles would, and compares the processor time
 per quad with the first load's: how the load's cost grows with the store (``--batch-mb``: the
-size of each bulk load, the build's `load.STORE_BATCH_BYTES` by default). ``--curves`` loads the
+size of each bulk load, 90 MB by default). ``--curves`` loads the
 K copies once per way of loading, in one run: the way main loaded until issue 16 (strict parsing,
 30 MB loads: the baseline), the same in 90 MB loads, and a full build's current way
-(`EmbeddedStore.add_graphs_nquads` in `load.STORE_BATCH_BYTES` loads), and the same bytes as one
+(`EmbeddedStore.add_graphs_nquads` in 90 MB loads), and the same bytes as one
 bulk load reading them as one stream (``streamed_once``: pyoxigraph's `Store.bulk_load` takes a
 file object); it reports the processor time per quad the load adds at each size of the store
 (the first, middle and last third of the copies). Usage:
@@ -45,12 +45,13 @@ from partnergraph.extract.extractor import Extractor  # noqa: E402
 from partnergraph.graph.iri import Minter  # noqa: E402
 from partnergraph.graph.triples import article_quads  # noqa: E402
 from partnergraph.models import Article  # noqa: E402
-from partnergraph.pipeline.load import STORE_BATCH_BYTES  # noqa: E402
 from partnergraph.publish.dumps import canonical_nquads  # noqa: E402
 from partnergraph.sources import read_path  # noqa: E402
 from partnergraph.store.embedded import EmbeddedStore  # noqa: E402
 
 BASE = "https://w3id.org/partnergraph/id/"
+#: N-Quads bytes per bulk load (the build counts lines since session 14: load.STORE_BATCH_LINES)
+STORE_BATCH_BYTES = 90_000_000
 
 
 def _cpu() -> float:

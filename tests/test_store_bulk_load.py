@@ -90,8 +90,8 @@ def test_a_build_failing_inside_a_bulk_load_leaves_the_last_good_directory(tmp_p
     loaded = []
     original = EmbeddedStore.add_graphs_nquads  # replace_graphs_nquads loads through it too
 
-    def loads_then_fails(self, graphs):
-        original(self, graphs)  # the bulk loader has written its files into the staged store
+    def loads_then_fails(self, graphs, shared=None):
+        original(self, graphs, shared)  # the bulk loader has written its files into the staged store
         loaded.append(len(graphs))
         raise StoreError("the disk went away in the middle of a bulk load")
 

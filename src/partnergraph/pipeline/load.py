@@ -17,6 +17,7 @@ from ..graph.iri import Minter
 from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
+from ..store.merge_lines import SharedLines
 from ..viewer.unchanged import STATE_KEY, facts_key
 from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
@@ -30,13 +31,17 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger(__name__)
 
-#: N-Quads handed to the store at once: ~600,000 quads of ~150 bytes (twice that with the merged
-#: default graph), large enough for its bulk loader (store.BULK_MIN_QUADS), small enough to keep
-#: the build's memory flat. Each bulk load writes new table files that RocksDB compacts with the
-#: rest, so fewer, larger loads cost less as the store grows: loading 10,000 articles took 0.77-0.82
-#: of the processor time in 90 MB loads as in 30 MB loads, 14.7/20.0/21.1 against 16.7/26.3/25.5 µs
-#: per quad in the first, middle and last third (benchmarks/bench_store_load.py --growth 5 --curves)
-STORE_BATCH_BYTES = 90_000_000
+#: N-Quads lines of the named graphs handed to the store at once, at most (the merged default
+#: graph's lines come on top: as many, fewer with store/merge_lines.py). Oxigraph's bulk loader
+#: turns every 1,000,000 lines it reads into one set of table files (DEFAULT_BULK_LOAD_BATCH_SIZE in
+#: its storage/rocksdb.rs), and RocksDB merges each set with everything loaded before: the work of
+#: those merges grows with the number of sets times the size of the store, so loads of just under
+#: 1,000,000 lines (twice this) make the fewest sets. With 90 MB batches (~330,000 lines each way)
+#: and every shared line loaded again, a full build's main process took 7.8 % more processor time
+#: per article at 9,000 articles than at 3,000 (RocksDB's compaction thread 4.9 -> 22.6 s); with
+#: these batches and merge_lines.SharedLines 0.7 % more (4.7 -> 16.1 s), both versions in one run
+#: (session 14: the two versions building the same corpus side by side).
+STORE_BATCH_LINES = 495_000
 
 
 def update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
@@ -85,7 +90,7 @@ class _Update:
 
     def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
-        from ..publish.dumps import DumpCache
+        from ..publish.dumps import DumpCache, ranges
         from ..memo import Memo
         from ..viewer.facts import FactCache
 
@@ -110,6 +115,8 @@ class _Update:
         self.previous_key = None if self.fresh else self.state.get(STATE_KEY)
         #: graph → its dump piece in the last build (None: new), for every graph extracted
         self.changed: dict[str, str | None] = {}
+        #: the merged default graph's shared lines this build's new graphs loaded
+        self.shared = SharedLines(ranges(minter.base))
 
     def plan(self, new_pieces: set[str] | None) -> list[Article]:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
@@ -152,9 +159,9 @@ class _Update:
                 self._skip(done)
                 continue
             batch.append((done.graph, done.nquads))
-            size += len(done.nquads)
+            size += done.nquads.count(b"\n")
             self._record(done)
-            if size >= STORE_BATCH_BYTES:
+            if size >= STORE_BATCH_LINES:
                 self._submit(loader, batch)
                 batch, size = [], 0
         if batch:
@@ -168,7 +175,7 @@ class _Update:
         full build, or the store emptied) are added without looking for old ones to drop, and
         may load beside the other such batches."""
         if isinstance(self.store, EmbeddedStore) and not any(g in self.present for g, _ in batch):
-            loader.submit(self.store.add_graphs_nquads, batch, adds=True)
+            loader.submit(self.store.add_graphs_nquads, batch, self.shared, adds=True)
         else:
             loader.submit(self.store.replace_graphs_nquads, batch)
 

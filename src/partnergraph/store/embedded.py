@@ -26,6 +26,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from ..errors import StoreError
+from .merge_lines import SharedLines
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,16 +122,19 @@ class EmbeddedStore:
         self.add_graphs_nquads(graphs)
 
     @_writes
-    def add_graphs_nquads(self, graphs: list[tuple[str, bytes]]) -> None:
+    def add_graphs_nquads(self, graphs: list[tuple[str, bytes]], shared: SharedLines | None = None) -> None:
         """`replace_graphs_nquads` for graphs the store does not hold (the caller knows: a
         build's new articles): nothing to drop, so the store is not read between two loads.
         Reading it between bulk loads made the loads dearer: 10,000 articles in 90 MB loads took
         60.0 s of processor time with a look-up of the batch's graphs before each load, 47.6 s
-        without (benchmarks/bench_store_load.py --curves, both in one run)."""
+        without (benchmarks/bench_store_load.py --curves, both in one run). With `shared` (one
+        per build, merge_lines.py), the merge's shared lines an earlier batch of the build
+        loaded are left out."""
         parts = []
         for graph, nquads in graphs:
             parts.append(nquads)
-            parts.append(nquads.replace(f" <{graph}> .\n".encode(), b" .\n"))
+            parts.append(shared.merged(graph, nquads) if shared is not None
+                         else nquads.replace(f" <{graph}> .\n".encode(), b" .\n"))
         # the merge's repeated lines (a country's label in most articles) are left to the loader:
         # dropping them here through a set did not make the load faster (bench_store_load
         # --curves, 10,000 articles)
