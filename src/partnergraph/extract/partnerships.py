@@ -18,7 +18,8 @@ from .succession import sentences_before
 from .typed_years import pair_type_starts
 from .lead_acts import lead_act
 from .hedges import hedged
-from .sentence_scope import own_partner_sentences, placeless_after, region_only
+from .sentence_scope import own_partner_sentences, region_only
+from .bare_years import later_start
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -396,12 +397,8 @@ class PartnershipFinder:
                 if start_year is None:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
-                if start_year is None:
-                    # the founding act of a sentence right after the pair's that names no place goes
-                    # on about it ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der
-                    # Freundschaftsbund geschlossen")
-                    start_year, start_month = self._start(text, placeless_after(ctx, evidence, by_sentence), ctx,
-                                                          year, first_only=True, acts_only=True, article_month=month)
+                if start_year is None:  # (the act of a placeless sentence after the pair's, else a bare year: bare_years.py)
+                    start_year, start_month = later_start(self, ctx, evidence, by_sentence, both + one, key, year, month)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
                 # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that
