@@ -20,6 +20,7 @@ from .lead_acts import lead_act
 from .hedges import hedged
 from .sentence_scope import own_partner_sentences, region_only
 from .bare_years import later_start
+from .coordinated_years import share_coordinated_years
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -252,6 +253,7 @@ class PartnershipFinder:
         self.pair_scorer.decide(ex, ctx, found, by_sentence, record, self, (types_by_sentence, generic_by_sentence))
         if found:  # (an article with no pair emits nothing, nor needs its date)
             self._emit(ex, ctx, found, facts.year, facts.month, facts)
+            share_coordinated_years(self, ex, ctx, facts.year, facts.month)  # ("mit A und B": coordinated_years.py)
 
     def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,
                              history: list[list[Mention]], s_text: str) -> Mention | None:
