@@ -38,6 +38,10 @@ _EDITION = re.compile(r"(?<=[\w,;:] )(?!Jahre?s?\s)[A-ZÄÖÜ][\wäöüß-]*[a-z
 #: within it, "1988 erstmals auch ein Schüleraustausch zwischen der …-Realschule A" (75) speaks of
 #: something else between (max-weishaupt-realschule.de)
 YEAR_PLACE_REACH = 60
+#: a year after the sentence's last place belongs to the pair only in the place's own clause:
+#: "Das nordenglische B wurde 1962 Partnerstadt" (7 characters between, solinger-tageblatt.de);
+#: a comma opens a clause about the place ("B, deren Rathaus … 1945 zerstört wurde")
+YEAR_AFTER_PLACE_REACH = 30
 
 
 def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span, list[Mention]],
@@ -62,6 +66,9 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
                 continue
             after = next((m for m in places if m.start >= y.end()), None)
             before = next((m for m in reversed(places) if m.end <= y.start()), None)
+            if after is None and before is not None and (y.start() - before.end > YEAR_AFTER_PLACE_REACH
+                                                         or "," in text[before.end:y.start()]):
+                continue  # "mit B, deren Rathaus … 1945 zerstört wurde": a clause about the place between
             place = after or before
             if place is not None and max(place.start - y.end(), y.start() - place.end) <= YEAR_PLACE_REACH and (place.kind, place.ref) in key and (year is None or int(y.group()) <= year):
                 found.add(int(y.group()))
