@@ -59,6 +59,8 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
                         key=lambda m: m.start)
         found = set()
         for y in _YEAR.finditer(text, s.start, s.end):
+            if text.rfind("(", s.start, y.start()) > text.rfind(")", s.start, y.start()):
+                continue  # a bracketed year is the place's before the bracket (pair_attributes.py), read there
             lead = text[max(s.start, y.start() - 30):y.start()]
             if _SPAN_AFTER.match(text, y.end()) or _SPAN_BEFORE.search(lead) or _DAY_OR_SEASON.search(lead) \
                     or _EDITION.search(lead) and not rules.bare_year_relation.search(lead.split()[-1]) \
@@ -66,11 +68,17 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
                 continue
             after = next((m for m in places if m.start >= y.end()), None)
             before = next((m for m in reversed(places) if m.end <= y.start()), None)
-            if after is None and before is not None and (y.start() - before.end > YEAR_AFTER_PLACE_REACH
-                                                         or "," in text[before.end:y.start()]):
-                continue  # "mit B, deren Rathaus … 1945 zerstört wurde": a clause about the place between
-            place = after or before
-            if place is not None and max(place.start - y.end(), y.start() - place.end) <= YEAR_PLACE_REACH and (place.kind, place.ref) in key and (year is None or int(y.group()) <= year):
+            # the nearer of the two: the place after the year, the place before it only in its own
+            # clause ("mit B, deren Rathaus … 1945 zerstört wurde": a clause about the place between;
+            # "mit der Gemeinde C seit 2001 und die Gemeinde A": C's year, not A's)
+            near = [(after.start - y.end(), 0, after)] if after is not None else []
+            if before is not None and y.start() - before.end <= YEAR_AFTER_PLACE_REACH \
+                    and "," not in text[before.end:y.start()]:
+                near.append((y.start() - before.end, 1, before))
+            if not near:
+                continue
+            distance, _, place = min(near, key=lambda n: n[:2])
+            if distance <= YEAR_PLACE_REACH and (place.kind, place.ref) in key and (year is None or int(y.group()) <= year):
                 found.add(int(y.group()))
         if len(found) == 1:
             return found.pop()

@@ -5,7 +5,7 @@ Bestehen" dates both Nicaraguan partners. The date-reading rules attach a date t
 nearest to it (pair_attributes.py), which is the first partner of the coordination only.
 
 A pair with no start takes the start of the pair that shares its other partner when the two
-partners stand joined by nothing but "und", "sowie", "/" or a comma in a sentence the dated pair
+partners stand joined by nothing but "und", "sowie" or "/" in a sentence the dated pair
 is evidenced by (no year, no parenthesis between them: "A (1965) und B" gives each its own; the
 undated pair need not be evidenced by it: a slash pair "A und B/C" is read as A–B only), and
 that year is one the sentence itself states, or the place-free sentence after it that goes on
@@ -19,8 +19,10 @@ import re
 from ..models import Extraction
 from .context import Context
 
-#: what may join two coordinated partners: nothing but a conjunction, a slash or a comma
-_JOINED = re.compile(r"\s*(?:und|sowie|/|,)\s*")
+#: what may join two coordinated partners: nothing but a conjunction or a slash; a comma separates
+#: the items of a list whose dates are each item's own ("seit 1958 mit Marseille, Shanghai und seit
+#: 1989 mit Osaka": Shanghai undated, test_extract_list_years)
+_JOINED = re.compile(r"\s*(?:und|sowie|/)\s*")
 
 
 def share_coordinated_years(rules, ex: Extraction, ctx: Context, year: int | None, month: int | None) -> None:
