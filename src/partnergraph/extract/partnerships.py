@@ -18,7 +18,9 @@ from .succession import sentences_before
 from .typed_years import pair_type_starts
 from .lead_acts import lead_act
 from .hedges import hedged
-from .sentence_scope import own_partner_sentences, placeless_after, region_only
+from .sentence_scope import own_partner_sentences, region_only
+from .bare_years import later_start
+from .coordinated_years import share_coordinated_years
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -251,6 +253,7 @@ class PartnershipFinder:
         self.pair_scorer.decide(ex, ctx, found, by_sentence, record, self, (types_by_sentence, generic_by_sentence))
         if found:  # (an article with no pair emits nothing, nor needs its date)
             self._emit(ex, ctx, found, facts.year, facts.month, facts)
+            share_coordinated_years(self, ex, ctx, facts.year, facts.month)  # ("mit A und B": coordinated_years.py)
 
     def _continued_set_owner(self, ex: Extraction, text: str, prev: Span | None,
                              history: list[list[Mention]], s_text: str) -> Mention | None:
@@ -397,12 +400,8 @@ class PartnershipFinder:
                 if start_year is None:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
-                if start_year is None:
-                    # the founding act of a sentence right after the pair's that names no place goes
-                    # on about it ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der
-                    # Freundschaftsbund geschlossen")
-                    start_year, start_month = self._start(text, placeless_after(ctx, evidence, by_sentence), ctx,
-                                                          year, first_only=True, acts_only=True, article_month=month)
+                if start_year is None:  # (the act of a placeless sentence after the pair's, else a bare year: bare_years.py)
+                    start_year, start_month = later_start(self, ctx, evidence, by_sentence, both + one, key, year, month)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
                 # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that

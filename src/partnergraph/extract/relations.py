@@ -107,6 +107,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.association_founding_subject = re.compile(r["association_founding_subject"], re.IGNORECASE)
         self.association_founding_verb = re.compile(r["association_founding_verb"], re.IGNORECASE)
         self.person_time = re.compile(r["person_time_pattern"])  # (case kept: "ins Leben gerufen" is no verb)
+        self.bare_year_relation = re.compile(r["bare_year_relation"], re.IGNORECASE)  # (bare_years.py)
+        self.bare_year_blockers = re.compile(r["bare_year_blockers"], re.IGNORECASE)
         # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),
                                  bool(p.get("undated")))
