@@ -52,3 +52,19 @@ def test_a_sentence_dating_two_pairs_gives_each_its_own_year(extractor):
 ])
 def test_a_bare_year_of_something_else_does_not_date_the_pair(extractor, text):
     assert _start(extractor, text) is None
+
+
+def test_a_bare_year_dates_no_type_of_a_pair_with_two_types(extractor):
+    # a bare year names no type: the page may date one of the pair's relations and not the other
+    # (benchmarks/real/README.md: each type carries its own founding act's year)
+    from partnergraph import Article
+
+    text = ("Erfurt und Kalisz arbeiten seit Jahren als Projektpartner zusammen. Grundlage ist ein "
+            "Stadtratsbeschluss aus dem Jahr 1994; Kalisz war damit die erste Kommune, mit der Erfurt eine "
+            "Partnerschaft einging. Beide Städte haben im Projekt „Kommunale Klimapartnerschaften“ "
+            "außerdem eine Klimapartnerschaft aufgebaut.")
+    ex = extractor.extract(Article(url="test:bare-years-types", text=text))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    found = {p.type: p.start_year for p in ex.partnerships
+             if frozenset(names.get(r, r) for _, r in p.partners) == PAIR}
+    assert found == {"projektpartnerschaft": None, "klimapartnerschaft": None}

@@ -86,14 +86,20 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
 
 
 def later_start(rules, ctx, evidence: list[Span], by_sentence: dict[Span, list[Mention]],
-                named: list[Span], key: frozenset, year: int | None, month: int | None) -> tuple[int | None, int | None]:
+                named: list[Span], key: frozenset, year: int | None, month: int | None,
+                types: int = 1) -> tuple[int | None, int | None]:
     """The start of a pair its own sentences and those naming its partners left undated: the
     founding act of a sentence right after the pair's that names no place and goes on about it
     ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der Freundschaftsbund
     geschlossen"), else the bare year (stated_year) of the pair's own sentences, then of those
-    naming its partners and no other place (`named`)."""
+    naming its partners and no other place (`named`). A bare year names no type, so a pair of
+    several `types` gets none: the README's convention gives each type its own founding act's
+    year, and such a page may date one type only (Bonn's council decision of 2008 for the project
+    partnership, not for the later Klimapartnerschaft: the bundled sample)."""
     found = rules._start(ctx.text, placeless_after(ctx, evidence, by_sentence), ctx, year,
                          first_only=True, acts_only=True, article_month=month)
     if found[0] is not None:
         return found
+    if types > 1:
+        return None, None
     return stated_year(rules, ctx.text, evidence + named, by_sentence, key, year), None
