@@ -6,6 +6,7 @@ follow; graph.ttl and graph.trig are written from the dump pieces while the stor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from pathlib import Path
@@ -47,35 +48,40 @@ def update_store(store: GraphStore, got: Collected, report: BuildReport, minter:
     vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
     names of the dump pieces this build may write that did not exist before."""
     from ..publish.export import write_atomic
+    from ..viewer.collector import gc_paused
 
     update = _Update(store, got, report, minter, options, progress, out_dir, staging)
     todo = update.plan(new_pieces)
     loader = _Loader()
-    try:
-        update.load(todo, loader)
-        if options.prune:
-            update.prune(loader)
-        report.articles_total = len(update.known)
-        run = update.run()
-        others = None
-        if all(run.pieces.values()) and dumps_child_pays(len(run.pieces), report.articles_extracted):
-            loader.wait()  # the store is complete in a moment: little is left to load
-            others = update.dumps_in_child(run)
-        if run.dumps is None:
-            others = update.dumps_from_pieces(run, loader)
-    finally:
-        loader.wait()
-    if others is None or not _pieces_describe(store, run, others):
-        # a piece missing or damaged, or the store holds graphs the pieces do not describe:
-        # the store decides
-        if run.dumps is not None:
-            run.dumps.stop()
-            run.dumps = None
-        update.dumps_from_store(run)
-    store.flush()
-    # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
-    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
-                                                  separators=(",", ":")))
+    with contextlib.ExitStack() as after_extraction:
+        try:
+            update.load(todo, loader)
+            # from here on no cyclic garbage worth collecting, and millions of objects the
+            # collector would scan again and again (collector.py; write_outputs pauses it too)
+            after_extraction.enter_context(gc_paused())
+            if options.prune:
+                update.prune(loader)
+            report.articles_total = len(update.known)
+            run = update.run()
+            others = None
+            if all(run.pieces.values()) and dumps_child_pays(len(run.pieces), report.articles_extracted):
+                loader.wait()  # the store is complete in a moment: little is left to load
+                others = update.dumps_in_child(run)
+            if run.dumps is None:
+                others = update.dumps_from_pieces(run, loader)
+        finally:
+            loader.wait()
+        if others is None or not _pieces_describe(store, run, others):
+            # a piece missing or damaged, or the store holds graphs the pieces do not describe:
+            # the store decides
+            if run.dumps is not None:
+                run.dumps.stop()
+                run.dumps = None
+            update.dumps_from_store(run)
+        store.flush()
+        # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
+        write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
+                                                      separators=(",", ":")))
     return run
 
 
