@@ -6,8 +6,9 @@ main), then changes the same article the same way for both and times the rebuild
 the two versions ``--reps`` times so both see the same load on a shared machine. After every
 round the rebuilt graph.html, stats.json, graph.ttl and graph.trig of the two versions are
 compared byte for byte (same inputs, so they must agree); ``--scratch`` also builds the last
-corpus from scratch with this version and compares with its rebuild. Two changes are timed
-(`CHANGES`): one that leaves the article's viewer facts as they were, one that changes them.
+corpus from scratch with this version and compares with its rebuild. Three changes are timed
+(`CHANGES`): one that leaves the article's viewer facts as they were, one that changes them
+(a start year), one that changes the partnership network too (another partner town).
 With two sizes or more the output ends with the growth of the rebuild's processor time from the
 smallest size to the largest. Builds run in child processes; the times are taken inside them
 (interpreter start-up excluded), with the phases of bench_build.py. Usage:
@@ -16,8 +17,9 @@ smallest size to the largest. Builds run in child processes; the times are taken
         --articles 1000 10000 [--reps 3] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
 
 Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
-sizes starts with the rebuilds; they are reused only if built from the same corpus by the same
-interpreter.
+sizes starts with the rebuilds (give it a --first-round past the last run's rounds, so that its
+first rebuild changes the article); they are reused only if built from the same corpus by the
+same interpreter.
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ PHASES = {"writing graph.ttl": "dumps_and_store_finish", "writing graph.html": "
 #: and graph.html is made again from all of them. (bench_build.py's change, a sentence naming
 #: Kyjiw, is of the second kind: the article then mentions a place it did not.)
 CHANGES = {"same-facts": " Die Sitzung im Rathaus dauerte am Ende knapp zwei Stunden ({}).",
-           "new-facts": " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit {}."}
+           "new-facts": " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit {}.",
+           "new-partner": " Die Städtepartnerschaft zwischen Köln und {} besteht seit 1990."}
+#: "new-partner" names another partner town every round: the partnership network changes too
+#: (the start year of "new-facts" changes the viewer's facts but not the network)
+PARTNER_TOWNS = ("Lwiw", "Odesa", "Charkiw", "Dnipro", "Poltawa", "Tschernihiw", "Winnyzja", "Mykolajiw")
 COMPARED = ("graph.html", "stats.json", "graph.ttl", "graph.trig")
 
 
@@ -93,6 +99,11 @@ def write_corpus(records: list[dict], path: Path) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def records_original(records: list[dict], middle: dict, text: str) -> list[dict]:
+    """The corpus as generated: `records` with the middle article's original text."""
+    return [dict(r, text=text) if r is middle else r for r in records]
+
+
 def same_files(a: Path, b: Path) -> dict[str, bool]:
     import filecmp
 
@@ -111,7 +122,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
         corpus, out, mark = work / f"{side}.jsonl", work / side, work / f"{side}.built"
         digest = write_corpus(records, corpus)
         key = f"{python}|{digest}"
-        if mark.exists() and mark.read_text(encoding="utf-8") == key and out.exists():
+        if mark.exists() and mark.read_text(encoding="utf-8") in (key, f"{key}|rebuilt") and out.exists():
             result["full_build_s"][side] = "reused"
             continue
         shutil.rmtree(out, ignore_errors=True)
@@ -121,11 +132,16 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
         mark.write_text(key, encoding="utf-8")
     middle = records[len(records) // 2]
     text = middle["text"]
-    rounds = [(change, rep) for rep in range(1, args.reps + 1) for change in args.changes]
+    # numbered from --first-round: a later run on reused directories must change the article
+    # to something its last rebuild did not leave there
+    rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.reps)
+              for change in args.changes]
     built = text  # the middle article as the last build read it
     for change, rep in rounds:
         if change == "same-facts":
             middle["text"] = built + CHANGES[change].format(rep)
+        elif change == "new-partner":
+            middle["text"] = text + CHANGES[change].format(PARTNER_TOWNS[rep % len(PARTNER_TOWNS)])
         else:
             middle["text"] = text + CHANGES[change].format(1950 + rep)
         built = middle["text"]
@@ -142,6 +158,12 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
             result["rebuild_phases_s"].setdefault(key, []).append(timing["phases"])
         if len(sides) == 2:
             result["same_bytes"].append(same_files(*(work / side for side in sides)))
+    for side, python in sides.items():
+        # the built directory is one article away from the original corpus, so a later run
+        # starts with its rebuilds (each round checks that it extracted exactly one article)
+        digest = write_corpus(records_original(records, middle, text), work / f"{side}.jsonl")
+        (work / f"{side}.built").write_text(f"{python}|{digest}|rebuilt", encoding="utf-8")
+        write_corpus(records, work / f"{side}.jsonl")
     for kind in ("rebuild_s", "rebuild_cpu_s"):
         medians = {key: statistics.median(times) for key, times in result[kind].items()}
         result[kind.replace("rebuild_", "rebuild_median_")] = medians
@@ -169,7 +191,9 @@ def main(argv=None) -> int:
     ap.add_argument("--baseline", metavar="PYTHON", help="the interpreter of the baseline version (e.g. main's venv)")
     ap.add_argument("--reps", type=int, default=3, help="rebuilds per version, size and change (default 3)")
     ap.add_argument("--changes", nargs="+", choices=sorted(CHANGES), default=list(CHANGES),
-                    help="which changes to time (default: both)")
+                    help="which changes to time (default: all three)")
+    ap.add_argument("--first-round", type=int, default=1,
+                    help="number of the first round (the start year and partner town follow it; default 1)")
     ap.add_argument("--scratch", action="store_true", help="also compare with a from-scratch build")
     ap.add_argument("--work", type=Path, default=HERE / "out" / "rebuild")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "rebuild.json")

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from partnergraph.graph.partnership_network import network_from_rows
 from partnergraph.memo import Memo
@@ -153,4 +154,82 @@ def test_a_large_rebuild_with_the_same_viewer_facts_takes_the_network_over(tmp_p
     write_jsonl(tmp_path / "a.jsonl", recs)
     assert run(str(tmp_path / "a.jsonl"), out).articles_extracted == 1
     assert (pages.made, networks) == (1, [1])  # other facts: the network is made again
+    assert outputs(out) == from_scratch(tmp_path)
+
+
+def network_key(out: Path) -> str | None:
+    return json.loads((out / "state.json").read_text(encoding="utf-8")).get(unchanged.NETWORK_STATE_KEY)
+
+
+def test_a_large_rebuild_that_changes_only_a_start_year_takes_the_network_over_and_makes_the_page(tmp_path,
+                                                                                                monkeypatch):
+    # the page shows the year, the partnership network does not: the rebuild keeps the network
+    # key, makes the page again, and every output is the bytes of a build from scratch
+    from partnergraph.pipeline import outputs as pipeline_outputs
+    from partnergraph.viewer.facts import FactCache
+
+    monkeypatch.setattr(pipeline_outputs, "DUMPS_CHILD_MIN_ARTICLES", 1)
+    networks: list[int] = []
+    real = FactCache.network
+    monkeypatch.setattr(FactCache, "network", lambda self, *a: networks.append(1) or real(self, *a))
+    out, pages, first_key = rebuilt(tmp_path, NEW_PARTNERSHIP, monkeypatch)
+    first_network = network_key(out)
+    assert first_network and networks == [1]
+    networks.clear()
+    pages.made = 0
+    recs = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    recs[2] = {**recs[2], "text": recs[2]["text"].replace("seit 1989", "seit 1994")}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    assert run(str(tmp_path / "a.jsonl"), out).articles_extracted == 1
+    assert (pages.made, networks) == (1, [])
+    assert network_key(out) == first_network and facts_key(out) != first_key
+    assert outputs(out) == from_scratch(tmp_path)
+    assert b"1994" in (out / "graph.html").read_bytes()
+
+
+def test_a_rebuild_that_changes_a_partner_makes_the_network_again(tmp_path, monkeypatch):
+    out, _, _ = rebuilt(tmp_path, NEW_PARTNERSHIP, monkeypatch)
+    first_network = network_key(out)
+    recs = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    recs[2] = {**recs[2], "text": recs[2]["text"].replace("Kyjiw", "Lwiw")}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    assert run(str(tmp_path / "a.jsonl"), out).articles_extracted == 1
+    assert network_key(out) != first_network
+    assert outputs(out) == from_scratch(tmp_path)
+
+
+def _damage_memo_file(out: Path) -> None:
+    (out / "build-memo.sqlite").write_bytes(b"not a database " * 100)
+
+
+def _damage_network_rows(out: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(out / "build-memo.sqlite") as db:
+        db.execute("UPDATE memo SET data = ? WHERE kind = 'network'", (b"\x00damaged",))
+
+
+@pytest.mark.parametrize("damage", [_damage_memo_file, _damage_network_rows, lambda out: None],
+                         ids=["memo file damaged", "network row damaged", "memo intact"])
+def test_a_network_key_whose_network_is_lost_makes_the_network_again(tmp_path, monkeypatch, caplog, damage):
+    # the network key kept, but the memo cannot give the network: it is made from the facts,
+    # with at most a one-line notice, and the outputs are the bytes of a build from scratch
+    from partnergraph.pipeline import outputs as pipeline_outputs
+    from partnergraph.viewer.facts import FactCache
+
+    monkeypatch.setattr(pipeline_outputs, "DUMPS_CHILD_MIN_ARTICLES", 1)
+    out, _, _ = rebuilt(tmp_path, NEW_PARTNERSHIP, monkeypatch)
+    first_network = network_key(out)
+    networks: list[int] = []
+    real = FactCache.network
+    monkeypatch.setattr(FactCache, "network", lambda self, *a: networks.append(1) or real(self, *a))
+    recs = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    recs[2] = {**recs[2], "text": recs[2]["text"].replace("seit 1989", "seit 1994")}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    damage(out)
+    caplog.clear()
+    assert run(str(tmp_path / "a.jsonl"), out).articles_extracted == 1
+    assert network_key(out) == first_network
+    assert networks == ([] if damage.__name__ == "<lambda>" else [1])
+    assert all("Traceback" not in r.getMessage() and "\n" not in r.getMessage() for r in caplog.records)
     assert outputs(out) == from_scratch(tmp_path)

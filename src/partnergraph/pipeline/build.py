@@ -23,6 +23,7 @@ from ..graph.iri import Minter
 from ..resources import sample_dir
 from ..graphdir import DUMPS_FILE, HTTP_CACHE_DIRNAME, REPORT_FILE, STORE_DIRNAME, GraphDir
 from ..store.embedded import GraphStore
+from ..viewer.collector import gc_paused
 from .collect import collect
 from .load import update_store
 from .outputs import DumpsChild, Run, write_outputs
@@ -62,11 +63,12 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
             store = directory.stage_store(store_url=options.store_url, **options.store_options)
             run = update_store(store, got, report, minter, options, progress, out_dir, staging,
                                new_pieces=new_pieces)
-            write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
-                          dumps=run.dumps, run=run)
-            store.close()
-            store = None
-            _finish(directory, report, options, started, run)
+            with gc_paused():  # as at the end of update_store: see collector.py
+                write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
+                              dumps=run.dumps, run=run)
+                store.close()
+                store = None
+                _finish(directory, report, options, started, run)
         except BaseException as exc:
             error = _abandon(directory, store, new_pieces, exc)
             if error is None:

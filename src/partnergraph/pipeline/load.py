@@ -6,6 +6,7 @@ follow; graph.ttl and graph.trig are written from the dump pieces while the stor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
 from ..store.merge_lines import SharedLines
-from ..viewer.unchanged import STATE_KEY, facts_key
+from ..viewer.unchanged import NETWORK_STATE_KEY, STATE_KEY, facts_key
 from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
@@ -52,35 +53,40 @@ def update_store(store: GraphStore, got: Collected, report: BuildReport, minter:
     vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
     names of the dump pieces this build may write that did not exist before."""
     from ..publish.export import write_atomic
+    from ..viewer.collector import gc_paused
 
     update = _Update(store, got, report, minter, options, progress, out_dir, staging)
     todo = update.plan(new_pieces)
     loader = _Loader()
-    try:
-        update.load(todo, loader)
-        if options.prune:
-            update.prune(loader)
-        report.articles_total = len(update.known)
-        run = update.run()
-        others = None
-        if all(run.pieces.values()) and dumps_child_pays(len(run.pieces), report.articles_extracted):
-            loader.wait()  # the store is complete in a moment: little is left to load
-            others = update.dumps_in_child(run)
-        if run.dumps is None:
-            others = update.dumps_from_pieces(run, loader)
-    finally:
-        loader.wait()
-    if others is None or not _pieces_describe(store, run, others):
-        # a piece missing or damaged, or the store holds graphs the pieces do not describe:
-        # the store decides
-        if run.dumps is not None:
-            run.dumps.stop()
-            run.dumps = None
-        update.dumps_from_store(run)
-    store.flush()
-    # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
-    write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
-                                                  separators=(",", ":")))
+    with contextlib.ExitStack() as after_extraction:
+        try:
+            update.load(todo, loader)
+            # from here on no cyclic garbage worth collecting, and millions of objects the
+            # collector would scan again and again (collector.py; write_outputs pauses it too)
+            after_extraction.enter_context(gc_paused())
+            if options.prune:
+                update.prune(loader)
+            report.articles_total = len(update.known)
+            run = update.run()
+            others = None
+            if all(run.pieces.values()) and dumps_child_pays(len(run.pieces), report.articles_extracted):
+                loader.wait()  # the store is complete in a moment: little is left to load
+                others = update.dumps_in_child(run)
+            if run.dumps is None:
+                others = update.dumps_from_pieces(run, loader)
+        finally:
+            loader.wait()
+        if others is None or not _pieces_describe(store, run, others):
+            # a piece missing or damaged, or the store holds graphs the pieces do not describe:
+            # the store decides
+            if run.dumps is not None:
+                run.dumps.stop()
+                run.dumps = None
+            update.dumps_from_store(run)
+        store.flush()
+        # compact: json's indenting encoder is pure Python (0.17 against 0.06 s at 10,000 articles)
+        write_atomic(staging / STATE_FILE, json.dumps(update.state, ensure_ascii=False, sort_keys=True,
+                                                      separators=(",", ":")))
     return run
 
 
@@ -113,6 +119,8 @@ class _Update:
         self.previous = ""
         #: the last build's facts key (viewer/unchanged.py), None when it does not hold here
         self.previous_key = None if self.fresh else self.state.get(STATE_KEY)
+        #: ... and its network key (the same, for the partnership network)
+        self.previous_network_key = None if self.fresh else self.state.get(NETWORK_STATE_KEY)
         #: graph → its dump piece in the last build (None: new), for every graph extracted
         self.changed: dict[str, str | None] = {}
         #: the merged default graph's shared lines this build's new graphs loaded
@@ -129,7 +137,7 @@ class _Update:
             # 20 ms, replacing 10,000 graphs one by one minutes
             self.store.raw.clear()
             self.present, self.cleared = set(), True
-            self.previous_key = None
+            self.previous_key = self.previous_network_key = None
         if new_pieces is not None:
             new_pieces.update(n for n in (piece_name(self.fp, a.url, a.content_hash) for a in todo)
                               if not self.cache.has(n))
@@ -208,7 +216,7 @@ class _Update:
                 kept += 1  # its source failed for now: absence is no proof that it was removed
                 continue
             gone = self.known.pop(url)
-            self.previous_key = None  # a graph less: other facts
+            self.previous_key = self.previous_network_key = None  # a graph less: other facts
             if self.touched is not None:
                 self.touched.add_piece(gone.get("piece"))
             loader.submit(self.store.drop_graph, gone["graph"])
@@ -219,18 +227,22 @@ class _Update:
     def run(self) -> Run:
         known = self.known
         pieces = {rec["graph"]: rec.get("piece") for rec in known.values()}
-        key = None
+        key = network_key = None
         if all(pieces.values()):
-            previous = self.previous_key if None not in self.changed.values() else None  # a graph more
-            key = facts_key(previous, self.changed, self.facts.same_as_before, pieces_digest(known))
-        self.state.pop(STATE_KEY, None)
-        if key is not None:
-            self.state[STATE_KEY] = key
+            grown = None in self.changed.values()  # a graph more: other facts, another network
+            new_key = pieces_digest(known)
+            key = facts_key(None if grown else self.previous_key, self.changed, self.facts.same_as_before, new_key)
+            network_key = facts_key(None if grown else self.previous_network_key, self.changed,
+                                    self.facts.same_network_as_before, new_key)
+        for name, value in ((STATE_KEY, key), (NETWORK_STATE_KEY, network_key)):
+            self.state.pop(name, None)
+            if value is not None:
+                self.state[name] = value
         return Run(pieces,
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts, memo=self.memo, facts_key=key)
+                   facts=self.facts, memo=self.memo, facts_key=key, network_key=network_key)
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -424,13 +436,13 @@ def _analysis_from_facts(run: Run, store: GraphStore):
     from ..graph.analytics import remembered_analysis
     from ..viewer.unchanged import only_known_graphs, remember_network, remembered_network
 
-    # the network of the facts named by the key, as the last build made it (unchanged.py)
-    network = remembered_network(run.memo, run.facts_key) if only_known_graphs(store, run.pieces) else None
+    # the network named by the network key, as the last build made it (unchanged.py)
+    network = remembered_network(run.memo, run.network_key) if only_known_graphs(store, run.pieces) else None
     if network is None:
         network = run.facts.network(store, run.pieces) if run.facts is not None else None
         if network is None:
             return None
-        remember_network(run.memo, run.facts_key, *network)
+        remember_network(run.memo, run.network_key, *network)
     if run.memo is None:
         from ..graph.analytics import analyse
 
@@ -457,7 +469,7 @@ def _merge_pieces(run: Run, minter: Minter, cache: DumpCache):
         dumpcache.add_graph(merged, others[VOCABULARY_GRAPH], base=minter.base)
         network = network_from_triples(dumpcache.triples_with(merged.shared, NETWORK_PREDICATES))
         # a later rebuild with the same viewer facts takes it over (viewer/unchanged.py)
-        remember_network(run.memo, run.facts_key, *network)
+        remember_network(run.memo, run.network_key, *network)
         run.analysis = remembered_analysis(*network, memo=run.memo) if run.memo is not None else analyse(*network)
         others[ANALYTICS_GRAPH] = run.analytics = analytics_quads(None, minter, analysis=run.analysis)
     except (OSError, ValueError, KeyError) as exc:  # a damaged piece: the store has it all

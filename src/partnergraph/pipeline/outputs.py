@@ -115,6 +115,8 @@ class Run:
     memo: object = None
     #: the name of the viewer facts of the whole graph (viewer/unchanged.py), or None
     facts_key: str | None = None
+    #: the name of the partnership network (viewer/unchanged.py), or None
+    network_key: str | None = None
     #: the quads of the analytics graph as the build wrote it (from `analysis`), or None
     analytics: list | None = None
 

@@ -241,26 +241,47 @@ class FactCache:
     def same_as_before(self, changed: dict[str, str | None]) -> bool:
         """Whether every graph of `changed` (graph → its piece in the last build) has, in this
         build's facts, the facts its old piece had (read from the old pieces' rows only)."""
-        if any(not old or graph not in self.new for graph, old in changed.items()):
-            return False
-        db = self._connect()
-        if db is None:
-            return False
-        try:
-            with contextlib.closing(db):
-                old_rows = {}
-                for graph, old in changed.items():
-                    row = db.execute("SELECT graph, data FROM facts WHERE piece = ?", (old,)).fetchone()
-                    if row is None or row[0] != graph:
-                        return False
-                    old_rows[graph] = row[1]
-        except sqlite3.Error:
+        old_rows = self._old_rows(changed)
+        if old_rows is None:
             return False
         for graph, data in old_rows.items():
             new = self.new[graph][1]
             if data != new and (_decoded(data) is None or _decoded(data) != _decoded(new)):
                 return False
         return True
+
+    def same_network_as_before(self, changed: dict[str, str | None]) -> bool:
+        """Whether every graph of `changed` gives the partnership network the rows its old piece
+        gave (`network_rows`, in their order): the network is then the last build's, whatever
+        else changed (another start year, another sentence as evidence)."""
+        old_rows = self._old_rows(changed)
+        if old_rows is None:
+            return False
+        for graph, data in old_rows.items():
+            old, new = _decoded(data), _decoded(self.new[graph][1])
+            if old is None or new is None or network_rows([old]) != network_rows([new]):
+                return False
+        return True
+
+    def _old_rows(self, changed: dict[str, str | None]) -> dict[str, bytes] | None:
+        """The stored facts of the old piece of every graph of `changed` (graph → its piece in
+        the last build), or None when one is unknown (a new graph, no row, no database)."""
+        if any(not old or graph not in self.new for graph, old in changed.items()):
+            return None
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            with contextlib.closing(db):
+                old_rows = {}
+                for graph, old in changed.items():
+                    row = db.execute("SELECT graph, data FROM facts WHERE piece = ?", (old,)).fetchone()
+                    if row is None or row[0] != graph:
+                        return None
+                    old_rows[graph] = row[1]
+        except sqlite3.Error:
+            return None
+        return old_rows
 
     def store_new(self) -> None:
         """Stores the facts of the extracted articles (as `assemble` does), for a build that

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 #: the state.json field that holds the facts key
 STATE_KEY = "facts_key"
+#: ... and the one that holds the network key: the name of the partnership network, kept like
+#: the facts key when every changed graph gives the network the rows it gave before (most
+#: changes of the viewer's facts leave the network as it was: a start year, a sentence)
+NETWORK_STATE_KEY = "network_key"
 
 
 def facts_key(previous: str | None, changed: dict[str, str | None], same_as_before, new_key: str) -> str:
