@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from partnergraph.pipeline.load import _Loader
+from partnergraph.pipeline.store_writes import Loader
 
 #: seconds a test waits for a write that should happen; far above anything it does
 PATIENCE = 10
@@ -13,14 +13,14 @@ PATIENCE = 10
 
 def test_batches_of_new_graphs_load_side_by_side():
     both = threading.Barrier(2, timeout=PATIENCE)  # breaks unless the two batches overlap
-    loader = _Loader()
+    loader = Loader()
     loader.submit(both.wait, adds=True)
     loader.submit(both.wait, adds=True)
     loader.wait()
 
 
 def test_a_write_after_batches_of_new_graphs_waits_for_all_of_them_and_later_batches_wait_for_it(monkeypatch):
-    monkeypatch.setattr(_Loader, "MAX_PENDING", 10)  # all four queued while the first is held
+    monkeypatch.setattr(Loader, "MAX_PENDING", 10)  # all four queued while the first is held
     done: list[str] = []
     release = threading.Event()
 
@@ -29,7 +29,7 @@ def test_a_write_after_batches_of_new_graphs_waits_for_all_of_them_and_later_bat
             assert release.wait(PATIENCE)
         done.append(name)
 
-    loader = _Loader()
+    loader = Loader()
     loader.submit(batch, "slow", adds=True)
     loader.submit(batch, "quick", adds=True)
     loader.submit(batch, "vocabulary")  # e.g. write_vocabulary: after every batch before it
@@ -41,7 +41,7 @@ def test_a_write_after_batches_of_new_graphs_waits_for_all_of_them_and_later_bat
 
 def test_writes_other_than_new_graphs_keep_their_order():
     done: list[int] = []
-    loader = _Loader()
+    loader = Loader()
     for i in range(6):
         loader.submit(done.append, i)
     loader.wait()
@@ -54,7 +54,7 @@ def test_a_failed_batch_fails_the_build_and_the_writes_after_it_do_not_happen():
     def fail():
         raise OSError("No space left on device")
 
-    loader = _Loader()
+    loader = Loader()
     with pytest.raises(OSError, match="No space left"):  # on the next submit, or at the end
         try:
             loader.submit(fail, adds=True)

@@ -24,6 +24,7 @@ from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
 from .state import fingerprint, next_state, piece_name, pieces_digest
+from .store_writes import Loader
 from .workers import Extracted, Task, extract_all
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def update_store(store: GraphStore, got: Collected, report: BuildReport, minter:
 
     update = _Update(store, got, report, minter, options, progress, out_dir, staging)
     todo = update.plan(new_pieces)
-    loader = _Loader()
+    loader = Loader()
     with contextlib.ExitStack() as after_extraction:
         try:
             update.load(todo, loader)
@@ -157,7 +158,7 @@ class _Update:
                 or known[a.url].get("piece") not in self._pieces_present
                 or (self.options.validate and "shacl" not in known[a.url]))
 
-    def load(self, todo: list[Article], loader: _Loader) -> None:
+    def load(self, todo: list[Article], loader: Loader) -> None:
         """Extracts `todo`, hands the graphs to the loader in batches and records each article."""
         task = Task(self.minter.base, self.fp, self.out_dir, self.options.validate)
         batch: list[tuple[str, bytes]] = []
@@ -178,7 +179,7 @@ class _Update:
             if url in self.known:
                 self.known[url]["source"] = self.got.source_of[url]
 
-    def _submit(self, loader: _Loader, batch: list[tuple[str, bytes]]) -> None:
+    def _submit(self, loader: Loader, batch: list[tuple[str, bytes]]) -> None:
         """Hands a batch to the loader: graphs the store did not hold when the build began (a
         full build, or the store emptied) are added without looking for old ones to drop, and
         may load beside the other such batches."""
@@ -208,7 +209,7 @@ class _Update:
             self.facts.add(done.graph, done.piece, done.facts)
         self.report.articles_extracted += 1
 
-    def prune(self, loader: _Loader) -> None:
+    def prune(self, loader: Loader) -> None:
         """Drops the graphs of articles that none of the sources gives any more."""
         kept = 0
         for url in sorted(set(self.known) - set(self.by_url)):
@@ -266,7 +267,7 @@ class _Update:
             return None
         return others
 
-    def dumps_from_pieces(self, run: Run, loader: _Loader) -> dict | None:
+    def dumps_from_pieces(self, run: Run, loader: Loader) -> dict | None:
         """The dumps from the pieces here, while the loader finishes the store and then writes
         the build's own graphs; those graphs, or None when a piece is missing or unreadable."""
         prepared = _merge_pieces(run, self.minter, self.cache)
@@ -340,75 +341,6 @@ class _Touched:
 
     def result(self) -> set[str] | None:
         return self.terms if self.complete else None
-
-
-class _Loader:
-    """Writes to the store in background threads while the caller goes on: Oxigraph's bulk
-    loader releases the GIL, and loading is the longest single task of a large build (7.3 M
-    quad insertions take ~50 s of one core at 10,000 articles; the extraction workers need
-    ~30 s, the dumps ~5 s), so it runs beside everything else.
-
-    Writes take effect in the order given, except that batches of new graphs (`submit` with
-    ``adds=True``) may load two at a time: they only add quads, so their order does not change
-    the store. One bulk load is mostly serial (this thread parses, one Oxigraph thread sorts the
-    indexes, RocksDB compacts: 17, 43 and 17 processor seconds of a 10,000-article build), so
-    with one loader thread a build whose loads fell behind the extraction loaded its last
-    batches one after the other. Two at a time cost no more processor time (the 10,000 articles
-    in 90 MB loads: 54.2 and 56.6 s against 56.3 and 60.3 s one at a time, alternating in one
-    run). Any other write waits for every write before it (replacing a graph looks its merged
-    triples up in the store), and the writes after it wait for it."""
-
-    #: batches queued or loading at most: bounds the memory of N-Quads waiting to be loaded
-    #: (2 × 90 MB, as with one thread)
-    MAX_PENDING = 2
-    #: batches of new graphs loading at once: one per core of this 2-core machine, where the
-    #: extraction workers share the cores with the loads
-    THREADS = 2
-
-    def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.pool = ThreadPoolExecutor(max_workers=self.THREADS, thread_name_prefix="partnergraph-store")
-        self.pending: list = []
-        #: the last write that is not a batch of new graphs: every later write waits for it
-        self.barrier = None
-        #: the batches of new graphs since `barrier`: the next other write waits for them
-        self.adds: list = []
-
-    def submit(self, fn, *args, adds: bool = False) -> None:
-        for f in self.pending:
-            if f.done():
-                f.result()  # a failed write stops the build now, not after the extraction
-        self.pending = [f for f in self.pending if not f.done()]
-        while len(self.pending) >= self.MAX_PENDING:
-            self.pending.pop(0).result()
-        before = [self.barrier] if self.barrier is not None else []
-        if not adds:
-            before += self.adds
-        # the pool runs tasks in the order submitted, so everything a task waits for has a
-        # thread already: waiting cannot deadlock
-        future = self.pool.submit(_after, before, fn, args)
-        if adds:
-            self.adds.append(future)
-        else:
-            self.barrier, self.adds = future, []
-        self.pending.append(future)
-
-    def wait(self) -> None:
-        """Waits for every write; re-raises the first that failed."""
-        try:
-            for f in self.pending:
-                f.result()
-        finally:
-            self.pending, self.adds, self.barrier = [], [], None
-            self.pool.shutdown(wait=True)
-
-
-def _after(before: list, fn, args: tuple):
-    """`fn(*args)` once the writes `before` are done; their failure is this write's."""
-    for f in before:
-        f.result()
-    return fn(*args)
 
 
 def _pieces_describe(store: GraphStore, run: Run, others: dict) -> bool:
