@@ -6,7 +6,6 @@ coordinated with in a sentence about a partnership ("Köln und X")."""
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -397,11 +396,11 @@ class CuePlaces:
         # the mentions are unchanged until then)
         taken: Taken | None = None
         found: dict[str, Place] = {}
-        # (found from the places, in text order; spans compare as (start, end) tuples)
-        sentences = ctx.sentences
-        held = {i for s in starts if (i := bisect.bisect_right(sentences, (s, math.inf)) - 1) >= 0 and s < sentences[i].end}
-        for sent in [sentences[i] for i in sorted(held)]:
+        for sent in ctx.sentences:
             if not self._sentence_has_cue(ctx, sent) and sent.start != 0:
+                continue
+            first = bisect.bisect_left(starts, sent.start)
+            if first == len(starts) or starts[first] >= sent.end:
                 continue
             chunk = text[sent.start:sent.end]
             for m in self._COORDINATED.finditer(chunk):

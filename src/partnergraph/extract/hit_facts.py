@@ -66,38 +66,20 @@ class HitFacts(dict):
 
     def _dateline(self) -> bool:
         text, h = self._ctx.text, self._hit
-        # (the line test first: it stops at the character before a hit mid-line, as most are)
-        return _only_before(text, h.start, None) \
-            and (_DATELINE.match(text, h.end) is not None or self["signed_dateline"])
+        return (_DATELINE.match(text, h.end) is not None or self["signed_dateline"]) \
+            and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
 
     def _signed_dateline(self) -> bool:
         """A dateline with the author's sign: "Konstanz (gro) Der Gemeinderat …" (_SIGNED_DATELINE)."""
         text, h = self._ctx.text, self._hit
-        return _only_before(text, h.start, None) and _SIGNED_DATELINE.match(text, h.end) is not None
+        return _SIGNED_DATELINE.match(text, h.end) is not None \
+            and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
 
     def _own_line(self) -> bool:
         # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
         text, h = self._ctx.text, self._hit
-        return _only_before(text, h.start, " \t•·*–-") and _only_after(text, h.end, " \t,;")
-
-
-def _only_before(text: str, start: int, chars: str | None) -> bool:
-    """Is the line up to `start` only `chars` (None: white space)? As
-    ``text[text.rfind("\n", 0, start) + 1:start].strip(chars) == ""``, read back from `start`
-    character by character instead of slicing the line: a hit mid-paragraph stops at the
-    character before it, where the slice copied and stripped the whole line so far."""
-    i = start
-    while i and text[i - 1] != "\n" and (text[i - 1].isspace() if chars is None else text[i - 1] in chars):
-        i -= 1
-    return not i or text[i - 1] == "\n"
-
-
-def _only_after(text: str, end: int, chars: str) -> bool:
-    """Is the line from `end` only `chars`? As ``text[end:line's end].strip(chars) == ""``."""
-    j, n = end, len(text)
-    while j < n and text[j] in chars:
-        j += 1
-    return j == n or text[j] == "\n"
+        return text[text.rfind("\n", 0, h.start) + 1:h.start].strip(" \t•·*–-") == "" \
+            and text[h.end:(text.find("\n", h.end) + 1 or len(text) + 1) - 1].strip(" \t,;") == ""
 
 
 def _between_partners(text: str, start: int) -> bool:

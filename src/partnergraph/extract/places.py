@@ -69,8 +69,7 @@ class PlaceResolution:
         n = len(text)
         hits = []
         # (the loop runs for every automaton hit, ~100 a page: what it reads is bound here once)
-        # (tuple.__new__ makes the named tuple without its __new__'s Python frame: half the cost)
-        lengths, ambiguous, memo, new_hit = gaz.alias_lengths, gaz.ambiguous, self._candidates_memo, tuple.__new__
+        lengths, ambiguous, memo = gaz.alias_lengths, gaz.ambiguous, self._candidates_memo
         padded = text + " "  # the character after a hit, also at the end of the text
         for end_idx, alias_index in gaz.automaton.iter(text):
             end = end_idx + 1
@@ -102,10 +101,10 @@ class PlaceResolution:
                 cands = self._adjective_candidates(alias_index)
                 if not cands or next_word(text, surface_end) in self._city_parts:
                     continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
-                hits.append(new_hit(PlaceHit, (start, surface_end, surface, cands, surface in ambiguous, True)))
+                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous, True))
             else:
                 cands = memo.get(alias_index) or self._alias_candidates(alias_index)
-                hits.append(new_hit(PlaceHit, (start, surface_end, surface, cands, surface in ambiguous, False)))
+                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous))
         return hits
 
     def _alias_candidates(self, alias_index: int) -> list[PlaceRecord]:

@@ -75,12 +75,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        spans.append(_new_span(Span, (start, end)))
-
-
-#: Span's named-tuple constructor without the Python frame of its __new__ (half the cost;
-#: split makes a span per sentence)
-_new_span = tuple.__new__
+        spans.append(Span(start, end))
 
 
 def sentence_of(spans: list[Span], offset: int) -> Span:
