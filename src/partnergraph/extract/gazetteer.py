@@ -35,7 +35,19 @@ from .transliterate import (is_cyrillic, latin_variants, particle_spaced, spaced
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
+
+#: the 64 most frequent characters of the open10 texts (99.3 % of them), most frequent first.
+#: The automaton looks a character up among a node's children one by one, in the order they
+#: were added: at the root, the names' 126 first letters (nearly all capitals) made every
+#: lower-case letter, space or comma a scan of all 126 that found nothing. A word per character,
+#: added first, makes each a child of the root in this order: the scan of the open10 texts took
+#: 0.048 s instead of 0.077 s (measured; the same hits in the same order)
+TEXT_CHARACTERS = "e nritasduhlcgmofbk.zw\nSp,vüäBDPAKEG0M-FWV21RöLJHTIUNZjO9yß:C)(5"
+#: what follows each of those characters in its word: "a", then a noncharacter no name holds.
+#: Its entry's length (1: from the noncharacter) puts the hit's start right after the "a", a
+#: letter, where _place_hits turns every hit down as part of a longer word
+_NO_NAME = "a\U0010FFFF"
 CACHE_MAGIC = f"partnergraph-gazetteer-{FORMAT_VERSION}"
 #: countries whose Cyrillic names are transliterated into German spellings
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "KZ", "KG", "MD", "BG", "RS", "MK", "MN", "TJ"}
@@ -276,12 +288,19 @@ class Gazetteer:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         alias_places = AliasTable([])
         alias_lengths = array("H")
+        # the root's children, the frequent characters of text first (TEXT_CHARACTERS); their
+        # entries, after the names', hold no place and a length that no hit passes
+        for k, char in enumerate(TEXT_CHARACTERS):
+            automaton.add_word(f"{char}{_NO_NAME}", names + k)
         while aliases:  # emptied as the automaton fills: the peak of a first build (measured)
             name, ids = aliases.popitem()
             automaton.add_word(name, len(alias_places))
             alias_places.append(ids)
             alias_lengths.append(len(name))
         del aliases
+        for _char in TEXT_CHARACTERS:
+            alias_places.append(())
+            alias_lengths.append(len(_NO_NAME) - 1)
         automaton.make_automaton()
         LOGGER.info("gazetteer: %d places, %d names, %d ambiguous", len(table), names, len(ambiguous))
         return cls(automaton, alias_places, alias_lengths, table, ambiguous)
