@@ -24,3 +24,11 @@ def test_a_listed_name_followed_by_a_capitalised_word_is_not_taken_as_a_town(ext
     # "Muro" alone is a town, but here it begins a longer name the gazetteer lacks
     found = places(extractor, "Zum Jubiläum der Städtepartnerschaften kamen Gäste aus Prag, Pilsen und Muro Locano.")
     assert all(name != "Muro" for name, _, _ in found)
+
+
+def test_small_towns_named_as_what_a_partnership_is_with_are_towns(extractor):
+    found = places(extractor, "Der Musikverein feiert zehn Jahre Partnerschaft mit Arbois und Barcs.")
+    assert {("Arbois", "FR", 3037287), ("Barcs", "HU", 3055368)} <= found
+    # another word before "mit" licenses nothing: the size rules stay
+    found = places(extractor, "Der Musikverein feiert zehn Jahre Freundschaft mit Arbois und Barcs.")
+    assert not {g for _, _, g in found} & {3037287, 3055368}

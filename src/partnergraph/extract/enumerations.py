@@ -32,7 +32,7 @@ MIN_ACCEPTED_IN_LIST = 2
 _NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ]")
 
 
-def _listable(h: PlaceHit, best: PlaceRecord | None, f: dict, text: str, frequent, first_names) -> bool:
+def listable(h: PlaceHit, best: PlaceRecord | None, f: dict, text: str, frequent, first_names) -> bool:
     return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.ambiguous and not h.adjective and h.surface.lower() not in frequent \
         and h.surface not in first_names and not f["first_name_before"] \
         and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best))
@@ -44,11 +44,11 @@ def enumerated(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: li
     between two accepted places of one enumeration, or any member of an enumeration in a
     partnership sentence with MIN_ACCEPTED_IN_LIST accepted members."""
     out = []
-    for run in _runs(hits, facts, text):
+    for run in runs(hits, facts, text):
         accepted = sum(ok[i] for i in run)
         licensed = (accepted >= MIN_ACCEPTED_IN_LIST or accepted and len(run) >= 3) and facts[run[0]]["partnership_sentence"]
         for k, i in enumerate(run):
-            if ok[i] or not _listable(hits[i], resolved.get(i), facts[i], text, frequent, first_names):
+            if ok[i] or not listable(hits[i], resolved.get(i), facts[i], text, frequent, first_names):
                 continue
             between = 0 < k < len(run) - 1 and ok[run[k - 1]] and ok[run[k + 1]]
             if licensed or between:
@@ -72,23 +72,23 @@ def _near_the_others(i: int, accepted: list[int], hits: list[PlaceHit], resolved
         resolved[i] = max(near, key=lambda c: c.population)
 
 
-def _runs(hits: list[PlaceHit], facts: list[dict], text: str) -> list[list[int]]:
+def runs(hits: list[PlaceHit], facts: list[dict], text: str) -> list[list[int]]:
     """The enumerations: maximal runs of resolved hits of one sentence with only a list gap
     between neighbours."""
-    runs: list[list[int]] = []
+    found: list[list[int]] = []
     run: list[int] = []
     for i in range(len(hits)):
         if facts[i] is None:
             if len(run) > 1:
-                runs.append(run)
+                found.append(run)
             run = []
             continue
         if run and (facts[run[-1]]["sentence"] != facts[i]["sentence"]
                     or text[hits[run[-1]].end:hits[i].start].strip() not in LIST_GAPS):
             if len(run) > 1:
-                runs.append(run)
+                found.append(run)
             run = []
         run.append(i)
     if len(run) > 1:
-        runs.append(run)
-    return runs
+        found.append(run)
+    return found

@@ -16,6 +16,7 @@ from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
 from .enumerations import LIST_GAPS, enumerated
+from .partner_with import partners_with
 from .named_towns import named_town
 from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
@@ -196,6 +197,7 @@ class PlaceResolution:
             if ok[-1]:
                 accepted.add(best.geonameid)
         for i in (*enumerated(hits, resolved, facts, ok, text, self.frequent, self.first_names),
+                  *partners_with(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
                   *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
