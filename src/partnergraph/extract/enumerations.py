@@ -21,11 +21,12 @@ from .place_names import short_form
 #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
 LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
 
-#: an enumeration in a sentence about partnerships, with this many accepted places among its
-#: members, licenses its other members. 2: on the ten open splits the lists whose members the
-#: size rules turned down held two or more accepted partners ("Aurach, Itter, Kitzbühel, …",
-#: meinbezirk.at; "Bärnau, Tachov, Floß und Tlučná", oberpfalzecho.de); one accepted neighbour
-#: alone is the old rule's case (between two accepted places, whatever the sentence)
+#: an enumeration in a sentence about partnerships licenses its other members with this many
+#: accepted places among them, or with one in a list of three or more. On the ten open splits:
+#: "Aurach, Itter, Kitzbühel, Oberndorf, Reith" (meinbezirk.at, two accepted), "Bärnau, Tachov,
+#: Floß und Tlučná" (oberpfalzecho.de, one accepted in four). One accepted name licensing the
+#: other of a pair ("mit A und B") added three false pairs on dev, dev2 and fresh4 (pairs F1
+#: 0.848 -> 0.845). The old rule (between two accepted places, whatever the sentence) stays.
 MIN_ACCEPTED_IN_LIST = 2
 #: a capitalised word right after the name: the hit is only the first word of a longer name the
 #: gazetteer lacks or spells otherwise ("Karlsfeld und Muro Locano", bernhard-seidenath.de)
@@ -33,8 +34,10 @@ _NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ]")
 
 
 def listable(h: PlaceHit, best: PlaceRecord | None, f: dict, text: str, frequent, first_names) -> bool:
-    return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.ambiguous and not h.adjective and h.surface.lower() not in frequent \
-        and h.surface not in first_names and not f["first_name_before"] \
+    """A name an enumeration (or a partner phrase: partner_with.py) may make a place: the place's
+    own name or its first word, no word, first name or surname, no longer name going on."""
+    return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.ambiguous and not h.adjective \
+        and h.surface.lower() not in frequent and h.surface not in first_names and not f["first_name_before"] \
         and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best))
 
 
@@ -46,7 +49,8 @@ def enumerated(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: li
     out = []
     for run in runs(hits, facts, text):
         accepted = sum(ok[i] for i in run)
-        licensed = (accepted >= MIN_ACCEPTED_IN_LIST or accepted and len(run) >= 3) and facts[run[0]]["partnership_sentence"]
+        licensed = (accepted >= MIN_ACCEPTED_IN_LIST or accepted and len(run) >= 3) \
+            and facts[run[0]]["partnership_sentence"]
         for k, i in enumerate(run):
             if ok[i] or not listable(hits[i], resolved.get(i), facts[i], text, frequent, first_names):
                 continue
