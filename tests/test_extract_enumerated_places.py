@@ -32,3 +32,12 @@ def test_small_towns_named_as_what_a_partnership_is_with_are_towns(extractor):
     # another word before "mit" licenses nothing: the size rules stay
     found = places(extractor, "Der Musikverein feiert zehn Jahre Freundschaft mit Arbois und Barcs.")
     assert not {g for _, _, g in found} & {3037287, 3055368}
+
+
+def test_a_line_of_two_towns_of_two_countries_joined_by_a_spaced_dash_is_a_pair_of_towns(extractor):
+    body = "\n\nNach dem ersten Besuch in Frankreich 1990 kamen bald die Schulklassen."
+    found = places(extractor, "Kuchenbasar 2011\n\nSommerach - Montpellier" + body)
+    assert ("Sommerach", "DE", 2831455) in found
+    # inside a sentence the spaced dash joins nothing: the size rule stays
+    found = places(extractor, "Kuchenbasar 2011\n\nDie Fahrt Sommerach - Montpellier dauert lang." + body)
+    assert all(g != 2831455 for _, _, g in found)
