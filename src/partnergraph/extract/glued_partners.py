@@ -30,7 +30,7 @@ def glued_partners(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts
     out = []
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
-        if b.start != a.end + 1 or text[a.end] not in DASHES or ok[i] == ok[i + 1]:
+        if ok[i] == ok[i + 1] or not (b.start == a.end + 1 and text[a.end] in DASHES or _pair_line(text, a, b)):
             continue
         ra, rb = resolved.get(i), resolved.get(i + 1)
         if ra is None or rb is None or ra.country == rb.country:
@@ -42,6 +42,17 @@ def glued_partners(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts
             continue
         out.append(j)
     return out
+
+
+def _pair_line(text: str, a: PlaceHit, b: PlaceHit) -> bool:
+    """"Partenheim - Troissy", "Peuerbach – Malo" as a line of its own (a heading or a line of a
+    list of pairs: vgwoerrstadt.de, peuerbach.at, eppstein.de, martensmann.de): the spaced dash
+    joins two partners as the unspaced one does."""
+    if text[a.end:b.start] not in (" - ", " – "):
+        return False
+    line_start = text.rfind("\n", 0, a.start) + 1
+    line_end = text.find("\n", b.end)
+    return not text[line_start:a.start].strip() and not text[b.end:line_end if line_end >= 0 else len(text)].strip()
 
 
 #: what joins the two sides of a pair in a sentence listing pairs: "Novomoskovsk und Brandenburg"

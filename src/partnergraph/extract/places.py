@@ -15,6 +15,8 @@ from .place_names import DWARFED_RATIO, after_relative_pronoun, before_name, is_
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
+from .enumerations import LIST_GAPS, enumerated
+from .partner_with import partners_with
 from .named_towns import named_town
 from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
@@ -194,7 +196,8 @@ class PlaceResolution:
             ok.append(best is not None and (i in home_lists or self._accept(h, best, facts[i], ctx, accepted)))
             if ok[-1]:
                 accepted.add(best.geonameid)
-        for i in (*self._enumerated(hits, resolved, facts, ok, text),
+        for i in (*enumerated(hits, resolved, facts, ok, text, self.frequent, self.first_names),
+                  *partners_with(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
                   *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
@@ -210,29 +213,7 @@ class PlaceResolution:
             if h.adjective:
                 ctx.adjectives.add((h.start, h.end))
 
-    #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
-    _LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
-
-    def _enumerated(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
-                    ok: list[bool], text: str) -> list[int]:
-        """"durch Ahlen, Amstelveen, Paderborn und …": a name the size rules turned down between
-        two accepted places of one enumeration is a place too, if it bears the place's own name
-        and is no word, first name or surname."""
-        out = []
-        for i in range(1, len(hits) - 1):
-            h, best = hits[i], resolved.get(i)
-            if ok[i] or best is None or not (ok[i - 1] and ok[i + 1]):
-                continue
-            if facts[i]["sentence"] != facts[i - 1]["sentence"] or facts[i]["sentence"] != facts[i + 1]["sentence"]:
-                continue
-            if text[hits[i - 1].end:h.start].strip() not in self._LIST_GAPS \
-                    or text[h.end:hits[i + 1].start].strip() not in self._LIST_GAPS:
-                continue
-            if h.ambiguous or h.adjective or h.surface.lower() in self.frequent or h.surface in self.first_names \
-                    or facts[i]["first_name_before"] or h.surface not in (best.name_de, best.name_en):
-                continue
-            out.append(i)
-        return out
+    _LIST_GAPS = LIST_GAPS
 
     def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                          text: str, home: str) -> set[int]:
