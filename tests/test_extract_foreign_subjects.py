@@ -7,12 +7,11 @@ Every text here is written by us, in our own words."""
 
 from __future__ import annotations
 
-from partnergraph import Article
-from conftest import pair_names
+from conftest import pairs_in
 
 
 def _pairs(extractor, text: str, title: str = "") -> set:
-    return pair_names(extractor.extract(Article(url="test:foreign-subjects", title=title, text=text)))
+    return pairs_in(extractor, text, "test:foreign-subjects", title)
 
 
 def test_two_foreign_towns_that_entered_a_partnership_are_each_others_partners(extractor):

@@ -7,12 +7,11 @@ Every text here is written by us, in our own words."""
 
 from __future__ import annotations
 
-from partnergraph import Article
-from conftest import pair_names
+from conftest import pairs_in
 
 
 def _pairs(extractor, text: str, title: str = "") -> set:
-    return pair_names(extractor.extract(Article(url="test:part-locators", title=title, text=text)))
+    return pairs_in(extractor, text, "test:part-locators", title)
 
 
 def test_the_city_of_a_district_named_in_the_genitive_is_no_partner(extractor):
