@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from partnergraph.extract import gazetteer
+from partnergraph.extract import code_deps, gazetteer
 from partnergraph.extract.gazetteer import Gazetteer, get_gazetteer
 
 CITIES = {
@@ -115,7 +115,7 @@ def test_cache_key_follows_the_modules_and_data_files_the_gazetteer_code_reads(t
     (pkg / "iri.py").write_text("")
     (pkg / "resources.py").write_text("")
     (pkg / "unrelated.py").write_text("")
-    modules, data = gazetteer._code_and_data(pkg / "extract" / "gaz.py", pkg)
+    modules, data = code_deps.code_and_data(pkg / "extract" / "gaz.py", pkg)
     assert [str(m.relative_to(pkg)) for m in modules] == [
         "extract/gaz.py", "extract/names.py", "iri.py", "models.py", "resources.py"]
     assert data == ["words.tsv"]

@@ -28,6 +28,7 @@ import ahocorasick
 from ..graph.iri import slugify
 from ..models import Place
 from ..resources import cache_dir, data_file
+from .code_deps import code_and_data
 from .name_forms import saint_abbreviations
 from .transliterate import (is_cyrillic, latin_variants, particle_spaced, spaced, pick_russian_name, pick_ukrainian_name, russian, ukrainian,
                              variants)
@@ -327,7 +328,7 @@ class Gazetteer:
         # missed the next module or word list someone added, and a stale gazetteer is a wrong
         # graph that nothing reports
         package = Path(__file__).resolve().parent.parent
-        modules, data = _code_and_data(Path(__file__).resolve(), package)
+        modules, data = code_and_data(Path(__file__).resolve(), package)
         for module in modules:
             h.update(str(module.relative_to(package)).encode() + b"\0" + module.read_bytes())
         for name in data:
@@ -405,48 +406,6 @@ def load_first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_frequent_words() -> frozenset[str]:
     return frozenset(data_file("frequent-words-de.txt").read_text(encoding="utf-8").split())
-
-
-def _code_and_data(start: Path, package: Path) -> tuple[list[Path], list[str]]:
-    """The package modules `start` imports, directly or not (relative and ``partnergraph.``
-    imports, at module level or inside functions), and the names of the data files they open
-    with ``data_file("…")``: what the compiled gazetteer depends on."""
-    import ast
-
-    seen: dict[Path, None] = {}
-    data: set[str] = set()
-    todo = [start]
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.is_file():
-            continue
-        seen[path] = None
-        tree = ast.parse(path.read_bytes())
-        here = path.parent.relative_to(package).parts
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                module = node.module.split(".") if node.module else []
-                if node.level:  # relative: from the importing module's package upwards
-                    parts = list(here[: len(here) - (node.level - 1)]) + module
-                elif module[:1] == ["partnergraph"]:
-                    parts = module[1:]
-                else:
-                    continue
-                todo += _module_files(package, parts, [a.name for a in node.names])
-            elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "data_file"
-                  and node.args and isinstance(node.args[0], ast.Constant)):
-                data.add(node.args[0].value)
-    return sorted(seen, key=str), sorted(data)
-
-
-def _module_files(package: Path, parts: list[str], names: list[str]) -> list[Path]:
-    """The files of module `parts` below `package`, and of any of `names` that are submodules."""
-    base = package.joinpath(*parts)
-    # a package's __init__ is left out: Python runs it on import, but the package inits hold
-    # only docstrings and the lazy public names (partnergraph/__init__ would pull in the whole
-    # build), none of which makes places
-    found = [base.with_suffix(".py")] + [base / f"{name}.py" for name in names]
-    return [f for f in found if f.is_file()]
 
 
 _LOADED: dict[str, Gazetteer] = {}
