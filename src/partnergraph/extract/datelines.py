@@ -56,6 +56,18 @@ def _labelled(before: str) -> bool:
     return bool(before.strip()) and len(before) <= DATELINE_MAX and _label().search(before) is not None
 
 
+#: the day and month before a date's year ("12.10.", "2. Mai ")
+_DAY_MONTH = re.compile(r"(?:\d{1,2}\.\s*)?(?:\d{1,2}\.|(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?)\s*$")
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Is the year at `start` the page's own date, a labelled date on its line ("Ausgabe vom
+    12.10.1994", "Pressemeldung vom 2. Mai 2011")? A narrative's "damals" or "ein Jahr später"
+    counts from a year the text tells, not from the day the page was published."""
+    line = text.rfind("\n", 0, start) + 1
+    return _labelled(_DAY_MONTH.sub("", text[line:start]))
+
+
 def match_year_month(m: re.Match, pattern: re.Pattern) -> tuple[int, int]:
     """(year, month) of a match of one of the date patterns (sources.dates' or the glued ones)."""
     if pattern is ISO_DATE:

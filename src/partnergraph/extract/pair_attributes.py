@@ -13,7 +13,7 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number
-from .datelines import article_year_month
+from .datelines import article_year_month, in_dateline
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
@@ -176,8 +176,9 @@ class StartYears:
         RELATIVE_YEAR_CHAIN)."""
         lo = max(0, pos - RELATIVE_YEAR_REACH)
         last = None
-        for last in _YEAR.finditer(text, lo, pos):
-            pass
+        for y in _YEAR.finditer(text, lo, pos):
+            if not in_dateline(text, y.start()):  # (the page's own date is no year the text tells)
+                last = y
         counted = None
         for counted in self.relative_year.finditer(text, last.end() if last else lo, pos):
             pass
