@@ -33,6 +33,18 @@ def _graphs(store_dir: Path) -> dict[str, Graph]:
     return {name: Graph().parse(data="".join(nt), format="nt") for name, nt in lines.items()}
 
 
+def same_builds(got_dir: Path, want_dir: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
+    """Asserts that two build directories' stores hold the same graphs by name (isomorphic) and
+    that their committed files are byte-identical; their graphs."""
+    got, want = _graphs(got_dir / "store"), _graphs(want_dir / "store")
+    assert sorted(got) == sorted(want)
+    for name in want:
+        assert isomorphic(got[name], want[name]), name
+    for name in COMMITTED:
+        assert (got_dir / name).read_bytes() == (want_dir / name).read_bytes(), name
+    return got, want
+
+
 def test_a_build_through_the_bulk_loader_stores_the_same_graphs_and_commits_the_same_files(tmp_path, monkeypatch):
     monkeypatch.setattr(embedded, "BULK_MIN_QUADS", 1)
     bulk = tmp_path / "bulk"
@@ -40,18 +52,13 @@ def test_a_build_through_the_bulk_loader_stores_the_same_graphs_and_commits_the_
     monkeypatch.setattr(embedded, "BULK_MIN_QUADS", 10**12)
     inserts = tmp_path / "inserts"
     build(None, BuildOptions(out_dir=inserts, jobs=1, validate=False))
-    got, want = _graphs(bulk / "store"), _graphs(inserts / "store")
-    assert sorted(got) == sorted(want)
-    for name in want:
-        assert isomorphic(got[name], want[name]), name
+    got, want = same_builds(bulk, inserts)
     # the merge is the union of the article graphs, each triple once
     union = Graph()
     for name, g in want.items():
         if name:
             union += g
     assert isomorphic(got[""], union)
-    for name in COMMITTED:
-        assert (bulk / name).read_bytes() == (inserts / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("first_load", ["add_graphs_nquads", "replace_graphs_nquads"])
