@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from .datelines import YEAR
 from ..models import PARTNER_MENTION_KINDS, Mention, Span
 from .sentence_scope import placeless_after
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: a year that is one end of a span ("1986 bis 1989", "2000/2001", "2002/03", "1990-1994")
 #: dates no founding: the span is a period of something else, or the founding left open
 _SPAN_AFTER = re.compile(r"\s*(?:bis|/|–|-)\s*\d")
@@ -53,14 +53,14 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
         chunk = text[s.start:s.end]
         # (a sentence without a year first: most have none, and the status patterns below are
         # many; asked first they were 6 % of the extraction of the open10 pages)
-        if not _YEAR.search(chunk) or not rules.bare_year_relation.search(chunk) or rules.person_time.search(chunk) \
+        if not YEAR.search(chunk) or not rules.bare_year_relation.search(chunk) or rules.person_time.search(chunk) \
                 or rules.association_founding_subject.search(chunk) or rules.bare_year_blockers.search(chunk) \
                 or any(pat.search(chunk) for pat, *_ in rules.status_patterns):
             continue  # (a year beside an end, a suspension or a plan is that state's: "hat … 2014 … beendet", srf.ch)
         places = sorted((m for m in by_sentence.get(s, ()) if m.kind in PARTNER_MENTION_KINDS),
                         key=lambda m: m.start)
         found = set()
-        for y in _YEAR.finditer(text, s.start, s.end):
+        for y in YEAR.finditer(text, s.start, s.end):
             if text.rfind("(", s.start, y.start()) > text.rfind(")", s.start, y.start()):
                 continue  # a bracketed year is the place's before the bracket (pair_attributes.py), read there
             lead = text[max(s.start, y.start() - 30):y.start()]

@@ -24,6 +24,9 @@ from .rules import rules
 #: the first 300 characters
 DATELINE_REACH = 400
 _FOUR_DIGITS = re.compile(r"\d{4}")
+#: a year of the range the extractor reads as dates (1800–2099), a word of its own: the one
+#: pattern of the modules that look for years (pair attributes, bare years, pairs, candidates)
+YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: what a match of each date pattern holds, found by a pattern that opens with a digit (the regex
 #: engine skips from digit to digit; the date patterns open with "\b" and are tried at every
 #: offset): a day's figure and its full stop (NUMERIC_DATE, LONG_DATE and the glued ones:

@@ -13,9 +13,8 @@ from ..models import Extraction, Mention, Span
 from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number
-from .datelines import article_year_month, in_dateline
+from .datelines import YEAR, article_year_month, in_dateline
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"\bdamals\b")
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
@@ -176,7 +175,7 @@ class StartYears:
         RELATIVE_YEAR_CHAIN)."""
         lo = max(0, pos - RELATIVE_YEAR_REACH)
         last = None
-        for y in _YEAR.finditer(text, lo, pos):
+        for y in YEAR.finditer(text, lo, pos):
             if not in_dateline(text, y.start()):  # (the page's own date is no year the text tells)
                 last = y
         counted = None
@@ -249,7 +248,7 @@ class PairFacts:
             for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
                 pat, status, _keys, undated = self.r.status_patterns[i]
                 for m in pat.finditer(chunk):
-                    if undated and _YEAR.search(chunk, 0, m.end()):
+                    if undated and YEAR.search(chunk, 0, m.end()):
                         continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
                     before = low[max(0, m.start() - 30):m.start()].split()[-2:]
                     if not self.r.negations.intersection(before):
@@ -341,10 +340,10 @@ class PairFacts:
             known = []
             if mentions:
                 first = mentions[0].start
-                if not _YEAR.search(self.text, first, sent.end) and _YEAR.search(self.text, sent.start, first):
+                if not YEAR.search(self.text, first, sent.end) and YEAR.search(self.text, sent.start, first):
                     lead = self._found(sent.start, first, True)[0]
                     known = lead if len({c[2] for c in lead}) == 1 else []
-                elif len(mentions) > 1 and not _YEAR.search(self.text, sent.start, sent.end) \
+                elif len(mentions) > 1 and not YEAR.search(self.text, sent.start, sent.end) \
                         and _DAMALS.search(self.text, mentions[0].end, mentions[1].start):
                     known = self._found(sent.start, mentions[1].start, True)[0]
             self._lead_memo[sent] = known

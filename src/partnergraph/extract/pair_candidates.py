@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .datelines import YEAR
 from ..models import Extraction, Mention, Span
 from .locators import not_locators
 from .partner_mentions import SUBJECT_REACH, genitive
@@ -87,7 +88,6 @@ FEATURES = (
     "page_rule_pairs",      # log(1 + rule pairs of the page)
 )
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _WORD = re.compile(r"[\wÄÖÜäöüß]+")
 
 
@@ -118,7 +118,7 @@ class _Sentence:
                  list_line: bool, title: bool, index: float):
         self.words = {w.lower() for w in _WORD.findall(text[sent.start:sent.end])}
         self.cue, self.types, self.n_places = cue, types, n_places
-        self.year = bool(_YEAR.search(text, sent.start, sent.end))
+        self.year = bool(YEAR.search(text, sent.start, sent.end))
         self.list_line, self.title, self.index = list_line, title, index
 
 

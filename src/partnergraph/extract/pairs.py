@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .datelines import YEAR
 from ..models import Extraction, Mention, Span
 from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
@@ -281,7 +282,7 @@ class PairStatements:
             # the partners of a subject named sentences before
             here = [m for m in here if m not in co_subjects(text, sent, here)] if "mit" in s_text else here
             segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 2 else []
-            if len(here) >= 3 or segments and all(_YEAR.search(text, *scope) for _, scope in segments):
+            if len(here) >= 3 or segments and all(YEAR.search(text, *scope) for _, scope in segments):
                 # two partners are a list when each has a year of its own ("die ersten
                 # Partnerschaften mit A 1957 und B 1958")
                 for m, scope in segments:
@@ -413,7 +414,6 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 
 #: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
 _DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:(?:die|der|den)\s+[A-ZÄÖÜ][\wäöüß\-]*\s+aus\b)?\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .datelines import YEAR
 from .context import Context
 from .prefilter import Prefiltered
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span
@@ -35,7 +36,6 @@ MAX_EVIDENCE = 20
 #: sentences. Two is a pair of towns joining a third ("Zusammen mit Straßburg und Dresden")
 LISTED_MIN = 3
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 #: a sentence without a cue lists pairs when it joins at least this many German–foreign pairs
 #: by "und" or a dash ("A und B, C und D sowie E und F"): three such pairs in one sentence are
@@ -414,7 +414,7 @@ class PartnershipFinder:
                         named = frozenset((m.kind, m.ref) for m in ms if m.kind in PARTNER_MENTION_KINDS)
                         naming.setdefault(named, []).append(s)
                 status = strongest_status({st for s in naming.get(key, ()) if s not in entry["evidence"]
-                                           and not _YEAR.search(text, s.start, s.end)
+                                           and not YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
                 if status is None:
                     # "… ruhen jedoch alle Maßnahmen und Austausche mit Rostow am Don": a sentence
@@ -422,7 +422,7 @@ class PartnershipFinder:
                     # (not one that negates anywhere: "zieht eine solche Beendigung oder Aussetzung
                     # nicht in Betracht")
                     status = strongest_status({st for s in own_partner_sentences(key, found, naming)
-                                               if not _YEAR.search(text, s.start, s.end)
+                                               if not YEAR.search(text, s.start, s.end)
                                                and not self.negations.intersection(text[s.start:s.end].lower().split())
                                                for _, _, st in facts.statuses(s.start, s.end)} - {DECLINED})
             if status == DECLINED:
