@@ -63,3 +63,11 @@ def test_a_bare_klimapartnerschaft_is_the_type_not_the_programme(extractor):
     ex = extractor.extract(Article(url="test:programme", text="Erfurt nimmt am Projekt Kommunale "
                                                             "Klimapartnerschaften teil, mit Kalisz."))
     assert "klimapartnerschaften" in ex.refs("programme")
+
+
+def test_a_wish_for_a_partnership_with_the_indefinite_article_is_planned(extractor):
+    pair = frozenset({"Erfurt", "Kalisz"})
+    assert _statuses(extractor, "Die Stadt Erfurt möchte eine Städtepartnerschaft mit Kalisz.")[pair] == "planned"
+    # the definite article: the wish is about the partnership the towns have
+    assert _statuses(extractor, "Die Stadt Erfurt möchte die Städtepartnerschaft mit Kalisz "
+                                "vertiefen.")[pair] is None
