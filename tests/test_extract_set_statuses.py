@@ -71,3 +71,9 @@ def test_a_wish_for_a_partnership_with_the_indefinite_article_is_planned(extract
     # the definite article: the wish is about the partnership the towns have
     assert _statuses(extractor, "Die Stadt Erfurt möchte die Städtepartnerschaft mit Kalisz "
                                 "vertiefen.")[pair] is None
+
+
+def test_a_councils_decision_to_build_a_partnership_is_planned(extractor):
+    pair = frozenset({"Erfurt", "Kalisz"})
+    text = "Der Stadtrat von Erfurt hat sich dafür entschieden, mit Kalisz eine Solidaritätspartnerschaft aufzubauen."
+    assert _statuses(extractor, text)[pair] == "planned"
