@@ -77,3 +77,11 @@ def test_a_councils_decision_to_build_a_partnership_is_planned(extractor):
     pair = frozenset({"Erfurt", "Kalisz"})
     text = "Der Stadtrat von Erfurt hat sich dafür entschieden, mit Kalisz eine Solidaritätspartnerschaft aufzubauen."
     assert _statuses(extractor, text)[pair] == "planned"
+
+
+def test_a_former_officer_of_a_partnership_body_does_not_end_the_partnership(extractor):
+    pair = frozenset({"Erfurt", "Kalisz"})
+    text = ("Erfurt und seine Partnerstadt Kalisz feierten im Rathaus, in Anwesenheit des früheren Vorsitzenden "
+            "des Partnerschaftsvereins.")
+    assert _statuses(extractor, text)[pair] is None
+    assert _statuses(extractor, "Kalisz ist die ehemalige polnische Partnerstadt von Erfurt.")[pair] == "ended"
