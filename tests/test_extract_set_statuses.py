@@ -85,3 +85,12 @@ def test_a_former_officer_of_a_partnership_body_does_not_end_the_partnership(ext
             "des Partnerschaftsvereins.")
     assert _statuses(extractor, text)[pair] is None
     assert _statuses(extractor, "Kalisz ist die ehemalige polnische Partnerstadt von Erfurt.")[pair] == "ended"
+
+
+def test_a_place_in_a_relative_clause_describing_a_partner_does_not_take_the_pairs_year(extractor):
+    ex = extractor.extract(Article(url="test:relative", text=(
+        "Die Städtepartnerschaft zwischen Erfurt und der polnischen Stadt Kalisz, die westlich von Łódź liegt, "
+        "wurde im Jahr 1991 gegründet.")))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    years = {frozenset(names.get(r, r) for _, r in p.partners): p.start_year for p in ex.partnerships}
+    assert years[frozenset({"Erfurt", "Kalisz"})] == 1991
