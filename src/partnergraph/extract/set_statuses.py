@@ -27,8 +27,9 @@ from dataclasses import replace
 import re
 
 from .context import Context
+from .key_sets import KeySets
 from .pair_attributes import strongest_status
-from .prefilter import lowered
+from .prefilter import lowered, lowered_text
 from ..models import PARTNER_MENTION_KINDS, Extraction
 
 #: the statuses a set sentence may state (see the module's docstring)
@@ -40,6 +41,14 @@ class SetStatuses:
         self.quantified = re.compile(r["set_status_quantifiers"], re.IGNORECASE)
         self.blockers = re.compile(r["set_status_blockers"], re.IGNORECASE)
         self.country_object = re.compile(r["set_status_country_object"])
+        # the keyed suspended / ended patterns by key (indices into the rules' status patterns):
+        # one automaton pass finds those a page can match, fewer keys than all statuses'
+        by_key: dict[str, set[int]] = {}
+        for i, p in enumerate(r["status_patterns"]):
+            if p["status"] in SET_STATUSES:
+                for k in p.get("keys", ()):
+                    by_key.setdefault(k, set()).add(i)
+        self.keyed = KeySets({k: frozenset(v) for k, v in by_key.items()})
 
     def apply(self, rules, ex: Extraction, ctx: Context) -> None:
         """Gives the pairs of `ex` without a status of their own the status of a set sentence
@@ -49,8 +58,7 @@ class SetStatuses:
             return
         text = ctx.text
         # the keyed suspended / ended patterns the page can match at all: most pages hold none
-        chosen = [i for i in sorted(rules.status_sets.union(frozenset(), lowered(text)))
-                  if rules.status_patterns[i][1] in SET_STATUSES]
+        chosen = sorted(self.keyed.union(frozenset(), lowered_text(text)))
         if not chosen:
             return
         partners_of: dict = {}
@@ -65,7 +73,9 @@ class SetStatuses:
         last_named = None  # the partners of the last sentence before that names any
         for s in ctx.sentences:
             named = partners_of.get(s)
-            status = self._status(rules, chosen, text[s.start:s.end])
+            # (only the two forms are asked about: most sentences name partners and no country)
+            status = self._status(rules, chosen, text[s.start:s.end]) \
+                if (not named and last_named) or (named and s in countries_of) else None
             if status is not None:
                 if not named and last_named:
                     # the pairs that sentence names both partners of ("darunter A (B), C (D)":
