@@ -14,6 +14,7 @@ from .partnership_context import HEADING_MAX
 from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number
 from .datelines import YEAR, article_year_month, in_dateline
+from .relative_clauses import outside_relative_clauses
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"\bdamals\b")
@@ -381,6 +382,7 @@ class PairFacts:
                     return {(m.kind, m.ref)}
         if not mentions:
             return set()
+        mentions = outside_relative_clauses(text, mentions, s, e, sent)  # (not "…, die südlich von C liegt,")
         dist = {id(m): max(0, m.start - e, s - m.end) for m in mentions}
         nearest = min(dist.values())
         return {(m.kind, m.ref) for m in mentions if dist[id(m)] == nearest}

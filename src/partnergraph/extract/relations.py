@@ -24,6 +24,7 @@ from .key_sets import KeySets
 from .named_partner import NamedPartner
 from .succession import Succession
 from .referring_partners import ReferringPartners
+from .set_statuses import SetStatuses
 from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -159,6 +160,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.pair_scorer = PairScorer()
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
+        self.set_statuses = SetStatuses(r)  # a status said for a set of pairs (set_statuses.py)
         self.referring = ReferringPartners()
         self.named_partner = NamedPartner(r)
         self.signing_venues = SigningVenues(r)
@@ -180,4 +182,5 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.populations.find(ex, ctx)
         self.organisations.find(ex, ctx)
         self._partnerships(ex, ctx)
+        self.set_statuses.apply(self, ex, ctx)
         self.events.find(ex, ctx)
