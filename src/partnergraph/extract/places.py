@@ -364,7 +364,8 @@ class PlaceResolution:
             return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
-        if prev in self._landmarks:
+        if prev in self._landmarks and f["prev_word"][:1].isupper():
+            # (a lower-case "schloss" is the verb: "1964 schloss Riga eine Partnerschaft", vacu-valoda.lv, lateinamerika-nachrichten.de)
             return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
         if prev in self._region_before:
             return False  # "in der Präfektur Chiba": the region, not its capital
@@ -412,7 +413,9 @@ class PlaceResolution:
                 and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best)) \
                 and any(ctx.cue_sentences.values()):
             return True  # a partner page's heading or list line that is a town's own name and nothing else
-        if not h.ambiguous and f["between_partners"] and h.surface.lower() not in self.frequent:
+        if f["between_partners"] and h.surface.lower() not in self.frequent and (
+                not h.ambiguous or best.population >= KNOWN_CITY_POPULATION and own_name(h.surface, best)):
+            # (also a city of 100k+ whose own name is a word: "zwischen Bonn und Oxford", alaturka.info)
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != ctx.home
         cue_named = f["cue_cc"] == best.country
