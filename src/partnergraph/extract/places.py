@@ -18,6 +18,7 @@ from .territory_lists import territory_in_list
 from .enumerations import LIST_GAPS, enumerated
 from .partner_with import partners_with
 from .named_towns import named_town
+from .noun_joins import named_once
 from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
 
@@ -430,7 +431,8 @@ class PlaceResolution:
                 return False
             if next_word(ctx.text, h.end) in self._months:
                 return False  # "seit Mitte Januar": a time expression
-            if not known and best.population < NOUN_JOINED_POPULATION and self._noun_joins.joined_to_noun(ctx.text, h.start, prev):
+            if not known and self._noun_joins.joined_to_noun(ctx.text, h.start, prev) \
+                    and (best.population < NOUN_JOINED_POPULATION or named_once(ctx.text, h.surface)):
                 return False  # "Besuche und Treffen", "Drehleiter mit Korb": a noun beside a noun
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
