@@ -28,6 +28,7 @@ from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
+from .numbered_districts import NumberedDistricts
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
@@ -74,6 +75,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._district_heading = Prefiltered(re.compile(self.rules["district_list_heading"]))  # (a page scan)
         self._district_seat_before = Prefiltered(re.compile(self.rules["district_seat_before"] + r"$"))
         self._city_boroughs = CityBoroughs(self.rules)
+        self._numbered_districts = NumberedDistricts(self.rules, self.gazetteer)
         self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
         self.frequent = load_frequent_words()
@@ -176,6 +178,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
         drop_listed_given_names(ex, text, self.first_names)
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)
+        self._numbered_districts.apply(ex, text, ctx.sentences)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
