@@ -186,6 +186,14 @@ def test_an_imprints_text_and_layout_credits_name_no_place(extractor, text, not_
     assert not_named not in names(extract(extractor, text))
 
 
+def test_a_photo_credit_whose_line_break_was_lost_ends_after_its_few_words(extractor):
+    # a scanned page runs the credit into the next paragraph: what follows the credit's name is the article's
+    text = ("Foto: Erika Muster Im Rathaus von Gießen wurde gestern die Städtepartnerschaft mit Winchester "
+            "feierlich besiegelt.")
+    assert {"Gießen", "Winchester"} <= names(extract(extractor, text))
+    assert "Bonn" not in names(extract(extractor, "Die Delegation reiste ab.\nFoto: Presseamt Stadt Bonn"))
+
+
 @pytest.mark.parametrize("text, not_named", [
     ("Die Städtepartnerschaft mit Großbritannien wird gefeiert: Die Stadt Mannheim lädt in den Sitzungsraum "
      "Swansea ein.", "Swansea"),

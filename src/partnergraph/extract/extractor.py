@@ -51,6 +51,14 @@ from .sentences import sentence_of, split
 from .territories import regions
 from ..vocab import Vocabulary, load_vocabulary
 
+#: a credit names its owner in a few words ("Foto: Stadt Bonn", "Text: Stadt Altdorf b. Nürnberg",
+#: "Umschlaggestaltung: Fabian Ewert, Königswinter"): four at most. Where the page lost the line
+#: break after it, the words after the fourth are the article's again ("Foto: Károly Gottwald
+#: Budafok hofft auf Partnerschaft mit Bonn", adtplus.arcanum.hu; "Foto: Dimitri Melnik/
+#: Kreisverwaltung Hinter Landrat …", rhein-zeitung.de; "Foto: Andreas GrasserAlles hatte in
+#: München begonnen", service-eine-welt.de; docsplayer.com)
+_CREDIT_NAME = re.compile(r"(?:\s*\S+){1,4}")
+
 LOGGER = logging.getLogger(__name__)
 
 #: the longest string analysed as one article; longer inputs are cut (and the cut is logged).
@@ -272,7 +280,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             if text[start:end] not in self._credit_words:
                 continue
             stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
-            spans.append((start, stop))
+            words = _CREDIT_NAME.match(text, end, stop)
+            spans.append((start, words.end() if words else stop))
         if spans:
             ex.mentions[:] = [m for m in ex.mentions if m.kind not in ("municipality", "country")
                               or not any(s <= m.start < e for s, e in spans)]
