@@ -42,3 +42,11 @@ def test_budapests_districts_are_found_by_their_german_and_hungarian_names(extra
     ex = extract(extractor, "Neudenau und Altofen-Krottendorf in Ungarn erklären sich zu Partnergemeinden. "
                             "Eine Delegation aus Budavar kam ebenfalls.")
     assert {("Budapest III. kerület", "HU", 7284842), ("Budapest I. kerület", "HU", 7284844)} <= places(ex)
+
+
+def test_a_numbered_district_named_otherwise_is_a_borough_and_no_second_place(extractor):
+    ex = extract(extractor, "Die Urkunde der Partnerschaft des Bezirkes Budavar mit dem Bezirk Mitte wurde 2004 "
+                            "unterzeichnet. Budavar ist der erste Bezirk von Budapest.")
+    districts = [p for p in ex.places.values() if p.name_de == "Budapest I. kerület"]
+    assert len(districts) == 1 and districts[0].kind == "borough"
+    assert not [p for p in ex.places.values() if p.name_de == "Budavar"]

@@ -40,6 +40,7 @@ class NumberedDistricts:
         self._cities = rules["numbered_districts"]
         self._ordinals = {w: i + 1 for i, w in enumerate(rules["district_ordinals"])}
         self._gazetteer = gazetteer
+        self._countries = frozenset(c["country"] for c in self._cities.values() if "gazetteer" in c)
         cities = "|".join(map(re.escape, self._cities))
         number = rf"(?:\d{{1,2}}\.|[IVX]{{1,5}}\.|(?:{'|'.join(map(re.escape, self._ordinals))})\b)"
         noun = r"(?:Gemeinde|Stadt)?[Bb]ezirk(?:s|es)?"
@@ -47,6 +48,11 @@ class NumberedDistricts:
         self._after = re.compile(rf"(?<![\w.])(?P<n>{number})\s*{noun}\s+(?:(?P<of>von|der Stadt)\s+|in\s+)?(?P<city>{cities})s?\b")
         #: "Budapest 1. Bezirk"
         self._before = re.compile(rf"\b(?P<city>{cities})\s+(?P<n>{number})\s*{noun}\b")
+        #: the gazetteer's names of the numbered districts ("Budapest V. kerület"), to give such places
+        #: the kind borough however the page named them ("Altofen-Krottendorf", "Budavar")
+        templates = [re.escape(c["gazetteer"]).replace(re.escape("{roman}"), "[IVX]+")
+                     for c in self._cities.values() if "gazetteer" in c]
+        self._named = re.compile("|".join(templates)) if templates else None
 
     def _number(self, written: str) -> int | None:
         written = written.rstrip(".")
@@ -68,6 +74,25 @@ class NumberedDistricts:
         found = [r for r in self._gazetteer.lookup(name) if r.country == data["country"]]
         return replace(max(found, key=lambda r: r.population).to_place(), kind="borough") if found else None
 
+    def _as_boroughs(self, ex: Extraction) -> None:
+        """A numbered district found by another name is of kind borough too; a borough or district
+        a cue word minted ("des Bezirkes Budavar") is the gazetteer's numbered district of that name."""
+        moved = {}
+        for key, place in list(ex.places.items()):
+            if place.geonameid is not None and place.kind == "municipality" and self._named.fullmatch(place.name_de):
+                ex.places[key] = replace(place, kind="borough")
+            elif place.geonameid is None and place.kind in ("borough", "district"):
+                # (whatever country the cue gave it: the gazetteer's name is the district's alone)
+                found = [r for r in self._gazetteer.lookup(place.name_de.removeprefix("Bezirk "))
+                         if self._named.fullmatch(r.name_de)]
+                if found:
+                    district = replace(found[0].to_place(), kind="borough")
+                    ex.places.setdefault(district.key, district)
+                    moved[key] = district.key
+        if moved:
+            ex.mentions[:] = [replace(m, ref=moved[m.ref]) if m.kind == "municipality" and m.ref in moved else m
+                              for m in ex.mentions]
+
     def apply(self, ex: Extraction, text: str, sentences) -> None:
         """Adds each numbered district as a place. The city's mention after the district stays:
         the page names the city too (the gold annotates it), the locator rules keep it from
@@ -75,6 +100,9 @@ class NumberedDistricts:
         says where. A city before its numbered district or after "von", which nothing else reads
         as the locator of an unnamed part, is dropped ("Wien 1. Bezirk und Budapest 1. Bezirk",
         "zwischen dem ersten Bezirk von Budapest und dem ersten Bezirk von Wien": ots.at)."""
+        if self._named is not None and any(p.country in self._countries or p.kind in ("borough", "district")
+                                           for p in ex.places.values()):
+            self._as_boroughs(ex)
         if "ezirk" not in text:  # (most pages name no Bezirk at all)
             return
         spans, cities = [], []
