@@ -29,6 +29,7 @@ from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
 from .numbered_districts import NumberedDistricts
+from .spaced_communes import spaced_communes
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
@@ -179,6 +180,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         dash_pair_places(self, ex, ctx)
+        spaced_communes(ex, text, ctx.sentences)
         self._drop_credits(ex, text, ctx.markers)
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
