@@ -41,3 +41,26 @@ def test_a_line_of_two_towns_of_two_countries_joined_by_a_spaced_dash_is_a_pair_
     # inside a sentence the spaced dash joins nothing: the size rule stays
     found = places(extractor, "Kuchenbasar 2011\n\nDie Fahrt Sommerach - Montpellier dauert lang." + body)
     assert all(g != 2831455 for _, _, g in found)
+
+
+def test_a_big_city_whose_name_is_also_a_word_counts_in_a_list_of_accepted_partner_cities(extractor):
+    found = places(extractor, "Die Hafenstadt hat sieben Partnerstädte: Lissabon, Madrid, Rom, Wien und Warschau.")
+    assert ("Rom", "IT", 3169070) in found
+
+
+def test_a_small_town_whose_name_is_a_word_stays_out_of_such_a_list(extractor):
+    # Floß (3.5k) is also the noun: a list licenses only a big city's own name that is a word
+    found = places(extractor, "Die Partnerstädte Prag, Pilsen, Floß und Wien feierten gemeinsam.")
+    assert all(name != "Floß" for name, _, _ in found)
+
+
+def test_a_big_city_whose_name_is_a_word_named_as_a_partner_between_two_towns_is_the_city(extractor):
+    found = places(extractor, "Nach dem Krieg entstand auch die Städtepartnerschaft zwischen Leipzig und Oxford.")
+    assert ("Oxford", "GB", 2640729) in found
+
+
+def test_a_lower_case_schloss_before_a_city_is_the_verb_not_a_castle(extractor):
+    found = places(extractor, "Schon 1972 schloss Riga eine Partnerschaft mit Kiel ab.")
+    assert ("Riga", "LV", 456172) in found
+    found = places(extractor, "Die Gäste besichtigten das Schloss Riga am Nachmittag.")
+    assert all(name != "Riga" for name, _, _ in found)

@@ -16,7 +16,7 @@ import re
 
 from .context import PlaceHit
 from .gazetteer import PlaceRecord
-from .place_names import short_form
+from .place_names import own_name, short_form
 
 #: what may stand between two names of one enumeration: "Wiesentheid, Marktbreit und Sommerach"
 LIST_GAPS = frozenset({",", "und", ", und", "sowie", ", sowie"})
@@ -31,12 +31,18 @@ MIN_ACCEPTED_IN_LIST = 2
 #: a capitalised word right after the name: the hit is only the first word of a longer name the
 #: gazetteer lacks or spells otherwise ("Karlsfeld und Muro Locano", bernhard-seidenath.de)
 _NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ]")
+#: a name the gazetteer marks as also a German word stays out of lists ("Floß", "Stein": small
+#: towns whose names are words) unless it is the own name of a city of this size, which a list
+#: of places means ("Tokio, Madrid, Kairo, Rom, Budapest", spiegato.com; "mit Oxford und Opole").
+#: 100k is places.KNOWN_CITY_POPULATION, the size from which a name may stand mid-sentence alone
+WORD_CITY_POPULATION = 100_000
 
 
 def listable(h: PlaceHit, best: PlaceRecord | None, f: dict, text: str, frequent, first_names) -> bool:
     """A name an enumeration (or a partner phrase: partner_with.py) may make a place: the place's
     own name or its first word, no word, first name or surname, no longer name going on."""
-    return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.ambiguous and not h.adjective \
+    return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.adjective \
+        and (not h.ambiguous or best.population >= WORD_CITY_POPULATION and own_name(h.surface, best)) \
         and h.surface.lower() not in frequent and h.surface not in first_names and not f["first_name_before"] \
         and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best))
 

@@ -28,6 +28,8 @@ from .partner_regions import PartnerRegions
 from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
+from .numbered_districts import NumberedDistricts
+from .spaced_communes import spaced_communes
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
@@ -49,6 +51,14 @@ from .rules import rules
 from .sentences import sentence_of, split
 from .territories import regions
 from ..vocab import Vocabulary, load_vocabulary
+
+#: a credit names its owner in a few words ("Foto: Stadt Bonn", "Text: Stadt Altdorf b. Nürnberg",
+#: "Umschlaggestaltung: Fabian Ewert, Königswinter"): four at most. Where the page lost the line
+#: break after it, the words after the fourth are the article's again ("Foto: Károly Gottwald
+#: Budafok hofft auf Partnerschaft mit Bonn", adtplus.arcanum.hu; "Foto: Dimitri Melnik/
+#: Kreisverwaltung Hinter Landrat …", rhein-zeitung.de; "Foto: Andreas GrasserAlles hatte in
+#: München begonnen", service-eine-welt.de; docsplayer.com)
+_CREDIT_NAME = re.compile(r"(?:\s*\S+){1,4}")
 
 LOGGER = logging.getLogger(__name__)
 
@@ -74,6 +84,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._district_heading = Prefiltered(re.compile(self.rules["district_list_heading"]))  # (a page scan)
         self._district_seat_before = Prefiltered(re.compile(self.rules["district_seat_before"] + r"$"))
         self._city_boroughs = CityBoroughs(self.rules)
+        self._numbered_districts = NumberedDistricts(self.rules, self.gazetteer)
         self._partner_regions = PartnerRegions(self.rules)
         self.nouns = load_common_nouns()
         self.frequent = load_frequent_words()
@@ -169,6 +180,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         dash_pair_places(self, ex, ctx)
+        spaced_communes(ex, text, ctx.sentences)
         self._drop_credits(ex, text, ctx.markers)
         self._quoted_names.drop(ex, text)
         self._region_locators.drop(ex, text)
@@ -176,6 +188,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
         drop_listed_given_names(ex, text, self.first_names)
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)
+        self._numbered_districts.apply(ex, text, ctx.sentences)
         join_compound_names(ex, text)
         self._partner_regions.apply(ex, text, ctx.sentences)
         headed_districts(ex, text, self._district_heading, self._district_seat_before,
@@ -269,7 +282,8 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             if text[start:end] not in self._credit_words:
                 continue
             stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
-            spans.append((start, stop))
+            words = _CREDIT_NAME.match(text, end, stop)
+            spans.append((start, words.end() if words else stop))
         if spans:
             ex.mentions[:] = [m for m in ex.mentions if m.kind not in ("municipality", "country")
                               or not any(s <= m.start < e for s, e in spans)]

@@ -18,6 +18,7 @@ from .territory_lists import territory_in_list
 from .enumerations import LIST_GAPS, enumerated
 from .partner_with import partners_with
 from .named_towns import named_town
+from .noun_joins import named_once
 from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
 
@@ -364,7 +365,8 @@ class PlaceResolution:
             return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
-        if prev in self._landmarks:
+        if prev in self._landmarks and f["prev_word"][:1].isupper():
+            # (a lower-case "schloss" is the verb: "1964 schloss Riga eine Partnerschaft", vacu-valoda.lv, lateinamerika-nachrichten.de)
             return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
         if prev in self._region_before:
             return False  # "in der Präfektur Chiba": the region, not its capital
@@ -412,7 +414,9 @@ class PlaceResolution:
                 and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best)) \
                 and any(ctx.cue_sentences.values()):
             return True  # a partner page's heading or list line that is a town's own name and nothing else
-        if not h.ambiguous and f["between_partners"] and h.surface.lower() not in self.frequent:
+        if f["between_partners"] and h.surface.lower() not in self.frequent and (
+                not h.ambiguous or best.population >= KNOWN_CITY_POPULATION and own_name(h.surface, best)):
+            # (also a city of 100k+ whose own name is a word: "zwischen Bonn und Oxford", alaturka.info)
             return True  # "die Partnerschaft zwischen Tavaux und Friesenheim": named as partners, whatever their size
         foreign_named = best.country in ctx.countries and best.country != ctx.home
         cue_named = f["cue_cc"] == best.country
@@ -427,7 +431,8 @@ class PlaceResolution:
                 return False
             if next_word(ctx.text, h.end) in self._months:
                 return False  # "seit Mitte Januar": a time expression
-            if not known and best.population < NOUN_JOINED_POPULATION and self._noun_joins.joined_to_noun(ctx.text, h.start, prev):
+            if not known and self._noun_joins.joined_to_noun(ctx.text, h.start, prev) \
+                    and (best.population < NOUN_JOINED_POPULATION or named_once(ctx.text, h.surface)):
                 return False  # "Besuche und Treffen", "Drehleiter mit Korb": a noun beside a noun
             if not (prev in self._prepositions or known
                     or (not f["initial"] and best.population >= KNOWN_CITY_POPULATION)):
