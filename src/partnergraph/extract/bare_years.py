@@ -50,13 +50,8 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
     `rules`: the relation rules (bare_year_relation, person_time, association_founding_subject);
     `year`: the article's (a later year is a plan or a misreading, not a start)."""
     for s in sentences:
-        chunk = text[s.start:s.end]
-        # (a sentence without a year first: most have none, and the status patterns below are
-        # many; asked first they were 6 % of the extraction of the open10 pages)
-        if not YEAR.search(chunk) or not rules.bare_year_relation.search(chunk) or rules.person_time.search(chunk) \
-                or rules.association_founding_subject.search(chunk) or rules.bare_year_blockers.search(chunk) \
-                or any(pat.search(chunk) for pat, *_ in rules.status_patterns):
-            continue  # (a year beside an end, a suspension or a plan is that state's: "hat … 2014 … beendet", srf.ch)
+        if not _may_state_year(rules, text, s):
+            continue
         places = sorted((m for m in by_sentence.get(s, ()) if m.kind in PARTNER_MENTION_KINDS),
                         key=lambda m: m.start)
         found = set()
@@ -85,6 +80,23 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
         if len(found) == 1:
             return found.pop()
     return None
+
+
+def _may_state_year(rules, text: str, s: Span) -> bool:
+    """Does sentence `s` hold a year and a partnership word, and no person's time, association
+    founding, blocker or status (a year beside an end, a suspension or a plan is that state's:
+    "hat … 2014 … beendet", srf.ch)? Asked once per sentence of an article (sentence_memo.py):
+    each pair asks about its own sentences and those naming its partners, the same sentences
+    for pair after pair (a list of twenty partners with a year each asked the ~40 patterns
+    below of each of its lines twenty times)."""
+    def work_out() -> bool:
+        chunk = text[s.start:s.end]
+        # (a sentence without a year first: most have none, and the status patterns below are
+        # many; asked first they were 6 % of the extraction of the open10 pages)
+        return not (not YEAR.search(chunk) or not rules.bare_year_relation.search(chunk)
+                    or rules.person_time.search(chunk) or rules.association_founding_subject.search(chunk)
+                    or rules.bare_year_blockers.search(chunk) or any(pat.search(chunk) for pat, *_ in rules.status_patterns))
+    return rules.bare_year_sentences.answer(text, s, work_out)
 
 
 def later_start(rules, ctx, evidence: list[Span], by_sentence: dict[Span, list[Mention]],

@@ -36,6 +36,7 @@ def share_coordinated_years(rules, ex: Extraction, ctx: Context, year: int | Non
     mentions: dict = {}
     for m in ex.mentions:
         mentions.setdefault(m.sentence, []).append(m)
+    joined: dict = {}  # sentence → _joined_pairs, worked out once (asked for every undated × dated pair)
     for i in undated:
         p = ex.partnerships[i]
         for q in dated:
@@ -44,17 +45,22 @@ def share_coordinated_years(rules, ex: Extraction, ctx: Context, year: int | Non
                 continue
             (b,) = set(p.partners) - shared
             (a,) = set(q.partners) - shared
-            if any(_joined(text, mentions.get(s, ()), a, b) and q.start_year in _stated(rules, ctx, s, mentions, year, month)
-                   for s in q.evidence):
+            if any(frozenset((a, b)) in (joined[s] if s in joined else joined.setdefault(
+                    s, _joined_pairs(text, mentions.get(s, ()))))
+                   and q.start_year in _stated(rules, ctx, s, mentions, year, month) for s in q.evidence):
                 ex.partnerships[i] = dataclasses.replace(p, start_year=q.start_year, start_month=q.start_month)
                 break
 
 
-def _joined(text: str, here, a: tuple, b: tuple) -> bool:
-    """Do mentions of `a` and `b` stand next to each other, joined by a conjunction, slash or comma?"""
+def _joined_pairs(text: str, here) -> set[frozenset]:
+    """The places of each two neighbouring municipality mentions of a sentence (`here`) joined
+    by a conjunction or a slash: a pair of places (a, b) stands so where frozenset((a, b)) is in
+    it. Worked out once per sentence: an article's undated pairs were each compared with each
+    dated one (a list of twenty partners with a year each: ~400 comparisons a sentence), and
+    the sentence's mentions were sorted for every comparison."""
     ms = sorted((m for m in here if m.kind == "municipality"), key=lambda m: m.start)
-    return any({(x.kind, x.ref), (y.kind, y.ref)} == {a, b} and _JOINED.fullmatch(text, x.end, y.start)
-               for x, y in zip(ms, ms[1:]))
+    return {frozenset(((x.kind, x.ref), (y.kind, y.ref))) for x, y in zip(ms, ms[1:])
+            if _JOINED.fullmatch(text, x.end, y.start)}
 
 
 def _stated(rules, ctx: Context, sent, mentions: dict, year: int | None, month: int | None) -> set[int]:

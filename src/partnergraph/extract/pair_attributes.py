@@ -15,6 +15,7 @@ from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number
 from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
+from .pair_statuses import stretch_statuses
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"\bdamals\b")
@@ -220,6 +221,7 @@ class PairFacts:
         self._article = ex.article
         self.by_sentence = by_sentence
         self._memo: dict[tuple[int, int, bool], tuple[list, list]] = {}
+        self._status_memo: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._lead_memo: dict[Span, list] = {}
 
     @cached_property
@@ -242,23 +244,20 @@ class PairFacts:
         key = (lo, hi, list_item)
         known = self._memo.get(key)
         if known is None:
-            statuses = []
-            chunk = self.text[lo:hi]
-            low = lowered(chunk)
-            chosen = self.r.status_sets.union(self.r.status_unkeyed, low)  # (those of the keys `low` holds)
-            for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
-                pat, status, _keys, undated = self.r.status_patterns[i]
-                for m in pat.finditer(chunk):
-                    if undated and YEAR.search(chunk, 0, m.end()):
-                        continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
-                    before = low[max(0, m.start() - 30):m.start()].split()[-2:]
-                    if not self.r.negations.intersection(before):
-                        statuses.append((lo + m.start(), lo + m.end(), status))
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)
+            statuses = self._statuses(lo, hi)
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month,
+                                                        self.text[lo:hi])
                      if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
         return known
+
+    def _statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, status) of every status text[lo:hi] states, once per stretch (pair_statuses.py)."""
+        statuses = self._status_memo.get((lo, hi))
+        if statuses is None:
+            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi)
+        return statuses
 
     def sentence_years(self, sent: Span) -> list:
         """(start, end, year, month, act) of every start date sentence `sent` states."""
@@ -266,7 +265,7 @@ class PairFacts:
 
     def statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(start, end, status) of every status text[lo:hi] states."""
-        return self._found(lo, hi, False)[1]
+        return self._statuses(lo, hi)
 
     def of(self, a: Mention, b: Mention, sent: Span, scope: tuple[int, int] | None,
            list_item: bool) -> tuple[int | None, int | None, str | None, bool]:
@@ -276,7 +275,7 @@ class PairFacts:
             years = years or self._list_lead_years(sent)
             # a status whose words hold the item's partner ("will die Stadt A mit B und C eine
             # Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
-            statuses = statuses + [st for st in self._found(sent.start, sent.end, False)[1]
+            statuses = statuses + [st for st in self._statuses(sent.start, sent.end)
                                    if st[0] < lo and any(lo <= m.start < min(hi, st[1]) for m in (a, b))]
         if not years and not statuses:
             return None, None, None, False
