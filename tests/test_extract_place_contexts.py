@@ -137,6 +137,15 @@ def test_a_town_name_that_is_a_noun_joined_to_a_noun_is_that_noun(extractor, tex
     assert word not in names(extract(extractor, text))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Die Stadt Bremen hat durch Geschichte und Lage eine besondere Rolle im Handel übernommen.", "Lage"),
+    ("In der Woche gab es Unterricht und Essen in der Mensa der Schule.", "Essen"),
+])
+def test_a_big_town_named_like_a_noun_joined_to_a_noun_is_that_noun_outside_partnership_sentences(
+        extractor, text, word):
+    assert word not in names(extract(extractor, text))
+
+
 def test_a_bigger_town_after_a_noun_and_und_stays_a_town(extractor):
     ex = extract(extractor, "Der Bezirk Tempelhof-Schöneberg pflegt Städtepartnerschaften, etwa mit Koszalin und "
                             "Charenton im Tischtennis und Ahlen beim Lauf.")
