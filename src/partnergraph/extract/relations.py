@@ -22,6 +22,7 @@ from .events import Events
 from .group_partnerships import GroupPartnerships
 from .key_sets import KeySets
 from .named_partner import NamedPartner
+from .governed_partners import GovernedPartners
 from .succession import Succession
 from .referring_partners import ReferringPartners
 from .signing_venues import SigningVenues
@@ -161,6 +162,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.succession = Succession(r)
         self.referring = ReferringPartners()
         self.named_partner = NamedPartner(r)
+        self.governed = GovernedPartners(r)
         self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
