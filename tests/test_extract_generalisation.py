@@ -320,3 +320,15 @@ def test_a_place_a_relation_word_ties_stays_the_partner_of_the_earlier_town(extr
     ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
                              "Zum Jubiläum kamen auch Gäste aus der russischen Partnerstadt Kaliningrad.")
     assert frozenset({"Kiel", "Kaliningrad"}) in pair_names(ex)
+
+
+def test_a_place_after_the_partner_a_relation_word_governs_is_no_partner_unless_listed(extractor):
+    # "die zum Gebiet der Großstadt Izmir gehört" locates the partner; a list item stays one
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Darüber hinaus gibt es seit 2010 partnerschaftliche Verbindungen mit der Gemeinde Çeşme, "
+                             "die zum Gebiet der Großstadt Izmir gehört.")
+    assert pair_names(ex) == {frozenset({"Kiel", "Brest"}), frozenset({"Kiel", "Çeşme"})}
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Auch Städtepartnerschaften wie mit Vaasa, Finnland und Sowetsk, Russland bauen auf "
+                             "gemeinsamen Werten auf.")
+    assert {frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Sowetsk"})} <= pair_names(ex)

@@ -291,7 +291,7 @@ class PairStatements:
                 for m in here:
                     # (not a place the sentence ties to no relation: "viermal war sie bereits in
                     # Tokio" beside a word about partnerships: governed_partners.py)
-                    if self.governed.tied(text, sent, m):
+                    if self.governed.tied(text, sent, m, every or here):
                         record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)  # (two partners of someone unnamed, "mit A, Land und B": co_objects drops them)
