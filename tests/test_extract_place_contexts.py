@@ -216,3 +216,10 @@ def test_a_relation_noun_before_the_joiner_keeps_the_town():
     text = "Die Gemeinde pflegt den Kontakt mit Staufen, dazu kamen Besuche und Treffen."
     assert not joins.joined_to_noun(text, text.index("Staufen"), "mit")
     assert joins.joined_to_noun(text, text.index("Treffen"), "und")
+
+
+def test_the_verb_schloss_before_a_town_is_no_castle(extractor):
+    # landmark nouns are capitalised: "Schloss Charlottenburg" is a building, "schloss Riga" the verb
+    ex = extract(extractor, "Bereits 1964 schloss Riga eine Partnerschaft mit der finnischen Stadt Pori.")
+    assert "Riga" in names(ex)
+    assert "Charlottenburg" not in names(extract(extractor, "Das Schloss Charlottenburg ist ein Museum der Partnerstadt."))

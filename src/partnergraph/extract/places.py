@@ -367,8 +367,10 @@ class PlaceResolution:
             return False  # "der ruhigere Grunewald": a quarter of Berlin, Hamburg or Vienna, no municipality
         if f["first_name_before"]:
             return False  # "David Livingstone", "Marc Kapust": a surname
-        if prev in self._landmarks:
-            return False  # "Schloss Charlottenburg", "Flughafen Frankfurt": a building
+        if prev in self._landmarks and f["prev_word"][:1].isupper():
+            # "Schloss Charlottenburg", "Flughafen Frankfurt": a building (a noun, capitalised: "1964
+            # schloss Riga eine Partnerschaft", the verb, names the town: vacu-valoda.lv, fresh4)
+            return False
         if prev in self._region_before:
             return False  # "in der Präfektur Chiba": the region, not its capital
         # (a full stop right before the name leaves no previous word: the slice only then)
