@@ -138,8 +138,8 @@ def test_a_town_name_that_is_a_noun_joined_to_a_noun_is_that_noun(extractor, tex
 
 
 @pytest.mark.parametrize("text, word", [
-    ("Die Stadt Bremen hat durch Geschichte und Lage eine besondere Rolle im Handel übernommen.", "Lage"),
-    ("In der Woche gab es Unterricht und Essen in der Mensa der Schule.", "Essen"),
+    ("Wegen ihrer Geschichte und Lage ist die Stadt Bremen ein alter Handelsplatz.", "Lage"),
+    ("Die Gäste hatten jeden Tag Unterricht und Essen im Jugendheim.", "Essen"),
 ])
 def test_a_big_town_named_like_a_noun_joined_to_a_noun_is_that_noun_outside_partnership_sentences(
         extractor, text, word):
@@ -219,7 +219,7 @@ def test_a_relation_noun_before_the_joiner_keeps_the_town():
 
 
 def test_the_verb_schloss_before_a_town_is_no_castle(extractor):
-    # landmark nouns are capitalised: "Schloss Charlottenburg" is a building, "schloss Riga" the verb
-    ex = extract(extractor, "Bereits 1964 schloss Riga eine Partnerschaft mit der finnischen Stadt Pori.")
-    assert "Riga" in names(ex)
+    # landmark nouns are capitalised: "Schloss Charlottenburg" is a building, "schloss Tallinn" the verb
+    ex = extract(extractor, "Im Jahr 1970 schloss Tallinn einen Partnerschaftsvertrag mit der finnischen Stadt Kotka.")
+    assert "Tallinn" in names(ex)
     assert "Charlottenburg" not in names(extract(extractor, "Das Schloss Charlottenburg ist ein Museum der Partnerstadt."))
