@@ -332,3 +332,9 @@ def test_a_place_after_the_partner_a_relation_word_governs_is_no_partner_unless_
                              "Weitere Kontakte, etwa nach Vaasa, Finnland und Sowetsk, Russland, pflegen die "
                              "Schulen der Stadt.")
     assert {frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Sowetsk"})} <= pair_names(ex)
+
+
+def test_a_place_a_relation_word_after_it_ties_stays_the_partner_of_the_earlier_town(extractor):
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Aus Aarhus kam der Wunsch, die lange Freundschaft mit einem Vertrag zu festigen.")
+    assert frozenset({"Kiel", "Århus"}) in pair_names(ex)

@@ -2,8 +2,9 @@
 cue sentence naming one or two places and no owner) is that town's partner only where its own
 sentence ties it to a relation: a partnership or relation word before it in the sentence
 ("die Partnerschaft mit X", "Beziehungen ins russische X", "Delegation der Partnergemeinde X",
-"Kooperation mit X") or a partner noun after it ("X ist seit 1957 Partnerstadt", "Die Stadt X hat
-… zu den Beziehungen mit ihren deutschen Partnerstädten").
+"Kooperation mit X") or a partner or relation word after it ("X ist seit 1957 Partnerstadt", "Die
+Stadt X hat … zu den Beziehungen mit ihren deutschen Partnerstädten", "Aus X wurde der Wunsch …
+herangetragen, die Freundschaft … auf eine höhere Ebene zu bringen").
 
 - A sentence that says "partnership" somewhere and names the place only as where someone was
   ("viermal war die Büroleiterin … bereits in Tokio", derstandard.at, dev2) states no
@@ -34,7 +35,7 @@ from ..models import Mention, Span
 #: rule dropped three right pairs with six wrong ones (measured on the eleven open splits), at 120
 #: none of the right ones
 GOVERNOR_REACH = 120
-#: how far after a place its partner noun may stand: "hat einen zehnminütigen Film zu den
+#: how far after a place its partner or relation word may stand: "hat einen zehnminütigen Film zu den
 #: Beziehungen mit ihren deutschen Partnerstädten" after "Die Stadt Haifa" (charismatismus, dev) is
 #: about 80 characters; 100 with room
 NOUN_AFTER_REACH = 100
@@ -50,8 +51,8 @@ class GovernedPartners:
 
     def tied(self, text: str, sent: Span, m: Mention, here: list[Mention]) -> bool:
         """Does the sentence tie the place `m` to a relation (a relation word before it, a partner
-        noun after it)? A relation word with another place of `here` between it and `m` ties `m`
-        only as the next item of that place's list."""
+        or relation word after it)? A relation word with another place of `here` between it and `m`
+        ties `m` only as the next item of that place's list."""
         if self._after.match(text, m.end, min(sent.end, m.end + NOUN_AFTER_REACH)):
             return True
         last = None
