@@ -36,7 +36,6 @@ from .noun_joins import NounJoins
 from .region_locators import RegionLocators
 from .romance_names import RomanceNames
 from .cues import CueReading
-from .adjective_partners import drop_adjective_only_pairs
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
@@ -195,7 +194,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
         drop_co_objects(ex, text)
-        drop_adjective_only_pairs(ex, text, ctx.adjectives)
         _drop_adjective_only_places(ex, ctx)
         return ex
 
@@ -388,8 +386,7 @@ def _city_state_key(record) -> str:
 def _drop_adjective_only_places(ex: Extraction, ctx: Context) -> None:
     """"die Dresdner Stadtentwässerung", "Berliner Bezirkslexikon": a city named only by its
     adjective is not a place the article names (benchmarks/real/README.md and tests/gold: adjectives
-    are not annotated); it stays when a relation uses it (an event's host, a person's town: a
-    partnership no longer can, adjective_partners.py).
+    are not annotated); it stays when a relation uses it ("die Kölner Partnerstadt Thessaloniki").
     The adjective mentions were still needed until here, for those relations."""
     if not ctx.adjectives:
         return
