@@ -296,3 +296,37 @@ def test_a_berlin_borough_name_on_a_berlin_page_is_the_borough_not_a_village_abr
     assert frozenset({"Neukölln", "Bratislava"}) not in pair_names(ex)
     ex = _extract(extractor, "Das Dorf Lichtenberg im Elsass hat eine Partnerschaft mit Kehl.")
     assert ("Lichtenberg", "FR") in _countries(ex)
+
+
+# -- a place no relation word ties to is no partner of the town of another sentence ----------------
+
+def test_a_place_a_sentence_names_only_as_a_destination_is_no_partner_of_the_earlier_town(extractor):
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Zum Partnerschaftsjubiläum kamen viele Gäste, der Chor sang Lieder, und die Musiker der "
+                             "Stadtkapelle spielten bis spät in die Nacht, zuletzt sogar zwei Stunden lang vor dem "
+                             "Rathaus, bevor sie am nächsten Morgen nach Lyon weiterreisten.")
+    assert pair_names(ex) == {frozenset({"Kiel", "Brest"})}
+
+
+def test_a_place_a_relation_word_ties_stays_the_partner_of_the_earlier_town(extractor):
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Zum Jubiläum kamen auch Gäste aus der russischen Partnerstadt Kaliningrad.")
+    assert frozenset({"Kiel", "Kaliningrad"}) in pair_names(ex)
+
+
+def test_a_place_after_the_partner_a_relation_word_governs_is_no_partner_unless_listed(extractor):
+    # a place after the governed partner only locates it; a list item stays a partner
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Seit 2015 bestehen zudem partnerschaftliche Kontakte mit der Gemeinde Çeşme, die nahe "
+                             "der Großstadt Izmir am Meer liegt.")
+    assert pair_names(ex) == {frozenset({"Kiel", "Brest"}), frozenset({"Kiel", "Çeşme"})}
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Weitere Kontakte, etwa nach Vaasa, Finnland und Sowetsk, Russland, pflegen die "
+                             "Schulen der Stadt.")
+    assert {frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Sowetsk"})} <= pair_names(ex)
+
+
+def test_a_place_a_relation_word_after_it_ties_stays_the_partner_of_the_earlier_town(extractor):
+    ex = _extract(extractor, "Die Stadt Kiel pflegt seit 1964 eine Städtepartnerschaft mit der französischen Stadt Brest. "
+                             "Aus Aarhus kam der Wunsch, die lange Freundschaft mit einem Vertrag zu festigen.")
+    assert frozenset({"Kiel", "Århus"}) in pair_names(ex)

@@ -137,6 +137,15 @@ def test_a_town_name_that_is_a_noun_joined_to_a_noun_is_that_noun(extractor, tex
     assert word not in names(extract(extractor, text))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Wegen ihrer Geschichte und Lage ist die Stadt Bremen ein alter Handelsplatz.", "Lage"),
+    ("Die Gäste hatten jeden Tag Unterricht und Essen im Jugendheim.", "Essen"),
+])
+def test_a_big_town_named_like_a_noun_joined_to_a_noun_is_that_noun_where_the_page_names_it_once(
+        extractor, text, word):
+    assert word not in names(extract(extractor, text))
+
+
 def test_a_bigger_town_after_a_noun_and_und_named_again_on_the_page_stays_a_town(extractor):
     ex = extract(extractor, "Der Bezirk Tempelhof-Schöneberg pflegt Städtepartnerschaften, etwa mit Koszalin und "
                             "Charenton im Tischtennis und Ahlen beim Lauf. Im Herbst kommt ein Chor aus Ahlen.")
@@ -222,3 +231,10 @@ def test_a_relation_noun_before_the_joiner_keeps_the_town():
     text = "Die Gemeinde pflegt den Kontakt mit Staufen, dazu kamen Besuche und Treffen."
     assert not joins.joined_to_noun(text, text.index("Staufen"), "mit")
     assert joins.joined_to_noun(text, text.index("Treffen"), "und")
+
+
+def test_the_verb_schloss_before_a_town_is_no_castle(extractor):
+    # landmark nouns are capitalised: "Schloss Charlottenburg" is a building, "schloss Tallinn" the verb
+    ex = extract(extractor, "Im Jahr 1970 schloss Tallinn einen Partnerschaftsvertrag mit der finnischen Stadt Kotka.")
+    assert "Tallinn" in names(ex)
+    assert "Charlottenburg" not in names(extract(extractor, "Das Schloss Charlottenburg ist ein Museum der Partnerstadt."))

@@ -289,7 +289,10 @@ class PairStatements:
                     record(subject, m, sent, scope=scope, list_item=True, list_start=segments[0][1][0])
             else:
                 for m in here:
-                    record(subject, m, sent)
+                    # (not a place the sentence ties to no relation: "viermal war sie bereits in
+                    # Tokio" beside a word about partnerships: governed_partners.py)
+                    if self.governed.tied(text, sent, m, every or here):
+                        record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)  # (two partners of someone unnamed, "mit A, Land und B": co_objects drops them)
 

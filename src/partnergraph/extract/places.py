@@ -49,7 +49,10 @@ MIN_PARTNER_SENTENCE_POPULATION = 20_000
 #: a town whose name is a German noun, joined by "und", "mit", "für" to a common noun, is read as
 #: that noun below this size (noun_joins.py): the words the open splits read so were towns of 0.8k
 #: to 10k (Treffen, Forst, Korb), while Ahlen (52k) in "im Tischtennis und Ahlen beim Mini-Marathon"
-#: is a partner; the 20k of MIN_PARTNER_SENTENCE_POPULATION lies between
+#: is a partner; the 20k of MIN_PARTNER_SENTENCE_POPULATION lies between. Outside a sentence about
+#: partnerships the size does not count: "durch Geschichte und Lage" (Lage 35k,
+#: hamburgische-buergerschaft.de, fresh7) and "Unterricht und Essen in der Cafeteria" (Essen 580k,
+#: friedrich-wilhelm-schule.de, dev3) are nouns; Ahlen's sentence names partnerships
 NOUN_JOINED_POPULATION = MIN_PARTNER_SENTENCE_POPULATION
 #: see Extractor._best: enough for Linz (AT, 205k) over Linz am Rhein (DE, 6k, +2 home bonus; needs
 #: > 0.47), too little for St. Petersburg FL (260k) over Saint Petersburg RU (5.3M; needs < 1.32).

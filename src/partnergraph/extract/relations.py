@@ -23,6 +23,7 @@ from .group_partnerships import GroupPartnerships
 from .key_sets import KeySets
 from .sentence_memo import PerSentence
 from .named_partner import NamedPartner
+from .governed_partners import GovernedPartners
 from .succession import Succession
 from .referring_partners import ReferringPartners
 from .set_statuses import SetStatuses
@@ -165,6 +166,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.set_statuses = SetStatuses(r)  # a status said for a set of pairs (set_statuses.py)
         self.referring = ReferringPartners()
         self.named_partner = NamedPartner(r)
+        self.governed = GovernedPartners(r)
         self.signing_venues = SigningVenues(r)
         self.people = People(r)
         self.organisations = UtilityOrganisations(r)
