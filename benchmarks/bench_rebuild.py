@@ -76,8 +76,12 @@ def child_build(corpus: Path, out: Path) -> dict:
 
     def progress(message: str) -> None:
         for pattern, phase in PHASES:
-            if pattern.match(message) and phase not in (m[0] for m in marks):
-                marks.append((phase, time.perf_counter() - start, _cpu() - cpu_start))
+            if pattern.match(message):
+                mark = (phase, time.perf_counter() - start, _cpu() - cpu_start)
+                if marks[-1][0] == phase:  # "extracted 100/1000 …", "extracted 200/1000 …": the last one
+                    marks[-1] = mark
+                elif phase not in (m[0] for m in marks):
+                    marks.append(mark)
 
     profile_to = os.environ.get("BENCH_REBUILD_PROFILE")
     profiler = None
