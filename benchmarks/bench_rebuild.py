@@ -11,7 +11,7 @@ corpus from scratch with this version and compares with its rebuild. Three chang
 (a start year), one that changes the partnership network too (another partner town).
 With two sizes or more the output ends with the growth of the rebuild's processor time from the
 smallest size to the largest. Builds run in child processes; the times are taken inside them
-(interpreter start-up excluded), with the phases of bench_build.py. Usage:
+(interpreter start-up excluded), per phase in wall and processor seconds (`PHASES`). Usage:
 
     python benchmarks/bench_rebuild.py --baseline /tmp/main/.venv/bin/python \\
         --articles 1000 10000 [--reps 3] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
@@ -27,6 +27,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import re
 import resource
 import shutil
 import statistics
@@ -36,9 +38,14 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-#: progress messages that open a phase of the build, as in bench_build.py
-PHASES = {"writing graph.ttl": "dumps_and_store_finish", "writing graph.html": "viewer_stats_void",
-          "validating": "validation_and_commit"}
+#: progress messages that open a phase of the build, finer than bench_build.py's: the first
+#: phase reads the sources and finds the stale articles (it ends with "N articles read, M to
+#: extract"), the next extracts them, the next loads the store and makes the analysis (or takes
+#: it over), the next starts the dumps, and "viewer_stats_void" writes graph.html, stats.json,
+#: void.ttl and ontology.html and waits for the dumps child (whose processor time it so counts)
+PHASES = ((re.compile(r"\d+ articles read"), "extraction"), (re.compile(r"extracted \d+"), "store_and_analysis"),
+          (re.compile(r"writing graph\.ttl"), "dumps_start"), (re.compile(r"writing graph\.html"), "viewer_stats_void"),
+          (re.compile(r"validating"), "validation_and_commit"))
 #: the changes, one sentence more in the middle article, numbered per round so that every round
 #: changes the article again. "same-facts" is added to the article as the last build had it
 #: and names nothing the viewer shows: the viewer's facts stay as they were, so graph.html and
@@ -56,26 +63,43 @@ COMPARED = ("graph.html", "stats.json", "graph.ttl", "graph.trig")
 
 
 def child_build(corpus: Path, out: Path) -> dict:
-    """Runs in the child: one build, timed, with its phases."""
+    """Runs in the child: one build, timed, with its phases (wall and processor seconds). With
+    the environment variable BENCH_REBUILD_PROFILE=FILE the build runs under cProfile, timed in
+    this process's processor time (its overhead inflates every figure, about 3x), and the
+    statistics go to FILE (read them with pstats)."""
     try:
         from partnergraph.pipeline.build import BuildOptions, build
     except ImportError:  # a later layout
         from partnergraph.pipeline import BuildOptions, build  # type: ignore[no-redef]
-    marks = [("extraction_and_store_load", 0.0)]
-    start = time.perf_counter()
+    marks = [("read_and_stale_check", 0.0, 0.0)]
+    start, cpu_start = time.perf_counter(), _cpu()
 
     def progress(message: str) -> None:
-        for prefix, phase in PHASES.items():
-            if message.startswith(prefix):
-                marks.append((phase, time.perf_counter() - start))
+        for pattern, phase in PHASES:
+            if pattern.match(message):
+                mark = (phase, time.perf_counter() - start, _cpu() - cpu_start)
+                if marks[-1][0] == phase:  # "extracted 100/1000 …", "extracted 200/1000 …": the last one
+                    marks[-1] = mark
+                elif phase not in (m[0] for m in marks):
+                    marks.append(mark)
 
-    cpu_start = _cpu()
+    profile_to = os.environ.get("BENCH_REBUILD_PROFILE")
+    profiler = None
+    if profile_to:
+        import cProfile
+
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
     report = build([str(corpus)], BuildOptions(out_dir=out, progress=progress))
-    total = time.perf_counter() - start
-    ends = [t for _, t in marks[1:]] + [total]
-    return {"seconds": round(total, 2), "cpu_seconds": round(_cpu() - cpu_start, 2),
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile_to)
+    total, cpu = time.perf_counter() - start, _cpu() - cpu_start
+    ends = [m[1:] for m in marks[1:]] + [(total, cpu)]
+    return {"seconds": round(total, 2), "cpu_seconds": round(cpu, 2),
             "extracted": report.articles_extracted,
-            "phases": {name: round(end - begin, 2) for (name, begin), end in zip(marks, ends)}}
+            "phases": {name: round(end[0] - begin, 2) for (name, begin, _), end in zip(marks, ends)},
+            "phases_cpu": {name: round(end[1] - begin, 2) for (name, _, begin), end in zip(marks, ends)}}
 
 
 def _cpu() -> float:
@@ -117,6 +141,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     records = list(generate(n))
     result: dict = {"articles": n, "full_build_s": {}, "rebuild_s": {}, "rebuild_cpu_s": {}, "rebuild_phases_s": {},
+                    "rebuild_phases_cpu_s": {},
                     "same_bytes": []}
     for side, python in sides.items():
         corpus, out, mark = work / f"{side}.jsonl", work / side, work / f"{side}.built"
@@ -156,6 +181,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
             result["rebuild_s"].setdefault(key, []).append(timing["seconds"])
             result["rebuild_cpu_s"].setdefault(key, []).append(timing["cpu_seconds"])
             result["rebuild_phases_s"].setdefault(key, []).append(timing["phases"])
+            result["rebuild_phases_cpu_s"].setdefault(key, []).append(timing.get("phases_cpu", {}))
         if len(sides) == 2:
             result["same_bytes"].append(same_files(*(work / side for side in sides)))
     for side, python in sides.items():
@@ -164,6 +190,9 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
         digest = write_corpus(records_original(records, middle, text), work / f"{side}.jsonl")
         (work / f"{side}.built").write_text(f"{python}|{digest}|rebuilt", encoding="utf-8")
         write_corpus(records, work / f"{side}.jsonl")
+    result["rebuild_phases_median_cpu_s"] = {
+        key: {phase: statistics.median(run.get(phase, 0.0) for run in runs) for phase in runs[0]}
+        for key, runs in result["rebuild_phases_cpu_s"].items() if runs and runs[0]}
     for kind in ("rebuild_s", "rebuild_cpu_s"):
         medians = {key: statistics.median(times) for key, times in result[kind].items()}
         result[kind.replace("rebuild_", "rebuild_median_")] = medians
