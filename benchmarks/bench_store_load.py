@@ -19,9 +19,10 @@ bulk load reading them as one stream (``streamed_once``: pyoxigraph's `Store.bul
 file object); it reports the processor time per quad the load adds at each size of the store
 (the first, middle and last third of the copies).
 
-``--scaling K1 K2`` loads K1 and then K2 copies the way a full build loads them now (batches of
-`load.STORE_BATCH_LINES` lines, `merge_lines.SharedLines`, two loads at a time through
-`store_writes.Loader`), each into a new store, and splits the processor time per article into
+``--scaling K1 K2`` loads K1 and then K2 copies the ways a build loads new graphs (batches of
+`load.STORE_BATCH_LINES` lines, `merge_lines.SharedLines`; a bulk load per batch, two at a time
+through `store_writes.Loader`, and one bulk load fed batch by batch, `store_writes.StreamedLoad`),
+each into a new store, and splits the processor time per article into
 RocksDB's own threads (compaction and flushes: the threads named ``rocksdb:*``), during the load
 and after it (the compaction a load leaves behind, which a build pays during its later phases),
 and the rest (parsing, sorting, writing the table files). Usage:
@@ -94,26 +95,33 @@ def _settle(idle_s: int = 3) -> None:
         last = now
 
 
-def scaling_load(work: Path, copies: list[tuple[str, bytes]], articles: int) -> dict:
-    """`copies` loaded as a full build loads its new graphs now, into a new store; processor
-    seconds per article, RocksDB's threads apart, the compaction left after the load included."""
+def scaling_load(work: Path, copies: list[tuple[str, bytes]], articles: int, streamed: bool) -> dict:
+    """`copies` loaded as a full build loads its new graphs, into a new store: `streamed`, as
+    one bulk load fed batch by batch (store_writes.StreamedLoad, a build into a store without
+    graphs), else a bulk load per batch, two at a time (a build adding graphs to a store that
+    holds some); processor seconds per article, RocksDB's threads apart, the compaction left
+    after the load included."""
     from partnergraph.pipeline.load import STORE_BATCH_LINES
-    from partnergraph.pipeline.store_writes import Loader
+    from partnergraph.pipeline.store_writes import Loader, StreamedLoad
     from partnergraph.publish.dumps import ranges
     from partnergraph.store.merge_lines import SharedLines
 
     store, shared, loader = EmbeddedStore(work / "scaling"), SharedLines(ranges(BASE)), Loader()
     cpu, rocks, wall = _cpu(), _rocksdb_cpu(), time.perf_counter()
+    stream = StreamedLoad(store.bulk_load_nquads_file, loader) if streamed else None
     batch: list[tuple[str, bytes]] = []
     lines = 0
-    for graph, nquads in copies:
+    for i, (graph, nquads) in enumerate(copies):
         batch.append((graph, nquads))
         lines += nquads.count(b"\n")
-        if lines >= STORE_BATCH_LINES:
-            loader.submit(store.add_graphs_nquads, batch, shared, adds=True)
+        if lines >= STORE_BATCH_LINES or i == len(copies) - 1:
+            if stream is not None:
+                stream.feed(store.merge_nquads(batch, shared))
+            else:
+                loader.submit(store.add_graphs_nquads, batch, shared, adds=True)
             batch, lines = [], 0
-    if batch:
-        loader.submit(store.add_graphs_nquads, batch, shared, adds=True)
+    if stream is not None:
+        stream.close()
     loader.wait()
     store.flush()
     wall, cpu_load, rocks_load = time.perf_counter() - wall, _cpu() - cpu, _rocksdb_cpu() - rocks
@@ -122,7 +130,7 @@ def scaling_load(work: Path, copies: list[tuple[str, bytes]], articles: int) -> 
     size = sum(p.stat().st_size for p in (work / "scaling").iterdir())
     store.close()
     shutil.rmtree(work / "scaling")
-    return {"articles": articles, "load_wall_s": round(wall, 1), "cpu_s": round(cpu_all, 1),
+    return {"way": "streamed" if streamed else "batch_by_batch", "articles": articles, "load_wall_s": round(wall, 1), "cpu_s": round(cpu_all, 1),
             "ms_per_article_cpu": round(1000 * cpu_all / articles, 3),
             "rocksdb_threads_cpu_s": round(rocks_all, 1), "of_which_after_load_s": round(rocks_all - rocks_load, 1),
             "rest_ms_per_article_cpu": round(1000 * (cpu_all - rocks_all) / articles, 3),
@@ -290,12 +298,11 @@ def main(argv=None) -> int:
             "union_default_graph_counts_a_triple_of_two_graphs": counted,
             "batch_mb": args.batch_mb,
         }
-        for k in args.scaling or ():
-            result.setdefault("scaling", []).append(scaling_load(work, _copies(graphs, k), args.articles * k))
-            print(json.dumps(result["scaling"][-1]), flush=True)
-        if args.scaling:
-            small, big = result["scaling"]
-            result["scaling_per_article_big_vs_small"] = round(big["ms_per_article_cpu"] / small["ms_per_article_cpu"], 3)
+        for streamed in (False, True) if args.scaling else ():
+            runs = [scaling_load(work, _copies(graphs, k), args.articles * k, streamed) for k in args.scaling]
+            print(json.dumps(runs), flush=True)
+            result.setdefault("scaling", {})[runs[0]["way"]] = {
+                "sizes": runs, "per_article_big_vs_small": round(runs[1]["ms_per_article_cpu"] / runs[0]["ms_per_article_cpu"], 3)}
         if args.growth:
             copies = _copies(graphs, args.growth)
             if args.curves:
