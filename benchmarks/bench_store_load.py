@@ -17,9 +17,17 @@ K copies once per way of loading, in one run: the way main loaded until issue 16
 (`EmbeddedStore.add_graphs_nquads` in 90 MB loads), and the same bytes as one
 bulk load reading them as one stream (``streamed_once``: pyoxigraph's `Store.bulk_load` takes a
 file object); it reports the processor time per quad the load adds at each size of the store
-(the first, middle and last third of the copies). Usage:
+(the first, middle and last third of the copies).
+
+``--scaling K1 K2`` loads K1 and then K2 copies the ways a build loads new graphs (batches of
+`load.STORE_BATCH_LINES` lines, `merge_lines.SharedLines`; a bulk load per batch, two at a time
+through `store_writes.Loader`, and one bulk load fed batch by batch, `store_writes.StreamedLoad`),
+each into a new store, and splits the processor time per article into
+RocksDB's own threads (compaction and flushes: the threads named ``rocksdb:*``), during the load
+and after it (the compaction a load leaves behind, which a build pays during its later phases),
+and the rest (parsing, sorting, writing the table files). Usage:
     python benchmarks/bench_store_load.py [--articles 2000] [--growth 3] [--batch-mb 30] [--curves]
-                                          [--out benchmarks/out/store_load.json]
+                                          [--scaling 5 15] [--out benchmarks/out/store_load.json]
 """
 
 from __future__ import annotations
@@ -58,6 +66,75 @@ def _cpu() -> float:
     """Processor seconds of this process, all threads (Oxigraph's loader uses its own)."""
     u = resource.getrusage(resource.RUSAGE_SELF)
     return u.ru_utime + u.ru_stime
+
+
+def _rocksdb_cpu() -> float:
+    """Processor seconds of RocksDB's background threads (compaction, flushes) in this process."""
+    import os
+
+    hz, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            stat = Path(f"/proc/self/task/{tid}/stat").read_text()
+        except OSError:  # the thread ended
+            continue
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if name.startswith("rocksdb"):
+            total += (int(fields[11]) + int(fields[12])) / hz
+    return total
+
+
+def _settle(idle_s: int = 3) -> None:
+    """Waits until RocksDB's threads have been idle for `idle_s` seconds: the compaction a load
+    left behind is done."""
+    last, idle = _rocksdb_cpu(), 0
+    while idle < idle_s:
+        time.sleep(1)
+        now = _rocksdb_cpu()
+        idle = idle + 1 if now - last < 0.05 else 0
+        last = now
+
+
+def scaling_load(work: Path, copies: list[tuple[str, bytes]], articles: int, streamed: bool) -> dict:
+    """`copies` loaded as a full build loads its new graphs, into a new store: `streamed`, as
+    one bulk load fed batch by batch (store_writes.StreamedLoad, a build into a store without
+    graphs), else a bulk load per batch, two at a time (a build adding graphs to a store that
+    holds some); processor seconds per article, RocksDB's threads apart, the compaction left
+    after the load included."""
+    from partnergraph.pipeline.load import STORE_BATCH_LINES
+    from partnergraph.pipeline.store_writes import Loader, StreamedLoad
+    from partnergraph.publish.dumps import ranges
+    from partnergraph.store.merge_lines import SharedLines
+
+    store, shared, loader = EmbeddedStore(work / "scaling"), SharedLines(ranges(BASE)), Loader()
+    cpu, rocks, wall = _cpu(), _rocksdb_cpu(), time.perf_counter()
+    stream = StreamedLoad(store.bulk_load_nquads_file, loader) if streamed else None
+    batch: list[tuple[str, bytes]] = []
+    lines = 0
+    for i, (graph, nquads) in enumerate(copies):
+        batch.append((graph, nquads))
+        lines += nquads.count(b"\n")
+        if lines >= STORE_BATCH_LINES or i == len(copies) - 1:
+            if stream is not None:
+                stream.feed(store.merge_nquads(batch, shared))
+            else:
+                loader.submit(store.add_graphs_nquads, batch, shared, adds=True)
+            batch, lines = [], 0
+    if stream is not None:
+        stream.close()
+    loader.wait()
+    store.flush()
+    wall, cpu_load, rocks_load = time.perf_counter() - wall, _cpu() - cpu, _rocksdb_cpu() - rocks
+    _settle()
+    cpu_all, rocks_all = _cpu() - cpu, _rocksdb_cpu() - rocks
+    size = sum(p.stat().st_size for p in (work / "scaling").iterdir())
+    store.close()
+    shutil.rmtree(work / "scaling")
+    return {"way": "streamed" if streamed else "batch_by_batch", "articles": articles, "load_wall_s": round(wall, 1), "cpu_s": round(cpu_all, 1),
+            "ms_per_article_cpu": round(1000 * cpu_all / articles, 3),
+            "rocksdb_threads_cpu_s": round(rocks_all, 1), "of_which_after_load_s": round(rocks_all - rocks_load, 1),
+            "rest_ms_per_article_cpu": round(1000 * (cpu_all - rocks_all) / articles, 3),
+            "store_mb": round(size / 1e6)}
 
 
 def batches(graphs: list[tuple[str, bytes]], limit: int = STORE_BATCH_BYTES) -> list[list[tuple[str, bytes]]]:
@@ -148,6 +225,13 @@ def curve(work: Path, copies: list[tuple[str, bytes]], limit: int, load_batch, t
                                               for a, b in zip(edges, edges[1:])]}
 
 
+def _copies(graphs: list[tuple[str, bytes]], k: int) -> list[tuple[str, bytes]]:
+    """`k` copies of the graphs, each under other article IRIs (the article hash's last byte)."""
+    return [(g.replace(h, h2), nq.replace(h.encode(), h2.encode()))
+            for c in range(k) for g, nq in graphs
+            for h in [g.rsplit("/", 1)[1]] for h2 in [h[:-2] + f"{c:02x}" if c else h]]
+
+
 def timed_load(work: Path, name: str, load) -> dict:
     store = EmbeddedStore(work / name)
     wall, cpu = time.perf_counter(), _cpu()
@@ -166,6 +250,8 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-mb", type=float, default=STORE_BATCH_BYTES / 1e6, help="N-Quads per bulk load")
     ap.add_argument("--curves", action="store_true",
                     help="with --growth: the cost per quad by store size, main's way against the build's")
+    ap.add_argument("--scaling", type=int, nargs=2, metavar=("K1", "K2"),
+                    help="load K1, then K2 copies as a build does; cost per article by store size")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "store_load.json")
     args = ap.parse_args(argv)
     limit = int(args.batch_mb * 1e6)
@@ -212,10 +298,13 @@ def main(argv=None) -> int:
             "union_default_graph_counts_a_triple_of_two_graphs": counted,
             "batch_mb": args.batch_mb,
         }
+        for streamed in (False, True) if args.scaling else ():
+            runs = [scaling_load(work, _copies(graphs, k), args.articles * k, streamed) for k in args.scaling]
+            print(json.dumps(runs), flush=True)
+            result.setdefault("scaling", {})[runs[0]["way"]] = {
+                "sizes": runs, "per_article_big_vs_small": round(runs[1]["ms_per_article_cpu"] / runs[0]["ms_per_article_cpu"], 3)}
         if args.growth:
-            copies = [(g.replace(h, h2), nq.replace(h.encode(), h2.encode()))
-                      for k in range(args.growth) for g, nq in graphs
-                      for h in [g.rsplit("/", 1)[1]] for h2 in [h[:-2] + f"{k:02x}" if k else h]]
+            copies = _copies(graphs, args.growth)
             if args.curves:
                 ways = {"main_until_16_30mb": (30_000_000, _main_until_16),
                         "main_until_16_90mb": (90_000_000, _main_until_16),

@@ -24,7 +24,7 @@ from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
 from .state import fingerprint, next_state, piece_name, pieces_digest
-from .store_writes import Loader
+from .store_writes import Loader, StreamedLoad
 from .workers import Extracted, Task, extract_all
 
 if TYPE_CHECKING:
@@ -44,6 +44,11 @@ LOGGER = logging.getLogger(__name__)
 #: these batches and merge_lines.SharedLines 0.7 % more (4.7 -> 16.1 s), both versions in one run
 #: (session 14: the two versions building the same corpus side by side).
 STORE_BATCH_LINES = 495_000
+
+
+def size_of(batch: list[tuple[str, bytes]]) -> int:
+    """N-Quads lines of a batch."""
+    return sum(nquads.count(b"\n") for _, nquads in batch)
 
 
 def update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
@@ -126,6 +131,8 @@ class _Update:
         self.changed: dict[str, str | None] = {}
         #: the merged default graph's shared lines this build's new graphs loaded
         self.shared = SharedLines(ranges(minter.base))
+        #: the one bulk load of a build into a store without graphs (store_writes.StreamedLoad)
+        self.stream: StreamedLoad | None = None
 
     def plan(self, new_pieces: set[str] | None) -> list[Article]:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
@@ -163,18 +170,22 @@ class _Update:
         task = Task(self.minter.base, self.fp, self.out_dir, self.options.validate)
         batch: list[tuple[str, bytes]] = []
         size = 0
-        for done in extract_all(todo, task, self.options.jobs, self.progress):
-            if done.nquads is None:
-                self._skip(done)
-                continue
-            batch.append((done.graph, done.nquads))
-            size += done.nquads.count(b"\n")
-            self._record(done)
-            if size >= STORE_BATCH_LINES:
+        try:
+            for done in extract_all(todo, task, self.options.jobs, self.progress):
+                if done.nquads is None:
+                    self._skip(done)
+                    continue
+                batch.append((done.graph, done.nquads))
+                size += done.nquads.count(b"\n")
+                self._record(done)
+                if size >= STORE_BATCH_LINES:
+                    self._submit(loader, batch)
+                    batch, size = [], 0
+            if batch:
                 self._submit(loader, batch)
-                batch, size = [], 0
-        if batch:
-            self._submit(loader, batch)
+        finally:
+            if self.stream is not None:
+                self.stream.close()
         for url in self.by_url:
             if url in self.known:
                 self.known[url]["source"] = self.got.source_of[url]
@@ -184,6 +195,13 @@ class _Update:
         full build, or the store emptied) are added without looking for old ones to drop, and
         may load beside the other such batches."""
         if isinstance(self.store, EmbeddedStore) and not any(g in self.present for g, _ in batch):
+            if self.stream is None and not self.present and size_of(batch) >= STORE_BATCH_LINES \
+                    and StreamedLoad.available():
+                # the store holds no graph and the build fills batches: one load for all of them
+                self.stream = StreamedLoad(self.store.bulk_load_nquads_file, loader)
+            if self.stream is not None:
+                self.stream.feed(self.store.merge_nquads(batch, self.shared))
+                return
             loader.submit(self.store.add_graphs_nquads, batch, self.shared, adds=True)
         else:
             loader.submit(self.store.replace_graphs_nquads, batch)

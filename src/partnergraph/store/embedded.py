@@ -130,6 +130,17 @@ class EmbeddedStore:
         without (benchmarks/bench_store_load.py --curves, both in one run). With `shared` (one
         per build, merge_lines.py), the merge's shared lines an earlier batch of the build
         loaded are left out."""
+        data = self.merge_nquads(graphs, shared)
+        if self.path is not None and data.count(b"\n") >= BULK_MIN_QUADS:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        else:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+
+    @staticmethod
+    def merge_nquads(graphs: list[tuple[str, bytes]], shared: SharedLines | None = None) -> bytes:
+        """The N-Quads that add `graphs` (new to the store) and their lines to the merged default
+        graph: each graph's lines, then the same lines without their graph (with `shared`, the
+        shared lines handed to the store before are left out)."""
         parts = []
         for graph, nquads in graphs:
             parts.append(nquads)
@@ -138,11 +149,13 @@ class EmbeddedStore:
         # the merge's repeated lines (a country's label in most articles) are left to the loader:
         # dropping them here through a set did not make the load faster (bench_store_load
         # --curves, 10,000 articles)
-        data = b"".join(parts)
-        if self.path is not None and data.count(b"\n") >= BULK_MIN_QUADS:
-            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        else:
-            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        return b"".join(parts)
+
+    @_writes
+    def bulk_load_nquads_file(self, path: str) -> None:
+        """One bulk load of the N-Quads read from `path` (a pipe: store_writes.StreamedLoad), the
+        merged default graph's lines among them."""
+        self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
 
     def load(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Loads a dataset (TriG, N-Quads): each named graph replaces the one of that name."""
