@@ -86,7 +86,7 @@ class StreamedLoad:
     batch 3 s apart, it merged them together after the load (11.0 and 37.3 s). Processor time
     of the store load per article, 30,000 against 10,000 articles: 1.27x call by call (6.16 ->
     7.85 ms), 1.02x as one load (6.32 -> 6.43 ms); the same quads, the same store size
-    (bench_store_load --scaling's way, 2,000 graphs x5 / x15, session 15).
+    (bench_store_load --scaling's way, 2,000 graphs x5 / x15, session 14).
 
     The load reads the pipe in Oxigraph's own thread (``path=/dev/fd/N``: no Python on the
     way); a feeding thread writes the batches to it, at most `Loader.MAX_PENDING` waiting.
