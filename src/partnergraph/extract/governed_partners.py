@@ -16,10 +16,9 @@ herangetragen, die Freundschaft … auf eine höhere Ebene zu bringen").
   University", webris.stralsund.de, fresh7).
 
 On the eleven open splits the two tests drop five wrong pairs and no right one. One of them only by
-the reach: Busan in "Mit dem Stadtparlament Busan (Südkorea) und der Gebietsduma Kaliningrad
-(Russland) pflegt die Hamburgische Bürgerschaft sogenannte Parlamentspartnerschaften"
-(hamburgische-buergerschaft.de, fresh7), whose partner noun stands 105 characters after it
-(Kaliningrad's wrong pair stays). The words are data (`relation_governors`, `relation_noun_after`,
+the reach: Busan, named first in a sentence about a Land parliament's two "Parlamentspartnerschaften"
+with foreign city councils (hamburgische-buergerschaft.de, fresh7), whose partner noun stands 105
+characters after it (Kaliningrad's wrong pair stays). The words are data (`relation_governors`, `relation_noun_after`,
 `relation_list_gap` in relations-de.json)."""
 
 from __future__ import annotations
