@@ -33,6 +33,23 @@ def _graphs(store_dir: Path) -> dict[str, Graph]:
     return {name: Graph().parse(data="".join(nt), format="nt") for name, nt in lines.items()}
 
 
+def last_good(out: Path) -> tuple[dict[str, bytes], dict[str, Graph]]:
+    """What a failed build must leave as it was: the committed files and the store's graphs."""
+    files = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "state.json")}
+    return files, _graphs(out / "store")
+
+
+def assert_left_as(out: Path, snapshot: tuple[dict[str, bytes], dict[str, Graph]]) -> dict[str, Graph]:
+    """The directory is the `last_good` snapshot again, nothing staged left; the store's graphs."""
+    files, graphs_before = snapshot
+    assert {name: (out / name).read_bytes() for name in files} == files
+    assert not (out / ".staging").exists()
+    graphs_after = _graphs(out / "store")
+    assert sorted(graphs_after) == sorted(graphs_before)
+    assert all(isomorphic(graphs_after[n], graphs_before[n]) for n in graphs_before)
+    return graphs_after
+
+
 def same_builds(got_dir: Path, want_dir: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
     """Asserts that two build directories' stores hold the same graphs by name (isomorphic) and
     that their committed files are byte-identical; their graphs."""
@@ -87,8 +104,7 @@ def test_a_triple_two_graphs_of_one_batch_state_is_merged_once_and_outlives_one_
 def test_a_build_failing_inside_a_bulk_load_leaves_the_last_good_directory(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(None, BuildOptions(out_dir=out, jobs=1, viz=False, validate=False))
-    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "state.json")}
-    graphs_before = _graphs(out / "store")
+    snapshot = last_good(out)
     corpus = tmp_path / "more.jsonl"
     corpus.write_text('{"url": "https://kommune.example/neu", "title": "Neue Partnerschaft", "date": "2024-03-01", '
                       '"text": "Die Stadt Leipzig und die Stadt Kyjiw vertiefen ihre Städtepartnerschaft."}\n',
@@ -107,9 +123,5 @@ def test_a_build_failing_inside_a_bulk_load_leaves_the_last_good_directory(tmp_p
     with pytest.raises(StoreError):
         build([str(sample), str(corpus)], BuildOptions(out_dir=out, jobs=1, viz=False, validate=False))
     assert loaded  # the failure came after a bulk load had written to the staged store
-    assert {name: (out / name).read_bytes() for name in before} == before
-    assert not (out / ".staging").exists()
-    graphs_after = _graphs(out / "store")
-    assert sorted(graphs_after) == sorted(graphs_before)
-    assert all(isomorphic(graphs_after[n], graphs_before[n]) for n in graphs_before)
+    graphs_after = assert_left_as(out, snapshot)
     assert URIRef("https://kommune.example/neu") not in {s for g in graphs_after.values() for s in g.objects()}
