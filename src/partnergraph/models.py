@@ -78,6 +78,12 @@ LOCAL_GOVERNMENT_KINDS = ("municipality", "district", "borough", "regional-assoc
 PARTNER_MENTION_KINDS = ("municipality", "organisation-partner")
 
 
+def side_kind(mention_kind: str) -> str:
+    """The kind of entity a mention of `mention_kind` names: an organisation named as a partner is
+    an organisation (a partnership's side, a graph node), any other kind is itself."""
+    return "organisation" if mention_kind == "organisation-partner" else mention_kind
+
+
 @dataclass(frozen=True)
 class Place:
     """A local government (town, Landkreis, borough) as resolved by the gazetteer, the table of

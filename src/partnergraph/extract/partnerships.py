@@ -9,7 +9,7 @@ import re
 from .datelines import YEAR
 from .context import Context
 from .prefilter import Prefiltered
-from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span
+from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span, side_kind
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
@@ -439,7 +439,7 @@ class PartnershipFinder:
                 if facts and len(set(article_types)) > 1 else [(t, start_year, start_month) for t in types]
             for t, t_year, t_month in typed:
                 ex.partnerships.append(Partnership(
-                    partners=tuple(sorted((k if k != "organisation-partner" else "organisation", r) for k, r in key)),
+                    partners=tuple(sorted((side_kind(k), r) for k, r in key)),
                     type=t, start_year=t_year, start_month=t_month, programme=programme,
                     themes=themes, evidence=tuple(evidence), status=status))
 

@@ -30,7 +30,7 @@ from .context import Context
 from .key_sets import KeySets
 from .pair_attributes import strongest_status
 from .prefilter import lowered, lowered_text
-from ..models import PARTNER_MENTION_KINDS, Extraction
+from ..models import PARTNER_MENTION_KINDS, Extraction, side_kind
 
 #: the statuses a set sentence may state (see the module's docstring)
 SET_STATUSES = ("suspended", "ended")
@@ -65,8 +65,7 @@ class SetStatuses:
         countries_of: dict = {}
         for m in ex.mentions:
             if m.kind in PARTNER_MENTION_KINDS:
-                kind = "organisation" if m.kind == "organisation-partner" else m.kind
-                partners_of.setdefault(m.sentence, set()).add((kind, m.ref))
+                partners_of.setdefault(m.sentence, set()).add((side_kind(m.kind), m.ref))
             elif m.kind == "country" and self.country_object.match(text, m.end):
                 countries_of.setdefault(m.sentence, set()).add(m.ref)
         found: dict[int, set[str]] = {}

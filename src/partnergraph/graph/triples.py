@@ -15,7 +15,7 @@ from rdflib import Literal as RLiteral
 from rdflib import URIRef
 
 from .iri import Minter
-from ..models import Extraction, Mention, Place, Span, date_xsd_type
+from ..models import Extraction, Mention, Place, Span, date_xsd_type, side_kind
 from ..namespaces import GEO, GEONAMES, PG, SCHEMA, VOCABULARY_GRAPH
 from ..extract.sentences import derived_headline
 from ..extract.territories import countries, regions
@@ -286,7 +286,7 @@ class ArticleGraph:
         node = self.entity(m.kind, m.ref)
         if node is None:
             return
-        kind = "organisation" if m.kind == "organisation-partner" else m.kind
+        kind = side_kind(m.kind)
         self.add(self.article, P.mentions, node)
         if kind == "theme":
             self.add(self.article, S.about, node)
