@@ -105,6 +105,8 @@ class NumberedDistricts:
             self._as_boroughs(ex)
         if "ezirk" not in text:  # (most pages name no Bezirk at all)
             return
+        if not any(city in text for city in self._cities):
+            return  # (both patterns need a city's name as written: 10 of the 46 open10 pages naming a Bezirk hold one)
         spans, cities = [], []
         for pattern in (self._after, self._before):
             for m in pattern.finditer(text):

@@ -17,8 +17,8 @@ def stretch_statuses(rules, text: str, lo: int, hi: int) -> list[tuple[int, int,
     low = lowered(chunk)
     chosen = rules.status_sets.union(rules.status_unkeyed, low)  # (those of the keys `low` holds)
     for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
-        pat, status, _keys, undated = rules.status_patterns[i]
-        for m in pat.finditer(chunk):
+        _pat, status, _keys, undated = rules.status_patterns[i]
+        for m in rules.status_filtered[i].finditer(chunk):
             if undated and YEAR.search(chunk, 0, m.end()):
                 continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
             before = low[max(0, m.start() - 30):m.start()].split()[-2:]

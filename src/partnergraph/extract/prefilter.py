@@ -121,8 +121,10 @@ class Prefiltered:
             # (the literals just looked for answer _fails' first test: it is not asked again)
             if (not present[1] or self._clauses_fail(low, state)) and not (self._digit and _DIGIT.search(string)):
                 self._absent = string  # (lowering kept every offset: no "İ" anywhere in it)
-        return all(low.find(lit, pos, endpos) < 0 for lit in present[1]) \
-            and not (self._digit and _DIGIT.search(string, pos, endpos))
+        for lit in present[1]:  # (a loop, not all() over a generator: 15k windows a pass over open10)
+            if low.find(lit, pos, endpos) >= 0:
+                return False
+        return not (self._digit and _DIGIT.search(string, pos, endpos))
 
     def absent_from(self, text: str) -> bool:
         """Can no stretch of `text` match (it holds none of the literals)? A pass that asks about

@@ -17,7 +17,7 @@ import re
 
 from .context import Context
 from .cue_filter import required_literals
-from .prefilter import Occurs, Prefiltered
+from .prefilter import Occurs, Prefiltered, PrefilteredGroup
 from .events import Events
 from .group_partnerships import GroupPartnerships
 from .key_sets import KeySets
@@ -124,6 +124,13 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.status_by_key = {k: frozenset(i for i, p in enumerate(r["status_patterns"]) if k in p.get("keys", ()))
                               for k in self.status_keys}
         self.status_sets = KeySets(self.status_by_key)  # (status_unkeyed and the sets of the keys a stretch holds)
+        #: the status patterns behind their literal pre-filters, asked together about a whole
+        #: stretch (`may_match`: one automaton pass): the keys above choose a pattern wherever a
+        #: common word stands ("bis", "wird", "nicht", "plan"), and the patterns chosen so, tried
+        #: on every stretch that names a pair and every sentence a bare year or a set status is
+        #: read from, mostly find nothing (pair_statuses.py, bare_years.py, set_statuses.py)
+        self.status_filtered = [Prefiltered(pat) for pat, *_ in self.status_patterns]
+        self.status_group = PrefilteredGroup(self.status_filtered)
         # most stretches state no date at all: one cheap test before the dozen date patterns (its
         # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
         self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",

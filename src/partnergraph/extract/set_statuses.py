@@ -96,8 +96,8 @@ class SetStatuses:
         statuses = set()
         low = None
         for i in chosen:
-            pat, status, _keys, _undated = rules.status_patterns[i]
-            m = pat.search(chunk)
+            _pat, status, _keys, _undated = rules.status_patterns[i]
+            m = rules.status_filtered[i].search(chunk)
             if m is None:
                 continue
             if low is None:
