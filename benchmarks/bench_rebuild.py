@@ -14,7 +14,7 @@ smallest size to the largest. Builds run in child processes; the times are taken
 (interpreter start-up excluded), per phase in wall and processor seconds (`PHASES`). Usage:
 
     python benchmarks/bench_rebuild.py --baseline /tmp/main/.venv/bin/python \\
-        --articles 1000 10000 [--reps 3] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
+        --articles 1000 10000 [--reps 3] [--warmup 1] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
 
 Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
 sizes starts with the rebuilds (give it a --first-round past the last run's rounds, so that its
@@ -186,7 +186,7 @@ def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict
     text = middle["text"]
     # numbered from --first-round: a later run on reused directories must change the article
     # to something its last rebuild did not leave there
-    rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.reps)
+    rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.warmup + args.reps)
               for change in args.changes]
     built = text  # the middle article as the last build read it
     for change, rep in rounds:
@@ -204,6 +204,8 @@ def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict
             timing = run_build(python, work / f"{side}.jsonl", work / side)
             if timing["extracted"] != 1:
                 raise SystemExit(f"{side}: the rebuild extracted {timing['extracted']} articles, not 1")
+            if rep < args.first_round + args.warmup:
+                continue  # a warm-up round: not timed
             key = f"{side} {change}"
             result["rebuild_s"].setdefault(key, []).append(timing["seconds"])
             result["rebuild_cpu_s"].setdefault(key, []).append(timing["cpu_seconds"])
@@ -248,6 +250,10 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="rebuilds per version, size and change (default 3)")
     ap.add_argument("--changes", nargs="+", choices=sorted(CHANGES), default=list(CHANGES),
                     help="which changes to time (default: all three)")
+    # the first rebuild after a full build cost twice the next ones at 10,000 articles (13.8 and
+    # 13.6 s against 6.1-6.9 s, both versions, session 15): a median of three took it in
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="untimed rebuilds per version, size and change before the timed ones (default 1)")
     ap.add_argument("--first-round", type=int, default=1,
                     help="number of the first round (the start year and partner town follow it; default 1)")
     ap.add_argument("--scratch", action="store_true", help="also compare with a from-scratch build")
