@@ -14,12 +14,14 @@ smallest size to the largest. Builds run in child processes; the times are taken
 (interpreter start-up excluded), per phase in wall and processor seconds (`PHASES`). Usage:
 
     python benchmarks/bench_rebuild.py --baseline /tmp/main/.venv/bin/python \\
-        --articles 1000 10000 [--reps 3] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
+        --articles 1000 10000 [--reps 3] [--warmup 1] [--changes same-facts new-facts] [--scratch] [--work DIR] [--out FILE]
 
 Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
 sizes starts with the rebuilds (give it a --first-round past the last run's rounds, so that its
 first rebuild changes the article); they are reused only if built from the same corpus by the
-same interpreter.
+same interpreter and the same code (its extraction fingerprint, pipeline/state.py: any change to
+the package re-extracts every article, so a directory built by other code is built again here,
+as a full build, instead of failing its first rebuild).
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def child_build(corpus: Path, out: Path) -> dict:
     """Runs in the child: one build, timed, with its phases (wall and processor seconds). With
     the environment variable BENCH_REBUILD_PROFILE=FILE the build runs under cProfile, timed in
     this process's processor time (its overhead inflates every figure, about 3x), and the
-    statistics go to FILE (read them with pstats)."""
+    statistics go to FILE (read them with pstats); the dumps child (pipeline/outputs.py), whose
+    processor time the viewer_stats_void phase counts, is profiled into FILE.dumps."""
     try:
         from partnergraph.pipeline.build import BuildOptions, build
     except ImportError:  # a later layout
@@ -89,6 +92,7 @@ def child_build(corpus: Path, out: Path) -> dict:
         import cProfile
 
         profiler = cProfile.Profile(time.process_time)
+        _profile_dumps_child(profile_to + ".dumps")
         profiler.enable()
     report = build([str(corpus)], BuildOptions(out_dir=out, progress=progress))
     if profiler is not None:
@@ -100,6 +104,29 @@ def child_build(corpus: Path, out: Path) -> dict:
             "extracted": report.articles_extracted,
             "phases": {name: round(end[0] - begin, 2) for (name, begin, _), end in zip(marks, ends)},
             "phases_cpu": {name: round(end[1] - begin, 2) for (name, _, begin), end in zip(marks, ends)}}
+
+
+def _profile_dumps_child(path: str) -> None:
+    """Has the dumps child run under cProfile too, writing its statistics to `path`: the
+    command it is started with is swapped for one that wraps the same function."""
+    try:
+        from partnergraph.pipeline import outputs
+    except ImportError:
+        return
+    if not hasattr(outputs, "_DUMPS"):
+        return
+    outputs._DUMPS = ("import cProfile, sys, time; from partnergraph.pipeline.outputs import dumps_child; "
+                      "p = cProfile.Profile(time.process_time); p.enable(); code = dumps_child(sys.argv[1]); "
+                      f"p.disable(); p.dump_stats({path!r}); sys.exit(code)")
+
+
+def code_key(python: str) -> str:
+    """The extraction fingerprint of the code `python` runs (pipeline/state.py), for the default
+    resource base; "" if that version has none."""
+    proc = subprocess.run([python, "-c", "from partnergraph.graph.iri import Minter; "
+                           "from partnergraph.pipeline.state import fingerprint; print(fingerprint(Minter().base))"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else ""
 
 
 def _cpu() -> float:
@@ -134,7 +161,7 @@ def same_files(a: Path, b: Path) -> dict[str, bool]:
     return {name: filecmp.cmp(a / name, b / name, shallow=False) for name in COMPARED}
 
 
-def one_size(n: int, sides: dict[str, str], args) -> dict:
+def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict:
     from make_corpus import generate
 
     work = args.work / str(n)
@@ -146,7 +173,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
     for side, python in sides.items():
         corpus, out, mark = work / f"{side}.jsonl", work / side, work / f"{side}.built"
         digest = write_corpus(records, corpus)
-        key = f"{python}|{digest}"
+        key = f"{python}|{digest}|{codes[side]}"
         if mark.exists() and mark.read_text(encoding="utf-8") in (key, f"{key}|rebuilt") and out.exists():
             result["full_build_s"][side] = "reused"
             continue
@@ -159,7 +186,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
     text = middle["text"]
     # numbered from --first-round: a later run on reused directories must change the article
     # to something its last rebuild did not leave there
-    rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.reps)
+    rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.warmup + args.reps)
               for change in args.changes]
     built = text  # the middle article as the last build read it
     for change, rep in rounds:
@@ -177,6 +204,8 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
             timing = run_build(python, work / f"{side}.jsonl", work / side)
             if timing["extracted"] != 1:
                 raise SystemExit(f"{side}: the rebuild extracted {timing['extracted']} articles, not 1")
+            if rep < args.first_round + args.warmup:
+                continue  # a warm-up round: not timed
             key = f"{side} {change}"
             result["rebuild_s"].setdefault(key, []).append(timing["seconds"])
             result["rebuild_cpu_s"].setdefault(key, []).append(timing["cpu_seconds"])
@@ -188,7 +217,7 @@ def one_size(n: int, sides: dict[str, str], args) -> dict:
         # the built directory is one article away from the original corpus, so a later run
         # starts with its rebuilds (each round checks that it extracted exactly one article)
         digest = write_corpus(records_original(records, middle, text), work / f"{side}.jsonl")
-        (work / f"{side}.built").write_text(f"{python}|{digest}|rebuilt", encoding="utf-8")
+        (work / f"{side}.built").write_text(f"{python}|{digest}|{codes[side]}|rebuilt", encoding="utf-8")
         write_corpus(records, work / f"{side}.jsonl")
     result["rebuild_phases_median_cpu_s"] = {
         key: {phase: statistics.median(run.get(phase, 0.0) for run in runs) for phase in runs[0]}
@@ -221,6 +250,10 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="rebuilds per version, size and change (default 3)")
     ap.add_argument("--changes", nargs="+", choices=sorted(CHANGES), default=list(CHANGES),
                     help="which changes to time (default: all three)")
+    # the first rebuild after a full build cost twice the next ones at 10,000 articles (13.8 and
+    # 13.6 s against 6.1-6.9 s, both versions, session 15): a median of three took it in
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="untimed rebuilds per version, size and change before the timed ones (default 1)")
     ap.add_argument("--first-round", type=int, default=1,
                     help="number of the first round (the start year and partner town follow it; default 1)")
     ap.add_argument("--scratch", action="store_true", help="also compare with a from-scratch build")
@@ -234,8 +267,9 @@ def main(argv=None) -> int:
     if args.only:
         sides = {args.only: sides[args.only]}
     results = []
+    codes = {side: code_key(python) for side, python in sides.items()}
     for n in args.articles:
-        results.append(one_size(n, sides, args))
+        results.append(one_size(n, sides, codes, args))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if len(results) >= 2:  # how the rebuild grows with the corpus: largest size / smallest, per version and change

@@ -212,7 +212,7 @@ def write_outputs(store: GraphStore, out_dir: Path, minter: Minter, report: Buil
     analysis = analysis or analyse_store(store, base=minter.base)
     report.outputs.append(str(write_remembered_stats(out_dir, analysis, run.memo if run is not None else None)))
     report.outputs.append(str(write_void(store, out_dir, base=minter.base, report=report)))
-    report.outputs.append(str(write_docs(out_dir / DOCS_FILE)))
+    report.outputs.append(str(write_docs(out_dir / DOCS_FILE, memo=run.memo if run is not None else None)))
     if options.validate:
         _validate_merged(store, out_dir, minter, report, progress, run)
 
