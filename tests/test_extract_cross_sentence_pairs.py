@@ -104,3 +104,17 @@ def test_beide_gemeinden_refers_to_the_two_towns_not_to_a_district_named_beside_
                                    text="Viele Bürger aus Stadtsteinach und dem Landkreis Kulmbach reisten nach Hajós, "
                                         "um das Jubiläum der Partnerschaft zwischen beiden Gemeinden zu feiern."))
     assert not any("Landkreis Kulmbach" in p for p in pair_names(ex))
+
+
+# -- the pair anaphor never pairs two foreign places of one country --------------------------------
+
+def test_the_two_districts_anaphor_does_not_pair_a_foreign_city_with_a_district_near_it(extractor):
+    ex = _extract(extractor, "Der Landrat reiste nach Krakau und weiter in den Landkreis Tarnów. Dort kam erstmals "
+                             "die Idee einer Partnerschaft zwischen beiden Kreisen auf.")
+    assert pair_names(ex) == set()
+
+
+def test_the_two_towns_anaphor_still_pairs_a_home_town_with_its_foreign_partner(extractor):
+    ex = _extract(extractor, "Gäste aus Tarnów besuchten Rietberg. Seit 1994 besteht zwischen den beiden Städten "
+                             "eine Partnerschaft.")
+    assert pair_names(ex) == {frozenset({"Rietberg", "Tarnów"})}

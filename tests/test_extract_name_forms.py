@@ -2,7 +2,7 @@
 "Sankt Ingbert". Own-words fixtures."""
 
 from partnergraph.extract.gazetteer import get_gazetteer
-from partnergraph.extract.name_forms import saint_abbreviations
+from partnergraph.extract.name_forms import saint_abbreviations, short_forms
 from partnergraph.models import Article
 
 
@@ -21,3 +21,22 @@ def test_a_partner_town_written_with_st_is_found(extractor):
     ex = extractor.extract(Article(url="https://www.kreisblatt-west.de/a", title="", date=None,
                                    text="Die Stadt St. Ingbert feiert die Partnerschaft mit Saint-Yrieix."))
     assert any(p.name_de == "Sankt Ingbert" and p.geonameid for p in ex.places.values())
+
+
+def test_a_qualified_name_has_its_part_before_each_joining_word_as_a_short_form():
+    assert short_forms("Berchères-sur-Vesgre") == ["Berchères"]
+    assert short_forms("San Vito di Leguzzano") == ["San", "San Vito"]
+    assert short_forms("Wörth an der Isar") == ["Wörth"]
+    assert short_forms("Saint-Georges-de-Montaigu") == ["Saint-Georges"]
+
+
+def test_a_city_and_its_borough_joined_by_a_hyphen_give_no_short_form():
+    assert short_forms("Hamburg-Altona") == [] and short_forms("Bietigheim-Bissingen") == []
+
+
+def test_a_short_form_of_a_longer_name_on_the_page_is_that_place_not_another_bearer(extractor):
+    text = ("Adelsheim hat eine Städtepartnerschaft mit der französischen Gemeinde Berchères-sur-Vesgre "
+            "geschlossen. Der Kontakt nach Berchères kam über einen Gemeinderat zustande.")
+    ex = extractor.extract(Article(url="https://www.gemeindeblatt-ost.de/a", title="", date=None, text=text))
+    towns = {m.surface: ex.places[m.ref].name_de for m in ex.mentions if m.kind == "municipality"}
+    assert towns["Berchères"] == towns["Berchères-sur-Vesgre"] == "Berchères-sur-Vesgre"

@@ -3,6 +3,8 @@ aliases when it is compiled (gazetteer.py)."""
 
 from __future__ import annotations
 
+import re
+
 
 def saint_abbreviations(places: list[tuple]) -> dict[str, list[int]]:
     """"St. Wendel", "St. Ingbert" for cities500's "Sankt Wendel", "Sankt Ingbert": German text
@@ -18,3 +20,23 @@ def saint_abbreviations(places: list[tuple]) -> dict[str, list[int]]:
             if name.startswith("Sankt ") and len(name) > 6:
                 out.setdefault("St. " + name[6:], []).append(i)
     return out
+
+
+#: where a place's name goes on after its short form: a lower-case joining word after a space or
+#: a hyphen ("Berchères-sur-Vesgre", "San Vito di Leguzzano", "St. Georges de Montaigu", "Wörth an
+#: der Isar", "Gonfreville l’Orcher"), the way French, Italian, Spanish and German qualified names
+#: are built; a capitalised part after a hyphen ("Hamburg-Altona", "Bietigheim-Bissingen") is not
+#: such a joint, since its first part is a town of its own
+_QUALIFIER_JOINT = re.compile(r"[ \-](?=[a-zàâçéèêëîïôûùüÿ][\w’']*[ \-’'])")
+
+
+def short_forms(surface: str) -> list[str]:
+    """The shorter names a page writes for the place it also names by `surface`: its first word
+    ("Frankfurt" of "Frankfurt am Main") and its part before each joining word ("Berchères" of
+    "Berchères-sur-Vesgre", "San Vito" of "San Vito di Leguzzano")."""
+    forms = [surface.split(" ", 1)[0]] if " " in surface else []
+    for joint in _QUALIFIER_JOINT.finditer(surface):
+        short = surface[:joint.start()]
+        if short not in forms and not short.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].islower():  # (not "Wörth an")
+            forms.append(short)
+    return forms

@@ -7,7 +7,7 @@ import re
 
 from ..models import Extraction, Mention
 from .locators import near
-from .partner_mentions import adjectival, distinct, has_home
+from .partner_mentions import adjectival, distinct, has_home, same_country
 
 
 def nearest_before(here: list[Mention], history: list[list[Mention]], target: Mention,
@@ -58,6 +58,11 @@ def last_pair(history: list[list[Mention]], ex: Extraction, cross_border: bool =
     foreign = [m for m in pool if not has_home([m], ex)]
     if homes and foreign:
         return homes[0], foreign[0]
+    if len(pool) >= 2 and not cross_border and same_country(pool[0], pool[1], ex) and not has_home([pool[0]], ex):
+        # two foreign places of one country and no home-side town among the latest: a city and
+        # the district it lies near ("Krakau … Bochnia"), a district and its parent city (Yandu,
+        # Yancheng), not the two sides of a partnership (fresh8: kreis-saarlouis.de, westsachsen.tv)
+        return None
     return (pool[0], pool[1]) if len(pool) >= 2 and not cross_border else None
 
 

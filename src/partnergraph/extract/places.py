@@ -18,6 +18,7 @@ from .territory_lists import territory_in_list
 from .enumerations import LIST_GAPS, enumerated
 from .partner_with import partners_with
 from .named_towns import named_town
+from .name_forms import short_forms
 from .noun_joins import named_once
 from .stated_countries import stated_country_towns
 from .person_names import surname_after_given_name
@@ -183,12 +184,14 @@ class PlaceResolution:
                 own = facts[i]["cue_cc"]
                 resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}, surface) \
                     if own and own != (default and default.country) else default
-        # "Frankfurt am Main … in Frankfurt": a first word of a longer name the article uses
-        # means that place, not another bearer of the short name (Frankfort, Kentucky)
+        # "Frankfurt am Main … in Frankfurt", "Berchères-sur-Vesgre … Berchères": a short form of a
+        # longer name the article uses means that place, not another bearer of the short name
+        # (Frankfort, Kentucky; Berchères-les-Pierres)
         longer = {}
         for i, h in enumerate(hits):
-            if " " in h.surface and resolved.get(i) is not None:
-                longer.setdefault(h.surface.split(" ", 1)[0], resolved[i])
+            if resolved.get(i) is not None:
+                for short in short_forms(h.surface):
+                    longer.setdefault(short, resolved[i])
         for i, h in enumerate(hits):
             if h.surface in longer and live[i]:
                 resolved[i] = longer[h.surface]
