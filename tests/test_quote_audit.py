@@ -104,3 +104,14 @@ def test_without_any_third_party_text_it_says_so_without_a_traceback(audit, tmp_
     root = repo_with(tmp_path, {"a.txt": "x"})
     assert audit.main(["--root", str(root), str(tmp_path / "absent.jsonl")]) == 2
     assert "no third-party text" in capsys.readouterr().err
+
+
+def test_a_run_inside_the_pages_title_is_a_citation_and_a_web_address_is_never_compared(audit, tmp_path, capsys):
+    title = "Wellendorf und Porto Lindo besiegeln nach zwanzig Jahren ihre Freundschaft"
+    cache = cache_with(tmp_path, [{"url": "https://example.org/rat/wellendorf-und-porto-lindo-besiegeln-nach-"
+                                          "zwanzig-jahren-ihre-freundschaft", "title": title, "text": PAGE}])
+    root = repo_with(tmp_path, {"queries.jsonl": json.dumps({
+        "url": "https://example.org/rat/wellendorf-und-porto-lindo-besiegeln-nach-zwanzig-jahren-ihre-freundschaft",
+        "query": title}, ensure_ascii=False) + "\n"})
+    code, out = run(audit, capsys, root, str(cache))
+    assert (code, out) == (0, "")
