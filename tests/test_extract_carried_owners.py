@@ -165,7 +165,7 @@ def test_two_towns_of_one_country_visiting_their_partner_towns_are_no_pair(extra
 
 _PARTNER_SECTION = ("Partnerkreise\n"
                     "Landkreis Sonneberg\n"
-                    "Die Partnerschaft mit Sonneberg entstand im Jahre 1990. Seither besuchen sich die Kreistage. "
+                    "Die Partnerschaft mit Sonneberg wurde im Jahre 1990 begründet. Seither besuchen sich die Kreistage. "
                     "Gäste aus Sonneberg kamen zum Kreisfest nach Daun. Der Eifelkreis Bitburg-Prüm lud dazu "
                     "auch Vereine aus Sonneberg ein. Der Landkreis Sonneberg liegt in Thüringen.")
 

@@ -53,8 +53,8 @@ def test_beide_kreise_in_the_next_sentence_dates_the_pair_of_two_districts(extra
 
 def test_a_seit_of_the_partnership_itself_is_not_moved_by_a_later_deed(extractor):
     assert starts(extractor, "Seit dem 4. Juni 1996 besteht die Partnerschaft zwischen dem Landkreis Cham und dem "
-                             "polnischen Kreis Lubań. Am 2. Mai 2004 haben die beiden Kreise ihre Partnerschaft "
-                             "per Urkunde besiegelt.") == {1996}
+                             "polnischen Kreis Lubań. Am 2. Mai 2004 besiegelten die beiden Kreise ihre Partnerschaft "
+                             "mit einer Urkunde.") == {1996}
 
 
 def test_a_seit_of_earlier_contacts_gives_way_to_the_deed_of_the_next_sentence(extractor):

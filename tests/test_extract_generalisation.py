@@ -189,8 +189,8 @@ def test_a_landkreis_abroad_lies_in_the_country_of_the_seat_town_the_article_nam
 
 
 def test_a_distrikt_is_never_german_and_a_departement_not_always_french(extractor):
-    ex = _extract(extractor, "Seit 1988 unterhält der Kreis Ahrweiler eine Partnerschaft mit dem Distrikt Nyaruguru im "
-                             "rheinland-pfälzischen Partnerland Ruanda.")
+    ex = _extract(extractor, "Seit 1988 ist der Kreis Ahrweiler mit dem Distrikt Nyaruguru verbunden, der im "
+                             "rheinland-pfälzischen Partnerland Ruanda liegt.")
     assert ("Distrikt Nyaruguru", "RW") in _countries(ex)
     ex = _extract(extractor, "Der Landkreis Passau arbeitet mit Partnern aus Senegal. Das Département Kédougou liegt im Südosten.")
     assert ("Département Kédougou", "SN") in _countries(ex)
@@ -220,7 +220,7 @@ def test_a_same_named_town_beside_a_landkreis_stays_a_town(extractor):
 # -- a Bezirk with a foreign country cue is that country's district ---------------------------------
 
 def test_a_bezirk_in_a_foreign_country_is_a_district_named_with_its_designation(extractor):
-    ex = _extract(extractor, "Bad Laasphe ist eine Klimapartnerschaft mit dem Bezirk Morogoro in Tansania eingegangen.")
+    ex = _extract(extractor, "Bad Laasphe hat mit dem Bezirk Morogoro in Tansania eine Klimapartnerschaft geschlossen.")
     assert ("Bezirk Morogoro", "TZ", "district") in {(p.name_de, p.country, p.kind) for p in ex.places.values()}
     assert pair_names(ex) == {frozenset({"Bad Laasphe", "Bezirk Morogoro"})}
 
@@ -234,12 +234,11 @@ def test_a_bezirk_of_a_named_city_stays_that_citys_borough(extractor):
 
 def test_a_line_wrapped_after_an_article_is_one_sentence(extractor):
     from partnergraph.extract.sentences import split
-    text = "Seit Jahren gibt es Kontakte zwischen der Stadt Kiel und dem\nDistrikt Moshi in Tansania.\nUnsere Partner\nText"
+    text = "Lange schon pflegt man Austausch zwischen Kiel und dem\nDistrikt Moshi in Tansania.\nUnsere Partner\nText"
     assert [text[s.start:s.end] for s in split(text)] == [
-        "Seit Jahren gibt es Kontakte zwischen der Stadt Kiel und dem\nDistrikt Moshi in Tansania.", "Unsere Partner", "Text"]
-    ex = _extract(extractor, "Kiel und Moshi\nSeit Jahren bestehen Verbindungen zwischen der Stadt Kiel und dem\nDistrikt "
-                             "Moshi in Tansania. Vor allem ein Verein pflegt den Kontakt.\nDazu kommt eine Schule. "
-                             "Schon seit 2011 sind beide Seiten durch eine Klimapartnerschaft verbunden.")
+        "Lange schon pflegt man Austausch zwischen Kiel und dem\nDistrikt Moshi in Tansania.", "Unsere Partner", "Text"]
+    ex = _extract(extractor, "Kiel und Moshi\nLange schon pflegt man Austausch zwischen Kiel und dem\nDistrikt "
+                             "Moshi in Tansania. Vor allem ein Verein pflegt den Kontakt.\nDazu kommt eine Schule. " "Eine Klimapartnerschaft verbindet beide Seiten seit 2011.")
     assert frozenset({"Kiel", "Distrikt Moshi"}) in pair_names(ex)
 
 
@@ -276,8 +275,8 @@ def test_a_quoted_town_name_without_such_a_noun_stays_a_place(extractor):
 # -- a borough named with its city after "in" -------------------------------------------------------
 
 def test_a_borough_in_london_with_an_ampersand_is_one_london_borough(extractor):
-    ex = _extract(extractor, "Auch Neukölln schloss damals Partnerschaften zum Borough Hammersmith & Fulham in London, "
-                             "außerdem zu Zaanstad bei Amsterdam.")
+    ex = _extract(extractor, "Neukölln pflegt Partnerschaften zum Borough Hammersmith & Fulham in London "
+                             "und zu Zaanstad bei Amsterdam.")
     assert pair_names(ex) == {frozenset({"Neukölln", "London Borough of Hammersmith and Fulham"}),
                               frozenset({"Neukölln", "Zaanstad"})}
 

@@ -475,6 +475,6 @@ def test_a_historical_region_in_the_genitive_is_no_town(extractor):
 
 
 def test_a_kreis_named_short_after_a_foreign_district_and_und_is_the_german_district(extractor):
-    found = _places(extractor, "Der Landkreis Mühldorf pflegt Kontakte nach Polen. Im Jahr 2001 kam es zu einem "
-                               "Partnerschaftsvertrag zwischen dem Landkreis Tarnow und Mühldorf.")
+    found = _places(extractor, "Der Landkreis Mühldorf pflegt Kontakte nach Polen. Einen Partnerschaftsvertrag "
+                               "zwischen dem Landkreis Tarnow und Mühldorf gibt es seit 2001.")
     assert (found["Mühldorf"].name_de, found["Mühldorf"].country) == ("Landkreis Mühldorf am Inn", "DE")

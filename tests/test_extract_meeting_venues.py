@@ -19,7 +19,7 @@ def _pairs(extractor, text: str) -> set[frozenset[str]]:
 def test_the_town_of_a_kickoff_workshop_is_no_partner(extractor):
     pairs = _pairs(extractor, "Die Stadt Korbach pflegt eine Freundschaft mit dem Distrikt Mbale in Uganda. „Wir "
                               "können viel voneinander lernen“, sagt der Bürgermeister. Besiegelt wurde die "
-                              "Partnerschaft nun im Rahmen eines Auftakt-Workshops in Bonn.")
+                              "Partnerschaft dann bei einem Auftakt-Workshop in Bonn.")
     assert pairs == {frozenset({"Korbach", "Distrikt Mbale"})}
 
 
@@ -35,7 +35,7 @@ def test_the_seat_of_a_state_mission_is_no_partner(extractor):
     from conftest import pair_names
     ex = extractor.extract(Article(url="test:mission-seat", title="Festakt in Kleve",
                                    text="Die Städtepartnerschaft zwischen Kleve und Jericho wurde gefeiert. Zum Festakt "
-                                        "kamen ein Vertreter der Botschaft Palästinas in Berlin sowie Gäste aus den "
-                                        "übrigen Partnerstädten der Stadt Kleve."))
+                                        "kamen ein Vertreter der Botschaft Palästinas in Berlin und Besucher aus "
+                                        "weiteren Partnerstädten Kleves."))
     pairs = pair_names(ex)
     assert not any("Berlin" in p for p in pairs)

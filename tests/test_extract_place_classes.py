@@ -52,8 +52,8 @@ def test_an_associations_chair_after_its_name_is_no_town(extractor):
 
 @pytest.mark.parametrize("text, not_a_town", [
     # each town would count (its country is named) were it not the landmark's name
-    ("In der französischen Partnerstadt Cluses gingen wir danach zum Hôtel de Ville, wo uns die "
-     "Stellvertreterin des Bürgermeisters empfing.", "Ville"),
+    ("Danach besuchten wir in der französischen Partnerstadt Cluses das Hôtel de Ville und trafen "
+     "dort die Stellvertreterin des Bürgermeisters.", "Ville"),
     ("Die französische Partnerstadt nennt sich bis heute Cité de Montlaur, nach ihrem früheren Herrn.", "Montlaur"),
     ("Am Austausch mit Frankreich nahmen vier Schulen teil, darunter das Collège les Mousseaux.",
      "Mousseaux-lès-Bray"),
@@ -80,8 +80,8 @@ def test_a_frequent_word_after_a_partnership_noun_is_no_town(extractor):
 
 def test_city_adjectives_before_the_regions_municipalities_name_no_city(extractor):
     # a Swiss page: Luzern and Zug (cantons and towns) would otherwise be a partner pair
-    ex = extract(extractor, "Internationale Diplomatie im Kleinen\nSehen so gewöhnliche Städtepartnerschaften "
-                            "von Luzerner und Zuger Gemeinden aus? Die Partnerschaft zwischen Sursee und Tavaux "
+    ex = extract(extractor, "Diplomatie im Kleinen\nWie sehen die Städtepartnerschaften "
+                            "von Luzerner und Zuger Gemeinden im Alltag aus? Die Partnerschaft zwischen Sursee und Tavaux "
                             "besteht seit 1987.", url="https://www.zeitung.ch/artikel")
     assert not {"Luzern", "Zug"} & names(ex), names(ex)
     assert {"Sursee", "Tavaux"} <= names(ex)
@@ -112,10 +112,10 @@ def test_a_name_a_foreign_town_bears_as_its_own_is_no_german_towns_alias(extract
 @pytest.mark.parametrize("text, town", [
     # Vipiteno (IT, 5k) by its German name, Rueil-Malmaison (FR) written with a space: aliases,
     # no country named in words, no cue before them
-    ("Die Marktgemeinde pflegt drei Freundschaften: Sterzing (ITA, seit 1971), Rueil Malmaison (FRA, "
-     "seit 1979) und Bad Soden am Taunus (D, seit 1984).", "Vipiteno"),
-    ("Die Marktgemeinde pflegt drei Freundschaften: Sterzing (ITA, seit 1971), Rueil Malmaison (FRA, "
-     "seit 1979) und Bad Soden am Taunus (D, seit 1984).", "Rueil-Malmaison"),
+    ("Die Marktgemeinde pflegt drei Freundschaften: Bad Soden am Taunus (D, seit 1990), Sterzing (ITA, "
+     "seit 1975) und Rueil Malmaison (FRA, seit 1982).", "Vipiteno"),
+    ("Die Marktgemeinde pflegt drei Freundschaften: Bad Soden am Taunus (D, seit 1990), Sterzing (ITA, "
+     "seit 1975) und Rueil Malmaison (FRA, seit 1982).", "Rueil-Malmaison"),
     ("Gołańcz – Allendorf/Lumda (seit 1998 Partnerschaftsvertrag)", "Allendorf an der Lumda"),
 ])
 def test_a_name_before_a_bracketed_seit_year_is_a_partner_town(extractor, text, town):
@@ -124,8 +124,8 @@ def test_a_name_before_a_bracketed_seit_year_is_a_partner_town(extractor, text, 
 
 def test_the_last_word_of_a_longer_name_before_a_seit_year_is_no_town(extractor):
     # "Ain" is some Yemeni place's alias; "Villette sur Ain" a French village cities500 lacks
-    found = names(extract(extractor, "Deisenhausen: Châtillon la Palud und Villette sur Ain (seit 1988), "
-                                     "620 km entfernt."))
+    found = names(extract(extractor, "Unsere Freunde in Frankreich: Châtillon la Palud und Villette sur Ain (seit 1991), "
+                                     "rund 600 km entfernt."))
     assert not any(n.startswith("Al ") for n in found), found
 
 
@@ -157,8 +157,8 @@ def test_a_council_members_name_after_stadtrat_is_no_town(extractor):
 
 def test_a_german_official_name_with_its_qualifier_coordinated_with_a_partner_is_one_german_town(extractor):
     # cities500 lacks Staufen im Breisgau; the Polish partner beside it must not make it Polish
-    ex = extract(extractor, "Zum 30-jährigen Bestehen der Städtepartnerschaft zwischen Staufen im Breisgau und "
-                            "Kazimierz Dolny in Polen fand ein großes Fest statt.")
+    ex = extract(extractor, "Staufen im Breisgau und Kazimierz Dolny in Polen feierten mit einem großen Fest "
+                            "30 Jahre Städtepartnerschaft.")
     staufen = [p for p in ex.places.values() if p.name_de == "Staufen im Breisgau"]
     assert staufen and staufen[0].country == "DE", names(ex)
     assert "Breisgau" not in names(ex)

@@ -98,7 +98,6 @@ def test_a_name_after_a_states_genitive_designation_is_the_state(extractor):
 
 
 def test_a_conference_venue_after_the_conferences_year_is_no_partner(extractor):
-    ex = extract(extractor, "Am Rande der kommunalen Partnerschaftskonferenz 2024 in Magdeburg haben Hamelns "
-                            "Oberbürgermeister Max Muster sowie die Bürgermeister der ukrainischen Städte Schowkwa "
-                            "und Nischyn ihre Solidaritätspartnerschaften unterzeichnet.")
+    ex = extract(extractor, "Am Rande der kommunalen Partnerschaftskonferenz 2024 in Magdeburg unterschrieben Hamelns "
+                            "Oberbürgermeister Max Muster und die Stadtoberhäupter der ukrainischen Städte Schowkwa " "und Nischyn Solidaritätspartnerschaften.")
     assert not any("Magdeburg" in pair for pair in pairs(ex))

@@ -122,14 +122,14 @@ def test_river_after_am_is_no_city(extractor):
 
 
 def test_place_introduced_by_a_cue_becomes_a_municipality_without_geonames(extractor):
-    found, ex = places(extractor, "Sindelfingen hilft der 240.000 Einwohnerstadt Annaba Drâa Errich in Algerien.")
+    found, ex = places(extractor, "Seit 2016 berät Sindelfingen die 240.000 Einwohnerstadt Annaba Drâa Errich (Algerien).")
     assert ("Annaba Drâa Errich", "DZ", None) in found
     assert ("Annaba", "DZ", 2506999) not in found  # the gazetteer's shorter reading gives way
 
 
 def test_unknown_partner_takes_the_country_of_its_adjective(extractor):
-    found, ex = places(extractor, "Köln pflegt seit Oktober 2017 mit der peruanischen Stadt Yarinacocha eine "
-                                  "Klimapartnerschaft. Yarinacocha liegt am Río Ucayali.")
+    found, ex = places(extractor, "Köln und die peruanische Stadt Yarinacocha sind seit Oktober 2017 durch eine "
+                                  "Klimapartnerschaft verbunden. Yarinacocha liegt am Río Ucayali.")
     assert ("Yarinacocha", "PE", None) in found
     assert sum(1 for m in ex.mentions if m.surface == "Yarinacocha") == 2
 

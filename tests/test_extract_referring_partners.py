@@ -95,8 +95,8 @@ def test_between_two_towns_of_one_country_after_a_partnership_sentence_is_no_pai
 
 
 def test_the_place_with_its_country_adjective_inside_between_points_back(extractor):
-    ex = _extract(extractor, "Nadav lebt im Kibbuz Ein Gedi am Toten Meer. Sein Vater hat vor 20 Jahren eine "
-                             "Partnerschaft zwischen dem israelischen Ort und Bad Kissingen begründet.")
+    ex = _extract(extractor, "Nadav lebt im Kibbuz Ein Gedi am Toten Meer. Sein Vater hat vor 20 Jahren die "
+                             "Partnerschaft zwischen dem israelischen Ort und Bad Kissingen mit angestoßen.")
     assert pair_names(ex) == {frozenset({"Bad Kissingen", "‘En Gedi"})}
 
 
@@ -123,8 +123,8 @@ def test_an_exchange_without_both_towns_points_back_to_nothing(extractor):
 # -- "zwischen A und B" reads every occurrence, not only each town's first ---------------------
 
 def test_between_reads_a_town_named_earlier_in_the_same_sentence(extractor):
-    ex = _extract(extractor, "Ein Gast aus Hannover berichtete. Das sagte Paul Durand aus Châteauroux, Präsident "
-                             "des Komitees für die Partnerschaft zwischen Châteauroux und Bittou, beim Empfang.")
+    ex = _extract(extractor, "Ein Gast aus Hannover berichtete. Das sagte Paul Durand aus Châteauroux, der das "
+                             "Komitee der Partnerschaft zwischen Châteauroux und Bittou leitet, beim Empfang.")
     assert pair_names(ex) == {frozenset({"Châteauroux", "Bittou"})}
 
 
@@ -139,7 +139,7 @@ def test_two_pairs_between_after_a_partnership_sentence_keep_their_own_years(ext
 # -- two foreign towns after "mit" are partners of someone unnamed, not of each other -------------
 
 def test_two_foreign_towns_listed_after_with_are_no_pair_of_each_other(extractor):
-    ex = _extract(extractor, "Städtepartnerschaften wie mit Brest, Frankreich und San Francisco, USA beruhen auf "
+    ex = _extract(extractor, "Städtepartnerschaften, etwa mit Brest, Frankreich und San Francisco, USA, beruhen auf "
                              "gemeinsamen Werten.")
     assert pair_names(ex) == set()
 

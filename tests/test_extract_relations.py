@@ -18,16 +18,15 @@ def pairs(ex):
 
 
 def test_partnership_with_type_start_month_and_programme(extractor):
-    ex = extract(extractor, "Köln pflegt seit Oktober 2017 mit der peruanischen Stadt Yarinacocha eine "
-                            "Klimapartnerschaft im Projekt „Kommunale Klimapartnerschaften“.")
+    ex = extract(extractor, "Köln und die peruanische Stadt Yarinacocha sind seit Oktober 2017 im Projekt "
+                            "„Kommunale Klimapartnerschaften“ durch eine Klimapartnerschaft verbunden.")
     assert (frozenset({"Köln", "Yarinacocha"}), "klimapartnerschaft", 2017, 10) in pairs(ex)
     assert ex.partnerships[0].programme == "klimapartnerschaften"
 
 
 def test_partnership_across_sentences_through_the_beiden_staedte(extractor):
-    ex = extract(extractor, "Sindelfingen unterstützt die algerische Stadt Annaba Drâa Errich beim Aufbau. "
-                            "Seit 2016 kooperieren die beiden Städte im Rahmen des Projektes "
-                            "„Kommunale Zusammenarbeit Maghreb-Deutschland“.", title="Sindelfingen hilft")
+    ex = extract(extractor, "Sindelfingen berät die algerische Stadt Annaba Drâa Errich. "
+                            "Die beiden Städte arbeiten seit 2016 im Projekt " "„Kommunale Zusammenarbeit Maghreb-Deutschland“ zusammen.", title="Sindelfingen hilft")
     found = pairs(ex)
     assert any(p == frozenset({"Sindelfingen", "Annaba Drâa Errich"}) and y == 2016 for p, _, y, _ in found)
     assert ex.partnerships[0].programme == "maghreb"
@@ -54,8 +53,8 @@ def test_owner_and_partnerstadt_side_by_side_form_a_staedtepartnerschaft(extract
 
 
 def test_two_places_of_one_foreign_country_are_not_partners_of_each_other(extractor):
-    ex = extract(extractor, "In unserem Beitrag berichten die Gemeinden Schtschyrez und Radomyschl in der Ukraine "
-                            "über die Unterstützung ihrer deutschen Partnerkommunen.")
+    ex = extract(extractor, "Hier erzählen Schtschyrez und Radomyschl, zwei Gemeinden in der Ukraine, "
+                            "wie ihre deutschen Partnerkommunen sie unterstützen.")
     assert ex.partnerships == []
 
 
@@ -67,8 +66,8 @@ def test_list_of_foreign_partners_attaches_to_the_german_subject(extractor):
 
 
 def test_a_conference_is_an_event_with_host_and_dates(extractor):
-    ex = extract(extractor, "Vom 26. bis 28. September 2023 richten die Partnerstädte Hildesheim und Padang "
-                            "(Indonesien) die deutsch-asiatische kommunale Partnerschaftskonferenz aus.")
+    ex = extract(extractor, "Die Partnerstädte Hildesheim und Padang (Indonesien) richten vom 26. bis 28. September 2023 "
+                            "die deutsch-asiatische kommunale Partnerschaftskonferenz aus.")
     assert len(ex.events) == 1
     ev = ex.events[0]
     assert ev.label == "Deutsch-asiatische kommunale Partnerschaftskonferenz"

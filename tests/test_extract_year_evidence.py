@@ -73,7 +73,7 @@ BODY = "Es gab Musik, Reden und ein Buffet, und die Gäste blieben bis zum Abend
 def test_a_labelled_date_at_the_foot_of_an_undated_page_dates_its_jubilee(extractor):
     text = ("Festakt zum 25-jährigen Bestehen der Städtepartnerschaft zwischen Lindau und Chur\n\n"
             "Rund 200 Gäste aus beiden Städten feierten im Rathaus.\n\n" + BODY +
-            "Letzte Änderung am 28.09.2019 um 15:32\nAktuelles\nGrillfest des Vereins")
+            "Letzte Änderung am 14.10.2019 um 09:47\nAktuelles\nGrillfest des Vereins")
     assert starts(extractor, text, "https://verein.example/aktuelles") == {(PAIR, 1994)}
 
 

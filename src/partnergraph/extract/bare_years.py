@@ -1,10 +1,9 @@
 """The year a sentence states for a pair with no date pattern around it: the last resort of a
 pair's start, where neither a "seit", an "im Jahr", a founding verb nor an anniversary spoke.
 
-German often attaches a year to a partnership by its place in the sentence alone: "Die erste
-offizielle Städtepartnerschaft fand 1930 zwischen den Städten A und B statt", "im Jahr 2001 zu
+German often attaches a year to a partnership by its place in the sentence alone: "die erste … Städtepartnerschaft fand <year> zwischen A und B statt", "im Jahr 2001 zu
 einem Partnerschaftsvertrag zwischen A und B", "Das nordenglische B wurde 1962 Partnerstadt",
-"vermittelte 2018 persönlich eine Partnerschaft mit dem russischen B", "die letzte 2016 zwischen
+"vermittelte <year> … eine Partnerschaft mit dem russischen B", "die letzte 2016 zwischen
 den Städten A … und B". The year belongs to the pair when the sentence names the relation (a
 partnership word, `bare_year_relation` in relations-de.json) and the place that follows the year
 (or, at the sentence's end, the one before it) is one of the pair's; a sentence naming several

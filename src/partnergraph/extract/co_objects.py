@@ -1,6 +1,5 @@
 """Two places listed together after one "mit" are partners of the same third side, never of each
-other: "Städtepartnerschaften wie mit Brest, Frankreich und San Francisco, USA bauen auf einem
-gemeinsamen Wertefundament auf" (ju-kiel.de, fresh5), as "die Partnerschaften mit Kouvola und
+other: "Städtepartnerschaften wie mit A, <country> und B, <country>" (ju-kiel.de, fresh5), as "die Partnerschaften mit Kouvola und
 Tours" (lokalkompass.de, fresh4) list two partners of one town. A pair whose two sides stand so in
 every sentence of its evidence that names both is dropped: between "mit" and the first side, and
 between the two sides, stand only other places, countries, articles and the joiners of a list.
@@ -17,8 +16,7 @@ from ..models import Extraction
 
 #: what may stand between two members of one list, once the places and countries are cut out
 _LIST_GAP = re.compile(r"[\s,;()]*(?:(?:und|sowie|oder|auch|in|der|dem|den)[\s,;()]+)*", re.IGNORECASE)
-#: a partnership of three or more sides joins the listed places too: "hat die Stadt Stuttgart mit
-#: Dresden und Chmelnyzkyj … eine trilaterale Solidaritätspartnerschaft beschlossen" (esslinger-zeitung.de)
+#: a partnership of three or more sides joins the listed places too: "A hat mit B und C … eine trilaterale … partnerschaft beschlossen" (esslinger-zeitung.de)
 _MANY_SIDED = re.compile(r"(?i)trilateral|multilateral|dreiseitig|Dreiecks|Dreier|Ringpartnerschaft")
 #: "mit" (maybe "wie mit", an article after it) right before the first member
 _MIT_BEFORE = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?$")

@@ -1,6 +1,4 @@
-"""Partners coordinated in one phrase share the date the phrase has: "seit 1968 mit den
-Londoner Bezirken Lewisham und Sutton" dates Sutton's partnership as Lewisham's, "die
-Städtepartnerschaft zwischen Köln und Corinto/El Realejo" followed by "… zum 30-jährigen
+"""Partners coordinated in one phrase share the date the phrase has: "seit <year> mit den Londoner Bezirken A und B" dates B's partnership as A's, a Städtepartnerschaft "zwischen A und B/C" followed by "… zum 30-jährigen
 Bestehen" dates both Nicaraguan partners. The date-reading rules attach a date to the place
 nearest to it (pair_attributes.py), which is the first partner of the coordination only.
 

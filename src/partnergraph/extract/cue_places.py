@@ -207,8 +207,7 @@ class CuePlaces:
                         # Podilsk" in an article about Ukraine), in the country the text names
                         in_table = (not cued or cued == HOME_COUNTRY) and self._german_unit(f"{prefix} {name}", kind)
                         # ... and where the article names its seat as a foreign town, in that
-                        # town's country ("in Ostróda … des Landkreises Ostróda und des Rajon
-                        # Nadwirna aus der Ukraine": Polish, powiat.ostroda.pl, rhein-zeitung.de)
+                        # town's country (a Polish powiat named after its seat, next to a Ukrainian rajon: powiat.ostroda.pl, rhein-zeitung.de)
                         # ... unless its seat is a German town and no other: a Kreis of before the
                         # reforms ("die früheren Landkreise Delitzsch und Torgau-Oschatz", "aus
                         # den Kreisen Perleberg und Pritzwalk": landkreis-nordsachsen.de,
@@ -221,7 +220,7 @@ class CuePlaces:
                         if country != HOME_COUNTRY:  # a foreign unit the page translates: named by its own name
                             kind, name = "municipality", name.removeprefix(f"{prefix} ")
                     elif prefix in self._foreign_designations and country == ctx.home:
-                        # "dem Distrikt Nyaruguru im rheinland-pfälzischen Partnerland Ruanda"
+                        # a Rwandan "Distrikt" beside the adjective of a German Land (kreis-ahrweiler.de)
                         country = self._sole_foreign_country(ex, ctx, start) or self._dominant_foreign_country(ctx)
                     designation = self._foreign_districts.get(country) if kind == "district" else None
                     if designation and prefix in ("Landkreis", "Kreis", designation[0]):
@@ -237,7 +236,7 @@ class CuePlaces:
                 else:
                     if not cued and country != ctx.home and kind == "municipality" \
                             and name.endswith(self._german_endings):
-                        country = ctx.home  # "die Gemeinde Lahntal mit der Gemeinde Stara Kiszewa"
+                        country = ctx.home  # "die Gemeinde A mit der Gemeinde B", A German-sounding
                     place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
                     if kind == "borough":
                         place = linked_borough(self.gazetteer, place, ctx.home, bool(cued) or bool(city_country) and k == 0)

@@ -4,12 +4,11 @@ from.
 
 Three forms stand for the page's own date: a line that is only the date, maybe with an author's
 sign ("23.02.2023", "19.10.2015 (fjh)"); a date after a label that says what it dates
-("Pressemeldung vom 18. Juni 2015, 15:05 Uhr", "Sitzung:29.06.2018", "Veröffentlicht am …";
+("Pressemeldung vom <d>. <Monat> <year>, <hh:mm> Uhr", "Sitzung:29.06.2018", "Veröffentlicht am …";
 the labels are data, rules-de.json `dateline_labels`); and a date that opens a line of a news
 listing or an archive's heading ("04.10.2002 Freundschaftsvertrag mit …", "1990-10-27 / 43.
 szám"). A date inside a sentence is an event's, never the page's. A page that prints no date near its
-top may print one at its foot, after a label ("Veröffentlicht: 16.10.2018", "Letzte Änderung am
-28.09.2019 um 15:32"): only a labelled one counts there (`page_foot_year_month`)."""
+top may print one at its foot, after a label ("Veröffentlicht: 16.10.2018", "Letzte Änderung am <date> um <time>"): only a labelled one counts there (`page_foot_year_month`)."""
 
 from __future__ import annotations
 
@@ -112,7 +111,7 @@ FOOT_REACH = DATELINE_REACH
 
 def page_foot_year_month(text: str) -> tuple[int, int] | None:
     """(year, month) of a labelled date in the last FOOT_REACH characters of `text` ("Veröffentlicht:
-    16.10.2018", "Letzte Änderung am 28.09.2019 um 15:32"), the first one there, or None. An
+    16.10.2018", "Letzte Änderung am <date> um <time>"), the first one there, or None. An
     unlabelled date at a foot is as likely the next event's of a listing as the page's own."""
     lo = max(0, len(text) - FOOT_REACH)
     if not _FOUR_DIGITS.search(text, lo) or not _DAY_DOT.search(text, lo):

@@ -1,5 +1,4 @@
-"""A German Landkreis's partner abroad named by its seat: "Der Lahn-Dill-Kreis hat seine
-Partnerschaft mit Grodzisk Wielkopolski gefeiert" (mittelhessen.app), "Die Partnerschaft mit
+"""A German Landkreis's partner abroad named by its seat: a Landkreis that celebrated its partnership with a Polish town (mittelhessen.app: the seat of a powiat), "Die Partnerschaft mit
 dem polnischen Kreis … wurde angebahnt. Gegenseitige Besuche … aus Bitburg-Prüm und
 Kedzierzyn-Kozle" — in a country whose districts have a designation of their own (Poland's
 powiats, Ukraine's rajons: rules-de.json `foreign_district_designations`), a district partners

@@ -40,8 +40,7 @@ _QUALIFIER = re.compile(r"\s*\(.*\)$|/\w+$|\s+(?:am|an der|in der|im|ob der)\s+\
 
 #: "Hajnówka selbst hat seit 1950 Stadtrecht": the town itself, set against its district (polen-news.de)
 _SELF_AFTER = re.compile(r"\s+selbst\b")
-#: a Städtepartnerschaft joins towns: "Basierend auf der Städtepartnerschaft zwischen Rathenow und
-#: Rendsburg unterstützte der Kreis Rendsburg-Eckernförde … den Altkreis Rathenow" (havelland.de)
+#: a Städtepartnerschaft joins towns: a district that helped another because of a Städtepartnerschaft between their seats (havelland.de: Rathenow and Rendsburg)
 _TOWN_PARTNERSHIP = re.compile(r"(?i)städtepartnerschaft\s+(?:zwischen|von)\s+$")
 
 #: "der Stadt ", "Salzbergwerk von ": how far before the seat a word calling it a town may stand

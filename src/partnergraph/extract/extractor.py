@@ -54,8 +54,7 @@ from ..vocab import Vocabulary, load_vocabulary
 
 #: a credit names its owner in a few words ("Foto: Stadt Bonn", "Text: Stadt Altdorf b. Nürnberg",
 #: "Umschlaggestaltung: Fabian Ewert, Königswinter"): four at most. Where the page lost the line
-#: break after it, the words after the fourth are the article's again ("Foto: Károly Gottwald
-#: Budafok hofft auf Partnerschaft mit Bonn", adtplus.arcanum.hu; "Foto: Dimitri Melnik/
+#: break after it, the words after the fourth are the article's again (a photographer's two names, then a headline opening with a town, adtplus.arcanum.hu; "Foto: Dimitri Melnik/
 #: Kreisverwaltung Hinter Landrat …", rhein-zeitung.de; "Foto: Andreas GrasserAlles hatte in
 #: München begonnen", service-eine-welt.de; docsplayer.com)
 _CREDIT_NAME = re.compile(r"(?:\s*\S+){1,4}")

@@ -1,7 +1,5 @@
 """A cue sentence whose subject is a foreign town states that town's partnership, not one of the
-town the page is about: "1921 sind das britische Keighley, West Yorkshire, und Poix-du-Nord … eine
-Städtebeziehung eingegangen" (dewiki.de, dev2), "Im Jahr 1944 wurde Vancouver die erste Stadt, die …
-mit Odessa verbunden wurde" (spiegato.com, fresh6): both were paired with the page's German town
+town the page is about: a year, a British and a French town as the subjects, then "eine Städtebeziehung eingegangen" (dewiki.de, dev2); a year and a Canadian town that "wurde die erste Stadt" joined with a Ukrainian one (spiegato.com, fresh6): both were paired with the page's German town
 instead of with each other. Used by pairs.py for sentences that name only foreign places."""
 
 from __future__ import annotations

@@ -61,8 +61,7 @@ _PAIR_JOINERS = frozenset({"und", "-", "–", "—"})
 
 def land_named_towns(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                      ok: list[bool], text: str, territory_spans, home: str) -> list[int]:
-    """"Svitlovodsk und Schorndorf, Shabo und Bad Mergentheim, Novomoskovsk und Brandenburg"
-    (cities4cities.eu, unitedforua.org): a home-country town bearing a Land's or region's name
+    """Pairs listed as "A und B, C und D, E und F", a Ukrainian town then a German one each (cities4cities.eu, unitedforua.org): a home-country town bearing a Land's or region's name
     (which makes it a frequent word the size rules turn down) is the town where it is paired
     with an accepted foreign town in a sentence about partnerships; a Land's partner is a
     region or a country, not a town."""

@@ -1,5 +1,4 @@
-"""Partnerships of three or four places at once: "eine trinationale Partnerschaft zwischen Hausach,
-Arbois und Douroula", "Dreieckspartnerschaften …, beispielsweise Czernowitz, Mannheim und Chişinău",
+"""Partnerships of three or four places at once: "eine trinationale Partnerschaft zwischen A, B und C", "Dreieckspartnerschaften …, beispielsweise Czernowitz, Mannheim und Chişinău",
 "die Dreier-Partnerschaft der Landkreise A, B und C". Every two members of such a group are
 partners (benchmarks/real/README.md: a group is annotated as its pairs). Which words name a group
 is data (`group_partnership` in relations-de.json)."""

@@ -39,8 +39,7 @@ OWN_NAME_RATIO = 2
 #: and Russian towns writes from Germany's side (zeit-fragen.ch, dev)
 MIN_DOMAIN_OWN_NAMES = 1
 #: ... and a domain's page naming fewer German towns than this is the domain's even where it names
-#: none of its own that cities500 knows: "Fislisbach und Le Chambon-sur-Lignon trennen sich"
-#: (badenertagblatt.ch, fresh5: Fislisbach is not in cities500), the Austrian Lesachtal's partner
+#: none of its own that cities500 knows: a headline of two towns that part ways (badenertagblatt.ch, fresh5: Fislisbach is not in cities500), the Austrian Lesachtal's partner
 #: Marktoffingen (osttirolerbote.at, fresh5); the Swiss magazine that writes from Germany's side
 #: names many German towns (zeit-fragen.ch, dev)
 MIN_GERMAN_NAMES_AGAINST_DOMAIN = 2

@@ -13,8 +13,7 @@ import re
 from ..models import Extraction, Mention, Span
 from .partner_mentions import partner_of_mit, same_country
 
-#: "zusammen mit ", "gemeinsam mit seiner Partnerstadt ", "gemeinsam mit den anderen Kommunen des
-#: Gemeindeverbands Mittleres Schussental, d. h. mit der Stadt ": what opens the list of joint
+#: "zusammen mit ", "gemeinsam mit seiner Partnerstadt ", "gemeinsam mit den anderen Kommunen des Gemeindeverbands …, d. h. mit der Stadt ": what opens the list of joint
 #: owners; up to this many characters may stand between it and the list's first town (the longest
 #: opening we met, ravensburg.de's, is 93 characters), and no other town
 JOINT_REACH = 110

@@ -1,11 +1,9 @@
 """A founding act an article's lead reports is the article's news: "Freundschaftsurkunde
 unterzeichnet" as a heading, "A und B haben einen Freundschaftsvertrag geschlossen" opening a
 dated release, "Dreier-Partnerschaft ist besiegelt" as a headline. Its year is the article's
-(an undated article's: the first full date its lead gives, "Am 27. und 28. Februar 2023 trafen
-sich …"), for the pairs whose two partners the act's clause names, for the article's only pair
+(an undated article's: the first full date its lead gives, "Am <d>. und <d>. <Monat> <year> trafen sich …"), for the pairs whose two partners the act's clause names, for the article's only pair
 when the clause names one of its partners or no place, and for every pair when the clause counts
-the partners instead of naming them ("14 ukrainische Kommunen haben Partnerschaften mit 17
-deutschen Kommunen geschlossen"). The lead is the title and the text up to its first sentence of
+the partners instead of naming them ("<n> ukrainische Kommunen haben Partnerschaften mit <m> deutschen … geschlossen"). The lead is the title and the text up to its first sentence of
 running prose, within LEAD_REACH characters (the patterns: rules-de.json `lead_act_*`)."""
 
 from __future__ import annotations
@@ -70,8 +68,7 @@ def lead_end(text: str, sentences: list[Span]) -> int:
 @dataclass(frozen=True)
 class LeadAct:
     """A founding act the lead reports: the partners its clause names, its year and month, and
-    whether the clause counts the partners instead of naming them ("14 ukrainische Kommunen haben
-    Partnerschaften mit 17 deutschen Kommunen geschlossen")."""
+    whether the clause counts the partners instead of naming them (a count of towns on each side)."""
     sides: frozenset
     year: int
     month: int | None
@@ -88,8 +85,7 @@ class LeadAct:
 def lead_act(ex: Extraction, text: str, sentences: list[Span], year: int | None,
              month: int | None) -> LeadAct | None:
     """The founding act the lead reports as the article's news, of the article's date (`year`,
-    `month`); an undated article's act is of the first full date its lead gives ("Am 27. und 28.
-    Februar 2023 trafen sich …" under a headline reporting partnerships concluded)."""
+    `month`); an undated article's act is of the first full date its lead gives (a two-day meeting date under a headline reporting partnerships concluded)."""
     act, blockers = _patterns()
     lead = text[:lead_end(text, sentences)]
     low = lead.lower()

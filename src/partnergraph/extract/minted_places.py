@@ -17,7 +17,7 @@ deutsch.radio.cz, muelheim-ruhr.de, bzbasel.ch) is placed by what the text itsel
 - written before a slash and a known place ("Beykoz/Istanbul"): a part of that place, in its country;
 - else, where no country and no place abroad stands in its sentence: the page's home country
   (extract/home.py), as a German, Austrian or Swiss page names its own towns without their country
-  ("Die vier Gemeinden Valendas, Versam, Tenna und Safien wollen fusionieren")."""
+  (four Swiss communes, named without a canton, that plan to merge)."""
 
 from __future__ import annotations
 

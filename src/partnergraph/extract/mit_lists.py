@@ -1,5 +1,5 @@
 """Lists of partners joined by "mit": "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B"
-(one owner, its listed partners) and "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva"
+(one owner, its listed partners) and "A mit B und C, D mit E"
 (each town with the towns it is joined with). Used by pairs.py."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def mit_list(ex: Extraction, sent: Span, here: list[Mention],
 #: ", ebenfalls seit 1968 mit dem "
 _MIT_ITEM_GAP = re.compile(r"\s*(?:,|;|und|sowie)\s*(?:und\s+)?(?:ebenfalls\s+|auch\s+)?(?:(?:seit|ab)\s+(?:dem\s+Jahr\s+)?\d{4}\s+)?"
                            r"mit\s+(?:(?:den|dem|der)\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?")
-#: the next item of the same "mit": "mit den Landkreisen Rheingau-Taunus, Forchheim, Kulmbach und …"
+#: the next item of the same "mit": "mit den Landkreisen A, B, C und …"
 _PLAIN_ITEM_GAP = re.compile(r"\s*(?:,|,?\s*und|,?\s*sowie)\s*")
 #: a place with a "mit" of its own is the owner of the next ones, not an item
 _OWN_MIT = re.compile(r"\s*(?:(?:seit|ab)\s+\d{4}\s+)?mit\b")
@@ -59,8 +59,7 @@ _JOINED_BY_MIT = re.compile(r"mit(?:\s+(?:dem|der|den))?(?:\s+[a-zäöüß][\wä
 
 
 def with_groups(here: list[Mention], ex: Extraction, text: str) -> list[tuple[Mention, Mention]]:
-    """ "Den Haag mit Nazareth und Bethlehem, Lyon mit Beer Sheva und Jericho", "Bratislava mit
-    dem italienischen Bologna": a place joined by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
+    """ "A mit B und C, D mit E und F", "A mit dem italienischen B": a place joined by "mit" to the next is its partner, and so are the places joined to that one by "und" or a
     comma, up to the next place that has a "mit" of its own. Places of one country are no pair."""
     def gap(i: int) -> str:
         g = text[here[i].end:here[i + 1].start].strip()

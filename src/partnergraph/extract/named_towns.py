@@ -4,8 +4,7 @@ its rules that refuse a name; issue #17, the municipality classes of session 9):
 - a twinning association or a partnership named by its town: "Freundeskreis Jászberény"
   (jaszbereny-vechta.eu), "die Städtepartnerschaft Objat" (ris.komuna.net): association_nouns,
   partnership_name_nouns;
-- a partner list's year in brackets right after a name: "Sterzing (ITA, seit 1971), Rueil
-  Malmaison (FRA, seit 1979)" (meinbezirk.at), "Allendorf/Lumda (seit 1998 Partnerschaftsvertrag)"
+- a partner list's year in brackets right after a name: "A (ITA, seit <year>), B (FRA, seit <year>)" (meinbezirk.at), "Allendorf/Lumda (seit 1998 Partnerschaftsvertrag)"
   (hessen-wielkopolska.de), "Nürnberg-Kraków (seit 03. Oktober 1979)" (bavariaworldwide.de);
 - a German town's institution named by its town: "der Feuerwehr Pfarrkirchen" (ruhrkanal.news),
   "im Freizeitenheim Grafrath" (sonntagsblatt.de), "der Grundschule Eichenzell": institution_nouns.

@@ -1,5 +1,4 @@
-"""A partner whose owner its own sentence names is that owner's partner only (issue #17): "Eine
-Partnerstadt von Morawica ist auch die ukrainische Stadt Vyshgorod" on Herbolzheim's page
+"""A partner whose owner its own sentence names is that owner's partner only (issue #17): a sentence naming a Ukrainian town as another partner of Morawica, on Herbolzheim's page
 (stadt-herbolzheim.de) states Morawica–Vyshgorod, not Herbolzheim–Vyshgorod; "Mit Hamms
 Partnerstadt Afyon ist ein Austausch zwischen dem Stadtteilzentrum Bockum-Hövel und …"
 (presse-service.de) states Hamm–Afyon, not Bockum–Afyon. The pair rules read such a sentence with

@@ -64,9 +64,7 @@ class StartYears:
                             and not (refs and any(m.kind == "municipality" and m.ref not in refs
                                                   for m in by_sentence.get(nxt, []))):
                         # (a founding act also in a sentence that names no place but a kind of
-                        # partnership, going on about the pair: "Die Partnerschaft zwischen A und B
-                        # existiert seit 1990. Aus der Städtefreundschaft entstand 2010 die
-                        # offizielle Städtepartnerschaft": the act's 2010, kenako-festival.de; not
+                        # partnership, going on about the pair: a partnership between A and B said to exist since one year, then an official Städtepartnerschaft that grew out of the friendship in a later one: the later year, kenako-festival.de; not
                         # "… Projektarbeit, die in einer Kooperationsvereinbarung 2008 begründet
                         # wurde", another relation's act, international.jena.de)
                         # (not a sentence naming another town: "Die Städtepartnerschaft zwischen
@@ -191,8 +189,7 @@ class StartYears:
         return None if base is None else base + (_count(counted["n"]) if counted["n"] else 1)
 
     def _recent_act(self, chunk: str, lo: int, year: int | None, list_item: bool) -> list:
-        """ "Am Japan-Tag haben die Stadt Düsseldorf und die Präfektur Chiba eine Partnerschaft
-        besiegelt" in an article of May 2019, where no date pattern speaks: the act the news
+        """A city and a prefecture that "haben … eine Partnerschaft besiegelt" on a festival day, in an article of May 2019, where no date pattern speaks: the act the news
         reports, of the article's year: marked as the day's event ("am Japan-Tag", "offiziell"),
         not in a list item, not where the sentence looks back or ahead."""
         if year is None or list_item:
@@ -303,7 +300,7 @@ class PairFacts:
         if ys:
             # in a sentence that names no place (its pair stands in a heading or the sentences
             # before), nearness to a partner says nothing: the founding act's date outranks a
-            # "seit" ("Seit 2005 konnte die bereits 1957 vereinbarte Städtepartnerschaft …": 1957);
+            # "seit" ("seit" one year, then a partnership "bereits <year> vereinbart": the earlier year);
             # one date read both as a "seit" and as an act's is the act's ("Seit dem 24. März 2015
             # ist die Partnerschaft … besiegelt"), as an act outranks a "seit" between the pair's
             # sentences (partnerships.py)

@@ -104,7 +104,7 @@ class PairStatements:
             for a, b, scope in items:
                 record(a, b, sent, scope=scope, list_start=items[0][2][0], pair_list=True)
             return
-        # "Mit den beiden Städten unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft"
+        # "mit den beiden Städten" with "sowohl A als auch B" as the subject
         # (the two coordinated towns are no pair of each other, also when the two others are unknown)
         both = self._both_with_pair(ex, sent, here, history)
         if both is not None:
@@ -145,7 +145,7 @@ class PairStatements:
             # "Wegweiser zu den Partnerstädten von Opole": Opole's partners are meant, none named
             here = [m for m in here if m not in owners]
         if len({m.ref for m in owners}) == 1 and here:
-            # "Tansania ist die neunte Partnerstadt Hamburgs, neben Dresden, Marseille, Prag …":
+            # "X ist die neunte Partnerstadt <owner>s, neben A, B, C …":
             # every other place is a partner of the owner
             segments = list_segments(here, sent, text=ex.article.analysed_text) if len(here) >= 3 else [(m, None) for m in here]
             for m, scope in segments:
@@ -166,8 +166,7 @@ class PairStatements:
         if not owners and len(here) >= 2 and _NAMED_PARTNERS_BEFORE.search(text, max(sent.start, here[0].start - 30), here[0].start) \
                 and (carried := self._named_owner(ex, home.recent)) is not None \
                 and all(m.ref != carried.ref for m in here):
-            # "Kennen Sie die Partnerstädte der Stadt Sapporo? … zur Vorstellung der Partnerstädte
-            # Portland/USA, München/Deutschland, Shenyang/China": the partners of the town a
+            # a question about the partner towns of a town, then a list "A/<country>, B/<country>, …": the partners of the town a
             # sentence just before named as their owner, whatever its country
             for m in here:
                 record(carried, m, sent)
@@ -186,8 +185,7 @@ class PairStatements:
         if has_home([m for m in here if m.ref not in home.listed], ex):
             listed = mit_list(ex, sent, here, self.partner_mit_list)
             if listed is not None:
-                # "Auf nationaler Ebene bestehen Partnerschaften seit 1962 mit Mannheim, seit 1968
-                # mit Minden": the noun links the owner with each listed town, German ones too
+                # "Partnerschaften seit <year> mit A, seit <year> mit B": the noun links the owner with each listed town, German ones too
                 owner, items = listed
                 owner = owner or recent_home(history, ex, home.listed) or home.get()
                 if owner is not None and all((owner.kind, owner.ref) != (m.kind, m.ref) for m, _ in items):
@@ -241,8 +239,7 @@ class PairStatements:
                         continue
                     record(a, b, sent)
             return
-        # only foreign places: "So haben sich Den Haag mit Nazareth und Bethlehem, Lyon mit Beer
-        # Sheva … verbunden": each town with the towns it is joined with
+        # only foreign places: "A mit B und C, D mit E … verbunden": each town with the towns it is joined with
         groups = with_groups(seq, ex, text)
         if groups:
             for a, b in groups:
@@ -263,15 +260,13 @@ class PairStatements:
             subject = home.get()
         elif subject is None and len(here) == 1 and not has_home(here, ex) and (
                 partner_of_mit(text, here[0]) or self.named_partner.names(text, here[0], sent)):
-            # "Die erste Städtepartnerschaft gab es schon 1957 mit Leningrad", "Ein Jahr später
-            # folgte die Partnerschaft mit Marseille", paragraphs after the page named its town:
+            # "die erste Städtepartnerschaft gab es <year> mit X", "… folgte die Partnerschaft mit Y", paragraphs after the page named its town:
             # the partner "mit" names belongs to the town the article is about; so does one a
             # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
             # where the page names its town only once, in its lead
             subject = home.get() or home.sole()
         if not here:
-            # "Amstelveen" as a section heading, then "Seit 2005 konnte die bereits 1957
-            # vereinbarte Städtepartnerschaft …" on the page of the town whose partners it presents
+            # "Amstelveen" as a section heading, then a sentence on a partnership agreed in an earlier year, on the page of the town whose partners it presents
             headed = home.section
             owner = home.get() if headed is not None else None
             if owner is not None and not same_country(owner, headed, ex):
@@ -308,8 +303,7 @@ class PairStatements:
 
     def _both_with_pair(self, ex: Extraction, sent: Span, here: list[Mention],
                         history: list[list[Mention]]) -> list[tuple[Mention, Mention]] | None:
-        """ "Dort trifft Qingdao auf Partner aus Chisinau und Klaipeda. Mit den beiden Städten
-        unterhalten sowohl Qingdao als auch Mannheim eine Partnerschaft": each town after
+        """Two towns named in one sentence, then "mit den beiden Städten" and "sowohl A als auch B" with "eine Partnerschaft": each town after
         "sowohl" and "als auch" with each of the two towns "beiden Städten" points back to (the
         other places of this sentence, else of the latest sentence naming any). Anything but
         exactly two coordinated towns and two others is no pair; None: not this pattern."""
@@ -374,7 +368,7 @@ class PairStatements:
             elif genitive(m, ex) and self.owner_noun_before.search(text, max(sent.start, m.start - 40), m.start):
                 out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
             elif i == 0 and self.owner_subject_lead.fullmatch(text, sent.start, m.start) and self.owner_subject.match(text, m.end, sent.end):
-                out.append(m)  # the sentence's subject: "Kumasi selbst hat bisher eine Partnerstadt in China (Wenzhou) …"
+                out.append(m)  # the sentence's subject: "X selbst hat … eine Partnerstadt in <country> (Y)"
         return out
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):
@@ -426,10 +420,8 @@ def _pairs(here: list[Mention], ex: Extraction, shared: bool = False) -> list[tu
     Two places: the pair. More: each German place with each foreign one when both sides occur
     ("Köln … mit der peruanischen Stadt Yarinacocha"); otherwise only a first-and-second pair.
     Several German places with foreign ones are not all partners of each other: as many German
-    as foreign places, all German ones first, are paired in order ("Vertreter von Hannover und
-    des Rhein-Kreises Neuss berichteten über die Klimapartnerschaften mit Belén und Solano");
-    otherwise each foreign place goes with the German place nearest to it ("Gemeinsam mit Köln,
-    das mit Kyoto befreundet ist, hat sich Meerbusch …"), unless the sentence says the others
+    as foreign places, all German ones first, are paired in order ("Vertreter von A und B berichteten über die Klimapartnerschaften mit C und D");
+    otherwise each foreign place goes with the German place nearest to it ("gemeinsam mit A, das mit B befreundet ist, hat sich C …"), unless the sentence says the others
     join it (`shared`: "… San Carlos …, der sich die Stadt Erlangen 1990 anschloss").
     """
     if len(here) < 2:

@@ -83,7 +83,7 @@ def list_segments(partners: list[Mention], sent: Span, from_start: bool = False,
     year_first = bool(text) and _YEAR_FIRST.search(
         text, max(sent.start, firsts[0].start - YEAR_FIRST_REACH), firsts[0].start) is not None
     # where one item's stretch ends and the next one's begins: at the last separator between
-    # them when there is one ("Es folgten 1986 Shanghai, Osaka im Jahr 1989 und 1993 León": each
+    # them when there is one ("es folgten <year> A, B im Jahr <year> und <year> C": each
     # item keeps the year on its side of the comma or "und", whichever side that is), else by
     # the list's convention: after the previous item in a year-first list, at the item otherwise
     bounds = []

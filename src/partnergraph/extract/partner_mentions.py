@@ -87,8 +87,7 @@ _PARTNER_OF_MIT = re.compile(r"\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß
 def names_new_partner(s_text: str, here: list[Mention], before: tuple[Mention, Mention] | None,
                       named_partner: re.Pattern) -> bool:
     """Does "die Partnerschaft mit X" name a town that is not in the pair `before`? Then it is no
-    anaphor for that pair ("Ein Jahr später folgte die Partnerschaft mit Marseille" after
-    Hamburg–Dresden; `weak_anaphora_named_partner`), while "die Partnerschaft mit Tekirdağ"
+    anaphor for that pair ("… folgte die Partnerschaft mit X" after the pair A–B; `weak_anaphora_named_partner`), while "die Partnerschaft mit Tekirdağ"
     after Bayreuth–Tekirdağ is that pair."""
     return bool(here and here[0].ref not in {m.ref for m in before or ()} and named_partner.search(s_text))
 

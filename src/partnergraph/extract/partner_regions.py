@@ -1,5 +1,4 @@
-"""A unit abroad that a designation names as a partner, not as a locator: "die Stadt Düsseldorf
-und die japanische Präfektur Chiba haben eine Partnerschaft besiegelt" makes the Präfektur
+"""A unit abroad that a designation names as a partner, not as a locator: a German city and "die japanische Präfektur X" sealing a partnership make the Präfektur
 Chiba a partner of its own (a local government of kind district, never the city Chiba), while
 "Ichikawa in der Präfektur Chiba" and "Arita (Präfektur Saga)" only say where a town lies and
 name no place. Which

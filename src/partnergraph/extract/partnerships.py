@@ -112,8 +112,7 @@ class PartnershipFinder:
                 free = [t for t in free if scope[0] <= t.start < scope[1]] or \
                     [t for t in free if t.start < (list_start if list_start is not None else scope[0])] or \
                     [t for t in free if t.start > max(m.end for m in by_sentence.get(sent, [b]))]
-            # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft
-            # Mannheim / El Viejo", "des Fördervereins Städtefreundschaft mit Jinotega") types the
+            # a type word in an association's name ("der Verein zur Förderung der Städtepartnerschaft A / B", "des Fördervereins Städtefreundschaft mit X") types the
             # pair only where none of its sentences names another
             in_name = [(t.ref, self.association_before.search(text, max(0, t.start - ASSOCIATION_REACH), t.start) is not None)
                        for t in free]
@@ -216,8 +215,7 @@ class PartnershipFinder:
                 pass  # no pair to state or deny
             elif cue and (self.denied.search(s_text) or self.institutional.search(s_text)
                           or (len(here) < 2 and self.state_sides.search(s_text))):
-                # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", "die Grundschule in
-                # Eichenzell, die eine Partnerschaft mit einer Schule in Burkina Faso pflegt",
+                # "dass Jerusalem grundsätzlich keine Partnerschaften wünscht", a primary school with a partner school abroad,
                 # "Beide Seiten … Partnerschaften zwischen den beiden Staaten": no partnership of
                 # two municipalities is stated
                 pass
@@ -229,7 +227,7 @@ class PartnershipFinder:
                 for a, b, scope in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
                     record(a, b, sent, scope=scope)
             elif not cue and (pair := self.referring.contact(ex, sent, here, history)):
-                record(*pair, sent)  # "… Vezzano … und Friolzheim … Seit Jahren besteht reger Kontakt zwischen beiden Kommunen"
+                record(*pair, sent)  # two towns, then lasting contact "zwischen beiden Kommunen"
             elif (pair := bare_pair(ex, sent, here)) and any(
                     ctx.cue_sentences.get(s) for s in ctx.sentences[i + 1:i + 1 + BARE_PAIR_REACH]):
                 record(pair[0], pair[1], sent)  # "Die Leopoldstadt und Brooklyn." before the text on them
@@ -268,8 +266,7 @@ class PartnershipFinder:
         return before[0]
 
     def _referring_back(self, text: str, evidence: list[Span], ctx: Context) -> list[Span]:
-        """The sentences right after the evidence that refer back to the pair ("Im Jahr 2002
-        unterzeichneten die Oberbürgermeister beider Städte …")."""
+        """The sentences right after the evidence that refer back to the pair (a year, then the mayors "beider Städte" signing)."""
         out = []
         for s in evidence:
             i = ctx.sentence_index.get(s, -1)
@@ -373,8 +370,7 @@ class PartnershipFinder:
             if act is None and entry["dated"] and not since:
                 # the founding act's date over a "seit" of earlier contacts or an anniversary's
                 # count, also when the act stands in the sentence after that refers back to the
-                # pair ("Bereits seit 1996 gibt es partnerschaftliche Beziehungen zwischen Bonn und
-                # La Paz. Im Jahr 2002 unterzeichneten die Oberbürgermeister beider Städte …")
+                # pair (relations between A and B since one year, then a sentence in which the mayors "beider Städte" sign in a later one)
                 follow = self._start(text, evidence, ctx, year, refs={r for _, r in key},
                                      by_sentence=by_sentence, acts_only=True, article_month=month)
                 act = (*follow, True) if follow[0] is not None else None
@@ -417,7 +413,7 @@ class PartnershipFinder:
                                            and not YEAR.search(text, s.start, s.end)
                                            for _, _, st in facts.statuses(s.start, s.end)})
                 if status is None:
-                    # "… ruhen jedoch alle Maßnahmen und Austausche mit Rostow am Don": a sentence
+                    # "ruhen … alle Maßnahmen … mit X": a sentence
                     # that names one partner of the pair, in no other pair, and no other place
                     # (not one that negates anywhere: "zieht eine solche Beendigung oder Aussetzung
                     # nicht in Betracht")
@@ -457,8 +453,7 @@ class PartnershipFinder:
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
         """The cue sentences that may speak of the article's only partnership `key`: those that
         name no other place ("Bremen machte 1985 den Anfang" dates Bremen's partnership, not
-        the article's Kiel–Qingdao), nor a region in place of a municipality ("Seit 2007
-        unterhält auch das Land Nordrhein-Westfalen partnerschaftliche Beziehungen mit Ghana"
+        the article's Kiel–Qingdao), nor a region in place of a municipality (a German Land that keeps relations with an African country
         dates the Land's relation)."""
         refs = {r for _, r in key}
         return [s for s in ctx.sentences if ctx.cue_sentences.get(s)

@@ -1,6 +1,4 @@
-"""A place's name that opens a two-word name in a list of persons is a given name: "Die
-Bürgermeister Kai Wegner und Ron Huldai" (checkpoint.tagesspiegel.de: no Ron in India), "mit ihren
-Lehrerinnen Evelyn Angst und Regina Klein" (schwaebische.de: no Regina in Canada). The list's other
+"""A place's name that opens a two-word name in a list of persons is a given name: two mayors' full names after "Die Bürgermeister" (checkpoint.tagesspiegel.de: no Ron in India), two teachers' full names after "mit ihren Lehrerinnen" (schwaebische.de: no Regina in Canada). The list's other
 member opens with a given name the word lists know, followed by a capitalised word (its surname);
 the place's name is followed by a capitalised word that no mention starts with. A place the page
 names elsewhere on its own stays (the name is then also a town's)."""

@@ -63,8 +63,7 @@ def surname_after_given_name(text: str, start: int, surface: str, known_word) ->
 def listed_person(name: str, k: int, cue: str, first_names: frozenset[str], designations) -> bool:
     """Whether a name read from a cue word's list is a person: it opens with a given name, or it is
     a name of two words or more after the first, behind a district's designation in the genitive
-    singular, which names one district and then its head in apposition ("der Landrat des polnischen
-    Landkreises Pleszew, Michal Karalus", ammerland.de; "die Landrätin des Landkreises Koscierzyna,
+    singular, which names one district and then its head in apposition ("der Landrat des polnischen Landkreises X, <first> <last>", ammerland.de; "die Landrätin des Landkreises Koscierzyna,
     Alicja Zurawska", mittelhessen.de)."""
     if name.split(" ", 1)[0] in first_names:
         return True
@@ -77,6 +76,5 @@ ROLE_REACH = 30
 
 def role_before(text: str, start: int, roles: frozenset[str]) -> bool:
     """"Bürgermeister der Stadt Ramallah, Musa Hadid": a role noun (lower case in `roles`) right
-    before a cue word, whose holder a later name of the cue's list is (ga.de, fresh5; as "der
-    Landrat des polnischen Landkreises Pleszew, Michal Karalus", ammerland.de)."""
+    before a cue word, whose holder a later name of the cue's list is (ga.de, fresh5; as a Polish district's Landrat named after the district, ammerland.de)."""
     return any(w.lower() in roles for w in text[max(0, start - ROLE_REACH):start].split()[-2:])

@@ -2,14 +2,11 @@
 #17, session 11: the missed pairs of fresh5, the pages no rule had been tuned on, and of the
 older open splits).
 
-- A singular town noun pointing back to the one foreign town of the sentence before ("… ins
-  türkische Mersin reisen. … Für die türkische Partnerstadt habe sich niemand gemeldet",
-  domradio.de; "… ein Vertreter der französischen Stadt Bar Le Duc. Mit dieser Stadt pflegt
+- A singular town noun pointing back to the one foreign town of the sentence before (a trip to a Turkish town, then "die türkische Partnerstadt" in reported speech, domradio.de; "… ein Vertreter der französischen Stadt Bar Le Duc. Mit dieser Stadt pflegt
   Griesheim … partnerschaftliche Beziehungen", adtplus.arcanum.hu): that town is the partner of
   the one home town of this sentence, else of the sentence the town was named in.
 - A pair of towns opening a sentence that says they made the start of the partnerships the
-  sentence before spoke of ("… die ersten deutsch-sowjetischen Städtepartnerschaften begründet
-  worden. Hamburg und Leningrad machten bereits Ende der 1950er den Anfang",
+  sentence before spoke of (a sentence on the first German-Soviet partnerships, then "A und B machten … den Anfang",
   evangelische-friedensarbeit.de; with a partnership word in its own sentence, as kommunal.de
   writes it, the pair was read already).
 
@@ -121,8 +118,7 @@ class ReferringPartners:
     def contact(self, ex: Extraction, sent: Span, here: list[Mention],
                 history: list[list[Mention]]) -> tuple[Mention, Mention] | None:
         """The pair of two countries a sentence without a partnership word points back to by a
-        lasting contact "zwischen beiden Städten" ("Seit Jahren besteht reger Kontakt zwischen
-        beiden Kommunen"), else None."""
+        lasting contact "zwischen beiden Städten" (lasting contact "zwischen beiden Kommunen"), else None."""
         text = ex.article.analysed_text
         if text.find("beiden", sent.start, sent.end) < 0 or not self._contact.search(text, sent.start, sent.end):
             return None

@@ -28,7 +28,7 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"“”»«'’)]*
 def _open_words() -> frozenset[str]:
     """Words that cannot end a sentence (articles, prepositions, conjunctions; data:
     ``rules-de.json`` ``open_words``): a line break after one is a hard-wrapped line, not a
-    heading ("zwischen der Stadt Kiel und dem⏎Distrikt Moshi")."""
+    heading (a line break after "dem" in "zwischen der Stadt A und dem⏎Distrikt B")."""
     return frozenset(rules()["open_words"])
 
 

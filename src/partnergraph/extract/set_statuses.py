@@ -10,8 +10,7 @@ its own takes theirs:
   B. … Derzeit liege alles auf Eis." (merkur.de: both pairs), "Ravensburg unterhält die
   Städtepartnerschaft mit Brest gemeinsam mit … Weingarten, Baienfurt, Baindt und Berg. … ruhen
   momentan die Kontakte zwischen den Stadtverwaltungen." (ravensburg.de: all five pairs);
-- a status sentence whose object is a country ("ruhen die offiziellen Kontakte zu den russischen
-  Partnerstädten") and whose subjects are named towns ("In A, B und im Landkreis C"): the pairs of
+- a status sentence whose object is a country (contacts "zu den russischen Partnerstädten" resting) and whose subjects are named towns ("In A, B und im Landkreis C"): the pairs of
   those towns with a partner in that country (vorreiter-zeitung.de).
 
 Neither form counts when the sentence quantifies its set ("jede vierte deutsch-russische

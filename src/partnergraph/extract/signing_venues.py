@@ -1,6 +1,6 @@
 """Where a partnership was signed is no partner: "Die neue Dreier-Partnerschaft wurde in Kiew
 offiziell besiegelt" (rhein-zeitung.de: a summit in the capital, none of the three partners),
-"Offiziell besiegelt wurde die Partnerschaft jetzt in Münster" (bad-berleburg.de: a conference
+the sealing verb first and the venue closing the clause (bad-berleburg.de: a conference
 of the programme). The words are data (`signing_venue_after`, `signing_venue_before` in
 relations-de.json). Only this mention of the place is set aside: the same town named elsewhere
 as a partner stays one; and a town that is the only one of its side (German, or foreign) the

@@ -1,8 +1,4 @@
-"""Partners that follow the ones a page has just named: "Dresden hat dreizehn Partnerstädte. Den
-Anfang machten 1959 das englische Coventry und das polnische Breslau", "… reicht ins englische
-Coventry. … Noch im gleichen Jahr folgten das polnische Wroclaw und 1961 Leningrad", "Hamburgs
-erste Partnerschaft war die mit St. Petersburg … Ein Jahr später kam die französische Metropole
-Marseille hinzu" (sachsen-fernsehen.de, nd-aktuell.de, abendblatt via funkemedien.de). Such a
+"""Partners that follow the ones a page has just named: a count of a town's partners, then "Den Anfang machten <year>" with two towns after their countries' adjectives; a first partner, then "folgten" with a town and a year; a first partnership, then "kam … hinzu" a year later (sachsen-fernsehen.de, nd-aktuell.de, abendblatt via funkemedien.de). Such a
 sentence has no partnership word of its own; its foreign towns are partners of the German town
 whose partnership the page stated just before. Which words say "followed" is data
 (`succession` in relations-de.json)."""

@@ -1,6 +1,6 @@
 """A name that is a town's and a Land's, canton's or country's alike ("Bremen", "Hamburg",
 "Luxemburg") names the territory where the text lists it among territories (issue #17, dev2 and
-fresh2: docslib.org "die Bundesländer Baden-Württemberg, Bremen, Hamburg, Nordrhein-Westfalen",
+fresh2: docslib.org "die Bundesländer" with four Länder after it,
 hamburg.emb-japan.go.jp "Hamburg/Bremen/Niedersachsen/Schleswig-Holstein", suedostschweiz.ch
 "Cabourg (Frankreich), Bad Mondorf (Luxemburg), Mayrhofen (Österreich)"): coordinated with a
 territory on the same line, or alone in brackets after a town where the line puts countries in

@@ -1,8 +1,5 @@
 """The start year a partnership type's own words state, where one pair has several kinds of
-partnership begun in different years: "durch eine Klimapartnerschaft verbunden, die im Jahr 2012
-begründet wurde" and "Mit der seit dem Jahr 2010 bestehenden Städtepartnerschaft …" give the
-Klimapartnerschaft 2012 and the Städtepartnerschaft 2010; "Aus der Städtefreundschaft entstand
-2010 die offizielle Städtepartnerschaft" the Städtepartnerschaft 2010, not the friendship's
+partnership begun in different years: a Klimapartnerschaft with its own founding year in a relative clause and a Städtepartnerschaft "seit dem Jahr" another give each type its year; an official Städtepartnerschaft that grew out of a friendship in a year is that type's, not the friendship's
 earlier "seit 1990" (rtntvnews.de, bonn.de, kenako-festival.de; benchmarks/real/README.md: each
 type of a pair is annotated with its own start)."""
 
@@ -13,8 +10,7 @@ import re
 from ..models import PARTNER_MENTION_KINDS, Mention, Span
 
 #: how far a start date may stand from the type word it dates, either side: the longest gap on
-#: the real pages that date a type in its own clause is 35 characters ("seit 2011 sind beide
-#: Seiten durch eine Klimapartnerschaft"); a date further off belongs to the sentence, not the word
+#: the real pages that date a type in its own clause is 35 characters ("seit <year>", then "beide Seiten" and the type word); a date further off belongs to the sentence, not the word
 TYPE_YEAR_REACH = 40
 
 #: a type word in the plural speaks of a set ("Städtepartnerschaften mit Russland: Seit 1990 besteht
@@ -74,14 +70,11 @@ def pair_type_starts(facts, text: str, sentences: list[Span], by_sentence: dict[
                      key: frozenset, anaphora) -> list[tuple[str, int | None, int | None]]:
     """(type, year, month) of each partnership of one pair: its `types` and a kind whose own
     dated words `sentences` (the pair's and those that go on about it) state for the pair — in a
-    sentence that names a partner of the pair and no other place, or refers to both ("der zwischen den beiden Städten
-    seit 2011 bestehenden Klimapartnerschaft" beside "Bonns Partnerstadt": a Klimapartnerschaft
-    of 2011 too, bonnsustainabilityportal.de; not "das Freundschaftsabkommen, das die
-    Bundesregierung mit Bolivien geschlossen hat"). Each takes its own date where its word has
+    sentence that names a partner of the pair and no other place, or refers to both (a Klimapartnerschaft existing "seit" a year between "den beiden Städten" beside "Bonns Partnerstadt": a Klimapartnerschaft
+    of 2011 too, bonnsustainabilityportal.de; not a friendship agreement the federal government made with a country). Each takes its own date where its word has
     one, else the pair's `start`, but not a date another kind claims ("Im März 2024 gingen …
     eine Betreiberpartnerschaft ein" beside "Dormagens Partnerstadt": the Städtepartnerschaft
-    states no year, dormagen.de; "Seit der Unterzeichnung des Freundschaftsvertrages am 30. August
-    2011": the friendship's, not the later Städtepartnerschaft's, stadtpost.de) unless the pair's
+    states no year, dormagen.de; a "Freundschaftsvertrag" signed on a full date: the friendship's, not the later Städtepartnerschaft's, stadtpost.de) unless the pair's
     own sentences state it for the pair (a friendship signed in 1989 "called Städtepartnerschaft
     throughout" began both, muehlhausen.de). `key`: the pair's (kind, ref) partners; `anaphora`:
     the words that refer back to both ("die beiden Städte": relations' pair_anaphora). A kind is
