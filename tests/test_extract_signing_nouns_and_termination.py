@@ -52,3 +52,13 @@ def test_a_year_in_another_clause_after_the_signing_noun_is_not_its_date(extract
 ])
 def test_the_finite_verb_kuendigen_ends_the_partnership_but_announcing_does_not(extractor, text, expected):
     assert _pair(extractor, text).status == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz wurde nach dem Streit abgebrochen.", "ended"),
+    # a trip broken off ends no partnership
+    ("Erfurt pflegt eine Städtepartnerschaft mit Kalisz. Die Bürgerfahrt wurde wegen Sturm vorzeitig abgebrochen.",
+     None),
+])
+def test_broken_off_ends_the_relation_it_is_said_of_not_a_trip(extractor, text, expected):
+    assert _pair(extractor, text).status == expected
