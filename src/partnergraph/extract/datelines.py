@@ -159,7 +159,7 @@ def _confirmed(dated: tuple[int, int | None] | None, text: str) -> tuple[int, in
 
 def _states_number(text: str, figure: str) -> bool:
     """Does `text` hold `figure` with no digit right before or after it (the truth of
-    ``re.search(rf"(?<!\d){figure}(?!\d)", text)``: "\d" is `str.isdecimal`)? Found by `str.find`:
+    ``re.search(rf"(?<!\\d){figure}(?!\\d)", text)``: "\\d" is `str.isdecimal`)? Found by `str.find`:
     that pattern, opening with a look-behind, was tried at every offset of the page."""
     at = text.find(figure)
     while at >= 0:
