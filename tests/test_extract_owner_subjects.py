@@ -78,3 +78,40 @@ def test_a_town_after_a_sentence_opening_mit_is_the_partner_not_the_owner_of_the
                                         "der Stadt."))
     pairs = pair_names(ex)
     assert frozenset({"Mühlhausen", "Jinotega"}) not in pairs
+
+
+# -- the subject owner named with its designation, after its verb, or by its adjective -------------
+
+def test_a_foreign_town_named_with_its_designation_owns_the_partners_it_ends(extractor):
+    # no German town in the sentence: the subject "Die Stadt X" owns the towns after "mit"
+    ex = _extract(extractor, "Die Stadt Kaunas hat ihre Partnerschaften mit der Stadt Pskow und mit den Städten "
+                             "Grodno und Lida im Frühjahr ruhen lassen.")
+    pairs = pair_names(ex)
+    assert {frozenset({"Kaunas", "Pskow"}), frozenset({"Kaunas", "Lida"})} <= pairs
+    assert frozenset({"Pskow", "Lida"}) not in pairs
+
+
+def test_a_town_after_its_verb_owns_the_list_after_the_colon(extractor):
+    ex = _extract(extractor, "Wie viele Partner eine Stadt hat, ist sehr verschieden. Dagegen hat Chicago "
+                             "zahlreiche Partnerstädte: Osaka, Warschau, Mailand und Kairo.")
+    pairs = pair_names(ex)
+    assert {frozenset({"Chicago", "Osaka"}), frozenset({"Chicago", "Kairo"})} <= pairs
+    assert frozenset({"Osaka", "Warschau"}) not in pairs
+
+
+def test_a_town_whose_partner_stays_unnamed_gives_the_page_no_owner(extractor):
+    # the first town owns a partner it does not name; the second town's list is its own
+    ex = _extract(extractor, "\"Die Gemeinde Ellmau hat eine Partnergemeinde im Allgäu, man trifft sich kaum noch.\" "
+                             "Die Stadt Kitzbühel hat drei Partnerstädte: Rovaniemi, Rueil-Malmaison und Bad Soden "
+                             "am Taunus.")
+    pairs = pair_names(ex)
+    assert frozenset({"Kitzbühel", "Rovaniemi"}) in pairs
+    assert not any("Ellmau" in pair for pair in pairs)
+
+
+def test_a_town_adjective_before_the_partner_noun_owns_the_list_before_it(extractor):
+    # a German town listed among the partners is a partner, not the owner
+    ex = _extract(extractor, "Lyon, Kiew, Hannover und Krakau zählen heute zu den Leipziger Partnerstädten.")
+    pairs = pair_names(ex)
+    assert {frozenset({"Leipzig", "Hannover"}), frozenset({"Leipzig", "Kyjiw"}), frozenset({"Leipzig", "Lyon"})} <= pairs
+    assert frozenset({"Hannover", "Kyjiw"}) not in pairs

@@ -265,6 +265,8 @@ class PairStatements:
             # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
             # where the page names its town only once, in its lead
             subject = home.get() or home.sole()
+        if not here and owners:
+            return  # "Die Gemeinde X hat eine Partnergemeinde in Deutschland": an owner, its partner unnamed
         if not here:
             # "Amstelveen" as a section heading, then a sentence on a partnership agreed in an earlier year, on the page of the town whose partners it presents
             headed = home.section
@@ -358,9 +360,10 @@ class PairStatements:
         if "artner" not in text[sent.start:sent.end]:
             return out  # every owner phrase has a Partner… noun
         for i, m in enumerate(here):
-            # "Münchens Partnerstädte" (genitive: "Charlottenburg-Wilmersdorf Partnerstadt
-            # geblieben" says what a place is, not whose partners follow)
-            after = self.owner_after.match(text, m.end, sent.end) if genitive(m, ex) else None
+            # "Münchens Partnerstädte", "die Hamburger Partnerstädte" (genitive or the town's
+            # adjective: "Charlottenburg-Wilmersdorf Partnerstadt geblieben" says what a place is,
+            # not whose partners follow)
+            after = self.owner_after.match(text, m.end, sent.end) if genitive(m, ex) or adjectival(m, ex) else None
             if after and (i + 1 == len(here) or here[i + 1].start > after.end() + 40):
                 out.append(m)
             elif self.owner_before.search(text, max(sent.start, m.start - 40), m.start):
@@ -369,6 +372,9 @@ class PairStatements:
                 out.append(m)  # "die neunte Partnerstadt Hamburgs, neben Dresden, Marseille …"
             elif i == 0 and self.owner_subject_lead.fullmatch(text, sent.start, m.start) and self.owner_subject.match(text, m.end, sent.end):
                 out.append(m)  # the sentence's subject: "X selbst hat … eine Partnerstadt in <country> (Y)"
+            elif i == 0 and self.owner_subject_inverted_lead.fullmatch(text, sent.start, m.start) \
+                    and self.owner_subject_inverted.match(text, m.end, sent.end):
+                out.append(m)  # the subject after its verb: "Andererseits hat X fünfzehn Partnerstädte: …"
         return out
 
     def _appositions(self, ex: Extraction, sent: Span, here: list[Mention]):

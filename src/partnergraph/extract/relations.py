@@ -86,6 +86,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owner_after = re.compile(r"\s+(?:" + "|".join(map(re.escape, r["owner_after_nouns"])) + r")\b", re.IGNORECASE)
         self.owner_subject = re.compile(r["owner_subject"])
         self.owner_subject_lead = re.compile(r["owner_subject_lead"])
+        self.owner_subject_inverted = re.compile(r["owner_subject_inverted"])
+        self.owner_subject_inverted_lead = re.compile(r["owner_subject_inverted_lead"])
         self.partner_anaphora = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(r["partner_anaphora"], key=len, reverse=True))) + r")\b", re.IGNORECASE))
         # (pattern, counts only inside a list item): a bare year says "since" only in a list
         # (each behind the literals its matches contain: a dozen patterns run for every stretch
