@@ -1,5 +1,5 @@
 """How German dates a signing stated as a noun, and ends a partnership with the finite verb
-(session 16, issue #17: the start years and statuses of the fresh7 and fresh8 splits).
+(session 15, issue #17: the start years and statuses of the fresh7 and fresh8 splits).
 
 A signing named as a noun ("Unterzeichnung", "Vertragsunterzeichnung") often has a long object
 before its date ("die Unterzeichnung der Vereinbarung über … zwischen A und B fand am … statt"),
