@@ -13,12 +13,16 @@ from .sentences import sentence_of
 
 #: a capitalised name word
 NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç\-]+"
+#: white space holding at most one line break (a blank line ends a paragraph or the headline)
+ONE_PARAGRAPH = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 
 
 class People:
     def __init__(self, r: dict):
         roles = "|".join(map(re.escape, sorted(r["person_roles"], key=len, reverse=True)))
-        self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{NAME})?\s+(?P<name>{NAME}(?:\s+{NAME}){{1,2}})\b")
+        # the role and the name stand in one paragraph: a blank line between them (a headline
+        # ending in a role word, the body opening "Seit Oktober …") parts two texts
+        self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{NAME})?{ONE_PARAGRAPH}(?P<name>{NAME}(?:\s+{NAME}){{1,2}})\b")
         self.name_then_role = re.compile(
             rf"\b(?P<name>{NAME}\s+{NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
         self.role_words = Keywords(r["person_roles"])
