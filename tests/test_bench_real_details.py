@@ -38,62 +38,22 @@ def test_the_news_prose_tuning_split_is_scored_and_listed_like_dev2(bench):
     assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "dev3")} == {"dev3", "all"}
 
 
-def test_the_blind_fresh3_split_is_listed_by_no_other_request(bench):
-    # fresh3 replaced fresh2 as the split nobody tuning has read: no request but its own name may
-    # print its errors
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh3")} == {"fresh3"}
+#: each held-out split from fresh3 on, with why it is read only under its own name: fresh3 replaced
+#: fresh2 as the split nobody tuning had read; fresh4 (session 8) was the blind measure kept for
+#: when fresh3 was opened; fresh5 (session 9) stayed blind while fresh3 and fresh4 validated and
+#: tested a learned scorer; fresh6 (session 11), fresh7 (session 12) and fresh8 (session 14) were
+#: opened for tuning in sessions 12, 14 and 15 and are read under their own names; fresh9
+#: (session 15) is the blind measure kept once fresh8 was opened
+HELD_OUT = ("fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
-def test_the_blind_fresh4_split_is_listed_by_no_other_request(bench):
-    # fresh4 (session 8) is the blind measure kept for when fresh3 is opened for tuning: like
-    # fresh3, only a request naming it prints its errors, never --details all
-    assert "fresh4" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh4")} == {"fresh4"}
-    assert "fresh4" not in listed(bench, "all")
-
-
-def test_the_blind_fresh5_split_is_listed_by_no_other_request(bench):
-    # fresh5 (session 9) stays blind while fresh3 and fresh4 validate and test a learned scorer:
-    # only a request naming it prints its errors, never --details all
-    assert "fresh5" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh5")} == {"fresh5"}
-    assert "fresh5" not in listed(bench, "all")
-
-
-def test_the_opened_fresh6_split_is_listed_by_its_own_name_only(bench):
-    # fresh6 (session 11) was opened for tuning in session 12, like fresh2 ... fresh5 before it: its
-    # errors are read under --details fresh6, still never under --details all nor another request
-    assert "fresh6" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh6")} == {"fresh6"}
-    assert "fresh6" not in listed(bench, "all")
-    assert "fresh6" not in bench.DETAILED_BY_ALL
-
-
-def test_the_opened_fresh7_split_is_listed_by_its_own_name_only(bench):
-    # fresh7 (session 12) was opened for tuning in session 14, like fresh6 before it: its errors are
-    # read under --details fresh7, still never under --details all nor another request
-    assert "fresh7" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh7")} == {"fresh7"}
-    assert "fresh7" not in listed(bench, "all")
-    assert "fresh7" not in bench.DETAILED_BY_ALL
-
-
-def test_the_opened_fresh8_split_is_listed_by_its_own_name_only(bench):
-    # fresh8 (session 14) was opened for tuning in session 15, like fresh7 before it: its errors are
-    # read under --details fresh8, still never under --details all nor another request
-    assert "fresh8" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh8")} == {"fresh8"}
-    assert "fresh8" not in listed(bench, "all")
-    assert "fresh8" not in bench.DETAILED_BY_ALL
-
-
-def test_the_blind_fresh9_split_is_listed_by_no_other_request(bench):
-    # fresh9 (session 15) is the blind measure kept once fresh8 was opened for tuning: only a
-    # request naming it prints its errors, never --details all nor a request for another split
-    assert "fresh9" in bench.SPLITS
-    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, "fresh9")} == {"fresh9"}
-    assert "fresh9" not in listed(bench, "all")
-    assert "fresh9" not in bench.DETAILED_BY_ALL
+@pytest.mark.parametrize("split", HELD_OUT)
+def test_a_held_out_split_is_listed_by_its_own_name_only(bench, split):
+    # never under --details all nor a request for another split
+    assert split in bench.SPLITS
+    assert {asked for asked in bench.SPLITS if bench.shows_details(asked, split)} == {split}
+    assert split not in listed(bench, "all")
+    assert split not in bench.DETAILED_BY_ALL
 
 
 def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):

@@ -93,11 +93,11 @@ def _may_state_year(rules, text: str, s: Span) -> bool:
         # (a sentence without a year first: most have none, and the status patterns below are
         # many; asked first they were 6 % of the extraction of the open10 pages)
         # (the status patterns behind their pre-filters: one pass finds those that may match)
-        return not (not YEAR.search(chunk) or not rules.bare_year_relation.search(chunk)
-                    or rules.person_time.search(chunk) or rules.association_founding_subject.search(chunk)
-                    or rules.bare_year_blockers.search(chunk)
-                    or any(pat.search(chunk) for (pat, *_), may in zip(rules.status_patterns,
-                                                                      rules.status_group.may_match(chunk)) if may))
+        return bool(YEAR.search(chunk) and rules.bare_year_relation.search(chunk)) \
+            and not (rules.person_time.search(chunk) or rules.association_founding_subject.search(chunk)
+                     or rules.bare_year_blockers.search(chunk)
+                     or any(pat.search(chunk) for (pat, *_), may in zip(rules.status_patterns,
+                                                                       rules.status_group.may_match(chunk)) if may))
     return rules.bare_year_sentences.answer(text, s, work_out)
 
 

@@ -172,7 +172,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.pair_scorer = PairScorer()
         self.groups = GroupPartnerships(r)
         self.succession = Succession(r)
-        self.set_statuses = SetStatuses(r)  # a status said for a set of pairs (set_statuses.py)
+        self.set_statuses = SetStatuses(r, self.status_by_key)  # a status said for a set of pairs (set_statuses.py)
         self.referring = ReferringPartners()
         self.named_partner = NamedPartner(r)
         self.governed = GovernedPartners(r)

@@ -36,18 +36,15 @@ SET_STATUSES = ("suspended", "ended")
 
 
 class SetStatuses:
-    def __init__(self, r: dict):
+    def __init__(self, r: dict, status_by_key: dict[str, frozenset]):
+        """`status_by_key`: the rules' status patterns (indices) by key (RelationRules)."""
         self.quantified = re.compile(r["set_status_quantifiers"], re.IGNORECASE)
         self.blockers = re.compile(r["set_status_blockers"], re.IGNORECASE)
         self.country_object = re.compile(r["set_status_country_object"])
-        # the keyed suspended / ended patterns by key (indices into the rules' status patterns):
-        # one automaton pass finds those a page can match, fewer keys than all statuses'
-        by_key: dict[str, set[int]] = {}
-        for i, p in enumerate(r["status_patterns"]):
-            if p["status"] in SET_STATUSES:
-                for k in p.get("keys", ()):
-                    by_key.setdefault(k, set()).add(i)
-        self.keyed = KeySets({k: frozenset(v) for k, v in by_key.items()})
+        # the keyed suspended / ended patterns by key: one automaton pass finds those a page can
+        # match, fewer keys than all statuses'
+        wanted = frozenset(i for i, p in enumerate(r["status_patterns"]) if p["status"] in SET_STATUSES)
+        self.keyed = KeySets({k: v & wanted for k, v in status_by_key.items() if v & wanted})
 
     def apply(self, rules, ex: Extraction, ctx: Context) -> None:
         """Gives the pairs of `ex` without a status of their own the status of a set sentence
