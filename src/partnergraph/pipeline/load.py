@@ -46,11 +46,6 @@ LOGGER = logging.getLogger(__name__)
 STORE_BATCH_LINES = 495_000
 
 
-def size_of(batch: list[tuple[str, bytes]]) -> int:
-    """N-Quads lines of a batch."""
-    return sum(nquads.count(b"\n") for _, nquads in batch)
-
-
 def update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path,
                  *, new_pieces: set[str] | None = None) -> Run:
@@ -179,10 +174,10 @@ class _Update:
                 size += done.nquads.count(b"\n")
                 self._record(done)
                 if size >= STORE_BATCH_LINES:
-                    self._submit(loader, batch)
+                    self._submit(loader, batch, size)
                     batch, size = [], 0
             if batch:
-                self._submit(loader, batch)
+                self._submit(loader, batch, size)
         finally:
             if self.stream is not None:
                 self.stream.close()
@@ -190,12 +185,12 @@ class _Update:
             if url in self.known:
                 self.known[url]["source"] = self.got.source_of[url]
 
-    def _submit(self, loader: Loader, batch: list[tuple[str, bytes]]) -> None:
+    def _submit(self, loader: Loader, batch: list[tuple[str, bytes]], size: int) -> None:
         """Hands a batch to the loader: graphs the store did not hold when the build began (a
         full build, or the store emptied) are added without looking for old ones to drop, and
-        may load beside the other such batches."""
+        may load beside the other such batches. `size`: the batch's N-Quads lines, as counted."""
         if isinstance(self.store, EmbeddedStore) and not any(g in self.present for g, _ in batch):
-            if self.stream is None and not self.present and size_of(batch) >= STORE_BATCH_LINES \
+            if self.stream is None and not self.present and size >= STORE_BATCH_LINES \
                     and StreamedLoad.available():
                 # the store holds no graph and the build fills batches: one load for all of them
                 self.stream = StreamedLoad(self.store.bulk_load_nquads_file, loader)
