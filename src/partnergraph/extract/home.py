@@ -92,8 +92,12 @@ def unambiguous_names(hits, frequent: frozenset[str] = frozenset()) -> dict[str,
     case in `frequent`: "Weil" opening a sentence is no German town, badenertagblatt.ch) or city
     adjective."""
     names: dict[str, set[str]] = {}
+    seen = set()  # (a name's later hits have its candidates again: a surface is its gazetteer key)
     for h in hits:
-        if h.ambiguous or h.adjective or not h.candidates or h.surface.lower() in frequent:
+        if h.adjective or h.surface in seen:
+            continue
+        seen.add(h.surface)
+        if h.ambiguous or not h.candidates or h.surface.lower() in frequent:
             continue
         country = h.candidates[0].country
         if all(c.country == country for c in h.candidates):
