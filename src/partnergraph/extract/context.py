@@ -25,7 +25,7 @@ class Taken:
     article with 100,000 mentions stays linear."""
 
     def __init__(self, size: int):
-        self.owner = array("i", bytes(4 * (size + 1)))  # 0 = free, else an id of self.spans
+        self.owner = array("i", [0]) * (size + 1)  # 0 = free, else an id of self.spans
         self.spans: dict[int, tuple[int, int, Mention | None]] = {}
         self._next = 1
         # one id, repeated over a span: array("i", [i]) made anew for every span cost twice
@@ -50,10 +50,18 @@ class Taken:
 
     @classmethod
     def of(cls, ex: Extraction, size: int, kinds=None) -> Taken:
+        # take() written out over the mentions: ~1,100 maps a pass over the real pages, of ~26
+        # mentions each (a call per mention was a fifth of the cost)
         taken = cls(size)
+        owner, spans, one, i = taken.owner, taken.spans, taken._one, taken._next
         for m in ex.mentions:
             if kinds is None or m.kind in kinds:
-                taken.take(m.start, m.end, m)
+                start, end = m.start, m.end
+                spans[i] = (start, end, m)
+                one[0] = i
+                owner[start:end] = one * (end - start)
+                i += 1
+        taken._next = i
         return taken
 
 
