@@ -153,3 +153,16 @@ def test_a_keyword_that_does_not_lower_in_place_is_refused_by_the_term_pass():
 
     with pytest.raises(ValueError):
         TermMatcher(EXTRACTOR.vocabulary, keywords=["İzmir:"])
+
+
+@_SETTINGS
+@given(st.text(alphabet="ab_.-1 \n²é-İΣ,", max_size=20), st.data())
+def test_the_word_run_read_backwards_starts_where_a_loop_over_its_characters_stops(text, data):
+    from partnergraph.extract.context import word_run_start
+
+    end = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, end))
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        start -= 1
+    assert word_run_start(text, end, floor) == start

@@ -126,15 +126,32 @@ def next_word(text: str, end: int) -> str:
     return _NEXT_WORD.match(text, end).group(1)
 
 
-def previous_word(text: str, start: int) -> str:
-    """The word before `start`, skipping white space and opening quotes/brackets."""
+def _reversed(text: str) -> str:
     global _REVERSED
     known = _REVERSED
     if known[0] is not text:
         known = _REVERSED = (text, text[::-1])
+    return known[1]
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word before `start`, skipping white space and opening quotes/brackets."""
     if start <= 0:
         return ""
-    return _PREVIOUS_WORD.match(known[1], len(text) - start).group(1)[::-1]
+    return _PREVIOUS_WORD.match(_reversed(text), len(text) - start).group(1)[::-1]
+
+
+#: the characters of a run that word_run_start reads backwards: [\w.\-] is str.isalnum(), "_",
+#: "." and "-"
+_RUN_BACK = re.compile(r"[\w.\-]*")
+
+
+def word_run_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the run of word characters, "_", "." and "-" that ends at `end` begins, not before
+    `floor`: read in C over the reversed text (a loop over the characters of the word before each
+    cue word's ending was ~0.3 % of the cold extraction of the real pages)."""
+    pos = len(text) - end
+    return end - (_RUN_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
 
 
 def drop_mentions(ex: Extraction, gone: list[Mention | None]) -> None:

@@ -14,7 +14,7 @@ from .person_names import listed_person, role_before, starts_person
 from . import local_governments
 from .borough_links import linked_borough
 from .connectors import CONNECTORS, has_connector
-from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
+from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word, word_run_start
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .matcher import Keywords
@@ -69,9 +69,7 @@ class CuePlaces:
         for end in ends:
             if end < len(text) and not text[end].isspace():
                 continue  # inside a word: the lookahead wants white space right after the word
-            start = end
-            while start > last and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
-                start -= 1  # back to the word's start: [\w.\-] is str.isalnum(), "_", "." or "-"
+            start = word_run_start(text, end, last)  # back to the word's start, not before the last head's end
             head = self._WORD_BEFORE_NAME.match(text, start)
             if head is not None and head.end() == end:
                 yield start, end
