@@ -166,3 +166,16 @@ def test_the_word_run_read_backwards_starts_where_a_loop_over_its_characters_sto
     while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
         start -= 1
     assert word_run_start(text, end, floor) == start
+
+
+@_SETTINGS
+@given(st.text(alphabet="ab. \n\t\u00a0\u2028(„é1", max_size=20), st.data())
+def test_the_word_read_backwards_starts_after_the_white_space_a_loop_stops_at(text, data):
+    from partnergraph.extract.context import word_start
+
+    end = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, end))
+    start = end
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    assert word_start(text, end, floor) == start

@@ -141,6 +141,18 @@ def previous_word(text: str, start: int) -> str:
     return _PREVIOUS_WORD.match(_reversed(text), len(text) - start).group(1)[::-1]
 
 
+#: the characters up to the white space before them, read backwards (word_start)
+_NON_SPACE_BACK = re.compile(r"\S*")
+
+
+def word_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the word (characters other than white space) that ends at `end` begins, not before
+    `floor`: read in C over the reversed text (a loop over the characters of the word before
+    each full stop and line break was ~0.5 % of the cold extraction of the real pages)."""
+    pos = len(text) - end
+    return end - (_NON_SPACE_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
+
+
 #: the characters of a run that word_run_start reads backwards: [\w.\-] is str.isalnum(), "_",
 #: "." and "-"
 _RUN_BACK = re.compile(r"[\w.\-]*")
