@@ -64,7 +64,7 @@ def test_cue_word_heads_are_the_pattern_matches_that_are_cue_words(parts):
     fast = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text) if EXTRACTOR._is_cue_word(text[s:e].lower())]
     assert fast == plain
     # ... also from the endings the term pass found (TermMatcher.scan, as Extractor.extract does)
-    _terms, ends, _marks = EXTRACTOR.terms.scan(text)
+    _terms, ends = EXTRACTOR.terms.scan(text)
     shared = [(s, e) for s, e in EXTRACTOR._cue_word_heads(text, ends) if EXTRACTOR._is_cue_word(text[s:e].lower())]
     assert shared == plain
 
@@ -131,28 +131,30 @@ def test_the_gap_before_a_country_is_read_as_its_stripped_form(parts):
     assert bool(_COUNTRY_AFTER.fullmatch(text, 6, 6 + len(gap))) == (gap.strip() in ("in", "(", ",", "in der", "im"))
 
 
-MARKER_WORDS = ["Foto:", "Fotos:", "FOTO:", "Foto :", "©", "(c)", "kommun", "County", "Municipality", "Local Municipality",
-                "Stadt", "İstanbul", "Σ", "foto", "Kommune", "COUNTY", "ſ", "x"]
+KEYWORD_PIECES = ["Foto:", "Fotos:", "FOTO:", "Foto :", "©", "(c)", "kommun", "County", "Municipality", "Local Municipality",
+                  "Stadt", "İstanbul", "Σ", "foto", "Kommune", "COUNTY", "ſ", "x", "Bürgermeister", "Oberbürgermeister",
+                  "bürgermeisterin", "Stadtwerke", "festival", "Festival", "Konferenz", " ", ":", "\n", "(C)", "-"]
 
 
 @_SETTINGS
-@given(st.lists(st.sampled_from(MARKER_WORDS + [" ", ":", "\n", "(C)"]), max_size=14))
-def test_the_keywords_of_the_term_pass_are_those_a_keyword_pass_over_the_text_finds(parts):
+@given(st.lists(st.sampled_from(KEYWORD_PIECES), max_size=14))
+def test_the_keyword_lists_the_term_pass_serves_find_what_their_own_pass_finds(parts):
     from partnergraph.extract.matcher import Keywords
 
     text = "".join(parts)
-    words = [*EXTRACTOR._suffix_kinds, *EXTRACTOR._credit_words]
-    _terms, _ends, marks = EXTRACTOR.terms.scan(text)
-    assert marks == Keywords(words, word_start=False).find(text)
-
-
-def test_a_keyword_that_does_not_lower_in_place_is_refused_by_the_term_pass():
-    import pytest
-
-    from partnergraph.extract.matcher import TermMatcher
-
-    with pytest.raises(ValueError):
-        TermMatcher(EXTRACTOR.vocabulary, keywords=["İzmir:"])
+    relations = EXTRACTOR._relations
+    lists = [EXTRACTOR._markers, relations.people.role_words, relations.organisations.utility_heads,
+             relations.events.event_heads]
+    EXTRACTOR.terms.scan(text)
+    for words in lists:
+        served = words.find(text)
+        words.served = (None, [])
+        assert served == words.find(text)
+    # a list whose word does not lower character by character keeps its own pass
+    own = Keywords(["İzmir:"])
+    EXTRACTOR.terms.serve(own)
+    EXTRACTOR.terms.scan(text)
+    assert own.served[0] is None
 
 
 @_SETTINGS

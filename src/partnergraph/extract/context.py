@@ -93,7 +93,7 @@ class Context:
     #: the lines of a list ("Partnerstädte:" then one partner a line) → the sentence introducing it
     list_items: dict[Span, Span] = field(default_factory=dict)
     places_by_sentence: dict[Span, list[Mention]] = field(default_factory=dict)
-    #: (start, end) of credit markers and English designations (found in the term pass, TermMatcher.scan)
+    #: (start, end) of credit markers and English designations (one keyword pass)
     markers: list[tuple[int, int]] = field(default_factory=list)
     #: (start, end) of the place mentions that are city adjectives ("Kölner", "Dresdner")
     adjectives: set[tuple[int, int]] = field(default_factory=set)

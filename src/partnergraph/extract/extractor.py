@@ -39,7 +39,7 @@ from .region_locators import RegionLocators
 from .romance_names import RomanceNames
 from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
-from .matcher import TermHit, TermMatcher
+from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
 from .misspelt_places import link_misspelt_places
 from ..models import MENTION_ORDER, Article, Extraction, Mention, Place
@@ -120,11 +120,13 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._suffix_kinds = dict(self.rules["place_suffix_kinds"])
         self._place_words = frozenset(self.rules["place_words_after"])
         self._credit_words = frozenset(self.rules["credit_markers"])
-        # one pass over the lowered text finds the terms, the cue words' endings and, in their
-        # case, the credit markers and the English designations (a pass each cost ~2 % of the
-        # extraction, measured against the extractor before them; the markers' own pass ~0.6 %)
-        self.terms = TermMatcher(self.vocabulary, endings=self._cue_ending_words(),
-                                 keywords=[*self._suffix_kinds, *self._credit_words])
+        # one pass finds both the credit markers and the English designations (a pass each cost
+        # ~2 % of the extraction, measured against the extractor before them) ...
+        self._markers = Keywords([*self._suffix_kinds, *self._credit_words], word_start=False)
+        # ... and that is the pass over the lowered text that finds the terms and the cue words'
+        # endings (TermMatcher.serve; the relations' keyword lists join it in _relations)
+        self.terms = TermMatcher(self.vocabulary, endings=self._cue_ending_words())
+        self.terms.serve(self._markers)
         self._cue_memo: dict[str, bool] = {}
         self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
         # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
@@ -149,7 +151,12 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
 
     @cached_property
     def _relations(self) -> RelationRules:
-        return RelationRules(self.rules, determiners=self._determiners)
+        relations = RelationRules(self.rules, determiners=self._determiners)
+        # the role words before people's names and the utility and event heads are found in the
+        # term pass too (extract scans the terms before it asks where people stand)
+        self.terms.serve(relations.people.role_words, relations.organisations.utility_heads,
+                         relations.events.event_heads)
+        return relations
 
     # -- public ----------------------------------------------------------------------------
 
@@ -160,8 +167,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             text = text[:MAX_TEXT]
         ex = Extraction(article=article)
         ctx = Context(text=text, sentences=split(text))
-        persons = self._relations.persons_spans(text)
-        all_terms, ctx.cue_word_ends, ctx.markers = self.terms.scan(text)
+        relations = self._relations  # (made, and its keyword lists served, before the term pass)
+        all_terms, ctx.cue_word_ends = self.terms.scan(text)
+        persons = relations.persons_spans(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
         ctx.territory_spans = {(h.start, h.end) for h in all_terms
@@ -173,6 +181,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
         self._regions_places_gave_up(ex, ctx, all_terms, term_hits, persons)
+        ctx.markers = self._markers.find(text)
         self._cue_places(ex, ctx)
         self._suffix_places(ex, ctx)
         self._listed_places(ex, ctx)
