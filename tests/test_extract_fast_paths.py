@@ -181,11 +181,3 @@ def test_the_word_read_backwards_starts_after_the_white_space_a_loop_stops_at(te
     while start > floor and not text[start - 1].isspace():
         start -= 1
     assert word_start(text, end, floor) == start
-
-
-def test_the_sentence_of_an_offset_follows_a_list_of_spans_that_grew():
-    spans = [Span(0, 5)]
-    assert sentences.sentence_of(spans, 7) == Span(0, 5)
-    spans.append(Span(6, 9))
-    assert sentences.sentence_of(spans, 7) == Span(6, 9)
-    assert sentences.sentence_of([Span(2, 4), Span(8, 12)], 7) == Span(8, 12)
