@@ -157,6 +157,16 @@ def test_the_keyword_lists_the_term_pass_serves_find_what_their_own_pass_finds(p
     assert own.served[0] is None
 
 
+def test_a_finder_that_is_no_keyword_list_is_left_to_its_own_pass():
+    class Finder:
+        def find(self, text):
+            return [(0, 1)]
+
+    before = len(EXTRACTOR.terms._served)
+    EXTRACTOR.terms.serve(Finder())
+    assert len(EXTRACTOR.terms._served) == before
+
+
 @_SETTINGS
 @given(st.text(alphabet="ab_.-1 \n²é-İΣ,", max_size=20), st.data())
 def test_the_word_run_read_backwards_starts_where_a_loop_over_its_characters_stops(text, data):

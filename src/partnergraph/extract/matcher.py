@@ -91,8 +91,11 @@ class TermMatcher:
         markers, the role words before people's names, the utility and event heads: a pass each
         over every text cost ~1 % of the cold extraction of the real pages together). A word
         matched in its case is looked for in lower case and checked against the text as written;
-        a list holding a word that does not lower character by character keeps its own pass."""
+        a list holding a word that does not lower character by character keeps its own pass, as
+        does a finder that is no `Keywords` (one that finds its words with other lists')."""
         for words in lists:
+            if not isinstance(words, Keywords):
+                continue
             keys = list(words.automaton.keys())
             if not words.ignore_case and not all(map(_lowers_in_place, keys)):
                 continue
