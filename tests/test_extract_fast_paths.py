@@ -129,3 +129,65 @@ def test_the_gap_before_a_country_is_read_as_its_stripped_form(parts):
     gap = "".join(parts)
     text = "Padang" + gap + "Indonesien"
     assert bool(_COUNTRY_AFTER.fullmatch(text, 6, 6 + len(gap))) == (gap.strip() in ("in", "(", ",", "in der", "im"))
+
+
+KEYWORD_PIECES = ["Foto:", "Fotos:", "FOTO:", "Foto :", "©", "(c)", "kommun", "County", "Municipality", "Local Municipality",
+                  "Stadt", "İstanbul", "Σ", "foto", "Kommune", "COUNTY", "ſ", "x", "Bürgermeister", "Oberbürgermeister",
+                  "bürgermeisterin", "Stadtwerke", "festival", "Festival", "Konferenz", " ", ":", "\n", "(C)", "-"]
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(KEYWORD_PIECES), max_size=14))
+def test_the_keyword_lists_the_term_pass_serves_find_what_their_own_pass_finds(parts):
+    from partnergraph.extract.matcher import Keywords
+
+    text = "".join(parts)
+    relations = EXTRACTOR._relations
+    lists = [EXTRACTOR._markers, relations.people.role_words, relations.organisations.utility_heads,
+             relations.events.event_heads]
+    EXTRACTOR.terms.scan(text)
+    for words in lists:
+        served = words.find(text)
+        words.served = (None, [])
+        assert served == words.find(text)
+    # a list whose word does not lower character by character keeps its own pass
+    own = Keywords(["İzmir:"])
+    EXTRACTOR.terms.serve(own)
+    EXTRACTOR.terms.scan(text)
+    assert own.served[0] is None
+
+
+def test_a_finder_that_is_no_keyword_list_is_left_to_its_own_pass():
+    class Finder:
+        def find(self, text):
+            return [(0, 1)]
+
+    before = len(EXTRACTOR.terms._served)
+    EXTRACTOR.terms.serve(Finder())
+    assert len(EXTRACTOR.terms._served) == before
+
+
+@_SETTINGS
+@given(st.text(alphabet="ab_.-1 \n²é-İΣ,", max_size=20), st.data())
+def test_the_word_run_read_backwards_starts_where_a_loop_over_its_characters_stops(text, data):
+    from partnergraph.extract.context import word_run_start
+
+    end = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, end))
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        start -= 1
+    assert word_run_start(text, end, floor) == start
+
+
+@_SETTINGS
+@given(st.text(alphabet="ab. \n\t\u00a0\u2028(„é1", max_size=20), st.data())
+def test_the_word_read_backwards_starts_after_the_white_space_a_loop_stops_at(text, data):
+    from partnergraph.extract.context import word_start
+
+    end = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, end))
+    start = end
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    assert word_start(text, end, floor) == start

@@ -100,3 +100,17 @@ def test_a_domains_page_naming_no_town_of_either_side_is_the_domains(extractor):
 def test_a_domains_page_naming_many_german_towns_and_none_of_its_own_writes_from_germany():
     assert home_country("https://www.magazin.ch/a", {"DE": 3, "RU": 2}, DOMAINS) == "DE"
     assert home_country("https://www.magazin.ch/a", {"DE": 1}, DOMAINS) == "CH"
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.beispiel-gemeinde.at/partner", "http://WWW.Beispiel.CH?seite=2", "https://beispiel.at#oben",
+    "https://nutzer@beispiel.at/x", "https://beispiel.at:8443/x", "HTTPS://beispiel.ch/", " https://beispiel.at/",
+    "https://beispiel.de/x", "https://[::1]/x", "https:///x", "beispiel.at", "https://beispiel.at\t.de/x"])
+def test_the_domain_country_is_read_from_the_host_urlsplit_finds(url):
+    from urllib.parse import urlsplit
+
+    from partnergraph.extract.home import domain_country
+
+    host = urlsplit(url).hostname or ""
+    expected = DOMAINS.get(host.rsplit(".", 1)[-1].lower()) if "." in host else None
+    assert domain_country(url, DOMAINS) == expected

@@ -25,7 +25,7 @@ class Taken:
     article with 100,000 mentions stays linear."""
 
     def __init__(self, size: int):
-        self.owner = array("i", bytes(4 * (size + 1)))  # 0 = free, else an id of self.spans
+        self.owner = array("i", [0]) * (size + 1)  # 0 = free, else an id of self.spans
         self.spans: dict[int, tuple[int, int, Mention | None]] = {}
         self._next = 1
         # one id, repeated over a span: array("i", [i]) made anew for every span cost twice
@@ -50,10 +50,18 @@ class Taken:
 
     @classmethod
     def of(cls, ex: Extraction, size: int, kinds=None) -> Taken:
+        # take() written out over the mentions: ~1,100 maps a pass over the real pages, of ~26
+        # mentions each (a call per mention was a fifth of the cost)
         taken = cls(size)
+        owner, spans, one, i = taken.owner, taken.spans, taken._one, taken._next
         for m in ex.mentions:
             if kinds is None or m.kind in kinds:
-                taken.take(m.start, m.end, m)
+                start, end = m.start, m.end
+                spans[i] = (start, end, m)
+                one[0] = i
+                owner[start:end] = one * (end - start)
+                i += 1
+        taken._next = i
         return taken
 
 
@@ -118,15 +126,44 @@ def next_word(text: str, end: int) -> str:
     return _NEXT_WORD.match(text, end).group(1)
 
 
-def previous_word(text: str, start: int) -> str:
-    """The word before `start`, skipping white space and opening quotes/brackets."""
+def _reversed(text: str) -> str:
     global _REVERSED
     known = _REVERSED
     if known[0] is not text:
         known = _REVERSED = (text, text[::-1])
+    return known[1]
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word before `start`, skipping white space and opening quotes/brackets."""
     if start <= 0:
         return ""
-    return _PREVIOUS_WORD.match(known[1], len(text) - start).group(1)[::-1]
+    return _PREVIOUS_WORD.match(_reversed(text), len(text) - start).group(1)[::-1]
+
+
+#: the characters up to the white space before them, read backwards (word_start)
+_NON_SPACE_BACK = re.compile(r"\S*")
+
+
+def word_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the word (characters other than white space) that ends at `end` begins, not before
+    `floor`: read in C over the reversed text (a loop over the characters of the word before
+    each full stop and line break was ~0.5 % of the cold extraction of the real pages)."""
+    pos = len(text) - end
+    return end - (_NON_SPACE_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
+
+
+#: the characters of a run that word_run_start reads backwards: [\w.\-] is str.isalnum(), "_",
+#: "." and "-"
+_RUN_BACK = re.compile(r"[\w.\-]*")
+
+
+def word_run_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the run of word characters, "_", "." and "-" that ends at `end` begins, not before
+    `floor`: read in C over the reversed text (a loop over the characters of the word before each
+    cue word's ending was ~0.3 % of the cold extraction of the real pages)."""
+    pos = len(text) - end
+    return end - (_RUN_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
 
 
 def drop_mentions(ex: Extraction, gone: list[Mention | None]) -> None:

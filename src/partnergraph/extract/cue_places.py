@@ -13,7 +13,8 @@ from functools import cached_property
 from .person_names import listed_person, role_before, starts_person
 from . import local_governments
 from .borough_links import linked_borough
-from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word
+from .connectors import CONNECTORS, has_connector
+from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word, word_run_start
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .matcher import Keywords
@@ -68,9 +69,7 @@ class CuePlaces:
         for end in ends:
             if end < len(text) and not text[end].isspace():
                 continue  # inside a word: the lookahead wants white space right after the word
-            start = end
-            while start > last and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
-                start -= 1  # back to the word's start: [\w.\-] is str.isalnum(), "_", "." or "-"
+            start = word_run_start(text, end, last)  # back to the word's start, not before the last head's end
             head = self._WORD_BEFORE_NAME.match(text, start)
             if head is not None and head.end() == end:
                 yield start, end
@@ -380,7 +379,7 @@ class CuePlaces:
     #: at C speed)
     _COORDINATED = re.compile(
         r"(?P<left>[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){0,2}"
-        rf"{_GERMAN_QUALIFIER}?)\s+(?:und|–|—|-|&)\s+"
+        rf"{_GERMAN_QUALIFIER}?)\s+(?:{CONNECTORS})\s+"
         rf"(?P<right>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*){{0,2}}{_GERMAN_QUALIFIER}?)")
 
     def _coordinated_places(self, ex: Extraction, ctx: Context) -> None:
@@ -402,7 +401,7 @@ class CuePlaces:
             if first == len(starts) or starts[first] >= sent.end:
                 continue
             chunk = text[sent.start:sent.end]
-            for m in self._COORDINATED.finditer(chunk):
+            for m in self._COORDINATED.finditer(chunk) if has_connector(chunk) else ():
                 left = (sent.start + m.start("left"), sent.start + m.end("left"))
                 right = (sent.start + m.start("right"), sent.start + m.end("right"))
                 for known, other in ((left, right), (right, left)):

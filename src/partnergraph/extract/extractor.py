@@ -91,8 +91,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._cue_exclude = {w.lower() for w in self.rules["place_cue_exclude"]}
         self._cue_suffixes = tuple(self.rules["place_cue_suffixes"])
         self._cue_kinds = {w.lower(): tuple(v) for w, v in self.rules["place_cue_kinds"].items()}
-        # (one pass over the lowered text finds the terms and the cue words' endings)
-        self.terms = TermMatcher(self.vocabulary, endings=self._cue_ending_words())
         self._foreign_districts = {cc: tuple(v) for cc, v in self.rules["foreign_district_designations"].items()}
         self._designation_countries = dict(self.rules["designation_countries"])
         self._default_countries = dict(self.rules["designation_default_countries"])
@@ -123,8 +121,12 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._place_words = frozenset(self.rules["place_words_after"])
         self._credit_words = frozenset(self.rules["credit_markers"])
         # one pass finds both the credit markers and the English designations (a pass each cost
-        # ~2 % of the extraction, measured against the extractor before them)
+        # ~2 % of the extraction, measured against the extractor before them) ...
         self._markers = Keywords([*self._suffix_kinds, *self._credit_words], word_start=False)
+        # ... and that is the pass over the lowered text that finds the terms and the cue words'
+        # endings (TermMatcher.serve; the relations' keyword lists join it in _relations)
+        self.terms = TermMatcher(self.vocabulary, endings=self._cue_ending_words())
+        self.terms.serve(self._markers)
         self._cue_memo: dict[str, bool] = {}
         self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
         # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
@@ -149,7 +151,12 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
 
     @cached_property
     def _relations(self) -> RelationRules:
-        return RelationRules(self.rules, determiners=self._determiners)
+        relations = RelationRules(self.rules, determiners=self._determiners)
+        # the role words before people's names and the utility and event heads are found in the
+        # term pass too (extract scans the terms before it asks where people stand)
+        self.terms.serve(relations.people.role_words, relations.organisations.utility_heads,
+                         relations.events.event_heads)
+        return relations
 
     # -- public ----------------------------------------------------------------------------
 
@@ -160,8 +167,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             text = text[:MAX_TEXT]
         ex = Extraction(article=article)
         ctx = Context(text=text, sentences=split(text))
-        persons = self._relations.persons_spans(text)
+        relations = self._relations  # (made, and its keyword lists served, before the term pass)
         all_terms, ctx.cue_word_ends = self.terms.scan(text)
+        persons = relations.persons_spans(text)
         place_hits = self._place_hits(uncapitalised(text, self.gazetteer))
         term_hits, place_hits = resolve_overlaps(all_terms, place_hits, persons)
         ctx.territory_spans = {(h.start, h.end) for h in all_terms

@@ -75,11 +75,36 @@ class TermMatcher:
             add(text, Term("municipality", key, text))
         # each key carries its terms with what find() asks of them worked out once here (~12,500
         # automaton hits on the real pages each read five or six fields of a term otherwise)
-        # (and whether the key is one of the endings)
+        # (and whether the key is one of the endings, and the words of the served keyword lists
+        # it is: serve)
         self.automaton = ahocorasick.Automaton()
         ending_keys = {e.lower() for e in endings}
         for key in [*entries, *sorted(ending_keys - entries.keys())]:
-            self.automaton.add_word(key, (tuple(_TermRule.of(t) for t in entries.get(key, ())), key in ending_keys))
+            self.automaton.add_word(key, (tuple(_TermRule.of(t) for t in entries.get(key, ())), key in ending_keys, ()))
+        self.automaton.make_automaton()
+        self._served: list[Keywords] = []
+
+    def serve(self, *lists: Keywords) -> None:
+        """Finds the words of these keyword lists in the same pass over the lowered text as the
+        terms: `scan` leaves each list the spans its `find` would report for that text, and its
+        `find` of that text returns them without a pass of its own (the extractor's credit
+        markers, the role words before people's names, the utility and event heads: a pass each
+        over every text cost ~1 % of the cold extraction of the real pages together). A word
+        matched in its case is looked for in lower case and checked against the text as written;
+        a list holding a word that does not lower character by character keeps its own pass, as
+        does a finder that is no `Keywords` (one that finds its words with other lists')."""
+        for words in lists:
+            if not isinstance(words, Keywords):
+                continue
+            keys = list(words.automaton.keys())
+            if not words.ignore_case and not all(map(_lowers_in_place, keys)):
+                continue
+            slot = len(self._served)
+            self._served.append(words)
+            for key in keys:
+                low = key if words.ignore_case else key.lower()
+                rules, ending, served = self.automaton.get(low, ((), False, ()))
+                self.automaton.add_word(low, (rules, ending, (*served, (slot, len(key), None if words.ignore_case else key))))
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[TermHit]:
@@ -89,17 +114,28 @@ class TermMatcher:
     def scan(self, text: str) -> tuple[list[TermHit], list[int]]:
         """`find`, and the end offset of every occurrence of the endings in the lowered text
         (each once, in order): one automaton pass for both (a pass of its own over the lowered
-        text cost the cue words ~1 % of the extraction, measured)."""
+        text cost the cue words ~1 % of the extraction, measured); and the spans of the served
+        keyword lists (serve), where lowering keeps every offset (else they find their own)."""
         lower = lowered_text(text)  # (shared with the other passes over the article)
-        if len(lower) != len(text):  # a few characters (İ) lower-case to two; keep offsets
+        serving = len(lower) == len(text)
+        if not serving:  # a few characters (İ) lower-case to two; keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
         hits: list[TermHit] = []
         ends: set[int] = set()
-        for end_idx, (rules, ending) in self.automaton.iter(lower):
+        found: list[dict[int, int]] = [{} for _ in self._served]  # per list: an end → its longest word's length
+        for end_idx, (rules, ending, served) in self.automaton.iter(lower):
             end = end_idx + 1
             if ending:
                 ends.add(end)
+            for slot, length, written in served if serving else ():
+                start = end - length
+                if written is not None and not text.startswith(written, start):
+                    continue  # (a word of a list matched in its case: "Foto:", not "foto:")
+                if start > 0 and self._served[slot].word_start and (text if written else lower)[start - 1].isalnum():
+                    continue
+                if found[slot].get(end, 0) < length:
+                    found[slot][end] = length
             # (end moves on within one key's terms once a compound or an inflection extends it,
             # as it always has: the terms of one key then see the extended end)
             for term, length, exact_case, tail, head, inflects, capital in rules:
@@ -118,6 +154,9 @@ class TermMatcher:
                 if capital and not text[start].isupper():
                     continue
                 hits.append(TermHit(term, start, end))
+        if serving:
+            for words, spans in zip(self._served, found):
+                words.served = (text, sorted((end - length, end) for end, length in spans.items()))
         return hits, sorted(ends)
 
 
@@ -139,6 +178,13 @@ class _TermRule(NamedTuple):
                    term.kind in KINDS_WITH_COMPOUNDS and len(term.label) >= COMPOUND_HEAD_MIN,
                    not term.exact_case and term.form == "name",
                    term.kind in ("country", "region", "municipality") and term.form in ("name", "demonym"))
+
+
+def _lowers_in_place(word: str) -> bool:
+    """Whether lowering `word` lowers each character to one (no "İ", whose lower case is two
+    characters) and none by its context (a final sigma): then wherever the text holds `word`,
+    its lowered copy holds word.lower() at the same offsets."""
+    return all(len(c.lower()) == 1 for c in word) and "Σ" not in word
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -167,10 +213,16 @@ class Keywords:
             key = w.lower() if ignore_case else w
             self.automaton.add_word(key, len(key))
         self.automaton.make_automaton()
+        #: (text, what find reports for it) where a TermMatcher serving this list found its
+        #: words in its own pass over that text (TermMatcher.serve)
+        self.served: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence; with `word_start`, only at the start of a word.
         Among overlapping occurrences ending at one place, the longest is reported."""
+        served = self.served
+        if served[0] is text:
+            return list(served[1])
         hay = text
         if self.ignore_case:
             lower = lowered_text(text)  # (once: a copy of the whole text, shared with other passes)

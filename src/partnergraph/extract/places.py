@@ -190,7 +190,7 @@ class PlaceResolution:
         longer = {}
         for i, h in enumerate(hits):
             if resolved.get(i) is not None:
-                for short in short_forms(h.surface):
+                for short in short_forms(h.surface) if " " in h.surface or "-" in h.surface else ():  # (none without)
                     longer.setdefault(short, resolved[i])
         for i, h in enumerate(hits):
             if h.surface in longer and live[i]:

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..models import Span
+from .context import word_start
 from .rules import rules
 
 #: (a bullet may be indented: "\n  • Yongin in Südkorea", as list items come off real pages).
@@ -50,18 +51,13 @@ def split(text: str) -> list[Span]:
         if found[0] == ".":
             # the last word of text[start:stop + 1] (which ends with this full stop), read back
             # from the stop rather than by splitting the whole sentence
-            j = stop
-            while j > start and not text[j - 1].isspace():
-                j -= 1
+            j = word_start(text, stop, start)
             word = text[j:stop + 1].lstrip("(\"„“»«")
             # ordinals and day numbers ("19. Dezember"), abbreviations, initials ("Erwin M.")
             if (word[:-1].isdigit() and len(word) <= 4) or word in tails or (len(word) == 2 and word[0].isupper()):
                 continue
         elif found == "\n" and stop > start:
-            j = stop
-            while j > start and not text[j - 1].isspace():
-                j -= 1
-            if text[j:stop] in open_words:
+            if text[word_start(text, stop, start):stop] in open_words:
                 continue  # "… der Stadt Kiel und dem⏎Distrikt Moshi": one sentence, wrapped
         _add(spans, text, start, end)
         start = m.end()
