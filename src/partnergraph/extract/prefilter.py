@@ -90,7 +90,20 @@ class Prefiltered:
     def _clauses_fail(self, low: str, state: int) -> bool:
         """Does the lowered text, which holds one of the literals, miss a set of each clause?"""
         clauses = self._plain_clauses if state == _PLAIN else self._clauses
-        return clauses is not None and not any(all(any(map(low.__contains__, s)) for s in c) for c in clauses)
+        if clauses is None:
+            return False
+        # (loops, not any(all(any(…)))): the nested generators cost ~5 µs a sentence for the
+        # four clauses of the denied pattern, the loops ~1 µs; the same tests in the same order)
+        for clause in clauses:
+            for group in clause:
+                for lit in group:
+                    if lit in low:
+                        break
+                else:
+                    break  # a set of this clause is not met: the clause is not
+            else:
+                return False  # every set of this clause is met
+        return True
 
     def _cannot_match(self, string: str, pos: int, endpos: int) -> bool:
         # a match lies inside string[pos:endpos] (look-arounds consume nothing), so its literal
