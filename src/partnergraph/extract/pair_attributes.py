@@ -96,7 +96,7 @@ class StartYears:
                 continue
             if keys:
                 low = lowered(chunk) if low is None else low
-                if not any(k in low for k in keys):
+                if not any(map(low.__contains__, keys)):  # (map: no generator frame)
                     continue
             for m in pat.pattern.finditer(chunk):
                 if act and self._founds_association(chunk, m):

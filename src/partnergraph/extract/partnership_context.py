@@ -171,7 +171,7 @@ class PartnershipContext:
             else:
                 intro = None
                 if not cue and prev_cue and (
-                        (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
+                        (_joined(s_text) and _PAIR_LIST.search(s_text))
                         or self.continues_set(text, prev_sent, s_text)
                         or (":" in s_text and _COLON_LIST.search(s_text))
                         or prev_pair_line and PAIR_LINE.match(s_text)):
@@ -191,6 +191,12 @@ class PartnershipContext:
 LIST_LINE_MAX = 150
 #: a heading introducing a list ("Unsere Partnerstädte", "Städtepartnerschaften der Stadt X")
 HEADING_MAX = 60
+
+
+def _joined(s: str) -> bool:
+    """Does `s` hold a joiner of a pair of names (`_PAIR_LIST` needs one)? (Tests in a row, not a
+    generator: asked of each sentence after a cue sentence)"""
+    return " und " in s or "-" in s or "–" in s or "—" in s or "/" in s
 
 
 def is_list_line(s: str) -> bool:
