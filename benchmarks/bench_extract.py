@@ -117,6 +117,8 @@ def forget_sentences(extractor) -> None:
     its second pass on every sentence would be a memo hit; a real build sees each sentence once
     (the word-keyed memos stay: words do repeat across a build's articles)."""
     getattr(extractor._relations, "_cue_memo", {}).clear()
+    from partnergraph.extract import prefilter  # (the strings the pre-filters read, by content)
+    getattr(prefilter, "_READ_MEMO", {}).clear()
 
 
 def paired_rates(baseline: Path, texts: Path | None, seconds: float, rounds: int, cold: bool = False) -> dict:

@@ -96,7 +96,7 @@ class StartYears:
                 continue
             if keys:
                 low = lowered(chunk) if low is None else low
-                if not any(k in low for k in keys):
+                if not any(map(low.__contains__, keys)):  # (map: no generator frame)
                     continue
             for m in pat.pattern.finditer(chunk):
                 if act and self._founds_association(chunk, m):
@@ -241,19 +241,20 @@ class PairFacts:
         key = (lo, hi, list_item)
         known = self._memo.get(key)
         if known is None:
-            statuses = self._statuses(lo, hi)
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month,
-                                                        self.text[lo:hi])
+            chunk = self.text[lo:hi]  # (one string for both: the pre-filters read and lower it once)
+            statuses = self._statuses(lo, hi, chunk)
+            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)
                      if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
                                 and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
             known = self._memo[key] = (years, statuses)
         return known
 
-    def _statuses(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """(start, end, status) of every status text[lo:hi] states, once per stretch (pair_statuses.py)."""
+    def _statuses(self, lo: int, hi: int, chunk: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, status) of every status text[lo:hi] (`chunk` where the caller has it)
+        states, once per stretch (pair_statuses.py)."""
         statuses = self._status_memo.get((lo, hi))
         if statuses is None:
-            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi)
+            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi, chunk)
         return statuses
 
     def sentence_years(self, sent: Span) -> list:

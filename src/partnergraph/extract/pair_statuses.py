@@ -9,11 +9,12 @@ from .datelines import YEAR
 from .prefilter import lowered
 
 
-def stretch_statuses(rules, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def stretch_statuses(rules, text: str, lo: int, hi: int, chunk: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, status) of every status text[lo:hi] states, in the order of the rules'
-    status patterns (`rules`: the relation rules, relations.RelationRules)."""
+    status patterns (`rules`: the relation rules, relations.RelationRules). `chunk`: text[lo:hi]
+    where the caller has it (the one string its start dates are read from too: lowered once)."""
     statuses = []
-    chunk = text[lo:hi]
+    chunk = text[lo:hi] if chunk is None else chunk
     low = lowered(chunk)
     chosen = rules.status_sets.union(rules.status_unkeyed, low)  # (those of the keys `low` holds)
     for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)

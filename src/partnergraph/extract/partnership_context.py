@@ -85,14 +85,17 @@ class PartnershipContext:
     def _cue_literal_search(self, whole_words: bool) -> re.Pattern | None:
         return _literal_pattern(_whole_word_cues(self.cue_patterns)[0]) if whole_words else self.cue_literal_pattern
 
-    def has_cue(self, sentence: str) -> bool:
-        """Does the sentence state a partnership (a cue word that is no blocker)?"""
+    def has_cue(self, sentence: str, whole_words: bool | None = None) -> bool:
+        """Does the sentence state a partnership (a cue word that is no blocker)? `whole_words`:
+        True where the caller knows `_whole_words` holds for it (it holds for the whole text
+        the sentence is part of), None to have it tested."""
         known = self._cue_memo.get(sentence)
         if known is not None:
             return known
         lower = sentence.lower()
         found = False
-        whole_words = self._whole_words(sentence)
+        if whole_words is None:
+            whole_words = self._whole_words(sentence)
         literals = self._cue_literal_search(whole_words)
         if literals is None or literals.search(lower):
             for m in self._cue_alternation(lower, whole_words).finditer(lower):
@@ -145,8 +148,9 @@ class PartnershipContext:
         # of the cue literals is no cue sentence (most are not: has_cue then costs nothing).
         # Valid while lowering keeps every character's offset (no "İ" → "i̇", no final-sigma
         # context: else each sentence is lowered on its own, in has_cue)
-        literals = self._cue_literal_search(self._whole_words(text)) \
-            if len(lower) == len(text) and "Σ" not in text else None
+        whole_words = self._whole_words(text)  # (then also true of each of its sentences: asked once)
+        literals = self._cue_literal_search(whole_words) if len(lower) == len(text) and "Σ" not in text else None
+        sentence_words = True if whole_words else None
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
@@ -155,7 +159,7 @@ class PartnershipContext:
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or (
-                (literals is None or literals.search(lower, sent.start, sent.end) is not None) and self.has_cue(s_text))
+                (literals is None or literals.search(lower, sent.start, sent.end) is not None) and self.has_cue(s_text, sentence_words))
             if intro is not None and is_list_line(s_text):
                 if s_text.rstrip().endswith(":"):
                     # a line ending in a colon opens a list of its own ("Städtepartnerschaften"
@@ -167,7 +171,7 @@ class PartnershipContext:
             else:
                 intro = None
                 if not cue and prev_cue and (
-                        (any(j in s_text for j in (" und ", "-", "–", "—", "/")) and _PAIR_LIST.search(s_text))
+                        (_joined(s_text) and _PAIR_LIST.search(s_text))
                         or self.continues_set(text, prev_sent, s_text)
                         or (":" in s_text and _COLON_LIST.search(s_text))
                         or prev_pair_line and PAIR_LINE.match(s_text)):
@@ -187,6 +191,12 @@ class PartnershipContext:
 LIST_LINE_MAX = 150
 #: a heading introducing a list ("Unsere Partnerstädte", "Städtepartnerschaften der Stadt X")
 HEADING_MAX = 60
+
+
+def _joined(s: str) -> bool:
+    """Does `s` hold a joiner of a pair of names (`_PAIR_LIST` needs one)? (Tests in a row, not a
+    generator: asked of each sentence after a cue sentence)"""
+    return " und " in s or "-" in s or "–" in s or "—" in s or "/" in s
 
 
 def is_list_line(s: str) -> bool:
