@@ -27,18 +27,23 @@ MIN_ROWS = 2
 _ROW_START = re.compile(r"(?:^|\n|(?<=[.!?] ))[ \t•·*|–-]*(?:[Ss]eit\s[^\n]{0,25}?\d{4}\s+)?$")
 #: what joins the two towns: a dash, slash, "und", "mit", or nothing but a space
 _JOINER = re.compile(r"[ \t]*(?:[-–—/&]|und|mit|u\.)?[ \t]*")
+#: the longest joiner: " und " with a stray space ("Berlin  – Ankara")
+JOINER_REACH = 7
 #: what follows the pair: its details in brackets, a table bar, a colon, a comma or the line's end
 _ROW_GOES_ON = re.compile(r"[ \t]*(?:[(|:,\n]|$)")
 #: how far before a row's first town its line may start ("Seit dem 30. September 2007 ")
 ROW_START_REACH = 40
 
 
-def pair_rows(ex: Extraction, mentions: list[Mention]) -> list[tuple[Mention, Mention, Span]]:
-    """The pairs of the page's pair rows, each with its sentence, if it has MIN_ROWS of them."""
-    text = ex.article.analysed_text
+def pair_rows(ex: Extraction, text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, Span]]:
+    """The pairs of the page's pair rows, each with its sentence, if it has MIN_ROWS of them
+    (`text` is the analysed text)."""
     places = sorted((m for m in mentions if m.kind == "municipality"), key=lambda m: m.start)
     rows: dict[tuple[str, str], tuple[Mention, Mention, Span]] = {}
     for a, b in zip(places, places[1:]):
+        # (cheap tests first: most neighbours stand further apart than any joiner reaches)
+        if b.start - a.end > JOINER_REACH or a.sentence != b.sentence:
+            continue
         if not _JOINER.fullmatch(text, a.end, b.start) or not _ROW_GOES_ON.match(text, b.end) \
                 or not _ROW_START.search(text, max(0, a.start - ROW_START_REACH), a.start):
             continue

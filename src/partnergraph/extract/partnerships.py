@@ -248,7 +248,7 @@ class PartnershipFinder:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
-        for a, b, sent in pair_rows(ex, partner_mentions):  # "Kiel – Brest (seit 1964)⏎Jena – Lugoj (…)"
+        for a, b, sent in pair_rows(ex, text, partner_mentions):  # "Kiel – Brest (seit 1964)⏎Jena – Lugoj (…)"
             if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
                 record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)
