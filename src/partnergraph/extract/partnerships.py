@@ -13,6 +13,7 @@ from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Sp
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
+from .pair_rows import pair_rows
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
@@ -247,6 +248,9 @@ class PartnershipFinder:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
+        for a, b, sent in pair_rows(ex, text, partner_mentions):  # "Kiel – Brest (seit 1964)⏎Jena – Lugoj (…)"
+            if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
+                record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)
         self.pair_scorer.decide(ex, ctx, found, by_sentence, record, self, (types_by_sentence, generic_by_sentence))
         if found:  # (an article with no pair emits nothing, nor needs its date)
