@@ -306,7 +306,15 @@ class FactCache:
         queries at 10,000 articles, measured)."""
         from .join_delta import joined
 
-        return joined(self, store, pieces, articles=articles, analytics=analytics)
+        if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
+            return None
+        rows = analytics_rows(store) if analytics is None else [
+            (q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in analytics]
+        return joined(self, store, pieces, articles=articles, rows=rows)
+
+    def decoded(self, data: bytes) -> dict | None:
+        """The facts `encode` stored, or None if `data` is not a graph's facts."""
+        return _decoded(data)
 
     def full_load(self, store: GraphStore, pieces: dict[str, str | None], *, articles: bool,
                   rows: list[tuple[str, str, str]]) -> tuple[RawData, list[dict]] | None:

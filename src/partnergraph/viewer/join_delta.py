@@ -21,7 +21,6 @@ anew; a problem costs time, never correctness, and is told in one warning line.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import marshal
@@ -57,7 +56,7 @@ _TABLES = {
     # and cost 12 s to write at 10,000 articles (measured)
     "subjects": "subj TEXT PRIMARY KEY, rows BLOB NOT NULL",
     # which subjects have rows that point to `ref` (join_rows.ref_of), and how many
-    "refs": "ref TEXT NOT NULL, subj TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (ref, subj)",
+    "refs": "ref TEXT NOT NULL, subj TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (ref, subj) WITHOUT ROWID",
     "recs": "iri TEXT PRIMARY KEY, kind TEXT NOT NULL, data BLOB NOT NULL",
 }
 
@@ -133,7 +132,7 @@ class JoinStore:
                     db.execute(f"DELETE FROM {table}")
                 db.executemany("INSERT INTO graphs VALUES (?, ?)", sorted(pieces.items()))
                 db.executemany("INSERT INTO subjects VALUES (?, ?)",
-                               ((subj, marshal.dumps(rows)) for subj, rows in sorted(by_subject.items())))
+                               ((subj, _encode_rows(rows)) for subj, rows in sorted(by_subject.items())))
                 db.executemany("INSERT INTO refs VALUES (?, ?, ?)", ((r, subj, n) for (r, subj), n in sorted(refs.items())))
                 db.executemany("INSERT INTO recs VALUES (?, ?, ?)", _encoded_records(raw, about))
         except sqlite3.Error as exc:  # the next build joins everything again
@@ -238,7 +237,7 @@ class _Delta:
                 self.db.execute("DELETE FROM refs WHERE ref = ? AND subj = ?", (ref, subj))
         for subj in sorted(touched):
             if self._rows[subj]:
-                self.db.execute("INSERT OR REPLACE INTO subjects VALUES (?, ?)", (subj, marshal.dumps(self._rows[subj])))
+                self.db.execute("INSERT OR REPLACE INTO subjects VALUES (?, ?)", (subj, _encode_rows(self._rows[subj])))
             else:
                 self.db.execute("DELETE FROM subjects WHERE subj = ?", (subj,))
         return flipped
@@ -336,6 +335,13 @@ def _put(records: dict, iri: str, rec) -> None:
         records[iri] = rec
 
 
+def _encode_rows(rows: dict) -> bytes:
+    """A subject's rows for the file: equal strings made one object first (the subject opens
+    every row), so marshal writes each once (as facts.encode does)."""
+    seen: dict[str, str] = {}
+    return marshal.dumps({tuple(seen.setdefault(v, v) for v in row): n for row, n in rows.items()})
+
+
 def _sign(e: Entity | None):
     return None if e is None else (e.cls, e.name)
 
@@ -379,24 +385,12 @@ def read_records(db: sqlite3.Connection) -> RawData:
     return RawData(ents, parts, arts, {})
 
 
-def joined_raw(db_path: Path) -> RawData:
-    """The records of a file as they are (for tests)."""
-    with contextlib.closing(sqlite3.connect(db_path)) as db:
-        return read_records(db)
-
-
-def joined(cache, store, pieces: dict[str, str | None], *, articles: bool, analytics=None) -> RawData | None:
-    """`facts.FactCache.load`: the network from the joined records kept in the file, brought
-    up to date by the graphs that changed since it was written; else (no file, too many
-    changes, a damaged or outdated file) joined from the facts of every graph, and the file
-    written anew. None when the store holds graphs the facts do not describe."""
-    from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
-    from .facts import analytics_rows
-
-    if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
-        return None
-    rows = analytics_rows(store) if analytics is None else [
-        (q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in analytics]
+def joined(cache, store, pieces: dict[str, str | None], *, articles: bool,
+           rows: list[tuple[str, str, str]]) -> RawData | None:
+    """`facts.FactCache.load` (`cache`) for a store whose graphs the facts describe: the network
+    from the joined records kept in the file, brought up to date by the graphs that changed
+    since it was written, with the analytics `rows`; else (no file, too many changes, a damaged
+    or outdated file) joined from the facts of every graph, and the file written anew."""
     join = JoinStore(cache.path.parent, cache.base, datelines=articles)
     try:
         if all(pieces.values()):
@@ -440,15 +434,13 @@ def _by_delta(cache, store, join: JoinStore, pieces: dict[str, str], rows) -> Ra
         LOGGER.warning("%s: the facts of a changed graph are missing; joining every graph", join.path)
         join.warned = True
         return None
-    from .facts import _decoded
-
     changes = []
     for g in diff:
         old = stored[described[g]][1] if g in described else None
         if g not in want:
             new = None
         elif g in new_of:
-            new = _decoded(new_of[g])
+            new = cache.decoded(new_of[g])
         else:
             new = stored[want[g]][1]
         if g in want and new is None:
