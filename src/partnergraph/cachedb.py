@@ -15,7 +15,8 @@ from pathlib import Path
 
 def open_cache(path: Path, tables: dict[str, str], stamp: dict[str, str],
                warn: Callable[[sqlite3.Error, bool], None]) -> sqlite3.Connection | None:
-    """The cache at `path` with `tables` (name → column definitions), its rows dropped unless it
+    """The cache at `path` with `tables` (name → column definitions, ending in " WITHOUT ROWID"
+    for a table stored in its primary key's order), its rows dropped unless it
     was written under `stamp`; None if it cannot be opened. `warn(error, again)` hears of every
     failure: `again` when the file was removed to be made anew."""
     for attempt in range(2):
@@ -27,7 +28,9 @@ def open_cache(path: Path, tables: dict[str, str], stamp: dict[str, str],
             db.execute("PRAGMA synchronous = OFF")
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             for name, columns in tables.items():
-                db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+                # "... WITHOUT ROWID" at the end of the columns: a table kept in its key's order
+                columns, rowid, options = columns.partition(" WITHOUT ROWID")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns}){rowid}{options}")
             if dict(db.execute("SELECT key, value FROM meta")) != stamp:
                 db.execute("BEGIN")
                 for name in tables:

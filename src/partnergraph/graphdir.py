@@ -67,6 +67,8 @@ MERGED_FINDINGS_FILE = "shacl-merged.json"
 STORE_DIRNAME = "store"
 CACHE_DIRNAME = "dump-cache"
 FACTS_FILE = "viewer-facts.sqlite"
+#: the viewer's network joined from those facts, kept between builds (viewer/join_delta.py)
+JOIN_FILE = "viewer-join.sqlite"
 #: the facts file of earlier versions (one JSON line per article), removed by the next build
 LEGACY_FACTS_FILE = "viewer-facts.jsonl"
 MEMO_FILE = "build-memo.sqlite"

@@ -304,14 +304,47 @@ class FactCache:
         None when the store holds graphs the facts do not describe. `analytics`: the quads the
         build wrote into the analytics graph (else they are read from the store: 0.14 s of
         queries at 10,000 articles, measured)."""
+        from .join_delta import joined
+
+        if not store.graph_names() <= set(pieces) | {VOCABULARY_GRAPH, ANALYTICS_GRAPH}:
+            return None
+        rows = analytics_rows(store) if analytics is None else [
+            (q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in analytics]
+        return joined(self, store, pieces, articles=articles, rows=rows)
+
+    def decoded(self, data: bytes) -> dict | None:
+        """The facts `encode` stored, or None if `data` is not a graph's facts."""
+        return _decoded(data)
+
+    def full_load(self, store: GraphStore, pieces: dict[str, str | None], *, articles: bool,
+                  rows: list[tuple[str, str, str]]) -> tuple[RawData, list[dict]] | None:
+        """`load` by joining the facts of every graph (`load.load_facts`): the network and the
+        facts it was joined from (the vocabulary graph's last)."""
         facts = self.assemble(store, pieces)
         self._assembled = None  # the last reader: the rest of the build need not carry them
         if facts is None:
             return None
         facts.append(self._vocabulary_facts(store))
-        rows = analytics_rows(store) if analytics is None else [
-            (q.subject.value, q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in analytics]
-        return load_facts(facts, rows, articles=articles)
+        return load_facts(facts, rows, articles=articles), facts
+
+    def stored_facts(self, pieces: Iterable[str]) -> dict[str, tuple[str, dict]] | None:
+        """piece → (graph, facts) of the stored rows of `pieces`; None if one is missing or
+        damaged, or the file cannot be read."""
+        db = self._connect()
+        if db is None:
+            return None
+        out = {}
+        try:
+            with contextlib.closing(db):
+                for piece in pieces:
+                    row = db.execute("SELECT graph, data FROM facts WHERE piece = ?", (piece,)).fetchone()
+                    facts = _decoded(row[1]) if row is not None else None
+                    if facts is None:
+                        return None
+                    out[piece] = (row[0], facts)
+        except sqlite3.Error:
+            return None
+        return out
 
     def _vocabulary_facts(self, store: GraphStore) -> dict:
         if self._vocabulary is None:
