@@ -27,6 +27,7 @@ from .governed_partners import GovernedPartners
 from .succession import Succession
 from .referring_partners import ReferringPartners
 from .set_statuses import SetStatuses
+from .pair_statuses import dated_not_planned
 from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -196,4 +197,5 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.organisations.find(ex, ctx)
         self._partnerships(ex, ctx)
         self.set_statuses.apply(self, ex, ctx)
+        ex.partnerships[:] = dated_not_planned(ex.partnerships)  # (a dated plan is history: pair_statuses.py)
         self.events.find(ex, ctx)
