@@ -70,6 +70,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # benchmarks/bench_extract.py, cold pass of the real texts)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
         self.partnership_since = re.compile(r["partnership_since"], re.IGNORECASE)
+        self.relation_since = Prefiltered(re.compile(r["relation_since"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.event_venue_before = Prefiltered(re.compile(r["event_venue_before"] + r"$"))
         self.event_venue_after = re.compile(r["event_venue_after"])
