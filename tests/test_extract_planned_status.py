@@ -76,3 +76,19 @@ def test_a_one_partner_status_sentence_that_negates_gives_no_status(extractor):
     text = ("Die Stadt Erfurt pflegt eine Städtepartnerschaft mit Kalisz und eine mit Lowell. "
             "Ein Aussetzen der Besuche zieht Kalisz derzeit nicht in Betracht.")
     assert _statuses(extractor, text)[frozenset({"Erfurt", "Kalisz"})] is None
+
+
+@pytest.mark.parametrize("text, year", [
+    # a request the chronicle reports, and the signing it led to, dated
+    ("Die polnische Stadt Kalisz hat Erfurt 1989 um eine Städtepartnerschaft gebeten, die 1990 "
+     "unterzeichnet wurde.", 1990),
+    ("Erfurt will die polnische Stadt Kalisz mit einer Städtepartnerschaft stärken. Die "
+     "Städtepartnerschaft zwischen Erfurt und Kalisz wurde 1990 unterzeichnet.", 1990),
+    # a plan with no date stays a plan
+    ("Der Stadtrat von Erfurt befasste sich mit der Anfrage, eine Städtepartnerschaft mit Kalisz zu begründen.", None),
+])
+def test_a_planned_partnership_with_a_start_year_is_active(extractor, text, year):
+    ex = extractor.extract(Article(url="test:dated-plan", text=text))
+    [p] = [p for p in ex.partnerships if {ex.places[r].name_de for _, r in p.partners} == {"Erfurt", "Kalisz"}]
+    assert p.start_year == year
+    assert (p.status is None) == (year is not None)

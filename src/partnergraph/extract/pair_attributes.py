@@ -16,6 +16,7 @@ from ..sources.dates import month_number
 from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
 from .pair_statuses import stretch_statuses
+from .relation_since import relation_since_sentences
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"\bdamals\b")
@@ -70,6 +71,8 @@ class StartYears:
                         # (not a sentence naming another town: "Die Städtepartnerschaft zwischen
                         # Dortmund und Rostow …" after Kiel's speaks of another pair)
                         sentences.append(nxt)
+            # "Die seit 2000 bestehende Verbindung …" a sentence or three later (relation_since.py)
+            sentences += [s for s in relation_since_sentences(self, text, ctx, evidence, by_sentence) if s not in sentences]
         for s in sentences:
             candidates = self._year_candidates(text, s.start, s.end, year, list_item=False, article_month=article_month)
             if acts_only:

@@ -28,6 +28,7 @@ from .governed_partners import GovernedPartners
 from .succession import Succession
 from .referring_partners import ReferringPartners
 from .set_statuses import SetStatuses
+from .pair_statuses import dated_not_planned
 from .signing_venues import SigningVenues
 from ..models import Extraction
 from .organisations import UtilityOrganisations
@@ -70,6 +71,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # benchmarks/bench_extract.py, cold pass of the real texts)
         self.indefinite_partner = re.compile(r["indefinite_partner"], re.IGNORECASE)
         self.partnership_since = re.compile(r["partnership_since"], re.IGNORECASE)
+        self.relation_since = Prefiltered(re.compile(r["relation_since"], re.IGNORECASE))
         self.seat_before = re.compile(r["seat_before"] + r"\s*$")
         self.event_venue_before = Prefiltered(re.compile(r["event_venue_before"] + r"$"))
         self.event_venue_after = re.compile(r["event_venue_after"])
@@ -202,4 +204,5 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.organisations.find(ex, ctx)
         self._partnerships(ex, ctx)
         self.set_statuses.apply(self, ex, ctx)
+        ex.partnerships[:] = dated_not_planned(ex.partnerships)  # (a dated plan is history: pair_statuses.py)
         self.events.find(ex, ctx)
