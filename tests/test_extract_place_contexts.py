@@ -246,3 +246,9 @@ def test_a_town_after_a_street_and_house_number_is_an_address_not_a_partner(extr
     ex = extract(extractor, text)
     assert "Magdeburg" not in names(ex)
     assert not any("Magdeburg" in {ex.places[r].name_de for _, r in p.partners} for p in ex.partnerships)
+
+
+def test_an_interpreters_given_name_after_the_role_noun_is_no_town(extractor):
+    text = ("Der Landkreis besiegelte die Partnerschaft mit dem Bezirk Pilsen. In ihrer Ansprache, die von "
+            "Dolmetscher Miroslav Novák für die tschechischen Gäste übersetzt wurde, dankte die Landrätin allen Helfern.")
+    assert "Miroslav" not in names(extract(extractor, text))
