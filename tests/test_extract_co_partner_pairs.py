@@ -84,3 +84,11 @@ def test_a_german_town_among_guests_from_partner_towns_is_not_their_owner(extrac
     pairs = pair_names(ex)
     assert frozenset({"Ferrara", "Zeitz"}) not in pairs
     assert frozenset({"Kalisz", "Zeitz"}) not in pairs
+
+
+def test_a_partner_list_going_on_with_its_preposition_and_a_town_noun_pairs_no_members(extractor):
+    ex = _extract(extractor, "Zum Sommerfest im Stadtpark kommen Gäste aus den Partnerstädten Garches (Frankreich) "
+                             "und Gödöllő sowie aus der befreundeten Gemeinde Wernigerode.")
+    pairs = pair_names(ex)
+    assert frozenset({"Garches", "Wernigerode"}) not in pairs
+    assert frozenset({"Gödöllő", "Wernigerode"}) not in pairs

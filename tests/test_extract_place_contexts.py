@@ -238,3 +238,17 @@ def test_the_verb_schloss_before_a_town_is_no_castle(extractor):
     ex = extract(extractor, "Im Jahr 1970 schloss Tallinn einen Partnerschaftsvertrag mit der finnischen Stadt Kotka.")
     assert "Tallinn" in names(ex)
     assert "Charlottenburg" not in names(extract(extractor, "Das Schloss Charlottenburg ist ein Museum der Partnerstadt."))
+
+
+def test_a_town_after_a_street_and_house_number_is_an_address_not_a_partner(extractor):
+    text = ("Pressetermin im Rathaus, Saal 2, Lindenallee 12, Magdeburg Partnerstädte im Wandel: "
+            "es berichten die Bürgermeister von Bernburg und Quedlinburg über ihre Partnerschaft mit Kalisz.")
+    ex = extract(extractor, text)
+    assert "Magdeburg" not in names(ex)
+    assert not any("Magdeburg" in {ex.places[r].name_de for _, r in p.partners} for p in ex.partnerships)
+
+
+def test_an_interpreters_given_name_after_the_role_noun_is_no_town(extractor):
+    text = ("Der Landkreis besiegelte die Partnerschaft mit dem Bezirk Pilsen. In ihrer Ansprache, die von "
+            "Dolmetscher Miroslav Novák für die tschechischen Gäste übersetzt wurde, dankte die Landrätin allen Helfern.")
+    assert "Miroslav" not in names(extract(extractor, text))

@@ -27,7 +27,7 @@ class CoPartners:
     def __init__(self, joiners: frozenset[str] | set[str]):
         data = json.loads(data_file("co-partner-lists-de.json").read_text(encoding="utf-8"))
         self._head = re.compile(r"\b(?:" + "|".join(f"(?:{h})" for h in data["heads"]) + r")\s+")
-        self._items = re.compile(r"(?:" + data["item"] + r")*")
+        self._items = re.compile(r"(?:" + data["item"] + r")*(?:" + data["lead"] + r")?")
         self._mutual = re.compile(r"\b(?:" + "|".join(map(re.escape, data["mutual"])) + r")\b")
         self._joiners = frozenset(joiners)
         self._heads_memo: LastSentence[list[tuple[int, int]]] = LastSentence()

@@ -470,7 +470,7 @@ class CuePlaces:
         for w in words:
             if "." in w[:-1] and w.index(".") > 1 and w[w.index(".") + 1:w.index(".") + 2].isupper():
                 w = w[:w.index(".") + 1]  # "Qingdao.Herr": a missing space after a full stop
-            core = w.rstrip(".,;:!?)\"“”")
+            core = w.rstrip(".,;:!?)\"“”-")  # (a dash glued to the name ends it: "Illasi-", "Hermann-")
             if not kept:
                 if core in self._stop or core in self.nouns or core.lower() in self.frequent or not core[:1].isupper() \
                         or self._common_compound(core):

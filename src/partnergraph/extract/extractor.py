@@ -33,6 +33,7 @@ from .spaced_communes import spaced_communes
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
+from .parallel_heads import drop_parallel_heads
 from .compound_names import join_compound_names
 from .noun_joins import NounJoins
 from .region_locators import RegionLocators
@@ -194,6 +195,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._romance_names.drop(ex, text)
         self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
         drop_listed_given_names(ex, text, self.first_names)
+        drop_parallel_heads(ex, text)
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)
         self._numbered_districts.apply(ex, text, ctx.sentences)
         join_compound_names(ex, text)

@@ -38,6 +38,13 @@ _DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?(?:\.|\s*\((?:dpa|epd|kna|afp|r
 #: is no noun there: a line does not open with a bare noun and a sign in brackets.
 _SIGNED_DATELINE = re.compile(r"(?:/[A-ZÄÖÜ][\w\-]*)?\s*\([a-zäöü]{2,4}(?:/[a-zäöü]{2,4})?\)\.?\s*[–-]?[ \t\n]*[A-ZÄÖÜ„\"]")
 
+#: a street, its house number and a comma right before a name: the town of an address ("…allee
+#: 107, Potsdam" in a press notice's venue line, brandenburg.de). Addresses with a postcode
+#: ("…straße 66⏎96515 Sonneberg", bitburg-pruem.de; rietschen-online.de, fv-waldorfschule-windhoek.de,
+#: kipdf.com) are turned down by the postcode before the name; this is the same line without one.
+_STREET_ADDRESS = re.compile(r"(?i:straße|strasse|str\.|allee|platz|weg|gasse|ring|damm|ufer|chaussee)"
+                             r"[ \t]+\d{1,4}[ \t]?[a-z]?[ \t]*,[ \t]*$")
+
 
 class HitFacts(dict):
     """The facts of one place hit (PlaceResolution._hit_facts); a fact no rule asked for yet is
@@ -52,6 +59,10 @@ class HitFacts(dict):
     def __missing__(self, key: str):
         value = self[key] = getattr(self, "_" + key)()
         return value
+
+    def _street_address(self) -> bool:
+        text, start = self._ctx.text, self._hit.start
+        return _STREET_ADDRESS.search(text, max(0, start - 40), start) is not None
 
     def _initial(self) -> bool:
         text, h, sent = self._ctx.text, self._hit, self["sentence"]

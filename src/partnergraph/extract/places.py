@@ -396,9 +396,10 @@ class PlaceResolution:
             return False  # "Schulleiter Hisao Nakajima": a surname after a given name no list holds
         if prev in self._roles and not known and h.end - h.start == len(h.surface):
             return False  # "Bürgermeister Sadowy": a surname after a title ("Oberbürgermeister Leipzigs" is the town)
-        if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099):
-            # "55116 Mainz": an address in an imprint or contact box; a year before a name is a
-            # list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
+        if prev.isdigit() and (len(prev) == 5 or len(prev) == 4 and not 1800 <= int(prev) <= 2099) \
+                or not prev and f["street_address"]:
+            # "55116 Mainz", "…allee 107, Potsdam": an address in an imprint, contact box or venue
+            # line; a year before a name is a list whose line breaks were lost ("Montpellier Frankreich 1961 Cambridge …")
             return False
         if h.surface.lower() in self.frequent and h.surface not in (best.name_de, best.name_en) and not known \
                 and not short_form(h.surface, best):
