@@ -14,14 +14,12 @@ from .sentences import sentence_of
 
 
 class UtilityOrganisations:
-    def __init__(self, r: dict, utility_heads=None):
-        """`utility_heads`: the finder of the head words where one pass finds them with other
-        words (keyword_sets.py), else one of their own."""
+    def __init__(self, r: dict):
         heads = "|".join(map(re.escape, sorted(r["utility_heads"], key=len, reverse=True)))
         self.utility = re.compile(
             rf"\b(?:(?:{_NAME}|[A-ZÄÖÜ]+)\s+){{0,2}}(?:{heads})(?:\s+(?:{_NAME}|[A-ZÄÖÜ]{{2,}})(?:\s+{_NAME})?)?"
             rf"|\b(?:{_NAME}\s+){{1,3}}(?:{heads})\b")
-        self.utility_heads = utility_heads if utility_heads is not None else Keywords(r["utility_heads"])
+        self.utility_heads = Keywords(r["utility_heads"])
 
     def find(self, ex: Extraction, ctx: Context) -> None:
         """Utilities found by their head word (Stadtwerke, Water Company) become organisations;

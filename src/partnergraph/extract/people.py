@@ -18,16 +18,14 @@ ONE_PARAGRAPH = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 
 
 class People:
-    def __init__(self, r: dict, role_words=None):
-        """`role_words`: the finder of the role words where one pass finds them with other
-        words (keyword_sets.py), else one of their own."""
+    def __init__(self, r: dict):
         roles = "|".join(map(re.escape, sorted(r["person_roles"], key=len, reverse=True)))
         # the role and the name stand in one paragraph: a blank line between them (a headline
         # ending in a role word, the body opening "Seit Oktober …") parts two texts
         self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{NAME})?{ONE_PARAGRAPH}(?P<name>{NAME}(?:\s+{NAME}){{1,2}})\b")
         self.name_then_role = re.compile(
             rf"\b(?P<name>{NAME}\s+{NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
-        self.role_words = role_words if role_words is not None else Keywords(r["person_roles"])
+        self.role_words = Keywords(r["person_roles"])
         self._persons_memo: tuple[str, list] = ("", [])
 
     def person_matches(self, text: str) -> list[re.Match]:

@@ -21,7 +21,6 @@ from .prefilter import Occurs, Prefiltered, PrefilteredGroup
 from .events import Events
 from .group_partnerships import GroupPartnerships
 from .key_sets import KeySets
-from .keyword_sets import KeywordSets
 from .sentence_memo import PerSentence
 from .named_partner import NamedPartner
 from .governed_partners import GovernedPartners
@@ -183,10 +182,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.named_partner = NamedPartner(r)
         self.governed = GovernedPartners(r)
         self.signing_venues = SigningVenues(r)
-        # (the role words and the utilities' head words in one pass over each text: keyword_sets.py)
-        words = KeywordSets({"roles": r["person_roles"], "utilities": r["utility_heads"]})
-        self.people = People(r, words.view("roles"))
-        self.organisations = UtilityOrganisations(r, words.view("utilities"))
+        self.people = People(r)
+        self.organisations = UtilityOrganisations(r)
         self.populations = Populations(r)
         self.events = Events(r, determiners=determiners)
 
