@@ -141,16 +141,22 @@ def previous_word(text: str, start: int) -> str:
     return _PREVIOUS_WORD.match(_reversed(text), len(text) - start).group(1)[::-1]
 
 
+def _run_back(run: re.Pattern, text: str, end: int, floor: int) -> int:
+    """Where the run of `run`'s characters that ends at `end` begins, not before `floor`: one
+    match in C over the reversed text (previous_word's copy), not a loop over the characters."""
+    pos = len(text) - end
+    return end - (run.match(_reversed(text), pos, len(text) - floor).end() - pos)
+
+
 #: the characters up to the white space before them, read backwards (word_start)
 _NON_SPACE_BACK = re.compile(r"\S*")
 
 
 def word_start(text: str, end: int, floor: int = 0) -> int:
     """Where the word (characters other than white space) that ends at `end` begins, not before
-    `floor`: read in C over the reversed text (a loop over the characters of the word before
-    each full stop and line break was ~0.5 % of the cold extraction of the real pages)."""
-    pos = len(text) - end
-    return end - (_NON_SPACE_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
+    `floor` (a loop over the characters of the word before each full stop and line break was
+    ~0.5 % of the cold extraction of the real pages)."""
+    return _run_back(_NON_SPACE_BACK, text, end, floor)
 
 
 #: the characters of a run that word_run_start reads backwards: [\w.\-] is str.isalnum(), "_",
@@ -160,10 +166,9 @@ _RUN_BACK = re.compile(r"[\w.\-]*")
 
 def word_run_start(text: str, end: int, floor: int = 0) -> int:
     """Where the run of word characters, "_", "." and "-" that ends at `end` begins, not before
-    `floor`: read in C over the reversed text (a loop over the characters of the word before each
-    cue word's ending was ~0.3 % of the cold extraction of the real pages)."""
-    pos = len(text) - end
-    return end - (_RUN_BACK.match(_reversed(text), pos, len(text) - floor).end() - pos)
+    `floor` (a loop over the characters of the word before each cue word's ending was ~0.3 % of
+    the cold extraction of the real pages)."""
+    return _run_back(_RUN_BACK, text, end, floor)
 
 
 def drop_mentions(ex: Extraction, gone: list[Mention | None]) -> None:
