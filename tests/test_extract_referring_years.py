@@ -64,3 +64,13 @@ BOTH = {(PAIR, None), (OTHER, None)}
 ])
 def test_no_start_from_sentences_that_speak_of_something_else(extractor, text):
     assert starts(extractor, text) == BOTH
+
+
+def test_a_founding_participle_closing_a_long_middle_field_takes_the_year_before_the_auxiliary(extractor):
+    # (the verb bracket: "Im Mai 1994 hatten <two mayors with their offices> … unterzeichnet",
+    # the subject longer than the 160 characters the year-then-founding-word pattern reaches)
+    text = ("Lindau pflegt auch eine Städtepartnerschaft mit Rovinj.\n\n"
+            "Im Mai 1994 hatten die damalige Lindauer Oberbürgermeisterin, die spätere Landrätin "
+            "Johanna Beispielfrau, und ihr Amtskollege aus Chur, der Stadtpräsident Otto Mustermann, "
+            "im Festsaal des alten Rathauses die Partnerschaftsurkunde zwischen Lindau und Chur unterzeichnet.")
+    assert starts(extractor, text) == {(PAIR, 1994), (OTHER, None)}
