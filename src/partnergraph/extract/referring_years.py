@@ -60,10 +60,12 @@ def referring_sentences(ex: Extraction, ctx: Context, evidence: list[Span],
             continue
         if i + 1 < len(ctx.sentences) and _wrapped(text, s, ctx.sentences[i + 1]):
             found.append(Span(s.start, ctx.sentences[i + 1].end))
-        gap, referred = 0, True  # (the pair's own sentence refers to it)
-        # "beide Bürgermeister" after a sentence naming more places than the pair's two may mean
-        # any two of them: the phrase counts only after a sentence of the pair alone
+        # "beide Bürgermeister", or a sentence naming no place, after a sentence naming more
+        # places than the pair's two may speak of any two of them ("… unserer Partnerstadt A,
+        # deren Partnerstadt B …", then "In dieser Beziehung …": international.jena.de): those
+        # count only after a sentence of the pair alone; one naming a partner after any
         alone = all(m.ref in refs for m in _places(ex, by_sentence, s))
+        gap, referred = 0, ("alone" if alone else "shared")  # (the pair's own sentence refers to it)
         for nxt in ctx.sentences[i + 1:]:
             if nxt in evidence:
                 break  # (its own turn reads on from there)
@@ -74,10 +76,11 @@ def referring_sentences(ex: Extraction, ctx: Context, evidence: list[Span],
             # sentence naming one of the partners, or none, only right after one that referred
             # (after a sentence about something else, "den <year> gegründeten Verein in A" is
             # A's own news, teltow.de)
-            refers = alone and _referring().search(text, nxt.start, nxt.end) is not None or bool(places) and referred
-            if (refers or referred) and nxt not in found:
+            refers = alone and _referring().search(text, nxt.start, nxt.end) is not None \
+                or bool(places) and referred is not None
+            if (refers or referred == "alone") and nxt not in found:
                 found.append(nxt)
-            referred = refers
+            referred = "alone" if refers else None
             gap = 0 if refers else gap + 1
             if gap >= REFERRING_REACH:
                 break
