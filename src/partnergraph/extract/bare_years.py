@@ -16,6 +16,7 @@ import re
 
 from .datelines import YEAR
 from ..models import PARTNER_MENTION_KINDS, Mention, Span
+from .referring_years import referring_sentences
 from .sentence_scope import placeless_after
 
 #: a year that is one end of a span ("1986 bis 1989", "2000/2001", "2002/03", "1990-1994")
@@ -103,17 +104,21 @@ def _may_state_year(rules, text: str, s: Span) -> bool:
 
 def later_start(rules, ctx, evidence: list[Span], by_sentence: dict[Span, list[Mention]],
                 named: list[Span], key: frozenset, year: int | None, month: int | None,
-                types: int = 1) -> tuple[int | None, int | None]:
+                types: int = 1, ex=None) -> tuple[int | None, int | None]:
     """The start of a pair its own sentences and those naming its partners left undated: the
     founding act of a sentence right after the pair's that names no place and goes on about it
     ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der Freundschaftsbund
-    geschlossen"), else the bare year (stated_year) of the pair's own sentences, then of those
+    geschlossen"), else that of a sentence further on that refers back to the pair (`ex`, the
+    extraction: referring_years.py), else the bare year (stated_year) of the pair's own sentences, then of those
     naming its partners and no other place (`named`). A bare year names no type, so a pair of
     several `types` gets none: the README's convention gives each type its own founding act's
     year, and such a page may date one type only (Bonn's council decision of 2008 for the project
     partnership, not for the later Klimapartnerschaft: the bundled sample)."""
     found = rules._start(ctx.text, placeless_after(ctx, evidence, by_sentence), ctx, year,
                          first_only=True, acts_only=True, article_month=month)
+    if found[0] is None and ex is not None:
+        found = rules._start(ctx.text, referring_sentences(ex, ctx, evidence, by_sentence, key), ctx, year,
+                             first_only=True, acts_only=True, article_month=month)
     if found[0] is not None:
         return found
     if types > 1:
