@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..graph.iri import Minter
+from ..models import date_xsd_type
 from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
@@ -138,6 +139,7 @@ class _Update:
         # an unchanged line of a JSON Lines source comes unparsed (sources/line_index.py): the
         # extraction gets the article the line gives
         todo = [full_article(a) for a in articles if self._stale(a)]
+        self.by_url.update((a.url, a) for a in todo)
         if self.fresh and isinstance(self.store, EmbeddedStore) and self.present - {
                 VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {self.minter.article(a.url) for a in todo}:
             # the rules changed and every article is extracted again: emptying the store takes
@@ -219,7 +221,11 @@ class _Update:
             self.touched.add_piece(known.get(url, {}).get("piece"))
             self.touched.add(done.nquads)
         known[url] = {"hash": article.content_hash, "graph": done.graph, "origin": article.origin,
-                      "piece": done.piece, "fingerprint": self.fp}
+                      "piece": done.piece, "fingerprint": self.fp,
+                      # its schema:datePublished when an xsd:date (graph/triples.py): void.ttl's
+                      # dcterms:modified is the newest of them (Run.newest)
+                      "published": article.date.isoformat() if article.date and date_xsd_type(article.date) == "date"
+                      else ""}
         if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
             known[url]["shacl"] = done.shacl
         if done.facts:
@@ -260,7 +266,8 @@ class _Update:
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts, memo=self.memo, facts_key=key, network_key=network_key)
+                   facts=self.facts, memo=self.memo, facts_key=key, network_key=network_key,
+                   newest=_newest(known))
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -358,6 +365,15 @@ class _Touched:
 
     def result(self) -> set[str] | None:
         return self.terms if self.complete else None
+
+
+def _newest(known: dict) -> list | None:
+    """[the newest xsd:date of the articles' schema:datePublished, or None], or None when an
+    article was recorded without it (by an earlier version: the store is asked then)."""
+    try:
+        return [max((rec["published"] for rec in known.values()), default="") or None]
+    except KeyError:
+        return None
 
 
 def _pieces_describe(store: GraphStore, run: Run, others: dict) -> bool:
