@@ -26,11 +26,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..graphdir import SOURCE_LINES_FILE
 from ..models import Article
 
 LOGGER = logging.getLogger(__name__)
 
-INDEX_FILE = "source-lines.bin"
+INDEX_FILE = SOURCE_LINES_FILE
 #: layout of the file: a change makes every line be parsed once
 VERSION = 1
 _BOM = b"\xef\xbb\xbf"
