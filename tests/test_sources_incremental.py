@@ -429,7 +429,7 @@ def test_changed_rules_re_extract_every_given_article_and_keep_the_others(tmp_pa
     out = tmp_path / "g"
     run([a_path], out)
     run([b_path], out)  # without --prune, a's article stays
-    load_module = sys.modules["partnergraph.pipeline.load"]  # where the build reads the fingerprint
+    load_module = sys.modules["partnergraph.pipeline.build"]  # where the build reads the fingerprint
     real = load_module.fingerprint
     monkeypatch.setattr(load_module, "fingerprint", lambda base: "rules-changed-" + real(base))
     report = run([b_path], out)

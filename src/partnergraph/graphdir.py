@@ -69,6 +69,8 @@ CACHE_DIRNAME = "dump-cache"
 FACTS_FILE = "viewer-facts.sqlite"
 #: the viewer's network joined from those facts, kept between builds (viewer/join_delta.py)
 JOIN_FILE = "viewer-join.sqlite"
+#: the JSON Lines sources' lines remembered between builds (sources/line_index.py)
+SOURCE_LINES_FILE = "source-lines.bin"
 #: the facts file of earlier versions (one JSON line per article), removed by the next build
 LEGACY_FACTS_FILE = "viewer-facts.jsonl"
 MEMO_FILE = "build-memo.sqlite"

@@ -26,7 +26,9 @@ from ..store.embedded import GraphStore
 from ..viewer.collector import gc_paused
 from .collect import collect
 from .load import update_store
+from ..sources.line_index import LineIndex
 from .outputs import DumpsChild, Run, write_outputs
+from .state import fingerprint
 from .report import BuildOptions, BuildReport, Skipped
 
 __all__ = ["BuildOptions", "BuildReport", "Skipped", "build", "disk_full"]
@@ -54,7 +56,9 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
         report = BuildReport(out_dir=str(out_dir))
         minter = Minter(options.base)
         sources = sources or [str(sample_dir())]
-        got = collect(sources, report, progress, crawl_options=_crawl_options(sources, options, out_dir))
+        fp = fingerprint(minter.base)
+        lines = LineIndex(out_dir, fp, minter.article)
+        got = collect(sources, report, progress, crawl_options=_crawl_options(sources, options, out_dir), lines=lines)
         staging = directory.staging
         staging.mkdir()
         store = None
@@ -62,13 +66,14 @@ def build(sources: list[str] | None = None, options: BuildOptions | None = None)
         try:
             store = directory.stage_store(store_url=options.store_url, **options.store_options)
             run = update_store(store, got, report, minter, options, progress, out_dir, staging,
-                               new_pieces=new_pieces)
+                               new_pieces=new_pieces, fp=fp)
             with gc_paused():  # as at the end of update_store: see collector.py
                 write_outputs(store, staging, minter, report, options, progress, analysis=run.analysis,
                               dumps=run.dumps, run=run)
                 store.close()
                 store = None
                 _finish(directory, report, options, started, run)
+            lines.save()  # the lines read, for the next build's collect (sources/line_index.py)
         except BaseException as exc:
             error = _abandon(directory, store, new_pieces, exc)
             if error is None:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 MAX_ARTICLE_CHARS = 500_000
 
 
-def _read_tagged(sources: Iterable[str], *, crawl_options=None,
-                 progress: Progress | None = None) -> Iterator[tuple[str, Article | SourceError]]:
+def _read_tagged(sources: Iterable[str], *, crawl_options=None, progress: Progress | None = None,
+                 lines=None) -> Iterator[tuple[str, Article | SourceError]]:
     """(source as given, item) pairs: which source each article or error came from."""
     from ..sources import read_path
 
@@ -39,7 +39,7 @@ def _read_tagged(sources: Iterable[str], *, crawl_options=None,
             for item in crawl_articles([spec], options=options):
                 yield spec, item
         else:
-            for item in read_path(Path(spec)):
+            for item in read_path(Path(spec), lines):
                 yield spec, item
 
 
@@ -53,13 +53,18 @@ class Collected:
     incomplete: set[str]
 
 
-def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, crawl_options=None) -> Collected:
+def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, crawl_options=None,
+            lines=None) -> Collected:
+    """The articles of `sources`. With `lines` (sources/line_index.LineIndex), the lines of JSON
+    Lines files that the last build read come as `KnownArticle`s, parsed only when asked."""
+    from ..sources.line_index import article_chars
+
     sources = list(sources)
     articles: dict[str, Article] = {}
     source_of: dict[str, str] = {}
     incomplete: set[str] = set()
     found: dict[str, int] = dict.fromkeys(sources, 0)
-    for spec, item in _read_tagged(sources, crawl_options=crawl_options, progress=progress):
+    for spec, item in _read_tagged(sources, crawl_options=crawl_options, progress=progress, lines=lines):
         if isinstance(item, SourceError):
             # a passing network failure, or a damaged file, says nothing about what was removed
             if getattr(item, "transient", False) or not spec.startswith(("http://", "https://")):
@@ -68,7 +73,7 @@ def collect(sources: Iterable[str], report: BuildReport, progress: Progress, *, 
             progress(f"skipped: {item}")
             continue
         found[spec] += 1
-        size = len(item.title) + len(item.text)
+        size = article_chars(item)
         if size > MAX_ARTICLE_CHARS:
             reason = (f"{item.origin or item.url}: article of {size:,} characters, over the limit of "
                       f"{MAX_ARTICLE_CHARS:,} per article (split it into several)")

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..graph.iri import Minter
+from ..models import date_xsd_type
 from ..graphdir import STATE_FILE, GraphDir
 from ..namespaces import ANALYTICS_GRAPH, VOCABULARY_GRAPH
 from ..store.embedded import EmbeddedStore, GraphStore, graph_quads
+from ..sources.line_index import KnownArticle, full_article
 from ..store.merge_lines import SharedLines
 from ..viewer.unchanged import NETWORK_STATE_KEY, STATE_KEY, facts_key
 from .collect import Collected
@@ -48,15 +50,16 @@ STORE_BATCH_LINES = 495_000
 
 def update_store(store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
                  options: BuildOptions, progress: Progress, out_dir: Path, staging: Path,
-                 *, new_pieces: set[str] | None = None) -> Run:
+                 *, new_pieces: set[str] | None = None, fp: str | None = None) -> Run:
     """Extracts new and changed articles into `store`, prunes, writes graph.ttl and graph.trig
     from the dump pieces while the store loads (or from the store when pieces are missing), the
     vocabulary and analytics graphs, and the state beside the store. `new_pieces` receives the
-    names of the dump pieces this build may write that did not exist before."""
+    names of the dump pieces this build may write that did not exist before; `fp`: the code's
+    fingerprint when the caller computed it already (state.fingerprint)."""
     from ..publish.export import write_atomic
     from ..viewer.collector import gc_paused
 
-    update = _Update(store, got, report, minter, options, progress, out_dir, staging)
+    update = _Update(store, got, report, minter, options, progress, out_dir, staging, fp)
     todo = update.plan(new_pieces)
     loader = Loader()
     with contextlib.ExitStack() as after_extraction:
@@ -96,14 +99,14 @@ class _Update:
     article, and the steps of `update_store`."""
 
     def __init__(self, store: GraphStore, got: Collected, report: BuildReport, minter: Minter,
-                 options: BuildOptions, progress: Progress, out_dir: Path, staging: Path):
+                 options: BuildOptions, progress: Progress, out_dir: Path, staging: Path, fp: str | None = None):
         from ..publish.dumps import DumpCache, ranges
         from ..memo import Memo
         from ..viewer.facts import FactCache
 
         self.store, self.got, self.report, self.minter = store, got, report, minter
         self.options, self.progress, self.out_dir, self.staging = options, progress, out_dir, staging
-        self.fp = fingerprint(minter.base)
+        self.fp = fp or fingerprint(minter.base)
         self.state, self.fresh = next_state(GraphDir(out_dir).read_state(), self.fp, minter.base, options.store_url,
                                             options.store_options)
         self.known: dict = self.state["articles"]
@@ -133,7 +136,10 @@ class _Update:
         """The articles to extract; empties the store when all it holds is to be extracted again."""
         articles = self.got.articles
         self._pieces_present = self.cache.names()
-        todo = [a for a in articles if self._stale(a)]
+        # an unchanged line of a JSON Lines source comes unparsed (sources/line_index.py): the
+        # extraction gets the article the line gives
+        todo = [full_article(a) for a in articles if self._stale(a)]
+        self.by_url.update((a.url, a) for a in todo)
         if self.fresh and isinstance(self.store, EmbeddedStore) and self.present - {
                 VOCABULARY_GRAPH, ANALYTICS_GRAPH} <= {self.minter.article(a.url) for a in todo}:
             # the rules changed and every article is extracted again: emptying the store takes
@@ -156,7 +162,7 @@ class _Update:
         # dump piece changed; articles of earlier builds that are not among the sources keep theirs
         known = self.known
         return (known.get(a.url, {}).get("hash") != a.content_hash or known[a.url].get("fingerprint") != self.fp
-                or self.minter.article(a.url) not in self.present
+                or (a.graph if isinstance(a, KnownArticle) else self.minter.article(a.url)) not in self.present
                 or known[a.url].get("piece") not in self._pieces_present
                 or (self.options.validate and "shacl" not in known[a.url]))
 
@@ -215,7 +221,11 @@ class _Update:
             self.touched.add_piece(known.get(url, {}).get("piece"))
             self.touched.add(done.nquads)
         known[url] = {"hash": article.content_hash, "graph": done.graph, "origin": article.origin,
-                      "piece": done.piece, "fingerprint": self.fp}
+                      "piece": done.piece, "fingerprint": self.fp,
+                      # its schema:datePublished when an xsd:date (graph/triples.py): void.ttl's
+                      # dcterms:modified is the newest of them (Run.newest)
+                      "published": article.date.isoformat() if article.date and date_xsd_type(article.date) == "date"
+                      else ""}
         if done.shacl is not None:  # what its graph fails alone: confirmed on the merged graph
             known[url]["shacl"] = done.shacl
         if done.facts:
@@ -256,7 +266,8 @@ class _Update:
                    shacl=[c for rec in known.values() for c in rec.get("shacl", [])],
                    checked=self.report.articles_extracted if self.options.validate else 0,
                    touched=self.touched.result() if self.touched is not None else None, previous=self.previous,
-                   facts=self.facts, memo=self.memo, facts_key=key, network_key=network_key)
+                   facts=self.facts, memo=self.memo, facts_key=key, network_key=network_key,
+                   newest=_newest(known))
 
     def _vocabulary_changed(self) -> bool:
         return self.fresh or VOCABULARY_GRAPH not in self.present  # the fingerprint covers the vocabulary files
@@ -354,6 +365,15 @@ class _Touched:
 
     def result(self) -> set[str] | None:
         return self.terms if self.complete else None
+
+
+def _newest(known: dict) -> list | None:
+    """[the newest xsd:date of the articles' schema:datePublished, or None], or None when an
+    article was recorded without it (by an earlier version: the store is asked then)."""
+    try:
+        return [max((rec["published"] for rec in known.values()), default="") or None]
+    except KeyError:
+        return None
 
 
 def _pieces_describe(store: GraphStore, run: Run, others: dict) -> bool:

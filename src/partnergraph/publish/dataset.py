@@ -112,9 +112,14 @@ def _count(store: GraphStore, query: str) -> int:
     return 0
 
 
-def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | None = None) -> DatasetStats:
+_QUERY = object()
+
+
+def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | None = None,
+                  modified=_QUERY) -> DatasetStats:
     """The numbers of the VoID description. `report` (a `build.BuildReport`) saves recounting
-    the triples and the members of each class."""
+    the triples and the members of each class; `modified` (the newest xsd:date of an article's
+    schema:datePublished, or None: none has one) the query over every article."""
     p = sparql_prologue(base)
     triples = report.triples if report is not None and report.triples else _count(
         store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
@@ -133,10 +138,11 @@ def dataset_stats(store: GraphStore, *, base: str, report=None, license: str | N
         q = p + f"""SELECT ?x (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?x a pg:{cls} . OPTIONAL {{ ?a pg:mentions ?x }} }}
                     GROUP BY ?x ORDER BY DESC(?n) STR(?x) LIMIT 1"""
         examples += [sol["x"].value for sol in store.query(q)]
-    modified = None
-    for sol in store.query(p + "SELECT (MAX(?d) AS ?m) WHERE { ?a a pg:Article ; schema:datePublished ?d . "
-                             "FILTER(DATATYPE(?d) = xsd:date) }"):
-        modified = sol["m"].value if sol["m"] is not None else None
+    if modified is _QUERY:
+        modified = None
+        for sol in store.query(p + "SELECT (MAX(?d) AS ?m) WHERE { ?a a pg:Article ; schema:datePublished ?d . "
+                                 "FILTER(DATATYPE(?d) = xsd:date) }"):
+            modified = sol["m"].value if sol["m"] is not None else None
     return DatasetStats(triples=triples, entities=entities, properties=properties, classes=classes,
                         class_entities=dict(sorted(class_entities.items())), examples=sorted(examples),
                         modified=modified, license=license if license is not None else ontology_license())
@@ -232,10 +238,13 @@ def void_turtle(stats: DatasetStats, *, base: str, root: str | None = None) -> b
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def write_void(store: GraphStore, out_dir: Path, *, base: str, report=None, license: str | None = None) -> Path:
-    """Writes ``out_dir/void.ttl``: the dataset's VoID + DCAT description, deterministically."""
+def write_void(store: GraphStore, out_dir: Path, *, base: str, report=None, license: str | None = None,
+               **known) -> Path:
+    """Writes ``out_dir/void.ttl``: the dataset's VoID + DCAT description, deterministically.
+    `known`: ``modified=`` the newest article's xsd:date (or None) when the caller knows it."""
     path = Path(out_dir) / VOID_FILE
-    write_atomic(path, void_turtle(dataset_stats(store, base=base, report=report, license=license), base=base))
+    write_atomic(path, void_turtle(dataset_stats(store, base=base, report=report, license=license, **known),
+                                   base=base))
     return path
 
 

@@ -10,6 +10,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from ..errors import SourceError
@@ -18,6 +19,9 @@ from ..models import Article
 from .dates import INPUT_DATE_FORMS, parse_date, parse_input_date
 from .html import article_from_html
 from .urls import article_iri
+
+if TYPE_CHECKING:  # line_index.py parses a remembered line with this module when asked
+    from .line_index import LineIndex
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,32 +63,74 @@ def _not_text(path: Path) -> str:
     return ""
 
 
-def read_jsonl(path: Path) -> Iterator[Item]:
-    """One article per line: url (required), title, date, place, text, image_alt."""
+def read_jsonl(path: Path, lines: LineIndex | None = None) -> Iterator[Item]:
+    """One article per line: url (required), title, date, place, text, image_alt. With `lines`
+    (line_index.py), a line the last build read gives its remembered article unparsed."""
     source = str(path)
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield SourceError(f"invalid UTF-8 at column {exc.start + 1}", source=source, line=lineno)
-                continue
-            if line.startswith(BOM):
-                if lineno > 1:  # files joined with cat: the second one's byte order mark
-                    LOGGER.warning("%s:%d: a byte order mark at the start of the line (files joined "
-                                   "together?); read without it", source, lineno)
-                line = line.lstrip(BOM)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield SourceError(f"broken JSON ({exc.msg} at column {exc.colno})", source=source, line=lineno)
-                continue
-            try:
-                yield article_from_record(obj, origin=f"{source}:{lineno}")
-            except SourceError as exc:
-                yield SourceError(str(exc), source=source, line=lineno)
+    warned = _Warned()
+    LOGGER.addFilter(warned)
+    # a warning the logger drops never reaches the filter: learn no line then
+    learn = LOGGER.isEnabledFor(logging.WARNING)
+    try:
+        with path.open("rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if lines is not None:
+                    known = lines.known_article(raw, f"{source}:{lineno}", _parse_known)
+                    if known is not None:
+                        yield known
+                        continue
+                    before = warned.count
+                    for item in _read_line(raw, lineno, source):
+                        if learn and isinstance(item, Article) and warned.count == before:
+                            lines.remember(raw, item)
+                        yield item
+                else:
+                    yield from _read_line(raw, lineno, source)
+    finally:
+        LOGGER.removeFilter(warned)
+
+
+def _parse_known(raw: bytes, origin: str) -> Article:
+    """The article of a line remembered as one that parses without a warning."""
+    return article_from_record(json.loads(raw.decode("utf-8")), origin=origin)
+
+
+class _Warned(logging.Filter):
+    """Counts the warnings this module logs (passing them on): a line that warned is not
+    remembered (line_index.py), so that it warns again on the next build."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.count += 1
+        return True
+
+
+def _read_line(raw: bytes, lineno: int, source: str) -> Iterator[Item]:
+    """The article (or error) of one line of a JSON Lines file; nothing for a blank line."""
+    if not raw.strip():
+        return
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield SourceError(f"invalid UTF-8 at column {exc.start + 1}", source=source, line=lineno)
+        return
+    if line.startswith(BOM):
+        if lineno > 1:  # files joined with cat: the second one's byte order mark
+            LOGGER.warning("%s:%d: a byte order mark at the start of the line (files joined "
+                           "together?); read without it", source, lineno)
+        line = line.lstrip(BOM)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield SourceError(f"broken JSON ({exc.msg} at column {exc.colno})", source=source, line=lineno)
+        return
+    try:
+        yield article_from_record(obj, origin=f"{source}:{lineno}")
+    except SourceError as exc:
+        yield SourceError(str(exc), source=source, line=lineno)
 
 
 def json_type(value: object) -> str:
@@ -201,15 +247,16 @@ READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".txt": read_listing,
            ".html": read_html, ".htm": read_html}
 
 
-def read_path(path: Path) -> Iterator[Item]:
-    """All articles of one file or of every readable file below a folder, in sorted order."""
+def read_path(path: Path, lines: LineIndex | None = None) -> Iterator[Item]:
+    """All articles of one file or of every readable file below a folder, in sorted order;
+    `lines`: the JSON Lines files' remembered lines (line_index.py)."""
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
         if not files:
             yield SourceError("folder holds no .jsonl, .txt or .html files", source=str(path))
         for f in files:
-            yield from read_path(f)
+            yield from read_path(f, lines)
         return
     if not path.exists():
         yield SourceError("no such file or folder", source=str(path))
@@ -227,7 +274,8 @@ def read_path(path: Path) -> Iterator[Item]:
             if why:
                 yield SourceError(why, source=str(path))
                 return
-        yield from _at_most_a_few_errors(reader(path), str(path))
+        items = read_jsonl(path, lines) if reader is read_jsonl else reader(path)
+        yield from _at_most_a_few_errors(items, str(path))
     except OSError as exc:
         yield SourceError(f"cannot read: {exc.strerror}", source=str(path))
 

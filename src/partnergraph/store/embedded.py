@@ -52,19 +52,37 @@ class GraphStore(Protocol):
 BULK_MIN_QUADS = 50_000
 
 
-def _writes(method):
-    """A method that writes to the store: the kept `graph_names` are forgotten before and after
-    (a reader in another thread may ask while the write goes on)."""
+def _writes(method=None, *, names_after=None):
+    """A method that writes to the store: the kept `graph_names` are forgotten before (a reader
+    in another thread may ask while the write goes on) and after, unless `names_after(names,
+    *args)` tells the names after the write from those before: reading 10,000 names again after
+    a rebuild's one-graph write took 0.1 s per read, and grows with the store (issue 16)."""
     import functools
 
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        self._names = None
-        try:
-            return method(self, *args, **kwargs)
-        finally:
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            before = self._names
             self._names = None
-    return wrapper
+            try:
+                result = method(self, *args, **kwargs)
+            except BaseException:
+                self._names = None
+                raise
+            self._names = names_after(set(before), *args) if before is not None and names_after else None
+            return result
+        return wrapper
+    return decorate(method) if method is not None else decorate
+
+
+def _replaced(names: set[str], graphs) -> set[str]:
+    """The names after `replace_graphs(graphs)`: a graph replaced by no quads is gone."""
+    return (names - set(graphs)) | {g for g, quads in graphs.items() if quads}
+
+
+def _loaded(names: set[str], graphs, *_) -> set[str]:
+    """The names after loading N-Quads graphs (graph, its lines), each replacing its namesake."""
+    return (names - {g for g, _ in graphs}) | {g for g, nquads in graphs if nquads.strip()}
 
 
 class EmbeddedStore:
@@ -97,7 +115,7 @@ class EmbeddedStore:
 
     # -- writing -------------------------------------------------------------------------------
 
-    @_writes
+    @_writes(names_after=_replaced)
     def replace_graphs(self, graphs: dict[str, list[ox.Quad]]) -> None:
         """Replaces several named graphs at once and updates the merged default graph."""
         for graph in graphs:
@@ -112,7 +130,7 @@ class EmbeddedStore:
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         self.replace_graphs({graph: list(quads)})
 
-    @_writes
+    @_writes(names_after=_loaded)
     def replace_graphs_nquads(self, graphs: list[tuple[str, bytes]]) -> None:
         """Like `replace_graphs`, from canonical N-Quads (one graph per item, as pyoxigraph
         writes them): the merge's lines are the same lines without their graph, so nothing is
@@ -121,7 +139,7 @@ class EmbeddedStore:
             self.drop_graph(graph)
         self.add_graphs_nquads(graphs)
 
-    @_writes
+    @_writes(names_after=_loaded)
     def add_graphs_nquads(self, graphs: list[tuple[str, bytes]], shared: SharedLines | None = None) -> None:
         """`replace_graphs_nquads` for graphs the store does not hold (the caller knows: a
         build's new articles): nothing to drop, so the store is not read between two loads.
@@ -166,7 +184,7 @@ class EmbeddedStore:
             by_graph.setdefault(q.graph_name.value, []).append(q)
         self.replace_graphs(by_graph)
 
-    @_writes
+    @_writes(names_after=lambda names, graph: names - {graph})
     def drop_graph(self, graph: str) -> None:
         """Drops a named graph and, from the merge, the triples no other named graph states."""
         g = ox.NamedNode(graph)

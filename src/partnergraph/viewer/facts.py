@@ -366,11 +366,15 @@ class FactCache:
             return network_from_rows(**network_rows(facts))
 
     def collect_garbage(self, keep: Iterable[str]) -> int:
-        """Removes the rows of pieces no article of the committed state refers to (and the JSON
-        Lines file of earlier versions); returns how many rows."""
+        """Removes the rows of pieces no article of the committed state refers to, nor the
+        joined network (join_delta.described_pieces), and the JSON Lines file of earlier
+        versions; returns how many rows."""
+        from .join_delta import described_pieces
+
         (self.path.parent / LEGACY_FACTS_FILE).unlink(missing_ok=True)
         if not self.path.exists():
             return 0
+        keep = set(keep) | described_pieces(self.path.parent)
         try:
             with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
                 db.execute("BEGIN")

@@ -408,6 +408,25 @@ def joined(cache, store, pieces: dict[str, str | None], *, articles: bool,
         join.close()
 
 
+def described_pieces(out_dir: Path) -> set[str]:
+    """The dump pieces the file of `out_dir` describes its graphs by (read only; none when it
+    cannot be read). Their facts are kept (facts.FactCache.collect_garbage): a rebuild that took
+    graph.html over (unchanged.py) leaves the file describing an article by its previous piece,
+    and the next rebuild's delta starts from that piece's facts; without them it joined every
+    graph (5 s at 10,000 articles, measured: a new start year after an edited sentence)."""
+    path = Path(out_dir) / JOIN_FILE
+    if not path.exists():
+        return set()
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return {piece for (piece,) in db.execute("SELECT piece FROM graphs")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return set()
+
+
 def _digest(facts: dict) -> str:
     import hashlib
 
