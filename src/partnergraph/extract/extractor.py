@@ -30,6 +30,7 @@ from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
 from .numbered_districts import NumberedDistricts
 from .spaced_communes import spaced_communes
+from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
 from .nested_partners import drop_nested_partners
 from .word_places import WordPlaces
@@ -218,6 +219,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._locator_partners.drop(ex, text)
         drop_co_objects(ex, text)
         drop_nested_partners(ex)
+        drop_cross_clause_pairs(ex, text)
         _drop_adjective_only_places(ex, ctx)
         return ex
 

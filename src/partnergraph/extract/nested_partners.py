@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..models import Extraction
 
+
 def _holds(longer: str, short: str) -> bool:
     """Whether `longer` is `short` with more words after it ("Wien 1. Bezirk", "Domfront-en-Poiraie")
     or with a hyphen-joined word before it ("Treptow-Köpenick"). A designation written before the
