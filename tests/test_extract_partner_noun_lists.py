@@ -28,7 +28,7 @@ def _foreign_list(extractor, text: str) -> list[str]:
     last = max(m.sentence for m in ex.mentions if m.kind == "municipality")
     here = [m for m in ex.mentions if m.kind == "municipality" and m.sentence == last]
     lists = PartnerNounLists(extractor.rules["plural_partners"])
-    return [ex.places[m.ref].name_de for m in lists.foreign_list(ex, full, last, here)]
+    return [ex.places[m.ref].name_de for m in lists.one_sided_list(ex, full, last, here)]
 
 
 def test_the_list_after_the_noun_is_read_up_to_the_first_other_words(extractor):
@@ -44,3 +44,12 @@ def test_a_town_before_the_noun_may_own_the_listed_partners(extractor):
 def test_a_list_naming_a_home_town_names_partners_of_each_other(extractor):
     assert _foreign_list(extractor, "Fest in Weinheim. Es feierten die Partnerstädte Cavaillon und "
                                     "Hildesheim.") == []
+
+
+def test_home_towns_after_a_plural_partner_noun_are_the_article_towns_partners(extractor):
+    pairs = pairs_in(extractor, "Festtag in Jahnsdorf\n\nDer Bürgermeister von Jahnsdorf dankte allen Helfern. "
+                                "Zum Jubiläum begrüßte die Gemeinde Gäste aus unseren Partnergemeinden Wilhermsdorf "
+                                "und Veitsbronn.", "test:noun-lists-home")
+    assert frozenset({"Jahnsdorf", "Wilhermsdorf"}) in pairs
+    assert frozenset({"Jahnsdorf", "Veitsbronn"}) in pairs
+    assert frozenset({"Wilhermsdorf", "Veitsbronn"}) not in pairs

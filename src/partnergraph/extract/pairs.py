@@ -79,7 +79,8 @@ class PairStatements:
             for owner in joint[0]:
                 record(owner, joint[1], sent)
             here = [m for m in here if m not in joint[0]]
-        if (listed := self.partner_noun_lists.foreign_list(ex, text, sent, here)) and (subject := home.get()) is not None:
+        if (listed := self.partner_noun_lists.one_sided_list(ex, text, sent, here)) and (subject := home.get()) is not None \
+                and all(m.ref != subject.ref for m in listed):
             for m in listed:  # "Gäste aus den Partnerstädten A (Frankreich) und B (Italien)" (partner_noun_lists.py)
                 record(subject, m, sent)
         seq = every_not_locators(every, named, here, lambda ms: self._not_locators(text, ms)) if every else here
