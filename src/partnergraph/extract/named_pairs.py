@@ -1,6 +1,6 @@
 """A pair named by the noun before it (issue #17): "des Freundschaftsvereins Grassau-Rognonas",
-"im Rahmen der Städtesolidarität Aschaffenburg-Villavicencio", "Verein zur Förderung der
-Städtepartnerschaft Mannheim / El Viejo". A German town and a foreign one joined by a dash or a
+"im Rahmen der Städtesolidarität Aschaffenburg-Villavicencio", a club's name with a slash between
+its two towns. A German town and a foreign one joined by a dash or a
 slash right after a compound of a partnership word (Partner…, …freundschaft…, …solidarität…,
 Schwester…, Verschwisterung) are that partnership's two sides, whatever the rest of the sentence
 says.
