@@ -20,6 +20,7 @@ frequent word ("drei-burgen-schule.de").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import PlaceRecord
 from .home import _PLAIN_HOST
@@ -33,8 +34,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """How a host spells a German word: lower case, umlauts and ß written out."""
+    """How a host spells a German word: lower case, umlauts and ß written out (kept per word: an
+    article's ~200 place hits repeat a few dozen names, and names recur across articles)."""
     return word.lower().translate(_FOLD)
 
 
@@ -92,6 +95,8 @@ def host_town(text: str, start: int, end: int, best: PlaceRecord, words: frozens
     """The hit is the home town the host names, whatever its size; not a common noun or frequent
     word that a host may spell too, nor the first part of a compound: "Baunach-Allianz" on
     baunach-allianz.de is the alliance of municipalities, not the town (dev)."""
+    if not words or best.country != home:
+        return False  # (most pages and most hits: no host word, or a foreign reading)
     surface = text[start:end]
-    return best.country == home and host_named(surface, best, words) and surface not in nouns \
+    return host_named(surface, best, words) and surface not in nouns \
         and surface.lower() not in frequent and text[end:end + 1] != "-" and text[start - 1:start] != "-"
