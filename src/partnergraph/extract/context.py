@@ -102,6 +102,8 @@ class Context:
     territory_spans: set[tuple[int, int]] = field(default_factory=set)
     #: end offsets of the cue words' endings in the lowered text (TermMatcher.scan), None: not scanned
     cue_word_ends: list[int] | None = None
+    #: the folded words of the page's host (host_towns.py): the town a municipal site names
+    host_words: frozenset[str] = frozenset()
 
     @cached_property
     def sentence_index(self) -> dict[Span, int]:

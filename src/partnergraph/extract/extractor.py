@@ -16,6 +16,7 @@ import re
 from . import local_governments
 from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
+from .host_towns import host_words
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
 from .locator_partners import LocatorPartners
@@ -169,7 +170,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
             LOGGER.warning("%s: text cut to %d characters", article.url, MAX_TEXT)
             text = text[:MAX_TEXT]
         ex = Extraction(article=article)
-        ctx = Context(text=text, sentences=split(text))
+        ctx = Context(text=text, sentences=split(text), host_words=host_words(article.url))
         relations = self._relations  # (made, and its keyword lists served, before the term pass)
         all_terms, ctx.cue_word_ends = self.terms.scan(text)
         persons = relations.persons_spans(text)

@@ -79,6 +79,10 @@ class PairStatements:
             for owner in joint[0]:
                 record(owner, joint[1], sent)
             here = [m for m in here if m not in joint[0]]
+        if (listed := self.partner_noun_lists.one_sided_list(ex, text, sent, here)) and (subject := home.get()) is not None \
+                and all(m.ref != subject.ref for m in listed):
+            for m in listed:  # "Gäste aus den Partnerstädten A (Frankreich) und B (Italien)" (partner_noun_lists.py)
+                record(subject, m, sent)
         seq = every_not_locators(every, named, here, lambda ms: self._not_locators(text, ms)) if every else here
         rest = list(here)
         taken: list[tuple[int, int]] = []
@@ -207,6 +211,16 @@ class PairStatements:
             intro = text[here[0].end:here[1].start] if len(here) > 1 else ""
             if len(here) >= 4 and has_home([here[0]], ex) and here[0].ref not in {m.ref for m in here[1:]} and (
                     len(home_refs) == 1 or ":" in intro or self.has_cue(intro)):
+                if self._second_owner(ex, text, here):
+                    # "A für die Partnerschaft mit B sowie C für die Partnerschaft mit D": each
+                    # partner is the nearest home town's before it, not all the first one's
+                    owner = None
+                    for m in here:
+                        if has_home([m], ex):
+                            owner = m
+                        elif owner is not None:
+                            record(owner, m, sent)
+                    return
                 # "Heidelberg: Montpellier Frankreich 1961 Cambridge …", "Der Bezirk Spandau
                 # unterhält Partnerschaften: seit 1955 mit Luton, …, seit 1992 mit Siegburg":
                 # one town, then its list
@@ -292,6 +306,12 @@ class PairStatements:
                         record(subject, m, sent)
         elif len(here) == 2 and not same_country(here[0], here[1], ex):
             record(here[0], here[1], sent)  # (two partners of someone unnamed, "mit A, Land und B": co_objects drops them)
+
+    def _second_owner(self, ex: Extraction, text: str, here: list[Mention]) -> bool:
+        """Does a later home town introduce a partner of its own the way the first does ("A für
+        die Partnerschaft mit B sowie C für die Partnerschaft mit D")?"""
+        return any(has_home([m], ex) and not has_home([n], ex) and self.has_cue(text[m.end:n.start])
+                   for m, n in zip(here[1:], here[2:]))
 
     def _named_owner(self, ex: Extraction, history: list[list[Mention]]) -> Mention | None:
         """The one place the latest sentence that named an owner of partners named so ("die

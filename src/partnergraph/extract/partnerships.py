@@ -14,6 +14,7 @@ from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_typ
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
 from .pair_rows import pair_rows
+from .named_pairs import named_pairs
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
@@ -250,7 +251,7 @@ class PartnershipFinder:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
-        for a, b, sent in pair_rows(ex, text, partner_mentions):  # "Kiel – Brest (seit 1964)⏎Jena – Lugoj (…)"
+        for a, b, sent in (*pair_rows(ex, text, partner_mentions), *named_pairs(ex, text, partner_mentions)):  # "Kiel – Brest (seit 1964)⏎…", "Freundschaftsverein A-B"
             if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
                 record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)

@@ -21,6 +21,7 @@ from .named_towns import named_town
 from .name_forms import short_forms
 from .noun_joins import named_once
 from .stated_countries import stated_country_towns
+from .host_towns import host_resolutions, host_town
 from .person_names import surname_after_given_name
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
@@ -195,6 +196,7 @@ class PlaceResolution:
         for i, h in enumerate(hits):
             if h.surface in longer and live[i]:
                 resolved[i] = longer[h.surface]
+        host_resolutions(hits, resolved, live, ctx.host_words, ctx.home)  # "Wörth" on woerth-isar.de (host_towns.py)
         accepted: set[int] = set()  # geonameids accepted so far in this article
         home_lists = self._home_town_lists(hits, resolved, facts, text, ctx.home)
         ok = []
@@ -383,6 +385,8 @@ class PlaceResolution:
             return False  # "Partnerstädte / Das Rathaus": a function word, whatever the cue
         if named_town(self, h, best, f, ctx):
             return True  # "Freundeskreis Jászberény", "Sterzing (ITA, seit 1971)", "Feuerwehr Hude"
+        if host_town(ctx.text, h.start, h.end, best, ctx.host_words, ctx.home, self.nouns, self.frequent):
+            return True  # "Schwanfeld" on schwanfeld.de: the site's own town, however small (host_towns.py)
         if h.surface in self.first_names and next_word(ctx.text, h.end)[:1].isupper() \
                 and (next_word(ctx.text, h.end) not in self.nouns and not known or h.surface != best.name_de):
             # "Achim Juchem": a first name before a surname; also before a surname that is a noun

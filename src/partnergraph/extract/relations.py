@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .partner_noun_lists import PartnerNounLists
 from .context import Context
 from .cue_filter import required_literals
 from .prefilter import Occurs, Prefiltered, PrefilteredGroup
@@ -77,6 +78,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.partnership_count = re.compile(r["partnership_count"] + r"$")
         self.plural_partners = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["plural_partners"])) + r")\b(?!\s+(?-i:[A-ZÄÖÜ]))",
                                           re.IGNORECASE))
+        self.partner_noun_lists = PartnerNounLists(r["plural_partners"])  # (partner_noun_lists.py)
         self.owner_before = Prefiltered(re.compile(r"\b(?:" + "|".join(map(re.escape, r["owner_before"])) + r")\s+$", re.IGNORECASE))
         self.distance_locator = re.compile(r["distance_locator"], re.IGNORECASE)
         self.part_locator_before = Prefiltered(re.compile(r["part_locator_before"] + r"$"))
