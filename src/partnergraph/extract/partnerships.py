@@ -58,8 +58,8 @@ ASSOCIATION_REACH = 40
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
 SEAT_REACH = 40
-#: the literals one of which every office noun of `seat_before` holds ("Landratsamt", "Landtag", "Kreishaus", …)
-_OFFICE_HINT = re.compile("amt|tag|haus|ltung|duma|egierung|räsidium")
+#: a literal each seat marker of `seat_before` holds: ")", "Sitz", "Konsul", "Botschaft", "Delegation", office nouns
+_SEAT_HINT = re.compile(r"\)|itz|onsul|otschaft|elegation|amt|tag|haus|ltung|duma|egierung|räsidium")
 #: how far before a place an institution partnership's wording may begin: "Hochschulpartnerschaft
 #: zwischen " (31 characters) and a first side of up to 40 characters with its "und der "
 INSTITUTION_REACH = 90
@@ -298,8 +298,7 @@ class PartnershipFinder:
         lo = max(0, m.start - SEAT_REACH)
         window = text[lo:m.start]
         # most places have no bracket, "Sitz" or office's noun before them: skip the pattern
-        return (")" in window or "itz" in window or "onsul" in window or "otschaft" in window or "elegation" in window
-                or _OFFICE_HINT.search(window) is not None) and bool(self.seat_before.search(text, lo, m.start))
+        return _SEAT_HINT.search(window) is not None and bool(self.seat_before.search(text, lo, m.start))
 
     def _institution_side(self, text: str, m: Mention) -> bool:
         """Is the place one side of a partnership of institutions ("die Hochschulpartnerschaft
