@@ -33,7 +33,6 @@ from .numbered_districts import NumberedDistricts
 from .spaced_communes import spaced_communes
 from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
-from .nested_partners import drop_nested_partners
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
 from .parallel_heads import drop_parallel_heads
@@ -219,7 +218,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
         drop_co_objects(ex, text)
-        drop_nested_partners(ex)
         drop_cross_clause_pairs(ex, text)
         _drop_adjective_only_places(ex, ctx)
         return ex
