@@ -1,8 +1,8 @@
 """Three more forms in which a page prints its own date near its top (datelines.py reads the
-others): a weekday before the date ("Dienstag, 20. September 2011", also with the day's full
-stop left out: "Montag, 30 November 2009"), a two-digit year with the time of day
-("20.05.14 11:16 Uhr", "05.11.21 | 10:46 Uhr") and a heading that names the event the page reports
-with its span of days ("Besuch vom 01.11. – 04.11.2007"). Each recurs on three publishers of the
+others): a weekday before the date ("Dienstag, 8. März 2016", also with the day's full
+stop left out: "Freitag, 11 März 2016"), a two-digit year with the time of day
+("11.03.16 09:45 Uhr", "11.03.16 | 09:45") and a heading that names the event the page reports
+with its span of days ("Besuch vom 10.03. – 13.03.2016"). Each recurs on three publishers of the
 real development pages (lokalzeitjunkie.de, hoyte24.de, haolam.de; suedostschweiz.ch, rbb24.de,
 rhein-erft-kreis.de; staedtepartner-mh.de, viernheim.de, partnerschaftsverein-niedenstein.de)."""
 
@@ -40,8 +40,8 @@ def short_dateline(head: str) -> tuple[int, int] | None:
 
 
 def range_end(before: str, line: str) -> bool:
-    """Does the date after `before` end a span of days on a short heading line ("Niedenstein vom
-    01.11. – 04.11.2007")?"""
+    """Does the date after `before` end a span of days on a short heading line ("Besuch in Chur vom
+    10.03. – 13.03.2016")?"""
     return len(line.strip()) <= RANGE_LINE_MAX and _RANGE_START.search(before) is not None
 
 

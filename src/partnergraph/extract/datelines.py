@@ -84,7 +84,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
     head = text[:DATELINE_REACH]
     if not _FOUR_DIGITS.search(head):
         # most pages: no year near the top, and the date patterns cost more; a two-digit year
-        # with the time of day ("20.05.14 11:16 Uhr") is a date line too
+        # with the time of day ("11.03.16 09:45 Uhr") is a date line too
         return short_dateline(head) if ":" in head and _DAY_DOT.search(head) else None
     opening = ranged = None
     dotted, iso = _DAY_DOT.search(head) is not None, _ISO_LEAD.search(head) is not None
@@ -98,7 +98,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             before = text[line_start:m.start()]
             if weekday_led(before):
-                before = ""  # "Dienstag, 20. September 2011": the weekday is part of the date
+                before = ""  # "Dienstag, 8. März 2016": the weekday is part of the date
             elif pattern is LONG_DATE_NO_DOT:
                 continue  # (a day without its full stop only after a weekday: "30 November" alone may be a count)
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
@@ -106,7 +106,7 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             if _labelled(before):
                 return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
             if pattern is NUMERIC_DATE and range_end(before, line) and (ranged is None or m.start() < ranged[0]):
-                ranged = (m.start(), match_year_month(m, pattern))  # "Besuch vom 01.11. – 04.11.2007"
+                ranged = (m.start(), match_year_month(m, pattern))  # "Besuch vom 10.03. – 13.03.2016"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
                 opening = (m.start(), match_year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
     if opening is None and dotted and ":" in head:
@@ -138,7 +138,7 @@ def page_foot_year_month(text: str) -> tuple[int, int] | None:
         for m in pattern.finditer(text, lo):
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[line_start:m.start()]
-            # a weekday before the date labels it as a label does ("Montag, 30 November 2009");
+            # a weekday before the date labels it as a label does ("Freitag, 11 März 2016");
             # a day without its full stop counts only so
             labelled = weekday_led(before) or pattern is not LONG_DATE_NO_DOT and _labelled(before)
             if labelled and (found is None or m.start() < found[0]):

@@ -1,6 +1,6 @@
 """A friendship word that names the friendship of two nations or peoples, not a link of two
 municipalities: "die deutsch-französische Freundschaft", "der deutsch-polnische
-Freundschaftsvertrag", "freundschaftliche Beziehungen zwischen den Völkern". Such a word types no
+Freundschaftsvertrag", a friendship word before "zwischen den Völkern". Such a word types no
 pair: a page that celebrates a town twinning often frames it so (the open splits: 29 pages of
 some 25 publishers, among them pressreader.com, vg-oberviechtach.de, dfjw.org, mainpost.de,
 augsburger-allgemeine.de, juedische-allgemeine.de, suedkurier.de, viernheim.de, igb.info)."""
