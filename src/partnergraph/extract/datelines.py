@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..sources.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, month_number, url_year_month
+from ..sources.dates import ISO_DATE, LONG_DATE, LONG_DATE_NO_DOT, NUMERIC_DATE, month_number, url_year_month
+from .dateline_forms import names_weekday, range_end, short_dateline, weekday_led
 from .rules import rules
 
 #: how far into a page its dateline may stand: after a site's menu words and the heading ("Zum
@@ -82,24 +83,37 @@ def page_year_month(text: str) -> tuple[int, int] | None:
     """(year, month) of the dateline near the top of `text`, or None."""
     head = text[:DATELINE_REACH]
     if not _FOUR_DIGITS.search(head):
-        return None  # most pages: no year near the top, and the date patterns cost more
-    opening = None
+        # most pages: no year near the top, and the date patterns cost more; a two-digit year
+        # with the time of day ("11.03.16 09:45 Uhr") is a date line too
+        return short_dateline(head) if ":" in head and _DAY_DOT.search(head) else None
+    opening = ranged = None
     dotted, iso = _DAY_DOT.search(head) is not None, _ISO_LEAD.search(head) is not None
-    for pattern in (NUMERIC_DATE, LONG_DATE, ISO_DATE, _GLUED_NUMERIC, _GLUED_LONG):
-        if not (iso if pattern is ISO_DATE else dotted):
+    weekday = names_weekday(head)
+    for pattern in (NUMERIC_DATE, LONG_DATE, ISO_DATE, _GLUED_NUMERIC, _GLUED_LONG, LONG_DATE_NO_DOT):
+        if not (iso if pattern is ISO_DATE else weekday if pattern is LONG_DATE_NO_DOT else dotted):
             continue  # (it cannot match: ~1 % of the extraction of the real pages went to these searches)
         for m in pattern.finditer(head):
             line_start = head.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             before = text[line_start:m.start()]
+            if weekday_led(before):
+                before = ""  # "Dienstag, 8. März 2016": the weekday is part of the date
+            elif pattern is LONG_DATE_NO_DOT:
+                continue  # (a day without its full stop only after a weekday: "30 November" alone may be a count)
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
                 return match_year_month(m, pattern)  # the date is the line
             if _labelled(before):
                 return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
+            if pattern is NUMERIC_DATE and range_end(before, line) and (ranged is None or m.start() < ranged[0]):
+                ranged = (m.start(), match_year_month(m, pattern))  # "Besuch vom 10.03. – 13.03.2016"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
                 opening = (m.start(), match_year_month(m, pattern))  # "04.10.2002 Freundschaftsvertrag …"
-    return opening[1] if opening else None
+    if opening is None and dotted and ":" in head:
+        stamped = short_dateline(head)
+        opening = (0, stamped) if stamped else None
+    found = opening or ranged
+    return found[1] if found else None
 
 
 #: how far from a page's end its foot's dateline may stand: after the article, before or among
@@ -114,14 +128,20 @@ def page_foot_year_month(text: str) -> tuple[int, int] | None:
     16.10.2018", "Letzte Änderung am <date> um <time>"), the first one there, or None. An
     unlabelled date at a foot is as likely the next event's of a listing as the page's own."""
     lo = max(0, len(text) - FOOT_REACH)
-    if not _FOUR_DIGITS.search(text, lo) or not _DAY_DOT.search(text, lo):
-        return None  # (both patterns below need a day's figure and its full stop)
+    if not _FOUR_DIGITS.search(text, lo):
+        return None
+    dotted, weekday = _DAY_DOT.search(text, lo) is not None, names_weekday(text, lo)
     found = None
-    for pattern in (NUMERIC_DATE, LONG_DATE):
+    for pattern in (NUMERIC_DATE, LONG_DATE, LONG_DATE_NO_DOT):
+        if not (weekday if pattern is LONG_DATE_NO_DOT else dotted):
+            continue  # (the dotted patterns need a day's figure and its full stop, the other a weekday)
         for m in pattern.finditer(text, lo):
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[line_start:m.start()]
-            if _labelled(before) and (found is None or m.start() < found[0]):
+            # a weekday before the date labels it as a label does ("Freitag, 11 März 2016");
+            # a day without its full stop counts only so
+            labelled = weekday_led(before) or pattern is not LONG_DATE_NO_DOT and _labelled(before)
+            if labelled and (found is None or m.start() < found[0]):
                 found = (m.start(), match_year_month(m, pattern))
     return found[1] if found else None
 

@@ -332,7 +332,8 @@ class PairFacts:
     def _list_lead_years(self, sent: Span) -> list:
         """The one year that opens a list sentence before all of its places, when none of its
         items has a year of its own ("Im Jahr 1992 unterzeichnete A den Vertrag mit B und C",
-        "Den Anfang machten 1959 A und B"): it dates every item, as one year before a single
+        "Den Anfang machten 1959 A und B"; read as outside a list item: a bare year there heads a
+        table, "Schwerpunkte 2018" over the partner towns, kleineanfragen.de): it dates every item, as one year before a single
         pair does; or a "damals" after the list's owner ("Auch A schloss damals Partnerschaften zu
         B, C und D": the year the sentences before state, digitalpresent.tagesspiegel.de)."""
         known = self._lead_memo.get(sent)
@@ -342,7 +343,7 @@ class PairFacts:
             if mentions:
                 first = mentions[0].start
                 if not YEAR.search(self.text, first, sent.end) and YEAR.search(self.text, sent.start, first):
-                    lead = self._found(sent.start, first, True)[0]
+                    lead = self._found(sent.start, first, False)[0]
                     known = lead if len({c[2] for c in lead}) == 1 else []
                 elif len(mentions) > 1 and not YEAR.search(self.text, sent.start, sent.end) \
                         and _DAMALS.search(self.text, mentions[0].end, mentions[1].start):

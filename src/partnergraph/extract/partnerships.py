@@ -10,6 +10,7 @@ from .datelines import YEAR
 from .context import Context
 from .prefilter import Prefiltered
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span, side_kind
+from .national_friendship import national_friendship
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
@@ -79,7 +80,7 @@ class PartnershipFinder:
         types_by_sentence: dict[Span, list[Mention]] = {}
         generic_by_sentence: dict[Span, list[Mention]] = {}
         for m in ex.mentions:
-            if m.kind == "partnership-type":
+            if m.kind == "partnership-type" and not national_friendship(text, m):
                 (types_by_sentence if m.ref != "unspecified" else generic_by_sentence).setdefault(
                     m.sentence, []).append(m)
         found: dict[frozenset, dict] = {}
@@ -453,7 +454,7 @@ class PartnershipFinder:
         placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
         return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                 and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))
-                and not hedged(text, m)]
+                and not hedged(text, m) and not national_friendship(text, m)]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:

@@ -1,0 +1,53 @@
+"""Three more forms in which a page prints its own date near its top (datelines.py reads the
+others): a weekday before the date ("Dienstag, 8. März 2016", also with the day's full
+stop left out: "Freitag, 11 März 2016"), a two-digit year with the time of day
+("11.03.16 09:45 Uhr", "11.03.16 | 09:45") and a heading that names the event the page reports
+with its span of days ("Besuch vom 10.03. – 13.03.2016"). Each recurs on three publishers of the
+real development pages (lokalzeitjunkie.de, hoyte24.de, haolam.de; suedostschweiz.ch, rbb24.de,
+rhein-erft-kreis.de; staedtepartner-mh.de, viernheim.de, partnerschaftsverein-niedenstein.de)."""
+
+from __future__ import annotations
+
+import re
+
+#: the weekday a date line may open with: "Montag, ", "Dienstag, den "
+_WEEKDAY = re.compile(r"(?i)^\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?$")
+
+#: a line that is a date with a two-digit year and the time of day, maybe split by a bar or a
+#: dash: the time marks the stamp of a news system (a two-digit year alone may be a score or a
+#: reference number); 2000 + yy, as sources.dates reads SHORT_NUMERIC_DATE
+_SHORT_STAMP = re.compile(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*(?:[|–-][ \t]*)?\d{1,2}:\d{2}(?:[ \t]*Uhr)?[ \t]*$")
+
+#: the first day of a span before the date that ends it: "vom 01.11. – ", "30.08. - ", "1.9. bis "
+_RANGE_START = re.compile(r"\b\d{1,2}\.\d{1,2}\.\s*(?:[–-]|bis)\s*$")
+
+#: how long a heading with a span of days may be: the three real ones hold 34 to 56 characters
+#: (a place, "vom", the span, maybe "in" and the host town); a longer line is a sentence of prose
+RANGE_LINE_MAX = 80
+
+
+def weekday_led(before: str) -> bool:
+    """Is `before`, what opens a date's line, only a weekday ("Montag, ")?"""
+    return bool(before) and _WEEKDAY.match(before) is not None
+
+
+def short_dateline(head: str) -> tuple[int, int] | None:
+    """(year, month) of the first line of `head` that is a two-digit-year date with a time."""
+    m = _SHORT_STAMP.search(head)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return 2000 + int(m.group(3)), int(m.group(2))
+
+
+def range_end(before: str, line: str) -> bool:
+    """Does the date after `before` end a span of days on a short heading line ("Besuch in Chur vom
+    10.03. – 13.03.2016")?"""
+    return len(line.strip()) <= RANGE_LINE_MAX and _RANGE_START.search(before) is not None
+
+
+_ANY_WEEKDAY = re.compile(r"(?i)\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b")
+
+
+def names_weekday(text: str, lo: int = 0) -> bool:
+    """Does text[lo:] name a weekday (else a weekday-led date cannot stand there)?"""
+    return _ANY_WEEKDAY.search(text, lo) is not None
