@@ -39,7 +39,6 @@ MAX_EVIDENCE = 20
 #: sentences. Two is a pair of towns joining a third ("Zusammen mit Straßburg und Dresden")
 LISTED_MIN = 3
 
-
 #: a sentence without a cue lists pairs when it joins at least this many German–foreign pairs
 #: by "und" or a dash ("A und B, C und D sowie E und F"): three such pairs in one sentence are
 #: a list of partnerships in any article that speaks of partnerships at all (open splits: a
