@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import shutil
 from pathlib import Path
@@ -143,3 +144,9 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         yield b
         b.close()
+
+
+def write_jsonl(path: Path, recs: list[dict]) -> str:
+    """Writes `recs` as a JSON Lines source (one record a line, UTF-8) and returns its path."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    return str(path)

@@ -13,14 +13,10 @@ from partnergraph.graphdir import MEMO_FILE
 from partnergraph.memo import Memo
 from partnergraph.pipeline import outputs as pipeline_outputs
 from partnergraph.pipeline.build import BuildOptions, build
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 OUTPUTS = ("graph.html", "stats.json", "graph.ttl", "void.ttl")
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def test_a_value_put_is_got_back_and_rows_the_next_build_did_not_use_are_dropped(tmp_path):

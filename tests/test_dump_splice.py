@@ -14,6 +14,7 @@ from partnergraph.graphdir import DUMPS_INDEX_FILE
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.publish import dump_splice
 from partnergraph.publish.dumps import DumpCache
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 #: a sentence that adds a partnership, hence shared triples, to the article
@@ -23,11 +24,6 @@ DUMPS = ("graph.ttl", "graph.trig", "build-report.json")
 
 def sample(n: int = 8) -> list[dict]:
     return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:n]]
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path, **kw):

@@ -14,14 +14,10 @@ import pytest
 from partnergraph.pipeline import outputs as pipeline_outputs
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.viewer import join_delta
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "stats.json", "void.ttl")
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path):

@@ -17,6 +17,7 @@ from partnergraph.namespaces import VOCABULARY_GRAPH
 from partnergraph.pipeline import outputs as pipeline_outputs
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.viewer import facts as viewer_facts
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "stats.json", "void.ttl", "ontology.html")
@@ -34,11 +35,6 @@ CHANGES = {
 }
 #: the sample article the "article added" change adds (the tests build the first 12)
 NEXT = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[12])
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path):

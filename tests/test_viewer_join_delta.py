@@ -23,14 +23,10 @@ from partnergraph.viewer.join_delta import VOCABULARY, JoinStore, analytics_of
 from partnergraph.viewer.load import load_facts
 from partnergraph.viewer.page_data import page_data
 from partnergraph.viewer.views import build_view
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 NEW_SENTENCE = " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit 1989."
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path):

@@ -20,6 +20,7 @@ from partnergraph.store.embedded import EmbeddedStore
 from partnergraph.viewer import facts as viewer_facts
 from partnergraph.viewer.facts import FACTS_FILE, FactCache
 from partnergraph.viewer.network import write_network
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 #: a sentence that adds a partnership and a mention of a town the article did not name
@@ -28,11 +29,6 @@ NEW_SENTENCE = " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit 
 
 def sample(n: int = 6) -> list[dict]:
     return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:n]]
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path, **kw):

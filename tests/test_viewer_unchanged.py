@@ -16,6 +16,7 @@ from partnergraph.memo import Memo
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.viewer import network as viewer_network
 from partnergraph.viewer import unchanged
+from conftest import write_jsonl
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "articles.jsonl"
 #: a sentence that names no place, programme or partnership: the article's viewer facts stay
@@ -27,11 +28,6 @@ COMPARED = ("graph.html", "graph.ttl", "graph.trig", "stats.json", "void.ttl")
 
 def sample(n: int = 6) -> list[dict]:
     return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:n]]
-
-
-def write_jsonl(path: Path, recs: list[dict]) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    return str(path)
 
 
 def run(source: str, out: Path):
