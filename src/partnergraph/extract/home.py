@@ -50,14 +50,14 @@ MIN_GERMAN_NAMES_AGAINST_DOMAIN = 2
 #: gives (no user, port, brackets, stray white space or control characters: those URLs go to
 #: urlsplit); urlsplit and its .hostname cost ~0.8 % of the cold extraction of the real pages
 #: (every URL is new, so its cache never hits)
-_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.\-]+)(?=[/?#]|\Z)")
+PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.\-]+)(?=[/?#]|\Z)")
 
 
 def domain_country(url: str | None, domains: dict[str, str]) -> str | None:
     """The home country the URL's top-level domain names ("www.noen.at" → AT), if any."""
     if not url:
         return None
-    plain = _PLAIN_HOST.match(url)
+    plain = PLAIN_HOST.match(url)
     if plain is not None:
         host = plain.group(1).lower()
     else:

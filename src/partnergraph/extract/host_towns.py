@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from .gazetteer import PlaceRecord
-from .home import _PLAIN_HOST
+from .home import PLAIN_HOST
 
 #: the words of a place's name that a host leaves out ("woerth-isar" for Wörth an der Isar)
 _PARTICLES = frozenset({"an", "am", "der", "die", "das", "den", "dem", "im", "in", "bei", "ob", "vor", "unter",
@@ -46,7 +46,7 @@ def host_words(url: str | None) -> frozenset[str]:
     ("https://www.woerth-isar.de/…" → {"woerth", "isar"})."""
     if not url:
         return frozenset()
-    plain = _PLAIN_HOST.match(url)
+    plain = PLAIN_HOST.match(url)
     if plain is None:
         return frozenset()
     labels = [label for label in plain[1].lower().rstrip(".").split(".") if label not in _NO_PLACE][:-1]
