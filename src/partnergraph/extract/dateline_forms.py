@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+#: the days of the week, as a date line names them
+_WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 #: the weekday a date line may open with: "Montag, ", "Dienstag, den "
-_WEEKDAY = re.compile(r"(?i)^\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?$")
+_WEEKDAY = re.compile(rf"(?i)^\s*(?:{_WEEKDAYS}),?\s+(?:den\s+)?$")
 
 #: a line that is a date with a two-digit year and the time of day, maybe split by a bar or a
 #: dash: the time marks the stamp of a news system (a two-digit year alone may be a score or a
@@ -45,7 +47,7 @@ def range_end(before: str, line: str) -> bool:
     return len(line.strip()) <= RANGE_LINE_MAX and _RANGE_START.search(before) is not None
 
 
-_ANY_WEEKDAY = re.compile(r"(?i)\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b")
+_ANY_WEEKDAY = re.compile(rf"(?i)\b(?:{_WEEKDAYS})\b")
 
 
 def names_weekday(text: str, lo: int = 0) -> bool:
