@@ -124,7 +124,7 @@ class LineIndex:
         """A line parsed into `article` without a warning."""
         if raw.startswith(_BOM):
             return  # it warns when it is not the file's first line: parsed every time
-        self.seen[line_key(raw)] = (article.url, article.content_hash, len(article.title) + len(article.text),
+        self.seen[line_key(raw)] = (article.url, article.content_hash, article_chars(article),
                                     self.graph_iri(article.url))
 
     def save(self) -> None:
