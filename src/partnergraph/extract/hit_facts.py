@@ -62,6 +62,11 @@ class HitFacts(dict):
 
     def _street_address(self) -> bool:
         text, start = self._ctx.text, self._hit.start
+        # (a match ends in a comma, then spaces or tabs, at the name or before a line break right
+        # before it (`$`): the characters before the name tell first, without the search)
+        before = text[max(0, start - 40):start]
+        if not (before[:-1] if before.endswith("\n") else before).rstrip(" \t").endswith(","):
+            return False
         return _STREET_ADDRESS.search(text, max(0, start - 40), start) is not None
 
     def _initial(self) -> bool:

@@ -4,6 +4,7 @@ Decided before places are resolved (a foreign town needs less fame in such a sen
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -151,6 +152,7 @@ class PartnershipContext:
         whole_words = self._whole_words(text)  # (then also true of each of its sentences: asked once)
         literals = self._cue_literal_search(whole_words) if len(lower) == len(text) and "Σ" not in text else None
         sentence_words = True if whole_words else None
+        holds_literal = _LiteralSpots(literals, lower).within if literals is not None else None
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
@@ -159,7 +161,7 @@ class PartnershipContext:
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or (
-                (literals is None or literals.search(lower, sent.start, sent.end) is not None) and self.has_cue(s_text, sentence_words))
+                (holds_literal is None or holds_literal(sent.start, sent.end)) and self.has_cue(s_text, sentence_words))
             if intro is not None and is_list_line(s_text):
                 if s_text.rstrip().endswith(":"):
                     # a line ending in a colon opens a list of its own ("Städtepartnerschaften"
@@ -183,6 +185,32 @@ class PartnershipContext:
             ctx.cue_sentences[sent] = cue
             prev_cue, prev_sent = cue, sent
             prev_pair_line = cue and bool(PAIR_LINE.match(s_text))
+
+
+class _LiteralSpots:
+    """Where the cue literals stand in a lowered text, found by one pass over all of it, and
+    whether a stretch holds one (what `literals.search(lower, start, end)` tells, asked of every
+    sentence: a search per sentence cost more than the one pass). The pattern is an alternation
+    of literals without anchors, so its matches are the same in a stretch and in the whole text;
+    a stretch that no match of the whole text's non-overlapping ones touches holds none (the
+    pass, resumed before the stretch, would have found one in it), one that such a match lies
+    in holds one, and a stretch a match crosses the edge of is searched on its own."""
+
+    __slots__ = ("_pattern", "_lower", "_spans", "_starts")
+
+    def __init__(self, pattern: re.Pattern, lower: str):
+        self._pattern, self._lower = pattern, lower
+        self._spans = [m.span() for m in pattern.finditer(lower)]
+        self._starts = [s for s, _ in self._spans]
+
+    def within(self, start: int, end: int) -> bool:
+        spans = self._spans
+        k = bisect.bisect_left(self._starts, start)
+        if k < len(spans) and spans[k][1] <= end:
+            return True
+        if k and spans[k - 1][1] > start or k < len(spans) and spans[k][0] < end:
+            return self._pattern.search(self._lower, start, end) is not None
+        return False
 
 
 #: a line of a list (one partner, its country, its year): short, and a bullet or no full stop;
