@@ -30,7 +30,7 @@ from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
 from .numbered_districts import NumberedDistricts
-from .spaced_communes import spaced_communes
+from .spaced_communes import PARTICLES as spaced_particles, spaced_communes
 from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
@@ -146,6 +146,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators = RegionLocators(self.rules)
         self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
+        self.terms.serve(self._romance_names.landmark_nouns, spaced_particles)
         self._word_places = WordPlaces(self.rules, self.gazetteer.ambiguous)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
