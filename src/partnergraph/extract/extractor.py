@@ -134,6 +134,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
         # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
         self._places_memo: dict[int, tuple] = {}  # id of a gazetteer record → (record, its Place) (_place_of)
+        self._units_memo: dict[str, Place] = {}  # local-government key → its linked Place (_term_mentions)
         self._scores_memo: dict[tuple, tuple] = {}  # (id of candidates, name) → their static scores (_name_scores)
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
@@ -157,9 +158,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
     def _relations(self) -> RelationRules:
         relations = RelationRules(self.rules, determiners=self._determiners)
         # the role words before people's names and the utility and event heads are found in the
-        # term pass too (extract scans the terms before it asks where people stand)
+        # term pass too (extract scans the terms before it asks where people stand), and so are
+        # the cue literals mark_partnership_context asks of each sentence
         self.terms.serve(relations.people.role_words, relations.organisations.utility_heads,
-                         relations.events.event_heads)
+                         relations.events.event_heads, *relations.cue_literal_words())
         return relations
 
     # -- public ----------------------------------------------------------------------------
@@ -380,7 +382,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             sent = sentence_of(ctx.sentences, h.start)
             if t.kind == "municipality":  # a district or borough from the table of local governments
-                place = self._linked_unit(local_governments.place(t.ref))
+                place = self._units_memo.get(t.ref)
+                if place is None:  # (the table and the gazetteer are fixed: one Place per unit)
+                    place = self._units_memo[t.ref] = self._linked_unit(local_governments.place(t.ref))
                 ex.places.setdefault(place.key, place)
                 ex.mentions.append(Mention(t.kind, place.key, ctx.text[h.start:h.end], h.start, h.end, sent))
                 continue
