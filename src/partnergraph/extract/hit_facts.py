@@ -80,16 +80,16 @@ class HitFacts(dict):
     def _between_partners(self) -> bool:
         return self["partnership_sentence"] and _between_partners(self._ctx.text, self._hit.start)
 
+    # (a dateline opens a line: that test first, the patterns after the name only for the few
+    # hits that open one)
     def _dateline(self) -> bool:
         text, h = self._ctx.text, self._hit
-        return (_DATELINE.match(text, h.end) is not None or self["signed_dateline"]) \
-            and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
+        return _opens_line(text, h.start) and (_DATELINE.match(text, h.end) is not None or self["signed_dateline"])
 
     def _signed_dateline(self) -> bool:
         """A dateline with the author's sign: "Konstanz (gro) Der Gemeinderat …" (_SIGNED_DATELINE)."""
         text, h = self._ctx.text, self._hit
-        return _SIGNED_DATELINE.match(text, h.end) is not None \
-            and text[text.rfind("\n", 0, h.start) + 1:h.start].strip() == ""
+        return _opens_line(text, h.start) and _SIGNED_DATELINE.match(text, h.end) is not None
 
     def _own_line(self) -> bool:
         # a line of its own: a heading or a list item of a partner page ("Amstelveen⏎⏎Die Stadtgemeinde …")
@@ -105,6 +105,15 @@ class HitFacts(dict):
         while j < n and text[j] in _LIST_TAILS:
             j += 1
         return j == n or text[j] == "\n"
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only white space stands between the line's start and `start` (read back from
+    `start` to the line break, not the whole line sliced and stripped)."""
+    i = start
+    while i and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return not i or text[i - 1] == "\n"
 
 
 #: what may stand on a name's own line before it (a bullet, a dash) and after it (a comma)
