@@ -30,7 +30,7 @@ from .prefilter import Prefiltered
 from .quoted_names import QuotedNames
 from .city_districts import resolve_city_districts
 from .numbered_districts import NumberedDistricts
-from .spaced_communes import spaced_communes
+from .spaced_communes import PARTICLES as spaced_particles, spaced_communes
 from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
 from .word_places import WordPlaces
@@ -134,6 +134,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._candidates_memo: dict[int, list] = {}  # gazetteer name index → its places (_alias_candidates; its
         # bitwise negation → those a city adjective of the name may mean, _adjective_candidates)
         self._places_memo: dict[int, tuple] = {}  # id of a gazetteer record → (record, its Place) (_place_of)
+        self._units_memo: dict[str, Place] = {}  # local-government key → its linked Place (_term_mentions)
         self._scores_memo: dict[tuple, tuple] = {}  # (id of candidates, name) → their static scores (_name_scores)
         self._prepositions = {w.lower() for w in self.rules["place_prepositions"]}
         self._determiners = {w.lower() for w in self.rules["determiners"]}
@@ -146,6 +147,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators = RegionLocators(self.rules)
         self._locator_partners = LocatorPartners(self.rules)
         self._romance_names = RomanceNames(self.rules)
+        self.terms.serve(self._romance_names.landmark_nouns, spaced_particles)
         self._word_places = WordPlaces(self.rules, self.gazetteer.ambiguous)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
@@ -156,9 +158,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
     def _relations(self) -> RelationRules:
         relations = RelationRules(self.rules, determiners=self._determiners)
         # the role words before people's names and the utility and event heads are found in the
-        # term pass too (extract scans the terms before it asks where people stand)
+        # term pass too (extract scans the terms before it asks where people stand), and so are
+        # the cue literals mark_partnership_context asks of each sentence
         self.terms.serve(relations.people.role_words, relations.organisations.utility_heads,
-                         relations.events.event_heads)
+                         relations.events.event_heads, *relations.cue_literal_words())
         return relations
 
     # -- public ----------------------------------------------------------------------------
@@ -379,7 +382,9 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             sent = sentence_of(ctx.sentences, h.start)
             if t.kind == "municipality":  # a district or borough from the table of local governments
-                place = self._linked_unit(local_governments.place(t.ref))
+                place = self._units_memo.get(t.ref)
+                if place is None:  # (the table and the gazetteer are fixed: one Place per unit)
+                    place = self._units_memo[t.ref] = self._linked_unit(local_governments.place(t.ref))
                 ex.places.setdefault(place.key, place)
                 ex.mentions.append(Mention(t.kind, place.key, ctx.text[h.start:h.end], h.start, h.end, sent))
                 continue

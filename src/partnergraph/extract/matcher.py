@@ -120,7 +120,7 @@ class TermMatcher:
         serving = len(lower) == len(text)
         if not serving:  # a few characters (İ) lower-case to two; keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        n = len(text)
+        n, new = len(text), tuple.__new__
         hits: list[TermHit] = []
         ends: set[int] = set()
         found: list[dict[int, int]] = [{} for _ in self._served]  # per list: an end → its longest word's length
@@ -153,7 +153,7 @@ class TermMatcher:
                         continue
                 if capital and not text[start].isupper():
                     continue
-                hits.append(TermHit(term, start, end))
+                hits.append(new(TermHit, (term, start, end)))  # (TermHit(…) in C: no Python __new__)
         if serving:
             for words, spans in zip(self._served, found):
                 words.served = (text, sorted((end - length, end) for end, length in spans.items()))

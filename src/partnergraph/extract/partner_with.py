@@ -32,14 +32,14 @@ def partners_with(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts:
     """Indices of the turned-down hits named right after "…partnerschaft… mit" (or coordinated
     with such a name in one enumeration)."""
     out = []
-    firsts = {}
-    for run in runs(hits, facts, text):
-        firsts[run[0]] = run
+    firsts = None  # (the enumerations, read when a hit first follows "mit": on most pages none does)
     for i, h in enumerate(hits):
         # (the word before the hit is among its facts: most hits follow no "mit", and the
         # word was looked up a second time for each of them, 9k times a pass over open10)
         if facts[i] is None or facts[i]["prev_word"] != "mit" or not _after_partnership_with(text, h.start):
             continue
+        if firsts is None:
+            firsts = {run[0]: run for run in runs(hits, facts, text)}
         for j in firsts.get(i, [i]):
             best = resolved.get(j)
             if not ok[j] and best is not None and best.population >= MIN_POPULATION \

@@ -4,12 +4,15 @@ Decided before places are resolved (a foreign town needs less fame in such a sen
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 
 from .context import Context
 from .cue_filter import exotic_partners, pattern_literals, required_literals, trusting
 from .key_sets import LiteralFinder
+from .matcher import Keywords
 from .prefilter import lowered_text
 from ..models import Extraction, Span
 
@@ -30,6 +33,16 @@ _COLON_LIST = re.compile(r":\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]
 @functools.lru_cache(maxsize=4)
 def _literal_pattern(literals: tuple[str, ...] | None) -> re.Pattern | None:
     return None if literals is None else re.compile("|".join(map(re.escape, literals)))
+
+
+@functools.lru_cache(maxsize=4)
+def _literal_words(literals: tuple[str, ...] | None) -> Keywords | None:
+    """The literals as a keyword list the extractor's term pass finds (TermMatcher.serve), where
+    each is lower case already (the search runs over the lowered text: a literal with a capital
+    matches nowhere, which the keyword list, lowering its words, would not tell)."""
+    if literals is None or any(lit != lit.lower() for lit in literals):
+        return None
+    return Keywords(literals, ignore_case=True, word_start=False)
 
 
 @functools.lru_cache(maxsize=8)
@@ -75,12 +88,21 @@ class PartnershipContext:
         that slice, so the whole text is lowered once."""
         return _literal_pattern(self.cue_literals)
 
+    def cue_literal_words(self) -> list[Keywords]:
+        """The keyword lists of both readings' cue literals (`_cue_literal_search`), for the
+        extractor's term pass to find (TermMatcher.serve; mark_partnership_context reads them)."""
+        return [k for k in (_literal_words(self.cue_literals),
+                            _literal_words(_whole_word_cues(self.cue_patterns)[0])) if k is not None]
+
     def _whole_words(self, text: str) -> bool:
         """May `text` be tested by the cues' whole-word literals ("zusammenarbeit", "verbindung"
         rather than "ammen", "verb": far fewer sentences of real pages hold one)? Where the
         filter is on and the text holds none of their exotic partners ("ſ", "ı")."""
         return self.cue_literals is not None and not any(
             map(text.__contains__, _whole_word_cues(self.cue_patterns)[1]))
+
+    def _cue_literal_words(self, whole_words: bool) -> Keywords | None:
+        return _literal_words(_whole_word_cues(self.cue_patterns)[0] if whole_words else self.cue_literals)
 
     def _cue_literal_search(self, whole_words: bool) -> re.Pattern | None:
         return _literal_pattern(_whole_word_cues(self.cue_patterns)[0]) if whole_words else self.cue_literal_pattern
@@ -151,6 +173,8 @@ class PartnershipContext:
         whole_words = self._whole_words(text)  # (then also true of each of its sentences: asked once)
         literals = self._cue_literal_search(whole_words) if len(lower) == len(text) and "Σ" not in text else None
         sentence_words = True if whole_words else None
+        holds_literal = _LiteralSpots(literals, lower, text, self._cue_literal_words(whole_words)).within \
+            if literals is not None else None
         typed = {m.sentence for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                  and not self._blocked(lower, m.start, m.end)}
         intro: Span | None = None
@@ -159,7 +183,7 @@ class PartnershipContext:
         for sent in ctx.sentences:
             s_text = text[sent.start:sent.end]
             cue = bool(typed) and sent in typed or (
-                (literals is None or literals.search(lower, sent.start, sent.end) is not None) and self.has_cue(s_text, sentence_words))
+                (holds_literal is None or holds_literal(sent.start, sent.end)) and self.has_cue(s_text, sentence_words))
             if intro is not None and is_list_line(s_text):
                 if s_text.rstrip().endswith(":"):
                     # a line ending in a colon opens a list of its own ("Städtepartnerschaften"
@@ -183,6 +207,47 @@ class PartnershipContext:
             ctx.cue_sentences[sent] = cue
             prev_cue, prev_sent = cue, sent
             prev_pair_line = cue and bool(PAIR_LINE.match(s_text))
+
+
+class _LiteralSpots:
+    """Whether a stretch of a lowered text holds one of the cue literals (what
+    `pattern.search(lower, start, end)` tells, asked of every sentence: a search per sentence
+    cost more than finding them once). The occurrences come from the extractor's term pass
+    (`words`, served: for each place one ends at, the longest one ending there): a stretch one
+    of them lies in holds one, a stretch none ends in holds none, and one where only a longest
+    one that begins before it ends (a shorter one may lie in it) is searched. Without `words`
+    (a literal not in lower case), from the pattern's non-overlapping matches over the whole
+    text: a stretch no match touches holds none (the pass, resumed before it, would have found
+    one in it), one a match lies in holds one, one a match crosses the edge of is searched."""
+
+    __slots__ = ("_pattern", "_lower", "_ends", "_starts", "_every_end")
+
+    def __init__(self, pattern: re.Pattern, lower: str, text: str, words: Keywords | None):
+        self._pattern, self._lower = pattern, lower
+        self._every_end = words is not None
+        spans = sorted(words.find(text), key=_END) if words is not None \
+            else [m.span() for m in pattern.finditer(lower)]
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def within(self, start: int, end: int) -> bool:
+        ends, starts = self._ends, self._starts
+        k = bisect.bisect_right(ends, start)  # the first occurrence ending inside the stretch, or after it
+        if not self._every_end:
+            if k < len(ends) and starts[k] < end:
+                return starts[k] >= start and ends[k] <= end \
+                    or self._pattern.search(self._lower, start, end) is not None
+            return False
+        unsure = False
+        while k < len(ends) and ends[k] <= end:
+            if starts[k] >= start:
+                return True
+            unsure = True
+            k += 1
+        return unsure and self._pattern.search(self._lower, start, end) is not None
+
+
+_END = operator.itemgetter(1)
 
 
 #: a line of a list (one partner, its country, its year): short, and a bullet or no full stop;

@@ -76,8 +76,9 @@ class PlaceResolution:
         gaz = self.gazetteer
         n = len(text)
         hits = []
-        # (the loop runs for every automaton hit, ~100 a page: what it reads is bound here once)
-        lengths, ambiguous, memo = gaz.alias_lengths, gaz.ambiguous, self._candidates_memo
+        # (the loop runs for every automaton hit, ~100 a page: what it reads is bound here once;
+        # a hit is made by tuple.__new__, in C: the named tuple's own __new__ is a Python call)
+        lengths, ambiguous, memo, new = gaz.alias_lengths, gaz.ambiguous, self._candidates_memo, tuple.__new__
         padded = text + " "  # the character after a hit, also at the end of the text
         for end_idx, alias_index in gaz.automaton.iter(text):
             end = end_idx + 1
@@ -109,10 +110,10 @@ class PlaceResolution:
                 cands = self._adjective_candidates(alias_index)
                 if not cands or next_word(text, surface_end) in self._city_parts:
                     continue  # "der Berliner Bezirk Pankow": the borough is meant, not Berlin
-                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous, True))
+                hits.append(new(PlaceHit, (start, surface_end, surface, cands, surface in ambiguous, True)))
             else:
                 cands = memo.get(alias_index) or self._alias_candidates(alias_index)
-                hits.append(PlaceHit(start, surface_end, surface, cands, surface in ambiguous))
+                hits.append(new(PlaceHit, (start, surface_end, surface, cands, surface in ambiguous, False)))
         return hits
 
     def _alias_candidates(self, alias_index: int) -> list[PlaceRecord]:
