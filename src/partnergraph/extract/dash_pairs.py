@@ -25,7 +25,7 @@ MIN_KNOWN_PAIRS = 2
 _RIGHT = re.compile(r"[A-ZÄÖÜ][^\n,;:()]*?(?=\s*(?:[\n,;:(]|\bund\b|\bsowie\b|\bseit\b|$))")
 #: the unknown side before "-Known": a name from the start of its list item
 _LEFT = re.compile(r"(?:^|[\n,;:]|\bund\b|\bsowie\b|\b(?:der|die|das|dem|den)\b)[ \t•·*]*(?P<name>[A-ZÄÖÜ][^\n,;:()]*?)$")
-_JOINER = re.compile(r"\b(?:und|sowie)\s+")
+_JOINER = re.compile(r"(?:und|sowie)(?<!\wund)(?<!\wsowie)\s+")  # (the words first: found by their first letters)
 #: how far a side may reach ("Vestenbergsgreuth", "Mazari‘ Al-Nubani", "Nowe Miasto nad Wartą")
 SIDE_REACH = 40
 

@@ -50,6 +50,16 @@ def range_end(before: str, line: str) -> bool:
 _ANY_WEEKDAY = re.compile(rf"(?i)\b(?:{_WEEKDAYS})\b")
 
 
+#: a piece of every weekday's name that re.IGNORECASE matches only as its lowercase letters
+#: ("tag"; "ttwoch", "onnabend" leave out the "i" and "s" it equates with "ı" and "ſ"): a text
+#: holding none names no weekday, and the alternation, tried at every offset of a page's head and
+#: foot, is not run (~15 µs a call; two calls an article dated by its text)
+_WEEKDAY_PIECES = ("tag", "ttwoch", "onnabend")
+
+
 def names_weekday(text: str, lo: int = 0) -> bool:
     """Does text[lo:] name a weekday (else a weekday-led date cannot stand there)?"""
+    low = text[lo:].lower()
+    if not any(map(low.__contains__, _WEEKDAY_PIECES)):
+        return False
     return _ANY_WEEKDAY.search(text, lo) is not None

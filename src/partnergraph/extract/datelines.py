@@ -25,8 +25,12 @@ from .rules import rules
 DATELINE_REACH = 400
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a year of the range the extractor reads as dates (1800–2099), a word of its own: the one
-#: pattern of the modules that look for years (pair attributes, bare years, pairs, candidates)
-YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: pattern of the modules that look for years (pair attributes, bare years, pairs, candidates).
+#: Written to open with its first digit, "1" or "2", not with "\b": the regex engine then skips
+#: from such a digit to the next in C instead of trying the pattern at every offset (half the
+#: time a sentence; the same matches as "\b(?:1[89]\d\d|20\d\d)\b" at every offset and window:
+#: the look-behind and "\b" both read the character before the window)
+YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d(?!\w)")
 #: what a match of each date pattern holds, found by a pattern that opens with a digit (the regex
 #: engine skips from digit to digit; the date patterns open with "\b" and are tried at every
 #: offset): a day's figure and its full stop (NUMERIC_DATE, LONG_DATE and the glued ones:

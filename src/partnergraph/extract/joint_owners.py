@@ -17,7 +17,7 @@ from .partner_mentions import partner_of_mit, same_country
 #: owners; up to this many characters may stand between it and the list's first town (the longest
 #: opening we met, ravensburg.de's, is 93 characters), and no other town
 JOINT_REACH = 110
-_JOINT_OPENING = re.compile(r"\b(?:[Gg]emeinsam|[Zz]usammen)\s+mit\b")
+_JOINT_OPENING = re.compile(r"[GgZz](?<!\w[GgZz])(?:(?<=[Gg])emeinsam|(?<=[Zz])usammen)\s+mit\b")  # (opens with its letter)
 #: the gap between two joint owners: a separator, maybe a bracket and a designation ("A (Kosovo),
 #: B", "der Stadt A sowie den Gemeinden B, C und D")
 _OWNER_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|und|sowie)\s*(?:(?:der|den|dem)\s+)?"

@@ -19,7 +19,7 @@ from .pair_statuses import stretch_statuses
 from .relation_since import relation_since_sentences
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
-_DAMALS = re.compile(r"\bdamals\b")
+_DAMALS = re.compile(r"damals(?<!\wdamals)\b")  # (the word first: found by its literal prefix)
 #: a word that states a partnership of its own: "Städtefreundschaft mit", "Partnerkommune von"
 _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä)dt|partnerkommune|partnergemeinde")
 

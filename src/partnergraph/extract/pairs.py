@@ -410,7 +410,9 @@ class PairStatements:
 _NAMED_PARTNERS_BEFORE = re.compile(r"\bPartner(?:städte|städten|gemeinden|kommunen)\s+$")
 
 #: "zwischen [dem Distrikt] A und [der Verbandsgemeinde] B [sowie dem Landkreis C]"
-_BETWEEN = re.compile(r"\bzwischen\s+")
+#: (the word first, its "\b" as a look-behind: the engine then finds the word by its literal prefix
+#: instead of trying the pattern at every offset; the matches of "\bzwischen\s+" at every window)
+_BETWEEN = re.compile(r"zwischen(?<!\wzwischen)\s+")
 _ARTICLE_AND_NOUNS = re.compile(r"(?:(?:der|dem|den|des|die)\s+)?(?:[A-ZÄÖÜa-zäöüß\-]+\s+){0,2}")
 _BETWEEN_AND = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s+)?und\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")
 _BETWEEN_ALSO = re.compile(r"\s*(?:\(.{0,40}?\)\s*|in\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ][\wäöüß\-]+\s*)?(?:,|sowie|und)\s+(?:(?:der|dem|den|des|die)\s+)?(?:[a-zäöüß\-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß\-]+\s+)?")

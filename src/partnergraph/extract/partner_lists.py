@@ -153,7 +153,7 @@ def _attributive_start(text: str, m: Mention, sent: Span) -> int:
 #: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
 #: year of the list before its partner ("seit dem Jahr 1966 mit der Stadt " is 33 characters)
 YEAR_FIRST_REACH = 35
-_YEAR_FIRST = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b(?!\s*\))")
+_YEAR_FIRST = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d(?!\w)(?!\s*\))")  # (as datelines.YEAR: opens with its digit)
 
 
 #: a section heading that names a partner: its name, maybe with its country ("Amstelveen",

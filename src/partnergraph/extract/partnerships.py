@@ -296,9 +296,9 @@ class PartnershipFinder:
         """Is the place only where an organisation or an office above the town sits ("der
         Servicestelle Kommunen in der Einen Welt (SKEW) in Bonn", "im Landratsamt Würzburg")?"""
         lo = max(0, m.start - SEAT_REACH)
-        window = text[lo:m.start]
         # most places have no bracket, "Sitz" or office's noun before them: skip the pattern
-        return _SEAT_HINT.search(window) is not None and bool(self.seat_before.search(text, lo, m.start))
+        # (the hint's literals, searched in place: no slice)
+        return _SEAT_HINT.search(text, lo, m.start) is not None and bool(self.seat_before.search(text, lo, m.start))
 
     def _institution_side(self, text: str, m: Mention) -> bool:
         """Is the place one side of a partnership of institutions ("die Hochschulpartnerschaft
