@@ -16,6 +16,7 @@ import re
 
 from .datelines import YEAR
 from ..models import PARTNER_MENTION_KINDS, Mention, Span
+from .only_pair_years import only_pair_start
 from .referring_years import referring_sentences
 from .sentence_scope import placeless_after
 
@@ -104,7 +105,7 @@ def _may_state_year(rules, text: str, s: Span) -> bool:
 
 def later_start(rules, ctx, evidence: list[Span], by_sentence: dict[Span, list[Mention]],
                 named: list[Span], key: frozenset, year: int | None, month: int | None,
-                types: int = 1, ex=None) -> tuple[int | None, int | None]:
+                types: int = 1, ex=None, only: bool = False) -> tuple[int | None, int | None]:
     """The start of a pair its own sentences and those naming its partners left undated: the
     founding act of a sentence right after the pair's that names no place and goes on about it
     ("… die Städte A und B zu Partnerstädten zu machen. 1959 wurde der Freundschaftsbund
@@ -123,4 +124,6 @@ def later_start(rules, ctx, evidence: list[Span], by_sentence: dict[Span, list[M
         return found
     if types > 1:
         return None, None
-    return stated_year(rules, ctx.text, evidence + named, by_sentence, key, year), None
+    stated = stated_year(rules, ctx.text, evidence + named, by_sentence, key, year)
+    # (the article's only pair: also a "seit" or an act of a sentence naming the relation and no place: only_pair_years.py)
+    return (stated, None) if stated is not None or not only else only_pair_start(rules, ctx, by_sentence, year, month)

@@ -403,7 +403,7 @@ class PartnershipFinder:
                     start_year, start_month = self._start(text, one, ctx, year, first_only=True, acts_only=True,
                                                           article_month=month)
                 if start_year is None:  # (the act of a placeless sentence after the pair's, else a bare year: bare_years.py)
-                    start_year, start_month = later_start(self, ctx, evidence, by_sentence, both + one, key, year, month, len(types), ex)
+                    start_year, start_month = later_start(self, ctx, evidence, by_sentence, both + one, key, year, month, len(types), ex, len(found) == 1)
             status = strongest_status(entry["status"])
             if status is None and facts is not None:
                 # "Baden-Baden und Sotschi unterzeichneten eine Absichtserklärung": a sentence that

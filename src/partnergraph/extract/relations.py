@@ -141,7 +141,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         # digit-led branches tried only at digits, the worded ones behind their literals: Occurs)
         self.any_date = Occurs([r"1[89]\d\d", r"20\d\d", r"\d\.\s?\d\d?\.\s?\d\d\b", r"\d\s*(?:-\s*)?j(?:a|ä)hr",
                                 r"(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig)\s*(?:-\s*)?j(?:a|ä)hr",
-                                r"\d\.\s*(?:\w*jubil|jahrest|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
+                                r"\d\.\s*(?:\w*jubil|jahrest|geburtst|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
                                 r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+jahr|\bdamals\b"])
