@@ -1,5 +1,5 @@
 """Start years the pair's own sentences leave undated, read where German states them otherwise
-(session 19): the article's only partnership dated by a sentence that names the relation and no
+(session 18): the article's only partnership dated by a sentence that names the relation and no
 place, far from the pair's own (only_pair_years.py); a founding verb in the second place of the
 clause whose long subject puts the act's full date after the partners' names; anniversaries
 worded as an age ("N Jahre ist die Partnerschaft … alt", "Die Freundschaft wird N Jahre alt")
@@ -40,8 +40,8 @@ def test_a_placeless_sentence_with_a_bare_year_and_no_seit_or_act_gives_the_only
 
 
 def test_a_founding_verb_before_a_long_subject_takes_the_full_date_after_the_partners(extractor):
-    text = ("Mit dem Tausch von Fahnen und Geschenken besiegelten die Gemeinden Lindau und Chur am "
-            "    14. Mai 2016 ihre neue Städtepartnerschaft.")
+    text = ("Nach dem Festakt im Kursaal besiegelten die beiden Bürgermeisterinnen aus Lindau und Chur am "
+            "    14. Mai 2016 die Städtepartnerschaft.")
     assert starts(extractor, text) == {(PAIR, 2016)}
 
 

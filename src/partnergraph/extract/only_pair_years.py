@@ -1,8 +1,8 @@
 """The start of an article's only partnership as a sentence that names no place states it.
 
 A page about one partnership tells its history in sentences that name neither town but the
-relation itself: "Bemerkenswert sei, dass die Freundschaft seit <year> gewachsen ist", "Die
-Verschwisterung wurde <year> besiegelt". Where the article holds one pair only, "the"
+relation itself: "Die Freundschaft der beiden Orte hält seit <year>", "Die Verschwisterung
+wurde <year> besiegelt". Where the article holds one pair only, "the"
 partnership such a sentence speaks of can be no other, however far from the pair's own
 sentences it stands: the pair anaphora (pair_anaphora), the placeless sentence right after the
 pair's (sentence_scope.placeless_after) and the referring walk (referring_years.py) reach only a
