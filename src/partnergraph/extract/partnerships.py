@@ -437,7 +437,7 @@ class PartnershipFinder:
             # type's start (typed_years.py)
             typed = pair_type_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
                                      + (own_cue(key) if len(found) == 1 else []), by_sentence, types,
-                                     (start_year, start_month), evidence, key, self.pair_anaphora) \
+                                     (start_year, start_month), evidence, key, self.pair_anaphora, self.type_conversions) \
                 if facts and len(set(article_types)) > 1 else [(t, start_year, start_month) for t in types]
             for t, t_year, t_month in typed:
                 ex.partnerships.append(Partnership(

@@ -43,6 +43,7 @@ from .owned_partners import OwnedPartners
 from .people import People
 from .populations import Populations
 from .year_memo import RememberedYears
+from .type_conversion import TypeConversions
 
 
 class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, PartnerLists, RememberedYears, StartYears):
@@ -100,6 +101,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                         bool(p.get("act")))
                        for p in r["start_patterns"]]
         self.relative_year = re.compile(r["relative_year_phrase"], re.IGNORECASE)
+        self.type_conversions = TypeConversions(r["type_conversion"])  # (typed_years.pair_type_starts)
         # (a count of years in figures or written out: every "(?P<years>…)" takes the number words too)
         self.age_words = {w.lower(): n for w, n in r["age_number_words"].items()}
         counted = r"(?P<years>\d{1,3}|" + "|".join(sorted(self.age_words, key=len, reverse=True)) + ")"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import PARTNER_MENTION_KINDS, Mention, Span
+from .type_conversion import converted_starts
 
 #: how far a start date may stand from the type word it dates, either side: the longest gap on
 #: the real pages that date a type in its own clause is 35 characters ("seit <year>", then "beide Seiten" and the type word); a date further off belongs to the sentence, not the word
@@ -67,7 +68,7 @@ def typed_starts(facts, text: str, sentences: list[Span],
 
 def pair_type_starts(facts, text: str, sentences: list[Span], by_sentence: dict[Span, list[Mention]],
                      types: list[str], start: tuple[int | None, int | None], evidence: list[Span],
-                     key: frozenset, anaphora) -> list[tuple[str, int | None, int | None]]:
+                     key: frozenset, anaphora, conversions=None) -> list[tuple[str, int | None, int | None]]:
     """(type, year, month) of each partnership of one pair: its `types` and a kind whose own
     dated words `sentences` (the pair's and those that go on about it) state for the pair — in a
     sentence that names a partner of the pair and no other place, or refers to both (a Klimapartnerschaft existing "seit" a year between "den beiden Städten" beside "Bonns Partnerstadt": a Klimapartnerschaft
@@ -78,7 +79,9 @@ def pair_type_starts(facts, text: str, sentences: list[Span], by_sentence: dict[
     own sentences state it for the pair (a friendship signed in 1989 "called Städtepartnerschaft
     throughout" began both, muehlhausen.de). `key`: the pair's (kind, ref) partners; `anaphora`:
     the words that refer back to both ("die beiden Städte": relations' pair_anaphora). A kind is
-    added from a type word in the singular only (_PLURAL_TYPE)."""
+    added from a type word in the singular only (_PLURAL_TYPE). `conversions`: the
+    type_conversion.TypeConversions whose readings give each kind of a converted pair its own
+    date (converted_starts)."""
     typed = typed_starts(facts, text, sentences, by_sentence)
 
     def speaks_of_pair(s: Span) -> bool:
@@ -91,6 +94,9 @@ def pair_type_starts(facts, text: str, sentences: list[Span], by_sentence: dict[
              if t not in types and speaks_of_pair(s) and not _PLURAL_TYPE.search(word.surface)]
     stated = {c[2] for s in evidence for c in facts.sentence_years(s)}
     claimed = {typed[t][0] for t in types if t in typed} | {typed[t][0] for t in added if typed[t][0] not in stated}
+    if conversions is not None:
+        claimed |= converted_starts(facts, text, [s for s in dict.fromkeys(sentences) if speaks_of_pair(s)],
+                                    by_sentence, conversions, typed, types, added)
     out = []
     for t in types + added:
         if t in typed:
