@@ -21,8 +21,8 @@ def test_a_later_kind_in_brackets_leaves_the_sentences_date_to_the_earlier_kind(
 
 def test_a_friendship_agreement_turned_into_a_partnership_agreement_dates_the_partnership_only(extractor):
     text = ("Erfurt ist die Partnerstadt von Kalisz. Die beiden Städte hatten 1987 einen Freundschaftsvertrag "
-            "geschlossen. Im Mai 2004 wurde zwischen den beiden Städten der Freundschaftsvertrag in einen "
-            "förmlichen Partnerschaftsvertrag umgewandelt.")
+            "geschlossen. Im Mai 2004 haben die Räte beider Städte ihren Freundschaftsvertrag in einen "
+            "förmlichen Partnerschaftsvertrag überführt.")
     got = kinds(extractor, text)
     assert got.get("staedtepartnerschaft") == 2004
     assert got.get("freundschaft") != 2004
