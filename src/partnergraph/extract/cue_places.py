@@ -14,6 +14,7 @@ from .person_names import listed_person, role_before, starts_person
 from . import local_governments
 from .borough_links import linked_borough
 from .connectors import CONNECTORS, has_connector
+from .designations import named_country, suffix_place_name
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word, word_run_start
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
@@ -365,12 +366,13 @@ class CuePlaces:
                 if any(taken.spans[j][2] is None or taken.spans[j][2].kind != "municipality" for j in ids):
                     continue
                 drop_mentions(ex, [taken.release(j) for j in ids])  # "Durban" inside "Durban Municipality"
-            name = text[start:e0]
-            country = self._cued_country(ex, ctx, start, e0) or self._sole_foreign_country(ex, ctx, start) \
+            name = suffix_place_name(text[start:e0], text[s0:e0])
+            country = named_country(ex.places.values(), name, kind) or self._cued_country(ex, ctx, start, e0) \
+                or self._sole_foreign_country(ex, ctx, start) \
                 or (self._default_countries.get(text[s0:e0]) if not self._names_foreign_country(ctx) else None)
             place = Place(name_de=name, country=country, slug=slugify(name), kind=kind)
             ex.places.setdefault(place.key, place)
-            mention = Mention("municipality", place.key, name, start, e0, sentence_of(ctx.sentences, start))
+            mention = Mention("municipality", place.key, text[start:e0], start, e0, sentence_of(ctx.sentences, start))
             ex.mentions.append(mention)
             taken.take(start, e0, mention)
 

@@ -38,6 +38,13 @@ YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d(?!\w)")
 #: without it is not searched with those patterns: they would find nothing there
 _DAY_DOT = re.compile(r"\d\.")
 _ISO_LEAD = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a date, a colon and words on its line: an entry of a timeline or a chronicle ("12.05.1999: erster
+#: Besuch …", then the next entry's date), each line the day of its own event; a page's own date
+#: stands alone, after a label ("Stand: …") or opens a listing's line without a colon. On the
+#: real pages the form opens lines of a district's timeline (kreis-saarlouis.de, whose first entry
+#: was read as the page's date and hid the signing two years later) and a press release's first
+#: line (danny-eichelbaum.de, dated by its weekday line above)
+_TIMELINE_ENTRY = re.compile(r"[ \t]*:[ \t]*\S")
 #: a dateline is a short line of its own: the date, maybe an author's sign ("19.10.2015 (fjh)")
 DATELINE_MAX = 40
 
@@ -101,6 +108,8 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             line_end = text.find("\n", m.end())
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             before = text[line_start:m.start()]
+            if _TIMELINE_ENTRY.match(text, m.end()):
+                continue  # "01.06.2001: Unterzeichnung …": an entry of a timeline, not the page's date
             if weekday_led(before):
                 before = ""  # "Dienstag, 8. März 2016": the weekday is part of the date
             elif pattern is LONG_DATE_NO_DOT:

@@ -13,9 +13,10 @@ only Japanese wards "-ku". So a designation is stripped before the lookup and ke
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..resources import data_file
+from .rules import rules
 
 
 @lru_cache(maxsize=1)
@@ -54,3 +55,24 @@ def designation_after(text: str, end: int) -> tuple[str, ...]:
     while stop < len(text) and text[stop].isalpha():
         stop += 1
     return _table()["after" if sep == " " else "hyphen"].get(text[end + 1:stop], ())
+
+
+@cache
+def _named_first() -> frozenset[str]:
+    return frozenset(rules()["suffix_designations_named_first"])
+
+
+def suffix_place_name(name: str, designation: str) -> str:
+    """The name of a place written with its designation after it (cue_places' suffix places):
+    "Nelson Mandela Bay Municipality" as written, "Moshi Distrikt" in the German order its
+    designation takes, "Distrikt Moshi" (rules-de.json `suffix_designations_named_first`)."""
+    if designation not in _named_first():
+        return name
+    return f"{designation} {name[:-len(designation)].strip()}"
+
+
+def named_country(places, name: str, kind: str) -> str | None:
+    """The country of a place of `places` that bears `name` and is of `kind`: a page that names a
+    district in both orders ("Distrikt Moshi", later "Moshi Distrikt") names one place, wherever
+    the later sentence names no country."""
+    return next((p.country for p in places if p.name_de == name and p.kind == kind and p.country), None)

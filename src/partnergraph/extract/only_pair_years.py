@@ -45,8 +45,9 @@ def only_pair_start(rules, ctx, by_sentence: dict[Span, list[Mention]], year: in
 
 
 #: the towns' relation as a sentence without a place names it: a twinning, a friendship, a
-#: partnership of towns or districts (not a school's or a club's "Partnerschaft")
-RELATION_NOUN = re.compile(r"(?i)\b(?:(?:st(?:ä|a)dte|gemeinde|kreis|orts)?partnerschaft|\w*freundschaft|jumelage|verschwisterung)\b")
+#: partnership of towns or districts (not a school's or a club's "Partnerschaft"), or its deed
+#: ("Partnerschaftsurkunde": a chronicle's entry that the deed was signed, kreis-saarlouis.de)
+RELATION_NOUN = re.compile(r"(?i)\b(?:(?:st(?:ä|a)dte|gemeinde|kreis|orts)?partnerschaft|\w*freundschaft|jumelage|verschwisterung)(?:s?urkunden?)?\b")
 #: how far before a year its "seit" may stand: "seit dem Jahr " and "seit dem 12. Mai " (18)
 SINCE_REACH = 20
 #: a "seit" right before the year (with "dem", "Jahr", a day and a month between)

@@ -146,7 +146,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                 r"\d\.\s*(?:\w*jubil|jahrest|geburtst|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
-                                r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+jahr|\bdamals\b"])
+                                r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+jahr|\bdamals\b|\bseinerzeit\b"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.co_partners = CoPartners(self.pair_joiners)  # "den Partnerstädten A und B": no pair A–B
