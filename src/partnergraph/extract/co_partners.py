@@ -15,6 +15,7 @@ from ..models import Extraction, Mention, Span
 from ..resources import data_file
 from .partner_mentions import has_home, names_partner_noun
 from .sentence_memo import LastSentence
+from .word_openings import at_word_start
 
 #: a list longer than this after its head is no list of names (the longest we met, four towns
 #: with brackets, is under 80 characters)
@@ -26,9 +27,11 @@ MUTUAL_REACH = 24
 class CoPartners:
     def __init__(self, joiners: frozenset[str] | set[str]):
         data = json.loads(data_file("co-partner-lists-de.json").read_text(encoding="utf-8"))
-        self._head = re.compile(r"\b(?:" + "|".join(f"(?:{h})" for h in data["heads"]) + r")\s+")
+        # (both open with their words' first letters: found by a scan in C, not tried at every
+        # offset of each sentence and window; the matches of "\b(?:…)")
+        self._head = re.compile(at_word_start(data["heads"]) + r"\s+")
         self._items = re.compile(r"(?:" + data["item"] + r")*(?:" + data["lead"] + r")?")
-        self._mutual = re.compile(r"\b(?:" + "|".join(map(re.escape, data["mutual"])) + r")\b")
+        self._mutual = re.compile(at_word_start(map(re.escape, data["mutual"])) + r"\b")
         self._joiners = frozenset(joiners)
         self._heads_memo: LastSentence[list[tuple[int, int]]] = LastSentence()
 
