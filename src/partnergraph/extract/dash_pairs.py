@@ -15,6 +15,7 @@ from .context import HOME_COUNTRY, Context, Taken
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .sentences import sentence_of
+from .word_openings import at_word_start
 
 #: how many dash pairs of two known places make a page one that lists its pairs so (a single
 #: "Mecklenburg-Vorpommern" or "Rheinland-Pfalz" next to a town must not start it; the three
@@ -25,7 +26,7 @@ MIN_KNOWN_PAIRS = 2
 _RIGHT = re.compile(r"[A-ZÄÖÜ][^\n,;:()]*?(?=\s*(?:[\n,;:(]|\bund\b|\bsowie\b|\bseit\b|$))")
 #: the unknown side before "-Known": a name from the start of its list item
 _LEFT = re.compile(r"(?:^|[\n,;:]|\bund\b|\bsowie\b|\b(?:der|die|das|dem|den)\b)[ \t•·*]*(?P<name>[A-ZÄÖÜ][^\n,;:()]*?)$")
-_JOINER = re.compile(r"(?:und|sowie)(?<!\wund)(?<!\wsowie)\s+")  # (the words first: found by their first letters)
+_JOINER = re.compile(at_word_start(["und", "sowie"]) + r"\s+")  # (found by the words' first letters)
 #: how far a side may reach ("Vestenbergsgreuth", "Mazari‘ Al-Nubani", "Nowe Miasto nad Wartą")
 SIDE_REACH = 40
 

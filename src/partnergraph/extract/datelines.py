@@ -30,7 +30,10 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 #: from such a digit to the next in C instead of trying the pattern at every offset (half the
 #: time a sentence; the same matches as "\b(?:1[89]\d\d|20\d\d)\b" at every offset and window:
 #: the look-behind and "\b" both read the character before the window)
-YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d(?!\w)")
+#: (its opening, without the end of the word, for the patterns that build on it: lead_acts,
+#: partner_lists)
+YEAR_OPENING = r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d"
+YEAR = re.compile(YEAR_OPENING + r"(?!\w)")
 #: what a match of each date pattern holds, found by a pattern that opens with a digit (the regex
 #: engine skips from digit to digit; the date patterns open with "\b" and are tried at every
 #: offset): a day's figure and its full stop (NUMERIC_DATE, LONG_DATE and the glued ones:

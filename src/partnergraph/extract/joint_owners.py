@@ -12,12 +12,13 @@ import re
 
 from ..models import Extraction, Mention, Span
 from .partner_mentions import partner_of_mit, same_country
+from .word_openings import at_word_start
 
 #: "zusammen mit ", "gemeinsam mit seiner Partnerstadt ", "gemeinsam mit den anderen Kommunen des Gemeindeverbands …, d. h. mit der Stadt ": what opens the list of joint
 #: owners; up to this many characters may stand between it and the list's first town (the longest
 #: opening we met, ravensburg.de's, is 93 characters), and no other town
 JOINT_REACH = 110
-_JOINT_OPENING = re.compile(r"[GgZz](?<!\w[GgZz])(?:(?<=[Gg])emeinsam|(?<=[Zz])usammen)\s+mit\b")  # (opens with its letter)
+_JOINT_OPENING = re.compile(at_word_start(["[Gg]emeinsam", "[Zz]usammen"]) + r"\s+mit\b")  # (found by its first letters)
 #: the gap between two joint owners: a separator, maybe a bracket and a designation ("A (Kosovo),
 #: B", "der Stadt A sowie den Gemeinden B, C und D")
 _OWNER_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|und|sowie)\s*(?:(?:der|den|dem)\s+)?"

@@ -14,7 +14,7 @@ from functools import cache
 
 from ..models import PARTNER_MENTION_KINDS, Extraction, Span
 from ..sources.dates import LONG_DATE, NUMERIC_DATE
-from .datelines import match_year_month
+from .datelines import YEAR_OPENING, match_year_month
 from .rules import rules
 
 #: how far into a page its lead may reach: the headline, a heading and the opening sentence after
@@ -25,7 +25,7 @@ LEAD_REACH = 400
 #: has at least this many words ("Herzlich Willkommen.", "Sie sind Besucher Nr." are site chrome;
 #: the shortest opening sentence of the real pages' leads has nine words)
 LEAD_MIN_WORDS = 6
-_YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d")  # (as datelines.YEAR: opens with its digit)
+_YEAR = re.compile(YEAR_OPENING)  # (a year that may run on into a word: "1990er")
 #: what may stand before a dateline's year at the start of its line ("04.10.2002 …", "16. Juni
 #: 2023Die Partnerstädte …", " date 2024-05 …"): such a year is the page's date, not the act's
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")

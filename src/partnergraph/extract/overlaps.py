@@ -19,9 +19,6 @@ def resolve_overlaps(terms: list[TermHit], places: list[PlaceHit], persons: list
     # among places, the one whose own name is longer (exact "San Marcos" over "San Marco"+s),
     # among terms likewise ("Partnerschaftsvertrag", a label of Städtepartnerschaft, over
     # "Partnerschaft" + compound tail)
-    # (the rank is (-span length, not a term that comes first, -place name length, -term label
-    # length, start), written out for each kind: thousands of hits per article; the hits are
-    # put in rank order by their indices, with the ranks' own __getitem__ as the key, read in C)
     hits = [*terms, *places]
     n_terms = len(terms)
     # most hits overlap no other hit and no person (six in ten on the real pages): such a hit is

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ..models import Extraction, Mention, Span
+from .datelines import YEAR_OPENING
 from .partner_mentions import distinct, has_home, recent_home, visitors_from
 
 
@@ -153,7 +154,7 @@ def _attributive_start(text: str, m: Mention, sent: Span) -> int:
 #: "seit 1966 mit Trento": a year this close before the first partner of a list puts every
 #: year of the list before its partner ("seit dem Jahr 1966 mit der Stadt " is 33 characters)
 YEAR_FIRST_REACH = 35
-_YEAR_FIRST = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d(?!\w)(?!\s*\))")  # (as datelines.YEAR: opens with its digit)
+_YEAR_FIRST = re.compile(YEAR_OPENING + r"(?!\w)(?!\s*\))")
 
 
 #: a section heading that names a partner: its name, maybe with its country ("Amstelveen",
