@@ -96,11 +96,11 @@ def pair_names(ex) -> set[frozenset[str]]:
     return {frozenset(ex.places[r].name_de for _, r in p.partners) for p in ex.partnerships}
 
 
-def pairs_in(extractor, text: str, url: str, title: str = "") -> set[frozenset[str]]:
+def pairs_in(extractor, text: str, url: str, title: str = "", date=None) -> set[frozenset[str]]:
     """The pairs (pair_names) the extraction of one article's text finds."""
     from partnergraph import Article
 
-    return pair_names(extractor.extract(Article(url=url, title=title, text=text)))
+    return pair_names(extractor.extract(Article(url=url, title=title, text=text, date=date)))
 
 
 def _files(directory: Path) -> dict[str, tuple[int, int]]:

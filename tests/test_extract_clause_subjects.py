@@ -5,12 +5,11 @@ import datetime as dt
 
 import pytest
 
-from partnergraph.models import Article
+from conftest import pairs_in
 
 
 def pairs(extractor, text):
-    ex = extractor.extract(Article(url="https://example.org/d", title="", text=text, date=dt.date(2024, 5, 2)))
-    return {frozenset(ex.places[r].name_de for _, r in p.partners if r in ex.places) for p in ex.partnerships}
+    return pairs_in(extractor, text, "https://example.org/d", date=dt.date(2024, 5, 2))
 
 
 def test_the_subject_of_a_second_main_clause_is_no_partner_of_the_first_clauses_subject(extractor):

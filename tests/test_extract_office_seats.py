@@ -4,12 +4,11 @@ seat_before). Own-words fixtures."""
 
 import datetime as dt
 
-from partnergraph.models import Article
+from conftest import pairs_in
 
 
 def pairs(extractor, text):
-    ex = extractor.extract(Article(url="https://example.org/b", title="", text=text, date=dt.date(2024, 5, 2)))
-    return {frozenset(ex.places[r].name_de for _, r in p.partners if r in ex.places) for p in ex.partnerships}
+    return pairs_in(extractor, text, "https://example.org/b", date=dt.date(2024, 5, 2))
 
 
 def test_the_towns_of_offices_above_the_municipality_visited_together_are_no_pair(extractor):
