@@ -49,6 +49,25 @@ def test_first_use_compiles_into_the_cache_and_a_later_process_reads_the_same(ci
     assert [p[2] for p in summary(first)["Padang"]] == ["ID", "PH"]  # most populous first
 
 
+def test_the_compile_child_and_an_in_process_save_write_the_same_cache(cities, tmp_path):
+    # the child lets the tables go before it copies the automaton (the first build's memory
+    # peak); what it writes must read back as what save() writes
+    child, saved = tmp_path / "child.pickle", tmp_path / "saved.pickle"
+    gazetteer.compile_into(child, cities)
+    compiled = Gazetteer.compile(cities)
+    compiled.save(saved)
+    assert summary(Gazetteer.load(child)) == summary(Gazetteer.load(saved)) == summary(compiled)
+
+
+def test_a_cache_of_the_earlier_format_is_not_read(cities, tmp_path):
+    import pickle
+
+    old = tmp_path / "old.pickle"
+    old.write_bytes(pickle.dumps(("partnergraph-gazetteer-11", None, (), [], [], [], [], frozenset())))
+    with pytest.raises(ValueError, match="not a gazetteer cache of this version"):
+        Gazetteer.load(old)
+
+
 def test_a_damaged_cache_is_rebuilt_with_a_warning(cities, tmp_path, caplog):
     expected = summary(get_gazetteer(cities))
     cache = next((tmp_path / "cache").glob("gazetteer-*.pickle"))

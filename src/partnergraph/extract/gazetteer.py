@@ -36,7 +36,7 @@ from .transliterate import (is_cyrillic, latin_variants, particle_spaced, spaced
 LOGGER = logging.getLogger(__name__)
 
 #: bump when the compiled format or the alias rules change, so stale caches are rebuilt
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 
 #: the 64 most frequent characters of the open10 texts (99.3 % of them), most frequent first.
 #: The automaton looks a character up among a node's children one by one, in the order they
@@ -336,25 +336,9 @@ class Gazetteer:
         return h.hexdigest()[:16]
 
     def save(self, path: Path) -> None:
-        """Writes the gazetteer to `path`: a pickle of everything but the automaton's data, then
-        that data's chunks as they are. Pickling the automaton whole copies its ~100 MB of
-        chunks once more inside the pickler: a spike that put the first build at 663–693 MB
-        against its 600 MB target. Loading takes ~0.3 s (pyahocorasick's own file format:
-        0.7–1 s)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        rebuild, (chunks, *args) = self.automaton.__reduce__()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
-            # no memo: it would remember each of the ~2 M tuples and strings (+200 MB); they
-            # hold no cycles, and repeated strings only cost some file size
-            pickler.fast = True
-            pickler.dump((CACHE_MAGIC, rebuild, args, [len(c) for c in chunks], self.alias_places, self.alias_lengths,
-                          self._places, self.ambiguous))
-            del rebuild, args
-            while chunks:  # written and let go one by one
-                fh.write(chunks.pop(0))
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+        """Writes the gazetteer to `path` (format: `_write_cache`). Loading takes ~0.3 s
+        (pyahocorasick's own file format: 0.7–1 s)."""
+        _write_cache(path, [(self.alias_places, self.alias_lengths, self._places, self.ambiguous)], self.automaton)
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -365,8 +349,12 @@ class Gazetteer:
         gc.disable()
         try:
             with path.open("rb") as fh:
-                magic, rebuild, args, sizes, alias_places, alias_lengths, places, ambiguous = pickle.load(fh)
-                if magic != CACHE_MAGIC or rebuild is not ahocorasick.Automaton:
+                magic, *tables = pickle.load(fh)
+                if magic != CACHE_MAGIC or len(tables) != 4:
+                    raise ValueError(f"{path}: not a gazetteer cache of this version")
+                alias_places, alias_lengths, places, ambiguous = tables
+                rebuild, args, sizes = pickle.load(fh)
+                if rebuild is not ahocorasick.Automaton:
                     raise ValueError(f"{path}: not a gazetteer cache of this version")
                 chunks = [fh.read(n) for n in sizes]
                 if any(len(c) != n for c, n in zip(chunks, sizes)) or fh.read(1):
@@ -377,6 +365,42 @@ class Gazetteer:
         finally:
             if gc_was_enabled:
                 gc.enable()
+
+
+def _write_cache(path: Path, held: list[tuple], automaton: ahocorasick.Automaton) -> None:
+    """Writes a gazetteer cache: a pickle of the tables (after the magic), a pickle of the
+    automaton's rebuild function, arguments and chunk sizes, then the chunks as they are.
+    `held` is a one-element list holding the tables; it is emptied once they are written, so a
+    caller that keeps no other reference (the compile child) lets them go before the automaton
+    is copied. That copy (`__reduce__`: ~130 MB of chunks, all at once) is the peak of a first
+    build: 606 MB with the tables still held, 532 MB with them let go (measured in session 20 on
+    cities500; the target is 600 MB). Pickling the automaton whole would copy the chunks once
+    more inside the pickler (663–693 MB, measured earlier)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        # no memo: it would remember each of the ~2 M tuples and strings (+200 MB); they hold
+        # no cycles, and repeated strings only cost some file size
+        pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
+        pickler.dump((CACHE_MAGIC, *held.pop()))
+        gc.collect()  # the tables' cycles-free objects go now, before the copy below
+        rebuild, (chunks, *args) = automaton.__reduce__()
+        pickler.dump((rebuild, args, [len(c) for c in chunks]))
+        del rebuild, args
+        while chunks:  # written and let go one by one
+            fh.write(chunks.pop(0))
+    os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+
+
+def compile_into(path: Path, cities_path: Path | None = None) -> None:
+    """Compiles the gazetteer and writes its cache, keeping no table longer than needed (the
+    compile child's whole job, `_compile_in_child`)."""
+    gaz = Gazetteer.compile(cities_path)
+    held = [(gaz.alias_places, gaz.alias_lengths, gaz._places, gaz.ambiguous)]
+    automaton = gaz.automaton
+    del gaz
+    _write_cache(path, held, automaton)
 
 
 def exonyms_aliases(places: list[tuple]) -> dict[str, list[int]]:
@@ -410,16 +434,16 @@ def load_frequent_words() -> frozenset[str]:
 
 _LOADED: dict[str, Gazetteer] = {}
 
-_COMPILE = ("import sys; from pathlib import Path; from partnergraph.extract.gazetteer import Gazetteer; "
-            "Gazetteer.compile(Path(sys.argv[1]) if sys.argv[1] else None).save(Path(sys.argv[2]))")
+_COMPILE = ("import sys; from pathlib import Path; from partnergraph.extract.gazetteer import compile_into; "
+            "compile_into(Path(sys.argv[2]), Path(sys.argv[1]) if sys.argv[1] else None)")
 
 
 def _compile_in_child(cities_path: Path | None, path: Path) -> bool:
-    """Compiles the gazetteer into the cache file in a fresh Python process. The compile peaks
-    at ~420 MB and leaves ~120 MB of fragments behind; in the build's own process that put the
-    first build at 644–673 MB against its 600 MB target, while a build that loads the cache
-    peaks at ~520 MB (measured on the sample corpus). False when the child failed (the caller
-    then compiles in this process)."""
+    """Compiles the gazetteer into the cache file in a fresh Python process. The compile and
+    its cache writing peak at ~530 MB (`_write_cache`) and leave fragments behind; in the
+    build's own process that put the first build at 644–673 MB against its 600 MB target, while
+    a build that loads the cache peaks at ~460 MB (measured on the sample corpus). False when
+    the child failed (the caller then compiles in this process)."""
     import subprocess
     import sys
 
