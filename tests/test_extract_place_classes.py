@@ -196,7 +196,7 @@ def test_respellings_are_one_edit_away_and_keep_the_first_letter():
 
 
 def test_the_noun_ort_introduces_a_town_and_a_misspelt_one_is_respelt(extractor):
-    ex = extract(extractor, "Seit 1976 ist Kaya auch mit dem Ort Châtelleraut in Frankreich verbunden.")
+    ex = extract(extractor, "Auch der Ort Châtelleraut in Frankreich gehört seit 1976 zu den Partnern von Kaya.")
     assert "Châtellerault" in names(ex), names(ex)
 
 

@@ -184,8 +184,8 @@ class PairStatements:
                 for m in here:
                     record(subject, m, sent)
             return
-        # "Die Kooperationen mit Dresden (1987) und Prag (1990)" after Hamburg's list of partners
-        # that names Dresden: a listed German town is one more partner, not the owner
+        # "Die Partnerschaften mit Leipzig (1988) und Brünn (1991)" after a city's list of partners
+        # that names Leipzig: a listed German town is one more partner, not the owner
         if has_home([m for m in here if m.ref not in home.listed], ex):
             listed = mit_list(ex, sent, here, self.partner_mit_list)
             if listed is not None:

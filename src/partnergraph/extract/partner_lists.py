@@ -132,10 +132,11 @@ def _last_separator(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return last
 
 
-#: how far before a partner its attributive founding date may begin: "die 1986 geschlossene
-#: Kooperation mit der chinesischen Hafenstadt " is 62 characters
+#: how far before a partner its attributive founding date may begin: "die 1991 vereinbarte
+#: Kooperation mit der japanischen Küstenstadt " is 65 characters (the longest such phrase seen
+#: on the real pages was about as long)
 ATTRIBUTIVE_REACH = 90
-#: "die 1986 geschlossene Kooperation mit der chinesischen Hafenstadt X": a year fused to a
+#: "die 1991 vereinbarte Kooperation mit der japanischen Küstenstadt X": a year fused to a
 #: founding participle before its noun and the partner belongs to that partner
 _ATTRIBUTIVE_YEAR = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\s+(?:geschlossene|gegründete|besiegelte|begründete|vereinbarte|unterzeichnete|"

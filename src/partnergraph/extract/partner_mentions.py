@@ -48,7 +48,7 @@ def has_home(mentions: list[Mention], ex: Extraction) -> bool:
 def recent_home(history: list[list[Mention]], ex: Extraction,
                 listed: frozenset[str] | set[str] = frozenset()) -> Mention | None:
     """The German place the latest sentences were about: not one that was itself the partner
-    "mit" named ("Die Kooperationen mit Dresden (1987) und Prag (1990) …" speaks of Hamburg's),
+    "mit" named ("Die Partnerschaften mit Leipzig (1988) und Brünn (1991) …" speaks of the city whose list came before),
     nor one of `listed`, German places already read as an item of another town's list of
     partners ("Hamburg hat neun Partnerstädte: …, Dresden, …")."""
     text = ex.article.analysed_text
