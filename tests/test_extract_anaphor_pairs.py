@@ -28,3 +28,12 @@ def test_a_town_the_anaphors_sentence_calls_a_partner_town_is_one(extractor):
             "Partnerstädten ist es ruhiger geworden, anders als mit unserer ungarischen "
             "Partnerstadt Tata.")
     assert frozenset({"Weilheim", "Tata"}) in pairs_in(extractor, text, URL)
+
+
+def test_a_partner_named_alone_belongs_to_the_town_already_paired_with_it(extractor):
+    # the latest German town named is where an association sits, not Lucca's partner
+    text = ("Die Stadt Weilheim und die italienische Stadt Lucca feiern ihre Städtepartnerschaft. "
+            "Die ersten Kontakte knüpfte der Altbürgermeister auf einer Studienreise des "
+            "Kreisverbandes Penzberg der Europa-Union. Erst ein Besuch in der Partnerstadt Lucca "
+            "führte schließlich zur Städtepartnerschaft.")
+    assert pairs_in(extractor, text, URL) == {frozenset({"Weilheim", "Lucca"})}

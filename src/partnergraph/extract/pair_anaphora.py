@@ -110,3 +110,22 @@ def stated_partner(ex: Extraction, m: Mention, before: int, has_cue: Callable[[s
         return True
     return any(x.ref == m.ref and x.kind == m.kind and x.start < before and x.sentence != m.sentence
                and has_cue(text[x.sentence.start:x.sentence.end]) for x in ex.mentions)
+
+
+def known_owner(subject: Mention | None, partner: Mention, found: dict | None, ex: Extraction,
+                before: int) -> Mention | None:
+    """The town a partner named alone belongs to, where the sentence names no owner (`subject`:
+    the home-side town the rules inferred from the sentences before): the home-side town the page
+    already paired it with, if it is one other than `subject`, named before `before` (the
+    latest town named may be where an association sits, "Studienreise des Kreisverbandes X",
+    not the partner's); else `subject`."""
+    if subject is None or not found:
+        return subject
+    mine = (partner.kind, partner.ref)
+    owners = {next(iter(k - {mine})) for k in found if mine in k and len(k) == 2}
+    owners = {o for o in owners if o[0] == "municipality" and o[1] in ex.places
+              and ex.places[o[1]].country == ex.home}
+    if len(owners) != 1 or (subject.kind, subject.ref) in owners:
+        return subject
+    kind, ref = next(iter(owners))
+    return next((m for m in reversed(ex.mentions) if m.start < before and m.kind == kind and m.ref == ref), subject)

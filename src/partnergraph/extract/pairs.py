@@ -14,7 +14,7 @@ from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
-from .pair_anaphora import last_pair, nearest_before, not_elsewhere_paired, stated_partner
+from .pair_anaphora import known_owner, last_pair, nearest_before, not_elsewhere_paired, stated_partner
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -130,6 +130,8 @@ class PairStatements:
             # is one named elsewhere: nothing new is stated
             target = after[0]
             subject = nearest_before(here, history, target, ex)
+            if subject is not None and subject.sentence != sent:
+                subject = known_owner(subject, target, found, ex, sent.start)
             if subject:
                 record(subject, target, sent)
                 return
@@ -280,6 +282,8 @@ class PairStatements:
             # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
             # where the page names its town only once, in its lead
             subject = home.get() or home.sole()
+        if len(here) == 1 and not owners:  # (the partner's town the page already named, not the latest one)
+            subject = known_owner(subject, here[0], found, ex, sent.start)
         if not here and owners:
             return  # "Die Gemeinde X hat eine Partnergemeinde in Deutschland": an owner, its partner unnamed
         if not here:
