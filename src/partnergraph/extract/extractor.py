@@ -20,6 +20,7 @@ from .host_towns import host_words
 from .home import home_country, unambiguous_names
 from .dash_pairs import dash_pair_places
 from .locator_partners import LocatorPartners
+from .slash_locators import drop_slash_locators
 from .cue_places import CuePlaces
 from .city_boroughs import CityBoroughs
 from .district_headings import headed_districts
@@ -220,6 +221,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         ex.places = {k: p for k, p in ex.places.items() if k in referenced}
         self._relations.apply(ex, ctx)
         self._locator_partners.drop(ex, text)
+        drop_slash_locators(ex, text)  # ("Gagny/Paris": slash_locators.py)
         drop_co_objects(ex, text)
         drop_cross_clause_pairs(ex, text)
         _drop_adjective_only_places(ex, ctx)

@@ -14,7 +14,7 @@ from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
-from .pair_anaphora import last_pair, nearest_before
+from .pair_anaphora import known_owner, last_pair, nearest_before, not_elsewhere_paired, stated_partner
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -59,7 +59,7 @@ class PairStatements:
 
     def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
                       history: list[list[Mention]], record, home: ArticleHome,
-                      every: list[Mention] | None = None) -> None:
+                      every: list[Mention] | None = None, found: dict | None = None) -> None:
         """The pairs one sentence with a partnership cue states. `here` has each place once (its
         first occurrence); `every` every occurrence in order, for lists in which one town is a
         partner of two others ("Leipzig und Kiew, …, München und Kiew")."""
@@ -130,18 +130,21 @@ class PairStatements:
             # is one named elsewhere: nothing new is stated
             target = after[0]
             subject = nearest_before(here, history, target, ex)
+            if subject is not None and subject.sentence != sent:
+                subject = known_owner(subject, target, found, ex, sent.start)
             if subject:
                 record(subject, target, sent)
                 return
+        stated = functools.partial(stated_partner, ex, before=sent.start, has_cue=self.has_cue, named=self.named_partner.names)
         if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
-            pair = last_pair(history + [here], ex, anaphor=anaphor.group(0))
+            pair = not_elsewhere_paired(last_pair(history + [here], ex, anaphor=anaphor.group(0)), found, ex, stated)
             if pair:
                 record(pair[0], pair[1], sent)
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
             pair = last_pair(history + [here], ex, cross_border=True)
             if not (pair and names_new_partner(s_text, here, last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
-                if pair:
+                if pair := not_elsewhere_paired(pair, found, ex, stated):
                     record(pair[0], pair[1], sent)
                 return
         owners = self._owners(ex, sent, here)
@@ -279,6 +282,8 @@ class PairStatements:
             # partner noun names ("Gäste aus der Partnerstadt X", "X wird neue Partnerstadt"), also
             # where the page names its town only once, in its lead
             subject = home.get() or home.sole()
+        if len(here) == 1 and not owners:  # (the partner's town the page already named, not the latest one)
+            subject = known_owner(subject, here[0], found, ex, sent.start)
         if not here and owners:
             return  # "Die Gemeinde X hat eine Partnergemeinde in Deutschland": an owner, its partner unnamed
         if not here:

@@ -226,7 +226,7 @@ class PartnershipFinder:
             elif cue and (pair := self.referring.singular(ex, ctx.sentences, i, here, by_sentence)):
                 record(*pair, sent)  # "… ins türkische Mersin. … Für die türkische Partnerstadt …"
             elif cue:
-                self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent))
+                self._cue_sentence(ex, sent, s_text, here, history, record, home, by_sentence.get(sent), found)
             elif prev_cue and (pairs := self.referring.after_cue(ex, sent, here, self._between_pairs)):
                 for a, b, scope in pairs:  # "… Städtepartnerschaften begründet. Hamburg und Leningrad machten den Anfang"
                     record(a, b, sent, scope=scope)
