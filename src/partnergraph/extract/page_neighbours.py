@@ -24,12 +24,13 @@ from .transliterate import without_marks
 
 #: a bearer counts as near the page's places within this median distance. Measured on the twelve
 #: open splits: the right bearers of the namesakes read wrong lay 4–76 km (median) from the
-#: page's other places (Berg 4, Tepebaşı 4, Sulzheim 20, Brühl 16, Grigny-sur-Rhône 185 is a
-#: Lyon suburb named beside Avignon and Strasbourg: not reached), the wrong ones 126–396 km
+#: page's other places (Berg 4, Brühl 16, Sulzheim 20, Langen 61, Frickenhausen 76; Grigny-sur-
+#: Rhône, 185 km, a Lyon suburb named beside Avignon and Strasbourg, is not reached), the wrong
+#: ones 126–396 km
 NEAR_KM = 80.0
-#: … and the chosen bearer must lie at least this many times farther: a factor that the
-#: namesakes above clear by far (Brühl 16 vs 190 km, Langen 61 vs 343 km) while two bearers in
-#: one region (three Echings in Bavaria) stay with the size-based choice
+#: … and the chosen bearer must lie at least this many times farther (Brühl 16 vs 190 km, Langen
+#: 61 vs 343 km; 2.5 left Frickenhausen and Eisingen, 76 vs 186 km, where they were), while two
+#: bearers in one region (three Echings in Bavaria) stay with the size-based choice
 FAR_FACTOR = 2.0
 #: a city of a million or more is named for its own sake (a capital, a metropolis, a page's other
 #: pair "Berlin-Paris"), not as a neighbour: it anchors nothing (dfjw.org: Paris drew
