@@ -23,6 +23,7 @@ from .noun_joins import named_once
 from .stated_countries import stated_country_towns
 from .host_towns import host_resolutions, host_town
 from .person_names import surname_after_given_name
+from .page_neighbours import move_to_nearest_bearers
 
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
@@ -212,6 +213,7 @@ class PlaceResolution:
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
                   *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
             ok[i] = True
+        move_to_nearest_bearers(hits, resolved, ok)  # "Brühl" beside Ladenburg: Brühl near Mannheim
         for i, h in enumerate(hits):
             best = resolved.get(i)
             if not ok[i]:
