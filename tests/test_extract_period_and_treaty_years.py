@@ -72,3 +72,17 @@ def test_the_conclusion_of_a_partnership_treaty_dates_the_pair(extractor, text, 
 ])
 def test_a_jubilee_of_another_body_is_not_the_partnerships(extractor, text, expected):
     assert _year(extractor, text, dt.date(2014, 6, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's or a saint's abbreviation between the year and the act ends no clause
+    ("Im Jahr 1996 haben Bürgermeister Dr. Anton Beispiel aus Erfurt und sein Amtskollege aus Kalisz "
+     "die Urkunde der Städtepartnerschaft unterzeichnet.", 1996),
+    ("Am Pfingstsonntag 1996 kamen die Gemeinden Erfurt und Kalisz bei St. Marien zusammen: beide "
+     "Bürgermeister unterzeichneten die Urkunden der Städtepartnerschaft.", 1996),
+    # a sentence's own full stop still ends it: the year of the sentence before is no act's
+    ("Erfurt und Kalisz trafen sich 1996 zum ersten Mal. Die Bürgermeister haben die Urkunde der "
+     "Städtepartnerschaft später unterzeichnet.", None),
+])
+def test_an_abbreviation_between_year_and_act_ends_no_clause(extractor, text, expected):
+    assert _year(extractor, text) == expected
