@@ -20,10 +20,11 @@ from .only_pair_years import only_pair_start
 from .referring_years import referring_sentences
 from .sentence_scope import placeless_after
 
-#: a year that is one end of a span ("1986 bis 1989", "2000/2001", "2002/03", "1990-1994")
-#: dates no founding: the span is a period of something else, or the founding left open
+#: a year that is one end of a span ("1986 bis 1989", "2000/2001", "2002/03", "1990-1994") or
+#: opens one ("ab 1947 verstärkt … gegründet": a period of many foundings, alaturka.info,
+#: bergstrasse.de) dates no founding: the span is a period of something else, or the founding left open
 _SPAN_AFTER = re.compile(r"\s*(?:bis|/|–|-)\s*\d")
-_SPAN_BEFORE = re.compile(r"(?:\d\s*(?:bis|/|–|-)|\b(?:von|zwischen|bis))\s*$")
+_SPAN_BEFORE = re.compile(r"(?:\d\s*(?:bis|/|–|-)|\b(?:von|zwischen|bis|ab|ab\s+dem\s+Jahre?))\s*$", re.IGNORECASE)
 #: a year with its day, month or season ("Vom 10. bis 14. Mai 2015", "vom 27.04.2023", "im Sommer
 #: 2022", "Ende 2023") dates an event of the text (a visit, a workshop, a decision), which is
 #: why no start pattern read it; a founding stated by its bare year has none (berlin.de,
