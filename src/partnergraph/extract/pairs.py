@@ -22,6 +22,9 @@ from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, h
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
+#: how far before "zwischen" its partnership noun may begin: "Städtepartnerschaften " and an
+#: opening quote are 23 characters, "Verwaltungspartnerschaftsvertrag " 33, with room
+DOMESTIC_NOUN_REACH = 40
 
 
 class PairStatements:
@@ -361,13 +364,17 @@ class PairStatements:
             after = [m for m in here if m.start >= z.end()]
             if len(after) < 2 or not _ARTICLE_AND_NOUNS.fullmatch(text[z.end():after[0].start]):
                 continue
+            # "die Städtepartnerschaft zwischen A und B": the noun names both sides of one
+            # relation, also two towns of one country; a bare "zwischen" of one country is where
+            # a town lies ("zwischen Nizza und Antibes gelegen")
+            domestic = self.domestic_between_noun.search(text, max(sent.start, z.start() - DOMESTIC_NOUN_REACH), z.start())
             a = after[0]
             prev = a
             for k, b in enumerate(after[1:]):
                 joiner = _BETWEEN_AND if k == 0 else _BETWEEN_ALSO
                 if not joiner.fullmatch(text[prev.end:b.start]):
                     break
-                if not same_country(a, b, ex):
+                if not same_country(a, b, ex) or (domestic and not adjectival(b, ex) and not adjectival(a, ex)):
                     pairs.append((a, b))
                 prev = b
         return pairs

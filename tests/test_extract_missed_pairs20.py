@@ -1,0 +1,29 @@
+"""Missed pairs of the twelve open splits whose partners the extraction had already found
+(issue 17, session 20; the classes in the session's report): a partnership noun before
+"zwischen" that names two towns of one country. Each rule is checked both ways.
+
+Every text here is written by us, in our own words."""
+
+from __future__ import annotations
+
+from conftest import pairs_in
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:
+    return pairs_in(extractor, text, "test:missed20")
+
+
+# -- a partnership noun before "zwischen", two towns of one country --------------------------------
+
+def test_a_partnership_between_two_towns_of_one_country_pairs_them(extractor):
+    # (two more places after them: before, each was paired with a foreign one)
+    text = ("Es gibt auch Städtepartnerschaften zwischen den Gemeinden Göttingen und Zittau, beide in "
+            "Deutschland, oder Lyon und Toulouse.")
+    assert frozenset({"Göttingen", "Zittau"}) in _pairs(extractor, text)
+    assert frozenset({"Göttingen", "Lyon"}) not in _pairs(extractor, text)
+
+
+def test_a_town_lying_between_two_towns_of_one_country_pairs_neither(extractor):
+    text = ("Die Stadt Göttingen pflegt eine Partnerschaft mit Toruń, das auf halber Strecke "
+            "zwischen Warschau und Danzig liegt.")
+    assert frozenset({"Warschau", "Danzig"}) not in _pairs(extractor, text)
