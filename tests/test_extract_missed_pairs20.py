@@ -27,3 +27,29 @@ def test_a_town_lying_between_two_towns_of_one_country_pairs_neither(extractor):
     text = ("Die Stadt Göttingen pflegt eine Partnerschaft mit Toruń, das auf halber Strecke "
             "zwischen Warschau und Danzig liegt.")
     assert frozenset({"Warschau", "Danzig"}) not in _pairs(extractor, text)
+
+
+# -- relation words the cue list lacked: forms of words it knows ------------------------------------
+
+def test_a_verschwisterung_between_two_towns_pairs_them(extractor):
+    text = "Seit 1990 feiern die Bürger die deutsch-französische Verschwisterung zwischen Göttingen und Dijon."
+    assert _pairs(extractor, text) == {frozenset({"Göttingen", "Dijon"})}
+
+
+def test_two_towns_made_schwestergemeinden_are_a_pair(extractor):
+    text = "Der Vertrag zur Festsetzung von Göttingen und Dijon als Schwestergemeinden wurde 1996 unterschrieben."
+    assert _pairs(extractor, text) == {frozenset({"Göttingen", "Dijon"})}
+
+
+def test_friendly_relations_in_the_genitive_plural_are_a_friendship(extractor):
+    from partnergraph import Article
+
+    text = ("Die Bürgermeister haben eine Erklärung zum Aufbau freundschaftlicher Beziehungen zwischen "
+            "der Stadt Dijon und der Stadt Göttingen unterzeichnet.")
+    ex = extractor.extract(Article(url="test:missed20", title="", text=text))
+    assert {p.type for p in ex.partnerships} == {"freundschaft"}
+
+
+def test_a_sister_of_a_person_names_no_pair(extractor):
+    text = "Die Schwester des Bürgermeisters von Göttingen wohnt seit Jahren in Dijon."
+    assert _pairs(extractor, text) == set()
