@@ -53,3 +53,18 @@ def test_friendly_relations_in_the_genitive_plural_are_a_friendship(extractor):
 def test_a_sister_of_a_person_names_no_pair(extractor):
     text = "Die Schwester des Bürgermeisters von Göttingen wohnt seit Jahren in Dijon."
     assert _pairs(extractor, text) == set()
+
+
+# -- "deren Partnerstadt": the partner of the town before the pronoun --------------------------------
+
+def test_the_partner_after_deren_partnerstadt_is_the_partner_of_the_town_before(extractor):
+    text = ("Die Stadt Göttingen ist mit Hebron seit 2011 partnerschaftlich verbunden. Die Kontakte zu "
+            "Hebron entstanden in der Zusammenarbeit mit unserer französischen Partnerstadt Dijon, deren "
+            "Partnerstadt Hebron bereits seit 1995 ist.")
+    assert _pairs(extractor, text) == {frozenset({"Göttingen", "Hebron"}), frozenset({"Göttingen", "Dijon"}),
+                                       frozenset({"Dijon", "Hebron"})}
+
+
+def test_a_relative_pronoun_before_a_person_names_no_partner_of_the_town_before(extractor):
+    text = "Die Stadt Göttingen pflegt eine Partnerschaft mit Dijon, dessen Bürgermeister Hebron besucht hat."
+    assert frozenset({"Dijon", "Hebron"}) not in _pairs(extractor, text)

@@ -15,6 +15,7 @@ from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
 from .pair_anaphora import last_pair, nearest_before
+from .relative_partners import relative_partners
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -82,6 +83,8 @@ class PairStatements:
             for owner in joint[0]:
                 record(owner, joint[1], sent)
             here = [m for m in here if m not in joint[0]]
+        for owner, partner in relative_partners(self.relative_partner_before, text, sent, here, every):
+            record(owner, partner, sent)  # "mit A, deren Partnerstadt B …" (relative_partners.py)
         if (listed := self.partner_noun_lists.one_sided_list(ex, text, sent, here)) and (subject := home.get()) is not None \
                 and all(m.ref != subject.ref for m in listed):
             for m in listed:  # "Gäste aus den Partnerstädten A (Frankreich) und B (Italien)" (partner_noun_lists.py)
