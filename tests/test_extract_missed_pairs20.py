@@ -58,9 +58,9 @@ def test_a_sister_of_a_person_names_no_pair(extractor):
 # -- "deren Partnerstadt": the partner of the town before the pronoun --------------------------------
 
 def test_the_partner_after_deren_partnerstadt_is_the_partner_of_the_town_before(extractor):
-    text = ("Die Stadt Göttingen ist mit Hebron seit 2011 partnerschaftlich verbunden. Die Kontakte zu "
-            "Hebron entstanden in der Zusammenarbeit mit unserer französischen Partnerstadt Dijon, deren "
-            "Partnerstadt Hebron bereits seit 1995 ist.")
+    text = ("Die Stadt Göttingen ist mit Hebron seit 2011 partnerschaftlich verbunden. Den Weg nach "
+            "Hebron wies uns die gemeinsame Arbeit mit der burgundischen Partnerstadt Dijon, deren "
+            "Partnerstadt Hebron schon seit 1995 ist.")
     assert _pairs(extractor, text) == {frozenset({"Göttingen", "Hebron"}), frozenset({"Göttingen", "Dijon"}),
                                        frozenset({"Dijon", "Hebron"})}
 
