@@ -68,3 +68,28 @@ def test_the_partner_after_deren_partnerstadt_is_the_partner_of_the_town_before(
 def test_a_relative_pronoun_before_a_person_names_no_partner_of_the_town_before(extractor):
     text = "Die Stadt Göttingen pflegt eine Partnerschaft mit Dijon, dessen Bürgermeister Hebron besucht hat."
     assert frozenset({"Dijon", "Hebron"}) not in _pairs(extractor, text)
+
+
+# -- "besteht seit <year> eine Städtefreundschaft": the partnership's own "seit" ----------------------
+
+def _start(extractor, text: str):
+    import datetime
+
+    from partnergraph import Article
+
+    ex = extractor.extract(Article(url="test:missed20", title="", text=text, date=datetime.date(2015, 8, 7)))
+    return {p.start_year for p in ex.partnerships}
+
+
+def test_a_friendship_that_exists_since_a_year_keeps_it_over_a_beginning_told_later(extractor):
+    text = ("Zwischen der Stadt Göttingen und der Gemeinde Dijon besteht bereits seit 1991 eine "
+            "Städtefreundschaft. Die Geschichte begann im Jahr 1987, als eine Gruppe aus Göttingen nach "
+            "Dijon fuhr, um eine Zusammenarbeit zwischen Göttingen und Dijon zu besprechen.")
+    assert _start(extractor, text) == {1991}
+
+
+def test_a_seit_of_another_thing_leaves_the_beginning_the_start(extractor):
+    text = ("Zwischen der Stadt Göttingen und der Gemeinde Dijon besteht bereits seit 1991 ein Vertrag über "
+            "den Müll. Die Geschichte der Städtefreundschaft begann im Jahr 1987, als eine Gruppe aus "
+            "Göttingen nach Dijon fuhr, um eine Zusammenarbeit zwischen Göttingen und Dijon zu besprechen.")
+    assert _start(extractor, text) == {1987}
