@@ -15,6 +15,7 @@ from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
 from .pair_anaphora import known_owner, last_pair, nearest_before, not_elsewhere_paired, stated_partner
+from .relative_partners import relative_partners
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
@@ -22,6 +23,9 @@ from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, h
 
 #: more places than this in one cue sentence is a list, not a partnership statement
 MAX_PLACES_IN_PAIR_SENTENCE = 4
+#: how far before "zwischen" its partnership noun may begin: "Städtepartnerschaften " and an
+#: opening quote are 23 characters, "Verwaltungspartnerschaftsvertrag " 33, with room
+DOMESTIC_NOUN_REACH = 40
 
 
 class PairStatements:
@@ -79,6 +83,8 @@ class PairStatements:
             for owner in joint[0]:
                 record(owner, joint[1], sent)
             here = [m for m in here if m not in joint[0]]
+        for owner, partner in relative_partners(self.relative_partner_before, text, sent, here, every):
+            record(owner, partner, sent)  # "mit A, deren Partnerstadt B …" (relative_partners.py)
         if (listed := self.partner_noun_lists.one_sided_list(ex, text, sent, here)) and (subject := home.get()) is not None \
                 and all(m.ref != subject.ref for m in listed):
             for m in listed:  # "Gäste aus den Partnerstädten A (Frankreich) und B (Italien)" (partner_noun_lists.py)
@@ -366,13 +372,17 @@ class PairStatements:
             after = [m for m in here if m.start >= z.end()]
             if len(after) < 2 or not _ARTICLE_AND_NOUNS.fullmatch(text[z.end():after[0].start]):
                 continue
+            # "die Städtepartnerschaft zwischen A und B": the noun names both sides of one
+            # relation, also two towns of one country; a bare "zwischen" of one country is where
+            # a town lies ("zwischen Nizza und Antibes gelegen")
+            domestic = self.domestic_between_noun.search(text, max(sent.start, z.start() - DOMESTIC_NOUN_REACH), z.start())
             a = after[0]
             prev = a
             for k, b in enumerate(after[1:]):
                 joiner = _BETWEEN_AND if k == 0 else _BETWEEN_ALSO
                 if not joiner.fullmatch(text[prev.end:b.start]):
                     break
-                if not same_country(a, b, ex):
+                if not same_country(a, b, ex) or (domestic and not adjectival(b, ex) and not adjectival(a, ex)):
                     pairs.append((a, b))
                 prev = b
         return pairs

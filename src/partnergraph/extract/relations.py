@@ -168,6 +168,8 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.domestic_pair_noun = re.compile(r["domestic_pair_noun"])
         self.domestic_pair_possessive = re.compile(r["domestic_pair_possessive"])
         self.domestic_mit_predicate = re.compile(r["domestic_mit_predicate"])
+        self.domestic_between_noun = re.compile(r["domestic_between_noun"])
+        self.relative_partner_before = re.compile(r["relative_partner_before"])
         self.apposition_types = {k.lower(): v for k, v in r["apposition_nouns"].items()}
         nouns = "|".join(map(re.escape, sorted(r["apposition_nouns"], key=len, reverse=True)))
         # "<A>s thüringische Partnerstadt <B>", "<A>s Partnerstadt <B>", "<A> und ihre Partnerstadt <B>"
