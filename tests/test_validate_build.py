@@ -121,3 +121,47 @@ def test_a_rebuild_checks_the_merged_graph_where_the_change_touches_it(tmp_path,
     report = change_second(" Noch ein Satz.", 1)
     assert report.articles_extracted == 1 and "resources the changed article graphs touch" in report.validation["checked"]
     assert place_findings(report) == []
+
+
+DEGREE = ox.NamedNode("https://w3id.org/partnergraph/ontology#degreeCentrality")
+
+
+def test_a_rebuild_that_keeps_the_analytics_checks_the_metrics_only_where_the_change_touches(tmp_path, monkeypatch):
+    """A negative degree centrality written into the analytics graph breaks sh:minInclusive 0.
+    A rebuild whose changed article leaves the network (so the analytics graph) as it was checks
+    the metrics only on the resources the change touches and keeps the finding; once the
+    analytics graph changes, every node's metrics are checked again and the finding goes."""
+    from partnergraph.graph import analytics as analytics_module
+
+    real = analytics_module.analytics_quads
+    broken = {"on": True}
+
+    def with_negative_degree(store, minter, *, analysis=None):
+        quads = real(store, minter, analysis=analysis)
+        if not broken["on"] or not quads:
+            return quads
+        first = next(q for q in quads if q.predicate == DEGREE)
+        bad = ox.Quad(first.subject, DEGREE, analytics_module._double(-1.0), first.graph_name)
+        return [bad if q == first else q for q in quads]
+
+    monkeypatch.setattr(analytics_module, "analytics_quads", with_negative_degree)
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+
+    def metric_findings(report):
+        return [v for v in report.validation["violations"] if v["path"] == "pg:degreeCentrality"]
+
+    def rebuild(suffix: str):
+        records[1]["text"] += suffix
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        return build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+
+    first = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    assert metric_findings(first)
+    kept = rebuild(" Die Sitzung dauerte zwei Stunden.")
+    assert kept.articles_extracted == 1 and "the analytics unchanged" in kept.validation["checked"]
+    assert metric_findings(kept) == metric_findings(first)
+    broken["on"] = False
+    changed = rebuild(" Die Sitzung dauerte drei Stunden.")
+    assert changed.articles_extracted == 1 and "on the analytics on every node" in changed.validation["checked"]
+    assert metric_findings(changed) == []
