@@ -165,3 +165,36 @@ def test_a_rebuild_that_keeps_the_analytics_checks_the_metrics_only_where_the_ch
     changed = rebuild(" Die Sitzung dauerte drei Stunden.")
     assert changed.articles_extracted == 1 and "on the analytics on every node" in changed.validation["checked"]
     assert metric_findings(changed) == []
+
+
+def test_kept_metric_findings_stand_only_off_the_touched_resources_and_only_while_the_analytics_are_kept(tmp_path):
+    """The merged graph's findings of a previous build on the metrics: with the analytics graph
+    kept, those on resources the change did not touch are carried over (and confirmed on the
+    merged graph, as every finding), those on touched ones are checked again; with the
+    analytics graph changed none is carried over, every node is checked."""
+    from partnergraph.graph.iri import Minter
+    from partnergraph.graph.triples import vocabulary_quads
+    from partnergraph.namespaces import ANALYTICS_PREDICATES
+    from partnergraph.store.embedded import EmbeddedStore
+    from partnergraph.validate.shacl import validate_build
+    from partnergraph.validate.shapecheck import ArticleChecks
+    from partnergraph.vocab import load_vocabulary
+
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    minter = Minter()
+    metric = ArticleChecks(vocabulary_quads(load_vocabulary(), minter), ANALYTICS_PREDICATES).own[0]
+    untouched, touched = "https://example.org/unberuehrt", "https://example.org/beruehrt"
+    previous = [[metric, untouched], [metric, touched]]
+    store = EmbeddedStore(out / "store", read_only=True)
+    try:
+        def findings(kept: bool) -> list:
+            result, pairs = validate_build(store, minter, candidates=[], articles=2, checked=0,
+                                           touched={touched}, previous=previous, analytics_kept=kept)
+            assert result.conforms  # a carried-over finding is confirmed on the merged graph first
+            return [p for p in pairs if p[0] == metric]
+
+        assert findings(True) == [[metric, untouched]]
+        assert findings(False) == []
+    finally:
+        store.close()
