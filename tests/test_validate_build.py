@@ -121,3 +121,80 @@ def test_a_rebuild_checks_the_merged_graph_where_the_change_touches_it(tmp_path,
     report = change_second(" Noch ein Satz.", 1)
     assert report.articles_extracted == 1 and "resources the changed article graphs touch" in report.validation["checked"]
     assert place_findings(report) == []
+
+
+DEGREE = ox.NamedNode("https://w3id.org/partnergraph/ontology#degreeCentrality")
+
+
+def test_a_rebuild_that_keeps_the_analytics_checks_the_metrics_only_where_the_change_touches(tmp_path, monkeypatch):
+    """A negative degree centrality written into the analytics graph breaks sh:minInclusive 0.
+    A rebuild whose changed article leaves the network (so the analytics graph) as it was checks
+    the metrics only on the resources the change touches and keeps the finding; once the
+    analytics graph changes, every node's metrics are checked again and the finding goes."""
+    from partnergraph.graph import analytics as analytics_module
+
+    real = analytics_module.analytics_quads
+    broken = {"on": True}
+
+    def with_negative_degree(store, minter, *, analysis=None):
+        quads = real(store, minter, analysis=analysis)
+        if not broken["on"] or not quads:
+            return quads
+        first = next(q for q in quads if q.predicate == DEGREE)
+        bad = ox.Quad(first.subject, DEGREE, analytics_module._double(-1.0), first.graph_name)
+        return [bad if q == first else q for q in quads]
+
+    monkeypatch.setattr(analytics_module, "analytics_quads", with_negative_degree)
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+
+    def metric_findings(report):
+        return [v for v in report.validation["violations"] if v["path"] == "pg:degreeCentrality"]
+
+    def rebuild(suffix: str):
+        records[1]["text"] += suffix
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        return build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+
+    first = build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    assert metric_findings(first)
+    kept = rebuild(" Die Sitzung dauerte zwei Stunden.")
+    assert kept.articles_extracted == 1 and "the analytics unchanged" in kept.validation["checked"]
+    assert metric_findings(kept) == metric_findings(first)
+    broken["on"] = False
+    changed = rebuild(" Die Sitzung dauerte drei Stunden.")
+    assert changed.articles_extracted == 1 and "on the analytics on every node" in changed.validation["checked"]
+    assert metric_findings(changed) == []
+
+
+def test_kept_metric_findings_stand_only_off_the_touched_resources_and_only_while_the_analytics_are_kept(tmp_path):
+    """The merged graph's findings of a previous build on the metrics: with the analytics graph
+    kept, those on resources the change did not touch are carried over (and confirmed on the
+    merged graph, as every finding), those on touched ones are checked again; with the
+    analytics graph changed none is carried over, every node is checked."""
+    from partnergraph.graph.iri import Minter
+    from partnergraph.graph.triples import vocabulary_quads
+    from partnergraph.namespaces import ANALYTICS_PREDICATES
+    from partnergraph.store.embedded import EmbeddedStore
+    from partnergraph.validate.shacl import validate_build
+    from partnergraph.validate.shapecheck import ArticleChecks
+    from partnergraph.vocab import load_vocabulary
+
+    corpus, out = _two_articles(tmp_path), tmp_path / "g"
+    build([str(corpus)], BuildOptions(out_dir=out, viz=False, jobs=1))
+    minter = Minter()
+    metric = ArticleChecks(vocabulary_quads(load_vocabulary(), minter), ANALYTICS_PREDICATES).own[0]
+    untouched, touched = "https://example.org/unberuehrt", "https://example.org/beruehrt"
+    previous = [[metric, untouched], [metric, touched]]
+    store = EmbeddedStore(out / "store", read_only=True)
+    try:
+        def findings(kept: bool) -> list:
+            result, pairs = validate_build(store, minter, candidates=[], articles=2, checked=0,
+                                           touched={touched}, previous=previous, analytics_kept=kept)
+            assert result.conforms  # a carried-over finding is confirmed on the merged graph first
+            return [p for p in pairs if p[0] == metric]
+
+        assert findings(True) == [[metric, untouched]]
+        assert findings(False) == []
+    finally:
+        store.close()

@@ -301,7 +301,7 @@ class _Update:
         # queued behind the articles: the store is complete when the loader gets here
         if self._vocabulary_changed():
             loader.submit(write_vocabulary, self.store, self.minter, others[VOCABULARY_GRAPH])
-        loader.submit(write_analytics, self.store, self.minter, run.analysis, others[ANALYTICS_GRAPH])
+        loader.submit(lambda: write_analytics(self.store, self.minter, run.analysis, others[ANALYTICS_GRAPH], run=run))
         self.progress("writing graph.ttl and graph.trig")
         if dumps_child_pays_full(len(run.pieces)):
             # a large build: a child process writes the dumps from the pieces while this one
@@ -321,7 +321,7 @@ class _Update:
         """The build's own graphs and the dumps from the store alone."""
         if self.fresh or VOCABULARY_GRAPH not in self.store.graph_names():
             write_vocabulary(self.store, self.minter)
-        run.analysis, run.analytics = write_analytics(self.store, self.minter)
+        run.analysis, run.analytics = write_analytics(self.store, self.minter, run=run)
         dumps_from_store(self.store, self.staging, self.minter, self.report, self.progress)
 
 
@@ -390,7 +390,7 @@ def _own_graphs_from_store(run: Run, store: GraphStore, minter: Minter, vocabula
     others = {VOCABULARY_GRAPH: vocabulary_quads(load_vocabulary(), minter)}
     if vocabulary_changed:
         write_vocabulary(store, minter, others[VOCABULARY_GRAPH])
-    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter, _analysis_from_facts(run, store))
+    run.analysis, others[ANALYTICS_GRAPH] = write_analytics(store, minter, _analysis_from_facts(run, store), run=run)
     run.analytics = others[ANALYTICS_GRAPH]
     return others
 
@@ -451,9 +451,11 @@ def write_vocabulary(store: GraphStore, minter: Minter, quads: list[ox.Quad] | N
     store.replace_graph(VOCABULARY_GRAPH, quads if quads is not None else vocabulary_quads(load_vocabulary(), minter))
 
 
-def write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: list[ox.Quad] | None = None):
+def write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: list[ox.Quad] | None = None,
+                    *, run: Run | None = None):
     """Network analytics into their named graph (from the store unless given); returns the
-    analysis (for stats.json) and the graph's quads."""
+    analysis (for stats.json) and the graph's quads. `run.analytics_kept` tells whether the
+    store held these quads already."""
     from ..graph.analytics import analyse_store, analytics_quads
 
     if analysis is None:
@@ -462,7 +464,10 @@ def write_analytics(store: GraphStore, minter: Minter, analysis=None, quads: lis
         quads = analytics_quads(store, minter, analysis=analysis)
     # a changed article rarely changes the network: rewriting 25,000 unchanged quads at 10,000
     # articles cost more than the analysis itself
-    if set(quads) != set(graph_quads(store, ANALYTICS_GRAPH)):
+    kept = set(quads) == set(graph_quads(store, ANALYTICS_GRAPH))
+    if not kept:
         store.replace_graph(ANALYTICS_GRAPH, quads)
+    if run is not None:
+        run.analytics_kept = kept
     return analysis, quads
 

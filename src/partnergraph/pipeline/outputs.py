@@ -123,6 +123,10 @@ class Run:
     #: state (each article's date recorded at its extraction), so void.ttl's dcterms:modified
     #: needs no query over every article (0.52 s at 10,000 articles); None: query the store
     newest: list | None = None
+    #: whether the analytics graph was left as the last build wrote it (`load.write_analytics`
+    #: found the same quads there): the merged graph's checks on the metrics then need run only
+    #: where the change touched (validate.shacl.validate_build)
+    analytics_kept: bool = False
 
 
 def dumps_child(spec_path: str) -> int:
@@ -266,7 +270,8 @@ def _validate_merged(store: GraphStore, out_dir: Path, minter: Minter, report: B
     result, findings = validate_build(store, minter, candidates=run.shacl if run else [],
                                       articles=len(run.pieces) if run else 0,
                                       checked=run.checked if run else 0, quads=report.quads,
-                                      touched=run.touched if run else None, previous=previous)
+                                      touched=run.touched if run else None, previous=previous,
+                                      analytics_kept=run.analytics_kept if run else False)
     digest = pieces_digest({g: {"graph": g, "piece": p} for g, p in run.pieces.items()}) if run else ""
     write_atomic(out_dir / MERGED_FINDINGS_FILE, json.dumps({"pieces": digest, "findings": findings}))
     report.validation = result.to_dict()

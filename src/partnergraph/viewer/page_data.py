@@ -164,17 +164,23 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         degree[e.target] += 1
     used_parts = sorted({p for e in net.edges for p in e.partnerships})
     part_index = {p: i for i, p in enumerate(used_parts)}
+    # the loops below run once per partnership, edge or article of the page (14,700, 38,900 and
+    # 10,000 at 10,000 articles): written so that each step makes no object it does not keep
+    # (0.90 -> 0.72 s of page data at 10,000 articles, best of five, the same bytes; issue 16)
+    parts, arts, ents = raw.partnerships, raw.articles, raw.entities
     used_articles: set[str] = set()
     for p in used_parts:
-        used_articles |= raw.partnerships[p].articles | {a for a, _, _ in raw.partnerships[p].evidence}
+        rec = parts[p]
+        used_articles.update(rec.articles)
+        used_articles.update([a for a, _, _ in rec.evidence])
     node_articles: dict[str, list[str]] = {}
     for x, cls in net.nodes.items():
         if cls == "Article":
             used_articles.add(x)
         else:
-            node_articles[x] = sorted(raw.entities[x].mentioned_in)
+            node_articles[x] = sorted(ents[x].mentioned_in)
             used_articles.update(node_articles[x])
-    art_order = sorted(used_articles, key=lambda a: (raw.articles[a].date, a), reverse=True)
+    art_order = [a for _, a in sorted(((arts[a].date, a) for a in used_articles), reverse=True)]
     art_index = {a: i for i, a in enumerate(art_order)}
 
     partner_nodes = {x for e in net.edges if e.rel in WALK for x in (e.source, e.target)}
@@ -197,18 +203,23 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
     article_year = _Memo(lambda a: _year(raw.articles[a].date))
     partner_countries = _Memo(lambda x: {k for c in raw.entities[x].props.get("country", ()) if (k := facet("co", c))})
     parts_json = []
+    art_at = art_index.__getitem__
     for p in used_parts:
-        rec = raw.partnerships[p]
-        years = {rec.year} if rec.year else set()
-        years |= {y for a in rec.articles if (y := article_year[a])}
-        countries = sorted(set().union(*(partner_countries[x] for x in rec.partners)))
+        rec = parts[p]
+        years = {y for a in rec.articles if (y := article_year[a])}
+        if rec.year:
+            years.add(rec.year)
+        partners = rec.partners
+        countries = set(partner_countries[partners[0]]) if partners else set()
+        for x in partners[1:]:
+            countries |= partner_countries[x]
         parts_json.append({
-            "l": rec.label or " – ".join(raw.entities[x].name for x in rec.partners),
+            "l": rec.label or " – ".join([ents[x].name for x in partners]),
             "k": rec.type, "tl": rec.type_label, "y": rec.year,
-            "co": countries, "pr": sorted(facet("pr", x) for x in rec.programmes),
-            "th": sorted(facet("th", x) for x in rec.themes), "yr": sorted(years),
-            "a": sorted(map(art_index.__getitem__, rec.articles)),
-            "ev": [[art_index[a], q] for a, _, q in rec.evidence],
+            "co": sorted(countries), "pr": sorted([facet("pr", x) for x in rec.programmes]),
+            "th": sorted([facet("th", x) for x in rec.themes]), "yr": sorted(years),
+            "a": sorted(map(art_at, rec.articles)),
+            "ev": [[art_at(a), q] for a, _, q in rec.evidence],
         })
     nodes_json = []
     for x in order:
@@ -250,19 +261,23 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         if point:
             item["g"] = point  # [lon, lat]: the map view places the node here
         nodes_json.append(item)
-    pair_count: dict[tuple[int, int], int] = defaultdict(int)
+    pair_count: dict[tuple[int, int], int] = {}
     edges_json = []
-    for e in sorted(net.edges, key=lambda e: (index[e.source], index[e.target], e.rel, e.partnerships)):
-        a, b = index[e.source], index[e.target]
-        key = (min(a, b), max(a, b))
-        item = {"f": a, "t": b, "r": e.rel, "p": list(map(part_index.__getitem__, e.partnerships))}
-        if e.rel == "partnership":
-            item["k"] = raw.partnerships[e.partnerships[0]].type
-        if e.rel == "aggregate":
-            item["w"] = e.weight
-        if pair_count[key]:
-            item["n"] = pair_count[key]  # the n-th edge between the same two nodes is drawn curved
-        pair_count[key] += 1
+    part_at = part_index.__getitem__
+    # sorted by (source, target, relation, partnerships), equal keys in their order (the
+    # position breaks the tie, as the stable sort of the edges by that key did)
+    ranked = sorted((index[e.source], index[e.target], e.rel, e.partnerships, i) for i, e in enumerate(net.edges))
+    for a, b, rel, ps, i in ranked:
+        item = {"f": a, "t": b, "r": rel, "p": list(map(part_at, ps))}
+        if rel == "partnership":
+            item["k"] = parts[ps[0]].type
+        elif rel == "aggregate":
+            item["w"] = net.edges[i].weight
+        key = (a, b) if a < b else (b, a)
+        n = pair_count.get(key, 0)
+        if n:
+            item["n"] = n  # the n-th edge between the same two nodes is drawn curved
+        pair_count[key] = n + 1
         edges_json.append(item)
     years = sorted({y for p in parts_json for y in p["yr"]} | {y for n in nodes_json for y in n["o"].get("yr", [])})
     present_classes = {n["c"] for n in nodes_json}
@@ -290,8 +305,7 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         "relations": relations,
         "facets": {"co": options("co"), "pr": options("pr"), "th": options("th"), "yr": years},
         "nodes": nodes_json, "edges": edges_json, "partnerships": parts_json,
-        "articles": [{"t": raw.articles[a].title, "u": _http(raw.articles[a].url), "d": raw.articles[a].date}
-                     for a in art_order],
+        "articles": [{"t": r.title, "u": _http(r.url), "d": r.date} for r in map(arts.__getitem__, art_order)],
     }
 
 
