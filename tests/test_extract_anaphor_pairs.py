@@ -1,6 +1,6 @@
 """A pair anaphor ("die Partnerschaft", "der beiden Kommunen", "beide Seiten") points back to the
 partnership the page speaks of; it founds no new pair of a town that already has one with the
-latest place the page named beside it (issue #17, session 20: false pairs of the open splits on
+latest place the page named beside it (issue #17, session 19: false pairs of the open splits on
 four publishers: the city a mayor travelled to, the village a founder came from, a minister's or
 a speaker's surname read as a town). Own-words fixtures."""
 

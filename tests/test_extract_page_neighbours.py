@@ -1,5 +1,5 @@
 """Namesakes told apart by the page's other places: of several towns bearing one name, a page
-that names the town among its neighbours means the one near them (issue 17, session 20,
+that names the town among its neighbours means the one near them (issue 17, session 19,
 extract/page_neighbours.py).
 
 Every text here is written by us, in our own words."""

@@ -1,4 +1,4 @@
-"""Start-year wordings (session 20, issue #17, start years): a year after "ab" opens a period (a
+"""Start-year wordings (session 19, issue #17, start years): a year after "ab" opens a period (a
 trend of many foundings), not one pair's founding; "aus der Taufe gehoben" is a founding; the
 conclusion of a partnership treaty as a noun ("mit dem Abschluss eines Partnerschaftsvertrages")
 dates the pair, over a "seit" of the contacts the same sentence says it sealed; a jubilee whose

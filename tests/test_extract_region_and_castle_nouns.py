@@ -1,6 +1,6 @@
 """A castle is no town and a region's designation names the region: a city's name right after
 "Burg", or after "Exklave", "Komitat" or "Metropolregion", is not that municipality (issue 17,
-session 20; the words are data: landmark_nouns and region_before_nouns in rules-de.json).
+session 19; the words are data: landmark_nouns and region_before_nouns in rules-de.json).
 
 Every text here is written by us, in our own words."""
 

@@ -1,5 +1,5 @@
 """A big city after a slash only says where the smaller town before it lies: the town is the
-partner, the city is not (issue #17, session 20; slash_locators.py). Own-words fixtures."""
+partner, the city is not (issue #17, session 19; slash_locators.py). Own-words fixtures."""
 
 from conftest import pairs_in
 

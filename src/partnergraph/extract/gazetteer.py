@@ -373,7 +373,7 @@ def _write_cache(path: Path, held: list[tuple], automaton: ahocorasick.Automaton
     `held` is a one-element list holding the tables; it is emptied once they are written, so a
     caller that keeps no other reference (the compile child) lets them go before the automaton
     is copied. That copy (`__reduce__`: ~130 MB of chunks, all at once) is the peak of a first
-    build: 606 MB with the tables still held, 532 MB with them let go (measured in session 20 on
+    build: 606 MB with the tables still held, 532 MB with them let go (measured in session 19 on
     cities500; the target is 600 MB). Pickling the automaton whole would copy the chunks once
     more inside the pickler (663–693 MB, measured earlier)."""
     path.parent.mkdir(parents=True, exist_ok=True)

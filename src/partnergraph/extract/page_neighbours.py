@@ -1,4 +1,4 @@
-"""Namesakes told apart by the page's other places (issue #17, session 20).
+"""Namesakes told apart by the page's other places (issue #17, session 19).
 
 Many German, French and Turkish town names are borne by several municipalities ("Brühl" in
 Baden and in the Rhineland, "Sulzheim" in Rheinhessen and in Franconia, "Langen" in Hesse and

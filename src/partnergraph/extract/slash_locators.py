@@ -2,7 +2,7 @@
 lies ("Gagny/Paris", berlingeschichte.de; "Illasi/Verona", woerth-isar.de): it is no partner of the pair the sentence states, the town is. Applied
 after the relation rules as locator_partners.py is: only a side all of whose mentions in the
 pair's evidence are such locators is dropped, so a city the page also names as a partner stays
-(issue #17, session 20: false pairs of the open splits)."""
+(issue #17, session 19: false pairs of the open splits)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Missed pairs of the twelve open splits whose partners the extraction had already found
-(issue 17, session 20; the classes in the session's report): a partnership noun before
+(issue 17, session 19; the classes in the session's report): a partnership noun before
 "zwischen" that names two towns of one country. Each rule is checked both ways.
 
 Every text here is written by us, in our own words."""
