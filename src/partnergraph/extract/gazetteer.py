@@ -338,7 +338,11 @@ class Gazetteer:
     def save(self, path: Path) -> None:
         """Writes the gazetteer to `path` (format: `_write_cache`). Loading takes ~0.3 s
         (pyahocorasick's own file format: 0.7–1 s)."""
-        _write_cache(path, [(self.alias_places, self.alias_lengths, self._places, self.ambiguous)], self.automaton)
+        _write_cache(path, [self._tables()], self.automaton)
+
+    def _tables(self) -> tuple:
+        """What the cache holds besides the automaton, in its order (`_write_cache`, `load`)."""
+        return self.alias_places, self.alias_lengths, self._places, self.ambiguous
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -397,7 +401,7 @@ def compile_into(path: Path, cities_path: Path | None = None) -> None:
     """Compiles the gazetteer and writes its cache, keeping no table longer than needed (the
     compile child's whole job, `_compile_in_child`)."""
     gaz = Gazetteer.compile(cities_path)
-    held = [(gaz.alias_places, gaz.alias_lengths, gaz._places, gaz.ambiguous)]
+    held = [gaz._tables()]
     automaton = gaz.automaton
     del gaz
     _write_cache(path, held, automaton)

@@ -17,8 +17,9 @@ anchors as near to both, keep the size-based reading.
 
 from __future__ import annotations
 
-import math
+from statistics import median
 
+from ..geo import distance_km
 from .gazetteer import PlaceRecord
 from .transliterate import without_marks
 
@@ -52,15 +53,7 @@ def bears(name: str, place: PlaceRecord) -> bool:
 
 
 def _km(a: PlaceRecord, b: PlaceRecord) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    cos = math.sin(la1) * math.sin(la2) + math.cos(la1) * math.cos(la2) * math.cos(lo1 - lo2)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
-
-
-def _median(values: list[float]) -> float:
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+    return distance_km((a.lat, a.lon), (b.lat, b.lon))
 
 
 def nearest_bearers(surfaces: list[str], candidates: list[list[PlaceRecord]],
@@ -69,7 +62,7 @@ def nearest_bearers(surfaces: list[str], candidates: list[list[PlaceRecord]],
     reading moves to a bearer nearer the page's anchors: index → that bearer."""
     bearers = [list({c.geonameid: c for c in cands if bears(s, c)}.values()) for s, cands in zip(surfaces, candidates)]
     anchors: dict[int, PlaceRecord] = {}
-    for k, (b, best) in enumerate(zip(bearers, chosen)):
+    for b, best in zip(bearers, chosen):
         others = [c.population for c in b if c.geonameid != best.geonameid]
         if best.population < METROPOLIS_POPULATION and (not others or best.population > DOMINANT_RATIO * max(others)):
             anchors[best.geonameid] = best
@@ -82,8 +75,8 @@ def nearest_bearers(surfaces: list[str], candidates: list[list[PlaceRecord]],
         points = [a for a in anchors.values() if a.country == best.country and not bears(s, a)]
         if not points:
             continue
-        far = _median([_km(best, a) for a in points])
-        near, place = min(((_median([_km(c, a) for a in points]), c) for c in b if c.geonameid != best.geonameid),
+        far = median([_km(best, a) for a in points])
+        near, place = min(((median([_km(c, a) for a in points]), c) for c in b if c.geonameid != best.geonameid),
                           key=lambda t: t[0])
         if near <= NEAR_KM and far >= FAR_FACTOR * near:
             moved[k] = place

@@ -61,6 +61,10 @@ class PairStatements:
         return [(a, b, (a.start, items[k + 1][0].start if k + 1 < len(items) else sent.end))
                 for k, (a, b) in enumerate(items)]
 
+    def _stated_partner(self, ex: Extraction, sent: Span):
+        """Does the page name a place as a partner before this sentence (pair_anaphora.stated_partner)?"""
+        return functools.partial(stated_partner, ex, before=sent.start, has_cue=self.has_cue, named=self.named_partner.names)
+
     def _cue_sentence(self, ex: Extraction, sent: Span, s_text: str, here: list[Mention],
                       history: list[list[Mention]], record, home: ArticleHome,
                       every: list[Mention] | None = None, found: dict | None = None) -> None:
@@ -141,16 +145,16 @@ class PairStatements:
             if subject:
                 record(subject, target, sent)
                 return
-        stated = functools.partial(stated_partner, ex, before=sent.start, has_cue=self.has_cue, named=self.named_partner.names)
         if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
-            pair = not_elsewhere_paired(last_pair(history + [here], ex, anaphor=anaphor.group(0)), found, ex, stated)
+            pair = not_elsewhere_paired(last_pair(history + [here], ex, anaphor=anaphor.group(0)), found, ex,
+                                        self._stated_partner(ex, sent))
             if pair:
                 record(pair[0], pair[1], sent)
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
             pair = last_pair(history + [here], ex, cross_border=True)
             if not (pair and names_new_partner(s_text, here, last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
-                if pair := not_elsewhere_paired(pair, found, ex, stated):
+                if pair := not_elsewhere_paired(pair, found, ex, self._stated_partner(ex, sent)):
                     record(pair[0], pair[1], sent)
                 return
         owners = self._owners(ex, sent, here)

@@ -22,7 +22,8 @@ def relative_partners(pattern: re.Pattern, text: str, sent: Span, here: list[Men
     Partnerstadt": the owner is the place that ends nearest before the pronoun. `here`: the
     sentence's places, each once; `every`: each of their occurrences (a partner named earlier in
     the sentence too: "Die Kontakte zu B entstanden … mit A, deren Partnerstadt B … ist")."""
-    if "deren" not in text[sent.start:sent.end] and "dessen" not in text[sent.start:sent.end]:
+    s_text = text[sent.start:sent.end]
+    if "deren" not in s_text and "dessen" not in s_text:
         return
     kept = {(m.kind, m.ref) for m in here}
     ordered = sorted((m for m in (every or here) if (m.kind, m.ref) in kept), key=lambda m: m.start)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import StoreError
+from ..geo import distance_km  # noqa: F401 (also part of this module's interface)
 from ..namespaces import GRAPH_BASE, sparql_prologue
 from ..store.embedded import GraphStore
 from .export import write_atomic
@@ -140,13 +140,6 @@ def _point(wkt: str | None) -> tuple[float, float] | None:
 def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # -- our side ----------------------------------------------------------------------------------

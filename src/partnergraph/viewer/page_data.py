@@ -255,7 +255,7 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
             "k": search_keys(names), "cc": codes[x] if cls != "Article" else "",
             "t": _filter_tier(cls, x in partner_nodes),
             "o": {k: v for k, v in own.items() if v},
-            "a": list(map(art_index.__getitem__, node_articles.get(x, ()))),
+            "a": list(map(art_at, node_articles.get(x, ()))),
             "f": _facts(net, x, cls, degree[x], codes, municipalities),
         }
         if point:
