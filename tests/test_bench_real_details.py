@@ -1,5 +1,5 @@
 """benchmarks/bench_real.py never prints the errors of the held-out fresh splits (fresh, fresh2, fresh3, fresh4,
-fresh5, fresh6, fresh7, fresh8, fresh9)
+fresh5, fresh6, fresh7, fresh8, fresh9, fresh10)
 unless asked for one by name: their pages stay a measure nobody has tuned on."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def listed(bench, asked):
 
 
 def test_the_fresh_splits_are_scored_as_sections_of_their_own(bench):
-    assert {"fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "all"} <= set(bench.SPLITS)
+    assert {"fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
+            "all"} <= set(bench.SPLITS)
 
 
 def test_details_without_a_split_list_only_the_dev_errors(bench):
@@ -43,8 +44,9 @@ def test_the_news_prose_tuning_split_is_scored_and_listed_like_dev2(bench):
 #: when fresh3 was opened; fresh5 (session 9) stayed blind while fresh3 and fresh4 validated and
 #: tested a learned scorer; fresh6 (session 11), fresh7 (session 12) and fresh8 (session 14) were
 #: opened for tuning in sessions 12, 14 and 15 and are read under their own names; fresh9
-#: (session 15) is the blind measure kept once fresh8 was opened
-HELD_OUT = ("fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+#: (session 15) is the blind measure kept once fresh8 was opened, and fresh10 (session 20) a second
+#: blind split beside it
+HELD_OUT = ("fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
 @pytest.mark.parametrize("split", HELD_OUT)
@@ -66,6 +68,7 @@ def test_fresh_errors_are_listed_only_when_asked_for_by_name(bench):
     assert listed(bench, "fresh7") == {"fresh7"}
     assert listed(bench, "fresh8") == {"fresh8"}
     assert listed(bench, "fresh9") == {"fresh9"}
+    assert listed(bench, "fresh10") == {"fresh10"}
     assert listed(bench, "test") == {"test"}
     assert listed(bench, "dev2") == {"dev2"}
     assert listed(bench, "dev3") == {"dev3"}
