@@ -18,14 +18,14 @@ def _extract(extractor, text: str) -> Extraction:
 
 
 def test_a_church_body_as_the_subject_keeps_its_own_partnership(extractor):
-    ex = _extract(extractor, "Der evangelische Kirchenkreis Oberland pflegt seit vielen Jahren eine Freundschaft "
+    ex = _extract(extractor, "Der evangelische Kirchenkreis Oberland pflegt schon lange eine Freundschaft "
                              "mit der Gemeinde Kalisz in Polen. Im vergangenen Jahr hat die Stadt Erfurt "
                              "beschlossen, diese Partnerschaft auch selbst zu fördern.")
     assert frozenset({"Erfurt", "Kalisz"}) not in pair_names(ex)
 
 
 def test_a_town_as_the_subject_keeps_its_friendship_referred_back_to(extractor):
-    ex = _extract(extractor, "Die Gemeinde Gotha pflegt seit vielen Jahren eine Freundschaft mit der Gemeinde "
+    ex = _extract(extractor, "Die Gemeinde Gotha pflegt schon lange eine Freundschaft mit der Gemeinde "
                              "Kalisz in Polen. Im vergangenen Jahr hat die Stadt Erfurt beschlossen, diese "
                              "Partnerschaft auch selbst zu fördern.")
     assert frozenset({"Gotha", "Kalisz"}) in pair_names(ex)
