@@ -14,6 +14,7 @@ from .locators import every_not_locators, not_locators
 from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
+from .institution_anaphora import refers_to_institutions
 from .pair_anaphora import known_owner, last_pair, nearest_before, not_elsewhere_paired, stated_partner
 from .relative_partners import relative_partners
 from .partner_lists import ArticleHome, bullet_line, list_segments
@@ -148,13 +149,13 @@ class PairStatements:
         if len(here) < 2 and (anaphor := self.pair_anaphora.search(s_text)):
             pair = not_elsewhere_paired(last_pair(history + [here], ex, anaphor=anaphor.group(0)), found, ex,
                                         self._stated_partner(ex, sent))
-            if pair:
+            if pair and not refers_to_institutions(self, text, history):
                 record(pair[0], pair[1], sent)
             return
         if len(here) < 2 and self.weak_pair_anaphora.search(s_text):
             pair = last_pair(history + [here], ex, cross_border=True)
             if not (pair and names_new_partner(s_text, here, last_pair(history, ex, cross_border=True), self.weak_anaphora_named_partner)):
-                if pair := not_elsewhere_paired(pair, found, ex, self._stated_partner(ex, sent)):
+                if (pair := not_elsewhere_paired(pair, found, ex, self._stated_partner(ex, sent))) and not refers_to_institutions(self, text, history):
                     record(pair[0], pair[1], sent)
                 return
         owners = self._owners(ex, sent, here)
