@@ -46,6 +46,7 @@ from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_n
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
 from .misspelt_places import link_misspelt_places
+from .namesake_vetoes import stated_country_vetoes
 from ..models import MENTION_ORDER, Article, Extraction, Mention, Place
 from .overlaps import resolve_overlaps
 from .caps_names import uncapitalised
@@ -187,6 +188,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
+        stated_country_vetoes(ex, ctx, self.gazetteer)  # "Kigoma in Ruanda" is no Tanzanian Kigoma
         self._regions_places_gave_up(ex, ctx, all_terms, term_hits, persons)
         ctx.markers = self._markers.find(text)
         self._cue_places(ex, ctx)
