@@ -45,7 +45,9 @@ from .cues import CueReading
 from .gazetteer import Gazetteer, get_gazetteer, load_common_nouns, load_first_names, load_frequent_words
 from .matcher import Keywords, TermHit, TermMatcher
 from .minted_places import link_minted_places
+from .landmark_lists import LandmarkLists
 from .misspelt_places import link_misspelt_places
+from .namesake_vetoes import stated_country_vetoes
 from ..models import MENTION_ORDER, Article, Extraction, Mention, Place
 from .overlaps import resolve_overlaps
 from .caps_names import uncapitalised
@@ -150,6 +152,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._romance_names = RomanceNames(self.rules)
         self.terms.serve(self._romance_names.landmark_nouns, spaced_particles)
         self._word_places = WordPlaces(self.rules, self.gazetteer.ambiguous)
+        self._landmark_lists = LandmarkLists(self.rules)
         self._noun_joins = NounJoins(self.rules, self.nouns)
         self._home_domains = dict(self.rules["home_country_domains"])
         self._bezirk_homes = frozenset(self.rules["district_bezirk_countries"])
@@ -187,6 +190,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._country_frame(ex, ctx)
         self._relations.mark_partnership_context(ex, ctx)
         self._place_mentions(ex, ctx, place_hits)
+        stated_country_vetoes(ex, ctx, self.gazetteer)  # "Kigoma in Ruanda" is no Tanzanian Kigoma
         self._regions_places_gave_up(ex, ctx, all_terms, term_hits, persons)
         ctx.markers = self._markers.find(text)
         self._cue_places(ex, ctx)
@@ -200,6 +204,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._region_locators.drop(ex, text)
         self._romance_names.drop(ex, text)
         self._word_places.drop(ex, text, lambda sent: self._sentence_has_cue(ctx, sent))
+        self._landmark_lists.drop(ex, text)  # "die Schlösser X und Y": the sights, not towns
         drop_listed_given_names(ex, text, self.first_names)
         drop_parallel_heads(ex, text)
         resolve_city_districts(ex, text, self.gazetteer, ctx.home)

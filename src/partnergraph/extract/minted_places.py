@@ -17,11 +17,14 @@ deutsch.radio.cz, muelheim-ruhr.de, bzbasel.ch) is placed by what the text itsel
 - written before a slash and a known place ("Beykoz/Istanbul"): a part of that place, in its country;
 - else, where no country and no place abroad stands in its sentence: the page's home country
   (extract/home.py), as a German, Austrian or Swiss page names its own towns without their country
-  (four Swiss communes, named without a canton, that plan to merge)."""
+  (four Swiss communes, named without a canton, that plan to merge);
+- what is left still without a country: the home country, a district the country abroad its
+  sentence or the page names (_leftovers)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..models import Extraction
@@ -69,6 +72,7 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
             moved[key] = found.key
             ex.places.setdefault(found.key, found)
     _repoint(ex, moved)
+    _leftovers(ex, text, home)
     moved = {}
     for key, place in list(ex.places.items()):
         if key in moved.values() or place.geonameid is not None or place.country is None \
@@ -81,6 +85,51 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
         moved[key] = best.key
         ex.places.setdefault(best.key, best)
     _repoint(ex, moved)
+
+
+def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
+    """A minted place the rules above left without a country lies in the home country; a district
+    in the country of the places abroad its sentence names, else the one the page names most abroad.
+    The cue rules give every German Kreis its country, so a country-less district is a foreign one
+    ("der frühere Distrikt X" on a page about Rwanda, "Der District X, zu dem auch Letchworth
+    gehört"), while a country-less town is one the page names near a place abroad, mostly its own
+    side ("Gemeinde X" on an Austrian page, a table row "X – Y - Z"). A town listed right beside a
+    place abroad ("die Gemeinden Cluny und X", "zwischen Krakau und X") keeps no country: it lies
+    abroad as often as not. Issue #17, session 21: kreis-ahrweiler.de, ak-kurier.de, woelbling.at,
+    bezirk-unterfranken.de, where no country at all was wrong on each."""
+    counts = Counter(m.ref for m in ex.mentions if m.kind == "country" and m.ref != home)
+    abroad = max(sorted(counts), key=counts.__getitem__) if counts else None
+    moved: dict[str, str] = {}
+    for key, place in list(ex.places.items()):
+        if place.geonameid is not None or place.country is not None \
+                or place.kind != "district" and _listed_abroad(ex, key, text, home):
+            continue
+        country = home
+        if place.kind == "district":  # a place abroad in its sentence says whose, else the page's
+            sentences = {m.sentence for m in ex.mentions if m.ref == key}
+            near = Counter(p.country for m in ex.mentions if m.sentence in sentences and m.kind == "municipality"
+                           and (p := ex.places.get(m.ref)) is not None and p.country not in (None, home))
+            country = max(sorted(near), key=near.__getitem__) if near else abroad
+        if country is not None:
+            new = replace(place, country=country)
+            moved[key] = new.key
+            ex.places.setdefault(new.key, new)
+    _repoint(ex, moved)
+
+
+#: what joins two members of one list: "A und B", "A, B", "A sowie B", "A oder B"
+_LIST_JOINS = frozenset({"und", ",", "sowie", "oder"})
+
+
+def _listed_abroad(ex: Extraction, key: str, text: str, home: str | None) -> bool:
+    """Whether a mention of the place `key` is a list's member right beside a place abroad."""
+    towns = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
+    for a, b in zip(towns, towns[1:]):
+        if key in (a.ref, b.ref) and text[a.end:b.start].strip() in _LIST_JOINS:
+            other = ex.places.get(b.ref if a.ref == key else a.ref)
+            if other is not None and other.country not in (None, home):
+                return True
+    return False
 
 
 def _designated(ex: Extraction, gazetteer) -> None:

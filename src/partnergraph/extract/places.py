@@ -276,10 +276,10 @@ class PlaceResolution:
             "cue_cc": cue and cue.ref,
             "cue_negated": cue is not None and self._negated(ctx, cue),
             "partnership_sentence": self._sentence_has_cue(ctx, sent),
-            # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name
-            # makes the next name a surname (prev is the particle; the first name stands before it)
-            "first_name_before": prev.rstrip("-") in self.first_names or (
-                prev in NAME_PARTICLES and previous_word(text, text.rfind(prev, 0, h.start)) in self.first_names),
+            # "Nicole von Oettingen", "Ursula von der Leyen": a name particle after a first name (or a
+            # title) makes the next name a surname (prev is the particle; the first name stands before it)
+            "first_name_before": prev.rstrip("-") in self.first_names or prev in NAME_PARTICLES and (
+                (w := previous_word(text, text.rfind(prev, 0, h.start))) in self.first_names or w.lower() in self._titles),
         })
 
     def _before_surname(self, text: str, h: PlaceHit) -> bool:
