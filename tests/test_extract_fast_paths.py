@@ -191,3 +191,12 @@ def test_the_word_read_backwards_starts_after_the_white_space_a_loop_stops_at(te
     while start > floor and not text[start - 1].isspace():
         start -= 1
     assert word_start(text, end, floor) == start
+
+
+@_SETTINGS
+@given(st.text(alphabet=st.sampled_from("aZ .ſıµÄß\u00ff\u0100„–ΐиﬆ\U0001f600"), max_size=12) | st.text(max_size=12))
+def test_the_exotic_character_test_answers_as_its_character_class(text):
+    # (ASCII, below U+0100 and wider strings alike; "µ" is the one exotic character below U+0100)
+    from partnergraph.extract.prefilter import _EXOTIC, _holds_exotic
+
+    assert _holds_exotic(text) == (_EXOTIC.search(text) is not None)
