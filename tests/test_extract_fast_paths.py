@@ -200,3 +200,21 @@ def test_the_exotic_character_test_answers_as_its_character_class(text):
     from partnergraph.extract.prefilter import _EXOTIC, _holds_exotic
 
     assert _holds_exotic(text) == (_EXOTIC.search(text) is not None)
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["Anna", "Maier", " ", ",", " die ", " ist ", " als ", "Bürgermeister", "aÄrzte",
+                                 "Ärztin", "x", "\n", "-", "Oberbürgermeister", "Müller", "Ö"]), max_size=12),
+       st.integers(0, 40), st.integers(0, 40))
+def test_the_name_before_a_role_is_found_as_its_readable_pattern_finds_it(parts, pos, endpos):
+    # (the word boundary before the name tested after its capital: the same matches, also in a
+    # window whose start falls inside a word)
+    from partnergraph.extract.people import People
+    from partnergraph.extract.rules import rules
+
+    people = People(rules())
+    text = "".join(parts)
+    readable = re.compile(people.name_then_role_readable)
+    for args in ((text,), (text, pos, endpos)):
+        assert [m.span("name") + m.span("role") for m in people.name_then_role.finditer(*args)] == \
+            [m.span("name") + m.span("role") for m in readable.finditer(*args)]
