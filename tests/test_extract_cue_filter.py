@@ -250,6 +250,7 @@ def _window_patterns() -> dict:
     from partnergraph.extract.city_boroughs import CityBoroughs
     from partnergraph.extract.partnerships import _OWNED_BY
     from partnergraph.extract.referring_years import _referring
+    from partnergraph.extract.co_objects import _MANY_SIDED
 
     r = RelationRules(rules(), determiners=set())
     found = {name: getattr(r, name) for name in PREFILTERED}
@@ -258,6 +259,7 @@ def _window_patterns() -> dict:
     found["city_borough_before"] = CityBoroughs(rules()).before
     found["owned_by"] = _OWNED_BY
     found["referring_back"] = _referring()  # (referring_years.py: the sentences after a pair's)
+    found["many_sided"] = _MANY_SIDED  # (co_objects.py: a pair's evidence sentences)
     return found
 
 
