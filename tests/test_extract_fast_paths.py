@@ -218,3 +218,18 @@ def test_the_name_before_a_role_is_found_as_its_readable_pattern_finds_it(parts,
     for args in ((text,), (text, pos, endpos)):
         assert [m.span("name") + m.span("role") for m in people.name_then_role.finditer(*args)] == \
             [m.span("name") + m.span("role") for m in readable.finditer(*args)]
+
+
+#: the seat hints as the alternation they were (partnerships._SEAT_HINT is their automaton)
+READABLE_SEAT_HINT = re.compile(r"\)|itz|onsul|otschaft|elegation|amt|tag|haus|ltung|duma|egierung|räsidium")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["Sitz", "(SKEW)", "Landratsamt", " in ", "Ä", "räsidium", "Ha", "us", "x",
+                                 "\n"]), max_size=10), st.integers(0, 60), st.integers(0, 60))
+def test_the_seat_hint_automaton_finds_a_hint_where_the_alternation_does(parts, lo, end):
+    from partnergraph.extract.partnerships import _SEAT_HINT
+
+    text = "".join(parts)
+    lo, end = min(lo, end, len(text)), min(max(lo, end), len(text))  # (a place's start lies in the text)
+    assert (next(_SEAT_HINT.iter(text, lo, end), None) is not None) == bool(READABLE_SEAT_HINT.search(text, lo, end))
