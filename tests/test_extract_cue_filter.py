@@ -249,6 +249,8 @@ def _window_patterns() -> dict:
     """Every pre-filtered pattern the extraction asks about stretches of an article's text."""
     from partnergraph.extract.city_boroughs import CityBoroughs
     from partnergraph.extract.partnerships import _OWNED_BY
+    from partnergraph.extract.referring_years import _referring
+    from partnergraph.extract.co_objects import _MANY_SIDED
 
     r = RelationRules(rules(), determiners=set())
     found = {name: getattr(r, name) for name in PREFILTERED}
@@ -256,6 +258,8 @@ def _window_patterns() -> dict:
     found["seat_as_town_before"] = Prefiltered(re.compile(rules()["seat_as_town_before"]))
     found["city_borough_before"] = CityBoroughs(rules()).before
     found["owned_by"] = _OWNED_BY
+    found["referring_back"] = _referring()  # (referring_years.py: the sentences after a pair's)
+    found["many_sided"] = _MANY_SIDED  # (co_objects.py: a pair's evidence sentences)
     return found
 
 

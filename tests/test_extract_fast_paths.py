@@ -191,3 +191,45 @@ def test_the_word_read_backwards_starts_after_the_white_space_a_loop_stops_at(te
     while start > floor and not text[start - 1].isspace():
         start -= 1
     assert word_start(text, end, floor) == start
+
+
+@_SETTINGS
+@given(st.text(alphabet=st.sampled_from("aZ .ſıµÄß\u00ff\u0100„–ΐиﬆ\U0001f600"), max_size=12) | st.text(max_size=12))
+def test_the_exotic_character_test_answers_as_its_character_class(text):
+    # (ASCII, below U+0100 and wider strings alike; "µ" is the one exotic character below U+0100)
+    from partnergraph.extract.prefilter import _EXOTIC, _holds_exotic
+
+    assert _holds_exotic(text) == (_EXOTIC.search(text) is not None)
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["Anna", "Maier", " ", ",", " die ", " ist ", " als ", "Bürgermeister", "aÄrzte",
+                                 "Ärztin", "x", "\n", "-", "Oberbürgermeister", "Müller", "Ö"]), max_size=12),
+       st.integers(0, 40), st.integers(0, 40))
+def test_the_name_before_a_role_is_found_as_its_readable_pattern_finds_it(parts, pos, endpos):
+    # (the word boundary before the name tested after its capital: the same matches, also in a
+    # window whose start falls inside a word)
+    from partnergraph.extract.people import People
+    from partnergraph.extract.rules import rules
+
+    people = People(rules())
+    text = "".join(parts)
+    readable = re.compile(people.name_then_role_readable)
+    for args in ((text,), (text, pos, endpos)):
+        assert [m.span("name") + m.span("role") for m in people.name_then_role.finditer(*args)] == \
+            [m.span("name") + m.span("role") for m in readable.finditer(*args)]
+
+
+#: the seat hints as the alternation they were (partnerships._SEAT_HINT is their automaton)
+READABLE_SEAT_HINT = re.compile(r"\)|itz|onsul|otschaft|elegation|amt|tag|haus|ltung|duma|egierung|räsidium")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(["Sitz", "(SKEW)", "Landratsamt", " in ", "Ä", "räsidium", "Ha", "us", "x",
+                                 "\n"]), max_size=10), st.integers(0, 60), st.integers(0, 60))
+def test_the_seat_hint_automaton_finds_a_hint_where_the_alternation_does(parts, lo, end):
+    from partnergraph.extract.partnerships import _SEAT_HINT
+
+    text = "".join(parts)
+    lo, end = min(lo, end, len(text)), min(max(lo, end), len(text))  # (a place's start lies in the text)
+    assert (next(_SEAT_HINT.iter(text, lo, end), None) is not None) == bool(READABLE_SEAT_HINT.search(text, lo, end))

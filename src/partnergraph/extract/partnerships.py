@@ -9,6 +9,7 @@ import re
 from .datelines import YEAR
 from .context import Context
 from .prefilter import Prefiltered
+from .key_sets import automaton
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span, side_kind
 from .national_friendship import national_friendship
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
@@ -58,8 +59,8 @@ ASSOCIATION_REACH = 40
 #: how far before a place its organisation's seat marker may begin: "(SKEW) in " and
 #: "mit Sitz in der Stadt " are the longest we met (22 characters), with room
 SEAT_REACH = 40
-#: a literal each seat marker of `seat_before` holds: ")", "Sitz", "Konsul", "Botschaft", "Delegation", office nouns
-_SEAT_HINT = re.compile(r"\)|itz|onsul|otschaft|elegation|amt|tag|haus|ltung|duma|egierung|räsidium")
+#: a literal each seat marker of `seat_before` holds (")", "Sitz", "Konsul", "Botschaft", "Delegation", office nouns): one automaton pass, half the alternation's µs
+_SEAT_HINT = automaton(dict.fromkeys((")", "itz", "onsul", "otschaft", "elegation", "amt", "tag", "haus", "ltung", "duma", "egierung", "räsidium")))
 #: how far before a place an institution partnership's wording may begin: "Hochschulpartnerschaft
 #: zwischen " (31 characters) and a first side of up to 40 characters with its "und der "
 INSTITUTION_REACH = 90
@@ -296,9 +297,8 @@ class PartnershipFinder:
         """Is the place only where an organisation or an office above the town sits ("der
         Servicestelle Kommunen in der Einen Welt (SKEW) in Bonn", "im Landratsamt Würzburg")?"""
         lo = max(0, m.start - SEAT_REACH)
-        # most places have no bracket, "Sitz" or office's noun before them: skip the pattern
-        # (the hint's literals, searched in place: no slice)
-        return _SEAT_HINT.search(text, lo, m.start) is not None and bool(self.seat_before.search(text, lo, m.start))
+        # most places have no bracket, "Sitz" or office's noun before them: skip the pattern (the hint's literals, in place)
+        return next(_SEAT_HINT.iter(text, lo, m.start), None) is not None and bool(self.seat_before.search(text, lo, m.start))
 
     def _institution_side(self, text: str, m: Mention) -> bool:
         """Is the place one side of a partnership of institutions ("die Hochschulpartnerschaft

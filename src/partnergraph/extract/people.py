@@ -13,6 +13,9 @@ from .sentences import sentence_of
 
 #: a capitalised name word
 NAME = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç\-]+"
+#: the same at a word's start: `\b` + NAME, the boundary tested after the capital (a capital is a
+#: word character, so the boundary before it is "no word character before it")
+NAME_START = r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[a-zäöüßéèáàíóúñç\-]+"
 #: white space holding at most one line break (a blank line ends a paragraph or the headline)
 ONE_PARAGRAPH = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 #: how long an office's complement before the holder's name may be: "Amtskollege aus der
@@ -27,8 +30,13 @@ class People:
         # the role and the name stand in one paragraph: a blank line between them (a headline
         # ending in a role word, the body opening "Seit Oktober …") parts two texts
         self.role_then_name = re.compile(rf"\b(?P<role>{roles})(?:\s+(?:von|der|des|aus)\s+{NAME})?{ONE_PARAGRAPH}(?P<name>{NAME}(?:\s+{NAME}){{1,2}})\b")
-        self.name_then_role = re.compile(
-            rf"\b(?P<name>{NAME}\s+{NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b")
+        after_first = rf"\s+{NAME})\s*(?:,\s*(?:die|der)?\s*|\s+(?:arbeitet|ist|war)\s+(?:als|seit\s+\S+\s+als)?\s*)(?P<role>{roles})\b"
+        self.name_then_role_readable = rf"\b(?P<name>{NAME}" + after_first  # (as it reads)
+        # (the same, the word boundary before the name tested after its capital (NAME_START): a
+        # pattern that opens with a character class lets the regex engine skip to the next
+        # capital in C; searched in the 90 characters before each role word, the readable form
+        # cost ~20 µs a role word on the real pages, ~1 % of the extraction)
+        self.name_then_role = re.compile(rf"(?P<name>{NAME_START}" + after_first)
         # "der Vorsitzende des Vereins, Hans Muster, …", "Bürgermeister von Dorf, Ana Lima und …":
         # the holder in apposition after the office's complement, set off by commas; 44 matches
         # on 37 publishers of the twelve open splits, every one a person (the complement reaches

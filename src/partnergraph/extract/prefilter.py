@@ -11,6 +11,7 @@ import sys
 
 from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
 from .key_sets import automaton
+from .match_heads import Skipping
 
 try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
     from re._casefix import _EXTRA_CASES
@@ -32,7 +33,7 @@ class Prefiltered:
     which stop before every "s" and "i" ("me", "partner")."""
 
     __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent",
-                 "_windowed", "_finders")
+                 "_windowed", "_finders", "_skipping")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -73,6 +74,16 @@ class Prefiltered:
         #: extraction of the real pages)
         self._finders = tuple(automaton({lit: None for lit in lits}) if lits and len(lits) >= _AUTOMATON_MIN else None
                               for lits in (self._plain, self._literals))
+        self._skipping: Skipping | None = None
+
+    @property
+    def skipping(self) -> Skipping:
+        """The pattern (without the pre-filter) searched only where a match can begin
+        (match_heads.py), made when first asked for: for a caller that asks the pre-filter
+        about a whole stretch once (PrefilteredGroup) and then runs the pattern over it."""
+        if self._skipping is None:
+            self._skipping = Skipping(self.pattern)
+        return self._skipping
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
@@ -323,8 +334,25 @@ class Occurs:
 _PLAIN, _STRICT, _NO_FILTER = 0, 1, 2
 #: the characters that make a text strict: those _EXTRA_CASES equates beyond lowercasing
 #: (the ASCII "i", "s" themselves are their partners, and lowering serves them)
-_EXOTIC = re.compile("[" + re.escape("".join(sorted({chr(c) for k, vs in (_EXTRA_CASES or {}).items()
-                                                      for c in (k, *vs) if c > 127}))) + "]")
+_EXOTIC_CHARACTERS = "".join(sorted({chr(c) for k, vs in (_EXTRA_CASES or {}).items() for c in (k, *vs) if c > 127}))
+_EXOTIC = re.compile("[" + re.escape(_EXOTIC_CHARACTERS) + "]")
+#: those of them a string whose characters all lie below U+0100 may hold ("µ")
+_EXOTIC_LATIN1 = tuple(c for c in _EXOTIC_CHARACTERS if ord(c) < 0x100)
+
+
+def _holds_exotic(s: str) -> bool:
+    """`_EXOTIC.search(s) is not None`, told cheaply where it can be: an ASCII string holds none
+    (a flag of the string), one whose characters all lie below U+0100 (it encodes to Latin-1
+    whole, a copy of its bytes) only those of _EXOTIC_LATIN1 (a substring test each); the search
+    of the character class runs on the rest (a text or sentence with "„" or "–"). Of the
+    sentences of the open real pages 87 % lie below U+0100, and the test took 1.2 µs instead of
+    2.2 µs a sentence, 26 µs instead of 39 µs a page (open12, session 21)."""
+    if s.isascii():
+        return False
+    if len(s.encode("latin-1", "ignore")) == len(s):
+        return any(c in s for c in _EXOTIC_LATIN1)
+    return _EXOTIC.search(s) is not None
+
 
 #: the strings read lately, by their content, with their lowered forms and readings: the rules
 #: ask several patterns about one sentence or stretch, and slice the same sentence anew in
@@ -342,7 +370,7 @@ TEXT_LENGTH = 1_000
 
 def _reading(s: str) -> tuple[str, int]:
     low = s.lower()
-    return low, _NO_FILTER if len(low) != len(s) else _STRICT if _EXOTIC.search(s) else _PLAIN
+    return low, _NO_FILTER if len(low) != len(s) else _STRICT if _holds_exotic(s) else _PLAIN
 
 
 def _read(s: str) -> tuple[str, int]:
