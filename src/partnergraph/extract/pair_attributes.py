@@ -101,7 +101,7 @@ class StartYears:
                 low = lowered(chunk) if low is None else low
                 if not any(map(low.__contains__, keys)):  # (map: no generator frame)
                     continue
-            for m in pat.skipping.finditer(chunk):  # (tried only where a match can begin: match_heads.py)
+            for m in pat.pattern.finditer(chunk):
                 if act and self._founds_association(chunk, m):
                     continue  # "Der Verein zur Förderung der Partnerschaft … entstand 1984": the body's
                 groups = m.groupdict()

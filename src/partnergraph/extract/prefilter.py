@@ -11,7 +11,6 @@ import sys
 
 from .cue_filter import exotic_partners, fewest, pattern_clauses, pattern_requirements, trusting
 from .key_sets import automaton
-from .match_heads import Skipping
 
 try:  # the characters re.IGNORECASE equates beyond lowercasing (cue_filter reads them too)
     from re._casefix import _EXTRA_CASES
@@ -33,7 +32,7 @@ class Prefiltered:
     which stop before every "s" and "i" ("me", "partner")."""
 
     __slots__ = ("pattern", "_literals", "_digit", "_plain", "_clauses", "_plain_clauses", "_present", "_absent",
-                 "_windowed", "_finders", "_skipping")
+                 "_windowed", "_finders")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -74,16 +73,6 @@ class Prefiltered:
         #: extraction of the real pages)
         self._finders = tuple(automaton({lit: None for lit in lits}) if lits and len(lits) >= _AUTOMATON_MIN else None
                               for lits in (self._plain, self._literals))
-        self._skipping: Skipping | None = None
-
-    @property
-    def skipping(self) -> Skipping:
-        """The pattern (without the pre-filter) searched only where a match can begin
-        (match_heads.py), made when first asked for: for a caller that asks the pre-filter
-        about a whole stretch once (PrefilteredGroup) and then runs the pattern over it."""
-        if self._skipping is None:
-            self._skipping = Skipping(self.pattern)
-        return self._skipping
 
     def _fails(self, low: str, state: int) -> bool:
         """Does the lowered text (read in `state`, see _read) miss what every match needs: a
