@@ -164,6 +164,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.respective_pairing = Prefiltered(re.compile(r["respective_pairing"]))
         self.list_continuation = re.compile(r["list_continuation"])
         self.list_continuation_set = re.compile(r["list_continuation_set"])
+        self.intent_list_heading = re.compile(r["intent_list_heading"])
         self.domestic_pair_join = re.compile(r["domestic_pair_join"])
         self.domestic_pair_noun = re.compile(r["domestic_pair_noun"])
         self.domestic_pair_possessive = re.compile(r["domestic_pair_possessive"])
