@@ -59,15 +59,23 @@ def test_a_memorandum_of_understanding_between_two_towns_pairs_them(extractor):
 
 
 def test_a_declaration_of_intent_does_not_date_a_pair_a_later_agreement_founded(extractor):
-    text = ("Göttingen und Nagasaki unterzeichneten im Jahr 2004 eine gemeinsame Absichtserklärung über "
-            "einen Austausch von Schülern. Nach einigen Besuchen schlossen beide Städte 2009 offiziell "
-            "einen Partnerschaftsvertrag.")
+    # (the verb before the year; the year before the act word is checked in the next test)
+    text = ("Die Bürgermeister von Göttingen und Nagasaki unterzeichneten 2004 eine Absichtserklärung zum "
+            "Schüleraustausch. Nach einigen Besuchen schlossen beide Städte 2009 offiziell einen "
+            "Partnerschaftsvertrag.")
     facts = _facts(_extract(extractor, text, url="https://example.org/bericht"))
     assert facts[frozenset({"Göttingen", "Nagasaki"})][1] == 2009
 
 
 def test_a_signed_partnership_agreement_still_dates_its_pair(extractor):
-    text = ("Göttingen und Nagasaki unterzeichneten im Jahr 2004 einen Partnerschaftsvertrag über "
-            "einen Austausch von Schülern.")
+    text = ("Die Bürgermeister von Göttingen und Nagasaki unterzeichneten 2004 einen Partnerschaftsvertrag "
+            "zum Schüleraustausch.")
     facts = _facts(_extract(extractor, text, url="https://example.org/bericht"))
     assert facts[frozenset({"Göttingen", "Nagasaki"})][1] == 2004
+
+
+def test_a_declaration_signed_in_a_year_does_not_date_a_pair_an_earlier_agreement_founded(extractor):
+    text = ("Göttingen und Nagasaki haben 1995 einen Partnerschaftsvertrag geschlossen. Um den Austausch "
+            "neu zu beleben, wurde am 3. Mai 2012 eine Absichtserklärung von beiden Bürgermeistern unterzeichnet.")
+    facts = _facts(_extract(extractor, text, url="https://example.org/bericht"))
+    assert facts[frozenset({"Göttingen", "Nagasaki"})][1] == 1995

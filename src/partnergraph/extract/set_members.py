@@ -1,0 +1,69 @@
+"""The members of a set of partners that one sentence names and the next sentences give: "Dresden
+hat dreizehn Partnerstädte. Den Anfang machten Coventry und Breslau. … Bei Coventry und Rotterdam
+…", "Partnerschaften zu 14 Städten unterhält Leipzig. Die erste wurde mit Kiew geschlossen …",
+"Fünf deutsche Partnerstädte hat Haifa … Die Gäste aus Mainz, Düsseldorf …". The set sentence
+names one town, not as a venue or a partner ("im italienischen X", "mit X"), and counts its
+partners or names all of them (`set_owner_count` in relations-de.json); the sentences after it
+that name only towns of another country than the owner's are its members, until one names a town
+of the owner's country (another owner may speak there) or SET_REACH sentences have passed. A town
+after "in", "nach", "bei", "von" … is where something happens or lies, not a member. Only pairs no
+other rule found are added (partnerships.py reads them after its sentence loop)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Extraction, Mention, Span
+from .partner_mentions import distinct
+
+#: how many sentences after the set sentence its members may stand: the Dresden report names its
+#: members in the three sentences after the count (first two, then a pair of them, then two more),
+#: a Swiss report puts a one-phrase sentence ("Per Ende dieses Jahres.") between the set and its
+#: two members; 3 covers both
+SET_REACH = 3
+
+#: a town right after one of these is where something happens or lies ("reiste nach Prag",
+#: "Treffen in Krakau", "südwestlich von St. Louis"), not a member of the set ("aus" stays: the
+#: guests "aus Mainz" are the partners')
+_VENUE_BEFORE = re.compile(r"\b(?:in|nach|bei|im|am|über|von)\s+(?:(?:der|dem|den|die|das)\s+)?"
+                           r"(?:[a-zäöüß\-]+\s+){0,2}$")
+#: nor is a town after these the owner of the set the sentence counts: the meeting's venue ("der
+#: sechs Partnerstädte im italienischen X"), a partner ("Partnerschaften mit X"), a person's name
+#: ("Herrn von X")
+_NOT_OWNER_BEFORE = re.compile(r"\b(?:in|nach|bei|im|am|über|von|mit|aus|zu|zum|zur)\s+(?:(?:der|dem|den|die|das)\s+)?"
+                               r"(?:[a-zäöüß\-]+\s+){0,2}$")
+
+
+def set_members(ex: Extraction, sentences: list[Span], mentions: list[Mention],
+                set_owner: re.Pattern) -> list[tuple[Mention, Mention, Span]]:
+    """(owner, member, the member's sentence) of every set a sentence names and the sentences
+    after it fill."""
+    by_sentence: dict[Span, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "municipality" and m.ref in ex.places:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    if len(by_sentence) < 2:
+        return []
+    text = ex.article.analysed_text
+    index = {s: i for i, s in enumerate(sentences)}
+    out: list[tuple[Mention, Mention, Span]] = []
+    for sent, here in by_sentence.items():
+        here = distinct(here)
+        if len(here) != 1 or sent not in index:
+            continue
+        owner = here[0]
+        if not set_owner.search(text, sent.start, sent.end) \
+                or _NOT_OWNER_BEFORE.search(text, max(sent.start, owner.start - 40), owner.start):
+            continue
+        side = ex.places[owner.ref].country
+        if side is None:
+            continue
+        i = index[sent]
+        for later in sentences[i + 1:i + 1 + SET_REACH]:
+            members = distinct(by_sentence.get(later, []))
+            if any(ex.places[m.ref].country in (side, None) for m in members):
+                break  # a town of the owner's side (or of no known country): another owner may speak
+            for m in members:
+                if not _VENUE_BEFORE.search(text, max(later.start, m.start - 40), m.start):
+                    out.append((owner, m, later))
+    return out
