@@ -251,7 +251,7 @@ class PartnershipFinder:
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
         for a, b, sent in (*pair_rows(ex, text, partner_mentions), *named_pairs(ex, text, partner_mentions),  # "Kiel – Brest (seit 1964)⏎…", "Freundschaftsverein A-B",
-                           *self.set_members(ex, ctx.sentences, partner_mentions)):  # "X hat drei Partnerstädte. … Y und Z …"
+                           *self.set_members(ex, ctx, by_sentence)):  # "X hat drei Partnerstädte. … Y und Z …"
             if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
                 record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)

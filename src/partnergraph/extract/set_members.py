@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction, Mention, Span
+from .context import Context
 from .partner_mentions import distinct
 
 #: how many sentences after the set sentence its members may stand: the Dresden report names its
@@ -34,33 +35,34 @@ _NOT_OWNER_BEFORE = re.compile(r"\b(?:in|nach|bei|im|am|über|von|mit|aus|zu|zum
                                r"(?:[a-zäöüß\-]+\s+){0,2}$")
 
 
-def set_members(ex: Extraction, sentences: list[Span], mentions: list[Mention],
+def _places(mentions: list[Mention], ex: Extraction) -> list[Mention]:
+    return [m for m in distinct(mentions) if m.kind == "municipality" and m.ref in ex.places]
+
+
+def set_members(ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]],
                 set_owner: re.Pattern) -> list[tuple[Mention, Mention, Span]]:
     """(owner, member, the member's sentence) of every set a sentence names and the sentences
-    after it fill."""
-    by_sentence: dict[Span, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == "municipality" and m.ref in ex.places:
-            by_sentence.setdefault(m.sentence, []).append(m)
+    after it fill (`by_sentence`: the partner mentions of each sentence)."""
     if len(by_sentence) < 2:
         return []
     text = ex.article.analysed_text
-    index = {s: i for i, s in enumerate(sentences)}
     out: list[tuple[Mention, Mention, Span]] = []
     for sent, here in by_sentence.items():
-        here = distinct(here)
-        if len(here) != 1 or sent not in index:
+        if len(here) > 1 and len({m.ref for m in here}) > 1:
+            continue  # (cheap test first: a set sentence names one place)
+        here = _places(here, ex)
+        if len(here) != 1:
             continue
         owner = here[0]
         if not set_owner.search(text, sent.start, sent.end) \
                 or _NOT_OWNER_BEFORE.search(text, max(sent.start, owner.start - 40), owner.start):
             continue
         side = ex.places[owner.ref].country
-        if side is None:
+        i = ctx.sentence_index.get(sent)
+        if side is None or i is None:
             continue
-        i = index[sent]
-        for later in sentences[i + 1:i + 1 + SET_REACH]:
-            members = distinct(by_sentence.get(later, []))
+        for later in ctx.sentences[i + 1:i + 1 + SET_REACH]:
+            members = _places(by_sentence.get(later, []), ex)
             if any(ex.places[m.ref].country in (side, None) for m in members):
                 break  # a town of the owner's side (or of no known country): another owner may speak
             for m in members:
