@@ -42,7 +42,7 @@ def _places(mentions: list[Mention], ex: Extraction) -> list[Mention]:
 
 
 def set_members(ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]],
-                set_owner: re.Pattern) -> list[tuple[Mention, Mention, Span]]:
+                set_owner) -> list[tuple[Mention, Mention, Span]]:
     """(owner, member, the member's sentence) of every set a sentence names and the sentences
     after it fill (`by_sentence`: the partner mentions of each sentence)."""
     if len(by_sentence) < 2:
