@@ -67,6 +67,9 @@ class PartnerLists:
         else:
             owner = recent_home(history, ex, home.listed) or home.get()
         types = types_by_sentence.get(intro, [])
+        if not types and self.intent_list_heading.search(ex.article.analysed_text, intro.start, intro.end):
+            # "Absichtserklärungen" over the list: cooperations, not the twinnings the page names elsewhere
+            return owner, "unspecified"
         return owner, (types[0].ref if types else None)
 
 

@@ -163,8 +163,7 @@ class PartnershipFinder:
             if cue is None:
                 cue = ctx.cue_sentences[sent] = self.has_cue(s_text)
             if home.listed and here:
-                # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of
-                # partners is a subject again
+                # "Straßburg ist auch Partnerstadt von Dresden": a town named as the owner of partners is a subject again
                 home.listed.difference_update(
                     m.ref for m in here if _OWNED_BY.search(text, max(sent.start, m.start - OWNER_REACH), m.start))
             home.read_heading(s_text, here)
@@ -252,7 +251,8 @@ class PartnershipFinder:
             history.append(here)
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
-        for a, b, sent in (*pair_rows(ex, text, partner_mentions), *named_pairs(ex, text, partner_mentions)):  # "Kiel – Brest (seit 1964)⏎…", "Freundschaftsverein A-B"
+        for a, b, sent in (*pair_rows(ex, text, partner_mentions), *named_pairs(ex, text, partner_mentions),  # "Kiel – Brest (seit 1964)⏎…", "Freundschaftsverein A-B",
+                           *self.set_members(ex, ctx, by_sentence)):  # "X hat drei Partnerstädte. … Y und Z …"
             if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
                 record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)
