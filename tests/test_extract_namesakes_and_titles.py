@@ -76,3 +76,11 @@ def test_a_co_founder_dates_the_partnership(extractor):
     ex = extract(extractor, "Lindau und Chelles feiern ihre Partnerschaft. Geehrt wurde der frühere "
                             "Bürgermeister, der die Partnerschaft 1979 mitbegründet hat.")
     assert [p.start_year for p in ex.partnerships] == [1979]
+
+
+def test_a_region_name_yields_to_the_country_the_page_names(extractor):
+    # "Jura" is a Swiss canton's name and a French département's; the page speaks of France
+    ex = extract(extractor, "Aus den deutsch-französischen Kontakten der Nachkriegszeit ging 1962 die "
+                            "Partnerschaft zwischen Offenburg und Lons-le-Saunier im Jura hervor.")
+    assert ("Lons-le-Saunier", "FR") in places(ex)
+    assert not any(country == "CH" for _, country in places(ex))

@@ -14,6 +14,10 @@ per page). A place of the home country is never vetoed ("die Freiburger in Israe
 people were), nor one whose own country the page states as often ("zwischen A und B in Italien",
 a meeting's place, beside "A in Frankreich"), nor a city of WORLD_CITY_POPULATION or more, whose
 fame outweighs a loose country name ("Brazzaville (Kongo)": "Kongo" reads as the other Congo).
+A region's name is weaker than a country's: it votes only where the page does not name the
+place's own country without naming the region's ("Lons-le-Saunier im Jura" on a page about
+German-French partnerships is the French Jura, not the Swiss canton of the same name; the
+départements and provinces of many countries bear the names of other countries' regions).
 Issue #17, the "wrong place" class of false pairs: ovb-online.de, ruhangomarkt.de.
 """
 
@@ -48,6 +52,7 @@ def stated_country_vetoes(ex: Extraction, ctx: Context, gazetteer) -> None:
     """Re-points the mentions of every foreign namesake the page's stated country vetoes (see the
     module) to the place of the stated country."""
     text = ctx.text
+    named = {m.ref for m in ex.mentions if m.kind == "country"}
     votes: dict[str, Counter] = {}
     for m in ex.mentions:
         place = ex.places.get(m.ref) if m.kind == "municipality" else None
@@ -55,6 +60,8 @@ def stated_country_vetoes(ex: Extraction, ctx: Context, gazetteer) -> None:
                 or (place.population or 0) >= WORLD_CITY_POPULATION:
             continue
         cc = stated_country(text, m.start, m.end) or _stated_after(text, m.end)
+        if cc is not None and cc[1] and place.country in named and cc[0] not in named:
+            continue  # a region's name against the country the page names (see the module)
         if cc is not None:
             votes.setdefault(m.ref, Counter())[cc] += 1
     instead: dict[str, Place] = {}
