@@ -82,6 +82,7 @@ def test_a_missing_robots_txt_allows_everything(site, tmp_path):
     assert Fetcher(options(tmp_path)).fetch(site.url("/intern/entwurf-jahresbericht.html")).status == 200
 
 
+@pytest.mark.alone  # each wait is the delay less the last request's time: more than 0.2 s of 0.25 s
 def test_requests_to_one_host_are_spaced_by_the_delay(site, tmp_path):
     waits: list[float] = []
     f = Fetcher(options(tmp_path, delay=0.25), sleep=waits.append)
