@@ -8,6 +8,7 @@ a test of the build itself builds."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.util
 import json
 import os
@@ -22,6 +23,32 @@ from partnergraph.extract.extractor import Extractor
 TESTS = Path(__file__).resolve().parent
 GOLD = TESTS / "gold" / "sample.jsonl"
 FIXTURES = TESTS / "fixtures"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Under pytest-xdist (README's `pytest -n 2`), a test marked `alone` runs while no other
+    worker runs a test: its pass depends on timing that a second test on the same cores upsets.
+    Every other test holds a shared lock while it runs (set-up and teardown included), an `alone`
+    one the exclusive lock; the turnstile keeps the other workers from starting new tests while
+    it waits. POSIX record locks (lockf), not flock: a process a test forks does not inherit
+    them, so no child left running can keep the lock held."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    shared = item.config._tmp_path_factory.getbasetemp().parent  # one directory for all workers
+    alone = item.get_closest_marker("alone") is not None
+    with open(shared / "alone.turnstile", "a+b") as gate, open(shared / "alone.lock", "a+b") as lock:
+        fcntl.lockf(gate, fcntl.LOCK_EX)
+        if not alone:
+            fcntl.lockf(gate, fcntl.LOCK_UN)
+        fcntl.lockf(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.lockf(lock, fcntl.LOCK_UN)
+            if alone:
+                fcntl.lockf(gate, fcntl.LOCK_UN)
 
 
 #: the small served graph most server tests read (tests/fixtures/server/sample.trig)

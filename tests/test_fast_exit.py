@@ -26,10 +26,12 @@ def test_atexit_functions_still_run_and_their_output_is_flushed():
 
 
 def test_a_thread_still_running_is_waited_for_as_by_the_usual_exit():
+    # the thread waits for the main thread's end, not for a time: a sleep could end before the
+    # command under a loaded machine, and the line would not be the last one printed
     done = _program("""
-        import threading, time
+        import threading
         def late():
-            time.sleep(0.3)
+            threading.main_thread().join()
             print('the thread finished')
         threading.Thread(target=late).start()
     """, "query", "--list")

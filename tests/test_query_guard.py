@@ -270,6 +270,7 @@ def test_syntax_errors_name_the_line_in_the_users_text(endpoint):
     assert "line 3, column 1" in r.text and r.text.count("\n") == 1
 
 
+@pytest.mark.alone  # a bound of 5 s
 def test_a_long_run_of_escaped_quotes_is_checked_quickly(endpoint):
     # issue 15: 32,000 \" took the old regex check 17 s; the answer must come within the limits
     query = 'SELECT * WHERE { FILTER(?o = "' + '\\"' * 32000 + '") }'

@@ -125,6 +125,7 @@ def test_query_over_the_memory_limit_ends_with_503_and_the_pool_recovers(graph_d
         s.close()
 
 
+@pytest.mark.alone  # the probe must find a worker within the pool's QUEUE_WAIT of 1 s
 def test_a_burst_of_heavy_queries_does_not_disable_the_endpoint(graph_dir):
     s = Served(graph_dir, timeout=8, workers=4)
     try:

@@ -165,6 +165,7 @@ def test_result_over_the_cap_is_refused_with_advice(graph_dir):
     assert small.status == 200
 
 
+@pytest.mark.alone  # a bound of 3 s on a timeout of 0.5 s
 def test_slow_query_times_out_and_frees_its_worker(graph_dir):
     # a cross product of all triples: ~10^7 solutions, read lazily, far beyond 0.5 s
     slow = make_app(graph_dir, timeout=0.5, workers=1, max_results=10**9)

@@ -82,6 +82,7 @@ def test_a_missing_robots_txt_allows_everything(site, tmp_path):
     assert Fetcher(options(tmp_path)).fetch(site.url("/intern/entwurf-jahresbericht.html")).status == 200
 
 
+@pytest.mark.alone  # each wait is the delay less the last request's time: more than 0.2 s of 0.25 s
 def test_requests_to_one_host_are_spaced_by_the_delay(site, tmp_path):
     waits: list[float] = []
     f = Fetcher(options(tmp_path, delay=0.25), sleep=waits.append)
@@ -136,6 +137,7 @@ def test_a_server_that_keeps_failing_is_reported_after_the_retries_with_backoff(
     assert f.stats.waited == [0.01, 0.02]
 
 
+@pytest.mark.alone  # 0.7 s of margin over its 0.2 s timeout
 def test_a_slow_page_times_out(site, tmp_path):
     site.slow_seconds = 1.0
     f = Fetcher(options(tmp_path, timeout=0.2, retries=0))
@@ -353,6 +355,7 @@ class TrickleServer:
                     pass  # the client hung up: what the deadline is for
 
 
+@pytest.mark.alone  # a bound of 2 s on a deadline of 1 s
 @pytest.mark.parametrize("trickle", ["headers", "body", "tls"])
 def test_the_timeout_is_a_deadline_for_the_whole_request_even_if_the_server_trickles(tmp_path, trickle):
     with TrickleServer(trickle) as server:
@@ -366,6 +369,7 @@ def test_the_timeout_is_a_deadline_for_the_whole_request_even_if_the_server_tric
     assert "within 1 s (--timeout)" in str(err) and err.transient
 
 
+@pytest.mark.alone  # a bound of 2.5 s on three deadlines of 0.5 s
 def test_a_trickled_request_is_retried_and_each_attempt_keeps_its_deadline(tmp_path):
     with TrickleServer("body") as server:
         fetcher = Fetcher(options(tmp_path, timeout=0.5, retries=2, backoff=0.01, ignore_robots=True))
