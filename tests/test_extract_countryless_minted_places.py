@@ -1,4 +1,4 @@
-"""Minted places the cue rules left without a country (issue #17, session 21): a town lies in the
+"""Minted places the cue rules left without a country (issue #17, session 20): a town lies in the
 home country, a district in the country abroad its sentence or the page names. Own-words text; the
 extraction is built by hand so that each case stays country-less up to the pass under test."""
 

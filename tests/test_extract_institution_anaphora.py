@@ -1,4 +1,4 @@
-"""Partnerships of institutions that a later sentence refers back to (issue 17, session 21: the
+"""Partnerships of institutions that a later sentence refers back to (issue 17, session 20: the
 false pairs of the open splits that a church body's partnership left behind). A school,
 university or church body that opens its sentence as the subject keeping a partnership is that
 body's partnership, and "die Partnerschaft" or "diese Partnerschaft" after it still speaks of

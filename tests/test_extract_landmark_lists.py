@@ -1,5 +1,5 @@
 """Names listed after the plural of a landmark noun are the landmarks, not towns (issue #17,
-session 21: landmark_lists.py). Own-words fixtures."""
+session 20: landmark_lists.py). Own-words fixtures."""
 
 import pytest
 

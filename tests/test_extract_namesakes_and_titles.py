@@ -1,4 +1,4 @@
-"""Places on real pages, session 21 (issue #17): a country stated at a name vetoes a foreign
+"""Places on real pages, session 20 (issue #17): a country stated at a name vetoes a foreign
 namesake (namesake_vetoes.py), and a name after a title and a name particle, or after a given
 name the lists lacked, is a person's. Own-words fixtures."""
 

@@ -20,7 +20,7 @@ _LIST_GAP = re.compile(r"[\s,;()]*(?:(?:und|sowie|oder|auch|in|der|dem|den)[\s,;
 #: a partnership of three or more sides joins the listed places too: "A hat mit B und C … eine trilaterale … partnerschaft beschlossen" (esslinger-zeitung.de)
 #: (behind its literal pre-filter: the bare alternation under re.IGNORECASE, tried at every
 #: character, cost ~100 µs an evidence sentence on the real pages, 1 % of the extraction, and
-#: hardly any sentence holds one of its words; open12, session 21)
+#: hardly any sentence holds one of its words; open12, session 20)
 _MANY_SIDED = Prefiltered(re.compile(r"(?i)trilateral|multilateral|dreiseitig|Dreiecks|Dreier|Ringpartnerschaft"))
 #: "mit" (maybe "wie mit", an article after it) right before the first member
 _MIT_BEFORE = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?$")

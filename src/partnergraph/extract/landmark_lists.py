@@ -2,7 +2,7 @@
 X und Y", "die Konzentrationslager X und Y", "die prähistorischen Siedlungen X und Y". A singular
 landmark noun ("Schloss X", `landmark_nouns`) makes only the name right after it a building, as the
 acceptance rules read the word before each name; a plural one heads a list, whose later names
-stand after "und" or a comma (issue #17, session 21: buerger-kurier.de, jahnschule-huenfeld.de,
+stand after "und" or a comma (issue #17, session 20: buerger-kurier.de, jahnschule-huenfeld.de,
 dppv-se.de, a castle, a camp and a settlement that share a town's name, on each page a tour's
 sights). The nouns are data (`landmark_list_nouns` in rules-de.json)."""
 

@@ -95,7 +95,7 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
     gehört"), while a country-less town is one the page names near a place abroad, mostly its own
     side ("Gemeinde X" on an Austrian page, a table row "X – Y - Z"). A town listed right beside a
     place abroad ("die Gemeinden Cluny und X", "zwischen Krakau und X") keeps no country: it lies
-    abroad as often as not. Issue #17, session 21: kreis-ahrweiler.de, ak-kurier.de, woelbling.at,
+    abroad as often as not. Issue #17, session 20: kreis-ahrweiler.de, ak-kurier.de, woelbling.at,
     bezirk-unterfranken.de, where no country at all was wrong on each."""
     counts = Counter(m.ref for m in ex.mentions if m.kind == "country" and m.ref != home)
     abroad = max(sorted(counts), key=counts.__getitem__) if counts else None

@@ -335,7 +335,7 @@ def _holds_exotic(s: str) -> bool:
     whole, a copy of its bytes) only those of _EXOTIC_LATIN1 (a substring test each); the search
     of the character class runs on the rest (a text or sentence with "„" or "–"). Of the
     sentences of the open real pages 87 % lie below U+0100, and the test took 1.2 µs instead of
-    2.2 µs a sentence, 26 µs instead of 39 µs a page (open12, session 21)."""
+    2.2 µs a sentence, 26 µs instead of 39 µs a page (open12, session 20)."""
     if s.isascii():
         return False
     if len(s.encode("latin-1", "ignore")) == len(s):

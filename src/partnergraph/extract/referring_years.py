@@ -44,7 +44,7 @@ def _referring() -> Prefiltered:
     that speak of both sides' officials (referring_year_phrases in relations-de.json). Behind
     its literal pre-filter ("beide", "städte" …): asked about each sentence after a pair's own,
     the bare alternation of ~50 phrases under re.IGNORECASE cost ~90 µs a sentence, 2.7 % of
-    the cold extraction of the open real pages (open12, session 21), and most sentences asked
+    the cold extraction of the open real pages (open12, session 20), and most sentences asked
     hold none of its words."""
     r = rules()
     phrases = [r"\s+".join(map(re.escape, p.split())) for p in r["pair_anaphora"]]
