@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..models import Extraction
+from ..models import Extraction, Mention
 from ..graph.iri import slugify
 from .designations import strip_designation
 from .transliterate import without_marks
@@ -100,9 +100,10 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
     counts = Counter(m.ref for m in ex.mentions if m.kind == "country" and m.ref != home)
     abroad = max(sorted(counts), key=counts.__getitem__) if counts else None
     moved: dict[str, str] = {}
+    towns = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
     for key, place in list(ex.places.items()):
         if place.geonameid is not None or place.country is not None \
-                or place.kind != "district" and _listed_abroad(ex, key, text, home):
+                or place.kind != "district" and _listed_abroad(ex, towns, key, text, home):
             continue
         country = home
         if place.kind == "district":  # a place abroad in its sentence says whose, else the page's
@@ -121,9 +122,9 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
 _LIST_JOINS = frozenset({"und", ",", "sowie", "oder"})
 
 
-def _listed_abroad(ex: Extraction, key: str, text: str, home: str | None) -> bool:
-    """Whether a mention of the place `key` is a list's member right beside a place abroad."""
-    towns = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
+def _listed_abroad(ex: Extraction, towns: list[Mention], key: str, text: str, home: str | None) -> bool:
+    """Whether a mention of the place `key` is a list's member right beside a place abroad
+    (`towns`: the page's municipality mentions in text order)."""
     for a, b in zip(towns, towns[1:]):
         if key in (a.ref, b.ref) and text[a.end:b.start].strip() in _LIST_JOINS:
             other = ex.places.get(b.ref if a.ref == key else a.ref)

@@ -79,6 +79,24 @@ _VISITORS_FROM = re.compile(r"\baus\s+(?:(?:dem|der|den)\s+)?(?:[a-zäöüß\-]+
                             r"(?:(?:Stadt|Gemeinde|Partnerstadt|Partnergemeinde)\s+)?$")
 
 
+class PrepositionBefore:
+    """Whether a place stands right after one of some prepositions, maybe with an article and up
+    to two lower-case words between ("nach Prag", "in der alten X", "aus dem benachbarten X"):
+    where something happens, lies or comes from. Each rule that asks names its own prepositions
+    (succession.py, set_members.py)."""
+
+    def __init__(self, *words: str):
+        self.pattern = re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:(?:der|dem|den|die|das)\s+)?"
+                                  r"(?:[a-zäöüß\-]+\s+){0,2}$")
+
+    def __call__(self, text: str, sent: Span, m: Mention) -> bool:
+        return self.pattern.search(text, max(sent.start, m.start - PREPOSITION_REACH), m.start) is not None
+
+
+#: "aus der alten Hansestadt ": how far before a place its preposition may stand
+PREPOSITION_REACH = 40
+
+
 def partner_of_mit(text: str, m: Mention) -> bool:
     """Is the place the partner a "mit" names ("… mit der Stadt X", "mit dem sächsischen X")?"""
     return bool(_PARTNER_OF_MIT.search(text, max(m.sentence.start, m.start - MIT_REACH), m.start))

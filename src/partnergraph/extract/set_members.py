@@ -11,11 +11,9 @@ other rule found are added (partnerships.py reads them after its sentence loop).
 
 from __future__ import annotations
 
-import re
-
 from ..models import Extraction, Mention, Span
 from .context import Context
-from .partner_mentions import distinct
+from .partner_mentions import PrepositionBefore, distinct
 
 #: how many sentences after the set sentence its members may stand: the Dresden report names its
 #: members in the three sentences after the count (first two, then a pair of them, then two more),
@@ -28,13 +26,12 @@ SET_REACH = 3
 #: aus X folgte der Einladung": test_extract_generalisation), not a member of the set, nor is
 #: what is coordinated with it. (Guests "aus" a list of German towns are a foreign town's
 #: partners on charismatismus.wordpress.com: four pairs left out for that rule)
-_VENUE_BEFORE = re.compile(r"\b(?:in|nach|bei|im|am|über|von|aus)\s+(?:(?:der|dem|den|die|das)\s+)?"
-                           r"(?:[a-zäöüß\-]+\s+){0,2}$")
+_VENUE_WORDS = ("in", "nach", "bei", "im", "am", "über", "von", "aus")
+_VENUE_BEFORE = PrepositionBefore(*_VENUE_WORDS)
 #: nor is a town after these the owner of the set the sentence counts: the meeting's venue ("der
 #: sechs Partnerstädte im italienischen X"), a partner ("Partnerschaften mit X"), a person's name
 #: ("Herrn von X")
-_NOT_OWNER_BEFORE = re.compile(r"\b(?:in|nach|bei|im|am|über|von|mit|aus|zu|zum|zur)\s+(?:(?:der|dem|den|die|das)\s+)?"
-                               r"(?:[a-zäöüß\-]+\s+){0,2}$")
+_NOT_OWNER_BEFORE = PrepositionBefore(*_VENUE_WORDS, "mit", "zu", "zum", "zur")
 
 
 def _places(mentions: list[Mention], ex: Extraction) -> list[Mention]:
@@ -57,7 +54,7 @@ def set_members(ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Menti
             continue
         owner = here[0]
         if not set_owner.search(text, sent.start, sent.end) \
-                or _NOT_OWNER_BEFORE.search(text, max(sent.start, owner.start - 40), owner.start):
+                or _NOT_OWNER_BEFORE(text, sent, owner):
             continue
         side = ex.places[owner.ref].country
         i = ctx.sentence_index.get(sent)
@@ -67,7 +64,7 @@ def set_members(ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Menti
             members = _places(by_sentence.get(later, []), ex)
             if any(ex.places[m.ref].country in (side, None) for m in members):
                 break  # a town of the owner's side (or of no known country): another owner may speak
-            if any(_VENUE_BEFORE.search(text, max(later.start, m.start - 40), m.start) for m in members):
+            if any(_VENUE_BEFORE(text, later, m) for m in members):
                 continue  # venues, and what is coordinated with them ("Gäste aus A, B und C"), as in succession.py
             out += ((owner, m, later) for m in members)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Extraction, Mention, Span
-from .partner_mentions import has_home
+from .partner_mentions import PrepositionBefore, has_home
 
 #: how many sentences back the stated partnership may stand: the Hamburg page puts five sentences
 #: about St. Petersburg between its pair and "Ein Jahr später kam … Marseille hinzu"
@@ -16,8 +16,7 @@ SUCCESSION_REACH = 6
 
 #: a place right after one of these is where something happened ("Es folgten Besuche in Kiew"),
 #: not a town that followed
-_VENUE_BEFORE = re.compile(r"\b(?:in|nach|aus|bei|von|zu|zum|zur|im|am)\s+(?:(?:der|dem|den|die|das)\s+)?"
-                           r"(?:[a-zäöüß\-]+\s+){0,2}$")
+_VENUE_BEFORE = PrepositionBefore("in", "nach", "aus", "bei", "von", "zu", "zum", "zur", "im", "am")
 
 
 class Succession:
@@ -34,7 +33,7 @@ class Succession:
         if not here or has_home(here, ex) or not self.word.search(s_text):
             return []
         text = ex.article.analysed_text
-        if any(_VENUE_BEFORE.search(text, max(sent.start, m.start - 40), m.start) for m in here):
+        if any(_VENUE_BEFORE(text, sent, m) for m in here):
             return []  # "Es folgten Besuche in Krakau und Prag": venues, and what is coordinated with them
         return [m for m in here if m.kind == "municipality" and ex.places.get(m.ref) is not None
                 and ex.places[m.ref].country not in (None, ex.home)]
