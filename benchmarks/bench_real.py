@@ -38,9 +38,9 @@ for when fresh3 is opened, and fresh5 (session 9) the blind split kept while fre
 test a learned scorer (its texts live in their own cache file, like fresh4's). Session 10 opened
 fresh3 and fresh4 for tuning (their errors were read), session 11 fresh5, session 12 fresh6, session 14
 fresh7 and session 15 fresh8 (their errors under `--details fresh6`, `--details fresh7` and `--details
-fresh8`, read like those of fresh2 … fresh5); fresh9 (drawn in session 15, texts only in their own cache
-file) and fresh10 (drawn in session 20 the same way, texts only in their own cache file) are the blind
-splits: their errors only under `--details fresh9` and `--details fresh10`.
+fresh8`, read like those of fresh2 … fresh5); session 21 opened fresh9 (drawn in session 15, read under
+`--details fresh9`); fresh10 (drawn in session 20, texts only in their own cache file) is the blind
+split: its errors only under `--details fresh10`.
 """
 
 from __future__ import annotations
@@ -191,8 +191,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--details", nargs="?", const="dev", choices=SPLITS, default=None,
                     help="list every false positive and negative of a split (default: dev; the test and fresh "
-                         "splits are listed only when named: fresh2 to fresh8 have been opened for tuning, "
-                         "fresh9 and fresh10 are the ones nobody has read (blind); 'all' lists dev, dev2, dev3 and test)")
+                         "splits are listed only when named: fresh2 to fresh9 have been opened for tuning, "
+                         "fresh10 is the one nobody has read (blind); 'all' lists dev, dev2, dev3 and test)")
     ap.add_argument("--seconds", type=float, default=5.0, help="CPU time per throughput measurement")
     ap.add_argument("--profile", type=int, default=15, metavar="N",
                     help="functions of the cold extraction profile to report, by own time (0: none)")

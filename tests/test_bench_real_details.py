@@ -44,8 +44,8 @@ def test_the_news_prose_tuning_split_is_scored_and_listed_like_dev2(bench):
 #: when fresh3 was opened; fresh5 (session 9) stayed blind while fresh3 and fresh4 validated and
 #: tested a learned scorer; fresh6 (session 11), fresh7 (session 12) and fresh8 (session 14) were
 #: opened for tuning in sessions 12, 14 and 15 and are read under their own names; fresh9
-#: (session 15) is the blind measure kept once fresh8 was opened, and fresh10 (session 20) a second
-#: blind split beside it
+#: (session 15) was the blind measure kept once fresh8 was opened, until session 21 opened it, and
+#: fresh10 (session 20) is the blind split since
 HELD_OUT = ("fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
