@@ -31,7 +31,7 @@ _YEAR = re.compile(YEAR_OPENING)  # (a year that may run on into a word: "1990er
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")
 #: a lead act's words hold one of these (rules-de.json lead_act_pattern's verbs): a cheap test first
 _ACT_STEMS = ("besiegelt", "unterzeichnet", "geschlossen", "vereinbart", "gründet", "unterschrieben",
-              "eingegangen", "aufgenommen", "geht", "gehen")
+              "eingegangen", "aufgenommen", "geht", "gehen", "unterzeichnung", "besiegelung")
 #: a sentence of the cookie or privacy notice some pages open with (cities4cities.eu,
 #: mittelhessen.app, leverkusen.de, schleswig-flensburg.de)
 _CHROME = re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b")
@@ -68,11 +68,14 @@ def lead_end(text: str, sentences: list[Span]) -> int:
 @dataclass(frozen=True)
 class LeadAct:
     """A founding act the lead reports: the partners its clause names, its year and month, and
-    whether the clause counts the partners instead of naming them (a count of towns on each side)."""
+    whether the clause counts the partners instead of naming them (a count of towns on each side);
+    `first`: the act outranks the acts the pair's own sentences date (a reproduced deed's
+    signing: deed_dates.py), where a lead's act only follows them."""
     sides: frozenset
     year: int
     month: int | None
     counted: bool
+    first: bool = False
 
     def dates(self, key: frozenset, pairs: int) -> bool:
         """Does the act date the pair `key` of an article that states `pairs` pairs: the pair its

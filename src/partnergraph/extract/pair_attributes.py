@@ -17,6 +17,7 @@ from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
 from .pair_statuses import stretch_statuses
 from .relation_since import relation_since_sentences
+from .same_day import year_reach
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"damals(?<!\wdamals)\b")  # (the word first: found by its literal prefix)
@@ -161,10 +162,11 @@ class StartYears:
 
     def _founds_association(self, chunk: str, m: re.Match) -> bool:
         """Is the act `m` found in `chunk` the founding of the association, initiative or
-        network that opens the sentence as its subject (association_founding_* in
-        relations-de.json)?"""
-        return bool(self.association_founding_verb.search(m.group())) \
-            and self.association_founding_subject.search(chunk) is not None
+        network that opens the sentence as its subject, or that its participle qualifies
+        (association_founding_* in relations-de.json)?"""
+        participle = chunk.rfind("gegründet", m.start(), m.end())  # ("der 1984 gegründete Verein …")
+        return bool(self.association_founding_verb.search(m.group())) and self.association_founding_subject.search(chunk) is not None \
+            or participle >= 0 and self.association_founding_attribute.match(chunk, participle) is not None
 
     @cached_property
     def _date_patterns(self) -> PrefilteredGroup:
@@ -176,7 +178,7 @@ class StartYears:
         within RELATIVE_YEAR_REACH, or, where another counted year stands between ("1988 … Ein
         Jahr später … Zwei Jahre danach"), the year that one gives (1989; a chain of at most
         RELATIVE_YEAR_CHAIN)."""
-        lo = max(0, pos - RELATIVE_YEAR_REACH)
+        lo = max(0, pos - year_reach(text, pos, RELATIVE_YEAR_REACH))  # ("am selben Tag": further back)
         last = None
         for y in YEAR.finditer(text, lo, pos):
             if not in_dateline(text, y.start()):  # (the page's own date is no year the text tells)

@@ -21,7 +21,7 @@ from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segmen
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
 from .typed_years import pair_type_starts
-from .lead_acts import lead_act
+from .deed_dates import page_act
 from .hedges import hedged
 from .sentence_scope import own_partner_sentences, region_only
 from .bare_years import later_start
@@ -321,8 +321,8 @@ class PartnershipFinder:
                 own_cue_memo[key] = self._own_cue_sentences(ctx, key, by_sentence)
             return own_cue_memo[key]
 
-        # a founding act the lead reports as the article's news dates the pairs it names (lead_acts.py)
-        lead = lead_act(ex, text, ctx.sentences, year, month)
+        # the signing date of a deed the page reproduces, else a founding act the lead reports as the article's news (deed_dates.py, lead_acts.py)
+        lead = page_act(ex, text, ctx.sentences, year, month)
         named_places = None  # computed when a pair's own sentences state no date
         dated: dict[Span, bool] = {}  # the date test of a sentence, asked once
 
@@ -366,7 +366,7 @@ class PartnershipFinder:
                 # partnership of the programme the article names and whose type word it uses
                 types.append(self.implied_type[programme])
             if lead is not None and lead.dates(key, len(found)):
-                entry["dated"].append((lead.year, lead.month, True))
+                entry["dated"].insert(0 if lead.first else len(entry["dated"]), (lead.year, lead.month, True))
             # a "seit" of the partnership itself ("Seit 1994 besteht die Partnerschaft …. 2001
             # haben die beiden Kreise sie per Urkunde besiegelt") is its start, a later act its renewal
             since = [d for d in entry["dated"] if not d[2]]

@@ -119,6 +119,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.anniversary_relative_year = re.compile(r["anniversary_relative_year_pattern"], re.IGNORECASE)
         self.association_founding_subject = re.compile(r["association_founding_subject"], re.IGNORECASE)
         self.association_founding_verb = re.compile(r["association_founding_verb"], re.IGNORECASE)
+        self.association_founding_attribute = re.compile(r["association_founding_attribute"], re.IGNORECASE)
         self.person_time = re.compile(r["person_time_pattern"])  # (case kept: "ins Leben gerufen" is no verb)
         self.bare_year_relation = re.compile(r["bare_year_relation"], re.IGNORECASE)  # (bare_years.py)
         self.bare_year_blockers = re.compile(r["bare_year_blockers"], re.IGNORECASE)
@@ -148,7 +149,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                 r"\d\.\s*(?:\w*jubil|jahrest|geburtst|jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"\bim\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)",
                                 r"(?:ergangene|letzte)[nms]?\s+jahr|vorjahr|j(?:a|ä)hre?\s+(?:später|darauf|danach)"
-                                r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+jahr|\bdamals\b|\bseinerzeit\b"])
+                                r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+(?:jahr|tag)|\bdamals\b|\bseinerzeit\b"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
         self.co_partners = CoPartners(self.pair_joiners)  # "den Partnerstädten A und B": no pair A–B
