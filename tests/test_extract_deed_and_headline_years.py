@@ -4,7 +4,7 @@ splits): a headline that reports a treaty concluded or names its signing as a no
 signatories (deed_dates.py); a council that approved the partnership's contract; the date of
 the occasion a signing took place at ("am <Datum> bei der Unterzeichnung …"); "am selben Tag"
 after a signing dated in full (same_day.py); and a founding participle that qualifies an
-association ("der ein Jahr darauf gegründete Verein"), which dates the association, not the
+association ("der ein Jahr darauf gegründete Förderverein"), which dates the association, not the
 partnership. Every text is written by us, in our own words; each wording is checked against one
 that must not count."""
 
@@ -60,7 +60,10 @@ DEED = ("Urkunde über die Städtepartnerschaft\n\n"
         "Beide Städte wollen den Austausch ihrer Schulen, Vereine und Verwaltungen fördern und "
         "die Begegnung ihrer Bürgerinnen und Bürger stärken. "
         "Sie haben am 3. März 2004 eine erste Vereinbarung über die Zusammenarbeit geschlossen, "
-        "auf der diese Urkunde aufbaut. Dies bestätigen die Unterzeichnenden mit ihrer Unterschrift.\n\n")
+        "auf der diese Urkunde aufbaut.\n"
+        + "Die Partner treffen sich regelmäßig, beraten über gemeinsame Vorhaben und laden einander "
+          "zu ihren Festen ein. " * 6
+        + "\nDies bestätigen die Unterzeichnenden mit ihrer Unterschrift.\n\n")
 
 
 @pytest.mark.parametrize("closing", [
@@ -69,6 +72,17 @@ DEED = ("Urkunde über die Städtepartnerschaft\n\n"
 ])
 def test_the_date_line_over_a_deeds_signatories_is_its_signing_over_an_earlier_agreement(extractor, closing):
     assert start_years(extractor, DEED + closing, date=None)[PASSAU_KREMS] == 2006
+
+
+def test_a_signed_greeting_that_recalls_the_deeds_year_is_no_deed(extractor):
+    text = ("Grußwort zum Jubiläum\n\n"
+            "Die Städtepartnerschaft von Passau und Krems an der Donau wurde 1986 mit der Unterzeichnung "
+            "der Urkunde besiegelt. Seither haben sich viele Freundschaften entwickelt, und die Vereine "
+            "beider Städte besuchen einander jedes Jahr.\n\n"
+            + "Ich danke allen, die diese Freundschaft mit Leben füllen, und freue mich auf die nächsten "
+              "Begegnungen unserer Bürgerinnen und Bürger. " * 3
+            + "\n\nPassau, 12. Oktober 2016\n\nMaria Beispiel\nOberbürgermeisterin\n")
+    assert start_years(extractor, text, date=None)[PASSAU_KREMS] == 1986
 
 
 def test_a_date_line_with_no_signatory_below_is_no_deeds_signing(extractor):
@@ -115,6 +129,6 @@ def test_the_same_day_with_no_date_told_before_states_no_year(extractor):
 
 
 def test_a_founding_participle_that_qualifies_an_association_dates_the_association(extractor):
-    text = ("Die Städtepartnerschaft zwischen Passau und Krems besteht seit 1988. Ein wichtiger Träger "
-            "ist der ein Jahr darauf gegründete Verein zur Förderung der Städtepartnerschaft.")
+    text = ("Die Städtepartnerschaft zwischen Passau und Krems besteht seit 1988. Die Besuche plant "
+            "seither der ein Jahr darauf gegründete Förderverein der beiden Städte.")
     assert start_years(extractor, text, date=None)[PASSAU_KREMS] == 1988

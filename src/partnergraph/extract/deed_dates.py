@@ -3,7 +3,8 @@ ends it, as German deeds and letters do, with the place and date of signing on a
 own ("<Ort>, <d>. <Monat> <Jahr>", or "… am" closing the attestation and the date below it),
 then the signatories' names and offices. That date is the founding act's, and it outranks an act
 the page's prose reports (an earlier agreement of cooperation the deed sealed later). It dates
-the article's only pair, as a lead act with no place of its own does (`lead_acts.LeadAct`).
+the article's only pair, as a lead act with no place of its own does (`lead_acts.LeadAct`); not
+a date line whose text before tells a year of its own (a signed greeting that recalls the deed).
 
 The patterns are data (rules-de.json `deed_signature_*`)."""
 
@@ -21,10 +22,12 @@ from .rules import rules
 #: how far into a page its own dateline may stand (datelines.DATELINE_REACH gives the page's top
 #: the same 400 characters): a date line there is the page's date, not a deed's
 TOP_REACH = 400
-#: the deed wording a signature's date line closes: within the 1,500 characters before it (on
-#: the two real deeds that called for the rule it stands within 150 characters of the date line;
-#: the rest is room for a deed's closing articles between its wording and its date)
-DEED_REACH = 1500
+#: the deed wording a signature's date line closes stands within the 600 characters before it,
+#: and no other year does (on the two real deeds that called for the rule the wording stands
+#: within 160 characters of the date line and no year within 700; a mayor's signed greeting on a
+#: jubilee page tells the deed's year in its text, so its own date line is no signing)
+DEED_REACH = 600
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 #: the signatories follow the date line within this many non-empty lines (a name, then an office)
 SIGNATORY_LINES = 3
 #: a signatory's line is short: a name with its office ("Maria Beispiel, Bürgermeisterin der Stadt …")
@@ -46,7 +49,8 @@ def deed_act(text: str) -> LeadAct | None:
         return None
     line, office, wording = _patterns()
     for m in line.finditer(text, TOP_REACH):
-        if not wording.search(text, max(0, m.start() - DEED_REACH), m.start()):
+        lo = max(0, m.start() - DEED_REACH)
+        if not wording.search(text, lo, m.start()) or _YEAR.search(text, lo, m.start()):
             continue
         below = [ln for ln in text[m.end():m.end() + SIGNATORY_LINES * SIGNATORY_MAX * 2].split("\n") if ln.strip()]
         if not any(len(ln) <= SIGNATORY_MAX and office.search(ln) for ln in below[:SIGNATORY_LINES]):
