@@ -348,14 +348,13 @@ class PartnershipFinder:
                 elif programme in self.implied_type:
                     types = [self.implied_type[programme]]
                 elif all(k == "municipality" for k, _ in key) and any(
-                        self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
+                        self.partnership_deed.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
                         for s in evidence + self._referring_back(text, evidence, ctx)
                         + (own_cue(key) if len(found) == 1 else [])):
-                    # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
-                    # der Stadt Otsu": a partnership two municipalities found by a formal act is
-                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified);
-                    # the article's only partnership also by an act in any sentence of its own
-                    # ("Die 1976 unterzeichnete Partnerschaft sei die erste …")
+                    # "unterzeichneten die Urkunden der Partnerschaft": a partnership of two municipalities
+                    # sealed by its deed is a town twinning, also the article's only one by a deed in any
+                    # sentence of its own; one only "besiegelt" or "unterzeichnet" stays unspecified
+                    # (benchmarks/real/README.md, generic "Partnerschaft" wording)
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
