@@ -12,6 +12,7 @@ from .prefilter import Prefiltered
 from .key_sets import automaton
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span, side_kind
 from .national_friendship import national_friendship
+from .apposed_types import apposed_type_starts
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
@@ -448,11 +449,11 @@ class PartnershipFinder:
         """The article's specific type words, but a count of partnerships in a sentence naming
         no municipality ("bundesweit gibt es mehr als 5.500 Städtepartnerschaften"): that speaks
         of partnerships in general, not of the article's pairs; nor one made a possibility
-        ("potenziellen Partnergemeinden": hedges.py)."""
-        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
+        ("potenziellen Partnergemeinden": hedges.py); nor one in apposition to a partner (apposed_types.py)."""
+        placed, apposed = {m.sentence for m in ex.mentions if m.kind == "municipality"}, apposed_type_starts(ex, text)
         return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                 and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))
-                and not hedged(text, m) and not national_friendship(text, m)]
+                and not hedged(text, m) and not national_friendship(text, m) and m.start not in apposed]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:
