@@ -144,8 +144,16 @@ def test_a_foreign_town_introducing_its_list_of_partners_owns_the_list(extractor
     _check(extractor, "auslaendische-liste")
 
 
-def test_partnerships_between_towns_are_town_twinnings(extractor):
+def test_partnerships_between_towns_leave_the_type_unspecified(extractor):
     _check(extractor, "partnerschaft-zwischen-staedten")
+
+
+def test_a_partnership_only_sealed_leaves_the_type_unspecified(extractor):
+    _check(extractor, "partnerschaft-besiegelt-ohne-urkunde")
+
+
+def test_a_partnership_sealed_by_its_deed_is_a_town_twinning(extractor):
+    _check(extractor, "partnerschaft-urkunde-unterzeichnet")
 
 
 def test_towns_that_are_verschwistert_are_twinned(extractor):
@@ -156,7 +164,7 @@ def test_towns_that_are_befreundet_have_a_friendship_link(extractor):
     _check(extractor, "befreundete-staedte")
 
 
-def test_a_partnership_sealed_officially_is_a_town_twinning_but_a_cooperation_stays_unspecified(extractor):
+def test_a_partnership_sealed_officially_stays_unspecified_as_a_cooperation_does(extractor):
     _check(extractor, "offiziell-besiegelt")
 
 

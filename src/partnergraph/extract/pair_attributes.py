@@ -16,6 +16,7 @@ from ..sources.dates import month_number
 from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
 from .pair_statuses import stretch_statuses
+from .clause_statuses import closing_statuses
 from .relation_since import relation_since_sentences
 from .same_day import year_reach
 
@@ -280,9 +281,11 @@ class PairFacts:
             # Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
             statuses = statuses + [st for st in self._statuses(sent.start, sent.end)
                                    if st[0] < lo and any(lo <= m.start < min(hi, st[1]) for m in (a, b))]
-        if not years and not statuses:
+        pair = {(a.kind, a.ref), (b.kind, b.ref)}  # (an end closing its clause: "hat … mit B und mit C beendet")
+        closing = closing_statuses(self.text, sent.start, sent.end, pair, self.by_sentence.get(sent, []),
+                                   self._statuses(sent.start, sent.end))
+        if not years and not statuses and not closing:
             return None, None, None, False
-        pair = {(a.kind, a.ref), (b.kind, b.ref)}
         mentions = [m for m in self.by_sentence.get(sent, []) if lo <= m.start < hi]
         shared = scope is not None or all((m.kind, m.ref) in pair for m in mentions)
 
@@ -319,7 +322,7 @@ class PairFacts:
                                           min(max(0, m.start - c[1], c[0] - m.end) for m in own), c[0],
                                           not c[4]))
             year, month, act = best[2], best[3], best[4]
-        found = {st for s0, s1, st in statuses if mine(s0, s1)}
+        found = {st for s0, s1, st in statuses if mine(s0, s1)} | closing
         status = strongest_status(found)
         return year, month, status, act
 

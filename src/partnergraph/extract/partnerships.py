@@ -12,6 +12,7 @@ from .prefilter import Prefiltered
 from .key_sets import automaton
 from ..models import PARTNER_MENTION_KINDS, Extraction, Mention, Partnership, Span, side_kind
 from .national_friendship import national_friendship
+from .apposed_types import apposed_type_starts
 from .pair_attributes import DECLINED, PairFacts, strongest_status, dominant_type, introduced_type, nearest_type
 from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
@@ -348,14 +349,13 @@ class PartnershipFinder:
                 elif programme in self.implied_type:
                     types = [self.implied_type[programme]]
                 elif all(k == "municipality" for k, _ in key) and any(
-                        self.formal_act.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
+                        self.partnership_deed.search(text, s.start, s.end) and "artnerschaft" in text[s.start:s.end]
                         for s in evidence + self._referring_back(text, evidence, ctx)
                         + (own_cue(key) if len(found) == 1 else [])):
-                    # "besiegelten … offiziell ihre Partnerschaft", "schloss eine Partnerschaft mit
-                    # der Stadt Otsu": a partnership two municipalities found by a formal act is
-                    # a town twinning (a "Kooperation" or "Kontakte" so founded stays unspecified);
-                    # the article's only partnership also by an act in any sentence of its own
-                    # ("Die 1976 unterzeichnete Partnerschaft sei die erste …")
+                    # "unterzeichneten die Urkunden der Partnerschaft": a partnership of two municipalities
+                    # sealed by its deed is a town twinning, also the article's only one by a deed in any
+                    # sentence of its own; one only "besiegelt" or "unterzeichnet" stays unspecified
+                    # (benchmarks/real/README.md, generic "Partnerschaft" wording)
                     types = ["staedtepartnerschaft"]
                 else:
                     types = ["unspecified"]
@@ -449,11 +449,11 @@ class PartnershipFinder:
         """The article's specific type words, but a count of partnerships in a sentence naming
         no municipality ("bundesweit gibt es mehr als 5.500 Städtepartnerschaften"): that speaks
         of partnerships in general, not of the article's pairs; nor one made a possibility
-        ("potenziellen Partnergemeinden": hedges.py)."""
-        placed = {m.sentence for m in ex.mentions if m.kind == "municipality"}
+        ("potenziellen Partnergemeinden": hedges.py); nor one in apposition to a partner (apposed_types.py)."""
+        placed, apposed = {m.sentence for m in ex.mentions if m.kind == "municipality"}, apposed_type_starts(ex, text)
         return [m for m in ex.mentions if m.kind == "partnership-type" and m.ref != "unspecified"
                 and (m.sentence in placed or not self.partnership_count.search(text, m.sentence.start, m.end))
-                and not hedged(text, m) and not national_friendship(text, m)]
+                and not hedged(text, m) and not national_friendship(text, m) and m.start not in apposed]
 
     @staticmethod
     def _own_cue_sentences(ctx: Context, key: frozenset, by_sentence: dict[Span, list[Mention]]) -> list[Span]:

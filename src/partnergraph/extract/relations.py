@@ -156,6 +156,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.owned_partners = OwnedPartners()  # "Partnerstadt von Morawica ist auch X": X is not the home's
         self.implied_type = r["programme_implies_type"]
         self.formal_act = re.compile(r["formal_act"])
+        self.partnership_deed = re.compile(r["partnership_deed"])  # (asked only of untyped pairs' sentences)
         # (behind their pre-filters: asked about every cue sentence that may state a pair, the bare
         # patterns cost ~11 µs a sentence each under re.IGNORECASE; their literals and clauses,
         # "kein", "absage" …, a school or a church, stand in 2 % and 7 % of those sentences)
