@@ -162,9 +162,8 @@ class StartYears:
         return candidates or self._recent_act(chunk, lo, year, list_item)
 
     def _founds_association(self, chunk: str, m: re.Match) -> bool:
-        """Is the act `m` found in `chunk` the founding of the association, initiative or
-        network that opens the sentence as its subject, or that its participle qualifies
-        (association_founding_* in relations-de.json)?"""
+        """Is the act `m` in `chunk` the founding of the association, initiative or network that opens
+        the sentence as its subject or that its participle qualifies (association_founding_*)?"""
         participle = chunk.rfind("gegründet", m.start(), m.end())  # ("der 1984 gegründete Verein …")
         return bool(self.association_founding_verb.search(m.group())) and self.association_founding_subject.search(chunk) is not None \
             or participle >= 0 and self.association_founding_attribute.match(chunk, participle) is not None
