@@ -136,3 +136,21 @@ def test_a_partnership_noun_without_an_owner_before_mit_pairs_as_before(extracto
     # (no owner between the noun and "mit": the partner belongs to the sentence's subject)
     text = "Seit 1990 pflegt Göttingen eine Städtepartnerschaft mit Dijon."
     assert _pairs(extractor, text) == {frozenset({"Göttingen", "Dijon"})}
+
+
+# -- a twinning association's site is its town's own ------------------------------------------------
+
+_CLUB_REPORT = ("Im Frühjahr gab es ein großes Fest in Göttingen. Der Kassierer wurde wiedergewählt. Die "
+                "Schriftführerin dankte allen Helfern. Im Herbst folgt der Ausflug. Das Komitee wird bald "
+                "zwanzig Jahre alt. Die Partnerschaft mit Dijon gibt es seit 1985, die mit Toruń seit 2001.")
+
+
+def test_the_partners_on_a_twinning_associations_site_are_its_towns(extractor):
+    pairs = pairs_in(extractor, _CLUB_REPORT, "https://www.partnerschaft-goettingen.eu/berichte/2024")
+    assert pairs == {frozenset({"Göttingen", "Dijon"}), frozenset({"Göttingen", "Toruń"})}
+
+
+def test_the_same_report_on_another_site_names_no_owner(extractor):
+    pairs = pairs_in(extractor, _CLUB_REPORT, "https://www.vereinsblatt.eu/berichte/2024")
+    assert frozenset({"Göttingen", "Dijon"}) not in pairs
+    assert frozenset({"Dijon", "Toruń"}) not in pairs
