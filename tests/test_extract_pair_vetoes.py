@@ -42,6 +42,16 @@ def test_two_partners_in_parallel_mit_clauses_are_no_pair_of_each_other(extracto
     assert frozenset({"Dijon", "Toruń"}) not in _pairs(extractor, text)
 
 
+def test_two_partners_in_parallel_mit_clauses_with_adjectives_are_no_pair_of_each_other(extractor):
+    text = "Die Partnerschaft mit dem französischen Dijon gibt es seit 1985, die mit dem polnischen Toruń seit 2001."
+    assert frozenset({"Dijon", "Toruń"}) not in _pairs(extractor, text)
+
+
+def test_a_former_partner_in_brackets_and_a_partner_with_its_own_mit_are_no_pair(extractor):
+    text = "Der Kreis pflegt Partnerschaften mit dem hessischen Kassel (früher mit Rosdorf) und mit dem polnischen Toruń."
+    assert frozenset({"Rosdorf", "Toruń"}) not in _pairs(extractor, text)
+
+
 def test_two_partners_after_one_zu_are_no_pair_of_each_other(extractor):
     # (a German and a foreign partner of a third German town: before, the two were paired)
     text = "Mit einem Sommerfest ehrt Göttingen die langen Verbindungen zu Rosdorf und Toruń."

@@ -11,7 +11,8 @@ Session 21 (issue #17, fresh9's false pairs): "zu" lists partners as "mit" does 
 "Verbindungen zu A und B", saechsische.de), and two places each after a "mit" of its own are the
 objects of two parallel (elliptic) clauses about one owner, not each other's partners (the
 partnership with A is so old, the one with B so old: partnerschaft-brackenheim.eu and
-saechsische.de, each in its own words), unless the
+saechsische.de, each in its own words; a former partner in brackets and a partner after its own
+"mit", each maybe after an adjective: kreis-alzey-worms.de), unless the
 first "mit" is "gemeinsam/zusammen mit", whose place is a fellow participant, or the second opens a
 relative clause about the first ("zusammen mit A, das mit B verschwistert ist")."""
 
@@ -34,7 +35,9 @@ _MANY_SIDED = Prefiltered(re.compile(r"(?i)trilateral|multilateral|dreiseitig|Dr
 _MIT_BEFORE = re.compile(r"\b(?:[Mm]it|zu)\s+(?:(?:der|dem|den)\s+)?$")
 #: a "mit" of its own right before a later member: the object of a parallel clause ("…, die mit B
 #: seit 2001"), not one whose place joins the owner ("gemeinsam mit", "zusammen mit")
-_OWN_MIT_BEFORE = re.compile(r"(?<![Gg]emeinsam )(?<![Zz]usammen )\b[Mm]it\s+(?:(?:der|dem|den)\s+)?$")
+_OWN_MIT_BEFORE = re.compile(r"(?<![Gg]emeinsam )(?<![Zz]usammen )\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß][\w-]*\s+)?$")
+#: how far before a member its own "mit" may stand: "mit dem westfranzösischen " is 26 characters
+OWN_MIT_REACH = 40
 #: a relative pronoun right after the first member opens a clause about it ("A, das mit B
 #: befreundet ist"): its "mit" joins that member, it is no parallel clause
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:der|die|das|dem|den|deren|dessen)\s+mit\b")
@@ -85,13 +88,14 @@ def _listed_together(named, starts: list[int], text: str, evidence, a: str, b: s
 
 def _one_list(inside, text: str, span, i: int, j: int) -> bool:
     """Whether mentions i < j stand in one list after "mit", the later no subject of its own."""
-    if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start) \
-            or _MIT_AFTER.match(text, inside[j].end):
+    if _MIT_AFTER.match(text, inside[j].end):
         return False
-    if _OWN_MIT_BEFORE.search(text, max(span.start, inside[i].start - 24), inside[i].start) \
-            and _OWN_MIT_BEFORE.search(text, max(span.start, inside[j].start - 24), inside[j].start) \
+    if _OWN_MIT_BEFORE.search(text, max(span.start, inside[i].start - OWN_MIT_REACH), inside[i].start) \
+            and _OWN_MIT_BEFORE.search(text, max(span.start, inside[j].start - OWN_MIT_REACH), inside[j].start) \
             and not _RELATIVE_AFTER.match(text, inside[i].end):
         return True  # "die Partnerschaft mit A …, die mit B …": two parallel objects
+    if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start):
+        return False
     pos = inside[i].end
     for m in inside[i + 1:j + 1]:
         gap = _LIST_GAP.match(text, pos, m.start)
