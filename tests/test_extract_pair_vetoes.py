@@ -2,8 +2,9 @@
 pairs classified by mechanism, each class also found at an older open split's publisher): a
 partnership only called possible, two partners of one town each named by a "mit" or "zu" of its
 own, a foreign town named only as a venue in a sentence whose partner words name another partner,
-a town's own institution; and the pair a partnership noun names by its owner and its "mit"
-partner, beside other towns. Each rule is checked both ways.
+a town's own institution, a partner whose sentence names its owner only by a demonym; and the
+pair a partnership noun names by its owner and its "mit" partner, beside other towns, and a
+twinning association's site as its town's. Each rule is checked both ways.
 
 Every text here is written by us, in our own words."""
 
@@ -164,3 +165,17 @@ def test_the_same_report_on_another_site_names_no_owner(extractor):
     pairs = pairs_in(extractor, _CLUB_REPORT, "https://www.vereinsblatt.eu/berichte/2024")
     assert frozenset({"Göttingen", "Dijon"}) not in pairs
     assert frozenset({"Dijon", "Toruń"}) not in pairs
+
+
+# -- a partner whose sentence names its owner only by a demonym -------------------------------------
+
+def test_a_gift_to_another_towns_zoo_gives_the_page_town_no_partner(extractor):
+    text = ("Göttingen pflegt viele Kontakte nach Polen. Im Kasseler Tierpark leben zwei Bären, ein "
+            "Geschenk der Partnerstadt Toruń.")
+    assert frozenset({"Göttingen", "Toruń"}) not in _pairs(extractor, text)
+
+
+def test_the_page_towns_own_demonym_keeps_its_partner(extractor):
+    text = ("Göttingen pflegt viele Kontakte nach Polen. Im Göttinger Rathaus hängt ein Bild, ein "
+            "Geschenk der Partnerstadt Toruń.")
+    assert frozenset({"Göttingen", "Toruń"}) in _pairs(extractor, text)
