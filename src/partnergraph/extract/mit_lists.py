@@ -125,6 +125,8 @@ def owned_with_pairs(ex: Extraction, sent: Span, here: list[Mention]) -> list[tu
     issue 17, session 21: kamen-web.de of fresh9; a general form of German, nine times on the
     open pages). Places of one country are a pair too: the noun says so."""
     text = ex.article.analysed_text
+    if len(here) < 2 or text.find("mit ", sent.start, sent.end) < 0:
+        return []  # (every such pair has its "mit"; most cue sentences have none)
     mentions = sorted(here, key=lambda m: m.start)
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
