@@ -30,6 +30,12 @@ def test_a_possible_new_partner_town_gives_no_pair(extractor):
     assert frozenset({"Göttingen", "Dijon"}) not in _pairs(extractor, text)
 
 
+def test_a_possible_partnership_the_town_examines_keeps_its_pair(extractor):
+    # (examined, sought: a planned partnership, not one merely mentioned)
+    text = "Die Stadt Göttingen will eine mögliche Städtepartnerschaft mit Dijon in diesem Jahr prüfen."
+    assert frozenset({"Göttingen", "Dijon"}) in _pairs(extractor, text)
+
+
 def test_a_partnership_stated_elsewhere_stays_beside_a_possible_one(extractor):
     text = ("Göttingen und Dijon unterzeichneten 1990 einen Partnerschaftsvertrag. Heute sprach man "
             "über eine mögliche Städtepartnerschaft zwischen Göttingen und Dijon auf Schulebene.")
