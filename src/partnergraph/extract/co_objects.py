@@ -5,7 +5,16 @@ every sentence of its evidence that names both is dropped: between "mit" and the
 between the two sides, stand only other places, countries, articles and the joiners of a list.
 The pairs of the listed places with the sentence's subject are left alone; a pair joined by a dash
 ("mit Trier-Gloucester") or a verb ("verbindet Kiel mit Brest") is not a list, and the sides of a
-partnership of three or more ("trilateral") are partners of each other."""
+partnership of three or more ("trilateral") are partners of each other.
+
+Session 21 (issue #17, fresh9's false pairs): "zu" lists partners as "mit" does (a town's
+"Verbindungen zu A und B", saechsische.de), and two places each after a "mit" of its own are the
+objects of two parallel (elliptic) clauses about one owner, not each other's partners (the
+partnership with A is so old, the one with B so old: partnerschaft-brackenheim.eu and
+saechsische.de, each in its own words; a former partner in brackets and a partner after its own
+"mit", each maybe after an adjective: kreis-alzey-worms.de), unless the
+first "mit" is "gemeinsam/zusammen mit", whose place is a fellow participant, or the second opens a
+relative clause about the first ("zusammen mit A, das mit B verschwistert ist")."""
 
 from __future__ import annotations
 
@@ -22,21 +31,30 @@ _LIST_GAP = re.compile(r"[\s,;()]*(?:(?:und|sowie|oder|auch|in|der|dem|den)[\s,;
 #: character, cost ~100 µs an evidence sentence on the real pages, 1 % of the extraction, and
 #: hardly any sentence holds one of its words; open12, session 20)
 _MANY_SIDED = Prefiltered(re.compile(r"(?i)trilateral|multilateral|dreiseitig|Dreiecks|Dreier|Ringpartnerschaft"))
-#: "mit" (maybe "wie mit", an article after it) right before the first member
-_MIT_BEFORE = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?$")
+#: "mit" or "zu" (maybe "wie mit", an article after it) right before the first member
+_MIT_BEFORE = re.compile(r"\b(?:[Mm]it|zu)\s+(?:(?:der|dem|den)\s+)?$")
+#: a "mit" of its own right before a later member: the object of a parallel clause ("…, die mit B
+#: seit 2001"), not one whose place joins the owner ("gemeinsam mit", "zusammen mit")
+_OWN_MIT_BEFORE = re.compile(r"(?<![Gg]emeinsam )(?<![Zz]usammen )\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß][\w-]*\s+)?$")
+#: how far before a member its own "mit" may stand: "mit dem westfranzösischen " is 26 characters
+OWN_MIT_REACH = 40
+#: a relative pronoun right after the first member opens a clause about it ("A, das mit B
+#: befreundet ist"): its "mit" joins that member, it is no parallel clause
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:der|die|das|dem|den|deren|dessen)\s+mit\b")
 #: ... and after the later one, which then opens a list of its own ("sowie Pisa mit Akko")
 _MIT_AFTER = re.compile(r"\s+mit\b")
 
 
 def drop_co_objects(ex: Extraction, text: str) -> None:
     """Drops the pairs of two members of one "mit" list (see the module)."""
-    if not ex.partnerships or " mit " not in text:
+    if not ex.partnerships or (" mit " not in text and " zu " not in text and "Mit " not in text):
         return
     named: list | None = None  # (made for the first pair whose evidence has a "mit": most have none)
     kept = []
     for p in ex.partnerships:
         refs = [r for k, r in p.partners if k == "municipality"]
-        if len(refs) != 2 or not any(text.find("mit ", s.start, s.end) >= 0 for s in p.evidence):
+        if len(refs) != 2 or not any(text.find("mit ", s.start, s.end) >= 0 or text.find("Mit ", s.start, s.end) >= 0
+                                     or text.find("zu ", s.start, s.end) >= 0 for s in p.evidence):
             kept.append(p)
             continue
         if named is None:
@@ -70,8 +88,13 @@ def _listed_together(named, starts: list[int], text: str, evidence, a: str, b: s
 
 def _one_list(inside, text: str, span, i: int, j: int) -> bool:
     """Whether mentions i < j stand in one list after "mit", the later no subject of its own."""
-    if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start) \
-            or _MIT_AFTER.match(text, inside[j].end):
+    if _MIT_AFTER.match(text, inside[j].end):
+        return False
+    if _OWN_MIT_BEFORE.search(text, max(span.start, inside[i].start - OWN_MIT_REACH), inside[i].start) \
+            and _OWN_MIT_BEFORE.search(text, max(span.start, inside[j].start - OWN_MIT_REACH), inside[j].start) \
+            and not _RELATIVE_AFTER.match(text, inside[i].end):
+        return True  # "die Partnerschaft mit A …, die mit B …": two parallel objects
+    if not _MIT_BEFORE.search(text, max(span.start, inside[i].start - 16), inside[i].start):
         return False
     pos = inside[i].end
     for m in inside[i + 1:j + 1]:

@@ -34,6 +34,10 @@ from .numbered_districts import NumberedDistricts
 from .spaced_communes import PARTICLES as spaced_particles, spaced_communes
 from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
+from .hypothetical_pairs import drop_hypothetical_pairs
+from .venue_partners import drop_venue_partners
+from .own_institutions import drop_own_institutions
+from .demonym_owners import drop_demonym_owned
 from .word_places import WordPlaces
 from .person_lists import drop_listed_given_names
 from .parallel_heads import drop_parallel_heads
@@ -229,6 +233,10 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         drop_slash_locators(ex, text)  # ("Gagny/Paris": slash_locators.py)
         drop_co_objects(ex, text)
         drop_cross_clause_pairs(ex, text)
+        drop_hypothetical_pairs(ex, text)
+        drop_venue_partners(ex, text)
+        drop_own_institutions(ex)
+        drop_demonym_owned(ex, text, self.gazetteer, self.frequent)
         _drop_adjective_only_places(ex, ctx)
         return ex
 

@@ -1,13 +1,14 @@
 """Lists of partners joined by "mit": "[X hat] Partnerschaften seit 1962 mit A, seit 1968 mit B"
-(one owner, its listed partners) and "A mit B und C, D mit E"
-(each town with the towns it is joined with). Used by pairs.py."""
+(one owner, its listed partners), "A mit B und C, D mit E" (each town with the towns it is joined
+with) and "die Partnerschaft der Stadt A mit B" (the pair a partnership noun names by its owner
+and its partner). Used by pairs.py."""
 
 from __future__ import annotations
 
 import re
 
 from ..models import Extraction, Mention, Span
-from .partner_mentions import same_country
+from .partner_mentions import genitive, same_country
 
 #: a parenthesis after a name (its endonym or country: "Thorn (Torun)", "Opole (Polen)")
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
@@ -106,3 +107,38 @@ def co_subjects(text: str, sent: Span, here: list[Mention]) -> list[Mention]:
         if _CO_SUBJECT_BEFORE.search(text, max(sent.start, m.start - 40), m.start):
             out.append(m)
     return out
+
+
+#: a partnership noun and the owner's designation or "von" right before the owner: "die
+#: Partnerschaft der Stadt ", "Städtepartnerschaft von ", "Klimapartnerschaft des Landkreises "
+_OWNED_NOUN_BEFORE = re.compile(r"\b\w*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*\s+(?P<owner>von\s+|(?:der\s+(?:Stadt|Gemeinde|"
+                                r"Hansestadt|Kommune|Marktgemeinde)|des\s+(?:Landkreises|Kreises|Bezirks|Bezirkes))\s+)?$")
+#: how far before the owner the noun may begin: "Städtepartnerschaft des Landkreises " is 36 characters
+OWNED_NOUN_REACH = 48
+
+
+def owned_with_pairs(ex: Extraction, sent: Span, here: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """ "die neue Partnerschaft der Stadt A mit der Stadt B", "die
+    Städtepartnerschaft As mit B": a partnership noun names its owner (after "von", a designation
+    in the genitive, or in the genitive itself) and the partner "mit" joins to it, and so the
+    one pair the sentence states, whatever other towns it names (a trip "über C nach D";
+    issue 17, session 21: kamen-web.de of fresh9; a general form of German, nine times on the
+    open pages). Places of one country are a pair too: the noun says so."""
+    text = ex.article.analysed_text
+    if len(here) < 2 or text.find("mit ", sent.start, sent.end) < 0:
+        return []  # (every such pair has its "mit"; most cue sentences have none)
+    mentions = sorted(here, key=lambda m: m.start)
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        noun = _OWNED_NOUN_BEFORE.search(text, max(sent.start, a.start - OWNED_NOUN_REACH), a.start)
+        if noun is None or (noun.group("owner") is None and not genitive(a, ex)):
+            continue  # (a bare noun before the owner: the owner in the genitive, "As")
+        if not _JOINED_BY_MIT.fullmatch(text[a.end:b.start].strip()):
+            continue
+        out = [(a, b)]
+        j = i + 1
+        while j + 1 < len(mentions) and text[mentions[j].end:mentions[j + 1].start].strip() in ("und", ",", "sowie", ", und"):
+            j += 1
+            out.append((a, mentions[j]))
+        return out
+    return []

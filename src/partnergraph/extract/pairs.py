@@ -11,7 +11,7 @@ import re
 from .datelines import YEAR
 from ..models import Extraction, Mention, Span
 from .locators import every_not_locators, not_locators
-from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, with_groups
+from .mit_lists import PARENTHESES as _PARENTHESES, co_subjects, mit_list, owned_with_pairs, with_groups
 from .foreign_subjects import subject_pair
 from .joint_owners import joint_owners
 from .institution_anaphora import refers_to_institutions
@@ -390,7 +390,7 @@ class PairStatements:
                 if not same_country(a, b, ex) or (domestic and not adjectival(b, ex) and not adjectival(a, ex)):
                     pairs.append((a, b))
                 prev = b
-        return pairs
+        return pairs or owned_with_pairs(ex, sent, here)  # "die Partnerschaft der Stadt A mit B" (mit_lists.py)
 
     def _owners(self, ex: Extraction, sent: Span, here: list[Mention]) -> list[Mention]:
         """Places named as the owner of partners, not as a partner: "Münchens Partnerstädte"

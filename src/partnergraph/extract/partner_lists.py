@@ -4,10 +4,13 @@ city's page) and each item's stretch of text, where its country, year and type s
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import cache
 
 from ..models import Extraction, Mention, Span
+from ..resources import data_file
 from .datelines import YEAR_OPENING
 from .partner_mentions import distinct, has_home, recent_home, visitors_from
 
@@ -184,11 +187,26 @@ _NOT_SITE_CHARACTER = re.compile(r"[^a-z0-9]")
 
 def _host_labels(url: str | None) -> list[str] | None:
     """The labels of a URL's host as `_site_key` spells them, the top-level domain left out
-    (None: no host)."""
+    (None: no host). A twinning association's host names its town after the association's word
+    ("partnerschaft-<town>.eu", "spv-<town>.de", "partnerschaftsverein-markt-<town>.eu": issue 17,
+    session 21, fresh8 and fresh9): the rest of such a label, and each of its words, is a label too."""
     if not url or "//" not in url:
         return None
     host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].casefold()
-    return [_site_key(label) for label in host.split(".")[:-1]]
+    labels = []
+    for label in host.split(".")[:-1]:
+        labels.append(_site_key(label))
+        first, _, rest = label.partition("-")
+        if rest and first in _association_host_words():
+            labels.append(_site_key(rest))
+            labels.extend(_site_key(w) for w in rest.split("-") if len(w) >= SITE_KEY_MIN)
+    return labels
+
+
+@cache
+def _association_host_words() -> frozenset[str]:
+    data = json.loads(data_file("pair-vetoes-de.json").read_text(encoding="utf-8"))
+    return frozenset(data["association_host_words"])
 
 
 def _names_site(name: str, labels: list[str] | None) -> bool:
