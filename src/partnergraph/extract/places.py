@@ -21,6 +21,7 @@ from .named_towns import named_town
 from .name_forms import short_forms
 from .noun_joins import named_once
 from .stated_countries import stated_country_towns
+from .demonym_towns import demonym_towns
 from .host_towns import host_resolutions, host_town
 from .person_names import surname_after_given_name
 from .page_neighbours import move_to_nearest_bearers
@@ -187,9 +188,8 @@ class PlaceResolution:
                 own = facts[i]["cue_cc"]
                 resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}, surface) \
                     if own and own != (default and default.country) else default
-        # "Frankfurt am Main … in Frankfurt", "Berchères-sur-Vesgre … Berchères": a short form of a
-        # longer name the article uses means that place, not another bearer of the short name
-        # (Frankfort, Kentucky; Berchères-les-Pierres)
+        # "Frankfurt am Main … in Frankfurt", "Berchères-sur-Vesgre … Berchères": a short form of a longer
+        # name the article uses means that place, not another bearer of it (Frankfort, Kentucky; Berchères-les-Pierres)
         longer = {}
         for i, h in enumerate(hits):
             if resolved.get(i) is not None:
@@ -211,7 +211,7 @@ class PlaceResolution:
                   *partners_with(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
-                  *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
+                  *stated_country_towns(self, hits, resolved, facts, ok, ctx), *demonym_towns(self, hits, resolved, facts, ok, ctx)):
             ok[i] = True
         move_to_nearest_bearers(hits, resolved, ok)  # "Brühl" beside Ladenburg: Brühl near Mannheim
         for i, h in enumerate(hits):

@@ -1,0 +1,48 @@
+"""Place errors new publishers bring (issue 17, session 21: fresh9's municipality errors sorted
+into classes): a small home town named beside its demonym (demonym_towns.py), a mayor's name
+read into his town after "der Bürgermeister der Stadt" (person_names.town_before_holder), a
+minted commune listed among known towns of one foreign country (minted_places), an Israeli town
+beside a Landkreis (district_partners.py). Own-words fixtures."""
+
+from partnergraph.models import Article
+
+
+def extract(extractor, text, url="https://www.lokalblatt.de/artikel"):
+    return extractor.extract(Article(url=url, title="", text=text, date=None))
+
+
+def towns(ex):
+    return {(p.name_de, p.country) for p in ex.places.values()}
+
+
+def test_a_small_home_town_counts_where_the_page_also_uses_its_demonym(extractor):
+    text = ("Am Wochenende kamen zwanzig Gäste aus Amerang zum Dorffest. Die Ameranger Blaskapelle "
+            "spielte bis in den Abend.")
+    assert ("Amerang", "DE") in towns(extract(extractor, text))
+
+
+def test_a_small_home_town_without_its_demonym_keeps_the_size_rule(extractor):
+    text = "Am Wochenende kamen zwanzig Gäste aus Amerang zum Dorffest und blieben bis zum Abend."
+    assert ("Amerang", "DE") not in towns(extract(extractor, text))
+
+
+def test_a_town_in_en_is_named_by_its_demonym_without_the_ending(extractor):
+    text = "Der Deisenhauser Chor sang beim Empfang. Danach fuhren alle zurück nach Deisenhausen."
+    assert ("Deisenhausen", "DE") in towns(extract(extractor, text))
+
+
+def test_a_town_named_like_a_noun_counts_after_a_verb_beside_its_demonym(extractor):
+    text = ("Der Welser Stadtrat tagte am Montag. Seit einigen Jahren arbeitet Wels mit einer Stadt "
+            "am Schwarzen Meer zusammen.")
+    assert ("Wels", "AT") in towns(extract(extractor, text, "https://www.zeitung.at/artikel"))
+
+
+def test_a_noun_after_an_adjective_stays_a_noun_beside_a_word_in_er(extractor):
+    text = "Wegen ihrer günstigen Lage wurde das neue Lager am Hafen gebaut."
+    assert not any(name == "Lage" for name, _ in towns(extract(extractor, text)))
+
+
+def test_a_part_of_a_double_municipality_is_not_made_a_town_by_its_demonym(extractor):
+    text = ("Die Vereine von Wünnewiler und Flamatter Seite trafen sich in Wünnewil-Flamatt zum "
+            "Jubiläum der Partnerschaft.")
+    assert ("Flamatt", "CH") not in towns(extract(extractor, text, "https://www.anzeiger.ch/artikel"))
