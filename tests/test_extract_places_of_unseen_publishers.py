@@ -46,3 +46,11 @@ def test_a_part_of_a_double_municipality_is_not_made_a_town_by_its_demonym(extra
     text = ("Die Vereine von Wünnewiler und Flamatter Seite trafen sich in Wünnewil-Flamatt zum "
             "Jubiläum der Partnerschaft.")
     assert ("Flamatt", "CH") not in towns(extract(extractor, text, "https://www.anzeiger.ch/artikel"))
+
+
+def test_a_mayors_name_after_his_town_is_no_part_of_the_town(extractor):
+    text = ("Der Landrat und der Bürgermeister der Stadt Weifang Zhou Mingde unterzeichneten den "
+            "Partnerschaftsvertrag. Die Stadt Weifang liegt in der Provinz Shandong.")
+    ex = extract(extractor, text)
+    assert ("Weifang", "CN") in towns(ex)
+    assert not any("Zhou" in name for name, _ in towns(ex))
