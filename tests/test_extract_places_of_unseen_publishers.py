@@ -54,3 +54,10 @@ def test_a_mayors_name_after_his_town_is_no_part_of_the_town(extractor):
     ex = extract(extractor, text)
     assert ("Weifang", "CN") in towns(ex)
     assert not any("Zhou" in name for name, _ in towns(ex))
+
+
+def test_minted_communes_listed_among_known_towns_of_one_country_take_that_country(extractor):
+    text = ("Eine Delegation aus Kandel besuchte die vier Partnergemeinden Chalmoux, Cronat, "
+            "Saint-Eloi-sur-Brenne und Vitry-les-Vignes in Burgund.")
+    found = towns(extract(extractor, text))
+    assert {("Saint-Eloi-sur-Brenne", "FR"), ("Vitry-les-Vignes", "FR")} <= found
