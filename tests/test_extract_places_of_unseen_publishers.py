@@ -61,3 +61,11 @@ def test_minted_communes_listed_among_known_towns_of_one_country_take_that_count
             "Saint-Eloi-sur-Brenne und Vitry-les-Vignes in Burgund.")
     found = towns(extract(extractor, text))
     assert {("Saint-Eloi-sur-Brenne", "FR"), ("Vitry-les-Vignes", "FR")} <= found
+
+
+def test_an_israeli_town_beside_a_landkreis_stays_a_town(extractor):
+    text = ("Im Jahr 1990 unterzeichneten der Landkreis Haßberge und die israelische Kommune Kiryat "
+            "Motzkin die Urkunden ihrer Partnerschaft.")
+    ex = extract(extractor, text)
+    israeli = [p for p in ex.places.values() if p.country == "IL"]
+    assert israeli and all(p.kind == "municipality" and p.geonameid is not None for p in israeli)
