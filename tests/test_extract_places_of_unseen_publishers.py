@@ -69,3 +69,26 @@ def test_an_israeli_town_beside_a_landkreis_stays_a_town(extractor):
     ex = extract(extractor, text)
     israeli = [p for p in ex.places.values() if p.country == "IL"]
     assert israeli and all(p.kind == "municipality" and p.geonameid is not None for p in israeli)
+
+
+def test_a_foreign_town_of_an_unmistakable_spelling_counts_beside_a_partnership_sentence(extractor):
+    text = ("Die Lehrerin berichtete über die Schülerbesuche in Château-Thierry und in Mátészalka. "
+            "Der Austausch mit den Partnerstädten laufe seit Jahren gut.")
+    assert {("Château-Thierry", "FR"), ("Mátészalka", "HU")} <= towns(extract(extractor, text))
+
+
+def test_a_given_name_beside_a_partnership_sentence_stays_a_person(extractor):
+    text = ("Die Lehrerin berichtete über die Besuche bei Vincent und Nelson. Der Austausch mit den "
+            "Partnerstädten laufe seit Jahren gut.")
+    assert not {name for name, _ in towns(extract(extractor, text))} & {"Vincent", "Nelson"}
+
+
+def test_a_small_foreign_town_without_a_partnership_sentence_beside_it_keeps_the_size_rule(extractor):
+    text = "Die Lehrerin berichtete über die Schülerbesuche in Mátészalka. Das Wetter sei gut gewesen."
+    assert ("Mátészalka", "HU") not in towns(extract(extractor, text))
+
+
+def test_the_first_word_of_a_longer_name_beside_a_partnership_sentence_is_no_town(extractor):
+    text = ("Die Partnerstadt Yarinacocha liegt im Regenwald. Viele Familien leben am Río Ucayali vom "
+            "Fischfang.")
+    assert not any(name == "Río" for name, _ in towns(extract(extractor, text)))
