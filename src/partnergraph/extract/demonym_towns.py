@@ -17,24 +17,32 @@ is the town).
 
 from __future__ import annotations
 
-import re
-
 from .context import Context, PlaceHit
 from .gazetteer import PlaceRecord
 from .place_names import is_adjective
 
-#: a capitalised word ending in a demonym's inflections: "Xer", "Xern", "Xers", "Xerin", "Xerinnen"
-_DEMONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?er(?:innen|in|n|s)?(?![\w-])")
-_SUFFIXES = ("erinnen", "erin", "ern", "ers", "er")
+#: a demonym's inflections after its "-er": "Xer", "Xern", "Xers", "Xerin", "Xerinnen"
+_INFLECTIONS = ("innen", "in", "n", "s", "")
 
 
-def demonym_stems(text: str) -> frozenset[str]:
-    """Every name a capitalised word of the text could be the demonym of ("Welser" → "Wels")."""
-    stems = set()
-    for m in _DEMONYM_WORD.finditer(text):
-        word = m.group()
-        stems.update(word[:-len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 2)
-    return frozenset(stems)
+def _word_end(text: str, i: int) -> bool:
+    return i >= len(text) or not (text[i].isalnum() or text[i] in "-_")
+
+
+def has_demonym(text: str, surface: str) -> bool:
+    """Whether the text uses the demonym of the town `surface` names ("Welser" for "Wels",
+    "Xinger" for "Xingen") as a word of its own. (str.find per candidate: a page has one or two
+    candidates, and a regex over the page for every word in "-er" cost more.)"""
+    for stem in (surface, surface[:-2]) if surface.endswith("en") else (surface,):
+        word = stem + "er"
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (not i or not (text[i - 1].isalnum() or text[i - 1] in "-_")) and any(
+                    text.startswith(ending, j) and _word_end(text, j + len(ending)) for ending in _INFLECTIONS):
+                return True
+            i = text.find(word, i + 1)
+    return False
 
 
 def _word_before_name(prev: str, extractor) -> bool:
@@ -51,27 +59,21 @@ def _glued(text: str, h: PlaceHit) -> bool:
     return h.start > 0 and text[h.start - 1] == "-" or text[h.end:h.end + 1] == "-"
 
 
-def has_demonym(surface: str, stems: frozenset[str]) -> bool:
-    return surface in stems or surface.endswith("en") and surface[:-2] in stems
-
-
 def demonym_towns(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                   ok: list[bool], ctx: Context) -> list[int]:
     """Indices of the turned-down hits of home-country towns whose demonym the page uses."""
-    stems = None
     out = []
-    refused_after = extractor._landmarks | extractor._titles | extractor._roles | extractor._region_before \
-        | extractor._determiners | extractor._river_words
+    refused_after = (extractor._landmarks, extractor._titles, extractor._roles, extractor._region_before,
+                     extractor._determiners, extractor._river_words)  # (no union: built per page it cost more)
     for i, h in enumerate(hits):
         f, best = facts[i], resolved.get(i)
         if ok[i] or f is None or best is None or best.country != ctx.home or h.adjective or _glued(ctx.text, h) \
                 or " " in h.surface or h.surface not in (best.name_de, best.name_en) \
                 or h.surface in extractor._stop or h.surface in extractor.first_names \
-                or h.surface.lower() in extractor.frequent or f["first_name_before"] or f["prev"] in refused_after \
+                or h.surface.lower() in extractor.frequent or f["first_name_before"] \
+                or any(f["prev"] in words for words in refused_after) \
                 or h.surface in extractor.nouns and not _word_before_name(f["prev_word"], extractor):
             continue
-        if stems is None:
-            stems = demonym_stems(ctx.text)  # (once a page, and only on pages with such a hit)
-        if has_demonym(h.surface, stems):
+        if has_demonym(ctx.text, h.surface):
             out.append(i)
     return out

@@ -136,6 +136,9 @@ def _listed_with_foreign_towns(ex: Extraction, text: str, home: str | None) -> N
     country and no town of another is a town of that country: the list says whose its members are
     (issue 17, session 21: two French communes with particle names minted as German and
     country-less beside three accepted ones, pfalz-express.de of fresh9)."""
+    if not any(p.geonameid is None and p.kind == "municipality" and p.country in (None, home)
+               for p in ex.places.values()):
+        return  # (most pages: no minted town to place)
     towns = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
     runs, run = [], towns[:1]
     for a, b in zip(towns, towns[1:]):
