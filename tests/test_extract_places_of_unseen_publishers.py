@@ -107,3 +107,10 @@ def test_a_dateline_side_the_gazetteer_lacks_is_minted_at_home_beside_a_town_abr
 def test_a_noun_after_the_slash_of_a_dateline_is_no_place(extractor):
     text = "Wuppertal / Pressemeldung – Die Stadt lädt zum Empfang ins Rathaus ein."
     assert not any(name == "Pressemeldung" for name, _ in towns(extract(extractor, text)))
+
+
+def test_a_minted_name_one_letter_from_a_town_the_page_names_is_that_town(extractor):
+    text = ("Eine Delegation der Feuerwehr folgte der Einladung unserer Partnerstadt Sollymár. Der "
+            "Bürgermeister der ungarischen Gemeinde Solymár dankte für das Fahrzeug.")
+    found = towns(extract(extractor, text))
+    assert ("Solymár", "HU") in found and not any(name == "Sollymár" for name, _ in found)
