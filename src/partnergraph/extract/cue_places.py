@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 
-from .person_names import listed_person, role_before, starts_person
+from .person_names import listed_person, role_before, starts_person, town_before_holder
 from . import local_governments
 from .borough_links import linked_borough
 from .connectors import CONNECTORS, has_connector
@@ -136,6 +136,7 @@ class CuePlaces:
                 if k == 1 and single:
                     cue = "stadt"  # the rest of the list: plain places
                 name = self._trim_name(nm.group(0))
+                name = town_before_holder(text, name, head_start, self._roles, self.gazetteer.lookup) or name
                 start = m.start("names") + nm.start()
                 if not name and cue in self._cue_kinds:
                     # "Verbandsgemeinde Kirchheimbolanden": the word rules doubt the name, but

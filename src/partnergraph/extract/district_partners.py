@@ -45,7 +45,9 @@ def district_partners(ex: Extraction, text: str, cue_sentences: dict, town_befor
                 or previous_word(text, m.start) in _VENUE_WORDS:
             continue
         name = foreign_district(place.name_de, place.country)
-        if name is None:
+        if name is None or name == place.name_de:
+            # (Israel's regional councils carry no designation and no seat's name: a town of
+            # cities500 beside a Landkreis is a town, "der israelischen Kommune X", hassberge.de)
             continue
         district = Place(name_de=name, country=place.country, slug=slugify(name), kind="district")
         ex.places.setdefault(district.key, district)

@@ -51,6 +51,7 @@ def link_minted_places(ex: Extraction, gazetteer, text: str = "", home: str | No
     docstring), then re-point the mentions of each minted town of a known country to the
     cities500 place of its name there (the most populous where several are)."""
     _designated(ex, gazetteer)
+    _listed_with_foreign_towns(ex, text, home)
     moved: dict[str, str] = {}
     known = {}
     for key, place in ex.places.items():
@@ -120,6 +121,49 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
 
 #: what joins two members of one list: "A und B", "A, B", "A sowie B", "A oder B"
 _LIST_JOINS = frozenset({"und", ",", "sowie", "oder"})
+
+
+#: known towns of one foreign country, and no other place, that a minted list member's list must
+#: hold to give it their country: two ("Gemeinden A, B, X und Y" with A and B French). One
+#: neighbour abroad is too little (`_leftovers`: "die Gemeinden Cluny und X" lies abroad as
+#: often as not)
+MIN_LISTED_FOREIGN_TOWNS = 2
+
+
+def _listed_with_foreign_towns(ex: Extraction, text: str, home: str | None) -> None:
+    """A minted town without a country, or with only the home country a cue word's default gave
+    it, that stands in one enumeration with MIN_LISTED_FOREIGN_TOWNS gazetteer towns of one foreign
+    country and no town of another is a town of that country: the list says whose its members are
+    (issue 17, session 21: two French communes with particle names minted as German and
+    country-less beside three accepted ones, pfalz-express.de of fresh9)."""
+    if not any(p.geonameid is None and p.kind == "municipality" and p.country in (None, home)
+               for p in ex.places.values()):
+        return  # (most pages: no minted town to place)
+    towns = sorted((m for m in ex.mentions if m.kind == "municipality"), key=lambda m: m.start)
+    runs, run = [], towns[:1]
+    for a, b in zip(towns, towns[1:]):
+        if text[a.end:b.start].strip() in _LIST_JOINS and a.sentence == b.sentence:
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b]
+    runs.append(run)
+    moved: dict[str, str] = {}
+    for run in runs:
+        places = [ex.places.get(m.ref) for m in run]
+        if len(run) <= MIN_LISTED_FOREIGN_TOWNS or any(p is None or p.kind != "municipality" for p in places):
+            continue
+        known = [p for p in places if p.geonameid is not None]
+        countries = {p.country for p in known}
+        if len(known) < MIN_LISTED_FOREIGN_TOWNS or len(countries) != 1 or countries == {home} or None in countries:
+            continue
+        country = countries.pop()
+        for m, p in zip(run, places):
+            if p.geonameid is None and p.country in (None, home) and m.ref not in moved:
+                new = replace(p, country=country)
+                moved[m.ref] = new.key
+                ex.places.setdefault(new.key, new)
+    _repoint(ex, moved)
 
 
 def _listed_abroad(ex: Extraction, towns: list[Mention], key: str, text: str, home: str | None) -> bool:

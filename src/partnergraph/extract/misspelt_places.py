@@ -20,7 +20,10 @@ from ..models import Extraction
 MIN_NAME = 6
 #: a name shorter than LONG_NAME is respelt only into a town of at least this size: "Losova" is
 #: one letter from Lozova (54k) and from villages; on the open splits every respelt short name
-#: worth having was a town of this size (MIN_PARTNER_SENTENCE_POPULATION in places.py)
+#: worth having was a town of this size (MIN_PARTNER_SENTENCE_POPULATION in places.py). A town the
+#: page itself names correctly elsewhere takes it whatever its size: a page that misspells its
+#: partner once writes it right too ("unserer Partnerstadt X" one letter off beside "der Gemeinde
+#: X", kfv-heilbronn.de of fresh9; one name, one town within a page, as minted_places reads it)
 LONG_NAME = 10
 MIN_SHORT_TARGET = 20_000
 #: the letters a misspelling or a mixed transliteration changes into each other: vowels among
@@ -58,6 +61,7 @@ def link_misspelt_places(ex: Extraction, gazetteer, home: str) -> None:
     if not minted:
         return
     countries = {home, *ex.refs("country"), *(p.country for p in ex.places.values() if p.country)}
+    named = {p.geonameid for p in ex.places.values() if p.geonameid is not None}
     automaton = gazetteer.automaton
     moved = {}
     for key, place in minted:
@@ -67,7 +71,7 @@ def link_misspelt_places(ex: Extraction, gazetteer, home: str) -> None:
         found = [r for v in _one_letter_away(place.name_de) if automaton.exists(v) for r in gazetteer.lookup(v)
                  if v in (r.name_de, r.name_en) and r.country in allowed
                  and not (r.country == home and place.country in (home, None))
-                 and (len(place.name_de) >= LONG_NAME or r.population >= MIN_SHORT_TARGET)]
+                 and (len(place.name_de) >= LONG_NAME or r.population >= MIN_SHORT_TARGET or r.geonameid in named)]
         if found:
             best = max(found, key=lambda r: r.population).to_place()
             moved[key] = best.key

@@ -21,6 +21,8 @@ from .named_towns import named_town
 from .name_forms import short_forms
 from .noun_joins import named_once
 from .stated_countries import stated_country_towns
+from .demonym_towns import demonym_towns
+from .partner_neighbours import partner_neighbour_towns
 from .host_towns import host_resolutions, host_town
 from .person_names import surname_after_given_name
 from .page_neighbours import move_to_nearest_bearers
@@ -156,17 +158,15 @@ class PlaceResolution:
     def _place_mentions(self, ex: Extraction, ctx: Context, hits: list[PlaceHit]) -> None:
         """Resolves every gazetteer hit in the context of the whole article.
 
-        One sense per discourse: all occurrences of one name share one place (their cue words
-        vote together), except an occurrence with a cue of its own ("dem schottischen
-        Blantyre" in an article about Blantyre in Malawi). Then each occurrence must pass the
-        acceptance rules, in text order, so an earlier confident mention licenses later
-        ambiguous ones ("Essen, einst von Kohle geprägt …").
+        One sense per discourse: all occurrences of one name share one place (their cue words vote
+        together), except an occurrence with a cue of its own ("dem schottischen Blantyre" in an
+        article about Blantyre in Malawi). Then each occurrence must pass the acceptance rules, in
+        text order, so an earlier confident mention licenses later ambiguous ones ("Essen, einst …").
         """
         text = ctx.text
-        # a function word that is also a frequent word ("Die", "Der", "Auch": a sixth of the
-        # real pages' hits) is turned down by every rule below (_accept turns down every name of
-        # _stop, the home-town lists and enumerations every frequent word): it stays among the
-        # hits, a neighbour that breaks a list, but is neither resolved nor asked about
+        # a function word that is also a frequent word ("Die", "Der", "Auch": a sixth of the real pages' hits) is
+        # turned down by every rule below (_accept turns down every name of _stop, the home-town lists and
+        # enumerations every frequent word): it stays among the hits, breaking lists, but is never resolved
         live = [not (h.surface in self._stop and " " not in h.surface and h.surface.lower() in self.frequent)
                 for h in hits]
         facts = [self._hit_facts(ex, ctx, h) if live[i] else None for i, h in enumerate(hits)]
@@ -187,9 +187,8 @@ class PlaceResolution:
                 own = facts[i]["cue_cc"]
                 resolved[i] = self._best(hits[i].candidates, ctx, {own: 1}, surface) \
                     if own and own != (default and default.country) else default
-        # "Frankfurt am Main … in Frankfurt", "Berchères-sur-Vesgre … Berchères": a short form of a
-        # longer name the article uses means that place, not another bearer of the short name
-        # (Frankfort, Kentucky; Berchères-les-Pierres)
+        # "Frankfurt am Main … in Frankfurt", "Berchères-sur-Vesgre … Berchères": a short form of a longer
+        # name the article uses means that place, not another bearer of it (Frankfort, Kentucky; Berchères-les-Pierres)
         longer = {}
         for i, h in enumerate(hits):
             if resolved.get(i) is not None:
@@ -211,7 +210,8 @@ class PlaceResolution:
                   *partners_with(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
-                  *stated_country_towns(self, hits, resolved, facts, ok, ctx)):
+                  *(i for rule in (stated_country_towns, demonym_towns, partner_neighbour_towns)
+                    for i in rule(self, hits, resolved, facts, ok, ctx))):
             ok[i] = True
         move_to_nearest_bearers(hits, resolved, ok)  # "Brühl" beside Ladenburg: Brühl near Mannheim
         for i, h in enumerate(hits):
