@@ -18,7 +18,6 @@ from ..resources import data_file
 from .context import HOME_COUNTRY, Context, Taken, next_word, previous_word
 from .host_towns import host_words
 from .home import home_country, unambiguous_names
-from .dateline_places import dateline_places
 from .dash_pairs import dash_pair_places
 from .locator_partners import LocatorPartners
 from .slash_locators import drop_slash_locators
@@ -203,7 +202,6 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         self._listed_places(ex, ctx)
         self._coordinated_places(ex, ctx)
         dash_pair_places(self, ex, ctx)
-        dateline_places(self, ex, ctx)  # "A/B. Die beiden …": both sides are places
         spaced_communes(ex, text, ctx.sentences)
         self._drop_credits(ex, text, ctx.markers)
         self._quoted_names.drop(ex, text)
