@@ -149,6 +149,15 @@ def test_a_partnership_von_an_owner_mit_a_partner_is_that_pair(extractor):
     assert frozenset({"Göttingen", "Klaipėda"}) not in pairs
 
 
+def test_further_partners_each_after_their_own_mit_are_the_owners_too(extractor):
+    # "… von A mit B und mit C": the noun names one owner and two partners (found at the merge:
+    # the rule stopped at the first partner)
+    text = "Im Mai wurden die Partnerschaftsverträge von Haifa mit Klaipėda und mit Göttingen unterzeichnet."
+    pairs = _pairs(extractor, text)
+    assert {frozenset({"Haifa", "Klaipėda"}), frozenset({"Haifa", "Göttingen"})} <= pairs
+    assert frozenset({"Klaipėda", "Göttingen"}) not in pairs
+
+
 def test_a_partnership_noun_without_an_owner_before_mit_pairs_as_before(extractor):
     # (no owner between the noun and "mit": the partner belongs to the sentence's subject)
     text = "Seit 1990 pflegt Göttingen eine Städtepartnerschaft mit Dijon."

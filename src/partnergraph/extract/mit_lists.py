@@ -113,6 +113,9 @@ def co_subjects(text: str, sent: Span, here: list[Mention]) -> list[Mention]:
 #: Partnerschaft der Stadt ", "Städtepartnerschaft von ", "Klimapartnerschaft des Landkreises "
 _OWNED_NOUN_BEFORE = re.compile(r"\b\w*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*\s+(?P<owner>von\s+|(?:der\s+(?:Stadt|Gemeinde|"
                                 r"Hansestadt|Kommune|Marktgemeinde)|des\s+(?:Landkreises|Kreises|Bezirks|Bezirkes))\s+)?$")
+#: what joins a further partner of the owner: a list's joiner, maybe with a "mit" of its own ("mit B
+#: und mit C")
+_FURTHER_PARTNER = re.compile(r"(?:,|,? ?und|,? ?sowie)(?: mit)?")
 #: how far before the owner the noun may begin: "Städtepartnerschaft des Landkreises " is 36 characters
 OWNED_NOUN_REACH = 48
 
@@ -137,7 +140,7 @@ def owned_with_pairs(ex: Extraction, sent: Span, here: list[Mention]) -> list[tu
             continue
         out = [(a, b)]
         j = i + 1
-        while j + 1 < len(mentions) and text[mentions[j].end:mentions[j + 1].start].strip() in ("und", ",", "sowie", ", und"):
+        while j + 1 < len(mentions) and _FURTHER_PARTNER.fullmatch(text[mentions[j].end:mentions[j + 1].start].strip()):
             j += 1
             out.append((a, mentions[j]))
         return out
