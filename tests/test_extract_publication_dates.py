@@ -1,7 +1,9 @@
-"""Where a page's own date stands when not at its top: a publication line below a long head, a
-press release's place mark, an address that files the page under a date without separators.
-Own-words fixtures for extract/labelled_datelines.py, dateline_forms.place_marked and
-sources/dates.url_year_month."""
+"""Where a page's own date stands when not at its top, and what it dates: a publication line below
+a long head, a press release's place mark, an address that files the page under a date without
+separators; a town's new partner town as the headline's news, an ordinal's full stop inside the
+act's clause. Own-words fixtures for extract/labelled_datelines.py, dateline_forms.place_marked,
+sources/dates.url_year_month and the start rules of rules-de.json (lead_act_pattern,
+recent_act_pattern)."""
 
 import pytest
 
@@ -98,3 +100,17 @@ def test_a_press_releases_place_mark_dates_the_page(extractor, opening):
 ])
 def test_a_place_and_date_without_the_marks_dash_or_after_other_words_is_no_place_mark(opening):
     assert page_year_month("Neues aus dem Rathaus\n\n" + opening + JUBILEE) is None
+
+
+def test_a_town_that_has_a_new_partner_town_in_the_headline_is_the_dated_pages_news(extractor):
+    body = ("Lindau hat eine neue Partnerstadt in der Schweiz\n\n"
+            "Der Rat stimmte am Abend mit großer Mehrheit für die Städtepartnerschaft zwischen Lindau und Chur, "
+            "die der Bürgermeister seit langem angeregt hatte.")
+    assert starts(extractor, "Ausgabe vom 21.03.2016\n\n" + body) == {(PAIR, 2016)}
+    assert starts(extractor, "Aus dem Rathaus\n\n" + body) == {(PAIR, None)}  # undated: no year
+
+
+def test_an_ordinals_full_stop_does_not_end_the_acts_clause(extractor):
+    text = ("Neues aus Lindau\n\nIn diesem Monat wurde die 3. Städtepartnerschaft der Stadt Lindau mit Chur "
+            "besiegelt. Die Gäste kamen mit dem Bus.\n\nAusgabe vom 12.05.2016")
+    assert starts(extractor, text) == {(PAIR, 2016)}
