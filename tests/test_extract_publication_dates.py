@@ -114,3 +114,19 @@ def test_an_ordinals_full_stop_does_not_end_the_acts_clause(extractor):
     text = ("Neues aus Lindau\n\nIn diesem Monat wurde die 3. Städtepartnerschaft der Stadt Lindau mit Chur "
             "besiegelt. Die Gäste kamen mit dem Bus.\n\nAusgabe vom 12.05.2016")
     assert starts(extractor, text) == {(PAIR, 2016)}
+
+
+@pytest.mark.parametrize("headline", [
+    "Lindau unterzeichnet Partnerschaftsvertrag mit Chur",
+    "Rathaus: Lindau und Chur besiegeln ihre Städtepartnerschaft",
+])
+def test_a_present_tense_headline_of_the_signing_is_the_dated_pages_news(extractor, headline):
+    body = headline + "\n\nDie Bürgermeister von Lindau und Chur trafen sich im Rathaus, und der Chor sang zwei Lieder."
+    assert starts(extractor, "Ausgabe vom 21.03.2016\n\n" + body) == {(PAIR, 2016)}
+    assert starts(extractor, "Aus dem Rathaus\n\n" + body) == {(PAIR, None)}  # undated, no date in the lead
+
+
+def test_a_headline_that_puts_the_signing_ahead_dates_nothing(extractor):
+    body = ("Lindau und Chur unterzeichnen morgen Partnerschaftsvertrag\n\n"
+            "Die Bürgermeister von Lindau und Chur treffen sich im Rathaus, und der Chor singt zwei Lieder.")
+    assert starts(extractor, "Ausgabe vom 21.03.2016\n\n" + body) == {(PAIR, None)}
