@@ -1,10 +1,12 @@
-"""Three more forms in which a page prints its own date near its top (datelines.py reads the
+"""More forms in which a page prints its own date near its top (datelines.py reads the
 others): a weekday before the date ("Dienstag, 8. März 2016", also with the day's full
 stop left out: "Freitag, 11 März 2016"), a two-digit year with the time of day
 ("11.03.16 09:45 Uhr", "11.03.16 | 09:45") and a heading that names the event the page reports
 with its span of days ("Besuch vom 10.03. – 13.03.2016"). Each recurs on three publishers of the
 real development pages (lokalzeitjunkie.de, hoyte24.de, haolam.de; suedostschweiz.ch, rbb24.de,
-rhein-erft-kreis.de; staedtepartner-mh.de, viernheim.de, partnerschaftsverein-niedenstein.de)."""
+rhein-erft-kreis.de; staedtepartner-mh.de, viernheim.de, partnerschaftsverein-niedenstein.de).
+And a press release's place mark before its date ("Wien (13.9.2004) – Am …", "Berlin, 8. März
+2016 – Die …"), the typographic convention of agencies and press offices (ots.at)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,22 @@ _RANGE_START = re.compile(r"\b\d{1,2}\.\d{1,2}\.\s*(?:[–-]|bis)\s*$")
 #: how long a heading with a span of days may be: the three real ones hold 34 to 56 characters
 #: (a place, "vom", the span, maybe "in" and the host town); a longer line is a sentence of prose
 RANGE_LINE_MAX = 80
+
+
+#: a press release's place mark ("Ortsmarke") before its date, the way agencies and press
+#: services open a release's first paragraph: "Wien (13.9.2004) – Am …" (ots.at, whose address
+#: files the release under the same day: OTS_20040913), "Berlin, 8. März 2016 – Die …"; a place
+#: of one to four capitalised words opening the line, then the parenthesis or the comma
+_PLACE_MARK = re.compile(r"^[ \t]*[A-ZÄÖÜ][^\W\d_]+(?:[ \t/-]+[A-ZÄÖÜ][^\W\d_.]*\.?){0,3}[ \t]*(?P<open>\(|,)[ \t]*$")
+#: what closes the mark after the date: the parenthesis (if opened), then the dash before the text
+_MARK_END = {"(": re.compile(r"[ \t]*\)[ \t]*[–-][ \t]"), ",": re.compile(r"[ \t]*[–-][ \t]")}
+
+
+def place_marked(before: str, text: str, end: int) -> bool:
+    """Is the date that ends at `end` in `text`, after `before` on its line, a press release's
+    place mark ("Wien (13.9.2004) – ", "Berlin, 8. März 2016 – ")?"""
+    m = _PLACE_MARK.match(before)
+    return m is not None and _MARK_END[m["open"]].match(text, end) is not None
 
 
 def weekday_led(before: str) -> bool:

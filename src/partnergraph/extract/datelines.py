@@ -16,7 +16,8 @@ import re
 from functools import cache
 
 from ..sources.dates import ISO_DATE, LONG_DATE, LONG_DATE_NO_DOT, NUMERIC_DATE, month_number, url_year_month
-from .dateline_forms import names_weekday, range_end, short_dateline, weekday_led
+from .dateline_forms import names_weekday, place_marked, range_end, short_dateline, weekday_led
+from .labelled_datelines import labelled_year_month
 from .rules import rules
 
 #: how far into a page its dateline may stand: after a site's menu words and the heading ("Zum
@@ -119,8 +120,8 @@ def page_year_month(text: str) -> tuple[int, int] | None:
                 continue  # (a day without its full stop only after a weekday: "30 November" alone may be a count)
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
                 return match_year_month(m, pattern)  # the date is the line
-            if _labelled(before):
-                return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015"
+            if _labelled(before) or pattern is not ISO_DATE and place_marked(before, text, m.end()):
+                return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015", "Wien (13.9.2004) – "
             if pattern is NUMERIC_DATE and range_end(before, line) and (ranged is None or m.start() < ranged[0]):
                 ranged = (m.start(), match_year_month(m, pattern))  # "Besuch vom 10.03. – 13.03.2016"
             if before.strip() == "" and (opening is None or m.start() < opening[0]):
@@ -164,7 +165,8 @@ def page_foot_year_month(text: str) -> tuple[int, int] | None:
 
 def article_year_month(article) -> tuple[int, int | None] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
-    its top (page_year_month), else the date its address files it under ("/2014/07/",
+    its top (page_year_month), else a publication line below it ("veröffentlicht am <date>":
+    labelled_datelines.py), else the date its address files it under ("/2014/07/",
     "pressemitteilungen-jahrgang-2022": month None when the address gives a year only) where the
     text states that year too (_confirmed), else a
     labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
@@ -173,8 +175,8 @@ def article_year_month(article) -> tuple[int, int | None] | None:
     if article.date:
         return article.date.year, article.date.month
     text = article.analysed_text
-    return page_year_month(text) or _confirmed(url_year_month(article.url or ""), text) \
-        or page_foot_year_month(text)
+    return page_year_month(text) or labelled_year_month(text, DATELINE_REACH) \
+        or _confirmed(url_year_month(article.url or ""), text) or page_foot_year_month(text)
 
 
 def _confirmed(dated: tuple[int, int | None] | None, text: str) -> tuple[int, int | None] | None:

@@ -31,7 +31,8 @@ _YEAR = re.compile(YEAR_OPENING)  # (a year that may run on into a word: "1990er
 _DATELINE_HEAD = re.compile(r"\s*(?:date\s+|\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*)?")
 #: a lead act's words hold one of these (rules-de.json lead_act_pattern's verbs): a cheap test first
 _ACT_STEMS = ("besiegelt", "unterzeichnet", "geschlossen", "vereinbart", "gründet", "unterschrieben",
-              "eingegangen", "aufgenommen", "geht", "gehen", "unterzeichnung", "besiegelung")
+              "eingegangen", "aufgenommen", "geht", "gehen", "unterzeichnung", "besiegelung", "neue partner",
+              "neue schwester", "unterzeichnen", "besiegeln", "unterschreib", "schließt", "schließen")
 #: a sentence of the cookie or privacy notice some pages open with (cities4cities.eu,
 #: mittelhessen.app, leverkusen.de, schleswig-flensburg.de)
 _CHROME = re.compile(r"(?i)\bcookie|\bdatenschutz|\bihr(?:em)?\s+browser\b")

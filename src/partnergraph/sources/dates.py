@@ -112,13 +112,20 @@ def parse_input_date(text: str) -> dt.date | PartialDate | None:
 
 #: a date a page's address carries, the form a CMS files its articles under: "/2014/07/",
 #: "/2024/03/13/", "/2019-07-29/", "/pressemitteilungen/2024/06/", "/2024/august/", "/november-2023/",
-#: "…-jahrgang-2022/", "published=04.10.2002". Tried in this order; the first that matches gives
+#: "…-jahrgang-2022/", "published=04.10.2002", "OTS_20040913", "/04-03-2022/". Tried in this order; the first that matches gives
 #: (year, month or None). A bare number in a slug ("/10_jahre_…", "…-604565") is no date: a year
 #: counts only as a whole path segment, with a month beside it or after a word that files by year.
 _URL_DATES = (
     # a full date in figures anywhere: "published=04.10.2002", "2019-07-29"
     (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?!\d)"), lambda m: (int(m[3]), int(m[2]))),
     (re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"), lambda m: (int(m[1]), int(m[2]))),
+    # a full date in figures without separators, the form news systems and press agencies file
+    # under: "/OTS_20040913_OTS0093/" (ots.at), "/news/20191113_005" (gfa-news.de), "/20180825/"
+    # (pressreader.com), "/20180122_wims…" (sr.de); only a valid month and day, so that an id of
+    # eight figures ("…/20062013…": no month 20) files nothing
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"), lambda m: (int(m[1]), int(m[2]))),
+    # day, month and year with dashes as a path segment of their own: "/04-03-2022/" (evangelisch.de)
+    (re.compile(r"(?<=[/_=])(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?=[/_.?&#]|$)"), lambda m: (int(m[3]), int(m[2]))),
     # a press release's slug: "pressemitteilung-vom-17-6-2016"
     (re.compile(r"(?i)-vom-(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?!\d)"), lambda m: (int(m[3]), int(m[2]))),
     # path segments year / month: "/2014/07/", "/2024/06/pm_018.php", "/2024/august/"
