@@ -46,3 +46,19 @@ def test_a_weekday_led_date_at_the_foot_dates_the_page_as_a_label_does():
     text = "Ein Bericht über den Besuch.\n" * 5 + "\nAutor: Redaktion\n\nMontag, 30 November 2009\n"
     assert page_foot_year_month(text) == (2009, 11)
     assert page_foot_year_month("Ein Bericht.\n\nKonzert 30 November 2009\n") is None
+
+
+@pytest.mark.parametrize("head, dated", [
+    # a portal's weekday line (its day), the heading, then the article's date line with its facts
+    ("Samstag, 2. März 2024\n\nGäste aus Chur in Lindau\n\n14. Mai 2021 | Rubrik: Bodensee\n\n", (2021, 5)),
+    ("Mittwoch, 06.03.2024\n\nGäste aus Chur\n\n14.05.2021 | Stand 13.05.2021, 18:30 Uhr\n\n", (2021, 5)),
+    # no article line below: the weekday line is the page's date, as before
+    ("Samstag, 2. März 2024\n\nGäste aus Chur in Lindau | Bodensee\n\n", (2024, 3)),
+])
+def test_an_article_date_line_with_a_bar_below_a_portals_weekday_line_dates_the_page(head, dated):
+    assert page_year_month(head + ANNIVERSARY) == dated
+
+
+def test_the_articles_date_line_not_the_portals_day_dates_the_anniversary(extractor):
+    head = "Samstag, 2. März 2024\n\nGäste aus Chur in Lindau\n\n14. Mai 2021 | Rubrik: Bodensee\n\n"
+    assert starts(extractor, head + ANNIVERSARY) == {(frozenset({"Lindau", "Chur"}), 1996)}

@@ -6,11 +6,16 @@ with its span of days ("Besuch vom 10.03. – 13.03.2016"). Each recurs on three
 real development pages (lokalzeitjunkie.de, hoyte24.de, haolam.de; suedostschweiz.ch, rbb24.de,
 rhein-erft-kreis.de; staedtepartner-mh.de, viernheim.de, partnerschaftsverein-niedenstein.de).
 And a press release's place mark before its date ("Wien (13.9.2004) – Am …", "Berlin, 8. März
-2016 – Die …"), the typographic convention of agencies and press offices (ots.at)."""
+2016 – Die …"), the typographic convention of agencies and press offices (ots.at). A news portal's
+current day above its article ("Freitag, 13. September 2024", its masthead's weekday line) yields
+to the article's own date line below it, a date that opens a line and a bar of its facts after it
+("11. Juni 2015 | Kategorie: …": `meta_dated`)."""
 
 from __future__ import annotations
 
 import re
+
+from ..sources.dates import MONTHS, month_number
 
 #: the days of the week, as a date line names them
 _WEEKDAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
@@ -44,6 +49,27 @@ def place_marked(before: str, text: str, end: int) -> bool:
     place mark ("Wien (13.9.2004) – ", "Berlin, 8. März 2016 – ")?"""
     m = _PLACE_MARK.match(before)
     return m is not None and _MARK_END[m["open"]].match(text, end) is not None
+
+
+#: a line that opens with a date and a bar after it, the article's line of facts in a news system's
+#: layout: "<date> | Kategorie: …", "<date> | Stand <date>, <time> Uhr", "<date> | <author>". The
+#: form opens the article of four publishers of the real pages (pfalz-express.de, nw.de,
+#: hallespektrum.de, tmw-kn.com); on pfalz-express.de it stands below the portal's weekday line
+_META_DATED = re.compile(r"(?m)^[ \t]*(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{1,2})\.[ \t]*(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\.?[ \t]+(\d{4}))[ \t]*\|", re.IGNORECASE)
+
+
+def meta_dated(head: str, after: int) -> tuple[int, int] | None:
+    """(year, month) of the first line of `head` after offset `after` that opens with a date and a bar
+    ("11. Juni 2015 | Kategorie: …"): the article's own date, where the weekday line above it
+    ("Freitag, 13. September 2024") is the portal's day."""
+    m = _META_DATED.search(head, after)
+    if m is None:
+        return None
+    if m.group(1):
+        month = int(m.group(2))
+        return (int(m.group(3)), month) if 1 <= month <= 12 else None
+    return int(m.group(6)), month_number(m.group(5))
 
 
 def weekday_led(before: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from ..sources.dates import ISO_DATE, LONG_DATE, LONG_DATE_NO_DOT, NUMERIC_DATE, month_number, url_year_month
-from .dateline_forms import names_weekday, place_marked, range_end, short_dateline, weekday_led
+from .dateline_forms import meta_dated, names_weekday, place_marked, range_end, short_dateline, weekday_led
 from .labelled_datelines import labelled_year_month
 from .rules import rules
 
@@ -114,12 +114,15 @@ def page_year_month(text: str) -> tuple[int, int] | None:
             before = text[line_start:m.start()]
             if _TIMELINE_ENTRY.match(text, m.end()):
                 continue  # "01.06.2001: Unterzeichnung …": an entry of a timeline, not the page's date
-            if weekday_led(before):
+            led = weekday_led(before)
+            if led:
                 before = ""  # "Dienstag, 8. März 2016": the weekday is part of the date
             elif pattern is LONG_DATE_NO_DOT:
                 continue  # (a day without its full stop only after a weekday: "30 November" alone may be a count)
             if before.strip() == "" and len(line.strip()) <= DATELINE_MAX and pattern is not ISO_DATE:
-                return match_year_month(m, pattern)  # the date is the line
+                # the date is the line; a weekday's may be a portal's day above its article's date
+                # line ("11. Juni 2015 | Kategorie: …", dateline_forms.meta_dated)
+                return (led and "|" in head and meta_dated(head, m.end())) or match_year_month(m, pattern)
             if _labelled(before) or pattern is not ISO_DATE and place_marked(before, text, m.end()):
                 return match_year_month(m, pattern)  # "Pressemeldung vom 18. Juni 2015", "Wien (13.9.2004) – "
             if pattern is NUMERIC_DATE and range_end(before, line) and (ranged is None or m.start() < ranged[0]):
