@@ -15,6 +15,7 @@ from .prefilter import PrefilteredGroup, lowered
 from ..sources.dates import month_number
 from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
+from .list_tail_years import list_tail_years
 from .pair_statuses import stretch_statuses
 from .clause_statuses import closing_statuses
 from .relation_since import relation_since_sentences
@@ -275,9 +276,8 @@ class PairFacts:
         lo, hi = scope or (sent.start, sent.end)
         years, statuses = self._found(lo, hi, list_item)
         if scope is not None:
-            years = years or self._list_lead_years(sent)
-            # a status whose words hold the item's partner ("will die Stadt A mit B und C eine
-            # Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
+            years = years or self._list_lead_years(sent) or list_tail_years(self, sent)  # (list_tail_years.py)
+            # a status whose words hold the item's partner ("will die Stadt A mit B und C eine Solidaritätspartnerschaft mit der Stadt D eingehen": D's plan too, stuttgarter-nachrichten.de)
             statuses = statuses + [st for st in self._statuses(sent.start, sent.end)
                                    if st[0] < lo and any(lo <= m.start < min(hi, st[1]) for m in (a, b))]
         pair = {(a.kind, a.ref), (b.kind, b.ref)}  # (an end closing its clause: "hat … mit B und mit C beendet")
