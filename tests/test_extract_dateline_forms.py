@@ -62,3 +62,10 @@ def test_an_article_date_line_with_a_bar_below_a_portals_weekday_line_dates_the_
 def test_the_articles_date_line_not_the_portals_day_dates_the_anniversary(extractor):
     head = "Samstag, 2. März 2024\n\nGäste aus Chur in Lindau\n\n14. Mai 2021 | Rubrik: Bodensee\n\n"
     assert starts(extractor, head + ANNIVERSARY) == {(frozenset({"Lindau", "Chur"}), 1996)}
+
+
+def test_the_articles_date_line_below_captions_and_a_teaser_dates_an_otherwise_undated_page(extractor):
+    captions = "Das Foto zeigt zwei Bürgermeister vor dem Rathaus, die einander die Hände reichen. | © Bildstelle\n" * 4
+    head = captions + "\nGäste aus Chur\n\nEin kurzer Vorspann zum Besuch.\n\n14.05.2021 | Stand 13.05.2021, 18:30 Uhr\n\n"
+    assert len(head) > 400  # (below the reach of a head's dateline)
+    assert starts(extractor, head + ANNIVERSARY) == {(frozenset({"Lindau", "Chur"}), 1996)}

@@ -166,10 +166,17 @@ def page_foot_year_month(text: str) -> tuple[int, int] | None:
     return found[1] if found else None
 
 
+#: how far into a page the article's line of facts ("16.09.2021 | Stand …", dateline_forms.meta_dated)
+#: may stand when nothing above dates the page: after the photo captions, heading and teaser a
+#: news site puts first (nw.de's stands 657 characters in, below two captions); twice DATELINE_REACH
+META_REACH = 2 * DATELINE_REACH
+
+
 def article_year_month(article) -> tuple[int, int | None] | None:
     """(year, month) the article was written: its date, else the dateline a page prints near
     its top (page_year_month), else a publication line below it ("veröffentlicht am <date>":
-    labelled_datelines.py), else the date its address files it under ("/2014/07/",
+    labelled_datelines.py), else the article's line of facts a little further down ("16.09.2021 |
+    Stand …", within META_REACH), else the date its address files it under ("/2014/07/",
     "pressemitteilungen-jahrgang-2022": month None when the address gives a year only) where the
     text states that year too (_confirmed), else a
     labelled date at the page's foot ("Veröffentlicht: 16.10.2018"): what an
@@ -178,7 +185,7 @@ def article_year_month(article) -> tuple[int, int | None] | None:
     if article.date:
         return article.date.year, article.date.month
     text = article.analysed_text
-    return page_year_month(text) or labelled_year_month(text, DATELINE_REACH) \
+    return page_year_month(text) or labelled_year_month(text, DATELINE_REACH) or meta_dated(text[:META_REACH], 0) \
         or _confirmed(url_year_month(article.url or ""), text) or page_foot_year_month(text)
 
 
