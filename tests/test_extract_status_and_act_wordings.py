@@ -126,3 +126,24 @@ def test_a_plan_whose_words_hold_a_list_items_partner_is_that_items_status(extra
     text = ("Erfurt setzt ein Zeichen: Zusammen mit Weimar und Jena will die Landeshauptstadt eine "
             "Solidaritätspartnerschaft mit der polnischen Stadt Kalisz eingehen.")
     assert _pair(extractor, text).status == "planned"
+
+
+# -- separable verbs split around the partnership (session 21: only their participles were read) --
+
+@pytest.mark.parametrize("text, expected", [
+    ("Im Frühjahr setzte Erfurt die Städtepartnerschaft mit Kalisz aus.", "suspended"),
+    ("Erfurt fror seine Partnerschaft mit Kalisz im Frühjahr ein.", "suspended"),
+    ("Nach langem Streit löste Erfurt die Städtepartnerschaft mit Kalisz auf.", "ended"),
+    # "einsetzen" (to stand up for), "fortsetzen" (to go on), "sich zusammensetzen aus" and a compound
+    # noun with "auflösen" say nothing of the partnership's state
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz lebt. Der Bürgermeister setzte sich für die "
+     "Partnerschaft mit Kalisz ein.", None),
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz lebt. Der Verein setzte die Partnerschaft mit "
+     "Kalisz fort.", None),
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz lebt. Der Ausschuss setzt sich aus Vertretern "
+     "der Partnerschaft zusammen.", None),
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz lebt. Die Kinder lösten beim "
+     "Partnerschaftsfest Rätsel auf.", None),
+])
+def test_a_separable_verb_split_around_the_partnership_states_its_status(extractor, text, expected):
+    assert _pair(extractor, text).status == expected
