@@ -90,7 +90,12 @@ class PrepositionBefore:
                                   r"(?:[a-zäöüß\-]+\s+){0,2}$")
 
     def __call__(self, text: str, sent: Span, m: Mention) -> bool:
-        return self.pattern.search(text, max(sent.start, m.start - PREPOSITION_REACH), m.start) is not None
+        return self.match(text, sent, m) is not None
+
+    def match(self, text: str, sent: Span, m: Mention) -> re.Match | None:
+        """The preposition and what follows it up to the place, or None (a rule that reads what
+        stands before the preposition: venue_partners.py)."""
+        return self.pattern.search(text, max(sent.start, m.start - PREPOSITION_REACH), m.start)
 
 
 #: "aus der alten Hansestadt ": how far before a place its preposition may stand

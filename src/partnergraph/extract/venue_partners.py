@@ -24,19 +24,22 @@ from functools import cache
 
 from ..models import Extraction, Mention, Span
 from ..resources import data_file
+from .partner_mentions import PREPOSITION_REACH, PrepositionBefore
 from .rules import rules
 
-#: how far back the venue words may reach before a name ("in der ostpolnischen " is 21
-#: characters; the reach of partner_mentions.PrepositionBefore), and a partner noun before
-#: another place ("Städtepartnerschaft mit der Stadt " is 34)
-REACH = 40
+#: how far back a relation noun may stand before the venue's preposition, and a partner noun
+#: before another place ("Städtepartnerschaft mit der Stadt " is 34): the prepositions' own reach
+REACH = PREPOSITION_REACH
+#: the venue: a preposition of place or direction, maybe an article and up to two lower-case
+#: words ("nach X", "im polnischen X"), right before the town
+_VENUE_BEFORE = PrepositionBefore("in", "im", "nach")
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     data = json.loads(data_file("pair-vetoes-de.json").read_text(encoding="utf-8"))
     out = {key: re.compile(data[key]) for key in (
-        "venue_before", "relation_before_venue", "partner_apposition_after", "partner_named_elsewhere",
+        "relation_before_venue", "partner_apposition_after", "partner_named_elsewhere",
         "plural_partners")}
     # (a partnership word inside an association's name names no partner: "des Vereins zur
     # Förderung der Städtepartnerschaft A – B", the association the sentence's person chairs)
@@ -58,7 +61,7 @@ def drop_venue_partners(ex: Extraction, text: str) -> None:
 
     def venue(m: Mention) -> bool:
         if m.start not in venues:
-            v = pat["venue_before"].search(text, max(m.sentence.start, m.start - REACH), m.start)
+            v = _VENUE_BEFORE.match(text, m.sentence, m)
             venues[m.start] = bool(v) and not pat["relation_before_venue"].search(
                 text, max(m.sentence.start, v.start() - REACH), v.start()) \
                 and not pat["partner_apposition_after"].match(text, m.end, m.sentence.end)
