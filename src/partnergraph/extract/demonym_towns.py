@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .context import Context, PlaceHit
 from .gazetteer import PlaceRecord
+from .hit_facts import person_or_word
 from .place_names import is_adjective
 
 #: a demonym's inflections after its "-er": "Xer", "Xern", "Xers", "Xerin", "Xerinnen"
@@ -63,15 +64,11 @@ def demonym_towns(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceReco
                   ok: list[bool], ctx: Context) -> list[int]:
     """Indices of the turned-down hits of home-country towns whose demonym the page uses."""
     out = []
-    refused_after = (extractor._landmarks, extractor._titles, extractor._roles, extractor._region_before,
-                     extractor._determiners, extractor._river_words)  # (no union: built per page it cost more)
     for i, h in enumerate(hits):
         f, best = facts[i], resolved.get(i)
         if ok[i] or f is None or best is None or best.country != ctx.home or h.adjective or _glued(ctx.text, h) \
                 or " " in h.surface or h.surface not in (best.name_de, best.name_en) \
-                or h.surface in extractor._stop or h.surface in extractor.first_names \
-                or h.surface.lower() in extractor.frequent or f["first_name_before"] \
-                or any(f["prev"] in words for words in refused_after) \
+                or h.surface in extractor._stop or person_or_word(extractor, h, f) \
                 or h.surface in extractor.nouns and not _word_before_name(f["prev_word"], extractor):
             continue
         if has_demonym(ctx.text, h.surface):

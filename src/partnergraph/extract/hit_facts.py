@@ -126,3 +126,15 @@ def _between_partners(text: str, start: int) -> bool:
     if "zwischen" not in window:
         return False
     return bool(_BETWEEN_FIRST.search(window) or _BETWEEN_SECOND.search(window))
+
+
+def person_or_word(extractor, h: PlaceHit, f: dict) -> bool:
+    """Whether a turned-down hit reads as a person, a building or a word rather than a town: a
+    frequent word or a given name itself, a given name before it, or a landmark, title, role,
+    region, determiner or river word right before it. The refusals shared by the rules that take
+    back a hit places.py's size rules turned down (demonym_towns.py, partner_neighbours.py)."""
+    if h.surface.lower() in extractor.frequent or h.surface in extractor.first_names or f["first_name_before"]:
+        return True
+    prev = f["prev"]  # (each list asked alone: a union built per page cost more)
+    return any(prev in words for words in (extractor._landmarks, extractor._titles, extractor._roles,
+                                           extractor._region_before, extractor._determiners, extractor._river_words))

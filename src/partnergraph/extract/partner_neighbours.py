@@ -24,6 +24,7 @@ import re
 
 from .context import Context, PlaceHit, next_word
 from .gazetteer import PlaceRecord
+from .hit_facts import person_or_word
 from .place_names import own_name
 
 #: the smallest town the rule takes: places.MIN_HOME_POPULATION, the floor a town of the page's
@@ -47,16 +48,12 @@ def partner_neighbour_towns(extractor, hits: list[PlaceHit], resolved: dict[int,
     """Indices of the turned-down hits of foreign towns named so beside a partnership sentence."""
     out = []
     sentences = index = None
-    refused_after = (extractor._landmarks, extractor._titles, extractor._roles, extractor._region_before,
-                     extractor._determiners, extractor._river_words)  # (no union: built per page it cost more)
     for i, h in enumerate(hits):
         f, best = facts[i], resolved.get(i)
         if ok[i] or f is None or best is None or best.country in (None, ctx.home) or h.adjective or h.ambiguous \
                 or best.population < MIN_NEIGHBOUR_POPULATION \
                 or h.surface.isascii() and " " not in h.surface and "-" not in h.surface \
-                or not own_name(h.surface, best) or h.surface.lower() in extractor.frequent \
-                or h.surface in extractor.first_names or f["first_name_before"] \
-                or any(f["prev"] in words for words in refused_after) \
+                or not own_name(h.surface, best) or person_or_word(extractor, h, f) \
                 or f["initial"] or f["prev_capitalised"] or next_word(ctx.text, h.end) in _PARTICLES \
                 or " " not in h.surface and _NAME_GOES_ON.match(ctx.text, h.end):
             continue
