@@ -9,18 +9,17 @@ Wording: data/pair-vetoes-de.json, `hypothetical`."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 
 from ..models import Extraction
-from ..resources import data_file
+from .rules import rules
 from .prefilter import Prefiltered
 
 
 @cache
 def _patterns() -> tuple[Prefiltered, re.Pattern]:
-    data = json.loads(data_file("pair-vetoes-de.json").read_text(encoding="utf-8"))
+    data = rules()
     return Prefiltered(re.compile(data["hypothetical"])), re.compile(data["hypothetical_pursued"])
 
 

@@ -4,15 +4,14 @@ city's page) and each item's stretch of text, where its country, year and type s
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
 
 from ..models import Extraction, Mention, Span
-from ..resources import data_file
 from .datelines import YEAR_OPENING
 from .partner_mentions import distinct, has_home, recent_home, visitors_from
+from .rules import rules
 
 
 #: a list line that joins two names by a dash, the partner on the right: "Grafling-Pelplin (seit
@@ -205,8 +204,7 @@ def _host_labels(url: str | None) -> list[str] | None:
 
 @cache
 def _association_host_words() -> frozenset[str]:
-    data = json.loads(data_file("pair-vetoes-de.json").read_text(encoding="utf-8"))
-    return frozenset(data["association_host_words"])
+    return frozenset(rules()["association_host_words"])
 
 
 def _names_site(name: str, labels: list[str] | None) -> bool:

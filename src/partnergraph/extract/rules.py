@@ -1,6 +1,7 @@
 """The German extraction rules, loaded once: ``data/rules-de.json`` (sentences, places, cues,
-dates, people, events) and ``data/relations-de.json`` (lists of pairs and of partners, owners,
-statuses), one dictionary; no key occurs in both files."""
+dates, people, events), ``data/relations-de.json`` (lists of pairs and of partners, owners,
+statuses) and ``data/pair-vetoes-de.json`` (wordings that take a pair back), one dictionary; no
+key occurs in two files."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..resources import data_file
 
-FILES = ("rules-de.json", "relations-de.json")
+FILES = ("rules-de.json", "relations-de.json", "pair-vetoes-de.json")
 
 
 @lru_cache(maxsize=1)

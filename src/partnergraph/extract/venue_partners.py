@@ -14,16 +14,14 @@ town's partners in the plural ("Partnerstädten"). The home side after "in" is t
 preposition ("die Kontakte nach X") and a partner noun in apposition after the town ("in X, der
 Partnerstadt von Y") make the town the partner after all, and a partnership word in an
 association's name ("des Vereins zur Förderung der Städtepartnerschaft A – B") names no partner.
-Wording: data/pair-vetoes-de.json."""
+Wording: data/pair-vetoes-de.json (read through rules.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 
 from ..models import Extraction, Mention, Span
-from ..resources import data_file
 from .partner_mentions import PREPOSITION_REACH, PrepositionBefore
 from .rules import rules
 
@@ -37,10 +35,10 @@ _VENUE_BEFORE = PrepositionBefore("in", "im", "nach")
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
-    data = json.loads(data_file("pair-vetoes-de.json").read_text(encoding="utf-8"))
+    data = rules()
     out = {key: re.compile(data[key]) for key in (
-        "relation_before_venue", "partner_apposition_after", "partner_named_elsewhere",
-        "plural_partners")}
+        "relation_before_venue", "partner_apposition_after", "partner_named_elsewhere")}
+    out["plural_partners"] = re.compile(data["venue_plural_partners"])
     # (a partnership word inside an association's name names no partner: "des Vereins zur
     # Förderung der Städtepartnerschaft A – B", the association the sentence's person chairs)
     out["association_before"] = re.compile(rules()["association_before_type"] + "$")
