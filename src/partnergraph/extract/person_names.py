@@ -80,7 +80,6 @@ def role_before(text: str, start: int, roles: frozenset[str]) -> bool:
     return any(w.lower() in roles for w in text[max(0, start - ROLE_REACH):start].split()[-2:])
 
 
-
 #: the holder's name after the town: one to three capitalised words closing the name read on
 _HOLDER = re.compile(r"[A-ZÄÖÜ][\w'’-]*(?: [A-ZÄÖÜ][\w'’-]*){0,2}")
 
