@@ -15,7 +15,9 @@ with this version's (so both see the same load of a shared machine), and the two
 extractions are compared (a digest of every extraction: a speed-up must not change a result).
 
 Targets (issue 7, issue 16, issue 17), per core and cold: ≥ 2 MB/s (≥ 3 MB/s on the real-text set), load < 1 s,
-sample build < 600 MB (first build included). Usage:
+sample build < 600 MB (first build included). The cold pass is measured once more with every
+partnership rule skipped (`relations.apply`): the scan, the place and term resolution and the
+place passes alone, a ceiling no trimming of the rules can pass. Usage:
     python benchmarks/bench_extract.py [--seconds 10] [--texts FILE.jsonl] [--baseline DIR] [--cold]
                                        [--out benchmarks/out/extract.json]
 """
@@ -309,6 +311,15 @@ def main(argv=None) -> int:
     # every pass: every sentence new, as in a build; the targets are about this one) and warm
     cold_rate = rate(extractor.extract, True)
     warm_rate = rate(extractor.extract, False)
+    # the ceiling the partnership rules leave: the same cold pass with every one of them made free
+    # (relations.apply, 40 % of a pass in session 21's profile, skipped): what the scan, the place
+    # and term resolution and the place passes cost alone, so what no trimming of the rules can pass
+    rules = extractor._relations
+    rules.apply = lambda ex, ctx: None  # (an instance attribute shadows the method)
+    try:
+        without_rules = rate(extractor.extract, True)
+    finally:
+        del rules.apply
     extract = cold_rate
     stats = profile_stats(extractor, docs, args.cold) if args.profile else {}
     profile = extraction_profile(extractor, docs, args.profile, args.cold, stats) if args.profile else []
@@ -324,6 +335,7 @@ def main(argv=None) -> int:
         "extraction_warm_mb_per_s": round(warm_rate, 3),
         "aho_corasick_scan_mb_per_s": round(scan, 3),
         "cold_extraction_vs_scan": round(cold_rate / scan, 3),
+        "cold_without_partnership_rules_mb_per_s": round(without_rules, 3),
         "texts": str(args.texts) if args.texts else "sample bodies, four per article",
         "baseline_and_profile_memos": "cold (emptied before every pass)" if args.cold else "warm (repeated texts hit them)",
         "versus_baseline": paired,
@@ -348,6 +360,8 @@ def main(argv=None) -> int:
     print(f"extraction, cold  {cold_rate:7.2f} MB/s   (one core; per-sentence memos empty, as in a build; "
           f"raw gazetteer scan {scan:.2f} MB/s: ratio {cold_rate / scan:.2f})")
     print(f"extraction, warm  {warm_rate:7.2f} MB/s   (one core; repeated texts hit the memos)")
+    print(f"  without rules   {without_rules:7.2f} MB/s   (cold, every partnership rule skipped: the ceiling "
+          f"that trimming the rules cannot pass; ratio to the whole {cold_rate / without_rules:.2f})")
     if paired:
         print(f"  vs baseline     {paired['this_mb_per_s']:7.2f} MB/s   ({'cold' if args.cold else 'warm'}; baseline "
               f"{paired['baseline']}: {paired['baseline_mb_per_s']:.2f} MB/s: ratio {paired['this_vs_baseline']:.2f}; "
