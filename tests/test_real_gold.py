@@ -184,13 +184,15 @@ def test_the_blind_split_fresh5_measures_status_pairs_and_precision(gold):
 # pages, planned and suspended pairs (no page of a new publisher stated an ended one). fresh10 (session
 # 20, a second blind split beside fresh9) was drawn the same way: 40 to 50 pages, at least 35 stating a
 # pair, at least 10 precision pages, planned and ended pairs (every suspended pair the corpus offered
-# came from a publisher already in the gold).
+# came from a publisher already in the gold). fresh11 (session 22, a second blind split beside fresh10)
+# likewise: 40 to 50 pages, at least 35 stating a pair, at least 12 precision pages, planned and ended pairs.
 @pytest.mark.parametrize("split, sizes, pair_pages, precision_pages, statuses", [
     ("fresh6", (50, 60), 30, 10, {"planned", "suspended", "ended"}),
     ("fresh7", (55, 60), 40, 12, {"planned", "suspended"}),
     ("fresh8", (55, 60), 40, 12, {"planned", "suspended", "ended"}),
     ("fresh9", (50, 60), 35, 12, {"planned", "suspended"}),
     ("fresh10", (40, 50), 35, 10, {"planned", "ended"}),
+    ("fresh11", (40, 50), 35, 12, {"planned", "ended"}),
 ])
 def test_a_blind_split_measures_pairs_years_status_and_precision(gold, split, sizes, pair_pages,
                                                                  precision_pages, statuses):
