@@ -6,7 +6,7 @@ partnergraph's input format. This benchmark extracts every cached page once, sco
 extraction with partnergraph.extract.evaluate against the gold, separately for the `dev` split (the pages
 to tune on), `dev2` (a second tuning split of other publishers, drawn when dev had grown too narrow
 to generalise from), `dev3` (a third tuning split of news prose about one to three pairs, drawn in
-session 7 because the rules tuned on list-heavy pages did not carry over to news articles), the held-out `test` split, the `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9` and `fresh10` splits (each drawn later as a held-out
+session 7 because the rules tuned on list-heavy pages did not carry over to news articles), the held-out `test` split, the `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9`, `fresh10` and `fresh11` splits (each drawn later as a held-out
 measure of generalisation, from publishers no other split uses, and annotated before the extractor ran
 on them: fresh after dev and test had been used for error analysis, fresh2 after fresh had been read
 for a round's closing report, fresh3 when fresh2 was opened for tuning in session 7, fresh4 in session 8
@@ -14,7 +14,8 @@ so that fresh3 can be opened for tuning while a blind measure remains, fresh5 in
 fresh4 became the validation and test splits of a learned scorer, fresh6 in session 11 when fresh5 was
 opened for tuning, fresh7 in session 12 when fresh6 was opened, fresh8 in session 14 when fresh7 was
 opened, fresh9 in session 15 when fresh8 was opened, fresh10 in session 20 as a second blind split beside
-fresh9, because one blind split of 50 pages is a noisy measure) and all pages,
+fresh9, because one blind split of 50 pages is a noisy measure, fresh11 in session 22 as a second blind
+split beside fresh10, for the same reason) and all pages,
 and measures the extraction speed against
 the raw Aho-Corasick scan of the same text (the floor of any gazetteer matcher, as in
 bench_extract.py), both in the same run.
@@ -27,11 +28,11 @@ benchmarks/real/cache/pages.jsonl (git-ignored). How to refill it: benchmarks/re
 Targets (issue 17, on the dev split): municipality F1 ≥ 0.92, partnership F1 ≥ 0.85 with
 precision ≥ 0.90; extraction ≥ 2 MB/s per core, and ≥ 3 MB/s (issue 16), measured cold (every sentence
 new, as in a build) and reported warm too, with the profile of a cold pass. Usage:
-    python benchmarks/bench_real.py [CACHE] [--details [dev|dev2|dev3|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|all]]
+    python benchmarks/bench_real.py [CACHE] [--details [dev|dev2|dev3|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|all]]
                                     [--seconds 5] [--profile 15] [--out benchmarks/out/real.json]
 `--details` lists the errors of the dev split only unless told otherwise: the test and fresh splits
 are held out, their errors are not for reading while tuning (`--details all` lists dev, dev2,
-dev3 and test, never a fresh split; only `--details fresh` / `fresh2` / ... / `fresh9` / `fresh10` show
+dev3 and test, never a fresh split; only `--details fresh` / `fresh2` / ... / `fresh10` / `fresh11` show
 that split's errors). fresh2 has been open for tuning since session 7 (`--details fresh2`); fresh3 is the
 held-out split that replaced it, whose errors nobody tuning reads, fresh4 (session 8) the blind split kept
 for when fresh3 is opened, and fresh5 (session 9) the blind split kept while fresh3 and fresh4 validate and
@@ -39,8 +40,8 @@ test a learned scorer (its texts live in their own cache file, like fresh4's). S
 fresh3 and fresh4 for tuning (their errors were read), session 11 fresh5, session 12 fresh6, session 14
 fresh7 and session 15 fresh8 (their errors under `--details fresh6`, `--details fresh7` and `--details
 fresh8`, read like those of fresh2 … fresh5); session 21 opened fresh9 (drawn in session 15, read under
-`--details fresh9`); fresh10 (drawn in session 20, texts only in their own cache file) is the blind
-split: its errors only under `--details fresh10`.
+`--details fresh9`); fresh10 (drawn in session 20) and fresh11 (drawn in session 22), texts only in their
+own cache files, are the blind splits: their errors only under `--details fresh10` and `--details fresh11`.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ if str(HERE) not in sys.path:  # the sibling scripts: bench_extract (speed), com
 
 from compare_real import f1_interval  # noqa: E402
 SPLITS = ("dev", "dev2", "dev3", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
-          "fresh9", "fresh10", "all")
+          "fresh9", "fresh10", "fresh11", "all")
 #: the splits whose errors `--details all` lists (the tuning splits and test): the fresh splits are
 #: shown only when asked by name
 DETAILED_BY_ALL = ("dev", "dev2", "dev3", "test")
@@ -162,7 +163,7 @@ def shows_details(asked: str | None, split: str) -> bool:
     section. The "all" section mixes in the fresh pages, so it never lists errors: a fresh
     split's errors appear only under `--details fresh`, `--details fresh2`, `--details fresh3`,
     `--details fresh4`, `--details fresh5`, `--details fresh6`, `--details fresh7`, `--details fresh8`,
-    `--details fresh9` or `--details fresh10`."""
+    `--details fresh9`, `--details fresh10` or `--details fresh11`."""
     if asked is None or split == "all":
         return False
     return asked == split or (asked == "all" and split in DETAILED_BY_ALL)
@@ -192,7 +193,7 @@ def main(argv=None) -> int:
     ap.add_argument("--details", nargs="?", const="dev", choices=SPLITS, default=None,
                     help="list every false positive and negative of a split (default: dev; the test and fresh "
                          "splits are listed only when named: fresh2 to fresh9 have been opened for tuning, "
-                         "fresh10 is the one nobody has read (blind); 'all' lists dev, dev2, dev3 and test)")
+                         "fresh10 and fresh11 are the ones nobody has read (blind); 'all' lists dev, dev2, dev3 and test)")
     ap.add_argument("--seconds", type=float, default=5.0, help="CPU time per throughput measurement")
     ap.add_argument("--profile", type=int, default=15, metavar="N",
                     help="functions of the cold extraction profile to report, by own time (0: none)")

@@ -201,10 +201,10 @@ def test_training_reads_the_chosen_splits_pages_from_several_caches(train, tmp_p
     assert all(c["label"] == 1 for p in read for c in p["candidates"] if c["pair"] in p["gold"])
 
 
-@pytest.mark.parametrize("split", ["fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"])
+@pytest.mark.parametrize("split", ["fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"])
 def test_training_refuses_every_blind_split_whatever_the_caches(train, tmp_path, capsys, split):
     # fresh5 (session 9), fresh6 (session 11), fresh7 (session 12), fresh8 (session 14), fresh9
-    # (session 15) and fresh10 (session 20) were each drawn as the split nobody reads; the trainer refuses them all, opened
+    # (session 15), fresh10 (session 20) and fresh11 (session 22) were each drawn as the split nobody reads; the trainer refuses them all, opened
     # later or not, so no model learns from them
     cache = _jsonl(tmp_path / "pages.jsonl", [{"url": "https://a.example/1", "text": TWO_FIRSTS}])
     out = tmp_path / "model.json"
