@@ -89,9 +89,39 @@ def test_a_hromada_beside_a_landkreis_stays_a_municipality(extractor):
     assert kinds.get("Tschortkiw") == "municipality" and not any(n.startswith("Rajon") for n in kinds), kinds
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Kitzingen und Löwen sind seit 1975 Partnerstädte.", "Leuven"),
+    ("Die Städtepartnerschaft Kitzingen–Posen wurde 1975 besiegelt.", "Poznań"),
+    ("Münster und Lemberg feiern in diesem Jahr ihre Partnerschaft.", "Münster"),
+])
+def test_a_noun_named_city_joined_to_a_partner_town_is_a_place(extractor, text, city):
+    places, pairs = read(extractor, text)
+    assert any(name == city for name, _ in places), places
+    assert any(city in pair for pair in pairs), pairs
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Essen und Trinken gab es beim Partnerschaftsfest in Kitzingen.", "Essen"),  # a noun joined to a noun
+    ("Ausflug in die Partnerstadt Kitzingen – Löwen sah man dort im Zoo.", "Leuven"),  # a spaced dash runs on
+])
+def test_a_noun_joined_to_a_noun_or_after_a_spaced_dash_stays_a_word(extractor, text, word):
+    places, _ = read(extractor, text)
+    assert not any(name == word for name, _ in places), places
+
+
 def test_a_town_with_a_designation_from_abroad_is_not_given_the_home_country(extractor):
     ex = extractor.extract(Article(url="https://beispiel.example/m", title="",
                                    text="Kitzingen pflegt seit 2004 eine Partnerschaft mit der Umkhanyakude "
                                         "Municipality.", date=None))
     minted = [p for p in ex.places.values() if p.name_de.endswith("Municipality")]
     assert minted and all(p.country != "DE" for p in minted), minted
+
+
+def test_a_type_word_introduces_every_place_listed_right_after_it(extractor):
+    ex = extractor.extract(Article(url="https://beispiel.example/t", title="",
+                                   text="Neben Städtepartnerschaften mit Tours und Opole pflegt Kitzingen "
+                                        "Projektpartnerschaften in Afrika.", date=None))
+    names = {k: p.name_de for k, p in ex.places.items()}
+    types = {frozenset(names[r] for _, r in p.partners): p.type for p in ex.partnerships}
+    assert types.get(frozenset({"Kitzingen", "Opole"})) == "staedtepartnerschaft", types
+    assert types.get(frozenset({"Kitzingen", "Tours"})) == "staedtepartnerschaft", types
