@@ -28,3 +28,12 @@ def uncapitalised(text: str, gazetteer: Gazetteer) -> str:
             parts += [text[last:start], normal]
             last = end
     return "".join(parts) + text[last:] if parts else text
+
+
+def caps_word(word: str, frequent) -> bool:
+    """An ALL-CAPS word that is a frequent German word in normal case ("SIND", "SEIT", "UND"): in
+    a heading written in capitals it ends the name a cue word began ("POWIAT KOSZALIN SIND SEIT
+    1990 PARTNER" names Powiat Koszalin; cue_places._trim_name), as a lower-case word ends it in
+    normal text. The frequent-word list holds some cities' names (Graz, York), which in capitals
+    then end a name too: they open one after a cue word, where this test is not asked."""
+    return len(word) > 1 and word.isupper() and word.lower() in frequent

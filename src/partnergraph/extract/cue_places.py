@@ -22,7 +22,7 @@ from .matcher import Keywords
 from .prefilter import lowered_text
 from .sentences import sentence_of
 from .stated_countries import stated_country
-
+from .caps_names import caps_word
 
 #: an unknown all-capitals name this short joined to a town is an acronym (a club, "AGIT"), not a
 #: town: real all-capitals town names in headings are longer or known to the gazetteer (dev2)
@@ -34,7 +34,6 @@ ACRONYM_MAX = 5
 #: gave "Breisgau" Poland's country (cdu-staufen.de)
 _GERMAN_QUALIFIER = r"(?:\s+(?:im|am|an\s+der|ob\s+der|in\s+der)\s+[A-ZÄÖÜ][\w'’\-]*)"
 _GERMAN_QUALIFIED = re.compile(rf"{_GERMAN_QUALIFIER}$")
-
 
 #: lower-case words inside a place's name ("San Juan de la Maguana", "Frankfurt am Main",
 #: "Rothenburg ob der Tauber", "Staufen im Breisgau")
@@ -478,7 +477,8 @@ class CuePlaces:
                 if core in self._stop or core in self.nouns or core.lower() in self.frequent or not core[:1].isupper() \
                         or self._common_compound(core):
                     return ""
-            elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in _NAME_JOINERS):
+            elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in _NAME_JOINERS) \
+                    or caps_word(core, self.frequent):  # "POWIAT KOSZALIN SIND SEIT": a word in a caps heading
                 break
             elif starts_person(words, len(kept), self.first_names, self._titles):
                 break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"

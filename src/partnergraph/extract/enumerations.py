@@ -44,7 +44,7 @@ def listable(h: PlaceHit, best: PlaceRecord | None, f: dict, text: str, frequent
     return best is not None and not _NAME_GOES_ON.match(text, h.end) and not h.adjective \
         and (not h.ambiguous or best.population >= WORD_CITY_POPULATION and own_name(h.surface, best)) \
         and h.surface.lower() not in frequent and h.surface not in first_names and not f["first_name_before"] \
-        and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best))
+        and own_name(h.surface, best)
 
 
 def enumerated(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],

@@ -97,7 +97,10 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
     side ("Gemeinde X" on an Austrian page, a table row "X – Y - Z"). A town listed right beside a
     place abroad ("die Gemeinden Cluny und X", "zwischen Krakau und X") keeps no country: it lies
     abroad as often as not. Issue #17, session 20: kreis-ahrweiler.de, ak-kurier.de, woelbling.at,
-    bezirk-unterfranken.de, where no country at all was wrong on each."""
+    bezirk-unterfranken.de, where no country at all was wrong on each. A town named with a
+    designation of local governments abroad ("X Municipality") is in no case the home country's: it
+    takes the country the page names most abroad, or none (issue #17, session 22: own-words probes
+    of South African partners on pages that do not name South Africa)."""
     counts = Counter(m.ref for m in ex.mentions if m.kind == "country" and m.ref != home)
     abroad = max(sorted(counts), key=counts.__getitem__) if counts else None
     moved: dict[str, str] = {}
@@ -112,6 +115,10 @@ def _leftovers(ex: Extraction, text: str, home: str | None) -> None:
             near = Counter(p.country for m in ex.mentions if m.sentence in sentences and m.kind == "municipality"
                            and (p := ex.places.get(m.ref)) is not None and p.country not in (None, home))
             country = max(sorted(near), key=near.__getitem__) if near else abroad
+        elif strip_designation(place.name_de) is not None:
+            # "Nelson Mandela Bay Municipality", "X kommun": a designation of local governments abroad
+            # (place-designations.tsv), which no town of the home country carries
+            country = abroad
         if country is not None:
             new = replace(place, country=country)
             moved[key] = new.key
@@ -227,8 +234,8 @@ def _placed(ex: Extraction, key: str, place, gazetteer, text: str, home: str | N
                           if o.kind == "municipality" and o.start == m.end + 1), None)
             if after is not None and after.country is not None:
                 return replace(place, country=after.country)
-    if home is None or not mentions:
-        return None
+    if home is None or not mentions or strip_designation(place.name_de) is not None:
+        return None  # ("X Municipality": a designation abroad, never the home country's; _leftovers)
     sentences = {m.sentence for m in mentions}
     for o in ex.mentions:
         if o.sentence not in sentences:

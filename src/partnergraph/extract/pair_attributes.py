@@ -20,6 +20,7 @@ from .pair_statuses import stretch_statuses
 from .clause_statuses import closing_statuses
 from .relation_since import relation_since_sentences
 from .same_day import year_reach
+from .introduced_types import introduced_type  # noqa: F401 (re-exported: partnerships.py imports it from here)
 
 #: "damals", which a start pattern reads as the year stated before it (rules-de.json)
 _DAMALS = re.compile(r"damals(?<!\wdamals)\b")  # (the word first: found by its literal prefix)
@@ -485,16 +486,3 @@ def nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = min(a.start, b.start), max(a.end, b.end)
     return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
-
-
-def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list[Mention]) -> str | None:
-    """The type word that introduces one of the pair's partners: "plant Würzburg eine
-    Städtepartnerschaft mit Lwiw sowie eine Städtefreundschaft mit Luzk" — the first place
-    after the type word is the partner it speaks of (Würzburg–Luzk: Städtefreundschaft)."""
-    refs = {(a.kind, a.ref), (b.kind, b.ref)}
-    best = None
-    for t in types:
-        nxt = min((m for m in mentions if m.start >= t.end), key=lambda m: m.start, default=None)
-        if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
-            best = (nxt.start - t.end, t.ref)
-    return best[1] if best else None

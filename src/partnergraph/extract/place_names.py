@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .context import next_word
 from .gazetteer import PlaceRecord
+from .german_spellings import german_spellings
 from .transliterate import without_marks
 
 
@@ -18,6 +19,9 @@ from .transliterate import without_marks
 #: Panamanian city: solidaridad-ev.de); Paris, Texas, is 86 times smaller than Paris
 DWARFED_RATIO = 40
 
+_SPELLINGS = german_spellings()
+
+
 def before_name(text: str, end: int, nouns) -> bool:
     """A capitalised word that is no German noun follows: "Mary Marcel Kayowa" is a person."""
     following = next_word(text, end)
@@ -26,8 +30,11 @@ def before_name(text: str, end: int, nouns) -> bool:
 
 def own_name(surface: str, place: PlaceRecord) -> bool:
     """The surface is the place's German or English name or its first word, not an alias; German
-    text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name)."""
+    text often drops the diacritics of a foreign name ("Klaipeda" is Klaipėda's own name); a German
+    spelling exonyms-de.tsv lists for the place is its own too ("Tulkarem", "Pressburg")."""
     if surface in (place.name_de, place.name_en) or short_form(surface, place):
+        return True
+    if (place.name_en, place.country) in _SPELLINGS.get(surface, ()):
         return True
     return surface.isascii() and not place.name_en.isascii() and without_marks(place.name_en) == surface
 
@@ -69,7 +76,7 @@ def named_outright(surface: str, place: PlaceRecord, exact_countries: set[str]) 
     German or English name, or, where another place of its country bears the name outright, the
     short form of its qualified name. The bonus then weighs countries, and within a country size
     decides, as the gold's convention does (the most populous bearer when the text does not)."""
-    if surface in (place.name_de, place.name_en):
-        return True
+    if surface in (place.name_de, place.name_en) or (place.name_en, place.country) in _SPELLINGS.get(surface, ()):
+        return True  # (a German spelling exonyms-de.tsv gives the place: "Kronstadt" is Brașov's, beside Kronstadt RU)
     return (place.country in exact_countries and place.country in _GERMAN_SPEAKING
             and place.population >= QUALIFIED_TOWN_POPULATION and short_form(surface, place))

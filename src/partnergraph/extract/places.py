@@ -20,10 +20,9 @@ from .partner_with import partners_with
 from .named_towns import named_town
 from .name_forms import short_forms
 from .noun_joins import named_once
-from .stated_countries import stated_country_towns
-from .demonym_towns import demonym_towns
-from .partner_neighbours import partner_neighbour_towns
+from .taken_back import TAKE_BACK_RULES
 from .host_towns import host_resolutions, host_town
+from .foreign_namesakes import foreign_namesakes
 from .person_names import surname_after_given_name
 from .page_neighbours import move_to_nearest_bearers
 
@@ -197,6 +196,7 @@ class PlaceResolution:
         for i, h in enumerate(hits):
             if h.surface in longer and live[i]:
                 resolved[i] = longer[h.surface]
+        foreign_namesakes(hits, resolved, live, facts, ctx.home)  # "Partnerschaft mit Lemberg": Lviv (foreign_namesakes.py)
         host_resolutions(hits, resolved, live, ctx.host_words, ctx.home)  # "Wörth" on woerth-isar.de (host_towns.py)
         accepted: set[int] = set()  # geonameids accepted so far in this article
         home_lists = self._home_town_lists(hits, resolved, facts, text, ctx.home)
@@ -210,8 +210,7 @@ class PlaceResolution:
                   *partners_with(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *glued_partners(hits, resolved, facts, ok, text, self.frequent, self.first_names),
                   *land_named_towns(hits, resolved, facts, ok, text, ctx.territory_spans, ctx.home),
-                  *(i for rule in (stated_country_towns, demonym_towns, partner_neighbour_towns)
-                    for i in rule(self, hits, resolved, facts, ok, ctx))):
+                  *(i for rule in TAKE_BACK_RULES for i in rule(self, hits, resolved, facts, ok, ctx))):
             ok[i] = True
         move_to_nearest_bearers(hits, resolved, ok)  # "Brühl" beside Ladenburg: Brühl near Mannheim
         for i, h in enumerate(hits):
@@ -224,8 +223,6 @@ class PlaceResolution:
                                        facts[i]["sentence"]))
             if h.adjective:
                 ctx.adjectives.add((h.start, h.end))
-
-    _LIST_GAPS = LIST_GAPS
 
     def _home_town_lists(self, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
                          text: str, home: str) -> set[int]:
@@ -252,7 +249,7 @@ class PlaceResolution:
                 flush()
                 continue
             if run and (facts[run[-1]]["sentence"] != facts[i]["sentence"]
-                        or text[hits[run[-1]].end:h.start].strip() not in self._LIST_GAPS):
+                        or text[hits[run[-1]].end:h.start].strip() not in LIST_GAPS):
                 flush()
             run.append(i)
         flush()
@@ -435,8 +432,7 @@ class PlaceResolution:
         foreign_named = best.country in ctx.countries and best.country != ctx.home
         cue_named = f["cue_cc"] == best.country
         if h.ambiguous:
-            if not known and best.population < KNOWN_CITY_POPULATION and h.surface not in (best.name_de, best.name_en) \
-                    and not short_form(h.surface, best):
+            if not known and best.population < KNOWN_CITY_POPULATION and not own_name(h.surface, best):
                 return False  # "in Höhe von", "als Kurort": a word that is only some small place's alias
             # "in Essen" and "Ob Essen im Ruhrgebiet" are the city; "das Essen", "beim
             # Essen", "in der Halle" are not
@@ -453,7 +449,7 @@ class PlaceResolution:
                 return False
             if not (known or cue_named or foreign_named or best.country == ctx.home
                     or (prev in self._prepositions and best.population >= WORLD_CITY_POPULATION
-                        and h.surface in (best.name_de, best.name_en))):
+                        and own_name(h.surface, best))):
                 # "in Kitas" is not Quito: a noun needs its place's country named, unless it is
                 # a metropolis's own name after a preposition ("nach Rom")
                 return False
@@ -477,7 +473,7 @@ class PlaceResolution:
             return best.population >= KNOWN_CITY_POPULATION or (
                 best.population >= MIN_PARTNER_SENTENCE_POPULATION and not f["initial"] and not h.ambiguous
                 and h.surface.lower() not in self.frequent and h.surface not in self.first_names
-                and (h.surface in (best.name_de, best.name_en) or short_form(h.surface, best)))
+                and own_name(h.surface, best))
         # a known city by its own name mid-sentence after a lower-case word is that city even with
         # its country unnamed and no partnership cue ("eine Delegation aus Nancy", "Universitäts-
         # städte wie Heidelberg und Cambridge", "… Warschau und Windhuk"); the 100k–500k names
