@@ -25,7 +25,10 @@ def stretch_statuses(rules, text: str, lo: int, hi: int, chunk: str | None = Non
             if undated and YEAR.search(chunk, 0, m.end()):
                 continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
             before = low[max(0, m.start() - 30):m.start()].split()[-2:]
-            if not rules.negations.intersection(before):
+            # (and the word right after a verb that opens its clause: "Die Partnerschaft ruht
+            # nicht", "ruht keineswegs"; general German word order, the negation after the finite verb)
+            after = low[m.end():m.end() + 16].split()[:1] if low[m.end():m.end() + 1].isspace() else ()
+            if not rules.negations.intersection(before) and not rules.negations.intersection(w.rstrip(".,;:!?") for w in after):
                 statuses.append((lo + m.start(), lo + m.end(), status))
     return statuses
 
