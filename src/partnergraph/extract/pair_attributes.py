@@ -18,6 +18,7 @@ from .relative_clauses import outside_relative_clauses
 from .list_tail_years import list_tail_years
 from .pair_statuses import stretch_statuses
 from .status_dates import status_dated
+from .introduced_types import introduced_type  # noqa: F401 (partnerships.py reads it here)
 from .clause_statuses import closing_statuses
 from .relation_since import relation_since_sentences
 from .same_day import year_reach
@@ -481,16 +482,3 @@ def nearest_type(types: list[Mention], a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = min(a.start, b.start), max(a.end, b.end)
     return min(types, key=lambda t: (max(0, lo - t.end, t.start - hi), t.start)).ref
-
-
-def introduced_type(types: list[Mention], a: Mention, b: Mention, mentions: list[Mention]) -> str | None:
-    """The type word that introduces one of the pair's partners: "plant Würzburg eine
-    Städtepartnerschaft mit Lwiw sowie eine Städtefreundschaft mit Luzk" — the first place
-    after the type word is the partner it speaks of (Würzburg–Luzk: Städtefreundschaft)."""
-    refs = {(a.kind, a.ref), (b.kind, b.ref)}
-    best = None
-    for t in types:
-        nxt = min((m for m in mentions if m.start >= t.end), key=lambda m: m.start, default=None)
-        if nxt is not None and (nxt.kind, nxt.ref) in refs and (best is None or nxt.start - t.end < best[0]):
-            best = (nxt.start - t.end, t.ref)
-    return best[1] if best else None

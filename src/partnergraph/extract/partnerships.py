@@ -125,7 +125,7 @@ class PartnershipFinder:
             named = {ref for ref, inside in in_name if inside} - {ref for ref, inside in in_name if not inside}
             generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
                 if scope is None else []
-            introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
+            introducer = introduced_type(text, free + generic, a, b, by_sentence.get(sent, []))
             if type_hint or introducer not in (None, "unspecified"):
                 hint = type_hint or introducer
             elif introducer == "unspecified":

@@ -1,0 +1,53 @@
+"""The type word that introduces one partner of a sentence naming several (issue 17: "a type
+attaches only to the pair its sentence states it for").
+
+A type word speaks of the first place after it ("plant Würzburg eine Städtepartnerschaft mit Lwiw
+sowie eine Städtefreundschaft mit Luzk": Würzburg–Luzk is the friendship), unless German puts the
+partner first: "mit <partner> eine <type>" ("pflegt mit A eine Städtepartnerschaft und mit B eine
+Städtefreundschaft", "Mit A verbindet X eine Städtepartnerschaft, mit B eine Freundschaft"). Such
+a type word is its fronted partner's, and a place that has a fronted type word of its own is not
+introduced by the type word before it (general German word order: the prepositional object before
+the accusative object in the middle field, and the ellipsis of the verb in the second clause)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Mention
+
+#: between a fronted partner and its type word: an indefinite article and at most two lower-case
+#: attributes ("mit B eine enge Städtefreundschaft")
+_FRONTED_GAP = re.compile(r"\s+(?:eine[nrs]?|ein)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}")
+#: what stands before a fronted partner: "mit", an article and at most two lower-case attributes
+#: or a kind of municipality ("mit dem polnischen B", "mit der Stadt B"; not "Mit A verbindet B":
+#: a verb and another place between); 40 characters hold them
+_WITH_BEFORE = re.compile(r"\b[Mm]it\s+(?:(?:der|dem|den)\s+)?(?:(?:[a-zäöüß][\wäöüß-]*|Stadt|Gemeinde|Kommune)\s+){0,2}$")
+WITH_REACH = 40
+
+
+def fronted_partner(text: str, t: Mention, mentions: list[Mention]) -> Mention | None:
+    """The place a type word `t` follows as "mit <place> eine <type>", or None."""
+    prev = max((m for m in mentions if m.end <= t.start), key=lambda m: m.end, default=None)
+    if prev is None or not _FRONTED_GAP.fullmatch(text, prev.end, t.start):
+        return None
+    return prev if _WITH_BEFORE.search(text[max(0, prev.start - WITH_REACH):prev.start]) else None
+
+
+def introduced_type(text: str, types: list[Mention], a: Mention, b: Mention, mentions: list[Mention]) -> str | None:
+    """The type word that introduces one of the pair's partners: its fronted partner, else the
+    first place after it unless that place has a fronted type word of its own."""
+    refs = {(a.kind, a.ref), (b.kind, b.ref)}
+    fronted = {id(t): fronted_partner(text, t, mentions) for t in types}
+    owned = {(m.kind, m.ref, m.start) for m in fronted.values() if m is not None}
+    best = None
+    for t in types:
+        nxt = fronted[id(t)]
+        if nxt is None:
+            nxt = min((m for m in mentions if m.start >= t.end), key=lambda m: m.start, default=None)
+            if nxt is not None and (nxt.kind, nxt.ref, nxt.start) in owned:
+                continue
+        if nxt is not None and (nxt.kind, nxt.ref) in refs:
+            distance = nxt.start - t.end if nxt.start >= t.end else t.start - nxt.end
+            if best is None or distance < best[0]:
+                best = (distance, t.ref)
+    return best[1] if best else None
