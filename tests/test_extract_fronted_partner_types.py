@@ -22,6 +22,7 @@ def _types(extractor, text: str) -> dict[frozenset, str]:
     "Freiburg pflegt mit Besançon eine Städtepartnerschaft und mit Padua eine Städtefreundschaft.",
     "Mit Besançon verbindet Freiburg eine Städtepartnerschaft, mit Padua eine Städtefreundschaft.",
     "Mit der Stadt Besançon pflegt Freiburg eine Städtepartnerschaft, mit dem italienischen Padua eine enge Städtefreundschaft.",
+    "Mit Besançon ist Freiburg verschwistert, mit Padua befreundet.",
     # the partner after its type word, as before
     "Freiburg pflegt eine Städtepartnerschaft mit Besançon und eine Städtefreundschaft mit Padua.",
 ])

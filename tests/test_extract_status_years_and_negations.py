@@ -45,6 +45,9 @@ def test_a_year_dating_an_end_or_a_suspension_is_no_start(extractor, text, expec
     ("Die seit 1993 bestehende Partnerschaft zwischen Erfurt und Kalisz ruht seit 2021.", (1993, "suspended")),
     ("Seit 1993 sind Erfurt und Kalisz Partnerstädte; der Austausch ruht derzeit.", (1993, "suspended")),
     ("Seit 1993 ist Erfurt mit Kalisz verbunden.", (1993, None)),
+    # a period: its first year is the start, its last the end's
+    ("Erfurt und Kalisz waren von 1993 bis 2021 Partnerstädte.", (1993, "ended")),
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz bestand von 1993 bis 2021.", (1993, "ended")),
 ])
 def test_a_founding_between_the_year_and_the_status_keeps_the_start(extractor, text, expected):
     assert _pair(extractor, text) == expected

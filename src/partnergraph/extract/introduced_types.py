@@ -4,7 +4,8 @@ attaches only to the pair its sentence states it for").
 A type word speaks of the first place after it ("plant Würzburg eine Städtepartnerschaft mit Lwiw
 sowie eine Städtefreundschaft mit Luzk": Würzburg–Luzk is the friendship), unless German puts the
 partner first: "mit <partner> eine <type>" ("pflegt mit A eine Städtepartnerschaft und mit B eine
-Städtefreundschaft", "Mit A verbindet X eine Städtepartnerschaft, mit B eine Freundschaft"). Such
+Städtefreundschaft", "Mit A verbindet X eine Städtepartnerschaft, mit B eine Freundschaft") or
+"mit <partner> <participle>" ("Mit A ist X verschwistert, mit B befreundet"). Such
 a type word is its fronted partner's, and a place that has a fronted type word of its own is not
 introduced by the type word before it (general German word order: the prepositional object before
 the accusative object in the middle field, and the ellipsis of the verb in the second clause)."""
@@ -26,9 +27,12 @@ WITH_REACH = 40
 
 
 def fronted_partner(text: str, t: Mention, mentions: list[Mention]) -> Mention | None:
-    """The place a type word `t` follows as "mit <place> eine <type>", or None."""
+    """The place a type word `t` follows as "mit <place> eine <type>", or, a participle or
+    adjective right after it, as "mit <place> befreundet" ("Mit A ist X verschwistert, mit B
+    befreundet"), or None."""
     prev = max((m for m in mentions if m.end <= t.start), key=lambda m: m.end, default=None)
-    if prev is None or not _FRONTED_GAP.fullmatch(text, prev.end, t.start):
+    if prev is None or not (_FRONTED_GAP.fullmatch(text, prev.end, t.start)
+                            or text[t.start:t.start + 1].islower() and text[prev.end:t.start].isspace()):
         return None
     return prev if _WITH_BEFORE.search(text[max(0, prev.start - WITH_REACH):prev.start]) else None
 

@@ -3,7 +3,8 @@ partnerships are told apart from active ones"; a year is the start only where it
 it for the founding).
 
 A year inside a status's words or right after them ("ruht seit 2022", "bestand bis 1990") is the
-status's date. So is a year right before an end or a suspension in its clause: German puts the
+status's date, unless it opens the period the other year closes ("bestand von 1988 bis 2022": 1988
+is the start). So is a year right before an end or a suspension in its clause: German puts the
 time adverbial before the verb or the particle that closes the clause ("liegt seit 2022 auf Eis",
 "legte die Partnerschaft 2022 auf Eis", "Seit 2022 ruht die Partnerschaft", "hat die
 Partnerschaft im Jahr 2022 ausgesetzt"), unless the words between tell of the founding or the
@@ -30,6 +31,9 @@ _AFTER_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|M
 STATUS_YEAR_BEFORE_REACH = 90
 #: what ends the clause of a year: a punctuation mark or a dash
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]–—]|\s-\s")
+#: a year that opens a period closed by another ("1988 bis 2022", "1988–2022") is its start, the
+#: other year the end's
+_PERIOD_START = re.compile(r"\s*(?:bis(?:\s+zum\s+Jahre?)?|–|-)\s*(?:1[89]\d\d|20\d\d)\b")
 #: the statuses whose clause a year before them dates (a plan's year is not read here)
 DATED_STATES = frozenset({"ended", "suspended"})
 #: a status said by an attribute of a partner ("die ehemalige Partnerstadt") ends no clause: a
@@ -43,6 +47,8 @@ def status_dated(text: str, c0: int, c1: int, act: bool, statuses: list[tuple[in
     `act`: the date is a founding act's (a year before a status then stays the act's);
     `blockers`: the founding and existence words that give a year before a status to the
     partnership (status_year_blockers)."""
+    if _PERIOD_START.match(text, c1):
+        return False  # ("bestand von 1988 bis 2022", "waren von 1988 bis 2022 Partnerstädte": the period's start is the start)
     for s0, s1, status in statuses:
         if s0 <= c0 < s1 or 0 <= c0 - s1 <= STATUS_DATE_REACH and _AFTER_GAP.fullmatch(text, s1, c0):
             return True
