@@ -73,3 +73,13 @@ def test_a_negation_after_the_status_verb_negates_it(extractor, text, expected):
 ])
 def test_an_existence_denied_with_the_verb_first_has_ended(extractor, text, expected):
     assert _pair(extractor, text)[1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year after the article's (2024) before a plan that a past year makes history
+    ("Erfurt und Kalisz werden 2025 einen Partnerschaftsvertrag unterzeichnen.", "planned"),
+    # a past year still makes the decision history
+    ("Erfurt und Kalisz haben 2019 beschlossen, eine Städtepartnerschaft einzugehen.", None),
+])
+def test_a_later_year_than_the_articles_keeps_a_plan_a_plan(extractor, text, expected):
+    assert _pair(extractor, text)[1] == expected

@@ -161,7 +161,7 @@ class StartYears:
             candidates = [c for c in candidates if not self.person_time.search(_clause(chunk, c[0] - lo, c[1] - lo))]
         candidates = candidates or self._recent_act(chunk, lo, year, list_item)
         if candidates:  # (a year that dates an end or a suspension is no start: status_dates.py)
-            statuses = stretch_statuses(self, text, lo, hi, chunk)
+            statuses = stretch_statuses(self, text, lo, hi, chunk, year)
             candidates = [c for c in candidates if not status_dated(text, c[0], c[1], c[4], statuses, self.status_year_blockers)]
         return candidates
 
@@ -257,7 +257,7 @@ class PairFacts:
         states, once per stretch (pair_statuses.py)."""
         statuses = self._status_memo.get((lo, hi))
         if statuses is None:
-            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi, chunk)
+            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi, chunk, self.year)
         return statuses
 
     def sentence_years(self, sent: Span) -> list:
