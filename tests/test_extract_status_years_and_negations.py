@@ -45,6 +45,8 @@ def test_a_year_dating_an_end_or_a_suspension_is_no_start(extractor, text, expec
     ("Die seit 1993 bestehende Partnerschaft zwischen Erfurt und Kalisz ruht seit 2021.", (1993, "suspended")),
     ("Seit 1993 sind Erfurt und Kalisz Partnerstädte; der Austausch ruht derzeit.", (1993, "suspended")),
     ("Seit 1993 ist Erfurt mit Kalisz verbunden.", (1993, None)),
+    # the status verb coordinated after the year's own verb phrase
+    ("Die Städtepartnerschaft zwischen Erfurt und Kalisz besteht seit 1993 und ruht seit 2021.", (1993, "suspended")),
     # a period: its first year is the start, its last the end's
     ("Erfurt und Kalisz waren von 1993 bis 2021 Partnerstädte.", (1993, "ended")),
     ("Die Städtepartnerschaft zwischen Erfurt und Kalisz bestand von 1993 bis 2021.", (1993, "ended")),
@@ -83,3 +85,14 @@ def test_an_existence_denied_with_the_verb_first_has_ended(extractor, text, expe
 ])
 def test_a_later_year_than_the_articles_keeps_a_plan_a_plan(extractor, text, expected):
     assert _pair(extractor, text)[1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the partnership lives: no person's time
+    ("Die 1993 geschlossene Städtepartnerschaft zwischen Erfurt und Kalisz lebt.", 1993),
+    ("Die 1993 geschlossene Städtepartnerschaft zwischen Erfurt und Kalisz lebt von Begegnungen.", 1993),
+    # a person lives somewhere since a year: no start
+    ("Seit 1993 lebt er in Erfurt, der Partnerstadt von Kalisz.", None),
+])
+def test_a_partnership_that_lives_keeps_its_year(extractor, text, expected):
+    assert _pair(extractor, text)[0] == expected

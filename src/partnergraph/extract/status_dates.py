@@ -34,6 +34,10 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]–—]|\s-\s")
 #: a year that opens a period closed by another ("1988 bis 2022", "1988–2022") is its start, the
 #: other year the end's
 _PERIOD_START = re.compile(r"\s*(?:bis(?:\s+zum\s+Jahre?)?|–|-)\s*(?:1[89]\d\d|20\d\d)\b")
+#: a status verb coordinated after the year's own verb phrase ("besteht seit 1988 und ruht seit
+#: 2022"): no capitalised word between the conjunction and the status (a place there joins two
+#: partners: "zwischen A und B beendet")
+_COORDINATED_STATUS = re.compile(r"\s(?:und|sowie|aber|doch|jedoch|oder)\s+(?:[a-zäöüß]+\s+){0,2}$")
 #: the statuses whose clause a year before them dates (a plan's year is not read here)
 DATED_STATES = frozenset({"ended", "suspended"})
 #: a status said by an attribute of a partner ("die ehemalige Partnerstadt") ends no clause: a
@@ -54,6 +58,7 @@ def status_dated(text: str, c0: int, c1: int, act: bool, statuses: list[tuple[in
             return True
         if not act and status in DATED_STATES and 0 <= s0 - c1 <= STATUS_YEAR_BEFORE_REACH \
                 and not _ATTRIBUTE.match(text, s0) and not _CLAUSE_BREAK.search(text, c1, s0) \
+                and not _COORDINATED_STATUS.search(text, c1, s0) \
                 and not blockers.search(text, c1, s0):
             return True
     return False
