@@ -30,3 +30,18 @@ def test_a_type_word_after_its_fronted_partner_is_that_partners(extractor, text)
     types = _types(extractor, text)
     assert types[frozenset({"Freiburg", "Besançon"})] == "staedtepartnerschaft"
     assert types[frozenset({"Freiburg", "Padua"})] == "freundschaft"
+
+
+def test_a_semicolon_parts_two_pairs_and_their_type_words(extractor):
+    text = ("Seit Jahren besteht eine Projektpartnerschaft zwischen Freiburg und Wiwilí; "
+            "die Städtepartnerschaft zwischen Freiburg und Besançon ist älter.")
+    types = _types(extractor, text)
+    assert types[frozenset({"Freiburg", "Wiwilí"})] == "projektpartnerschaft"
+    assert types[frozenset({"Freiburg", "Besançon"})] == "staedtepartnerschaft"
+
+
+def test_list_items_parted_by_semicolons_keep_their_own_brackets(extractor):
+    text = "Partnerschaften: Augsburg und Poltawa (Solidaritätspartnerschaft); Lüneburg und Winnyzja (Städtepartnerschaft)."
+    types = _types(extractor, text)
+    assert types[frozenset({"Augsburg", "Poltawa"})] == "solidaritaetspartnerschaft"
+    assert types[frozenset({"Lüneburg", "Winnyzja"})] == "staedtepartnerschaft"
