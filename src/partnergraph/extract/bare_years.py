@@ -19,6 +19,7 @@ from ..models import PARTNER_MENTION_KINDS, Mention, Span
 from .only_pair_years import only_pair_start
 from .referring_years import referring_sentences
 from .sentence_scope import placeless_after
+from .relative_clauses import relative_clause_head
 
 #: a year that is one end of a span ("1986 bis 1989", "2000/2001", "2002/03", "1990-1994") or
 #: opens one ("ab 1947 verstärkt … gegründet": a period of many foundings, alaturka.info,
@@ -74,6 +75,8 @@ def stated_year(rules, text: str, sentences: list[Span], by_sentence: dict[Span,
             if before is not None and y.start() - before.end <= YEAR_AFTER_PLACE_REACH \
                     and "," not in text[before.end:y.start()]:
                 near.append((y.start() - before.end, 1, before))
+            if (head := relative_clause_head(text, y.start(), places)) is not None:
+                near = [(0, 1, head)]  # ("mit B, die seit 1988 besteht, und eine Freundschaft mit C": B's)
             if not near:
                 continue
             distance, _, place = min(near, key=lambda n: n[:2])

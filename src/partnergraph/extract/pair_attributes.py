@@ -17,6 +17,7 @@ from .datelines import YEAR, article_year_month, in_dateline
 from .relative_clauses import outside_relative_clauses
 from .list_tail_years import list_tail_years
 from .pair_statuses import stretch_statuses
+from .status_dates import status_dated
 from .clause_statuses import closing_statuses
 from .relation_since import relation_since_sentences
 from .same_day import year_reach
@@ -30,9 +31,6 @@ _PARTNERSHIP_WORD = re.compile(r"(?i)partnerschaft|freundschaft|partnerst(?:a|ä
 #: what stands between a date and the partner it introduces: "seit 2009 mit dem chinesischen ",
 #: "seit 1991 auch mit der Stadt " (at most three words after the article, no separator)
 _DATE_WITH = re.compile(r"\s+(?:auch\s+|zudem\s+|außerdem\s+)?mit\s+(?:(?:der|dem|den|die)\s+)?(?:[^\W\d_][\w-]*\s+){0,3}")
-
-#: what may stand between a status word and the date it has ("ruht seit dem Jahr 2022")
-_STATUS_DATE_GAP = re.compile(r"[\s(,]*(?:(?:seit|bis|im|in|dem|Jahr|zum|Ende|Anfang|Mitte)\s+)*", re.IGNORECASE)
 
 
 class StartYears:
@@ -161,7 +159,11 @@ class StartYears:
                     candidates.append((lo + m.start(), lo + m.end(), ref - n, None, False))
         if candidates and self.person_time.search(chunk):
             candidates = [c for c in candidates if not self.person_time.search(_clause(chunk, c[0] - lo, c[1] - lo))]
-        return candidates or self._recent_act(chunk, lo, year, list_item)
+        candidates = candidates or self._recent_act(chunk, lo, year, list_item)
+        if candidates:  # (a year that dates an end or a suspension is no start: status_dates.py)
+            statuses = stretch_statuses(self, text, lo, hi, chunk, year)
+            candidates = [c for c in candidates if not status_dated(text, c[0], c[1], c[4], statuses, self.status_year_blockers)]
+        return candidates
 
     def _founds_association(self, chunk: str, m: re.Match) -> bool:
         """Is the act `m` in `chunk` the founding of the association, initiative or network that opens
@@ -215,10 +217,6 @@ class PairFacts:
     1985 is Nürnberg's, 1990 Erlangen's), or to the place before its parenthesis ("Brest
     (Frankreich, seit 1964)"); a pair takes only what belongs to one of its partners."""
 
-    #: a year right after a status word is the status's date, not the start ("ruht seit 2022",
-    #: "bestand bis 1990"); 25 characters hold the longest such link, " seit dem Jahr " and more
-    STATUS_DATE_REACH = 25
-
     def __init__(self, rules: StartYears, ex: Extraction, ctx: Context, by_sentence: dict[Span, list[Mention]]):
         self.r = rules
         self.text = ctx.text
@@ -250,9 +248,7 @@ class PairFacts:
         if known is None:
             chunk = self.text[lo:hi]  # (one string for both: the pre-filters read and lower it once)
             statuses = self._statuses(lo, hi, chunk)
-            years = [c for c in self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)
-                     if not any(s0 <= c[0] < s1 or 0 <= c[0] - s1 <= self.STATUS_DATE_REACH
-                                and _STATUS_DATE_GAP.fullmatch(self.text[s1:c[0]]) for s0, s1, _ in statuses)]
+            years = self.r._year_candidates(self.text, lo, hi, self.year, list_item, self.month, chunk)  # (no status's date)
             known = self._memo[key] = (years, statuses)
         return known
 
@@ -261,7 +257,7 @@ class PairFacts:
         states, once per stretch (pair_statuses.py)."""
         statuses = self._status_memo.get((lo, hi))
         if statuses is None:
-            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi, chunk)
+            statuses = self._status_memo[(lo, hi)] = stretch_statuses(self.r, self.text, lo, hi, chunk, self.year)
         return statuses
 
     def sentence_years(self, sent: Span) -> list:

@@ -11,10 +11,12 @@ from .datelines import YEAR
 from .prefilter import lowered
 
 
-def stretch_statuses(rules, text: str, lo: int, hi: int, chunk: str | None = None) -> list[tuple[int, int, str]]:
+def stretch_statuses(rules, text: str, lo: int, hi: int, chunk: str | None = None,
+                     year: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, status) of every status text[lo:hi] states, in the order of the rules'
     status patterns (`rules`: the relation rules, relations.RelationRules). `chunk`: text[lo:hi]
-    where the caller has it (the one string its start dates are read from too: lowered once)."""
+    where the caller has it (the one string its start dates are read from too: lowered once); `year`:
+    the article's, a later year before an `undated` plan does not make it history."""
     statuses = []
     chunk = text[lo:hi] if chunk is None else chunk
     low = lowered(chunk)
@@ -22,10 +24,14 @@ def stretch_statuses(rules, text: str, lo: int, hi: int, chunk: str | None = Non
     for i in sorted(chosen):  # (in the rules' order: the statuses are listed in it)
         _pat, status, _keys, undated = rules.status_patterns[i]
         for m in rules.status_filtered[i].finditer(chunk):
-            if undated and YEAR.search(chunk, 0, m.end()):
-                continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history
+            if undated and any(year is None or int(y.group()) <= year for y in YEAR.finditer(chunk, 0, m.end())):
+                continue  # "Im Jahr 1986 hatte der Stadtrat beschlossen, … einzugehen": history (not a
+                # year after the article's `year`: "werden 2025 … unterzeichnen" in 2024 is a plan)
             before = low[max(0, m.start() - 30):m.start()].split()[-2:]
-            if not rules.negations.intersection(before):
+            # (and the word right after a verb that opens its clause: "Die Partnerschaft ruht
+            # nicht", "ruht keineswegs"; general German word order, the negation after the finite verb)
+            after = low[m.end():m.end() + 16].split()[:1] if low[m.end():m.end() + 1].isspace() else ()
+            if not rules.negations.intersection(before) and not rules.negations.intersection(w.rstrip(".,;:!?") for w in after):
                 statuses.append((lo + m.start(), lo + m.end(), status))
     return statuses
 

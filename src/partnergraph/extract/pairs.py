@@ -19,6 +19,7 @@ from .pair_anaphora import known_owner, last_pair, nearest_before, not_elsewhere
 from .relative_partners import relative_partners
 from .partner_lists import ArticleHome, bullet_line, list_segments
 from .partnership_context import PAIR_LINE
+from .item_scopes import item_scope
 from .partner_mentions import (HOME, adjectival, distinct, genitive, has_home, has_home_region, names_new_partner,
                                partner_of_mit, recent_home, same_country, sealed_by_both)
 
@@ -59,7 +60,7 @@ class PairStatements:
                 i += 2
             else:
                 i += 1
-        return [(a, b, (a.start, items[k + 1][0].start if k + 1 < len(items) else sent.end))
+        return [(a, b, item_scope(text, items, k, sent.end))  # (item_scopes.py: a semicolon parts two items)
                 for k, (a, b) in enumerate(items)]
 
     def _stated_partner(self, ex: Extraction, sent: Span):

@@ -27,6 +27,7 @@ from .hedges import hedged
 from .sentence_scope import own_partner_sentences, region_only
 from .bare_years import later_start
 from .coordinated_years import share_coordinated_years
+from .pair_programmes import pair_programme
 
 #: partners further apart than this many sentences are not joined by a pair anaphor
 #: ("die beiden Städte"); 3 covers the teaser pattern of the seed (place, place, then anaphor)
@@ -125,7 +126,7 @@ class PartnershipFinder:
             named = {ref for ref, inside in in_name if inside} - {ref for ref, inside in in_name if not inside}
             generic = [t for t in generic_by_sentence.get(sent, []) if not any(s <= t.start < e for s, e in taken)] \
                 if scope is None else []
-            introducer = introduced_type(free + generic, a, b, by_sentence.get(sent, []))
+            introducer = introduced_type(text, free + generic, a, b, by_sentence.get(sent, []))
             if type_hint or introducer not in (None, "unspecified"):
                 hint = type_hint or introducer
             elif introducer == "unspecified":
@@ -339,8 +340,7 @@ class PartnershipFinder:
             types = list(entry["types"]) or list(entry["weak_types"])
             if len(types) > 1 and "unspecified" in types:
                 types.remove("unspecified")  # a pair a generic list names is typed where it is named again
-            programmes = [m.ref for m in ev_mentions if m.kind == "programme"]
-            programme = programmes[0] if programmes else (article_programmes[0] if len(article_programmes) == 1 else None)
+            programme = pair_programme([m.ref for m in ev_mentions if m.kind == "programme"], article_programmes, types, len(found), self.implied_type)
             if not types:
                 if len(set(article_types)) == 1:
                     types = [article_types[0]]

@@ -123,6 +123,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
         self.person_time = re.compile(r["person_time_pattern"])  # (case kept: "ins Leben gerufen" is no verb)
         self.bare_year_relation = re.compile(r["bare_year_relation"], re.IGNORECASE)  # (bare_years.py)
         self.bare_year_blockers = re.compile(r["bare_year_blockers"], re.IGNORECASE)
+        self.status_year_blockers = re.compile(r["status_year_blockers"], re.IGNORECASE)  # (status_dates.py)
         self.bare_year_sentences: PerSentence[bool] = PerSentence()  # (bare_years.py: one test per sentence)
         # (pattern, status, keys, undated: counts only where no year stands before it in its sentence)
         self.status_patterns = [(re.compile(p["re"], re.IGNORECASE), p["status"], frozenset(p.get("keys", ())),

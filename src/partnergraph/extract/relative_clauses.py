@@ -27,3 +27,20 @@ def outside_relative_clauses(text: str, mentions: list[Mention], s: int, e: int,
         return mentions
     kept = [m for m in mentions if not any(c0 < m.start and m.end <= c1 for c0, c1 in clauses)]
     return kept or mentions
+
+
+#: a relative clause opened before a position: the comma, the pronoun, then no clause break up to it
+_OPENED = re.compile(r",\s+(?:die|der|das|welche[rsm]?)\s+(?-i:[a-zäöüß])[^,.;:()]*$")
+#: how far back the comma opening such a clause may stand: "…, die bereits seit dem Jahr " (40)
+RELATIVE_OPEN_REACH = 60
+
+
+def relative_clause_head(text: str, pos: int, places: list[Mention]) -> Mention | None:
+    """The place right before the relative clause that text[pos] stands in ("mit B, die seit 1988
+    besteht, und …": B; general German grammar, the clause describes the noun before its comma),
+    or None. `places`: the sentence's places in text order."""
+    lo = max(0, pos - RELATIVE_OPEN_REACH)
+    opened = _OPENED.search(text, lo, pos)
+    if opened is None:
+        return None
+    return next((m for m in reversed(places) if m.end <= opened.start() and not text[m.end:opened.start()].strip()), None)

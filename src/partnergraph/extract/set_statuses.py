@@ -29,6 +29,7 @@ from .context import Context
 from .key_sets import KeySets
 from .pair_attributes import strongest_status
 from .prefilter import lowered, lowered_text
+from .unknown_partners import names_unknown_partner, object_countries
 from ..models import PARTNER_MENTION_KINDS, Extraction, side_kind
 
 #: the statuses a set sentence may state (see the module's docstring)
@@ -59,7 +60,9 @@ class SetStatuses:
             return
         partners_of: dict = {}
         countries_of: dict = {}
+        in_sentence: dict = {}  # (every mention of a sentence: unknown_partners.py, object_countries)
         for m in ex.mentions:
+            in_sentence.setdefault(m.sentence, []).append(m)
             if m.kind in PARTNER_MENTION_KINDS:
                 partners_of.setdefault(m.sentence, set()).add((side_kind(m.kind), m.ref))
             elif m.kind == "country" and self.country_object.match(text, m.end):
@@ -71,6 +74,8 @@ class SetStatuses:
             # (only the two forms are asked about: most sentences name partners and no country)
             status = self._status(rules, chosen, text[s.start:s.end]) \
                 if (not named and last_named) or (named and s in countries_of) else None
+            if status is not None and not named and names_unknown_partner(text, s.start, s.end, in_sentence.get(s, ())):
+                status = None  # ("Der Austausch mit <a town the gazetteer lacks> ruht": that town's pair, unknown_partners.py)
             if status is not None:
                 if not named and last_named:
                     # the pairs that sentence names both partners of ("darunter A (B), C (D)":
@@ -78,6 +83,9 @@ class SetStatuses:
                     # partner of ("ist Partnerkommune von A und pflegt eine Städtefreundschaft mit B")
                     pairs = [i for i in open_pairs if last_named.issuperset(ex.partnerships[i].partners)] or \
                         [i for i in open_pairs if last_named.intersection(ex.partnerships[i].partners)]
+                    if objects := object_countries(text, in_sentence.get(s, ())):
+                        # "Die Kontakte nach Russland ruhen": only those pairs with a partner there
+                        pairs = [i for i in pairs if any(_country(ex, side) in objects for side in ex.partnerships[i].partners)]
                     for i in pairs:
                         found.setdefault(i, set()).add(status)
                 elif named and countries_of.get(s):
@@ -109,14 +117,16 @@ class SetStatuses:
                         status: str, found: dict[int, set[str]]) -> None:
         """The pairs of the towns `named` with a partner in one of `countries`, where the sentence
         names no partner in those countries itself (one it names is its own pair's)."""
-        def country(side: tuple[str, str]) -> str | None:
-            place = ex.places.get(side[1]) if side[0] == "municipality" else None
-            return place.country if place is not None else None
-
-        if any(country(side) in countries for side in named):
+        if any(_country(ex, side) in countries for side in named):
             return
         for i in open_pairs:
             partners = ex.partnerships[i].partners
             if any(side in named for side in partners) and \
-                    any(side not in named and country(side) in countries for side in partners):
+                    any(side not in named and _country(ex, side) in countries for side in partners):
                 found.setdefault(i, set()).add(status)
+
+
+def _country(ex: Extraction, side: tuple[str, str]) -> str | None:
+    """The country of a pair's side, where it is a municipality the extraction placed."""
+    place = ex.places.get(side[1]) if side[0] == "municipality" else None
+    return place.country if place is not None else None
