@@ -36,6 +36,7 @@ from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
 from .hypothetical_pairs import drop_hypothetical_pairs
 from .venue_partners import drop_venue_partners
+from .negated_partners import drop_negated_partners
 from .own_institutions import drop_own_institutions
 from .demonym_owners import drop_demonym_owned
 from .word_places import WordPlaces
@@ -235,6 +236,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         drop_cross_clause_pairs(ex, text)
         drop_hypothetical_pairs(ex, text)
         drop_venue_partners(ex, text)
+        drop_negated_partners(ex, text)  # "nicht das spanische Granada" (negated_partners.py)
         drop_own_institutions(ex)
         drop_demonym_owned(ex, text, self.gazetteer, self.frequent)
         _drop_adjective_only_places(ex, ctx)
