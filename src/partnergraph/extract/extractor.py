@@ -69,6 +69,8 @@ from ..vocab import Vocabulary, load_vocabulary
 #: Kreisverwaltung Hinter Landrat …", rhein-zeitung.de; "Foto: Andreas GrasserAlles hatte in
 #: München begonnen", service-eine-welt.de; docsplayer.com)
 _CREDIT_NAME = re.compile(r"(?:\s*\S+){1,4}")
+#: the same capitalised word twice in a row inside a credit: where its line break was lost
+_CREDIT_REPEAT = re.compile(r"\b([A-ZÄÖÜ][\w-]+)[ \t]+\1\b")
 
 LOGGER = logging.getLogger(__name__)
 
@@ -315,7 +317,11 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
             words = _CREDIT_NAME.match(text, end, stop)
-            spans.append((start, words.end() if words else stop))
+            cut = words.end() if words else stop
+            # "Foto: Stadt Jena Jena und B haben …": a line break lost between a credit naming a town's
+            # administration and a text opening with the town; the credit ends at the first of the two
+            twice = _CREDIT_REPEAT.search(text, end, min(stop, cut + 40))
+            spans.append((start, twice.end(1) if twice and twice.start() < cut else cut))
         if spans:
             ex.mentions[:] = [m for m in ex.mentions if m.kind not in ("municipality", "country")
                               or not any(s <= m.start < e for s, e in spans)]
