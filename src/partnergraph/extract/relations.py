@@ -152,6 +152,7 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                 r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+(?:jahr|tag)|\bdamals\b|\bseinerzeit\b"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
+        self.designation_after_joiner = re.compile(r"\s+(?:der|die|dem|den)\s+(?:%s)$" % "|".join(r["pair_joiner_designations"]))
         self.co_partners = CoPartners(self.pair_joiners)  # "den Partnerstädten A und B": no pair A–B
         self.owned_partners = OwnedPartners()  # "Partnerstadt von Morawica ist auch X": X is not the home's
         self.implied_type = r["programme_implies_type"]
