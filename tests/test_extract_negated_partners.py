@@ -48,3 +48,16 @@ def test_not_only_denies_nothing(extractor):
 def test_a_place_denied_before_sondern_gives_the_pair_to_the_place_after_it(extractor):
     assert pairs(extractor, "Erfurt ist nicht mit Krakau, sondern mit Lublin verschwistert.") == {("Erfurt/DE", "Lublin/PL")}
     assert pairs(extractor, "Nicht Krakau, sondern Lublin ist die Partnerstadt von Erfurt.") == {("Erfurt/DE", "Lublin/PL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Jena hat keine Partnerschaft mit Lublin, wohl aber mit Berdytschiw.",
+    "Jena hat keine Partnerschaft mit Lublin, aber eine mit Berdytschiw.",
+    "Jena hat eine Partnerschaft mit Berdytschiw, aber keine mit Lublin.",
+])
+def test_a_denied_partnership_beside_a_stated_one_leaves_the_stated_one(extractor, text):
+    assert pairs(extractor, text) == {("Berdytschiw/UA", "Jena/DE")}
+
+
+def test_a_denied_partnership_alone_still_states_none(extractor):
+    assert pairs(extractor, "Jena hat keine Partnerschaft mit Berdytschiw.") == set()

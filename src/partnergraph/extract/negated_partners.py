@@ -48,6 +48,8 @@ def denied(text: str, m: Mention) -> bool:
         return False
     if hit["adj"] is None or hit["verw"] or hit["verw2"] or (hit["det"] and hit["adj"]):
         return True  # ("adj" None: the other branch, "keine Partnerschaft mit X")
+    if not hit["adj"] and hit[0][:4].lower() == "kein":
+        return True  # "…, aber keine mit X": the partnership noun left out
     # a bare "nicht (mit) X" denies X only where a contrast follows: "nicht mit X, sondern mit Y"
     return not hit["adj"] and contrast.search(text, m.end, m.sentence.end) is not None
 
