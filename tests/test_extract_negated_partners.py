@@ -61,3 +61,13 @@ def test_a_denied_partnership_beside_a_stated_one_leaves_the_stated_one(extracto
 
 def test_a_denied_partnership_alone_still_states_none(extractor):
     assert pairs(extractor, "Jena hat keine Partnerschaft mit Berdytschiw.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Die Partnerschaft mit Sanok ist nicht die einzige von Fulda: Die Stadt ist auch mit Wilna verbunden.",
+    "Seit 1988 – nicht erst seit 1995 – ist Fulda mit dem polnischen Sanok verschwistert.",
+    "Nicht ohne Stolz verweist Fulda auf seine Partnerschaft mit dem polnischen Sanok.",
+    "Die Städtepartnerschaft zwischen Fulda und Sanok ist nicht mehr so lebendig wie früher.",
+])
+def test_a_negation_that_denies_no_place_keeps_the_pair(extractor, text):
+    assert ("Fulda/DE", "Sanok/PL") in pairs(extractor, text)
