@@ -71,3 +71,25 @@ def test_a_denied_partnership_alone_still_states_none(extractor):
 ])
 def test_a_negation_that_denies_no_place_keeps_the_pair(extractor, text):
     assert ("Fulda/DE", "Sanok/PL") in pairs(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Statt Krakau wurde 1988 Sanok die Partnerstadt von Fulda.",
+    "Fulda entschied sich für Sanok statt für Krakau als Partnerstadt.",
+    "Die Partnerstadt von Fulda ist Sanok und nicht, wie oft gedacht, Krakau.",
+    "Fulda ist mit Sanok verschwistert, nicht aber mit Krakau.",
+    "Die Städtepartnerschaft besteht zwischen Fulda und Sanok, nicht zwischen Fulda und Krakau.",
+    "Fulda hat mit Sanok eine Partnerschaft – mit Krakau hingegen nicht.",
+    "Eine Partnerschaft mit Krakau gibt es nicht; Fulda ist aber seit 1988 mit Sanok verschwistert.",
+])
+def test_a_place_corrected_or_denied_after_it_is_no_partner(extractor, text):
+    assert pairs(extractor, text) == {("Fulda/DE", "Sanok/PL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Das Partnerschaftstreffen fand diesmal in Sanok statt, nicht in Fulda.",
+    "Nicht in Fulda, sondern in Sanok fand das Partnerschaftstreffen der beiden Städte statt.",
+    "Die Partnerschaft mit Sanok besteht nicht erst seit gestern, sagt der Fuldaer Bürgermeister.",
+])
+def test_a_contrasted_venue_or_a_negated_verb_keeps_the_pair(extractor, text):
+    assert ("Fulda/DE", "Sanok/PL") in pairs(extractor, text)

@@ -34,24 +34,29 @@ _LEAD_IN = re.compile(r"\s+(?:(?:mit|in|nach|auch)\s+)?(?:(?:de[mnrs]|das|die)\s
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     data = rules()
-    return re.compile(data["negated_namesake"]), re.compile(data["negated_contrast_after"])
+    return tuple(re.compile(data[k]) for k in ("negated_namesake", "negated_contrast_after", "negated_bare", "negated_after"))
 
 
 def denied(text: str, m: Mention) -> bool:
     """Whether the sentence denies or contrasts the place this mention names (see the module)."""
-    before, contrast = _patterns()
+    before, contrast, bare, after = _patterns()
     lo = max(m.sentence.start, m.start - REACH)
     hit = before.search(text[lo:m.start])
-    if hit is None:
-        return False
-    if hit["adj"] is None or hit["verw"] or hit["verw2"] or (hit["det"] and hit["adj"]):
-        return True  # ("adj" None: the other branch, "keine Partnerschaft mit X")
-    if not hit["adj"] and hit[0][:4].lower() == "kein":
-        return True  # "…, aber keine mit X": the partnership noun left out
-    # a bare "nicht (mit) X" denies X only where a contrast follows: "nicht mit X, sondern mit Y"
-    return not hit["adj"] and contrast.search(text, m.end, m.sentence.end) is not None
+    if hit is not None:
+        if hit["adj"] is None or hit["verw"] or hit["verw2"] or (hit["det"] and hit["adj"]):
+            return True  # ("adj" None: the other branch, "keine Partnerschaft mit X")
+        if not hit["adj"] and hit[0][:4].lower() == "kein":
+            return True  # "…, aber keine mit X": the partnership noun left out
+        # a bare "nicht (mit) X" denies X only where a contrast follows: "nicht mit X, sondern mit Y"
+        # ("nicht in X, sondern in Y" contrasts venues, not partners)
+        if not hit["adj"] and hit["prep"] in (None, "mit") and contrast.search(text, m.end, m.sentence.end):
+            return True
+    if bare.search(text[lo:m.start]):
+        return True  # "statt X", "Lublin, nicht Krakau", "nicht zwischen A und B"
+    # "mit Krakau hingegen nicht", "Eine Partnerschaft mit X gibt es nicht"
+    return text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
 
 
 def drop_negated_partners(ex: Extraction, text: str) -> None:
@@ -85,7 +90,7 @@ def drop_negated_partners(ex: Extraction, text: str) -> None:
                 others = {m.ref for m in mentions if m.surface in names and m.ref != ref
                           and any(s.start <= m.start < s.end for s in p.evidence) and not is_denied(m)}
                 if not others:  # "Münster ist nicht mit Krakau, sondern mit Lublin verschwistert"
-                    others = _contrasted(text, here[-1], mentions, {r for _k, r in p.partners})
+                    others = _contrasted(text, here[-1], mentions, {r for _k, r in p.partners}, ex.home, ex.places)
                 if len(others) == 1:
                     partners = tuple(sorted((k, others.pop() if (k, r) == (kind, ref) else r) for k, r in p.partners))
                     if len(set(partners)) == len(partners) and partners not in have:
@@ -97,13 +102,28 @@ def drop_negated_partners(ex: Extraction, text: str) -> None:
     ex.partnerships[:] = kept
 
 
-def _contrasted(text: str, denied_mention: Mention, mentions: list[Mention], pair: set[str]) -> set[str]:
+def _contrasted(text: str, denied_mention: Mention, mentions: list[Mention], pair: set[str], home: str | None,
+                places) -> set[str]:
     """The place the contrast after a denied mention names instead: the first place right after
-    "sondern" (maybe "mit", "in", an article and a place noun between), if it is in neither side."""
-    hit = _patterns()[1].search(text, denied_mention.end, denied_mention.sentence.end)
+    "sondern" (maybe "mit", "in", an article and a place noun between), if it is in neither side;
+    after "statt X" / "anders als X", the next place of the sentence on X's side (home or abroad)
+    that is in neither side ("Statt A wurde B die Partnerstadt von C")."""
+    end = denied_mention.sentence.end
+    hit = _patterns()[1].search(text, denied_mention.end, end)
     if hit is None:
-        return set()
-    after = [m for m in mentions if hit.end() <= m.start < denied_mention.sentence.end]
+        lead = text[max(denied_mention.sentence.start, denied_mention.start - 12):denied_mention.start].lower()
+        if "statt" not in lead and "anders als" not in lead:
+            return set()
+        side = _home_side(places, denied_mention.ref, home)
+        after = [m for m in mentions if denied_mention.end <= m.start < end and m.ref not in pair
+                 and _home_side(places, m.ref, home) == side]
+        return {after[0].ref} if after else set()
+    after = [m for m in mentions if hit.end() <= m.start < end]
     if not after or after[0].ref in pair or not _LEAD_IN.fullmatch(text, hit.end(), after[0].start):
         return set()
     return {after[0].ref}
+
+
+def _home_side(places, ref: str, home: str | None) -> bool:
+    place = places.get(ref)
+    return place is not None and place.country == home
