@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..models import Extraction, Mention
+from .prefilter import lowered_text
 from .rules import rules
 
 #: how far before a name its denial may begin: "nicht zu verwechseln mit dem spanischen " is 41,
@@ -26,6 +27,8 @@ REACH = 70
 #: the words one of which a page must hold for any mention to be denied (the cheap test first:
 #: almost no page has one near a place; 5 of the 726 open pages' matches, none before a town)
 _KEYS = ("nicht", "kein", "anders als", "statt", "verwechseln")
+#: one of these stands in every denial before a name (negated_namesake, negated_bare)
+_WINDOW_KEYS = ("nicht", "kein", "statt", "anders", "verwechs")
 
 
 #: what may stand between "sondern" and the place it names instead: "sondern mit der Stadt", "sondern auch"
@@ -43,7 +46,11 @@ def denied(text: str, m: Mention) -> bool:
     """Whether the sentence denies or contrasts the place this mention names (see the module)."""
     before, contrast, bare, after = _patterns()
     lo = max(m.sentence.start, m.start - REACH)
-    hit = before.search(text[lo:m.start])
+    window = text[lo:m.start]
+    low = window.lower()
+    if not any(k in low for k in _WINDOW_KEYS):  # (the cheap test first: most places have none before)
+        return text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
+    hit = before.search(window)
     if hit is not None:
         if hit["adj"] is None or hit["verw"] or hit["verw2"] or (hit["det"] and hit["adj"]):
             return True  # ("adj" None: the other branch, "keine Partnerschaft mit X")
@@ -53,7 +60,7 @@ def denied(text: str, m: Mention) -> bool:
         # ("nicht in X, sondern in Y" contrasts venues, not partners)
         if not hit["adj"] and hit["prep"] in (None, "mit") and contrast.search(text, m.end, m.sentence.end):
             return True
-    if bare.search(text[lo:m.start]):
+    if bare.search(window):
         return True  # "statt X", "Lublin, nicht Krakau", "nicht zwischen A und B"
     # "mit Krakau hingegen nicht", "Eine Partnerschaft mit X gibt es nicht"
     return text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
@@ -63,7 +70,7 @@ def drop_negated_partners(ex: Extraction, text: str) -> None:
     """Drops the pairs one of whose sides the evidence names only where it denies it."""
     if not ex.partnerships:
         return
-    low = text.lower()
+    low = lowered_text(text)
     if not any(k in low for k in _KEYS):
         return
     verdicts: dict[int, bool] = {}
@@ -74,6 +81,9 @@ def drop_negated_partners(ex: Extraction, text: str) -> None:
         return verdicts[m.start]
 
     mentions = [m for m in ex.mentions if m.kind == "municipality"]
+    by_ref: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_ref.setdefault(m.ref, []).append(m)
     kept = []
     have = {p.partners for p in ex.partnerships}
     for p in ex.partnerships:
@@ -81,7 +91,7 @@ def drop_negated_partners(ex: Extraction, text: str) -> None:
         for kind, ref in p.partners:
             if kind != "municipality":
                 continue
-            here = [m for m in mentions if m.ref == ref and any(s.start <= m.start < s.end for s in p.evidence)]
+            here = [m for m in by_ref.get(ref, ()) if any(s.start <= m.start < s.end for s in p.evidence)]
             if here and all(is_denied(m) for m in here):
                 drop = True
                 # "Nicht das spanische León, sondern León in Nicaragua ist die Partnerstadt von
