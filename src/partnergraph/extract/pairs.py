@@ -42,6 +42,7 @@ class PairStatements:
         "Thorn (Torun) und Göttingen") does not part the pair."""
         text = ex.article.analysed_text
         mentions = sorted(here, key=lambda m: m.start)
+        between = "zwischen" in text[sent.start:sent.end]
         items = []
         i = 0
         while i + 1 < len(mentions):
@@ -52,7 +53,7 @@ class PairStatements:
             elif gap.startswith("("):
                 gap = _PARENTHESES.sub("", gap).strip()
             # "die Gemeinde Lohra mit der Gemeinde Dziemiany", "der Landkreis G und die Hromada J": the second's designation
-            gap = self.designation_after_joiner.sub("", gap) if " " in gap else gap
+            gap = (self.designation_after_joiner if between else self.article_after_joiner).sub("", gap) if " " in gap else gap
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
