@@ -480,8 +480,8 @@ class CuePlaces:
             elif core in self._stop or core in self.nouns or (core[:1].islower() and core not in _NAME_JOINERS) \
                     or caps_word(core, self.frequent):  # "POWIAT KOSZALIN SIND SEIT": a word in a caps heading
                 break
-            elif starts_person(words, len(kept), self.first_names, self._titles):
-                break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"
+            elif core == kept[-1] or starts_person(words, len(kept), self.first_names, self._titles):
+                break  # "der Stadt Eschwege Jürgen Zick", "Kreisstadt Mindelheim Dr. Stephan Winter"; a word twice: a lost line break
             kept.append(core)
             if core != w:
                 break

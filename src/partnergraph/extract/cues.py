@@ -45,9 +45,12 @@ class CueReading:
         return m.ref if m is not None else None
 
     def _negated(self, ctx: Context, mention: Mention) -> bool:
-        """"nicht das spanische Granada": a negation within three words before the country word."""
+        """"nicht das spanische Granada": a negation within three words before the country word;
+        also "(nicht zu) verwechseln mit dem spanischen" and the two-word "anders als"."""
         before = ctx.text[max(0, mention.start - 40):mention.start].split()[-3:]
-        return any(w.lower().strip(",„\"") in self._negations for w in before)
+        words = [w.lower().strip(",„\"") for w in before]
+        return any(w in self._negations for w in words) or "verwechseln" in words \
+            or "anders als" in " ".join(words)
 
     def _cue_country_mention(self, ctx: Context, start: int, end: int) -> Mention | None:
         countries = ctx.country_mentions

@@ -36,6 +36,7 @@ from .clause_subjects import drop_cross_clause_pairs
 from .co_objects import drop_co_objects
 from .hypothetical_pairs import drop_hypothetical_pairs
 from .venue_partners import drop_venue_partners
+from .negated_partners import drop_negated_partners
 from .own_institutions import drop_own_institutions
 from .demonym_owners import drop_demonym_owned
 from .word_places import WordPlaces
@@ -68,6 +69,8 @@ from ..vocab import Vocabulary, load_vocabulary
 #: Kreisverwaltung Hinter Landrat …", rhein-zeitung.de; "Foto: Andreas GrasserAlles hatte in
 #: München begonnen", service-eine-welt.de; docsplayer.com)
 _CREDIT_NAME = re.compile(r"(?:\s*\S+){1,4}")
+#: the same capitalised word twice in a row inside a credit: where its line break was lost
+_CREDIT_REPEAT = re.compile(r"\b([A-ZÄÖÜ][\w-]+)[ \t]+\1\b")
 
 LOGGER = logging.getLogger(__name__)
 
@@ -235,6 +238,7 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
         drop_cross_clause_pairs(ex, text)
         drop_hypothetical_pairs(ex, text)
         drop_venue_partners(ex, text)
+        drop_negated_partners(ex, text)  # "nicht das spanische Granada" (negated_partners.py)
         drop_own_institutions(ex)
         drop_demonym_owned(ex, text, self.gazetteer, self.frequent)
         _drop_adjective_only_places(ex, ctx)
@@ -313,7 +317,11 @@ class Extractor(PlaceResolution, CueReading, CuePlaces):
                 continue
             stop = min([i for i in (text.find("\n", end), text.find(")", end)) if i >= 0] + [len(text)])
             words = _CREDIT_NAME.match(text, end, stop)
-            spans.append((start, words.end() if words else stop))
+            cut = words.end() if words else stop
+            # "Foto: Stadt Jena Jena und B haben …": a line break lost between a credit naming a town's
+            # administration and a text opening with the town; the credit ends at the first of the two
+            twice = _CREDIT_REPEAT.search(text, end, min(stop, cut + 40))
+            spans.append((start, twice.end(1) if twice and twice.start() < cut else cut))
         if spans:
             ex.mentions[:] = [m for m in ex.mentions if m.kind not in ("municipality", "country")
                               or not any(s <= m.start < e for s, e in spans)]

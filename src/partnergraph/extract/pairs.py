@@ -43,6 +43,7 @@ class PairStatements:
         "Thorn (Torun) und Göttingen") does not part the pair."""
         text = ex.article.analysed_text
         mentions = sorted(here, key=lambda m: m.start)
+        between = "zwischen" in text[sent.start:sent.end]
         items = []
         i = 0
         while i + 1 < len(mentions):
@@ -52,8 +53,8 @@ class PairStatements:
                 gap = "und"  # the partner in brackets (a country or the same place's endonym is no item)
             elif gap.startswith("("):
                 gap = _PARENTHESES.sub("", gap).strip()
-            # "die Gemeinde Lohra mit der Gemeinde Dziemiany": the second town's designation
-            gap = _DESIGNATION_AFTER_JOINER.sub("", gap) if " " in gap else gap
+            # "die Gemeinde Lohra mit der Gemeinde Dziemiany", "der Landkreis G und die Hromada J": the second's designation
+            gap = (self.designation_after_joiner if between else self.article_after_joiner).sub("", gap) if " " in gap else gap
             if gap in self.pair_joiners and has_home([a], ex) != has_home([b], ex) \
                     and not same_country(a, b, ex):
                 items.append((a, b))
@@ -459,7 +460,6 @@ def _list_member(m: Mention, here: list[Mention], text: str) -> bool:
 
 
 #: an article and a municipal designation after a pair's joiner ("und die Gemeinde", "mit der Stadt")
-_DESIGNATION_AFTER_JOINER = re.compile(r"\s+(?:der|die|dem|den)\s+(?:Gemeinde|Stadt|Kommune|Marktgemeinde|Ortsgemeinde|Samtgemeinde|Verbandsgemeinde)$")
 _LIST_GAP = re.compile(r"\s*[),;]?\s*(?:,|und|sowie|oder)\s*(?:(?:die|der|den)\s+[A-ZÄÖÜ][\wäöüß\-]*\s+aus\b)?\s*(?:nach|mit|in)?\s*(?:[A-ZÄÖÜ][\wäöüß\-]*\s*)?")
 
 

@@ -18,6 +18,7 @@ from .bare_pairs import BARE_PAIR_REACH, bare_pair
 from .pairs import nothing_to_pair
 from .pair_rows import pair_rows
 from .named_pairs import named_pairs
+from .colon_pair_lists import colon_pair_lists
 from .partner_lists import ArticleHome, dash_pair_right, line_owner, list_segments
 from .partner_mentions import distinct, has_home, same_country
 from .succession import sentences_before
@@ -130,9 +131,8 @@ class PartnershipFinder:
             if type_hint or introducer not in (None, "unspecified"):
                 hint = type_hint or introducer
             elif introducer == "unspecified":
-                # "ist seit 1995 Partnerkommune von Kronstadt und pflegt eine Städtefreundschaft mit
-                # Kaliningrad": the pair's own word is generic, the sentence's type word is another
-                # partner's
+                # "ist seit 1995 Partnerkommune von Kronstadt und pflegt eine Städtefreundschaft mit Kaliningrad":
+                # the pair's own word is generic, the sentence's type word is another partner's
                 hint = default_type
             else:
                 hint = nearest_type(free, a, b) or default_type
@@ -254,7 +254,8 @@ class PartnershipFinder:
             history = history[-ANAPHOR_REACH:]
             home.remember(here)
         for a, b, sent in (*pair_rows(ex, text, partner_mentions), *named_pairs(ex, text, partner_mentions),  # "Kiel – Brest (seit 1964)⏎…", "Freundschaftsverein A-B",
-                           *self.set_members(ex, ctx, by_sentence)):  # "X hat drei Partnerstädte. … Y und Z …"
+                           *self.set_members(ex, ctx, by_sentence), *colon_pair_lists(ex, ctx, by_sentence, self._pair_items)):
+            # ("X hat drei Partnerstädte. … Y und Z …"; "… wachsen. … Neu dabei sind: A und B, C und D")
             if frozenset({(a.kind, a.ref), (b.kind, b.ref)}) not in found:
                 record(a, b, sent)
         # the learned scorer keeps or drops the rules' pairs and adds the candidates it trusts (pair_scorer.py)
@@ -433,8 +434,7 @@ class PartnershipFinder:
                 # annotated), whatever request or plan other sentences report
                 continue
             themes = tuple(dict.fromkeys(m.ref for m in ev_mentions if m.kind == "theme"))
-            # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that
-            # type's start (typed_years.py)
+            # a type word's own date ("eine Klimapartnerschaft, die 2012 begründet wurde") is that type's start (typed_years.py)
             typed = pair_type_starts(facts, text, evidence + self._referring_back(text, evidence, ctx)
                                      + (own_cue(key) if len(found) == 1 else []), by_sentence, types,
                                      (start_year, start_month), evidence, key, self.pair_anaphora, self.type_conversions) \

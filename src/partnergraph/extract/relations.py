@@ -153,6 +153,11 @@ class RelationRules(PartnershipContext, PartnershipFinder, PairStatements, Partn
                                 r"|folgenden\s+jahr|folgejahr|(?:gleiche[nm]|selben|selbigen)\s+(?:jahr|tag)|\bdamals\b|\bseinerzeit\b"])
         self.negations = frozenset(w.lower() for w in r["status_negations"])
         self.pair_joiners = frozenset(r["pair_joiners"])
+        designations = "|".join(r["pair_joiner_designations"])
+        self.designation_after_joiner = re.compile(r"\s+(?:der|die|dem|den)\s+(?:%s)$" % designations)
+        # (the article alone, the designation inside the second's name; not in a "zwischen" sentence,
+        # whose "zwischen dem A und der B sowie dem C" the between rule reads: pair-joiner designations)
+        self.article_after_joiner = re.compile(r"\s+(?:der|die|dem|den)(?:\s+(?:%s))?$" % designations)
         self.co_partners = CoPartners(self.pair_joiners)  # "den Partnerstädten A und B": no pair A–B
         self.owned_partners = OwnedPartners()  # "Partnerstadt von Morawica ist auch X": X is not the home's
         self.implied_type = r["programme_implies_type"]
