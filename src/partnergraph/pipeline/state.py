@@ -52,32 +52,38 @@ def fingerprint(base: str) -> str:
     misses the next rules file someone adds (local-governments-de.tsv was missed so), and a
     stale piece is a wrong graph that nothing reports. The price is that most code changes
     re-extract."""
-    return _digest(base, only_per_article=True)
+    return _digests(base)[0]
 
 
 def code_digest(base: str) -> str:
     """Like `fingerprint`, but over every module: the key of results kept between builds that
     any module may have made (the memo)."""
-    return _digest(base, only_per_article=False)
+    return _digests(base)[1]
 
 
-def _digest(base: str, *, only_per_article: bool) -> str:
+def _digests(base: str) -> tuple[str, str]:
+    """`fingerprint` and `code_digest`, read in one pass over the files."""
     from ..vocab import load_vocabulary
 
-    h = hashlib.sha256(f"{__version__}|{base}".encode())
+    head = f"{__version__}|{base}".encode()
+    fp, every = hashlib.sha256(head), hashlib.sha256(head)
     for path in load_vocabulary().files:
-        h.update(path.read_bytes())
+        data = path.read_bytes()
+        fp.update(data)
+        every.update(data)
     package = Path(__file__).resolve().parent.parent  # the partnergraph package
     for path in _modules(package):
         relative = path.relative_to(package).as_posix()
-        if only_per_article and not per_article(relative):
-            continue
-        h.update(str(path.relative_to(package)).encode() + b"\0")
-        h.update(path.read_bytes())
+        data = str(path.relative_to(package)).encode() + b"\0" + path.read_bytes()
+        if per_article(relative):
+            fp.update(data)
+        every.update(data)
     from ..resources import ontology_dir
 
-    h.update((ontology_dir() / "shapes.ttl").read_bytes())  # the article graphs' SHACL results are kept
-    return h.hexdigest()[:16]
+    shapes = (ontology_dir() / "shapes.ttl").read_bytes()  # the article graphs' SHACL results are kept
+    fp.update(shapes)
+    every.update(shapes)
+    return fp.hexdigest()[:16], every.hexdigest()[:16]
 
 
 def next_state(state: dict, fp: str, base: str, store_url: str | None, store_options: dict) -> tuple[dict, bool]:
