@@ -202,33 +202,35 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
             found = facet_keys[(kind, iri)] = codes[iri] if kind == "co" else slug(iri)
         return found
 
-    # per article and per partner, asked again for each of their partnerships
-    article_year = _Memo(lambda a: _year(raw.articles[a].date))
-    partner_countries = _Memo(lambda x: {k for c in raw.entities[x].props.get("country", ()) if (k := facet("co", c))})
+    article_year = _Memo(lambda a: _year(raw.articles[a].date))  # asked again per partnership
     kept = Kept.of(memo, net, size_by, art_order)
+    asked: list[tuple[str, str]] = []  # every facet asked for, in the order a page asks
     parts_state, parts_json = {}, []
     for p in used_parts:
-        made = kept.part(p) if kept is not None else None
+        asks = _partnership_asks(raw, p)
+        asked += asks
+        made = kept.part(p, lambda: _partnership_reads(raw, p)) if kept is not None else None
         if made is None:
-            made = _partnership_item(raw, p, facet, article_year, partner_countries, art_at)
+            made = _partnership_item(raw, p, asks, facet, article_year, art_at)
         parts_state[p] = made
         parts_json.append(made[0])
     nodes_state, nodes_json = {}, []
     for x in order:
         cls = net.nodes[x]
+        asks = _node_asks(raw, x, cls)
+        asked += asks
         extra = (cls, list(pos[x]), x in partner_nodes, degree[x], sorted(raw.analytics.get(x, {}).items()),
                  municipalities.get(raw.entities[x].cc, 0) if cls == "Country" else 0,
                  net.aggregate, net.domestic.get(x, 0))
-        made = kept.node(x, extra) if kept is not None else None
+        made = kept.node(x, extra, lambda: _node_reads(raw, x, cls)) if kept is not None else None
         if made is None:
-            made = _node_item(net, x, extra, facet, codes, municipalities, degree[x], pos[x], node_articles, art_at)
+            made = _node_item(net, x, asks, extra, facet, codes, municipalities, degree[x], pos[x], node_articles,
+                              art_at)
         nodes_state[x] = made
         nodes_json.append(made[0])
     keep(memo, net, size_by, art_order, parts_state, nodes_state)
-    # the filters' labels: the first resource asked for a key names it, in the order a page
-    # asks (the partnerships, then the nodes)
+    # the filters' labels: the first resource asked for a key names it
     facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
-    asked = (ask for state in (parts_state, nodes_state) for made in state.values() for ask in made[2])
     for kind, iri in dict.fromkeys(asked):
         key = facet(kind, iri)
         if key and key not in facet_labels[kind]:
@@ -287,89 +289,113 @@ def _code_reads(raw: RawData, x: str) -> list[str]:
     return [x] if e is None or e.cls == "Country" else [x, *e.props.get("country", ())]
 
 
-def _partnership_item(raw: RawData, p: str, facet, article_year, partner_countries, art_at) -> list:
-    """One partnership of the page data, with what it read: [item, the records it read, the
-    facets it asked for (kind, resource) in order, its articles and evidence by IRI]."""
+def _partnership_asks(raw: RawData, p: str) -> list[tuple[str, str]]:
+    """The facets (kind, resource) partnership `p` asks for, in order: its partners' countries,
+    its programmes, its themes."""
     rec = raw.partnerships[p]
     ents = raw.entities
+    return ([("co", c) for x in rec.partners for c in ents[x].props.get("country", ())]
+            + [("pr", x) for x in rec.programmes] + [("th", x) for x in rec.themes])
+
+
+def _partnership_reads(raw: RawData, p: str) -> list[str]:
+    """The records partnership `p`'s item reads besides its own, for what page_patch._light
+    names: its partners (names, countries), their countries (codes), its articles (dates)."""
+    rec = raw.partnerships[p]
+    reads = [*rec.partners, *rec.articles, *(a for a, _, _ in rec.evidence)]
+    for x in rec.partners:
+        for c in raw.entities[x].props.get("country", ()):
+            reads += _code_reads(raw, c)
+    return reads
+
+
+def _partnership_item(raw: RawData, p: str, asks: list[tuple[str, str]], facet, article_year, art_at) -> list:
+    """One partnership of the page data, a function of its record and `_partnership_reads`:
+    [item, its articles by IRI, its evidence's articles by IRI]."""
+    rec = raw.partnerships[p]
     years = {y for a in rec.articles if (y := article_year[a])}
     if rec.year:
         years.add(rec.year)
-    partners = rec.partners
-    countries = set(partner_countries[partners[0]]) if partners else set()
-    for x in partners[1:]:
-        countries |= partner_countries[x]
     item = {
-        "l": rec.label or " – ".join([ents[x].name for x in partners]),
+        "l": rec.label or " – ".join([raw.entities[x].name for x in rec.partners]),
         "k": rec.type, "tl": rec.type_label, "y": rec.year,
-        "co": sorted(countries), "pr": sorted([facet("pr", x) for x in rec.programmes]),
-        "th": sorted([facet("th", x) for x in rec.themes]), "yr": sorted(years),
+        "co": sorted({k for kind, c in asks if kind == "co" and (k := facet("co", c))}),
+        "pr": sorted([facet("pr", x) for kind, x in asks if kind == "pr"]),
+        "th": sorted([facet("th", x) for kind, x in asks if kind == "th"]), "yr": sorted(years),
         "a": sorted(map(art_at, rec.articles)),
         "ev": [[art_at(a), q] for a, _, q in rec.evidence],
     }
-    asks = [("co", c) for x in partners for c in ents[x].props.get("country", ())]
-    asks += [("pr", x) for x in rec.programmes] + [("th", x) for x in rec.themes]
-    reads = [p, *partners, *rec.articles, *(a for a, _, _ in rec.evidence)]
-    for _, c in asks[:len(asks) - len(rec.programmes) - len(rec.themes)]:
+    return [item, sorted(rec.articles), [a for a, _, _ in rec.evidence]]
+
+
+def _node_asks(raw: RawData, x: str, cls: str) -> list[tuple[str, str]]:
+    """The facets (kind, resource) node `x` asks for, in order."""
+    ents = raw.entities
+    if cls == "Article":
+        a = raw.articles[x]
+        return ([("th", t) for t in a.about if t in ents]
+                + [("co", c) for m in a.mentions
+                   for c in ([m] if ents[m].cls == "Country" else ents[m].props.get("country", ())) if c in ents]
+                + [("pr", m) for m in a.mentions if ents[m].cls == "Programme"])
+    asks = []
+    if cls in ("Municipality", "Country", "Event", "Organisation"):
+        asks += [("co", c) for c in ents[x].props.get("country", ()) if c in ents]
+        if cls == "Country":
+            asks.append(("co", x))
+    if cls in ("Programme", "Theme"):
+        asks.append(("pr" if cls == "Programme" else "th", x))
+    return asks
+
+
+def _node_reads(raw: RawData, x: str, cls: str) -> list[str]:
+    """The records node `x`'s item reads besides its own, for what page_patch._light names."""
+    ents = raw.entities
+    if cls == "Article":
+        a = raw.articles[x]
+        reads = list(a.about)
+        for m in a.mentions:  # every country it may read, also those that are no entity yet
+            found = ents.get(m)
+            for c in ([m] if found is None or found.cls == "Country" else found.props.get("country", ())):
+                reads += _code_reads(raw, c)
+        return reads
+    e = ents[x]
+    reads = []
+    for c in e.props.get("country", ()):
         reads += _code_reads(raw, c)
-    return [item, reads, asks, [sorted(rec.articles), [[a, q] for a, _, q in rec.evidence]]]
+    for prop in ("region", "implementedBy", "fundedBy"):
+        reads += e.props.get(prop, ())
+    for h in e.props.get("hostedBy", ()):
+        reads += _code_reads(raw, h)
+    return reads
 
 
-def _node_item(net: Network, x: str, extra: tuple, facet, codes, municipalities, degree: int, pos,
-               node_articles: dict[str, list[str]], art_at) -> list:
-    """One node of the page data, with what it read: [item, the records it read, the facets it
-    asked for in order, its articles by IRI, `extra`] (`extra`: what it read of the view and
-    the analytics, page_data says which)."""
+def _node_item(net: Network, x: str, asks: list[tuple[str, str]], extra: tuple, facet, codes, municipalities,
+               degree: int, pos, node_articles: dict[str, list[str]], art_at) -> list:
+    """One node of the page data, a function of its record, `_node_reads` and `extra` (what it
+    reads of the view and the analytics, page_data says which): [item, its articles by IRI,
+    `extra`]."""
     raw = net.raw
     cls = net.nodes[x]
     own: dict[str, list] = {}
-    asks: list[tuple[str, str]] = []
-    reads = [x, *_code_reads(raw, x)]
     if cls == "Article":
         a = raw.articles[x]
         if _year(a.date):
             own["yr"] = [_year(a.date)]
-        themes = [t for t in a.about if t in raw.entities]
-        asks += [("th", t) for t in themes]
-        own["th"] = sorted(facet("th", t) for t in themes)
-        countries = [c for m in a.mentions for c in
-                     ([m] if raw.entities[m].cls == "Country" else raw.entities[m].props.get("country", ()))
-                     if c in raw.entities]
-        asks += [("co", c) for c in countries]
-        own["co"] = sorted({facet("co", c) for c in countries} - {""})
-        programmes = [m for m in a.mentions if raw.entities[m].cls == "Programme"]
-        asks += [("pr", m) for m in programmes]
-        own["pr"] = sorted(facet("pr", m) for m in programmes)
-        reads += a.about
-        for m in a.mentions:  # every country it may read, also those that are no entity yet
-            found = raw.entities.get(m)
-            for c in ([m] if found is None or found.cls == "Country" else found.props.get("country", ())):
-                reads += _code_reads(raw, c)
+        own["th"] = sorted(facet("th", t) for kind, t in asks if kind == "th")
+        own["co"] = sorted({facet("co", c) for kind, c in asks if kind == "co"} - {""})
+        own["pr"] = sorted(facet("pr", m) for kind, m in asks if kind == "pr")
     else:
         e = raw.entities[x]
         if cls in ("Municipality", "Country", "Event", "Organisation"):
-            countries = [c for c in e.props.get("country", ()) if c in raw.entities]
-            asks += [("co", c) for c in countries]
-            cc = {facet("co", c) for c in countries}
-            if cls == "Country":
-                asks.append(("co", x))
-                cc.add(facet("co", x))
+            cc = {facet("co", c) for kind, c in asks if kind == "co"}
             if cls == "Event":
                 cc |= {codes[h] for h in e.props.get("hostedBy", ())}
                 own["yr"] = sorted({y for d in e.props.get("startDate", ()) if (y := _year(d))})
             own["co"] = sorted(cc - {""})
         if cls == "Programme":
-            asks.append(("pr", x))
             own["pr"] = [facet("pr", x)]
         if cls == "Theme":
-            asks.append(("th", x))
             own["th"] = [facet("th", x)]
-        for c in e.props.get("country", ()):
-            reads += _code_reads(raw, c)
-        for prop in ("region", "implementedBy", "fundedBy"):
-            reads += e.props.get(prop, ())
-        for h in e.props.get("hostedBy", ()):
-            reads += _code_reads(raw, h)
     names = entity_names(raw, x)
     point = _lon_lat(raw.entities[x]) if cls == "Municipality" else None
     item = {
@@ -382,7 +408,7 @@ def _node_item(net: Network, x: str, extra: tuple, facet, codes, municipalities,
     }
     if point:
         item["g"] = point  # [lon, lat]: the map view places the node here
-    return [item, reads, asks, node_articles.get(x, []), extra]
+    return [item, node_articles.get(x, []), extra]
 
 
 _WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)\s*$", re.IGNORECASE)

@@ -4,10 +4,12 @@ node of the page that reads no record the change touched, and makes the others a
 Making the page data of every partnership and node again is what made a one-article rebuild
 of graph.html grow with the corpus (issue 16: 0.7 s of page data at 10,000 articles, 14,700
 partnerships and 2,200 nodes, for one changed article). page_data.py makes each item by one
-function of what it reads, which also lists the records it read (`_partnership_item`,
-`_node_item`): its own record (a partnership's, a node's) whole, the others only for their
-class, name, country code and countries, or an article's date (`_light`: an added article
-changes the articles of every country it mentions, which no other item reads). What a node
+function of what it reads (`_partnership_item`, `_node_item`; `_partnership_reads` and
+`_node_reads` list the records): its own record (a partnership's, a node's) whole, the others
+only for their class, name, country code and countries, or an article's date (`_light`: an
+added article changes the articles of every country it mentions, which no other item reads).
+The facets an item asks for (page_data._partnership_asks, _node_asks) are asked again for
+every item, in order, so the filters' labels are those of a full making. What a node
 reads of the view rather than of records (its position, degree, analytics, filter tier, the
 municipalities of its country) is kept with it and compared.
 
@@ -50,9 +52,12 @@ class Kept:
         self.changed, self.light, self.parts, self.nodes = changed, light, parts, nodes
         self.same_articles, self.art_at = same_articles, art_at
 
-    def _unread(self, reads: list[str]) -> bool:
-        """Whether an item with these reads (its own record first) read nothing that changed."""
-        return reads[0] not in self.changed and self.light.isdisjoint(reads)
+    def _unread(self, x: str, reads: Callable[[], list[str]]) -> bool:
+        """Whether the item of `x` read nothing that changed: not its own record, nor the
+        `_light` part of `reads()` (the records it reads now: with its own record as it was,
+        and every record it went through on the way unchanged in that part, the ones it read
+        then)."""
+        return x not in self.changed and (not self.light or self.light.isdisjoint(reads()))
 
     @classmethod
     def of(cls, memo, net, size_by: str, art_order: list[str]) -> Kept | None:
@@ -74,25 +79,25 @@ class Kept:
         changed_light = {x for x in raw.changed if light.get(x) != _light(raw, x)}
         return cls(raw.changed, changed_light, parts, nodes, order == art_order, index.__getitem__)
 
-    def part(self, p: str) -> list | None:
+    def part(self, p: str, reads: Callable[[], list[str]]) -> list | None:
         """The kept item of partnership `p` (as page_data._partnership_item gives it), or None."""
         made = self.parts.get(p)
-        if made is None or not self._unread(made[1]):
+        if made is None or not self._unread(p, reads):
             return None
         if not self.same_articles:
-            articles, evidence = made[3]
-            item = dict(made[0], a=sorted(map(self.art_at, articles)), ev=[[self.art_at(a), q] for a, q in evidence])
+            item = dict(made[0], a=sorted(map(self.art_at, made[1])),
+                        ev=[[self.art_at(a), ev[1]] for a, ev in zip(made[2], made[0]["ev"])])
             made = [item, *made[1:]]
         return made
 
-    def node(self, x: str, extra: tuple) -> list | None:
+    def node(self, x: str, extra: tuple, reads: Callable[[], list[str]]) -> list | None:
         """The kept item of node `x` (as page_data._node_item gives it) if it read `extra`
         of the view, or None."""
         made = self.nodes.get(x)
-        if made is None or made[4] != extra or not self._unread(made[1]):
+        if made is None or made[2] != extra or not self._unread(x, reads):
             return None
         if not self.same_articles:
-            made = [dict(made[0], a=list(map(self.art_at, made[3]))), *made[1:]]
+            made = [dict(made[0], a=list(map(self.art_at, made[1]))), *made[1:]]
         return made
 
 
