@@ -19,9 +19,16 @@ smallest size to the largest. Builds run in child processes; the times are taken
 Built directories stay in --work (default benchmarks/out/rebuild), so a later run with the same
 sizes starts with the rebuilds (give it a --first-round past the last run's rounds, so that its
 first rebuild changes the article); they are reused only if built from the same corpus by the
-same interpreter and the same code (its extraction fingerprint, pipeline/state.py: any change to
-the package re-extracts every article, so a directory built by other code is built again here,
-as a full build, instead of failing its first rebuild).
+same interpreter and the same code (its extraction fingerprint, pipeline/state.py: a change to
+a module that can feed an article's piece re-extracts every article, so a directory built by
+other code is built again here, as a full build, instead of failing its first rebuild).
+
+``--switch NAME VALUE`` takes as the baseline this version with the environment variable
+NAME=VALUE (``PARTNERGRAPH_PAGE_PATCH off``: every page data item made again, viewer/
+page_patch.py): both rebuild the one directory, each after a change of its own of the same
+kind, this version last in every round (so ``--scratch`` compares its rebuild). With three
+sizes the growth is given from each size to the next and from the smallest to the largest,
+for the whole rebuild and per phase.
 """
 
 from __future__ import annotations
@@ -136,9 +143,9 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run_build(python: str, corpus: Path, out: Path) -> dict:
+def run_build(python: str, corpus: Path, out: Path, env: dict[str, str] | None = None) -> dict:
     proc = subprocess.run([python, str(Path(__file__).resolve()), "--child", str(corpus), str(out)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
     if proc.returncode != 0:
         raise SystemExit(f"{python}: build of {corpus} into {out} failed:\n{proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -189,19 +196,25 @@ def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict
     rounds = [(change, rep) for rep in range(args.first_round, args.first_round + args.warmup + args.reps)
               for change in args.changes]
     built = text  # the middle article as the last build read it
+    # with --switch both sides rebuild the one directory, each after a change of its own
+    turns = [("switched", {args.switch[0]: args.switch[1]}), ("current", {})] if args.switch else \
+        [(side, {}) for side in sides]
     for change, rep in rounds:
-        if change == "same-facts":
-            middle["text"] = built + CHANGES[change].format(rep)
-        elif change == "new-partner":
-            middle["text"] = text + CHANGES[change].format(PARTNER_TOWNS[rep % len(PARTNER_TOWNS)])
-        else:
-            middle["text"] = text + CHANGES[change].format(1950 + rep)
-        built = middle["text"]
-        for side, python in sides.items():
-            write_corpus(records, work / f"{side}.jsonl")
-            (work / f"{side}.built").unlink(missing_ok=True)  # no longer the corpus it was built from
+        for k, (side, env) in enumerate(turns):
+            if args.switch or k == 0:  # without --switch both versions rebuild the same change
+                variant = rep * len(turns) + k if args.switch else rep
+                if change == "same-facts":
+                    middle["text"] = built + CHANGES[change].format(variant)
+                elif change == "new-partner":
+                    middle["text"] = text + CHANGES[change].format(PARTNER_TOWNS[variant % len(PARTNER_TOWNS)])
+                else:
+                    middle["text"] = text + CHANGES[change].format(1950 + variant)
+                built = middle["text"]
+            folder = "current" if args.switch else side
+            write_corpus(records, work / f"{folder}.jsonl")
+            (work / f"{folder}.built").unlink(missing_ok=True)  # no longer the corpus it was built from
             print(f"[{n}] rebuild {rep} ({change}), {side} …", file=sys.stderr, flush=True)
-            timing = run_build(python, work / f"{side}.jsonl", work / side)
+            timing = run_build(sides.get(side, sys.executable), work / f"{folder}.jsonl", work / folder, env)
             if timing["extracted"] != 1:
                 raise SystemExit(f"{side}: the rebuild extracted {timing['extracted']} articles, not 1")
             if rep < args.first_round + args.warmup:
@@ -211,7 +224,7 @@ def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict
             result["rebuild_cpu_s"].setdefault(key, []).append(timing["cpu_seconds"])
             result["rebuild_phases_s"].setdefault(key, []).append(timing["phases"])
             result["rebuild_phases_cpu_s"].setdefault(key, []).append(timing.get("phases_cpu", {}))
-        if len(sides) == 2:
+        if len(sides) == 2 and not args.switch:
             result["same_bytes"].append(same_files(*(work / side for side in sides)))
     for side, python in sides.items():
         # the built directory is one article away from the original corpus, so a later run
@@ -226,7 +239,8 @@ def one_size(n: int, sides: dict[str, str], codes: dict[str, str], args) -> dict
         medians = {key: statistics.median(times) for key, times in result[kind].items()}
         result[kind.replace("rebuild_", "rebuild_median_")] = medians
         for change in args.changes:
-            base, cur = medians.get(f"baseline {change}"), medians.get(f"current {change}")
+            base = medians.get(f"baseline {change}") or medians.get(f"switched {change}")
+            cur = medians.get(f"current {change}")
             if base and cur:
                 result.setdefault(kind.replace("rebuild_", "rebuild_vs_baseline_"), {})[change] = round(cur / base, 3)
     if args.scratch:
@@ -260,6 +274,10 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=HERE / "out" / "rebuild")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "rebuild.json")
     ap.add_argument("--only", choices=("current", "baseline"), help="build and rebuild one version only")
+    ap.add_argument("--switch", nargs=2, metavar=("NAME", "VALUE"),
+                    help="the baseline is this version with the environment variable NAME=VALUE (e.g. "
+                         "PARTNERGRAPH_PAGE_PATCH off), rebuilding the same directory, each side after a "
+                         "change of its own (same kind), this version last in every round")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
     sides = {"baseline": args.baseline} if args.baseline else {}
@@ -272,12 +290,19 @@ def main(argv=None) -> int:
         results.append(one_size(n, sides, codes, args))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    if len(results) >= 2:  # how the rebuild grows with the corpus: largest size / smallest, per version and change
-        small, large = results[0], results[-1]
+    sized = list(results)
+    # how the rebuild grows with the corpus, from each size to the next and from the smallest to
+    # the largest, per version and change (the whole rebuild, then each phase)
+    pairs = list(zip(sized, sized[1:])) + ([(sized[0], sized[-1])] if len(sized) > 2 else [])
+    for small, large in pairs:
         growth = {key: round(large["rebuild_median_cpu_s"][key] / small["rebuild_median_cpu_s"][key], 2)
                   for key in large["rebuild_median_cpu_s"] if small["rebuild_median_cpu_s"].get(key)}
-        results.append({"cpu_growth": f"{large['articles']}/{small['articles']}", **growth})
-        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        phases = {key: {phase: round(t / small["rebuild_phases_median_cpu_s"][key][phase], 2)
+                        for phase, t in large["rebuild_phases_median_cpu_s"][key].items()
+                        if small["rebuild_phases_median_cpu_s"].get(key, {}).get(phase)}
+                  for key in large.get("rebuild_phases_median_cpu_s", {})}
+        results.append({"cpu_growth": f"{large['articles']}/{small['articles']}", **growth, "phases": phases})
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
     sized = [res for res in results if "articles" in res]
     identical = all(all(r.values()) for res in sized for r in res["same_bytes"]) and \

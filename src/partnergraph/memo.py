@@ -39,7 +39,8 @@ class Memo:
 
     def __init__(self, directory: Path, *, version: str = ""):
         self.path = Path(directory) / MEMO_FILE
-        #: what else the rows depend on (the code's fingerprint): another value empties the file
+        #: what else the rows depend on (the digest of every module, state.code_digest): another
+        #: value empties the file
         self.version = f"{VERSION}|{version}"
         self.used: set[tuple[str, str]] = set()
         self.db: sqlite3.Connection | None = None

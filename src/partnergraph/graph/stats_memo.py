@@ -6,8 +6,8 @@ network by a digest, `Analysis.key`). A rebuild whose changed articles leave the
 network as it was (most do: a new sentence, another start year) so writes the bytes the last
 build wrote instead of summarising every node, component and community again and encoding the
 result as indented JSON (0.31 s of a 10 s one-article rebuild at 10,000 articles, measured
-with cProfile; it grows with the network). The memo (memo.py) is emptied when the code's
-fingerprint changes, so remembered bytes are never those of other code.
+with cProfile; it grows with the network). The memo (memo.py) is emptied when any module of the
+package changes (state.code_digest), so remembered bytes are never those of other code.
 """
 
 from __future__ import annotations

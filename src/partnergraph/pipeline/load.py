@@ -25,7 +25,7 @@ from ..viewer.unchanged import NETWORK_STATE_KEY, STATE_KEY, facts_key
 from .collect import Collected
 from .outputs import DumpsChild, Run, dumps_child_pays, dumps_child_pays_full, dumps_from_pieces, dumps_from_store
 from .report import BuildOptions, BuildReport, Progress, Skipped
-from .state import fingerprint, next_state, piece_name, pieces_digest
+from .state import code_digest, fingerprint, next_state, piece_name, pieces_digest
 from .store_writes import Loader, StreamedLoad
 from .workers import Extracted, Task, extract_all
 
@@ -113,7 +113,8 @@ class _Update:
         self.present = store.graph_names()
         self.cache = DumpCache(out_dir)
         self.facts = FactCache(out_dir, minter.base)
-        self.memo = Memo(out_dir, version=self.fp)
+        # every module, not only the fingerprint's: the memo keeps results of the page-side code too
+        self.memo = Memo(out_dir, version=code_digest(minter.base))
         self.by_url = {a.url: a for a in got.articles}
         #: whether the store was emptied (every article is extracted again)
         self.cleared = False

@@ -292,7 +292,7 @@ class _Delta:
             if rec != before:
                 changed.add(p)
         self._write(changed, ents, arts, parts)
-        return RawData(ents, parts, arts, {})
+        return RawData(ents, parts, arts, {}, changed=frozenset(changed))
 
     def _entity_came_or_went(self, x: str, came: bool, dirty: set[str], arts: dict, part_dirty: set[str],
                              changed: set[str]) -> None:
@@ -402,7 +402,9 @@ def joined(cache, store, pieces: dict[str, str | None], *, articles: bool,
             return None
         raw, facts = full
         if all(pieces.values()):
-            join.write_all({**pieces, VOCABULARY: _digest(facts[-1])}, facts, raw)
+            described = {**pieces, VOCABULARY: _digest(facts[-1])}
+            join.write_all(described, facts, raw)
+            raw.joined_to = _digest(described)
         return raw
     finally:
         join.close()
@@ -471,4 +473,5 @@ def _by_delta(cache, store, join: JoinStore, pieces: dict[str, str], rows) -> Ra
         LOGGER.warning("%s: %s; joining every graph", join.path, exc)
         return None
     cache.store_new()  # the facts of the extracted articles, as the full join stores them
+    raw.joined_from, raw.joined_to = _digest(described), _digest(want)
     return raw

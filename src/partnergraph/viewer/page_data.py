@@ -149,7 +149,14 @@ def _year(date: str) -> int | None:
 
 def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
     """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
-    articles, legend and filter options. Sorted, so the same network gives the same bytes."""
+    articles, legend and filter options. Sorted, so the same network gives the same bytes.
+
+    With a build's `memo` the partnerships and nodes of the last build's page are taken over
+    where nothing they read changed (page_patch.py): each item is made by one function of what
+    it reads (`_partnership_item`, `_node_item`), which also names those records, and every
+    position is given afterwards, so a taken-over item is the item a full making gives."""
+    from .page_patch import Kept, keep
+
     if size_by not in ("degree", "articles"):
         raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
     raw = net.raw
@@ -182,85 +189,52 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
             used_articles.update(node_articles[x])
     art_order = [a for _, a in sorted(((arts[a].date, a) for a in used_articles), reverse=True)]
     art_index = {a: i for i, a in enumerate(art_order)}
+    art_at = art_index.__getitem__
 
     partner_nodes = {x for e in net.edges if e.rel in WALK for x in (e.source, e.target)}
-    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
     # each (kind, resource) keyed once: the partnerships ask for the same themes and countries
-    # again and again (32,000 times for 14,700 partnerships at 10,000 articles); the first ask
-    # of a resource is the one that can name its key, so the labels are those of asking anew
+    # again and again (32,000 times for 14,700 partnerships at 10,000 articles)
     facet_keys: dict[tuple[str, str], str] = {}
 
     def facet(kind: str, iri: str) -> str:
         found = facet_keys.get((kind, iri))
-        if found is not None:
-            return found
-        key = facet_keys[(kind, iri)] = codes[iri] if kind == "co" else slug(iri)
-        if key and key not in facet_labels[kind]:
-            facet_labels[kind][key] = _display(raw, iri, "Country", codes) if kind == "co" else raw.entities[iri].name
-        return key
+        if found is None:
+            found = facet_keys[(kind, iri)] = codes[iri] if kind == "co" else slug(iri)
+        return found
 
-    # per article and per partner, asked again for each of their partnerships
-    article_year = _Memo(lambda a: _year(raw.articles[a].date))
-    partner_countries = _Memo(lambda x: {k for c in raw.entities[x].props.get("country", ()) if (k := facet("co", c))})
-    parts_json = []
-    art_at = art_index.__getitem__
+    article_year = _Memo(lambda a: _year(raw.articles[a].date))  # asked again per partnership
+    kept = Kept.of(memo, net, size_by, art_order)
+    asked: list[tuple[str, str]] = []  # every facet asked for, in the order a page asks
+    parts_state, parts_json = {}, []
     for p in used_parts:
-        rec = parts[p]
-        years = {y for a in rec.articles if (y := article_year[a])}
-        if rec.year:
-            years.add(rec.year)
-        partners = rec.partners
-        countries = set(partner_countries[partners[0]]) if partners else set()
-        for x in partners[1:]:
-            countries |= partner_countries[x]
-        parts_json.append({
-            "l": rec.label or " – ".join([ents[x].name for x in partners]),
-            "k": rec.type, "tl": rec.type_label, "y": rec.year,
-            "co": sorted(countries), "pr": sorted([facet("pr", x) for x in rec.programmes]),
-            "th": sorted([facet("th", x) for x in rec.themes]), "yr": sorted(years),
-            "a": sorted(map(art_at, rec.articles)),
-            "ev": [[art_at(a), q] for a, _, q in rec.evidence],
-        })
-    nodes_json = []
+        asks = _partnership_asks(raw, p)
+        asked += asks
+        made = kept.part(p, lambda: _partnership_reads(raw, p)) if kept is not None else None
+        if made is None:
+            made = _partnership_item(raw, p, asks, facet, article_year, art_at)
+        parts_state[p] = made
+        parts_json.append(made[0])
+    nodes_state, nodes_json = {}, []
     for x in order:
         cls = net.nodes[x]
-        own: dict[str, list] = {}
-        if cls == "Article":
-            a = raw.articles[x]
-            if _year(a.date):
-                own["yr"] = [_year(a.date)]
-            own["th"] = sorted(facet("th", t) for t in a.about if t in raw.entities)
-            own["co"] = sorted({facet("co", c) for m in a.mentions for c in
-                                ([m] if raw.entities[m].cls == "Country" else raw.entities[m].props.get("country", ()))
-                                if c in raw.entities} - {""})
-            own["pr"] = sorted(facet("pr", m) for m in a.mentions if raw.entities[m].cls == "Programme")
-        else:
-            e = raw.entities[x]
-            if cls in ("Municipality", "Country", "Event", "Organisation"):
-                cc = {facet("co", c) for c in e.props.get("country", ()) if c in raw.entities}
-                if cls == "Country":
-                    cc.add(facet("co", x))
-                if cls == "Event":
-                    cc |= {codes[h] for h in e.props.get("hostedBy", ())}
-                    own["yr"] = sorted({y for d in e.props.get("startDate", ()) if (y := _year(d))})
-                own["co"] = sorted(cc - {""})
-            if cls == "Programme":
-                own["pr"] = [facet("pr", x)]
-            if cls == "Theme":
-                own["th"] = [facet("th", x)]
-        names = entity_names(raw, x)
-        point = _lon_lat(raw.entities[x]) if cls == "Municipality" else None
-        item = {
-            "c": cls, "l": _display(raw, x, cls, codes), "x": pos[x][0], "y": pos[x][1],
-            "k": search_keys(names), "cc": codes[x] if cls != "Article" else "",
-            "t": _filter_tier(cls, x in partner_nodes),
-            "o": {k: v for k, v in own.items() if v},
-            "a": list(map(art_at, node_articles.get(x, ()))),
-            "f": _facts(net, x, cls, degree[x], codes, municipalities),
-        }
-        if point:
-            item["g"] = point  # [lon, lat]: the map view places the node here
-        nodes_json.append(item)
+        asks = _node_asks(raw, x, cls)
+        asked += asks
+        extra = (cls, list(pos[x]), x in partner_nodes, degree[x], sorted(raw.analytics.get(x, {}).items()),
+                 municipalities.get(raw.entities[x].cc, 0) if cls == "Country" else 0,
+                 net.aggregate, net.domestic.get(x, 0))
+        made = kept.node(x, extra, lambda: _node_reads(raw, x, cls)) if kept is not None else None
+        if made is None:
+            made = _node_item(net, x, asks, extra, facet, codes, municipalities, degree[x], pos[x], node_articles,
+                              art_at)
+        nodes_state[x] = made
+        nodes_json.append(made[0])
+    keep(memo, net, size_by, art_order, parts_state, nodes_state)
+    # the filters' labels: the first resource asked for a key names it
+    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
+    for kind, iri in dict.fromkeys(asked):
+        key = facet(kind, iri)
+        if key and key not in facet_labels[kind]:
+            facet_labels[kind][key] = _display(raw, iri, "Country", codes) if kind == "co" else raw.entities[iri].name
     pair_count: dict[tuple[int, int], int] = {}
     edges_json = []
     part_at = part_index.__getitem__
@@ -307,6 +281,134 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         "nodes": nodes_json, "edges": edges_json, "partnerships": parts_json,
         "articles": [{"t": r.title, "u": _http(r.url), "d": r.date} for r in map(arts.__getitem__, art_order)],
     }
+
+
+def _code_reads(raw: RawData, x: str) -> list[str]:
+    """The records `_country_code(raw, x)` reads."""
+    e = raw.entities.get(x)
+    return [x] if e is None or e.cls == "Country" else [x, *e.props.get("country", ())]
+
+
+def _partnership_asks(raw: RawData, p: str) -> list[tuple[str, str]]:
+    """The facets (kind, resource) partnership `p` asks for, in order: its partners' countries,
+    its programmes, its themes."""
+    rec = raw.partnerships[p]
+    ents = raw.entities
+    return ([("co", c) for x in rec.partners for c in ents[x].props.get("country", ())]
+            + [("pr", x) for x in rec.programmes] + [("th", x) for x in rec.themes])
+
+
+def _partnership_reads(raw: RawData, p: str) -> list[str]:
+    """The records partnership `p`'s item reads besides its own, for what page_patch._light
+    names: its partners (names, countries), their countries (codes), its articles (dates)."""
+    rec = raw.partnerships[p]
+    reads = [*rec.partners, *rec.articles, *(a for a, _, _ in rec.evidence)]
+    for x in rec.partners:
+        for c in raw.entities[x].props.get("country", ()):
+            reads += _code_reads(raw, c)
+    return reads
+
+
+def _partnership_item(raw: RawData, p: str, asks: list[tuple[str, str]], facet, article_year, art_at) -> list:
+    """One partnership of the page data, a function of its record and `_partnership_reads`:
+    [item, its articles by IRI, its evidence's articles by IRI]."""
+    rec = raw.partnerships[p]
+    years = {y for a in rec.articles if (y := article_year[a])}
+    if rec.year:
+        years.add(rec.year)
+    item = {
+        "l": rec.label or " – ".join([raw.entities[x].name for x in rec.partners]),
+        "k": rec.type, "tl": rec.type_label, "y": rec.year,
+        "co": sorted({k for kind, c in asks if kind == "co" and (k := facet("co", c))}),
+        "pr": sorted([facet("pr", x) for kind, x in asks if kind == "pr"]),
+        "th": sorted([facet("th", x) for kind, x in asks if kind == "th"]), "yr": sorted(years),
+        "a": sorted(map(art_at, rec.articles)),
+        "ev": [[art_at(a), q] for a, _, q in rec.evidence],
+    }
+    return [item, sorted(rec.articles), [a for a, _, _ in rec.evidence]]
+
+
+def _node_asks(raw: RawData, x: str, cls: str) -> list[tuple[str, str]]:
+    """The facets (kind, resource) node `x` asks for, in order."""
+    ents = raw.entities
+    if cls == "Article":
+        a = raw.articles[x]
+        return ([("th", t) for t in a.about if t in ents]
+                + [("co", c) for m in a.mentions
+                   for c in ([m] if ents[m].cls == "Country" else ents[m].props.get("country", ())) if c in ents]
+                + [("pr", m) for m in a.mentions if ents[m].cls == "Programme"])
+    asks = []
+    if cls in ("Municipality", "Country", "Event", "Organisation"):
+        asks += [("co", c) for c in ents[x].props.get("country", ()) if c in ents]
+        if cls == "Country":
+            asks.append(("co", x))
+    if cls in ("Programme", "Theme"):
+        asks.append(("pr" if cls == "Programme" else "th", x))
+    return asks
+
+
+def _node_reads(raw: RawData, x: str, cls: str) -> list[str]:
+    """The records node `x`'s item reads besides its own, for what page_patch._light names."""
+    ents = raw.entities
+    if cls == "Article":
+        a = raw.articles[x]
+        reads = list(a.about)
+        for m in a.mentions:  # every country it may read, also those that are no entity yet
+            found = ents.get(m)
+            for c in ([m] if found is None or found.cls == "Country" else found.props.get("country", ())):
+                reads += _code_reads(raw, c)
+        return reads
+    e = ents[x]
+    reads = []
+    for c in e.props.get("country", ()):
+        reads += _code_reads(raw, c)
+    for prop in ("region", "implementedBy", "fundedBy"):
+        reads += e.props.get(prop, ())
+    for h in e.props.get("hostedBy", ()):
+        reads += _code_reads(raw, h)
+    return reads
+
+
+def _node_item(net: Network, x: str, asks: list[tuple[str, str]], extra: tuple, facet, codes, municipalities,
+               degree: int, pos, node_articles: dict[str, list[str]], art_at) -> list:
+    """One node of the page data, a function of its record, `_node_reads` and `extra` (what it
+    reads of the view and the analytics, page_data says which): [item, its articles by IRI,
+    `extra`]."""
+    raw = net.raw
+    cls = net.nodes[x]
+    own: dict[str, list] = {}
+    if cls == "Article":
+        a = raw.articles[x]
+        if _year(a.date):
+            own["yr"] = [_year(a.date)]
+        own["th"] = sorted(facet("th", t) for kind, t in asks if kind == "th")
+        own["co"] = sorted({facet("co", c) for kind, c in asks if kind == "co"} - {""})
+        own["pr"] = sorted(facet("pr", m) for kind, m in asks if kind == "pr")
+    else:
+        e = raw.entities[x]
+        if cls in ("Municipality", "Country", "Event", "Organisation"):
+            cc = {facet("co", c) for kind, c in asks if kind == "co"}
+            if cls == "Event":
+                cc |= {codes[h] for h in e.props.get("hostedBy", ())}
+                own["yr"] = sorted({y for d in e.props.get("startDate", ()) if (y := _year(d))})
+            own["co"] = sorted(cc - {""})
+        if cls == "Programme":
+            own["pr"] = [facet("pr", x)]
+        if cls == "Theme":
+            own["th"] = [facet("th", x)]
+    names = entity_names(raw, x)
+    point = _lon_lat(raw.entities[x]) if cls == "Municipality" else None
+    item = {
+        "c": cls, "l": _display(raw, x, cls, codes), "x": pos[0], "y": pos[1],
+        "k": search_keys(names), "cc": codes[x] if cls != "Article" else "",
+        "t": _filter_tier(cls, extra[2]),
+        "o": {k: v for k, v in own.items() if v},
+        "a": list(map(art_at, node_articles.get(x, ()))),
+        "f": _facts(net, x, cls, degree, codes, municipalities),
+    }
+    if point:
+        item["g"] = point  # [lon, lat]: the map view places the node here
+    return [item, node_articles.get(x, []), extra]
 
 
 _WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)\s*$", re.IGNORECASE)

@@ -54,3 +54,10 @@ class RawData:
     partnerships: dict[str, PartnershipRecord]
     articles: dict[str, ArticleRecord]
     analytics: dict[str, dict[str, str]]
+    #: how join_delta.py made these records: the digests of the graphs (with their pieces) its
+    #: file described before and after, and the IRIs of the records that differ from the ones
+    #: it held before (None when everything was joined anew); page_patch.py patches the last
+    #: page with them
+    joined_from: str | None = None
+    joined_to: str | None = None
+    changed: frozenset[str] | None = None

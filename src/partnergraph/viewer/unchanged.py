@@ -97,6 +97,9 @@ def reuse_page(memo, key: str | None, committed: Path, target: Path) -> bool:
         shutil.copyfile(committed, target)
     except OSError:
         return False
+    from .page_patch import keep_last
+
+    keep_last(memo)  # the page data to patch next time is still the last page's
     return True
 
 

@@ -1,0 +1,147 @@
+"""graph.html's page data patched with what changed (viewer/page_patch.py): whatever the change
+(facts changed, graphs added or removed, other analytics), the patched page data is the page
+data made from scratch, only the items that read a changed record are made again, and a build
+whose page was taken over keeps the items for the next one."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from partnergraph.memo import Memo
+from partnergraph.pipeline.build import BuildOptions, build
+from partnergraph.viewer import page_data as page_data_module
+from partnergraph.viewer import page_patch
+from partnergraph.viewer.join_delta import JoinStore
+from partnergraph.viewer.load import load_facts
+from partnergraph.viewer.page_data import page_data
+from partnergraph.viewer.views import build_view
+from conftest import write_jsonl
+from test_viewer_join_delta import SAMPLE, mutated, sample, sample_facts  # noqa: F401 (a fixture)
+
+NEW_SENTENCE = " Die Städtepartnerschaft zwischen Köln und Kyjiw besteht seit {}."
+
+
+class Made:
+    """Counts the partnerships and nodes page_data makes (rather than takes over)."""
+
+    def __init__(self, monkeypatch):
+        self.parts = self.nodes = 0
+        real_part, real_node = page_data_module._partnership_item, page_data_module._node_item
+
+        def part(*args, **kwargs):
+            self.parts += 1
+            return real_part(*args, **kwargs)
+
+        def node(*args, **kwargs):
+            self.nodes += 1
+            return real_node(*args, **kwargs)
+
+        monkeypatch.setattr(page_data_module, "_partnership_item", part)
+        monkeypatch.setattr(page_data_module, "_node_item", node)
+
+
+def _analytics(graphs: dict, rng: random.Random) -> list[tuple[str, str, str]]:
+    """Analytics rows for some of the partners: other values after most changes."""
+    partners = sorted({x for f in graphs.values()
+                       for x, _ in f["p"].get("https://w3id.org/partnergraph/ontology#partner", ())})
+    return [(x, "degreeCentrality", str(rng.randrange(3))) for x in partners[: rng.randrange(len(partners) + 1)]]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_page_data_patched_with_changed_graphs_is_the_page_data_made_from_scratch(tmp_path, sample_facts, seed):
+    rng = random.Random(seed)
+    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts[:-4])}
+    spare = sample_facts[-4:]
+    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
+    names = sorted(graphs)
+    analytics = _analytics(graphs, rng)
+    first = load_facts([graphs[g] for g in names], analytics, articles=False)
+    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
+    first.joined_to = "v0"
+    memo = Memo(tmp_path)
+    page_data(build_view(first), memo=memo)
+    version = 0
+    for step in range(1, 6):
+        changes = []
+        for g in rng.sample(sorted(graphs), rng.choice([1, 3])):
+            version += 1
+            kind = rng.choice(["mutate", "remove", "copy"])
+            if kind == "remove":
+                changes.append((g, None, graphs.pop(g), None))
+            else:
+                new = mutated(graphs[g], rng) if kind == "mutate" else graphs[rng.choice(sorted(graphs))]
+                changes.append((g, f"piece-{version}", graphs[g], new))
+                graphs[g] = new
+        if spare and rng.random() < 0.5:
+            g = f"urn:g:new{version}"
+            graphs[g] = spare.pop()
+            changes.append((g, f"piece-{g}", None, graphs[g]))
+        if rng.random() < 0.5:
+            analytics = _analytics(graphs, rng)
+        delta = join.apply(changes, analytics)
+        delta.joined_from, delta.joined_to = f"v{step - 1}", f"v{step}"
+        full = load_facts([graphs[g] for g in sorted(graphs)], analytics, articles=False)
+        assert page_data(build_view(delta), memo=memo) == page_data(build_view(full))
+    join.close()
+
+
+def test_only_the_items_that_read_a_changed_record_are_made_again(tmp_path, sample_facts, monkeypatch):
+    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
+    names = sorted(graphs)
+    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
+    first = load_facts([graphs[g] for g in names], [], articles=False)
+    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
+    first.joined_to = "v0"
+    memo = Memo(tmp_path)
+    whole = page_data(build_view(first), memo=memo)
+    g = next(g for g in names if graphs[g]["p"].get("https://w3id.org/partnergraph/ontology#startYear"))
+    new = json.loads(json.dumps(graphs[g]))
+    for row in new["p"]["https://w3id.org/partnergraph/ontology#startYear"]:
+        row[1] = "1901"
+    made = Made(monkeypatch)
+    delta = join.apply([(g, "piece-new", graphs[g], new)], [])
+    delta.joined_from, delta.joined_to = "v0", "v1"
+    patched = page_data(build_view(delta), memo=memo)
+    join.close()
+    assert 0 < made.parts < len(whole["partnerships"]) // 2
+    assert made.nodes < len(whole["nodes"]) // 2
+    assert any(p["y"] == 1901 for p in patched["partnerships"])
+    # the switch the benchmark's baseline uses: every item made again, the same page data
+    made.parts = made.nodes = 0
+    monkeypatch.setenv(page_patch.SWITCH, "off")
+    again = page_data(build_view(delta), memo=memo)
+    assert again == patched and made.parts == len(whole["partnerships"])
+
+
+def run(source: str, out: Path):
+    return build([source], BuildOptions(out_dir=out, validate=False, jobs=1, prune=True))
+
+
+@pytest.mark.parametrize("change", ["start year", "article removed", "article added", "page taken over first"])
+def test_a_rebuild_patches_graph_html_into_the_page_of_a_build_from_scratch(tmp_path, monkeypatch, change):
+    recs = sample()
+    source = write_jsonl(tmp_path / "a.jsonl", recs)
+    run(source, tmp_path / "inc")
+    if change == "page taken over first":  # a sentence that names nothing: graph.html is copied
+        recs[2] = {**recs[2], "text": recs[2]["text"] + " Die Sitzung dauerte zwei Stunden."}
+        write_jsonl(tmp_path / "a.jsonl", recs)
+        run(source, tmp_path / "inc")
+    if change == "article removed":
+        del recs[2]
+    elif change == "article added":
+        recs.append(json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[12]))
+    else:
+        recs[3] = {**recs[3], "text": recs[3]["text"] + NEW_SENTENCE.format(1989)}
+    write_jsonl(tmp_path / "a.jsonl", recs)
+    made = Made(monkeypatch)
+    run(source, tmp_path / "inc")
+    monkeypatch.undo()
+    run(source, tmp_path / "scratch")
+    scratch = (tmp_path / "scratch" / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(scratch.split('id="pg-data">', 1)[1].split("</script>", 1)[0])
+    assert made.parts < len(data["partnerships"])  # patched, not made anew (the nodes move: components merge)
+    assert (tmp_path / "inc" / "graph.html").read_text(encoding="utf-8") == scratch
