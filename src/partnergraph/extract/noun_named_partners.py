@@ -7,7 +7,7 @@ gazetteer's `ambiguous` names) as the noun unless a preposition, an earlier ment
 named vouches for the place, and at the head of a sentence always as the noun ("Essen gibt es
 …"). Joined to a town the page names as a place, in a sentence that speaks of a partnership, the
 name is that town's partner: a noun is joined to nouns ("Essen und Trinken", noun_joins.py), not
-to towns. Only the own name of a known city (places.KNOWN_CITY_POPULATION, the size from which a
+to towns. Only the own name of a known city (place_names.KNOWN_CITY_POPULATION, the size from which a
 noun-named city may stand mid-sentence alone; enumerations.WORD_CITY_POPULATION keeps noun-named
 cities of that size in lists for the same reason): the small towns bearing nouns (Lage, Forst,
 Treffen) stay words.
@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from .context import Context, PlaceHit
 from .gazetteer import PlaceRecord
-from .place_names import own_name
+from .place_names import KNOWN_CITY_POPULATION, own_name
 
-#: places.KNOWN_CITY_POPULATION (not imported: places.py imports this module)
-KNOWN_CITY_POPULATION = 100_000
 #: what joins the two partners: "und", "sowie", a dash or hyphen without spaces ("Lüneburg–Posen"; a
 #: spaced dash also runs a headline on: "Besuch in X – Essen und Getränke …")
 _JOINS = frozenset({" und ", " sowie ", "–", "-", "—"})

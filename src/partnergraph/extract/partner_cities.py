@@ -9,7 +9,7 @@ cities German text names often: Graz, Salzburg, Basel, Bern, Zürich, York besid
 (WORLD_CITY_POPULATION, 500k) mid-sentence, which is right for the words and lost every one of
 those cities (121k to 415k) as a partner where the page does not name its country. A sentence
 about a partnership names towns: there a frequent word that is the own name of a known city
-(places.KNOWN_CITY_POPULATION, the size from which a name may stand mid-sentence alone) counts,
+(place_names.KNOWN_CITY_POPULATION, the size from which a name may stand mid-sentence alone) counts,
 unless it opens the sentence (the words' place: "Dabei", "Dort"), is a given name (George) or
 stands where a person's name or a building's stands (as in hit_facts.person_or_word), follows a
 spaced dash (a headline run on into the next clause: "Besuch in Krapkowice – Corona legt die
@@ -21,10 +21,8 @@ from __future__ import annotations
 
 from .context import Context, PlaceHit, next_word
 from .gazetteer import PlaceRecord
-from .place_names import before_name, own_name
+from .place_names import KNOWN_CITY_POPULATION, before_name, own_name
 
-#: places.KNOWN_CITY_POPULATION (not imported: places.py imports this module)
-KNOWN_CITY_POPULATION = 100_000
 
 
 def partner_cities(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],

@@ -9,6 +9,10 @@ from .gazetteer import PlaceRecord
 from .german_spellings import german_spellings
 from .transliterate import without_marks
 
+#: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
+#: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
+KNOWN_CITY_POPULATION = 100_000
+
 
 #: a town that bears a name as its own, yet is this many times smaller than a known city (100k+)
 #: bearing it too, is not chosen for the page's country frame alone (places.py, _name_scores): a

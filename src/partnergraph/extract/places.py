@@ -11,7 +11,8 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import DWARFED_RATIO, after_relative_pronoun, before_name, is_adjective, named_outright, own_name, short_form
+from .place_names import (DWARFED_RATIO, KNOWN_CITY_POPULATION, after_relative_pronoun, before_name, is_adjective,
+                          named_outright, own_name, short_form)
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
 from .territory_lists import territory_in_list
@@ -26,9 +27,6 @@ from .foreign_namesakes import foreign_namesakes
 from .person_names import surname_after_given_name
 from .page_neighbours import move_to_nearest_bearers
 
-#: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
-#: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
-KNOWN_CITY_POPULATION = 100_000
 #: a foreign place in a country the article does not name counts only from this size on. On the
 #: sample corpus every false positive of this kind was under 200k (Alhambra CA 128k, Livingstone
 #: 178k, Dordrecht 119k, Frankfort KY 28k) while foreign partner cities without their country
