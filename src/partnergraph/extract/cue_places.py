@@ -16,6 +16,7 @@ from .borough_links import linked_borough
 from .connectors import CONNECTORS, has_connector
 from .designations import named_country, suffix_place_name
 from .context import HOME_COUNTRY, Context, Taken, drop_mentions, previous_word, word_run_start
+from .singular_designations import covers_one_name
 from ..graph.iri import slugify
 from ..models import Extraction, Mention, Place
 from .matcher import Keywords
@@ -126,15 +127,12 @@ class CuePlaces:
             if not m:
                 continue
             taken = taken or Taken.of(ex, len(text))
-            # a German-only designation in the singular names its first name only: in "das Amt
-            # Zarrentin und Murino" Murino is a Russian town ("der Landkreis Harburg und Koszalin"
-            # pairs two districts, so Kreis words keep the whole list)
-            single = cue in self._cue_kinds and self._cue_kinds[cue][1] in ("Amt", "Verbandsgemeinde", "Samtgemeinde") \
-                and not cue.endswith("en")
             for k, nm in enumerate(re.finditer(r"[A-ZÄÖÜ][^,]*?(?=\s*(?:,|\bund\b|\bsowie\b|$))", m["names"])):
-                if k == 1 and single:
-                    cue = "stadt"  # the rest of the list: plain places
                 name = self._trim_name(nm.group(0))
+                # "das Amt Zarrentin und Murino", "der Bezirk X und Kiryat Ono": a designation in
+                # the singular names its first name only (singular_designations.py)
+                if k == 1 and covers_one_name(cue, self._cue_kinds, name, self.gazetteer.lookup, ctx.home or HOME_COUNTRY):
+                    cue = "stadt"  # the rest of the list: plain places
                 name = town_before_holder(text, name, head_start, self._roles, self.gazetteer.lookup) or name
                 start = m.start("names") + nm.start()
                 if not name and cue in self._cue_kinds:
