@@ -1,7 +1,7 @@
 """A small home-country town the page also names by its inhabitants' word: "Gäste aus X" beside
 "die Xer Delegation", "in X" beside "der Xer Gemeinderat".
 
-places.MIN_HOME_POPULATION (5,000) keeps surnames and words out that some German village bears.
+place_names.MIN_HOME_POPULATION (5,000) keeps surnames and words out that some German village bears.
 A local page about a village writes its name and its demonym (the name plus "-er": "Xer",
 "Xerin"; a name in "-en" drops it: "Xingen" → "Xinger"), and a surname or a word seldom comes
 with such an adjective on the same page. So a home-country town the size rules turned down is a

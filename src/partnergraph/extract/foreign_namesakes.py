@@ -4,7 +4,7 @@ not Lemberg in the Palatinate (4k), which the page-wide context chose for the ho
 exact name, and which the size rules then turned down, so the partner was lost (issue #17).
 
 Where the chosen bearer is a home-country place too small to count on its own
-(places.MIN_HOME_POPULATION) and another bearer abroad is a known city (places.KNOWN_CITY_POPULATION)
+(place_names.MIN_HOME_POPULATION) and another bearer abroad is a known city (place_names.KNOWN_CITY_POPULATION)
 that dwarfs it (place_names.DWARFED_RATIO, the ratio from which a bearer is not chosen for the page's
 country frame alone), a sentence about a partnership means the foreign city: partner towns are
 what such a sentence names, and a German-German partnership with a village is rarer than the
@@ -18,11 +18,7 @@ from __future__ import annotations
 
 from .context import PlaceHit
 from .gazetteer import PlaceRecord
-from .place_names import DWARFED_RATIO
-
-#: places.MIN_HOME_POPULATION and places.KNOWN_CITY_POPULATION (not imported: places imports this)
-_SMALL_HOME = 5_000
-_KNOWN_CITY = 100_000
+from .place_names import DWARFED_RATIO, KNOWN_CITY_POPULATION, MIN_HOME_POPULATION
 
 
 def foreign_namesakes(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], live: list[bool],
@@ -32,11 +28,11 @@ def foreign_namesakes(hits: list[PlaceHit], resolved: dict[int, PlaceRecord], li
     moved: dict[tuple[str, int], PlaceRecord] = {}
     for i, h in enumerate(hits):
         r = resolved.get(i)
-        if r is None or not live[i] or h.adjective or r.country != home or r.population >= _SMALL_HOME:
+        if r is None or not live[i] or h.adjective or r.country != home or r.population >= MIN_HOME_POPULATION:
             continue
         if (h.surface, r.geonameid) not in moved:
             city = max((c for c in h.candidates if c.country != home), key=lambda c: c.population, default=None)
-            if city is None or city.population < _KNOWN_CITY or city.population < DWARFED_RATIO * r.population \
+            if city is None or city.population < KNOWN_CITY_POPULATION or city.population < DWARFED_RATIO * r.population \
                     or facts[i]["cue_cc"] or not facts[i]["partnership_sentence"]:
                 continue
             moved[(h.surface, r.geonameid)] = city

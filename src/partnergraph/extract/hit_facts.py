@@ -135,6 +135,13 @@ def person_or_word(extractor, h: PlaceHit, f: dict) -> bool:
     back a hit places.py's size rules turned down (demonym_towns.py, partner_neighbours.py)."""
     if h.surface.lower() in extractor.frequent or h.surface in extractor.first_names or f["first_name_before"]:
         return True
-    prev = f["prev"]  # (each list asked alone: a union built per page cost more)
+    return word_before(extractor, f["prev"])
+
+
+def word_before(extractor, prev: str) -> bool:
+    """Whether the word before a hit (`prev`) is a landmark, title, role, region, determiner or
+    river word: a person's or a building's name follows, not a town (person_or_word;
+    partner_cities.py asks this alone, its hits being frequent words by definition)."""
+    # (each list asked alone: a union built per page cost more)
     return any(prev in words for words in (extractor._landmarks, extractor._titles, extractor._roles,
                                            extractor._region_before, extractor._determiners, extractor._river_words))

@@ -48,8 +48,10 @@ def denied(text: str, m: Mention) -> bool:
     lo = max(m.sentence.start, m.start - REACH)
     window = text[lo:m.start]
     low = window.lower()
+    # "mit Krakau hingegen nicht", "Eine Partnerschaft mit X gibt es nicht"
+    denied_after = text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
     if not any(k in low for k in _WINDOW_KEYS):  # (the cheap test first: most places have none before)
-        return text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
+        return denied_after
     hit = before.search(window)
     if hit is not None:
         if hit["adj"] is None or hit["verw"] or hit["verw2"] or (hit["det"] and hit["adj"]):
@@ -60,10 +62,7 @@ def denied(text: str, m: Mention) -> bool:
         # ("nicht in X, sondern in Y" contrasts venues, not partners)
         if not hit["adj"] and hit["prep"] in (None, "mit") and contrast.search(text, m.end, m.sentence.end):
             return True
-    if bare.search(window):
-        return True  # "statt X", "Lublin, nicht Krakau", "nicht zwischen A und B"
-    # "mit Krakau hingegen nicht", "Eine Partnerschaft mit X gibt es nicht"
-    return text[max(0, m.start - 4):m.start] == "mit " and after.match(text, m.end, m.sentence.end) is not None
+    return denied_after or bare.search(window) is not None  # ("statt X", "Lublin, nicht Krakau", "nicht zwischen A und B")
 
 
 def drop_negated_partners(ex: Extraction, text: str) -> None:

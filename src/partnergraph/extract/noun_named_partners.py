@@ -35,11 +35,10 @@ def noun_named_partners(extractor, hits: list[PlaceHit], resolved: dict[int, Pla
                 or best.population < KNOWN_CITY_POPULATION or not own_name(h.surface, best) \
                 or h.surface in extractor.first_names or f["first_name_before"] or not f["partnership_sentence"]:
             continue
-        for j, gap in ((i - 1, (j0 := i - 1) >= 0 and text[hits[j0].end:h.start]),
+        for j, gap in ((i - 1, i > 0 and text[hits[i - 1].end:h.start]),
                        (i + 1, i + 1 < len(hits) and text[h.end:hits[i + 1].start])):
-            if gap is False or not 0 <= j < len(hits) or not ok[j] or facts[j] is None \
-                    or facts[j]["sentence"] != f["sentence"] or gap not in _JOINS:
-                continue
+            if gap not in _JOINS or not ok[j] or facts[j] is None or facts[j]["sentence"] != f["sentence"]:
+                continue  # (gap False: no neighbour on that side)
             other = resolved.get(j)
             if other is not None and other.geonameid != best.geonameid:
                 out.append(i)

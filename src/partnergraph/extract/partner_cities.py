@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from .context import Context, PlaceHit, next_word
 from .gazetteer import PlaceRecord
+from .hit_facts import word_before
 from .place_names import KNOWN_CITY_POPULATION, before_name, own_name
-
 
 
 def partner_cities(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceRecord], facts: list[dict],
@@ -38,16 +38,10 @@ def partner_cities(extractor, hits: list[PlaceHit], resolved: dict[int, PlaceRec
                 or not own_name(h.surface, best) or not f["partnership_sentence"] or f["initial"] \
                 or ctx.text[max(0, h.start - 3):h.start] in (" – ", " - ", " — "):
             continue  # (a spaced dash runs a headline on: "Besuch in X – Corona legt … lahm")
-        if h.surface in extractor.first_names or f["first_name_before"] or _word_before(extractor, f["prev"]) \
+        if h.surface in extractor.first_names or f["first_name_before"] or word_before(extractor, f["prev"]) \
                 or before_name(ctx.text, h.end, extractor.nouns) and not next_word(ctx.text, h.end).isupper():
             # (in an ALL-CAPS heading every word is capitalised: "WÜRZBURG UND GRAZ SIND SEIT …")
             continue
         out.append(i)
     return out
 
-
-def _word_before(extractor, prev: str) -> bool:
-    """A landmark, title, role, region, determiner or river word before the name: the refusals of
-    hit_facts.person_or_word but its frequent-word test, which every hit here fails by definition."""
-    return any(prev in words for words in (extractor._landmarks, extractor._titles, extractor._roles,
-                                           extractor._region_before, extractor._determiners, extractor._river_words))

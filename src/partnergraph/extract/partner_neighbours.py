@@ -27,7 +27,7 @@ from .gazetteer import PlaceRecord
 from .hit_facts import person_or_word
 from .place_names import own_name
 
-#: the smallest town the rule takes: places.MIN_HOME_POPULATION, the floor a town of the page's
+#: the smallest town the rule takes: place_names.MIN_HOME_POPULATION, the floor a town of the page's
 #: own country needs without support; the smallest right town the rule found is Dives-sur-Mer
 #: (5,906). Not tuned further
 MIN_NEIGHBOUR_POPULATION = 5_000

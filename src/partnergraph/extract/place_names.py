@@ -12,6 +12,10 @@ from .transliterate import without_marks
 #: 100k, the conventional German "Großstadt" limit: a name this big may stand mid-sentence
 #: without a preposition ("Ob Essen im Ruhrgebiet") and survives the frequent-word check (Köln)
 KNOWN_CITY_POPULATION = 100_000
+#: German places count without a cue from this size on; below it, most gazetteer hits in German
+#: news are surnames or words (Jung, Rösner, Kapust): 5,000 kept every German partner town of
+#: the sample corpus whose article has no cue word.
+MIN_HOME_POPULATION = 5_000
 
 
 #: a town that bears a name as its own, yet is this many times smaller than a known city (100k+)

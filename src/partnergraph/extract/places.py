@@ -11,7 +11,7 @@ from .context import HOME_COUNTRY, Context, PlaceHit, next_word, previous_word
 from .gazetteer import PlaceRecord
 from .glued_partners import glued_partners, land_named_towns
 from .hit_facts import NAME_PARTICLES, HitFacts
-from .place_names import (DWARFED_RATIO, KNOWN_CITY_POPULATION, after_relative_pronoun, before_name, is_adjective,
+from .place_names import (DWARFED_RATIO, KNOWN_CITY_POPULATION, MIN_HOME_POPULATION, after_relative_pronoun, before_name, is_adjective,
                           named_outright, own_name, short_form)
 from ..models import Extraction, Mention, Place, Span
 from .sentences import sentence_of
@@ -32,10 +32,6 @@ from .page_neighbours import move_to_nearest_bearers
 #: 178k, Dordrecht 119k, Frankfort KY 28k) while foreign partner cities without their country
 #: named were capitals and metropolises (Minsk 1.7M, Chengdu 7M)
 WORLD_CITY_POPULATION = 500_000
-#: German places count without a cue from this size on; below it, most gazetteer hits in German
-#: news are surnames or words (Jung, Rösner, Kapust): 5,000 kept every German partner town of
-#: the sample corpus whose article has no cue word.
-MIN_HOME_POPULATION = 5_000
 #: three or more German towns enumerated in a sentence about partnerships count from this size
 #: on (Extractor._home_town_lists): 1,000 kept the villages listed on the dev pages (Sommerach, 1.4k)
 #: while hamlets, whose names are mostly surnames' too, stay out
