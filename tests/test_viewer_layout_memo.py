@@ -17,7 +17,7 @@ from partnergraph.memo import Memo
 from partnergraph.pipeline import outputs as pipeline_outputs
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.viewer import layout as viewer_layout
-from partnergraph.viewer.page import page_json
+from partnergraph.viewer.page import Encoded, decoded, encode_item, page_json
 from partnergraph.viewer.records import Entity, PartnershipRecord, RawData
 from partnergraph.viewer.views import assemble
 
@@ -98,6 +98,25 @@ def test_page_json_is_the_text_json_dumps_gives(value):
 def test_page_json_falls_back_to_json_for_what_orjson_refuses():
     for value in ({"big": 2 ** 70}, {1: "an int key"}, {"s": "lone \ud800 surrogate"}, [-(2 ** 64)]):
         assert page_json(value) == _json_dumps(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(), st.lists(_values, max_size=5), max_size=4), st.data())
+def test_page_json_of_items_written_ahead_is_the_text_of_the_whole(lists, data):
+    # page_data keeps items as the bytes encode_item wrote (page.Encoded): joined, they are
+    # the text of the whole page data, or json's where orjson refuses an item
+    value = {k: Encoded(encode_item(x) if data.draw(st.booleans()) else x for x in v) for k, v in lists.items()}
+    value["plain"] = data.draw(_values)
+    expected = {k: list(v) if not isinstance(v, Encoded) else v for k, v in lists.items()}
+    expected["plain"] = value["plain"]
+    assert page_json(value) == _json_dumps(expected)
+    assert decoded(value) == json.loads(_json_dumps(expected))
+
+
+def test_page_json_of_items_written_ahead_falls_back_to_json_for_what_orjson_refuses():
+    value = {"nodes": Encoded([encode_item({"a": 1}), {"big": 2 ** 70}]), "meta": {"t": "x"}}
+    assert encode_item({"big": 2 ** 70}) == {"big": 2 ** 70}  # refused: kept as the object
+    assert page_json(value) == _json_dumps({"nodes": [{"a": 1}, {"big": 2 ** 70}], "meta": {"t": "x"}})
 
 
 def test_page_json_writes_coordinates_as_json_does():

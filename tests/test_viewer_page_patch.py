@@ -17,6 +17,7 @@ from partnergraph.viewer import page_data as page_data_module
 from partnergraph.viewer import page_patch
 from partnergraph.viewer.join_delta import JoinStore
 from partnergraph.viewer.load import load_facts
+from partnergraph.viewer.page import page_json
 from partnergraph.viewer.page_data import page_data
 from partnergraph.viewer.views import build_view
 from conftest import write_jsonl
@@ -85,7 +86,9 @@ def test_page_data_patched_with_changed_graphs_is_the_page_data_made_from_scratc
         delta = join.apply(changes, analytics)
         delta.joined_from, delta.joined_to = f"v{step - 1}", f"v{step}"
         full = load_facts([graphs[g] for g in sorted(graphs)], analytics, articles=False)
-        assert page_data(build_view(delta), memo=memo) == page_data(build_view(full))
+        # as a build asks (viewer/network.py): the last build's view where the change left it
+        net = page_patch.remembered_view(delta, memo) or build_view(delta)
+        assert page_data(net, memo=memo) == page_data(build_view(full))
     join.close()
 
 
@@ -145,3 +148,105 @@ def test_a_rebuild_patches_graph_html_into_the_page_of_a_build_from_scratch(tmp_
     data = json.loads(scratch.split('id="pg-data">', 1)[1].split("</script>", 1)[0])
     assert made.parts < len(data["partnerships"])  # patched, not made anew (the nodes move: components merge)
     assert (tmp_path / "inc" / "graph.html").read_text(encoding="utf-8") == scratch
+
+
+def _start_year_changed(tmp_path, sample_facts, year: str, partner: str | None = None):
+    """A join of the sample's facts, a memo holding its page, and the delta of one graph whose
+    start years become `year` (and whose first partner row names `partner` instead)."""
+    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
+    names = sorted(graphs)
+    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
+    first = load_facts([graphs[g] for g in names], [], articles=False)
+    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
+    first.joined_to = "v0"
+    memo = Memo(tmp_path)
+    page_data(build_view(first), memo=memo)
+    def own(g):  # a partnership no other graph states
+        subject = graphs[g]["p"][PARTNER][0][0]
+        return not any(r[0] == subject for h in names if h != g for r in graphs[h]["p"].get(PARTNER, ()))
+
+    g = next(g for g in names if graphs[g]["p"].get(START_YEAR) and graphs[g]["p"].get(PARTNER) and own(g))
+    new = json.loads(json.dumps(graphs[g]))
+    for row in new["p"][START_YEAR]:
+        row[1] = year
+    if partner:
+        new["p"][PARTNER][0][1] = partner
+    delta = join.apply([(g, "piece-new", graphs[g], new)], [])
+    delta.joined_from, delta.joined_to = "v0", "v1"
+    graphs[g] = new
+    full = load_facts([graphs[x] for x in names], [], articles=False)
+    join.close()
+    return memo, delta, full
+
+
+START_YEAR = "https://w3id.org/partnergraph/ontology#startYear"
+PARTNER = "https://w3id.org/partnergraph/ontology#partner"
+
+
+def test_a_change_that_leaves_the_view_as_it_was_takes_the_view_over(tmp_path, sample_facts, monkeypatch):
+    memo, delta, full = _start_year_changed(tmp_path, sample_facts, "1901")
+    net = page_patch.remembered_view(delta, memo)
+    assert net is not None and net.shape is not None and net.edges is None  # neither assembled nor laid out
+    scratch = page_data(build_view(full))
+    monkeypatch.setattr(page_data_module, "layout", lambda *a, **k: pytest.fail("laid out again"))
+    patched = page_data(net, memo=memo, encoded=True)
+    assert page_json(patched) == page_json(scratch)
+    assert any(p["y"] == 1901 for p in scratch["partnerships"])
+    # the benchmark's baseline switch: the view is assembled again
+    monkeypatch.setenv(page_patch.SWITCH, "off")
+    assert page_patch.remembered_view(delta, memo) is None
+
+
+def test_a_change_of_a_partner_assembles_the_view_again(tmp_path, sample_facts):
+    memo, delta, full = _start_year_changed(tmp_path, sample_facts, "1901",
+                                            partner="https://w3id.org/partnergraph/id/municipality/de/leipzig")
+    assert page_patch.remembered_view(delta, memo) is None
+    assert page_data(build_view(delta), memo=memo) == page_data(build_view(full))
+
+
+def test_a_damaged_view_row_assembles_the_view_again(tmp_path, sample_facts):
+    memo, delta, _ = _start_year_changed(tmp_path, sample_facts, "1901")
+    memo.put(page_patch.VIEW, "v0", b"not marshal")
+    assert page_patch.remembered_view(delta, memo) is None
+
+
+def test_items_kept_as_deltas_stay_the_page_made_from_scratch_over_many_rebuilds(tmp_path, sample_facts):
+    # a rebuild keeps its items as a delta on the row it read; every MAX_CHAIN-th writes them whole
+    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
+    names = sorted(graphs)
+    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
+    first = load_facts([graphs[g] for g in names], [], articles=False)
+    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
+    first.joined_to = "v0"
+    memo = Memo(tmp_path)
+    page_data(build_view(first), memo=memo)
+    g = next(g for g in names if graphs[g]["p"].get(START_YEAR))
+    chains = []
+    for step in range(1, 2 * page_patch.MAX_CHAIN + 3):
+        new = json.loads(json.dumps(graphs[g]))
+        for row in new["p"][START_YEAR]:
+            row[1] = str(1900 + step)
+        delta = join.apply([(g, f"piece-{step}", graphs[g], new)], [])
+        delta.joined_from, delta.joined_to = f"v{step - 1}", f"v{step}"
+        graphs[g] = new
+        net = page_patch.remembered_view(delta, memo) or build_view(delta)
+        patched = page_data(net, memo=memo)
+        full = load_facts([graphs[x] for x in names], [], articles=False)
+        assert patched == page_data(build_view(full)), step
+        key = page_patch._key(net, "degree", f"v{step}")
+        chains.append(len(page_patch._read(memo, key)[4]) - 1)  # the deltas the next build reads
+    join.close()
+    assert max(chains) == page_patch.MAX_CHAIN and chains.count(0) >= 2  # deltas, and whole rows between
+    assert all(n <= page_patch.MAX_CHAIN for n in chains)
+
+
+def test_a_delta_whose_row_is_gone_makes_every_item(tmp_path, sample_facts, monkeypatch):
+    memo, delta, full = _start_year_changed(tmp_path, sample_facts, "1901")
+    page_data(page_patch.remembered_view(delta, memo), memo=memo)  # v1: a delta on v0
+    key0 = page_patch._key(build_view(full), "degree", "v0")
+    memo.put(page_patch.KIND, key0, b"not marshal")
+    delta.joined_from, delta.joined_to = "v1", "v2"
+    made = Made(monkeypatch)
+    patched = page_data(build_view(delta), memo=memo)
+    assert made.parts == len(patched["partnerships"]) and made.nodes == len(patched["nodes"])  # none taken over
+    assert patched == page_data(build_view(full))

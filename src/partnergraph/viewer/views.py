@@ -27,13 +27,23 @@ class Edge:
 class Network:
     raw: RawData
     nodes: dict[str, str]  # IRI → class
-    edges: list[Edge]
+    #: None in a view taken over from the last build (page_patch.remembered_view), whose
+    #: `shape` holds what the page data reads of the edges
+    edges: list[Edge] | None
     title: str = "Partnerschaftsnetz"
     view: str = ""
     focus: list[str] = field(default_factory=list)
     aggregate: bool = False
     #: partnerships within one country, per country (aggregate view only)
     domestic: dict[str, int] = field(default_factory=dict)
+    #: whether this is the whole network (build_view without a restriction, aggregation, focus
+    #: or articles): a build keeps it for the next one (page_patch.remember_view)
+    whole: bool = False
+    #: what the page data reads of the view alone (page_patch.Shape), when the view was taken
+    #: over from the last build with it; None: page_data makes it
+    shape: object = None
+    #: the memo key of the row the view was taken over from (page_patch.remembered_view), or None
+    row: str | None = None
 
 
 def slug(iri: str) -> str:
@@ -260,6 +270,7 @@ def build_view(raw: RawData, *, articles: bool = False, programme: str | None = 
     everything = articles and keep is None
     net = assemble(raw, partnerships=keep, primaries=primaries, articles=articles, everything=everything)
     net.view = "; ".join(views)
+    net.whole = keep is None and not articles and not aggregate and not focus
     if aggregate:
         net = aggregate_countries(net)
     if focus:
