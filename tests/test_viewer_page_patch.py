@@ -93,14 +93,7 @@ def test_page_data_patched_with_changed_graphs_is_the_page_data_made_from_scratc
 
 
 def test_only_the_items_that_read_a_changed_record_are_made_again(tmp_path, sample_facts, monkeypatch):
-    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
-    names = sorted(graphs)
-    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
-    first = load_facts([graphs[g] for g in names], [], articles=False)
-    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
-    first.joined_to = "v0"
-    memo = Memo(tmp_path)
-    whole = page_data(build_view(first), memo=memo)
+    graphs, names, join, memo, whole = _joined_sample(tmp_path, sample_facts)
     g = next(g for g in names if graphs[g]["p"].get("https://w3id.org/partnergraph/ontology#startYear"))
     new = json.loads(json.dumps(graphs[g]))
     for row in new["p"]["https://w3id.org/partnergraph/ontology#startYear"]:
@@ -150,9 +143,9 @@ def test_a_rebuild_patches_graph_html_into_the_page_of_a_build_from_scratch(tmp_
     assert (tmp_path / "inc" / "graph.html").read_text(encoding="utf-8") == scratch
 
 
-def _start_year_changed(tmp_path, sample_facts, year: str, partner: str | None = None):
-    """A join of the sample's facts, a memo holding its page, and the delta of one graph whose
-    start years become `year` (and whose first partner row names `partner` instead)."""
+def _joined_sample(tmp_path, sample_facts):
+    """The sample's facts by graph, their names, a join of them, a memo holding their page
+    (under the digest "v0") and that page's data."""
     graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
     names = sorted(graphs)
     join = JoinStore(tmp_path, "https://example.org/", datelines=False)
@@ -160,7 +153,14 @@ def _start_year_changed(tmp_path, sample_facts, year: str, partner: str | None =
     join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
     first.joined_to = "v0"
     memo = Memo(tmp_path)
-    page_data(build_view(first), memo=memo)
+    return graphs, names, join, memo, page_data(build_view(first), memo=memo)
+
+
+def _start_year_changed(tmp_path, sample_facts, year: str, partner: str | None = None):
+    """A join of the sample's facts, a memo holding its page, and the delta of one graph whose
+    start years become `year` (and whose first partner row names `partner` instead)."""
+    graphs, names, join, memo, _ = _joined_sample(tmp_path, sample_facts)
+
     def own(g):  # a partnership no other graph states
         subject = graphs[g]["p"][PARTNER][0][0]
         return not any(r[0] == subject for h in names if h != g for r in graphs[h]["p"].get(PARTNER, ()))
@@ -212,14 +212,7 @@ def test_a_damaged_view_row_assembles_the_view_again(tmp_path, sample_facts):
 
 def test_items_kept_as_deltas_stay_the_page_made_from_scratch_over_many_rebuilds(tmp_path, sample_facts):
     # a rebuild keeps its items as a delta on the row it read; every MAX_CHAIN-th writes them whole
-    graphs = {f"urn:g:{i}": f for i, f in enumerate(sample_facts)}
-    names = sorted(graphs)
-    join = JoinStore(tmp_path, "https://example.org/", datelines=False)
-    first = load_facts([graphs[g] for g in names], [], articles=False)
-    join.write_all({g: f"piece-{g}" for g in names}, [graphs[g] for g in names], first)
-    first.joined_to = "v0"
-    memo = Memo(tmp_path)
-    page_data(build_view(first), memo=memo)
+    graphs, names, join, memo, _ = _joined_sample(tmp_path, sample_facts)
     g = next(g for g in names if graphs[g]["p"].get(START_YEAR))
     chains = []
     for step in range(1, 2 * page_patch.MAX_CHAIN + 3):
