@@ -17,7 +17,7 @@ from partnergraph.memo import Memo
 from partnergraph.pipeline import outputs as pipeline_outputs
 from partnergraph.pipeline.build import BuildOptions, build
 from partnergraph.viewer import layout as viewer_layout
-from partnergraph.viewer.page import Encoded, decoded, encode_item, page_json
+from partnergraph.viewer.page import Encoded, decoded, encode_item, page_json, render, render_bytes
 from partnergraph.viewer.records import Entity, PartnershipRecord, RawData
 from partnergraph.viewer.views import assemble
 
@@ -117,6 +117,18 @@ def test_page_json_of_items_written_ahead_falls_back_to_json_for_what_orjson_ref
     value = {"nodes": Encoded([encode_item({"a": 1}), {"big": 2 ** 70}]), "meta": {"t": "x"}}
     assert encode_item({"big": 2 ** 70}) == {"big": 2 ** 70}  # refused: kept as the object
     assert page_json(value) == _json_dumps({"nodes": [{"a": 1}, {"big": 2 ** 70}], "meta": {"t": "x"}})
+
+
+def test_the_page_as_bytes_is_the_page_as_text_encoded():
+    meta = {"title": "Netz <&>", "view": "", "focus": [], "sizeBy": "degree", "aggregate": False, "analytics": False}
+    item, refused = {"l": "Köln – Київ <&>", "a": [1, 2]}, {"big": 2 ** 70}
+    # plain lists; items written ahead; one of them refused by orjson (json writes the whole)
+    for nodes in ([item], Encoded([encode_item(item)]), Encoded([encode_item(item), encode_item(refused)])):
+        data = {"meta": meta, "nodes": nodes}
+        page = render(data)
+        assert render_bytes(data) == page.encode("utf-8")
+        script = page.split('id="pg-data">')[1].split("</script>")[0]
+        assert "Київ \\u003c\\u0026\\u003e" in script and not set("<&>") & set(script)
 
 
 def test_page_json_writes_coordinates_as_json_does():

@@ -20,7 +20,7 @@ from ..store.embedded import GraphStore
 from .collector import gc_paused
 from .facts import FactCache
 from .load import load
-from .page import render
+from .page import render_bytes
 from .page_data import page_data
 from .page_patch import remembered_view
 from .views import build_view
@@ -47,6 +47,6 @@ def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None
         if net is None:
             net = build_view(raw, articles=articles, programme=programme, country=country,
                              focus=focus, depth=depth, aggregate=aggregate)
-        page = render(page_data(net, size_by=size_by, memo=memo, encoded=True))
+        page = render_bytes(page_data(net, size_by=size_by, memo=memo, encoded=True))
     write_atomic(Path(path), page)
     return Path(path)
