@@ -37,8 +37,9 @@ KIND = "page-items"
 #: a rebuild whose articles kept their order keeps its items as a delta on the row it read
 #: (the items it made again or dropped, the changed records' `_light` parts) instead of
 #: marshalling and writing every item again (0.46 s of a one-article rebuild at 30,000
-#: articles, a 75 MB row; measured, session 23); every MAX_CHAIN-th build in a row writes
-#: them whole, so a rebuild reads at most this many deltas besides one whole row
+#: articles, a 75 MB row; measured, session 23); after this many deltas in a row a build
+#: writes them whole, so a rebuild reads at most this many deltas besides one whole row (8:
+#: a whole row every ninth build, its 0.46 s spread over nine)
 MAX_CHAIN = 8
 #: the memo row naming the items the last page kept (with the rows a delta of them needs), so
 #: that a build that takes graph.html over (unchanged.py) keeps them for the next one
