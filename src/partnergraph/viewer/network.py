@@ -43,10 +43,12 @@ def write_network(store: GraphStore, path: Path, *, base: str, focus: str | None
             raw = load(store, base=base, articles=articles)
         whole = not (articles or programme or country or focus or aggregate)
         # the last build's view, when the change left it as it was (page_patch.py)
-        net = remembered_view(raw, memo) if whole else None
+        known: dict = {}
+        net = remembered_view(raw, memo, known) if whole else None
         if net is None:
             net = build_view(raw, articles=articles, programme=programme, country=country,
                              focus=focus, depth=depth, aggregate=aggregate)
+            net.reads = known.get("reads")
         page = render_bytes(page_data(net, size_by=size_by, memo=memo, encoded=True))
     write_atomic(Path(path), page)
     return Path(path)

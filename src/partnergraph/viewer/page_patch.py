@@ -248,11 +248,13 @@ def _view_reads(raw, x: str) -> tuple | None:
     return None
 
 
-def remembered_view(raw, memo):
+def remembered_view(raw, memo, known: dict | None = None):
     """The whole view (views.build_view without a restriction) of the last build, with its
     `page_patch.Shape`, when every record that changed since reads as it did for the view
     (`_view_reads`); None otherwise (the view is assembled). A changed start year, quote or
-    article leaves the view as it was."""
+    article leaves the view as it was. When the view changed, `known["reads"]` receives what
+    every record reads for it now (the last build's, with the changed records'), for
+    `remember_view`."""
     from .views import Network
 
     if memo is None or raw.changed is None or not raw.joined_from or os.environ.get(SWITCH) == "off":
@@ -266,7 +268,15 @@ def remembered_view(raw, memo):
         return None
     try:
         reads, nodes, shape = marshal.loads(found)
-        if any(reads.get(x) != _view_reads(raw, x) for x in raw.changed):
+        now = {x: _view_reads(raw, x) for x in raw.changed}
+        if any(reads.get(x) != v for x, v in now.items()):
+            if known is not None and isinstance(reads, dict):
+                for x, v in now.items():
+                    if v is None:
+                        reads.pop(x, None)
+                    else:
+                        reads[x] = v
+                known["reads"] = reads
             return None
         # no edges: page_data reads them only through the shape (making 117,000 edges again
         # cost 0.2 s at 30,000 articles)
@@ -291,7 +301,10 @@ def remember_view(memo, net, shape) -> None:
             memo.put(VIEW, joined, _ALIAS + net.row.encode("utf-8", "surrogatepass"))
         return
     raw = net.raw
-    reads = {x: _view_reads(raw, x) for x in (*raw.partnerships, *raw.entities)}
+    # brought up to date by remembered_view, or read from every record (0.13-0.16 s at 10,000
+    # articles, measured)
+    reads = net.reads if net.reads is not None else {x: _view_reads(raw, x) for x in (*raw.partnerships,
+                                                                                      *raw.entities)}
     memo.put(VIEW, joined, marshal.dumps([reads, list(net.nodes.items()), shape.row()]))
 
 

@@ -44,6 +44,9 @@ class Network:
     shape: object = None
     #: the memo key of the row the view was taken over from (page_patch.remembered_view), or None
     row: str | None = None
+    #: what every record reads for the view (page_patch._view_reads), when the last build's
+    #: were brought up to date; None: page_patch.remember_view reads every record
+    reads: dict | None = None
 
 
 def slug(iri: str) -> str:
