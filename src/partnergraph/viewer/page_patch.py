@@ -116,15 +116,9 @@ class Kept:
             return None
         parts, nodes, order, light, keys = found
         index = {a: i for i, a in enumerate(art_order)}
-        changed_light = set()
-        for x in raw.changed:
-            now = _light(raw, x)
-            if light.get(x) != now:
-                changed_light.add(x)
-            if now is None:
-                light.pop(x, None)
-            else:
-                light[x] = now
+        now = {x: _light(raw, x) for x in raw.changed}
+        changed_light = {x for x, v in now.items() if light.get(x) != v}
+        _bring_up(light, now)
         return cls(raw.changed, changed_light, parts, nodes, order == art_order, index.__getitem__, light, keys)
 
     def _moved(self, made: list, evidence: bool) -> list:
@@ -224,11 +218,7 @@ def _read(memo, key: str) -> tuple | None:
                 parts.pop(p, None)
             for x in gone_nodes:
                 nodes.pop(x, None)
-            for x, value in new_light.items():
-                if value is None:
-                    light.pop(x, None)
-                else:
-                    light[x] = value
+            _bring_up(light, new_light)
     except (ValueError, EOFError, TypeError, AttributeError):  # a damaged row: every item is made
         return None
     return parts, nodes, order, light, tuple(keys)
@@ -271,12 +261,7 @@ def remembered_view(raw, memo, known: dict | None = None):
         now = {x: _view_reads(raw, x) for x in raw.changed}
         if any(reads.get(x) != v for x, v in now.items()):
             if known is not None and isinstance(reads, dict):
-                for x, v in now.items():
-                    if v is None:
-                        reads.pop(x, None)
-                    else:
-                        reads[x] = v
-                known["reads"] = reads
+                known["reads"] = _bring_up(reads, now)
             return None
         # no edges: page_data reads them only through the shape (making 117,000 edges again
         # cost 0.2 s at 30,000 articles)
@@ -311,6 +296,17 @@ def remember_view(memo, net, shape) -> None:
 #: the start of a view row that names the key of the row holding the view (marshal's data
 #: never starts so: its first byte is a type code)
 _ALIAS = b"@view:"
+
+
+def _bring_up(table: dict, changes: dict) -> dict:
+    """`table` (record → what is kept of it) with `changes` made: a record whose value is None
+    is gone. The light parts and the view's record parts are kept so between builds."""
+    for x, value in changes.items():
+        if value is None:
+            table.pop(x, None)
+        else:
+            table[x] = value
+    return table
 
 
 def _light(raw, x: str) -> tuple | None:
