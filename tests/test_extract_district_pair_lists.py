@@ -2,12 +2,12 @@
 designation after the joiner ("der Landkreis G und die Hromada J sowie …"): the designation does
 not part the pair (relations-de.json pair_joiner_designations). All fixtures are our own."""
 
-from partnergraph.models import Article
+from conftest import pairs_in
 
 
 def pair_names(extractor, text):
-    ex = extractor.extract(Article(url="https://nachrichten.example/ukraine/5", title="Ukraine", text=text))
-    return {tuple(sorted(ex.places[r].name_de for _k, r in p.partners)) for p in ex.partnerships}
+    return {tuple(sorted(pair)) for pair in pairs_in(extractor, text, "https://nachrichten.example/ukraine/5",
+                                                      title="Ukraine")}
 
 
 def test_each_district_pair_in_a_list_of_pairs_is_read(extractor):

@@ -4,12 +4,11 @@ owner's partners: rules-de.json partnership_cues). All fixtures are sentences of
 
 import pytest
 
-from partnergraph.models import Article
+from conftest import pairs_in
 
 
 def pair_names(extractor, text):
-    ex = extractor.extract(Article(url="https://nachrichten.example/partner/4", title="Partner", text=text))
-    return {tuple(sorted(ex.places[r].name_de for _k, r in p.partners)) for p in ex.partnerships}
+    return pairs_in(extractor, text, "https://nachrichten.example/partner/4", title="Partner")
 
 
 @pytest.mark.parametrize("text", [
@@ -17,7 +16,7 @@ def pair_names(extractor, text):
     "Erfurt und Lublin sind seit 1995 offiziell Partner.",
 ])
 def test_two_towns_that_are_partners_are_a_pair(extractor, text):
-    assert pair_names(extractor, text) == {("Erfurt", "Lublin")}
+    assert pair_names(extractor, text) == {frozenset({"Erfurt", "Lublin"})}
 
 
 def test_partners_in_a_project_are_no_pair_by_that_word(extractor):
